@@ -1,0 +1,27 @@
+# The two commands a newcomer needs are `make run` and `make test`; both set everything up first.
+PY := .venv/bin/python
+export EGL_PLATFORM ?= surfaceless
+
+.PHONY: setup run test lint bench tour dist clean
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	@$(PY) main.py $(ARGS)
+
+test: setup
+	@$(PY) -m ruff check .
+	@$(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: setup
+	@$(PY) -m ruff check .
+
+tour: setup
+	@$(PY) main.py --offscreen --size 640x360 --tour out/tour
+
+bench: setup
+	@$(PY) -m game.bench
+
+clean:
+	rm -rf .venv build dist out .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The Metaverse Seoul world: geography, landmarks, scenes, rendering, XR and alert logic."""

@@ -1,0 +1,1 @@
+"""The ZeroMQ link to city services: protocol, client, hub and open-data fetchers."""

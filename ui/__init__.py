@@ -1,0 +1,1 @@
+"""2D and in-world user interface: panels, overlays, menus, the string catalogue."""
