@@ -1,0 +1,1 @@
+"""Procedural Korean timber-frame architecture kit: pure numpy meshes, no Panda3D."""
