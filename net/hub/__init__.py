@@ -1,0 +1,1 @@
+"""The city services hub: alerts PUB, services ROUTER, SQLite store (``python -m net.hub``)."""

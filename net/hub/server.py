@@ -1,0 +1,300 @@
+"""The hub: alerts on a PUB socket, city services on a ROUTER socket, one single-threaded loop.
+
+One thread owns both sockets, the ZAP handler and the SQLite connection, so there are no locks and the services
+see requests in one order (the reason concurrent bookings cannot both win, with the unique index as the second
+line). Requests are drained in batches and committed together (group commit): one fsync per batch instead of
+per request, and still nothing is acknowledged before it is on disk.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import queue
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import zmq
+
+from net import alertsig
+from net.hub import services, store
+from net.hub.auth import ALERTS_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
+from net.hub.cap import CapError, check_cap
+from net.hub.layout import HubLayout, init_hub_dir
+from net.hub.ratelimit import Limit, RateLimiter
+from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
+from net.keys import load_authority_private, load_pinned_authorities
+from net.protocol import (
+    ALERT_TOPIC,
+    CURVE_OVERHEAD,
+    HEARTBEAT_TOPIC,
+    MAX_REQUEST_BYTES,
+    OPS,
+    AlertHeader,
+    ErrorCode,
+    Heartbeat,
+    ProtocolError,
+    Role,
+    encode_alert_header,
+    encode_error,
+    encode_heartbeat,
+    encode_reply,
+    parse_request,
+    request_id_of,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class HubConfig:
+    data_dir: Path
+    services: str = "tcp://127.0.0.1:5570"
+    alerts: str = "tcp://127.0.0.1:5571"
+    allow_anonymous: bool = True
+    heartbeat: float = 1.0
+    limits: dict[Role, Limit] | None = None
+    watch_dropbox: bool = True
+    disaster_api_key: str | None = None
+    disaster_api_url: str = DISASTER_API_URL
+    disaster_api_interval: float = 60.0
+    disaster_api_region: str | None = None
+    batch: int = 256
+
+
+class Hub:
+    """Create, :meth:`bind`, then :meth:`run` (blocks until :meth:`stop` from any thread)."""
+
+    def __init__(self, config: HubConfig) -> None:
+        self.config = config
+        self.layout: HubLayout = init_hub_dir(config.data_dir)
+        self.db: sqlite3.Connection = store.open_store(config.data_dir)
+        self.epoch = store.epoch(self.db)
+        self.signer = load_authority_private(self.layout.authority_private)
+        self.authorities = load_pinned_authorities(self.layout.authorities)
+        self.limiter = RateLimiter(config.limits)
+        self.incoming: queue.Queue[Incoming] = queue.Queue()
+        self._stop = threading.Event()
+        self.ctx = zmq.Context()
+        self.zap = ZapHandler(self.ctx, ClientRegistry(self.layout.clients), config.allow_anonymous)
+        keys = self.layout.hub_keys()
+        self.router = self._curve_socket(zmq.ROUTER, keys.secret, SERVICES_DOMAIN)
+        self.router.maxmsgsize = MAX_REQUEST_BYTES + CURVE_OVERHEAD
+        self.pub = self._curve_socket(zmq.PUB, keys.secret, ALERTS_DOMAIN)
+        self.dropbox = DropFolder(self.layout.dropbox) if config.watch_dropbox else None
+        self.api: DisasterApiPoller | None = None
+        if config.disaster_api_key:
+            self.api = DisasterApiPoller(
+                config.disaster_api_url, config.disaster_api_key, self.incoming,
+                interval=config.disaster_api_interval, region=config.disaster_api_region,
+            )
+        self.endpoints: dict[str, str] = {}
+
+    def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:
+        sock = self.ctx.socket(kind)
+        sock.linger = 0
+        sock.curve_server = True
+        sock.curve_secretkey = secret
+        sock.zap_domain = domain
+        return sock
+
+    def bind(self) -> dict[str, str]:
+        """Bind both sockets (``tcp://host:*`` picks a free port) and record the real endpoints."""
+        self.router.bind(self.config.services)
+        self.pub.bind(self.config.alerts)
+        self.endpoints = {
+            "services": self.router.getsockopt_string(zmq.LAST_ENDPOINT),
+            "alerts": self.pub.getsockopt_string(zmq.LAST_ENDPOINT),
+        }
+        self.layout.endpoints_file.write_text(json.dumps(self.endpoints), encoding="utf-8")
+        return self.endpoints
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        """Serve until stopped; closes everything on the way out."""
+        if not self.endpoints:
+            self.bind()
+        if self.api:
+            self.api.start()
+        poller = zmq.Poller()
+        poller.register(self.router, zmq.POLLIN)
+        poller.register(self.zap.socket, zmq.POLLIN)
+        next_beat = next_scan = 0.0
+        try:
+            while not self._stop.is_set():
+                ready = dict(poller.poll(100))
+                while self.zap.socket.poll(0):
+                    self.zap.handle()
+                if self.router in ready:
+                    self._serve_batch()
+                now = time.monotonic()
+                self._drain_incoming()
+                if self.dropbox and now >= next_scan:
+                    self._scan_dropbox()
+                    next_scan = now + 0.5
+                if now >= next_beat:
+                    self.pub.send_multipart([HEARTBEAT_TOPIC, encode_heartbeat(Heartbeat(self.last_seq, self.epoch))])
+                    next_beat = now + self.config.heartbeat
+        finally:
+            self.close()
+
+    @property
+    def last_seq(self) -> int:
+        return store.last_seq(self.db)
+
+    def close(self) -> None:
+        if self.api:
+            self.api.stop()
+        self.zap.close()
+        self.router.close(linger=0)
+        self.pub.close(linger=0)
+        self.ctx.term()
+        self.db.close()
+
+    # -- services ---------------------------------------------------------------------------------------------
+
+    def _serve_batch(self) -> None:
+        batch: list[list[zmq.Frame]] = []
+        while len(batch) < self.config.batch:
+            try:
+                batch.append(self.router.recv_multipart(zmq.NOBLOCK, copy=False))
+            except zmq.Again:
+                break
+        replies: list[tuple[bytes, bytes]] = []
+        published: list[int] = []
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for frames in batch:
+                if len(frames) != 2:
+                    log.warning("dropping request with %d frames", len(frames))
+                    continue
+                identity, payload = frames
+                reply = self._serve_one(payload, published)
+                replies.append((identity.bytes, reply))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        for seq in published:
+            self._publish_stored(seq)
+        for identity, reply in replies:
+            self.router.send_multipart([identity, reply])
+
+    def _serve_one(self, payload: zmq.Frame, published: list[int]) -> bytes:
+        raw = payload.bytes
+        role_name, _, client = payload.get("User-Id").partition(":")
+        role = Role(role_name)
+        try:
+            request = parse_request(raw)
+        except ProtocolError as exc:
+            return encode_error(request_id_of(raw), exc.code, str(exc))
+        op = OPS[request.op]
+        if role not in op.roles:
+            return encode_error(request.request_id, ErrorCode.FORBIDDEN, f"{request.op} is not open to {role}")
+        if op.writes:
+            row = self.db.execute(
+                "SELECT reply FROM requests WHERE client=? AND request_id=?", (client, request.request_id)
+            ).fetchone()
+            if row is not None:
+                return bytes(row[0])  # a retry: the first answer, and nothing done twice
+        wait = self.limiter.take(client, role, time.monotonic())
+        if wait:
+            return encode_error(request.request_id, ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
+        caller = services.Caller(client, role, request.request_id, time.time())
+        self.db.execute("SAVEPOINT request")
+        try:
+            if request.op == "alert.publish":
+                result = self._publish_request(request.args, published)
+            else:
+                result = services.HANDLERS[request.op](self.db, caller, request.args)
+            reply = encode_reply(request.request_id, result)
+        except services.ServiceError as exc:
+            self.db.execute("ROLLBACK TO request")
+            reply = encode_error(request.request_id, exc.code, str(exc))
+        except Exception:
+            log.exception("%s failed", request.op)
+            self.db.execute("ROLLBACK TO request")
+            self.db.execute("RELEASE request")
+            return encode_error(request.request_id, ErrorCode.INTERNAL, "internal error")
+        if op.writes:
+            row = (client, request.request_id, request.op, reply, caller.now)
+            self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
+        self.db.execute("RELEASE request")
+        return reply
+
+    # -- alerts -----------------------------------------------------------------------------------------------
+
+    def _publish_request(self, args: dict, published: list[int]) -> dict:
+        try:
+            xml = base64.b64decode(args["xml_b64"], validate=True)
+            signature = base64.b64decode(args["signature_b64"], validate=True)
+        except binascii.Error:
+            raise services.ServiceError(ErrorCode.BAD_REQUEST, "not base64") from None
+        seq = self._record_alert(xml, args["key_id"], signature, "operator")
+        published.append(seq)
+        return {"seq": seq}
+
+    def _record_alert(self, xml: bytes, kid: str, signature: bytes, source: str) -> int:
+        """Store a verified alert (caller's transaction); refuse unverifiable ones before they get a number."""
+        problem = alertsig.verify(self.authorities, kid, xml, signature)
+        if problem:
+            log.warning("refusing alert from %s: %s", source, problem)
+            raise services.ServiceError(ErrorCode.FORBIDDEN, f"alert signature: {problem}")
+        try:
+            identifier = check_cap(xml)
+        except CapError as exc:
+            raise services.ServiceError(ErrorCode.BAD_REQUEST, f"alert: {exc}") from None
+        cur = self.db.execute(
+            "INSERT INTO alerts (identifier, key_id, xml, signature, source, received) VALUES (?, ?, ?, ?, ?, ?)",
+            (identifier, kid, xml, signature, source, time.time()),
+        )
+        log.info("alert %s from %s is seq %d", identifier, source, cur.lastrowid)
+        return cur.lastrowid
+
+    def _publish_stored(self, seq: int) -> None:
+        query = "SELECT key_id, xml, signature FROM alerts WHERE seq=?"
+        kid, xml, signature = self.db.execute(query, (seq,)).fetchone()
+        header = encode_alert_header(AlertHeader(seq, self.epoch, kid))
+        self.pub.send_multipart([ALERT_TOPIC, header, bytes(xml), bytes(signature)])
+
+    def publish_trusted(self, item: Incoming) -> int | None:
+        """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused."""
+        kid, signature = alertsig.sign(self.signer, item.xml)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            seen = self.db.execute(
+                "INSERT OR IGNORE INTO source_seen VALUES (?, ?)", (item.source, item.key)
+            ).rowcount == 0
+            seq = None if seen else self._record_alert(item.xml, kid, signature, item.source)
+            self.db.execute("COMMIT")
+        except services.ServiceError as exc:
+            self.db.execute("ROLLBACK")
+            log.warning("alert from %s (%s) refused: %s", item.source, item.key, exc)
+            return None
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        if seq is not None:
+            self._publish_stored(seq)
+        return seq
+
+    def _drain_incoming(self) -> None:
+        while True:
+            try:
+                item = self.incoming.get_nowait()
+            except queue.Empty:
+                return
+            self.publish_trusted(item)
+
+    def _scan_dropbox(self) -> None:
+        assert self.dropbox is not None
+        for path, item in self.dropbox.scan(time.time()):
+            accepted = self.publish_trusted(item) is not None
+            self.dropbox.archive(path, accepted)

@@ -1,0 +1,281 @@
+"""The city services behind the ROUTER socket: 120 Center, reservations, opinion box, events, alert catch-up.
+
+Each handler takes already-checked arguments (``net.protocol.check_args``) and the authenticated client, runs
+inside the caller's transaction, and returns a JSON-ready dict or raises :class:`ServiceError`. No socket code
+here, so the rules (one booking per slot, one vote per citizen, staff-only answers) are plain SQL + Python.
+"""
+
+from __future__ import annotations
+
+import base64
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from net.hub import store
+from net.protocol import MAX_REPLY_BYTES, ErrorCode, Role
+
+CATCH_UP_DEFAULT = 50
+CATCH_UP_BYTES = MAX_REPLY_BYTES // 2  # base64 and JSON framing must still fit under the reply limit
+
+
+class ServiceError(Exception):
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who asked (authenticated CURVE key and role), under which request id, and when."""
+
+    client: str
+    role: Role
+    request_id: str
+    now: float
+
+
+Args = dict[str, Any]
+Result = dict[str, Any]
+Handler = Callable[[sqlite3.Connection, Caller, Args], Result]
+
+
+def _ticket(row: sqlite3.Row | tuple) -> dict[str, Any]:
+    tid, category, text, lat, lon, place, status, answer, created, updated = row
+    return {
+        "ticket_id": tid, "category": category, "text": text, "lat": lat, "lon": lon, "place": place,
+        "status": status, "answer": answer, "created": created, "updated": updated,
+    }
+
+
+_TICKET_COLS = "id, category, text, lat, lon, place, status, answer, created, updated"
+
+
+def hello(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    return {"role": str(c.role), "epoch": store.epoch(conn), "seq": store.last_seq(conn), "time": c.now}
+
+
+def ticket_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    cur = conn.execute(
+        "INSERT INTO tickets (client, request_id, category, text, lat, lon, place, status, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
+        (c.client, c.request_id, args["category"], args["text"], args.get("lat"), args.get("lon"),
+         args.get("place"), c.now, c.now),
+    )
+    return {"ticket_id": cur.lastrowid, "status": "received"}
+
+
+def ticket_status(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    row = conn.execute(f"SELECT {_TICKET_COLS}, client FROM tickets WHERE id=?", (args["ticket_id"],)).fetchone()
+    if row is None or (row[-1] != c.client and c.role is not Role.STAFF):
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such ticket")
+    return _ticket(row[:-1])
+
+
+def ticket_mine(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    rows = conn.execute(f"SELECT {_TICKET_COLS} FROM tickets WHERE client=? ORDER BY id DESC LIMIT 200", (c.client,))
+    return {"tickets": [_ticket(r) for r in rows]}
+
+
+def ticket_answer(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    cur = conn.execute(
+        "UPDATE tickets SET answer=?, status=?, updated=? WHERE id=?",
+        (args["answer"], args["status"], c.now, args["ticket_id"]),
+    )
+    if cur.rowcount == 0:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such ticket")
+    return {"ticket_id": args["ticket_id"], "status": args["status"]}
+
+
+def facility_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    rows = conn.execute("SELECT id, name_ko, name_en, open_hour, close_hour FROM facilities ORDER BY id")
+    keys = ("facility_id", "name_ko", "name_en", "open_hour", "close_hour")
+    return {"facilities": [dict(zip(keys, r, strict=True)) for r in rows]}
+
+
+def _facility_slots(conn: sqlite3.Connection, facility: str) -> list[str]:
+    row = conn.execute("SELECT open_hour, close_hour FROM facilities WHERE id=?", (facility,)).fetchone()
+    if row is None:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such facility")
+    return [f"{h:02d}:00" for h in range(row[0], row[1])]
+
+
+def _check_day(day: str) -> None:
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        raise ServiceError(ErrorCode.BAD_REQUEST, "day: not a date") from None
+
+
+def facility_slots(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    _check_day(args["day"])
+    slots = _facility_slots(conn, args["facility_id"])
+    taken = {
+        s for (s,) in conn.execute(
+            "SELECT slot FROM bookings WHERE facility=? AND day=? AND cancelled IS NULL",
+            (args["facility_id"], args["day"]),
+        )
+    }
+    return {"facility_id": args["facility_id"], "day": args["day"], "free": [s for s in slots if s not in taken]}
+
+
+def booking_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    _check_day(args["day"])
+    if args["slot"] not in _facility_slots(conn, args["facility_id"]):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "slot: outside opening hours")
+    try:
+        cur = conn.execute(
+            "INSERT INTO bookings (facility, day, slot, client, created) VALUES (?, ?, ?, ?, ?)",
+            (args["facility_id"], args["day"], args["slot"], c.client, c.now),
+        )
+    except sqlite3.IntegrityError:
+        # The partial unique index is the guarantee; the check is in the database, not in this process.
+        raise ServiceError(ErrorCode.CONFLICT, "slot already booked") from None
+    return {"booking_id": cur.lastrowid, "facility_id": args["facility_id"], "day": args["day"], "slot": args["slot"]}
+
+
+def booking_cancel(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    cur = conn.execute(
+        "UPDATE bookings SET cancelled=? WHERE id=? AND cancelled IS NULL AND (client=? OR ?)",
+        (c.now, args["booking_id"], c.client, c.role is Role.STAFF),
+    )
+    if cur.rowcount == 0:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such active booking")
+    return {"booking_id": args["booking_id"], "cancelled": True}
+
+
+def booking_mine(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    rows = conn.execute(
+        "SELECT id, facility, day, slot FROM bookings WHERE client=? AND cancelled IS NULL ORDER BY day, slot",
+        (c.client,),
+    )
+    return {"bookings": [{"booking_id": i, "facility_id": f, "day": d, "slot": s} for i, f, d, s in rows]}
+
+
+def opinion_propose(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    cur = conn.execute(
+        "INSERT INTO proposals (client, title, body, created) VALUES (?, ?, ?, ?)",
+        (c.client, args["title"], args["body"], c.now),
+    )
+    return {"proposal_id": cur.lastrowid}
+
+
+_PROPOSAL = (
+    "SELECT p.id, p.title, p.body, p.created, p.answer, (SELECT COUNT(*) FROM votes v WHERE v.proposal=p.id)"
+    " FROM proposals p"
+)
+
+
+def _proposal(row: tuple) -> dict[str, Any]:
+    pid, title, body, created, answer, votes = row
+    return {"proposal_id": pid, "title": title, "body": body, "created": created, "answer": answer, "votes": votes}
+
+
+def opinion_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    return {"proposals": [_proposal(r) for r in conn.execute(_PROPOSAL + " ORDER BY p.id DESC LIMIT 100")]}
+
+
+def opinion_get(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    row = conn.execute(_PROPOSAL + " WHERE p.id=?", (args["proposal_id"],)).fetchone()
+    if row is None:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such proposal")
+    comments = conn.execute(
+        "SELECT text, created FROM comments WHERE proposal=? ORDER BY id LIMIT 200", (args["proposal_id"],)
+    )
+    return {**_proposal(row), "comments": [{"text": t, "created": c} for t, c in comments]}
+
+
+def _require_proposal(conn: sqlite3.Connection, pid: int) -> None:
+    if conn.execute("SELECT 1 FROM proposals WHERE id=?", (pid,)).fetchone() is None:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such proposal")
+
+
+def opinion_vote(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    _require_proposal(conn, args["proposal_id"])
+    try:
+        conn.execute("INSERT INTO votes VALUES (?, ?, ?)", (args["proposal_id"], c.client, c.now))
+    except sqlite3.IntegrityError:
+        raise ServiceError(ErrorCode.CONFLICT, "already voted") from None
+    return {"proposal_id": args["proposal_id"], "voted": True}
+
+
+def opinion_comment(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    _require_proposal(conn, args["proposal_id"])
+    cur = conn.execute(
+        "INSERT INTO comments (proposal, client, text, created) VALUES (?, ?, ?, ?)",
+        (args["proposal_id"], c.client, args["text"], c.now),
+    )
+    return {"comment_id": cur.lastrowid}
+
+
+def opinion_answer(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    cur = conn.execute(
+        "UPDATE proposals SET answer=?, answered=? WHERE id=?", (args["text"], c.now, args["proposal_id"])
+    )
+    if cur.rowcount == 0:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such proposal")
+    return {"proposal_id": args["proposal_id"], "answered": True}
+
+
+def event_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    start = args.get("from_day", "0000-00-00")
+    rows = conn.execute(
+        "SELECT id, title_ko, title_en, place, starts, ends, description FROM events WHERE ends >= ?"
+        " ORDER BY starts LIMIT 200",
+        (start,),
+    )
+    keys = ("event_id", "title_ko", "title_en", "place", "starts", "ends", "description")
+    return {"events": [dict(zip(keys, r, strict=True)) for r in rows]}
+
+
+def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    if args["ends"] < args["starts"]:
+        raise ServiceError(ErrorCode.BAD_REQUEST, "ends before starts")
+    cur = conn.execute(
+        "INSERT INTO events (title_ko, title_en, place, starts, ends, description) VALUES (?, ?, ?, ?, ?, ?)",
+        (args["title_ko"], args["title_en"], args["place"], args["starts"], args["ends"], args.get("description", "")),
+    )
+    return {"event_id": cur.lastrowid}
+
+
+def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    """Alerts after ``seq``, oldest first, bounded by count and bytes; ``more`` says to ask again."""
+    limit = args.get("limit", CATCH_UP_DEFAULT)
+    rows = conn.execute(
+        "SELECT seq, key_id, xml, signature FROM alerts WHERE seq > ? ORDER BY seq LIMIT ?", (args["seq"], limit + 1)
+    ).fetchall()
+    out, size = [], 0
+    for seq, kid, xml, sig in rows[:limit]:
+        size += len(xml) * 4 // 3 + 200
+        if out and size > CATCH_UP_BYTES:
+            break
+        out.append({
+            "seq": seq, "key_id": kid,
+            "xml_b64": base64.b64encode(xml).decode("ascii"), "signature_b64": base64.b64encode(sig).decode("ascii"),
+        })
+    return {"epoch": store.epoch(conn), "alerts": out, "more": len(out) < len(rows), "last": store.last_seq(conn)}
+
+
+HANDLERS: dict[str, Handler] = {
+    "hello": hello,
+    "ticket.create": ticket_create,
+    "ticket.status": ticket_status,
+    "ticket.mine": ticket_mine,
+    "ticket.answer": ticket_answer,
+    "facility.list": facility_list,
+    "facility.slots": facility_slots,
+    "booking.create": booking_create,
+    "booking.cancel": booking_cancel,
+    "booking.mine": booking_mine,
+    "opinion.propose": opinion_propose,
+    "opinion.list": opinion_list,
+    "opinion.get": opinion_get,
+    "opinion.vote": opinion_vote,
+    "opinion.comment": opinion_comment,
+    "opinion.answer": opinion_answer,
+    "event.list": event_list,
+    "event.create": event_create,
+    "alerts.since": alerts_since,
+}

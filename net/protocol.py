@@ -1,0 +1,331 @@
+"""Typed, versioned messages between clients and the hub (see ``net/PROTOCOL.md``).
+
+Every message is one UTF-8 JSON object with a version ``v``. Requests name an operation from :data:`OPS`; each
+operation declares its fields with type, length and enum limits, and :func:`parse_request` refuses anything else
+(unknown fields included), so the hub's services only ever see checked values. JSON only: no pickle, no eval.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+VERSION = 1
+
+# Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
+# frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
+MAX_REQUEST_BYTES = 16 * 1024
+MAX_REPLY_BYTES = 1024 * 1024
+MAX_ALERT_BYTES = 64 * 1024
+MAX_HEADER_BYTES = 1024
+CURVE_OVERHEAD = 1024
+
+ALERT_TOPIC = b"alert"
+HEARTBEAT_TOPIC = b"hb"
+
+REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLOT = re.compile(r"^\d{2}:00$")
+ISO_MINUTE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+FACILITY_ID = re.compile(r"^[a-z0-9-]{1,40}$")
+
+
+class Role(StrEnum):
+    """What a client may do; decided by the hub's ZAP handler from the client's CURVE key."""
+
+    ANONYMOUS = "anonymous"  # unknown key: read public data and receive alerts
+    CITIZEN = "citizen"  # enrolled desktop
+    KIOSK = "kiosk"  # enrolled public kiosk
+    STAFF = "staff"  # city staff and operators
+
+
+class ErrorCode(StrEnum):
+    BAD_REQUEST = "bad_request"
+    UNSUPPORTED_VERSION = "unsupported_version"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    CONFLICT = "conflict"
+    RATE_LIMITED = "rate_limited"
+    INTERNAL = "internal"
+
+
+TICKET_CATEGORIES = ("road", "traffic", "parking", "cleaning", "noise", "safety", "welfare", "environment", "other")
+TICKET_STATUSES = ("received", "in_progress", "answered", "closed")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One argument of an operation and its limits."""
+
+    kind: type
+    required: bool = True
+    max_len: int = 0
+    enum: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+WRITERS = frozenset({Role.CITIZEN, Role.KIOSK, Role.STAFF})
+EVERYONE = frozenset(Role)
+STAFF_ONLY = frozenset({Role.STAFF})
+
+
+@dataclass(frozen=True)
+class Op:
+    """An operation: its fields, who may call it, and whether it changes state (then its reply is stored)."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+    roles: frozenset[Role] = EVERYONE
+    writes: bool = False
+
+
+def _id() -> Field:
+    return Field(int, low=1, high=2**53)
+
+
+OPS: dict[str, Op] = {
+    "hello": Op(),
+    "ticket.create": Op(
+        {
+            "category": Field(str, enum=TICKET_CATEGORIES),
+            "text": Field(str, max_len=2000),
+            "lat": Field(float, required=False, low=-90, high=90),
+            "lon": Field(float, required=False, low=-180, high=180),
+            "place": Field(str, required=False, max_len=200),
+        },
+        WRITERS,
+        writes=True,
+    ),
+    "ticket.status": Op({"ticket_id": _id()}, WRITERS),
+    "ticket.mine": Op({}, WRITERS),
+    "ticket.answer": Op(
+        {"ticket_id": _id(), "answer": Field(str, max_len=2000), "status": Field(str, enum=TICKET_STATUSES)},
+        STAFF_ONLY,
+        writes=True,
+    ),
+    "facility.list": Op(),
+    "facility.slots": Op({"facility_id": Field(str, pattern=FACILITY_ID), "day": Field(str, pattern=DAY)}),
+    "booking.create": Op(
+        {
+            "facility_id": Field(str, pattern=FACILITY_ID),
+            "day": Field(str, pattern=DAY),
+            "slot": Field(str, pattern=SLOT),
+        },
+        WRITERS,
+        writes=True,
+    ),
+    "booking.cancel": Op({"booking_id": _id()}, WRITERS, writes=True),
+    "booking.mine": Op({}, WRITERS),
+    "opinion.propose": Op({"title": Field(str, max_len=120), "body": Field(str, max_len=4000)}, WRITERS, writes=True),
+    "opinion.list": Op({}),
+    "opinion.get": Op({"proposal_id": _id()}),
+    "opinion.vote": Op({"proposal_id": _id()}, WRITERS, writes=True),
+    "opinion.comment": Op({"proposal_id": _id(), "text": Field(str, max_len=1000)}, WRITERS, writes=True),
+    "opinion.answer": Op({"proposal_id": _id(), "text": Field(str, max_len=4000)}, STAFF_ONLY, writes=True),
+    "event.list": Op({"from_day": Field(str, required=False, pattern=DAY)}),
+    "event.create": Op(
+        {
+            "title_ko": Field(str, max_len=120),
+            "title_en": Field(str, max_len=120),
+            "place": Field(str, max_len=120),
+            "starts": Field(str, pattern=ISO_MINUTE),
+            "ends": Field(str, pattern=ISO_MINUTE),
+            "description": Field(str, required=False, max_len=2000),
+        },
+        STAFF_ONLY,
+        writes=True,
+    ),
+    "alerts.since": Op({"seq": Field(int, low=0, high=2**53), "limit": Field(int, required=False, low=1, high=100)}),
+    "alert.publish": Op(
+        {
+            "xml_b64": Field(str, max_len=(MAX_ALERT_BYTES * 4) // 3 + 4),
+            "signature_b64": Field(str, max_len=100),
+            "key_id": Field(str, max_len=32),
+        },
+        STAFF_ONLY,
+        writes=True,
+    ),
+}
+
+
+class ProtocolError(ValueError):
+    """A message that breaks the protocol; ``code`` says which kind of refusal to send back."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Request:
+    request_id: str
+    op: str
+    args: dict[str, Any]
+
+
+def _check_field(name: str, spec: Field, value: Any) -> Any:
+    # bool is a subclass of int in Python; refuse it where a number is meant.
+    if spec.kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, spec.kind) or isinstance(value, bool):
+        raise ProtocolError(ErrorCode.BAD_REQUEST, f"{name}: expected {spec.kind.__name__}")
+    if isinstance(value, str):
+        if not value.strip():
+            raise ProtocolError(ErrorCode.BAD_REQUEST, f"{name}: empty")
+        if spec.max_len and len(value) > spec.max_len:
+            raise ProtocolError(ErrorCode.BAD_REQUEST, f"{name}: longer than {spec.max_len}")
+        if spec.enum and value not in spec.enum:
+            raise ProtocolError(ErrorCode.BAD_REQUEST, f"{name}: not one of {', '.join(spec.enum)}")
+        if spec.pattern and not spec.pattern.fullmatch(value):
+            raise ProtocolError(ErrorCode.BAD_REQUEST, f"{name}: malformed")
+    else:
+        too_low = spec.low is not None and value < spec.low
+        too_high = spec.high is not None and value > spec.high
+        if value != value or too_low or too_high:  # value != value: NaN
+            raise ProtocolError(ErrorCode.BAD_REQUEST, f"{name}: out of range")
+    return value
+
+
+def check_args(op: str, args: Any) -> dict[str, Any]:
+    """The arguments of ``op`` after type, length, enum and range checks; unknown names are refused."""
+    spec = OPS.get(op)
+    if spec is None:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, f"unknown op {op!r}")
+    if not isinstance(args, dict):
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "args must be an object")
+    unknown = set(args) - set(spec.fields)
+    if unknown:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, f"unknown fields: {', '.join(sorted(unknown))}")
+    out: dict[str, Any] = {}
+    for name, fspec in spec.fields.items():
+        if name not in args or args[name] is None:
+            if fspec.required:
+                raise ProtocolError(ErrorCode.BAD_REQUEST, f"{name}: required")
+            continue
+        out[name] = _check_field(name, fspec, args[name])
+    return out
+
+
+def _load(raw: bytes, limit: int) -> dict[str, Any]:
+    if len(raw) > limit:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "message too large")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "not UTF-8 JSON") from None
+    if not isinstance(data, dict):
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "not a JSON object")
+    return data
+
+
+def request_id_of(raw: bytes) -> str | None:
+    """The request id of a possibly invalid request, so a refusal can still be matched by the sender."""
+    try:
+        data = _load(raw, MAX_REQUEST_BYTES)
+    except ProtocolError:
+        return None
+    rid = data.get("id")
+    return rid if isinstance(rid, str) and REQUEST_ID.fullmatch(rid) else None
+
+
+def parse_request(raw: bytes) -> Request:
+    """A checked request, or :class:`ProtocolError`."""
+    data = _load(raw, MAX_REQUEST_BYTES)
+    if data.get("v") != VERSION:
+        raise ProtocolError(ErrorCode.UNSUPPORTED_VERSION, f"protocol version {VERSION} only")
+    rid, op = data.get("id"), data.get("op")
+    if not isinstance(rid, str) or not REQUEST_ID.fullmatch(rid):
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "bad request id")
+    if not isinstance(op, str) or op not in OPS:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "unknown op")
+    if set(data) - {"v", "id", "op", "args"}:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "unknown envelope fields")
+    return Request(rid, op, check_args(op, data.get("args", {})))
+
+
+def encode_request(request_id: str, op: str, args: dict[str, Any]) -> bytes:
+    return _dump({"v": VERSION, "id": request_id, "op": op, "args": args})
+
+
+def encode_reply(request_id: str, result: dict[str, Any]) -> bytes:
+    return _dump({"v": VERSION, "id": request_id, "ok": True, "result": result})
+
+
+def encode_error(request_id: str | None, code: ErrorCode, message: str, **extra: Any) -> bytes:
+    error = {"code": str(code), "message": message, **extra}
+    return _dump({"v": VERSION, "id": request_id, "ok": False, "error": error})
+
+
+@dataclass(frozen=True)
+class Reply:
+    request_id: str
+    ok: bool
+    result: dict[str, Any]
+    error: dict[str, Any]
+
+
+def parse_reply(raw: bytes) -> Reply:
+    data = _load(raw, MAX_REPLY_BYTES)
+    if data.get("v") != VERSION:
+        raise ProtocolError(ErrorCode.UNSUPPORTED_VERSION, "reply version")
+    rid, ok = data.get("id"), data.get("ok")
+    if not isinstance(rid, str) or not isinstance(ok, bool):
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "malformed reply")
+    result, error = data.get("result", {}), data.get("error", {})
+    if not isinstance(result, dict) or not isinstance(error, dict):
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "malformed reply")
+    return Reply(rid, ok, result, error)
+
+
+@dataclass(frozen=True)
+class AlertHeader:
+    """Envelope of a published alert: hub sequence, store epoch, and which authority key signed it."""
+
+    seq: int
+    epoch: str
+    key_id: str
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    seq: int
+    epoch: str
+
+
+def encode_alert_header(header: AlertHeader) -> bytes:
+    return _dump({"v": VERSION, "seq": header.seq, "epoch": header.epoch, "key": header.key_id})
+
+
+def encode_heartbeat(beat: Heartbeat) -> bytes:
+    return _dump({"v": VERSION, "seq": beat.seq, "epoch": beat.epoch})
+
+
+def _seq_epoch(data: dict[str, Any]) -> tuple[int, str]:
+    seq, epoch = data.get("seq"), data.get("epoch")
+    if data.get("v") != VERSION or not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "bad sequence")
+    if not isinstance(epoch, str) or not 0 < len(epoch) <= 64:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "bad epoch")
+    return seq, epoch
+
+
+def parse_alert_header(raw: bytes) -> AlertHeader:
+    data = _load(raw, MAX_HEADER_BYTES)
+    seq, epoch = _seq_epoch(data)
+    key_id = data.get("key")
+    if not isinstance(key_id, str) or not 0 < len(key_id) <= 32:
+        raise ProtocolError(ErrorCode.BAD_REQUEST, "bad key id")
+    return AlertHeader(seq, epoch, key_id)
+
+
+def parse_heartbeat(raw: bytes) -> Heartbeat:
+    seq, epoch = _seq_epoch(_load(raw, MAX_HEADER_BYTES))
+    return Heartbeat(seq, epoch)
+
+
+def _dump(obj: dict[str, Any]) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
