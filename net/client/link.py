@@ -146,7 +146,7 @@ class CityLink:
         self.dealer = self._open(zmq.DEALER, services, now)
         self.sub = self._open(zmq.SUB, alerts, now)
         self.status = LinkStatus.CONNECTING
-        self._status_detail = ""
+        self.status_detail = ""
 
     @classmethod
     def from_directory(
@@ -280,7 +280,7 @@ class CityLink:
             status = LinkStatus.OFFLINE
             detail = "hub unreachable; requests are kept and sent on reconnect"
         if status != self.status:
-            self.status, self._status_detail = status, detail
+            self.status, self.status_detail = status, detail
             log.info("city link %s %s", status, detail)
             events.append(StatusChanged(status, detail))
 

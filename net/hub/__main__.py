@@ -1,0 +1,150 @@
+"""``python -m net.hub``: run the hub and operate it.
+
+    serve    run the hub (prints one JSON line with the endpoints when ready)
+    publish  sign a CAP file with an authority key and publish it through the running hub
+    sign     write a detached signature (FILE.xml.sig) for publishing from another machine
+    enroll   provision a client directory (kiosk, citizen or staff) and allow its key
+    keys     print the hub's public key and the pinned authority key ids
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+from net import alertsig
+from net.client.blocking import LinkError, call
+from net.client.link import CityLink
+from net.hub.layout import default_data_dir, init_hub_dir, make_client_dir
+from net.hub.server import Hub, HubConfig
+from net.keys import load_authority_private, load_pinned_authorities
+from net.protocol import Role
+
+
+def _emit(obj: dict) -> None:
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+def serve(args: argparse.Namespace) -> int:
+    api_key = args.disaster_api_key or os.environ.get("MSEOUL_DISASTER_API_KEY")
+    hub = Hub(HubConfig(
+        args.data_dir, services=args.services, alerts=args.alerts, allow_anonymous=not args.kiosks_only,
+        heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
+        disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
+        disaster_api_region=args.region,
+    ))
+    endpoints = hub.bind()
+    signal.signal(signal.SIGTERM, lambda *_: hub.stop())
+    _emit({"event": "ready", **endpoints, "hub_key": hub.layout.hub_keys().public.decode(),
+           "data_dir": str(args.data_dir), "seq": hub.last_seq})
+    try:
+        hub.run()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _authority_key(args: argparse.Namespace) -> Path:
+    return args.key or init_hub_dir(args.data_dir).authority_private
+
+
+def sign(args: argparse.Namespace) -> int:
+    xml = args.file.read_bytes()
+    kid, signature = alertsig.sign(load_authority_private(_authority_key(args)), xml)
+    out = args.file.with_name(args.file.name + ".sig")
+    out.write_text(f"{kid}:{base64.b64encode(signature).decode('ascii')}\n", encoding="ascii")
+    _emit({"event": "signed", "file": str(args.file), "signature": str(out), "key_id": kid})
+    return 0
+
+
+def publish(args: argparse.Namespace) -> int:
+    xml = args.file.read_bytes()
+    if args.signature:
+        kid, _, sig_b64 = args.signature.read_text(encoding="ascii").strip().partition(":")
+        signature = base64.b64decode(sig_b64)
+    else:
+        kid, signature = alertsig.sign(load_authority_private(_authority_key(args)), xml)
+    layout = init_hub_dir(args.data_dir)
+    running = layout.endpoints() if layout.endpoints_file.exists() else {}
+    services, alerts = args.services or running.get("services"), args.alerts or running.get("alerts")
+    link = CityLink.from_directory(layout.operator, services, alerts)
+    try:
+        reply = call(link, "alert.publish", {
+            "xml_b64": base64.b64encode(xml).decode("ascii"),
+            "signature_b64": base64.b64encode(signature).decode("ascii"),
+            "key_id": kid,
+        }, timeout=args.timeout)
+    except LinkError as exc:
+        _emit({"event": "error", "error": str(exc)})
+        return 2
+    finally:
+        link.close()
+    _emit({"event": "published" if reply.ok else "refused", "file": str(args.file), **reply.result, **reply.error})
+    return 0 if reply.ok else 1
+
+
+def enroll(args: argparse.Namespace) -> int:
+    layout = init_hub_dir(args.data_dir)
+    target = make_client_dir(layout, args.out, Role(args.role), args.name)
+    _emit({"event": "enrolled", "role": args.role, "name": args.name, "client_dir": str(target)})
+    return 0
+
+
+def keys(args: argparse.Namespace) -> int:
+    layout = init_hub_dir(args.data_dir)
+    authorities = sorted(load_pinned_authorities(layout.authorities))
+    _emit({"hub_key": layout.hub_keys().public.decode(), "authorities": authorities})
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m net.hub", description="Metaverse Seoul city services hub")
+    top.add_argument("--data-dir", type=Path, default=None, help="hub data directory (default: user data dir)")
+    top.add_argument("-v", "--verbose", action="store_true", help="log at INFO level")
+    sub = top.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("serve", help="run the hub")
+    s.add_argument("--services", default="tcp://127.0.0.1:5570", help="ROUTER endpoint (tcp://host:* for any port)")
+    s.add_argument("--alerts", default="tcp://127.0.0.1:5571", help="PUB endpoint")
+    s.add_argument("--kiosks-only", action="store_true", help="refuse client keys that are not enrolled")
+    s.add_argument("--heartbeat", type=float, default=1.0, help="seconds between alert-channel heartbeats")
+    s.add_argument("--no-dropbox", action="store_true", help="do not watch <data-dir>/dropbox")
+    s.add_argument("--disaster-api-key", help="safetydata.go.kr service key (or env MSEOUL_DISASTER_API_KEY)")
+    s.add_argument("--disaster-api-url", default=HubConfig.disaster_api_url)
+    s.add_argument("--disaster-api-interval", type=float, default=60.0, help="seconds between API polls")
+    s.add_argument("--region", help="only messages for this region name (rgnNm), e.g. 서울특별시")
+    s.set_defaults(func=serve)
+    for name, func, help_text in (("publish", publish, "publish a CAP file"), ("sign", sign, "sign a CAP file")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file", type=Path, help="CAP 1.2 XML file")
+        p.add_argument("--key", type=Path, help="authority private key (PEM; default: the hub's)")
+        if name == "publish":
+            p.add_argument("--signature", type=Path, help="use this .sig file (from `sign`) instead of --key")
+            p.add_argument("--services", help="hub services endpoint (default: the data dir's endpoints.json)")
+            p.add_argument("--alerts", help="hub alerts endpoint")
+            p.add_argument("--timeout", type=float, default=10.0)
+        p.set_defaults(func=func)
+    e = sub.add_parser("enroll", help="provision a client directory and allow its key")
+    e.add_argument("--role", choices=[str(r) for r in (Role.KIOSK, Role.CITIZEN, Role.STAFF)], required=True)
+    e.add_argument("--name", required=True, help="a label for the key file")
+    e.add_argument("--out", type=Path, required=True, help="client directory to create")
+    e.set_defaults(func=enroll)
+    sub.add_parser("keys", help="print public keys").set_defaults(func=keys)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.data_dir = args.data_dir or default_data_dir()
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
