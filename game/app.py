@@ -1,0 +1,123 @@
+"""The app: owns the one ShowBase and builds the subsystems, handing each what it needs.
+
+Nothing else creates a ShowBase or reads Panda3D builtins; scenes, UI and the tour receive ``app.base``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from panda3d.core import Filename, NodePath, loadPrcFileData
+
+from game.config import AppConfig
+from game.flow import Flow
+from game.landmarks import catalogue
+from ui import i18n
+
+
+def _prc_for(config: AppConfig) -> str:
+    w, h = config.size
+    lines = [
+        f"win-size {w} {h}",
+        "window-title Metaverse Seoul / 메타버스 서울",
+        # simplepbr's filmic tone curve already outputs sRGB-encoded values; an sRGB framebuffer would
+        # encode them twice and wash every colour out.
+        "framebuffer-srgb false",
+        "textures-power-2 none",
+        "sync-video false" if config.offscreen else "sync-video true",
+        "notify-level-device fatal",  # no /dev/input on servers and kiosks: not worth a warning per start
+        "default-directnotify-level warning",
+        "show-frame-rate-meter false",
+    ]
+    if config.offscreen:
+        os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+        lines += ["window-type offscreen", "load-display p3headlessgl", "audio-library-name null"]
+    return "\n".join(lines)
+
+
+def display_available() -> bool:
+    """Whether a desktop window can open: on Linux that needs an X11 or Wayland display."""
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+class App:
+    def __init__(self, config: AppConfig):
+        self.config = config
+        loadPrcFileData("metaverse-seoul", _prc_for(config))
+        from direct.showbase.ShowBase import ShowBase
+
+        self.base = ShowBase(windowType="offscreen" if config.offscreen else None)
+        self.base.disableMouse()
+        self.flow = Flow()
+        self.world: NodePath = self.base.render.attachNewNode("world")
+        self.landmarks = catalogue.load()
+        self.font = self._load_font()
+        self.scene = None
+        self.pipeline = None
+        self.materials = None
+        self.timings: dict[str, float] = {}
+
+    def _load_font(self):
+        from ui.fonts import find_korean_font
+
+        path = find_korean_font()
+        if path is None:
+            print(i18n.text("app.no_font", self.config.language), file=sys.stderr)
+            return None
+        font = self.base.loader.loadFont(Filename.fromOsSpecific(str(path)).getFullpath())
+        font.setPixelsPerUnit(64)
+        return font
+
+    def step(self, frames: int = 1) -> None:
+        for _ in range(frames):
+            self.base.taskMgr.step()
+
+    def load_world(self) -> None:
+        """Bake or load materials, then build the district, showing progress in the window and terminal."""
+        from game.render.materials import MaterialLibrary
+        from game.render.pipeline import RenderPipeline
+        from game.scenes.district import DistrictScene
+        from ui.loading import LoadingView
+
+        t0 = time.perf_counter()
+        self.flow.go("loading")
+        loading = LoadingView(self.base.aspect2d, self.font, self.config.language)
+        self.pipeline = RenderPipeline(self.base, self.world, self.config.quality, self.config.when)
+        self.materials = MaterialLibrary(self.config.cache_dir and self.config.cache_dir / "materials")
+
+        def baking(done: int, total: int, name: str) -> None:
+            loading.show("app.baking", done, total, name)
+            self.step()
+
+        self.materials.load_all(baking)
+        self.timings["materials_s"] = time.perf_counter() - t0
+        self.scene = DistrictScene(self.base, self.world, self.materials, self.landmarks, self.config)
+
+        def building(done: int, total: int, name: str) -> None:
+            loading.show("app.building", done, total, name)
+            self.step()
+
+        self.scene.load(building)
+        loading.destroy()
+        self.timings["world_s"] = time.perf_counter() - t0
+
+    def look(self, camera: tuple[float, float, float], target: tuple[float, float, float]) -> None:
+        cam = self.base.camera
+        cam.setPos(*camera)
+        cam.lookAt(*target)
+        self.pipeline.focus_shadows(target)
+
+    def screenshot(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.base.win.saveScreenshot(Filename.fromOsSpecific(str(path))):
+            raise OSError(f"could not write screenshot {path}")
+
+    def shutdown(self) -> None:
+        if self.scene is not None:
+            self.scene.release()
+        self.base.destroy()

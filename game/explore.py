@@ -1,0 +1,116 @@
+"""Explore mode: walk the district, teleport to landmarks, read about them, switch language.
+
+All key hooks live on one object that the flow's states enable; Esc closes a panel or, in plain explore
+mode, quits.
+"""
+
+from __future__ import annotations
+
+import math
+
+from direct.gui.DirectGui import OnscreenText
+from direct.showbase.DirectObject import DirectObject
+from panda3d.core import TextNode
+
+from game.nav.controller import WalkController
+from game.nav.walker import Walker
+from ui import i18n, theme
+from ui.info_panel import InfoPanel
+from ui.teleport_menu import TeleportMenu
+
+START_LANDMARK = "gwanghwamun-square"
+
+
+class Explore(DirectObject):
+    def __init__(self, app):
+        super().__init__()
+        self.app = app
+        self.lang = app.config.language
+        self.panel = None
+        self.walker = Walker(obstacles=app.scene.obstacles)
+        self.controller = WalkController(app.base, self.walker, on_move=self._moved)
+        self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, 0.06), scale=0.04,
+                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, mayChange=True)
+        self.teleport(START_LANDMARK)
+        self._bind()
+        self._relabel()
+
+    def _bind(self) -> None:
+        self.accept("t", self.open_teleport)
+        self.accept("i", self.open_info)
+        self.accept("l", self.toggle_language)
+        self.accept("escape", self.app.base.userExit)
+
+    def _relabel(self) -> None:
+        self.help.setText(i18n.text("app.help", self.lang))
+
+    def _moved(self, walker: Walker) -> None:
+        self.app.pipeline.focus_shadows((walker.x, walker.y, 0.0))
+
+    def teleport(self, landmark_id: str) -> None:
+        v = self.app.scene.view(landmark_id)
+        self.walker.teleport(v.camera[0], v.camera[1], v.heading)
+        dz = v.target[2] - 1.65
+        self.walker.pitch = math.degrees(math.atan2(dz, math.dist(v.camera[:2], v.target[:2])))
+        self.controller.sync_camera()
+
+    def nearest_landmark(self) -> str:
+        w = self.walker
+        return min(self.app.landmarks.values(), key=lambda lm: math.dist(lm.local, (w.x, w.y))).id
+
+    def _open(self, state: str, panel) -> None:
+        self.app.flow.go(state)
+        self.controller.enabled = False
+        self.ignoreAll()
+        self.panel = panel
+
+    def _close(self) -> None:
+        if self.panel is not None:
+            self.panel.destroy()
+            self.panel = None
+        self.controller.enabled = True
+        self.app.flow.go("explore")
+        self._bind()
+
+    def open_teleport(self) -> None:
+        def chosen(lid: str) -> None:
+            self.panel = None
+            self._close()
+            self.teleport(lid)
+
+        def closed() -> None:
+            self.panel = None
+            self._close()
+
+        self._open("teleport", None)
+        self.panel = TeleportMenu(self.app.base.aspect2d, self.app.font, self.lang, list(self.app.landmarks.values()),
+                                  chosen, closed)
+
+    def open_info(self) -> None:
+        self._open("info", InfoPanel(self.app.base.aspect2d, self.app.font, self.lang,
+                                     self.app.landmarks[self.nearest_landmark()]))
+        self.accept("escape", self._close)
+        self.accept("i", self._close)
+
+    def toggle_language(self) -> None:
+        self.lang = "en" if self.lang == "ko" else "ko"
+        self._relabel()
+
+    def release(self) -> None:
+        self.ignoreAll()
+        if self.panel is not None:
+            self.panel.destroy()
+        self.controller.release()
+        self.help.destroy()
+
+
+def run_interactive(app) -> int:
+    app.flow.go("explore")
+    explore = Explore(app)
+    try:
+        app.base.run()
+    except SystemExit:
+        pass
+    finally:
+        explore.release()
+    return 0

@@ -1,0 +1,72 @@
+"""The one app-flow state machine. Pure: states and allowed transitions, with enter/exit hooks.
+
+Scenes and panels register hooks for the states they own; nothing else switches modes, so there is one
+place to read to know what the app can do next (and a test that walks every edge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "boot": frozenset({"loading", "quit"}),
+    "loading": frozenset({"explore", "tour", "attract", "quit"}),
+    "attract": frozenset({"explore", "alert", "quit"}),
+    "explore": frozenset({"teleport", "info", "alert", "attract", "quit"}),
+    "teleport": frozenset({"explore", "alert", "quit"}),
+    "info": frozenset({"explore", "alert", "quit"}),
+    "tour": frozenset({"quit"}),
+    "alert": frozenset({"explore", "attract", "quit"}),
+    "quit": frozenset(),
+}
+
+
+class FlowError(RuntimeError):
+    """A transition the flow does not allow (a programming error, reported with both states)."""
+
+
+Hook = Callable[[str, str], None]  # (from_state, to_state)
+
+
+@dataclass
+class Flow:
+    state: str = "boot"
+    history: list[str] = field(default_factory=list)
+    _enter: dict[str, list[Hook]] = field(default_factory=dict)
+    _exit: dict[str, list[Hook]] = field(default_factory=dict)
+    _resume: str | None = None  # where an alert takeover returns to
+
+    def on_enter(self, state: str, hook: Hook) -> None:
+        self._check_state(state)
+        self._enter.setdefault(state, []).append(hook)
+
+    def on_exit(self, state: str, hook: Hook) -> None:
+        self._check_state(state)
+        self._exit.setdefault(state, []).append(hook)
+
+    def can(self, target: str) -> bool:
+        return target in TRANSITIONS[self.state]
+
+    def go(self, target: str) -> None:
+        self._check_state(target)
+        if not self.can(target):
+            raise FlowError(f"cannot go from {self.state!r} to {target!r}")
+        prev = self.state
+        if target == "alert":
+            self._resume = prev if prev in ("explore", "attract") else "explore"
+        for hook in self._exit.get(prev, []):
+            hook(prev, target)
+        self.history.append(prev)
+        self.state = target
+        for hook in self._enter.get(target, []):
+            hook(prev, target)
+
+    def resume_after_alert(self) -> None:
+        """Leave an alert takeover to whatever the visitor was doing before it."""
+        self.go(self._resume or "explore")
+
+    @staticmethod
+    def _check_state(state: str) -> None:
+        if state not in TRANSITIONS:
+            raise FlowError(f"unknown state {state!r}")

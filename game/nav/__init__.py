@@ -1,0 +1,1 @@
+"""Walking and teleporting around the district."""

@@ -1,0 +1,99 @@
+"""Walking collision: a circle (the visitor) against boxes on the ground. Pure.
+
+Buildings carry their colliders as boxes in their own frame, so a rotated landmark (City Hall faces 170°)
+is tested in its frame and the push-out rotated back; city blocks are world-aligned boxes. Boxes whose top is
+below ``step_height`` are stepped over (kerbs, low terraces) and boxes above head height walked under.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+Box = tuple[float, float, float, float, float, float]  # xmin, ymin, zmin, xmax, ymax, zmax
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """Boxes in a frame placed at (x, y) and turned by ``h`` degrees counter-clockwise (Panda3D heading)."""
+
+    x: float
+    y: float
+    h: float
+    boxes: tuple[Box, ...]
+
+    def to_local(self, px: float, py: float) -> tuple[float, float]:
+        c, s = math.cos(math.radians(self.h)), math.sin(math.radians(self.h))
+        dx, dy = px - self.x, py - self.y
+        return c * dx + s * dy, -s * dx + c * dy
+
+    def to_world_vec(self, vx: float, vy: float) -> tuple[float, float]:
+        c, s = math.cos(math.radians(self.h)), math.sin(math.radians(self.h))
+        return c * vx - s * vy, s * vx + c * vy
+
+    @cached_property
+    def reach(self) -> float:
+        """Radius around (x, y) beyond which no box can touch: a cheap broad-phase test."""
+        return max(math.hypot(max(abs(b[0]), abs(b[3])), max(abs(b[1]), abs(b[4]))) for b in self.boxes)
+
+
+def _push_out(px: float, py: float, r: float, b: Box) -> tuple[float, float] | None:
+    """Smallest move that takes a circle at (px, py) out of box ``b`` (2D), or None if they don't touch."""
+    cx, cy = min(max(px, b[0]), b[3]), min(max(py, b[1]), b[4])
+    dx, dy = px - cx, py - cy
+    d2 = dx * dx + dy * dy
+    if d2 > r * r:
+        return None
+    if d2 > 1e-12:
+        d = math.sqrt(d2)
+        return dx / d * (r - d), dy / d * (r - d)
+    # centre inside the box: leave through the nearest side
+    exits = ((b[0] - r - px, 0.0), (b[3] + r - px, 0.0), (0.0, b[1] - r - py), (0.0, b[4] + r - py))
+    return min(exits, key=lambda v: abs(v[0]) + abs(v[1]))
+
+
+class ObstacleIndex:
+    """A uniform grid over obstacles so a step tests only those nearby (thousands of city blocks)."""
+
+    def __init__(self, obstacles: list[Obstacle], cell: float = 64.0):
+        self.cell = cell
+        self.grid: dict[tuple[int, int], list[Obstacle]] = defaultdict(list)
+        for ob in obstacles:
+            r = ob.reach + 1.0  # margin for the visitor radius
+            for i in range(math.floor((ob.x - r) / cell), math.floor((ob.x + r) / cell) + 1):
+                for j in range(math.floor((ob.y - r) / cell), math.floor((ob.y + r) / cell) + 1):
+                    self.grid[(i, j)].append(ob)
+
+    def near(self, x: float, y: float) -> list[Obstacle]:
+        return self.grid.get((math.floor(x / self.cell), math.floor(y / self.cell)), [])
+
+
+def resolve(px: float, py: float, radius: float, obstacles: list[Obstacle] | ObstacleIndex,
+            step_height: float = 0.45, head_height: float = 1.9, iterations: int = 3) -> tuple[float, float]:
+    """Move the visitor's circle out of every obstacle it overlaps; a few passes settle corners.
+
+    Boxes lower than ``step_height`` are stepped over; boxes starting above ``head_height`` (an arch's crown,
+    eaves) are walked under.
+    """
+    if isinstance(obstacles, ObstacleIndex):
+        obstacles = obstacles.near(px, py)
+    for _ in range(iterations):
+        moved = False
+        for ob in obstacles:
+            if math.hypot(px - ob.x, py - ob.y) > ob.reach + radius:
+                continue
+            lx, ly = ob.to_local(px, py)
+            for b in ob.boxes:
+                if b[5] <= step_height or b[2] >= head_height:
+                    continue
+                push = _push_out(lx, ly, radius, b)
+                if push is not None:
+                    lx, ly = lx + push[0], ly + push[1]
+                    wx, wy = ob.to_world_vec(*push)
+                    px, py = px + wx, py + wy
+                    moved = True
+        if not moved:
+            break
+    return px, py

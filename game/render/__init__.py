@@ -1,0 +1,1 @@
+"""Rendering: PBR pipeline, baked procedural materials, sun and sky, frame statistics."""

@@ -1,0 +1,1 @@
+"""Scenes: each owns and releases its nodes, tasks and event hooks."""

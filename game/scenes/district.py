@@ -1,0 +1,106 @@
+"""The outdoor district: ground, streets, open areas, city blocks and the eight landmarks.
+
+Owns every node it creates under one root and the collision index; ``release`` removes them all.
+A landmark may load an official glTF 2.0 model named in the catalogue (``model``) instead of its procedural
+body; the procedural one is the default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from panda3d.core import Filename, NodePath
+
+from game import geo
+from game.architecture.builders import Building, build_landmark
+from game.architecture.mesh import Mesh, box
+from game.city import blocks, streets
+from game.config import AppConfig
+from game.landmarks.catalogue import Landmark
+from game.landmarks.views import View, view_for
+from game.nav.collision import Obstacle, ObstacleIndex
+from game.render.geom import meshes_to_node
+from game.render.materials import MaterialLibrary
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DistrictScene:
+    base: object  # ShowBase, handed in; used for its loader when a glTF model is named
+    parent: NodePath
+    materials: MaterialLibrary
+    landmarks: dict[str, Landmark]
+    config: AppConfig
+    root: NodePath | None = None
+    buildings: dict[str, Building] = field(default_factory=dict)
+    landmark_nodes: dict[str, NodePath] = field(default_factory=dict)
+    obstacles: ObstacleIndex | None = None
+
+    def load(self, progress: Progress | None = None) -> None:
+        self.root = self.parent.attachNewNode("district")
+        obstacles: list[Obstacle] = []
+        street_list, areas = streets.load()
+        steps = len(self.landmarks) + 2
+        if progress:
+            progress(0, steps, "streets")
+        e0, e1, n0, n1 = blocks.REGION
+        ground = box((e1 - e0 + 600, n1 - n0 + 600, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
+        self._attach(self.root, "ground", {"concrete": ground})
+        self._attach(self.root, "streets", streets.street_meshes(street_list))
+        self._attach(self.root, "open-areas", streets.area_meshes(areas))
+        if progress:
+            progress(1, steps, "blocks")
+        footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
+        city = blocks.generate(street_list, areas, footprints)
+        for (i, j, material), mesh in blocks.block_meshes(city).items():
+            self._attach(self.root, f"blocks-{i}-{j}", {material: mesh})
+        obstacles += [Obstacle(0.0, 0.0, 0.0, (b.aabb,)) for b in city]
+        for k, lm in enumerate(self.landmarks.values()):
+            if progress:
+                progress(2 + k, steps, lm.id)
+            node = self._landmark_node(lm)
+            x, y = lm.local
+            node.setPos(x, y, 0)
+            node.setH(geo.heading_to_panda(lm.heading))
+            self.landmark_nodes[lm.id] = node
+            colliders = tuple(self.buildings[lm.id].colliders)
+            if colliders:
+                obstacles.append(Obstacle(x, y, geo.heading_to_panda(lm.heading), colliders))
+        obstacles = [ob for ob in obstacles if ob.boxes]
+        self.obstacles = ObstacleIndex(obstacles)
+        if progress:
+            progress(steps, steps, "")
+
+    def _landmark_node(self, lm: Landmark) -> NodePath:
+        building = build_landmark(lm)
+        self.buildings[lm.id] = building
+        if lm.model:
+            path = self.config.assets_dir / lm.model
+            node = self.base.loader.loadModel(Filename.fromOsSpecific(str(path)))
+            node.reparentTo(self.root)
+            node.setName(lm.id)
+            return node
+        return self._attach(self.root, lm.id, building.parts)
+
+    def _attach(self, parent: NodePath, name: str, parts: dict[str, Mesh]) -> NodePath:
+        node = parent.attachNewNode(name)
+        for material, mesh in parts.items():
+            if not len(mesh.indices):
+                continue
+            child = node.attachNewNode(meshes_to_node(f"{name}:{material}", mesh))
+            self.materials.apply(child, material)
+        return node
+
+    def view(self, landmark_id: str) -> View:
+        lm = self.landmarks[landmark_id]
+        return view_for(lm, self.buildings[landmark_id].dims.get("total_height", 10.0))
+
+    def release(self) -> None:
+        if self.root is not None:
+            self.root.removeNode()
+        self.root = None
+        self.buildings.clear()
+        self.landmark_nodes.clear()
+        self.obstacles = None

@@ -1,0 +1,10 @@
+"""Main-loop task order, in one place: network poll → alert policy → world logic → UI → XR → render.
+
+Panda3D's own render task (igLoop) runs at sort 50 and simplepbr's update at 49, so ours sit below.
+"""
+
+NET_POLL = 10
+ALERT_POLICY = 20
+WORLD = 30
+UI = 40
+XR_SYNC = 45

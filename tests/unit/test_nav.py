@@ -1,0 +1,47 @@
+"""Walking and collision, pure: no rendering."""
+
+import math
+
+import pytest
+
+from game.nav.collision import Obstacle, ObstacleIndex, resolve
+from game.nav.walker import RADIUS, Intent, Walker
+
+
+def test_walk_forward_follows_heading():
+    w = Walker(heading=90.0)  # Panda heading 90: facing -X (west)
+    w.update(1.0, Intent(forward=1.0))
+    assert w.x == pytest.approx(-1.4) and w.y == pytest.approx(0.0, abs=1e-9)
+    w.update(1.0, Intent(strafe=1.0, run=True))  # right of west is north
+    assert w.y == pytest.approx(2.8)
+
+
+def test_diagonal_is_not_faster():
+    w = Walker()
+    w.update(1.0, Intent(forward=1.0, strafe=1.0))
+    assert math.hypot(w.x, w.y) == pytest.approx(1.4)
+
+
+def test_wall_stops_the_visitor():
+    wall = Obstacle(0.0, 0.0, 0.0, ((-10, 5, 0, 10, 6, 8),))
+    w = Walker(obstacles=ObstacleIndex([wall]))
+    for _ in range(100):
+        w.update(0.1, Intent(forward=1.0))
+    assert w.y == pytest.approx(5 - RADIUS, abs=1e-6)
+
+
+def test_low_boxes_are_stepped_over_and_rotated_obstacles_block_in_their_frame():
+    kerb = Obstacle(0, 0, 0, ((-10, 1, 0, 10, 2, 0.15),))
+    assert resolve(0, 1.5, RADIUS, [kerb]) == (0, 1.5)
+    # a 2 × 20 m wall turned 90°: in the world it runs along X
+    wall = Obstacle(0, 0, 90.0, ((-1, -10, 0, 1, 10, 5),))
+    x, y = resolve(5.0, 0.9, RADIUS, [wall])
+    assert y == pytest.approx(1 + RADIUS) and x == pytest.approx(5.0)
+
+
+def test_arch_passage_stays_open():
+    piers = Obstacle(0, 0, 0, ((-20, -5, 0, -2.5, 5, 7), (2.5, -5, 0, 20, 5, 7), (-20, -5, 5.4, 20, 5, 7)))
+    w = Walker(x=0.0, y=-10.0, obstacles=ObstacleIndex([piers]))
+    for _ in range(200):
+        w.update(0.1, Intent(forward=1.0))
+    assert w.y > 10  # walked through: piers block the sides, the crown box starts above head height
