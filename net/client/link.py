@@ -88,6 +88,13 @@ class ReplyReceived:
 
 LinkEvent = StatusChanged | AlertReceived | ReplyReceived
 
+_USER_ERRORS = frozenset({"conflict", "rate_limited", "forbidden", "not_found", "bad_request"})
+
+
+def error_i18n_key(code: str) -> str:
+    """Catalogue key for a refused request's ``error["code"]``; others use ``net.request_failed`` (``{reason}``)."""
+    return f"net.error_{code}" if code in _USER_ERRORS else "net.request_failed"
+
 
 @dataclass
 class _Channel:
@@ -125,12 +132,14 @@ class CityLink:
         resend_after: float = 5.0,
         max_inflight: int = 64,
         clock: Callable[[], float] = time.monotonic,
+        context: zmq.Context | None = None,
     ) -> None:
         self.services_endpoint, self.alerts_endpoint = services, alerts
         self.hub_key, self.client_keys, self.authorities = hub_key, client_keys, authorities
         self.heartbeat_timeout, self.resend_after, self.max_inflight = heartbeat_timeout, resend_after, max_inflight
         self.clock = clock
         self.outbox = Outbox(data_dir)
+        self._closed = False
         self._queued: dict[str, Pending] = {p.request_id: p for p in self.outbox.pending(1_000_000)}
         self._ephemeral: dict[str, _Inflight] = {}
         self._inflight: dict[str, _Inflight] = {}
@@ -140,7 +149,9 @@ class CityLink:
         self.last_seq: int | None = int(last) if last is not None else None
         self.epoch: str | None = self.outbox.get_state("epoch")
         self.hub_seq = 0
-        self.ctx = zmq.Context()
+        # Many links in one process (tests, the bench) share a context: one I/O thread instead of one each.
+        self._own_ctx = context is None
+        self.ctx = context or zmq.Context()
         now = clock()
         self._last_alert_msg = now
         self.dealer = self._open(zmq.DEALER, services, now)
@@ -190,9 +201,14 @@ class CityLink:
         channel.socket.close(linger=0)
 
     def close(self) -> None:
+        """Close sockets and the outbox; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
         for channel in (self.dealer, self.sub):
             self._close_channel(channel)
-        self.ctx.term()
+        if self._own_ctx:
+            self.ctx.term()
         self.outbox.close()
 
     # -- public API -------------------------------------------------------------------------------------------
