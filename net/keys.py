@@ -44,14 +44,19 @@ def load_curve(path: Path) -> CurveKeys:
 
 
 def write_public_curve(path: Path, public: bytes) -> None:
-    """Write a public-only certificate (what a hub pins for a client, or a client for the hub)."""
+    """Write a public-only certificate (what a hub pins for a client, or a client for the hub).
+
+    Written under a temporary name and renamed, so a hub scanning its allow-list never reads half a file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(
         "#   ZeroMQ CURVE Public Certificate\n"
         "curve\n"
         f'    public-key = "{public.decode("ascii")}"\n',
         encoding="ascii",
     )
+    os.replace(tmp, path)
 
 
 def key_id(public: Ed25519PublicKey) -> str:

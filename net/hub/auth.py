@@ -47,15 +47,17 @@ class ClientRegistry:
         if stamp == self._stamp:
             return
         roles: dict[bytes, Role] = {}
+        complete = True
         for role, directory in zip(ENROLLED_ROLES, dirs, strict=True):
             for path in sorted(directory.glob("*.key")) if directory.is_dir() else ():
                 try:
                     public, _ = zmq.auth.load_certificate(str(path))
                 except (OSError, ValueError) as exc:
                     log.warning("skipping unreadable client key %s: %s", path, exc)
+                    complete = False  # read again next time rather than caching a partial list
                     continue
                 roles[public] = role  # a key enrolled twice keeps the later (more privileged) role
-        self._roles, self._stamp = roles, stamp
+        self._roles, self._stamp = roles, (stamp if complete else ())
 
 
 def enroll(clients_dir: Path, role: Role, name: str, public_z85: bytes) -> Path:

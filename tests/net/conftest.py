@@ -6,6 +6,7 @@ import json
 import os
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -21,6 +22,7 @@ import zmq
 from net.client.link import CityLink
 from net.hub.layout import HubLayout, make_client_dir
 from net.hub.server import Hub, HubConfig
+from net.hub.store import DB_NAME
 from net.protocol import Role
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,6 +53,14 @@ class RunningHub:
     @property
     def endpoints(self) -> dict[str, str]:
         return self.hub.endpoints
+
+    def query(self, sql: str, *params: Any) -> list[tuple]:
+        """Read the hub's database through a connection of our own (the hub's belongs to its thread)."""
+        db = sqlite3.connect(self.hub.config.data_dir / DB_NAME)
+        try:
+            return db.execute(sql, params).fetchall()
+        finally:
+            db.close()
 
 
 @pytest.fixture

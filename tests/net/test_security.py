@@ -70,8 +70,7 @@ def test_unknown_client_key_is_refused(start_hub, make_link):
     wait_for(lambda: stranger.status is LinkStatus.REFUSED, 10, "refused status", step=stranger.poll)
     assert "400" in stranger.status_detail
     assert stranger.pending_count == 1  # kept, never executed
-    tickets = hub.hub.db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
-    assert tickets == 0
+    assert hub.query("SELECT COUNT(*) FROM tickets") == [(0,)]
     # The same hub still serves an enrolled kiosk.
     kiosk = make_link(hub.layout, hub.endpoints, Role.KIOSK)
     assert call(kiosk, "hello").result["role"] == "kiosk"
