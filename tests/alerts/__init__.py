@@ -1,0 +1,1 @@
+"""Tests of the emergency-alert model, presentation and CLI contract (issue 3)."""

@@ -1,0 +1,25 @@
+"""Fixtures for the alert tests: an offscreen ShowBase shared by the render tests (one per process)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+WIDTH, HEIGHT = 640, 360
+
+
+@pytest.fixture(scope="session")
+def showbase():
+    """Panda3D rendering through EGL without a display (Mesa llvmpipe); small window, null audio."""
+    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+    from panda3d.core import loadPrcFileData
+
+    loadPrcFileData("alerts-tests", f"window-type offscreen\nload-display p3headlessgl\naudio-library-name null\n"
+                                    f"win-size {WIDTH} {HEIGHT}\nsync-video false\nframebuffer-srgb false")
+    from direct.showbase.ShowBase import ShowBase
+
+    base = ShowBase(windowType="offscreen")
+    base.setBackgroundColor(0.55, 0.7, 0.85, 1)
+    yield base
+    base.destroy()

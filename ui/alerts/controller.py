@@ -1,0 +1,127 @@
+"""Connects the pure policy queue to what people see, hear and watch: overlay, sound cue, voice, signing.
+
+Everything it talks to is passed in: the overlay, a Panda3D ``Loader`` for sounds, an ``events`` object with
+``accept(event, fn)``/``ignore(event)`` (a ``DirectObject`` or ``ShowBase``) for keys and gamepad, and the
+optional :class:`game.alerts.hooks.Speech` / :class:`game.alerts.hooks.Signing`. Time comes in via
+:meth:`update` (``dt``) and :meth:`tick` (the caller's clock), never from globals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from panda3d.core import Filename
+
+from game.alerts import cue
+from game.alerts.hooks import Signing, Speech
+from game.alerts.model import Alert
+from game.alerts.policy import AlertPolicy, Record
+from ui.alerts.overlay import AlertOverlay
+
+#: Keyboard and gamepad events (gamepads attached with ``base.attachInputDevice(device, prefix="gamepad")``).
+ACKNOWLEDGE_EVENTS = ("enter", "space", "gamepad-face_a")
+REPLAY_EVENTS = ("r", "gamepad-face_y")
+
+
+class AlertController:
+    def __init__(self, policy: AlertPolicy, overlay: AlertOverlay, cache_dir: Path, *, audio_loader: Any = None,
+                 events: Any = None, speech: Speech | None = None, signing: Signing | None = None) -> None:
+        self.policy = policy
+        self.overlay = overlay
+        self.cache_dir = cache_dir
+        self.audio_loader = audio_loader
+        self.speech = speech
+        self.signing = signing
+        self.events = events
+        self.shown: Record | None = None
+        self.glosses: tuple[str, ...] = ()
+        self.wav_paths: list[Path] = []
+        self._since_shown = 0.0
+        self._cue_seconds = 0.0
+        self._pending_voice: Path | None = None
+        self._sounds: list[Any] = []
+        overlay.on_acknowledge = self.acknowledge
+        overlay.on_replay = self.replay
+        if events is not None:
+            for name in ACKNOWLEDGE_EVENTS:
+                events.accept(name, self.acknowledge)
+            for name in REPLAY_EVENTS:
+                events.accept(name, self.replay)
+
+    def receive(self, alert: Alert, now: dt.datetime) -> Record:
+        record = self.policy.receive(alert, now)
+        self.refresh()
+        return record
+
+    def tick(self, now: dt.datetime) -> None:
+        if self.policy.tick(now):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the policy's current alert if it is not already on screen; clear when there is none."""
+        current = self.policy.current()
+        if current is self.shown:
+            return
+        if current is None:
+            self.overlay.clear()
+            self.shown = None
+        else:
+            self._present(current)
+
+    def acknowledge(self) -> None:
+        if self.shown is not None:
+            self.policy.acknowledge()
+            self.shown = None
+            self.refresh()
+
+    def replay(self) -> None:
+        record = self.policy.replay()
+        if record is not None:
+            self._present(record)
+
+    def update(self, dt: float) -> None:
+        """Per frame: flash and captions advance; the voice starts once the attention cue has sounded."""
+        self.overlay.update(dt)
+        self._since_shown += dt
+        if self._pending_voice is not None and self._since_shown >= self._cue_seconds \
+                and self._pending_voice.exists():
+            self._play(self._pending_voice)
+            self._pending_voice = None
+
+    def destroy(self) -> None:
+        if self.events is not None:
+            for name in ACKNOWLEDGE_EVENTS + REPLAY_EVENTS:
+                self.events.ignore(name)
+        for sound in self._sounds:
+            sound.stop()
+        self.overlay.clear()
+
+    def _present(self, record: Record) -> None:
+        p = record.presentation
+        assert p is not None  # the policy only makes presented records current
+        self.shown = record
+        self.overlay.show(p)
+        for sound in self._sounds:
+            sound.stop()
+        self._sounds = []
+        cue_wav = cue.cue_path(p.level, self.cache_dir)
+        self._cue_seconds = cue.duration(p.level)
+        self._since_shown = 0.0
+        self._play(cue_wav)
+        self.wav_paths = [cue_wav]
+        self._pending_voice = self.speech.say(p.caption_text, p.lang) if self.speech is not None else None
+        if self._pending_voice is not None:
+            self.wav_paths.append(self._pending_voice)
+        self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang)) if self.signing is not None else ()
+        if self.signing is not None:
+            self.signing.play(self.glosses)
+
+    def _play(self, path: Path) -> None:
+        if self.audio_loader is None:
+            return
+        sound = self.audio_loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
+        if sound is not None:
+            sound.play()
+            self._sounds.append(sound)

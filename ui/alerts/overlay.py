@@ -1,0 +1,215 @@
+"""The alert overlay: a full-screen takeover (위급), a large banner (긴급) or a smaller banner (안전안내).
+
+Built under a parent NodePath handed in (normally ``aspect2d``), from a pure
+:class:`game.alerts.presentation.Presentation`. It owns only its nodes; time comes in through
+:meth:`AlertOverlay.update` (``dt`` seconds), which drives the attention flash and the caption pages, so the
+same overlay can be stepped deterministically offscreen and measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from direct.gui import DirectGuiGlobals as DGG
+from direct.gui.DirectButton import DirectButton
+from panda3d.core import NodePath, TextNode
+
+from game.alerts import flash
+from game.alerts.captions import page_at
+from game.alerts.pictograms import shapes
+from game.alerts.presentation import Presentation
+from ui import i18n
+from ui.alerts.geometry import rect_node, shapes_node
+from ui.alerts.theme import BADGE, BLACK, STYLES, WHITE, LevelStyle
+
+MARGIN = 0.05
+
+
+class AlertOverlay:
+    """One alert on screen at a time; :meth:`show` replaces whatever was there."""
+
+    def __init__(self, parent: NodePath, aspect_ratio: float, font: Any | None = None, ui_lang: str = "ko",
+                 on_acknowledge: Callable[[], None] | None = None, on_replay: Callable[[], None] | None = None) -> None:
+        self.parent = parent
+        self.aspect_ratio = aspect_ratio
+        self.font = font
+        self.ui_lang = ui_lang
+        self.on_acknowledge = on_acknowledge
+        self.on_replay = on_replay
+        self.root: NodePath | None = None
+        self.presentation: Presentation | None = None
+        self.elapsed = 0.0
+        self.page = 0
+        self.schedule: flash.Schedule = ()
+        self.frame_np: NodePath | None = None
+        self.caption_np: NodePath | None = None
+        self.pictogram_np: NodePath | None = None
+        self.buttons: list[DirectButton] = []
+        self._caption: TextNode | None = None
+        self._pager: TextNode | None = None
+        self._style: LevelStyle | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------------------------
+    def show(self, presentation: Presentation) -> None:
+        """Build the overlay for ``presentation`` and restart its flash and captions from the beginning."""
+        self.clear()
+        self.presentation = presentation
+        self._style = style = STYLES[presentation.level]
+        self.schedule = flash.flash_schedule(style.flash_hz, style.flash_count)
+        self.root = self.parent.attachNewNode(f"alert-{presentation.level.id}")
+        self.root.setBin("fixed", 100)
+        self.root.setDepthTest(False)
+        self.root.setDepthWrite(False)
+        self._build(presentation, style)
+        self.restart()
+
+    def restart(self) -> None:
+        """Back to the first caption page and the start of the flash (replay)."""
+        self.elapsed = 0.0
+        self.page = -1
+        self.update(0.0)
+
+    def clear(self) -> None:
+        for button in self.buttons:
+            button.destroy()  # DirectGUI objects also hold messenger hooks, not just nodes
+        self.buttons = []
+        if self.root is not None:
+            self.root.removeNode()
+        self.root = self.frame_np = self.caption_np = self.pictogram_np = None
+        self._caption = self._pager = None
+        self.presentation = None
+
+    @property
+    def visible(self) -> bool:
+        return self.root is not None
+
+    # -- time ---------------------------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        """Advance by ``dt`` seconds: flash the frame per the schedule and turn caption pages at reading speed."""
+        if self.presentation is None or self._style is None:
+            return
+        self.elapsed += dt
+        if self.frame_np is not None:
+            lit = flash.is_lit(self.schedule, self.elapsed)
+            self.frame_np.setColor(*(self._style.flash_lit if lit else self._style.flash_dim), 1.0)
+        page = page_at(self.presentation.pages, self.elapsed)
+        if page != self.page and self._caption is not None and self.presentation.pages:
+            self.page = page
+            self._caption.setText("\n".join(self.presentation.pages[page].lines))
+            if self._pager is not None:
+                self._pager.setText(i18n.text("alerts.page", self.ui_lang, page=page + 1,
+                                              pages=len(self.presentation.pages)))
+
+    @property
+    def lit(self) -> bool:
+        return flash.is_lit(self.schedule, self.elapsed)
+
+    def caption_lines(self) -> tuple[str, ...]:
+        if self.presentation is None or not self.presentation.pages:
+            return ()
+        return self.presentation.pages[max(self.page, 0)].lines
+
+    # -- building -----------------------------------------------------------------------------------------------
+    def _text(self, text: str, color: tuple[float, float, float], scale: float, pos: tuple[float, float],
+              align: int = TextNode.ALeft, name: str = "text") -> tuple[NodePath, TextNode]:
+        node = TextNode(name)
+        if self.font is not None:
+            node.setFont(self.font)
+        node.setText(text)
+        node.setTextColor(*color, 1.0)
+        node.setAlign(align)
+        assert self.root is not None
+        np_ = self.root.attachNewNode(node)
+        np_.setScale(scale)
+        np_.setPos(pos[0], 0, pos[1])
+        return np_, node
+
+    def _fit_scale(self, lines: list[str], width: float, max_scale: float) -> float:
+        """The largest scale ≤ ``max_scale`` at which every caption line fits ``width`` (one size for all pages)."""
+        probe = TextNode("probe")
+        if self.font is not None:
+            probe.setFont(self.font)
+        widest = max((probe.calcWidth(line) for line in lines), default=0.0)
+        return min(max_scale, width / widest) if widest > 0 else max_scale
+
+    def _build(self, p: Presentation, s: LevelStyle) -> None:
+        assert self.root is not None
+        ar, lang = self.aspect_ratio, self.ui_lang
+        left, right = -ar, ar
+        # Panel, frame (the only part that flashes) and header band.
+        self.root.attachNewNode(rect_node(left, s.bottom, right, s.top, s.background, "panel").node())
+        frame = self.root.attachNewNode("frame")
+        b = s.border
+        for i, (x0, z0, x1, z1) in enumerate(((left, s.bottom, right, s.bottom + b), (left, s.top - b, right, s.top),
+                                              (left, s.bottom, left + b, s.top), (right - b, s.bottom, right, s.top))):
+            rect_node(x0, z0, x1, z1, WHITE, f"frame{i}").reparentTo(frame)
+        self.frame_np = frame
+        head_top, head_bottom = s.top - b, s.top - b - s.header_height
+        rect_node(left + b, head_bottom, right - b, head_top, s.header, "header").reparentTo(self.root)
+        title_scale = s.header_height * 0.55
+        title_z = head_bottom + (s.header_height - title_scale * 0.7) / 2
+        self._text(i18n.text(f"alerts.level_{p.level.id}", lang), s.header_text, title_scale,
+                   (left + b + MARGIN, title_z), name="level")
+        if p.drill is not None:
+            badge = i18n.text(f"alerts.badge_{p.drill.lower()}", lang)
+            bw = title_scale * (0.75 * len(badge) + 0.6)
+            rect_node(right - b - MARGIN - bw, head_bottom + 0.02, right - b - MARGIN, head_top - 0.02, BADGE,
+                      "badge").reparentTo(self.root)
+            self._text(badge, BLACK, title_scale * 0.9, (right - b - MARGIN - bw / 2, title_z), TextNode.ACenter,
+                       name="badge-text")
+        body_top, body_bottom = head_bottom - MARGIN, s.bottom + b + MARGIN
+        button_h = 0.12 if s.captions_below else 0.1
+        # Pictogram with its name under it (a text alternative for the drawing).
+        label_scale = 0.055 if s.captions_below else 0.045
+        if s.captions_below:
+            size = min(0.8, (body_top - body_bottom) * 0.45)
+            pic_cx, pic_top = left + b + MARGIN + size / 2 + 0.1, body_top
+        else:
+            size = min(0.7, body_top - body_bottom - label_scale * 1.4)
+            pic_cx, pic_top = left + b + MARGIN + size / 2, body_top
+        picto = shapes_node(shapes(p.pictogram), f"pictogram-{p.pictogram}")
+        picto.reparentTo(self.root)
+        picto.setScale(size / 2)
+        picto.setPos(pic_cx, 0, pic_top - size / 2)
+        self.pictogram_np = picto
+        self._text(i18n.text(f"alerts.pictogram_{p.pictogram}", lang), s.text, label_scale,
+                   (pic_cx, pic_top - size - label_scale * 1.1), TextNode.ACenter, name="pictogram-label")
+        # Captions: beside the pictogram in banners, full width under it in the takeover.
+        if s.captions_below:
+            cap_left, cap_right = left + b + MARGIN, right - b - MARGIN
+            cap_top = pic_top - size - label_scale * 2.2
+            ev_left = pic_cx + size / 2 + 0.15
+            self._text(p.event, s.text, 0.16, (ev_left, pic_top - size * 0.4), name="event")
+            self._text(i18n.text("alerts.sender", lang, sender=p.sender_name), s.text, 0.06,
+                       (ev_left, pic_top - size * 0.4 - 0.13), name="sender")
+            if p.drill is not None:
+                self._text(i18n.text("alerts.drill_notice", lang), BADGE, 0.07, (ev_left, pic_top - size * 0.4 + 0.2),
+                           name="drill-notice")
+        else:
+            cap_left, cap_right = pic_cx + size / 2 + MARGIN * 2, right - b - MARGIN
+            cap_top = body_top
+            self._text(i18n.text("alerts.sender", lang, sender=p.sender_name), s.text, 0.045,
+                       (cap_left, body_bottom + 0.02), name="sender")
+        all_lines = [line for page in p.pages for line in page.lines]
+        scale = self._fit_scale(all_lines, cap_right - cap_left, s.max_caption_scale)
+        self.caption_np, self._caption = self._text("", s.text, scale, (cap_left, cap_top - scale * 0.85),
+                                                    name="caption")
+        if len(p.pages) > 1:
+            _, self._pager = self._text("", s.text, 0.045, (cap_right, body_bottom + button_h + 0.03),
+                                        TextNode.ARight, name="pager")
+        self._buttons(right - b - MARGIN, body_bottom, button_h)
+
+    def _buttons(self, right: float, bottom: float, height: float) -> None:
+        """Acknowledge and replay, clickable here and bound to keys/gamepad by the controller."""
+        scale = height * 0.55
+        x = right
+        for key, command in (("alerts.acknowledge", self.on_acknowledge), ("alerts.replay", self.on_replay)):
+            label = i18n.text(key, self.ui_lang)
+            button = DirectButton(parent=self.root, text=label, text_font=self.font, text_fg=(*BLACK, 1),
+                                  frameColor=(*WHITE, 1), relief=DGG.FLAT, pad=(0.4, 0.25), scale=scale,
+                                  text_align=TextNode.ACenter, command=command or (lambda: None))
+            width = (button.getWidth()) * scale
+            button.setPos(x - width / 2, 0, bottom + height * 0.3)
+            self.buttons.append(button)
+            x -= width + MARGIN
