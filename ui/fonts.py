@@ -49,5 +49,13 @@ def load_font(loader: Any, bold: bool = False, pixels_per_unit: int = 64) -> Any
     path = find_korean_font(bold)
     if path is None:
         return None
-    font = loader.loadFont(Filename.fromOsSpecific(str(path)).getFullpath(), pixelsPerUnit=pixels_per_unit)
-    return font if font is not None and font.isValid() else None
+    font = loader.loadFont(Filename.fromOsSpecific(str(path)).getFullpath())
+    if font is None or not font.isValid():
+        return None
+    if font.getPixelsPerUnit() != pixels_per_unit:
+        # The font pool shares one font per file; once glyphs are cached its resolution is fixed, so
+        # change it on a private copy rather than on the shared font.
+        if font.getNumPages():
+            font = font.makeCopy()
+        font.setPixelsPerUnit(pixels_per_unit)
+    return font

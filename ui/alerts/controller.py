@@ -73,7 +73,6 @@ class AlertController:
     def acknowledge(self) -> None:
         if self.shown is not None:
             self.policy.acknowledge()
-            self.shown = None
             self.refresh()
 
     def replay(self) -> None:

@@ -189,8 +189,10 @@ class AlertOverlay:
         else:
             cap_left, cap_right = pic_cx + size / 2 + MARGIN * 2, right - b - MARGIN
             cap_top = body_top
-            self._text(i18n.text("alerts.sender", lang, sender=p.sender_name), s.text, 0.045,
-                       (cap_left, body_bottom + 0.02), name="sender")
+            sender = i18n.text("alerts.sender", lang, sender=p.sender_name)
+            if p.drill is not None:  # banners have no room for a separate line: lead with the notice
+                sender = f"{i18n.text('alerts.drill_notice', lang)} · {sender}"
+            self._text(sender, BADGE if p.drill else s.text, 0.045, (cap_left, body_bottom + 0.02), name="sender")
         all_lines = [line for page in p.pages for line in page.lines]
         scale = self._fit_scale(all_lines, cap_right - cap_left, s.max_caption_scale)
         self.caption_np, self._caption = self._text("", s.text, scale, (cap_left, cap_top - scale * 0.85),

@@ -1,0 +1,178 @@
+"""The overlay as rendered offscreen: contrast and flash rate measured from pixels, pictograms, keys and hooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from game.alerts.contrast import AAA_RATIO
+from game.alerts.job import settle_and_measure
+from game.alerts.parser import parse_file
+from game.alerts.pictograms import PICTOGRAMS, shapes
+from game.alerts.policy import AlertPolicy
+from tests.alerts.paths import DATA
+from ui.alerts.controller import AlertController
+from ui.alerts.geometry import shapes_node
+from ui.alerts.measure import frame_rgb
+from ui.alerts.overlay import AlertOverlay
+from ui.fonts import load_font
+
+pytestmark = pytest.mark.render
+NOW = dt.datetime(2026, 7, 10, 23, 0, tzinfo=dt.UTC)
+
+
+class FakeSpeech:
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.said = tmp, []
+
+    def say(self, text: str, lang: str) -> Path:
+        self.said.append((text, lang))
+        path = self.tmp / f"voice-{len(self.said)}.wav"
+        with wave.open(str(path), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(8000)
+            w.writeframes(np.zeros(800, "<i2").tobytes())
+        return path
+
+
+class FakeSigning:
+    def __init__(self) -> None:
+        self.played = []
+
+    def glosses_for(self, category: str, lang: str) -> list[str]:
+        return [category.upper(), "대피"]
+
+    def play(self, glosses) -> None:
+        self.played.append(tuple(glosses))
+
+
+def _controller(base, tmp_path, names, lang="ko", **kw):
+    overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True), lang)
+    policy = AlertPolicy(lang=lang)
+    for name in names:
+        policy.receive(parse_file(DATA / name), NOW)
+    controller = AlertController(policy, overlay, tmp_path, audio_loader=base.loader, **kw)
+    controller.refresh()
+    return controller
+
+
+@pytest.mark.parametrize(("name", "level", "flash_hz"), [
+    ("earthquake_emergency.xml", "emergency", 2), ("heavy_rain_urgent.xml", "urgent", 1),
+    ("fine_dust_safety.xml", "safety", 1), ("exercise_air_raid.xml", "emergency", 2),
+])
+def test_rendered_overlay_contrast_and_flash_rate_are_measured(showbase, tmp_path, name, level, flash_hz):
+    controller = _controller(showbase, tmp_path, [name])
+    try:
+        screen = settle_and_measure(showbase, controller)
+        showbase.win.saveScreenshot(str(Path("/tmp") / f"alert-{name[:-4]}.png"))
+        frame = frame_rgb(showbase.win)
+    finally:
+        controller.destroy()
+    assert screen["level"] == level
+    assert screen["contrast_ratio"] >= AAA_RATIO
+    assert screen["flash_rate_hz"] == flash_hz <= 3
+    assert 1 <= len(screen["caption_lines"]) <= 2 and all(len(line) <= 42 for line in screen["caption_lines"])
+    x0, y0, x1, y1 = screen["caption_box_px"]
+    assert x1 - x0 > 100 and y1 - y0 > 10
+    assert len(np.unique(frame[y0:y1, x0:x1].reshape(-1, 3), axis=0)) > 5  # real glyphs, not an empty box
+    top_row = frame[2, 320]
+    assert not np.allclose(top_row, [140, 178, 217], atol=3)  # the banner covers the sky-blue background
+
+
+def test_every_pictogram_renders_distinct_visible_geometry(showbase):
+    root = showbase.aspect2d.attachNewNode("grid")
+    for i, pid in enumerate(PICTOGRAMS):
+        node = shapes_node(shapes(pid), pid)
+        node.reparentTo(root)
+        node.setScale(0.28)
+        node.setPos(-1.5 + (i % 6) * 0.6, 0, 0.45 - (i // 6) * 0.75)
+    try:
+        for _ in range(2):
+            showbase.taskMgr.step()
+        showbase.win.saveScreenshot("/tmp/alert-pictograms.png")
+        frame = frame_rgb(showbase.win)
+    finally:
+        root.removeNode()
+    cells = []
+    for i in range(len(PICTOGRAMS)):
+        cx = int((((-1.5 + (i % 6) * 0.6) / showbase.getAspectRatio()) + 1) / 2 * 640)
+        cy = int((1 - (0.45 - (i // 6) * 0.75)) / 2 * 360)
+        cell = frame[cy - 40 : cy + 40, cx - 40 : cx + 40]
+        _, counts = np.unique(cell.reshape(-1, 3), axis=0, return_counts=True)
+        assert len(counts) >= 2 and counts.max() < 0.9 * counts.sum(), PICTOGRAMS[i]  # a drawing, not a blank
+        cells.append(cell.astype(int))
+    for i in range(len(cells)):
+        for j in range(i + 1, len(cells)):
+            assert np.abs(cells[i] - cells[j]).mean() > 5, (PICTOGRAMS[i], PICTOGRAMS[j])
+
+
+def test_keyboard_and_gamepad_acknowledge_and_replay(showbase, tmp_path):
+    controller = _controller(showbase, tmp_path, ["heavy_rain_urgent.xml", "earthquake_emergency.xml"],
+                             events=showbase)
+    try:
+        assert controller.shown.alert.identifier == "KR-EQ-20260521-0001"
+        showbase.messenger.send("enter")
+        assert controller.shown.alert.identifier == "KR-RAIN-20260710-0001"
+        assert controller.overlay.presentation.level.id == "urgent"
+        showbase.messenger.send("gamepad-face_a")
+        assert controller.shown is None and not controller.overlay.visible
+        showbase.messenger.send("r")
+        assert controller.shown.alert.identifier == "KR-RAIN-20260710-0001" and controller.overlay.visible
+        controller.update(20.0)
+        showbase.messenger.send("gamepad-face_y")  # replay restarts captions from the first page
+        assert controller.overlay.elapsed == 0.0 and controller.overlay.page == 0
+        showbase.messenger.send("space")
+        assert controller.shown is None
+    finally:
+        controller.destroy()
+    showbase.messenger.send("r")  # unbound after destroy
+    assert controller.shown is None
+
+
+def test_buttons_replay_and_acknowledge(showbase, tmp_path):
+    controller = _controller(showbase, tmp_path, ["fine_dust_safety.xml"])
+    try:
+        controller.update(5.0)
+        replay = controller.overlay.buttons[1]
+        replay.commandFunc(None)
+        assert controller.overlay.elapsed == 0.0
+        ack = controller.overlay.buttons[0]
+        ack.commandFunc(None)
+        assert controller.shown is None and controller.overlay.buttons == []
+    finally:
+        controller.destroy()
+
+
+def test_speech_and_signing_hooks_get_the_alert(showbase, tmp_path):
+    speech, signing = FakeSpeech(tmp_path), FakeSigning()
+    controller = _controller(showbase, tmp_path, ["earthquake_emergency.xml"], lang="en", speech=speech,
+                             signing=signing)
+    try:
+        assert speech.said[0][1] == "en" and speech.said[0][0].startswith("[KMA] Magnitude 6.1")
+        assert signing.played == [("EARTHQUAKE", "대피")] and controller.glosses == ("EARTHQUAKE", "대피")
+        assert controller.wav_paths[0].name.startswith("cue-emergency") and controller.wav_paths[1] == speech.tmp / \
+            "voice-1.wav"
+        controller.update(0.5)
+        assert controller._pending_voice is not None  # the voice waits for the cue to finish
+        controller.update(3.0)
+        assert controller._pending_voice is None
+    finally:
+        controller.destroy()
+
+
+def test_captions_page_while_time_passes(showbase, tmp_path):
+    controller = _controller(showbase, tmp_path, ["fine_dust_safety.xml"])
+    try:
+        overlay = controller.overlay
+        first = overlay.caption_lines()
+        overlay.update(overlay.presentation.pages[0].seconds + 0.01)
+        assert overlay.page == 1 and overlay.caption_lines() != first
+        assert overlay._caption.getText() == "\n".join(overlay.caption_lines())
+        assert overlay._pager.getText() == "2/2"
+    finally:
+        controller.destroy()
