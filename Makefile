@@ -7,6 +7,7 @@ export EGL_PLATFORM ?= surfaceless
 setup:
 	@bash scripts/setup.sh
 
+# With no display (a server, CI) main.py renders the offscreen tour to out/tour and says so.
 run: setup
 	@$(PY) main.py $(ARGS)
 

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not config.offscreen and not display_available():
         print(i18n.text("app.offscreen_fallback", config.language), file=sys.stderr)
-        config = replace(config, offscreen=True, size=(640, 360), tour_dir=config.tour_dir or DEFAULT_TOUR_DIR)
+        config = replace(config, offscreen=True, tour_dir=config.tour_dir or DEFAULT_TOUR_DIR)
 
     app = App(config)
     try:

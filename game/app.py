@@ -63,14 +63,11 @@ class App:
         self.timings: dict[str, float] = {}
 
     def _load_font(self):
-        from ui.fonts import find_korean_font
+        from ui.fonts import load_font
 
-        path = find_korean_font()
-        if path is None:
+        font = load_font(self.base.loader)
+        if font is None:
             print(i18n.text("app.no_font", self.config.language), file=sys.stderr)
-            return None
-        font = self.base.loader.loadFont(Filename.fromOsSpecific(str(path)).getFullpath())
-        font.setPixelsPerUnit(64)
         return font
 
     def step(self, frames: int = 1) -> None:

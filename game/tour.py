@@ -2,7 +2,8 @@
 
 Contract (README): ``python main.py --offscreen --size 640x360 --tour OUT_DIR`` writes ``OUT_DIR/<id>.png`` and
 ``OUT_DIR/tour.json`` with, per stop, ``id``, ``name_ko``, ``name_en``, ``lat``, ``lon`` (catalogue position),
-``camera`` (world metres and WGS84), ``draw_calls``, ``triangles`` and ``frame_ms``.
+``camera`` (world metres and WGS84), ``draw_calls``, ``triangles`` and ``frame_ms``; also ``pixels``, facts
+measured from the picture (landmark coverage with occlusion, sky placement, landmark and sky colours).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 from game import geo
 from game.render.stats import view_stats
@@ -49,6 +52,61 @@ def render_stop(app, landmark_id: str) -> dict:
     }
 
 
+MASK_PRIORITY = 1000
+LANDMARK, SKY = (1, 0, 1, 1), (0, 1, 0, 1)
+
+
+def frame_rgb(app) -> np.ndarray:
+    """The last rendered frame as an (H, W, 3) uint8 array, top row first."""
+    tex = app.base.win.getScreenshot()
+    img = np.frombuffer(tex.getRamImageAs("RGB").getData(), np.uint8)
+    return img.reshape(tex.getYSize(), tex.getXSize(), 3)[::-1]
+
+
+def class_masks(app, landmark_id: str) -> tuple[np.ndarray, np.ndarray]:
+    """Boolean masks of where the landmark and where the sky are visible in the current view.
+
+    Renders the landmark flat magenta, the sky flat green and everything else flat black; everything still
+    draws, so a building in front of the landmark hides it here exactly as in the picture. The normal look
+    (simplepbr's shader and inputs live in these nodes' states) is restored afterwards.
+    """
+    world, node, sky = app.world, app.scene.landmark_nodes[landmark_id], app.pipeline.sky
+    saved = [(np_, np_.getState()) for np_ in (world, node, sky)]
+    for np_, colour, prio in ((world, (0, 0, 0, 1), MASK_PRIORITY), (node, LANDMARK, MASK_PRIORITY + 1),
+                              (sky, SKY, MASK_PRIORITY)):
+        np_.setShaderOff(prio)
+        np_.setLightOff(prio)
+        np_.setTextureOff(prio)
+        np_.setMaterialOff(prio)
+        np_.setColor(colour, prio)
+    try:
+        app.step(2)
+        rgb = frame_rgb(app).astype(int)
+    finally:
+        for np_, state in saved:
+            np_.setState(state)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return (r > 80) & (b > 80) & (g < 30), (g > 80) & (r < 30) & (b < 30)
+
+
+def pixel_facts(picture: np.ndarray, landmark: np.ndarray, sky: np.ndarray) -> dict:
+    """Measured facts a picture must hold: the landmark fills part of it, differs from the sky, sky is on top."""
+    h = picture.shape[0]
+    q = max(h // 4, 1)
+
+    def mean(mask: np.ndarray) -> list[float]:
+        return [round(float(v), 1) for v in picture[mask].mean(axis=0)] if mask.any() else []
+
+    return {
+        "coverage": round(float(landmark.mean()), 4),
+        "sky_fraction": round(float(sky.mean()), 4),
+        "sky_top_quarter": round(float(sky[:q].mean()), 4),
+        "sky_bottom_quarter": round(float(sky[-q:].mean()), 4),
+        "landmark_rgb": mean(landmark),
+        "sky_rgb": mean(sky),
+    }
+
+
 def run_tour(app, out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     app.flow.go("tour")
@@ -56,14 +114,17 @@ def run_tour(app, out_dir: Path) -> int:
     for lid in app.landmarks:
         stop = render_stop(app, lid)
         app.screenshot(out_dir / f"{lid}.png")
+        picture = frame_rgb(app)
+        stop["pixels"] = pixel_facts(picture, *class_masks(app, lid))
         stops.append(stop)
         print(f"tour: {lid} draw_calls={stop['draw_calls']} triangles={stop['triangles']} "
-              f"frame_ms={stop['frame_ms']}", file=sys.stderr)
+              f"frame_ms={stop['frame_ms']} coverage={stop['pixels']['coverage']}", file=sys.stderr)
     sun = app.pipeline.sun_position
     doc = {
         "size": list(app.config.size),
         "sun": {"azimuth": round(sun.azimuth, 2), "elevation": round(sun.elevation, 2)},
         "timings_s": {k: round(v, 3) for k, v in app.timings.items()},
+        "baked_materials": list(app.materials.baked),
         "stops": stops,
     }
     tmp = out_dir / "tour.json.tmp"

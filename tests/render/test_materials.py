@@ -1,0 +1,40 @@
+"""Baked material cache: first start bakes everything, later starts reuse, a change rebakes only itself."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from game.architecture.mesh import MATERIALS
+from game.render import texgen
+from game.render.materials import MaterialLibrary, cache_key
+
+
+def test_every_mesh_material_has_a_generator_and_images_are_deterministic():
+    assert set(texgen.SPECS) == set(MATERIALS)
+    a, _ = texgen.generate("tile")
+    b, _ = texgen.generate("tile")
+    assert np.array_equal(a, b)
+    assert not np.array_equal(texgen.generate("granite")[0][:64, :64], texgen.generate("paving")[0][:64, :64])
+
+
+def test_cache_reuse_and_selective_rebake(tmp_path, monkeypatch):
+    first = MaterialLibrary(tmp_path)
+    first.load_all()
+    assert sorted(first.baked) == sorted(texgen.SPECS)
+    files = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert len(files) == 2 * len(texgen.SPECS)
+
+    warm = MaterialLibrary(tmp_path)
+    warm.load_all()
+    assert warm.baked == []
+    assert warm.materials["tile"].base.getXSize() == texgen.SPECS["tile"].size
+
+    old_key = cache_key("grass")
+    monkeypatch.setitem(texgen.SPECS, "grass", replace(texgen.SPECS["grass"], metres_per_repeat=5.0))
+    assert cache_key("grass") != old_key
+    changed = MaterialLibrary(tmp_path)
+    seen = []
+    changed.load_all(lambda done, total, name: seen.append((done, total, name)))
+    assert changed.baked == ["grass"]
+    assert len(list(tmp_path.glob("grass-*.png"))) == 2  # the stale pair was removed
+    assert seen[0] == (0, len(texgen.SPECS), next(iter(texgen.SPECS))) and seen[-1][0] == len(texgen.SPECS)
