@@ -1,0 +1,45 @@
+"""``build_landmark``: one procedural :class:`Building` per catalogue landmark, dispatched on its kind.
+
+Randomness (stone tints, tile jitter, shop heights) comes from a generator seeded with a CRC of the landmark
+id, so the same id always yields identical arrays on every machine and run.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from game.architecture.building import Building
+from game.architecture.city_hall import build_city_hall
+from game.architecture.gates import build_gate, build_hall_gate, build_loft
+from game.architecture.market import build_market
+from game.architecture.square import build_square
+from game.landmarks.catalogue import Landmark
+
+__all__ = ["Building", "build_landmark", "rng_for"]
+
+
+def rng_for(landmark_id: str) -> np.random.Generator:
+    """The deterministic generator of one landmark (CRC-32, not Python's salted ``hash``)."""
+    return np.random.default_rng(zlib.crc32(landmark_id.encode("utf-8")))
+
+
+def build_landmark(landmark: Landmark) -> Building:
+    """Generate ``landmark``'s geometry in building-local metres (front facing -Y) from its catalogue params."""
+    rng = rng_for(landmark.id)
+    p = landmark.params
+    match landmark.kind:
+        case "gate":
+            return build_gate(landmark.id, p, rng)
+        case "pavilion":
+            return build_loft(landmark.id, p, rng)
+        case "hall-gate":
+            return build_hall_gate(landmark.id, p, rng)
+        case "square":
+            return build_square(landmark.id, p, rng)
+        case "market":
+            return build_market(landmark.id, p, rng, landmark.footprint)
+        case "city-hall":
+            return build_city_hall(landmark.id, p, rng, landmark.footprint)
+    raise ValueError(f"landmark {landmark.id!r}: no builder for kind {landmark.kind!r}")

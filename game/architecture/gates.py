@@ -1,0 +1,202 @@
+"""Landmark builders of the timber kind: arched city/palace gates, Daehanmun's hall gate, Bosingak's loft.
+
+Catalogue ``params`` give the measured sizes; :data:`STYLES` adds the per-building facts of the reference
+that the catalogue does not carry (bracket projections, how straight the eaves are, 잡상 counts, the
+signboard's shape), each with its tag.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.architecture import palette
+from game.architecture.building import Building, Parts
+from game.architecture.mesh import box
+from game.architecture.pavilion import Style, gate_tower, loft, pavilion_dims
+from game.architecture.stone_base import Arch, build_base, parapet, plinth
+from game.architecture.timber import Frame, signboard
+
+STYLES: dict[str, Style] = {
+    # 외2출목 both storeys (S3); curved eaves (M-m); 잡상 9/7 likely (M-l)
+    "gwanghwamun": Style(projections=(2, 2), lift=0.8, sweep=0.5, figures=(7, 9)),
+    # lower 2 / upper 3 출목 (S8, S9); notably straight early-Joseon eaves (M-h); 잡상 7/9 (S10)
+    "sungnyemun": Style(projections=(2, 3), lift=0.35, sweep=0.3, figures=(7, 9)),
+    # one storey, native late style (S16); 잡상 count unknown, 5 (M-l)
+    "donuimun": Style(projections=(2,), lift=0.6, sweep=0.4, figures=(5,), ridge_height=0.8),
+    # 다포, 우진각, 양성 + 잡상 (S14); count unknown, 5 (M-l)
+    "deoksugung": Style(projections=(2,), lift=0.55, sweep=0.4, figures=(5,), ridge_height=0.8),
+    # 팔작 (S15): a lower pitch keeps the bell room under the 15 m total
+    "bosingak": Style(projections=(2,), pitch=0.55, lift=0.6, sweep=0.45, figures=(5,), ridge_height=0.9),
+}
+
+#: (width, height, characters) of the 현판; Sungnyemun's hangs upright (S8), Donuimun's is 2.33 × 1.08 m (S16).
+SIGNBOARDS = {
+    "gwanghwamun": (4.2, 1.7, 3), "sungnyemun": (1.6, 3.4, 3), "donuimun": (2.33, 1.08, 3),
+    "deoksugung": (3.0, 1.2, 3), "bosingak": (3.0, 1.2, 3),
+}
+
+
+def arch_layout(arches: list[dict], bays_front: list[float], width: float) -> list[Arch]:
+    """Arches under the bay centres when there is one per bay, else centred and evenly spread."""
+    n = len(arches)
+    if n == len(bays_front):
+        edges = np.concatenate([[0.0], np.cumsum(bays_front)]) - sum(bays_front) / 2
+        xs = (edges[:-1] + edges[1:]) / 2
+    elif n == 1:
+        xs = np.zeros(1)
+    else:
+        xs = np.linspace(-0.3 * width, 0.3 * width, n)
+    return [Arch(float(x), float(a["width"]), float(a["height"])) for x, a in zip(xs, arches, strict=True)]
+
+
+def _measured_plinth(parts: Parts, width: float, depth: float, height: float,
+                     rng: np.random.Generator) -> dict[str, float]:
+    """Add a stone plinth and return its base_width/depth/height as built."""
+    own = Parts()
+    plinth(own, width, depth, height, rng)
+    lo, hi = own.merged("granite").bounds()
+    for material in ("granite", "paving"):
+        parts.add(material, own.merged(material))
+    return {"base_width": float(hi[0] - lo[0]), "base_depth": float(hi[1] - lo[1]), "base_height": float(hi[2])}
+
+
+def _hang_signboard(parts: Parts, frame: Frame, lid: str) -> dict[str, float]:
+    """Hang the 현판 on the front (-Y) of the top storey; returns where it hangs and its shape."""
+    w, h, chars = SIGNBOARDS[lid]
+    y = -frame.half_y - 0.45
+    z_mid = frame.plate_top + 0.25 - h / 2 if h < w else frame.column_top - 0.1
+    lo, hi = signboard(parts, 0.0, y, z_mid, w, h, chars).bounds()
+    return {"signboard_y": float((lo[1] + hi[1]) / 2), "signboard_width": float(hi[0] - lo[0]),
+            "signboard_height": float(hi[2] - lo[2])}
+
+
+def _measured(frames: list[Frame]) -> dict[str, float]:
+    return {"columns_front": float(len(frames[0].xs)), "columns_side": float(len(frames[0].ys))}
+
+
+def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
+    """A stone base with N arched passages, a brick parapet and a one- or two-storey hipped pavilion."""
+    base, pav = params["base"], params["pavilion"]
+    width, depth, height = float(base["width"]), float(base["depth"]), float(base["height"])
+    parts = Parts()
+    arches = arch_layout(base["arches"], pav["bays_front"], width)
+    dims = build_base(parts, width, depth, height, arches, rng)
+    parapet(parts, width, depth, height, 1.2, 1.8)
+    style = STYLES[lid]
+    frames, roofs = gate_tower(parts, height, pav["bays_front"], pav["bays_side"], int(pav["storeys"]),
+                               float(params["total_height"]), style, rng)
+    dims.update(_hang_signboard(parts, frames[-1], lid))
+    dims.update(pavilion_dims(frames, roofs))
+    dims.update(_measured(frames))
+    for fr in frames:  # columns are the only thing on the base a visitor could bump into up there
+        r = fr.column_radius
+        for x in fr.xs:
+            for y in fr.ys:
+                parts.collide(x - r, y - r, fr.z0, x + r, y + r, fr.column_top)
+    return parts.build(dims)
+
+
+def build_hall_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
+    """Daehanmun: a one-storey 3×2-bay hipped gate on a low stone base, flanked by palace walls."""
+    base, pav, wall = params["base"], params["pavilion"], params["wall"]
+    width, depth, height = float(base["width"]), float(base["depth"]), float(base["height"])
+    parts = Parts()
+    dims = _measured_plinth(parts, width, depth, height, rng)
+    for sy in (-1, 1):  # steps up to the gate front and back
+        for k in range(3):
+            step_h = height * (k + 1) / 4
+            parts.add("granite", box((6.0, 0.4, step_h), (0, sy * (depth / 2 + 1.2 - 0.4 * k), 0),
+                                     palette.jitter(palette.GRANITE, rng, 0.04)))
+    style = STYLES[lid]
+    frames, roofs = gate_tower(parts, height, pav["bays_front"], pav["bays_side"], 1,
+                               float(params["total_height"]), style, rng)
+    fr = frames[0]
+    dims.update(_hang_signboard(parts, fr, lid))
+    r = fr.column_radius
+    door_h = fr.column_height - fr.lintel_depth
+    for i, (a, b) in enumerate(zip(fr.xs[:-1], fr.xs[1:], strict=True)):
+        if i == len(fr.xs) // 2 - 1:  # the central bay's leaves stand open
+            leaf = (b - a) / 2 - r
+            for x in (a + r + 0.08, b - r - 0.08):
+                parts.add("wood", box((0.12, leaf, door_h), (x, leaf / 2, height), palette.SEOKGANJU))
+        else:
+            parts.add("wood", box((b - a - 2 * r, 0.14, door_h), ((a + b) / 2, 0.0, height), palette.SEOKGANJU))
+            parts.collide(a, -0.1, height, b, 0.1, height + door_h)
+    for x in fr.xs:
+        for y in fr.ys:
+            parts.collide(x - r, y - r, 0.0, x + r, y + r, fr.column_top)
+    walls = _palace_walls(parts, width, float(wall["length"]), float(wall["height"]), rng)
+    dims.update(pavilion_dims(frames, roofs))
+    dims.update(_measured(frames))
+    dims.update(walls)
+    return parts.build(dims)
+
+
+def _palace_walls(parts: Parts, gate_width: float, length: float, height: float,
+                  rng: np.random.Generator) -> dict[str, float]:
+    """궁장 either side of the gate: an ashlar lower course, plastered upper wall, tiled coping.
+
+    Returns the walls' measured overall length (gate included) and height."""
+    own = Parts()
+    seg = (length - gate_width) / 2
+    thick = 1.2
+    stone_h = 0.45 * height
+    for sx in (-1, 1):
+        cx = sx * (gate_width / 2 + seg / 2)
+        plinth(own, seg, thick, stone_h, rng, center=(cx, 0.0))
+        own.add("plaster", box((seg, thick * 0.9, height - stone_h - 0.5), (cx, 0, stone_h), palette.rgba("#D9CBB0")))
+        own.add("brick", box((seg, thick * 0.92, 0.2), (cx, 0, height - 0.7), palette.BRICK))
+        own.add("tile", box((seg + 0.2, thick + 0.5, 0.3), (cx, 0, height - 0.5), palette.TILE))
+        own.add("lime", box((seg + 0.2, 0.3, 0.2), (cx, 0, height - 0.2), palette.LIME))
+        parts.collide(cx - seg / 2, -thick / 2, 0.0, cx + seg / 2, thick / 2, height)
+    measured = own.build({})
+    for material, mesh in measured.parts.items():
+        parts.add(material, mesh)
+    lo, hi = own.merged("plaster").bounds()
+    return {"wall_length": float(hi[0] - lo[0]), "wall_height": float(measured.bounds()[1][2])}
+
+
+def build_loft(lid: str, params: dict, rng: np.random.Generator) -> Building:
+    """Bosingak: a stone terrace with a balustrade carrying a two-storey 팔작 bell loft."""
+    terrace, pav = params["terrace"], params["pavilion"]
+    width, depth, height = float(terrace["width"]), float(terrace["depth"]), float(terrace["height"])
+    parts = Parts()
+    dims = _measured_plinth(parts, width, depth, height, rng)
+    _balustrade(parts, width, depth, height)
+    for k in range(4):  # front steps
+        parts.add("granite", box((5.0, 0.35, height * (k + 1) / 4), (0, -depth / 2 - 1.4 + 0.35 * k, 0),
+                                 palette.jitter(palette.GRANITE, rng, 0.04)))
+    style = STYLES[lid]
+    frames, roofs = loft(parts, height, pav["bays_front"], pav["bays_side"], float(params["total_height"]),
+                         params["bell"], style, rng)
+    dims.update(_hang_signboard(parts, frames[-1], lid))
+    parts.collide(-width / 2, -depth / 2, 0.0, width / 2, depth / 2, height)
+    dims.update(pavilion_dims(frames, roofs))
+    dims.update(_measured(frames))
+    lo, hi = parts.merged("bronze").bounds()
+    dims["bell_height"] = float(hi[2] - lo[2])
+    dims["bell_diameter"] = float(hi[0] - lo[0])
+    dims["bell_bottom"] = float(lo[2])
+    dims["upper_floor"] = float(frames[-1].z0)
+    return parts.build(dims)
+
+
+def _balustrade(parts: Parts, width: float, depth: float, z: float) -> None:
+    """Stone balustrade (돌난간) round the terrace edge with a gap for the front steps."""
+    posts, rails = [], []
+    inset = 0.3
+    hx, hy = width / 2 - inset, depth / 2 - inset
+    for x in np.arange(-hx, hx + 1e-6, 2.0):
+        for y in (-hy, hy):
+            if y < 0 and abs(x) < 2.6:
+                continue
+            posts.append(box((0.25, 0.25, 1.0), (x, y, z), palette.GRANITE))
+    for y in np.arange(-hy, hy + 1e-6, 2.0):
+        for x in (-hx, hx):
+            posts.append(box((0.25, 0.25, 1.0), (x, y, z), palette.GRANITE))
+    for x0, x1 in ((-hx, -2.6), (2.6, hx)):
+        rails.append(box((x1 - x0, 0.16, 0.14), ((x0 + x1) / 2, -hy, z + 0.7), palette.GRANITE))
+    rails.append(box((2 * hx, 0.16, 0.14), (0, hy, z + 0.7), palette.GRANITE))
+    for x in (-hx, hx):
+        rails.append(box((0.16, 2 * hy, 0.14), (x, 0, z + 0.7), palette.GRANITE))
+    parts.add("granite", *posts, *rails)

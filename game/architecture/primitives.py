@@ -1,0 +1,156 @@
+"""Parametric surface primitives the kit is made of: grids, lathes, sweeps, prisms.
+
+Everything curved (roof faces, arch vaults, columns, ridges) is a rectangular grid of points, so one function
+(:func:`grid`) owns triangulation, normals and metre UVs; the others only decide where the points go. Grids
+take an ``outward`` hint and flip themselves if their parametrisation happened to face inwards, so callers
+never reason about winding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from game.architecture.mesh import Mesh, merge
+
+Color = tuple[float, float, float, float]
+
+
+def _arc_uvs(points: np.ndarray) -> np.ndarray:
+    """UVs in metres: cumulative surface distance along each grid axis."""
+    du = np.linalg.norm(np.diff(points, axis=0), axis=2)
+    dv = np.linalg.norm(np.diff(points, axis=1), axis=2)
+    u = np.concatenate([np.zeros((1, points.shape[1])), np.cumsum(du, axis=0)], axis=0)
+    v = np.concatenate([np.zeros((points.shape[0], 1)), np.cumsum(dv, axis=1)], axis=1)
+    return np.stack([u, v], axis=2)
+
+
+def grid(points: np.ndarray, colors: np.ndarray | Color, outward: Sequence[float] | None = None) -> Mesh:
+    """Triangulate an (nu, nv, 3) point grid; normals from the grid tangents, smooth along both axes.
+
+    ``colors`` is one RGBA or an (nu, nv, 4) array. ``outward`` (a direction, or ``None`` to keep the
+    parametrisation's own side ``du × dv``) picks which side the normals face; winding follows the normals.
+    """
+    pts = np.asarray(points, np.float64)
+    nu, nv = pts.shape[:2]
+    du = np.gradient(pts, axis=0)
+    dv = np.gradient(pts, axis=1)
+    nrm = np.cross(du, dv)
+    length = np.linalg.norm(nrm, axis=2, keepdims=True)
+    flat = length[..., 0] < 1e-12
+    if flat.any():  # collapsed rows (a cone tip): borrow the mean direction so normals stay unit length
+        mean = nrm[~flat].sum(axis=0) if (~flat).any() else np.array([0.0, 0.0, 1.0])
+        nrm[flat] = mean
+        length = np.linalg.norm(nrm, axis=2, keepdims=True)
+    nrm = nrm / np.maximum(length, 1e-12)
+    i, j = np.meshgrid(np.arange(nu - 1), np.arange(nv - 1), indexing="ij")
+    a = (i * nv + j).ravel()
+    b = ((i + 1) * nv + j).ravel()
+    c = ((i + 1) * nv + j + 1).ravel()
+    d = (i * nv + j + 1).ravel()
+    idx = np.concatenate([np.stack([a, b, c], 1), np.stack([a, c, d], 1)])
+    if outward is not None and float((nrm.reshape(-1, 3) @ np.asarray(outward, np.float64)).sum()) < 0:
+        nrm = -nrm
+        idx = idx[:, ::-1]
+    col = np.asarray(colors, np.float32)
+    col = np.broadcast_to(col, (nu, nv, 4)) if col.ndim == 1 else col
+    return Mesh(
+        pts.reshape(-1, 3).astype(np.float32), nrm.reshape(-1, 3).astype(np.float32),
+        _arc_uvs(pts).reshape(-1, 2).astype(np.float32), np.ascontiguousarray(col.reshape(-1, 4), np.float32),
+        np.ascontiguousarray(idx, np.uint32),
+    )
+
+
+def lathe(radii: Sequence[float], heights: Sequence[float], center: tuple[float, float, float],
+          color: Color, segments: int = 12, cap: bool = False) -> Mesh:
+    """A surface of revolution about a vertical axis through ``center`` (its base), e.g. a column or a bell."""
+    theta = np.linspace(0.0, 2 * np.pi, segments + 1)
+    r = np.asarray(radii, np.float64)
+    z = np.asarray(heights, np.float64)
+    pts = np.stack([
+        center[0] + np.cos(theta)[:, None] * r[None, :],
+        center[1] + np.sin(theta)[:, None] * r[None, :],
+        np.broadcast_to(center[2] + z[None, :], (len(theta), len(z))),
+    ], axis=2)
+    side = grid(pts, color)  # du × dv = radial outward for increasing theta and height
+    if not cap or r[-1] <= 0:
+        return side
+    top = disc(r[-1], (center[0], center[1], center[2] + z[-1]), color, segments)
+    return merge([side, top])
+
+
+def disc(radius: float, center: tuple[float, float, float], color: Color, segments: int = 16,
+         up: bool = True) -> Mesh:
+    """A flat horizontal disc (a fan), facing up or down."""
+    theta = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
+    ring = np.stack([center[0] + radius * np.cos(theta), center[1] + radius * np.sin(theta),
+                     np.full(segments, center[2])], 1)
+    pos = np.vstack([[center], ring]).astype(np.float32)
+    k = np.arange(segments)
+    idx = np.stack([np.zeros(segments, int), 1 + k, 1 + (k + 1) % segments], 1)
+    n = np.array([0, 0, 1.0 if up else -1.0], np.float32)
+    if not up:
+        idx = idx[:, ::-1]
+    return Mesh(pos, np.tile(n, (len(pos), 1)), pos[:, :2].copy(), np.tile(np.asarray(color, np.float32),
+                (len(pos), 1)), np.ascontiguousarray(idx, np.uint32))
+
+
+def sweep(path: np.ndarray, profile: Sequence[tuple[float, float]], color: Color,
+          up: Sequence[float] = (0.0, 0.0, 1.0)) -> Mesh:
+    """Extrude a 2-D cross-section along a 3-D polyline, each profile edge a flat strip (crisp ridges and beams).
+
+    Profile points are (side, height) in the frame (S, U) with S = up × tangent and U = tangent × S; list them
+    counter-clockwise seen looking back along the path so the strips face outwards. Open profiles are allowed.
+    """
+    p = np.asarray(path, np.float64)
+    t = np.gradient(p, axis=0)
+    t /= np.linalg.norm(t, axis=1, keepdims=True)
+    s = np.cross(np.asarray(up, np.float64), t)
+    s /= np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-12)
+    u = np.cross(t, s)
+    prof = np.asarray(profile, np.float64)
+    strips = []
+    for (s0, h0), (s1, h1) in zip(prof[:-1], prof[1:], strict=True):
+        a = p + s0 * s + h0 * u
+        b = p + s1 * s + h1 * u
+        pts = np.stack([a, b], axis=0)  # (2, n, 3): du across the edge, dv along the path
+        edge_dir = (s1 - s0) * s + (h1 - h0) * u
+        outward = np.cross(edge_dir, t).mean(axis=0)
+        strips.append(grid(pts, color, outward=outward))
+    return merge(strips)
+
+
+def prism(outline: np.ndarray, z0: float, z1: float, color: Color, bottom: bool = False) -> Mesh:
+    """Extrude a convex counter-clockwise 2-D outline from ``z0`` to ``z1`` (walls + a fan top)."""
+    o = np.asarray(outline, np.float64)
+    closed = np.vstack([o, o[:1]])
+    walls = []
+    for a, b in zip(closed[:-1], closed[1:], strict=True):
+        pts = np.array([[[a[0], a[1], z0], [a[0], a[1], z1]], [[b[0], b[1], z0], [b[0], b[1], z1]]])
+        walls.append(grid(pts, color, outward=(b[1] - a[1], a[0] - b[0], 0.0)))
+    walls.append(polygon(o, z1, color, up=True))
+    if bottom:
+        walls.append(polygon(o, z0, color, up=False))
+    return merge(walls)
+
+
+def polygon(outline: np.ndarray, z: float, color: Color, up: bool = True) -> Mesh:
+    """A flat convex polygon (fan from its first corner) at height ``z``."""
+    o = np.asarray(outline, np.float64)
+    n = len(o)
+    pos = np.column_stack([o, np.full(n, z)]).astype(np.float32)
+    k = np.arange(1, n - 1)
+    idx = np.stack([np.zeros(n - 2, int), k, k + 1], 1)
+    if not up:
+        idx = idx[:, ::-1]
+    nz = 1.0 if up else -1.0
+    return Mesh(pos, np.tile(np.array([0, 0, nz], np.float32), (n, 1)), pos[:, :2].copy(),
+                np.tile(np.asarray(color, np.float32), (n, 1)), np.ascontiguousarray(idx, np.uint32))
+
+
+def quad(corners: Sequence[Sequence[float]], color: Color) -> Mesh:
+    """One planar quad from four corners listed counter-clockwise seen from the side it faces."""
+    c = np.asarray(corners, np.float64)
+    pts = np.array([[c[0], c[3]], [c[1], c[2]]])
+    return grid(pts, color)

@@ -1,0 +1,332 @@
+"""Korean tiled roofs: hipped (우진각), hip-and-gable (팔작) and the lower skirt roof of two-storey gates.
+
+A roof is described in a base form, then bent. The base form is four faces over the eave rectangle
+(half-extents ``hx`` × ``hy``) whose height grows with the distance ``t·hy`` in from the nearest eave along a
+concave section, 22° at the eave rising to 45° at the ridge like the staged rafters 들연·중연·동연 (S25).
+Hips run at 45° in plan. Then one smooth displacement field lifts the corners (앙곡) and pulls them outward
+(안허리곡), growing with the cube of the distance along each eave, so every part built on the roof — tile rows,
+soffit, fascia, ridges — bends the same way and the faces stay joined.
+
+Tiles are geometry: each row of pan tiles with its convex cover-tile (수키와) is one strip running straight
+down the slope from the ridge or hip to the eave, its cross-section a corrugation (S29 sizes, coarser pitch for
+the triangle budget). Ridges and hips are white lime (양성, S20) with a dark tile cap, 취두 at the ridge ends and
+an odd row of 잡상 figures on each hip (S19).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.architecture import palette
+from game.architecture.building import Parts
+from game.architecture.mesh import Mesh, box, merge
+from game.architecture.primitives import grid, sweep
+
+CONCAVITY = 0.57  # slope at the eave as a fraction of the mean slope: tan 22° / tan 45° ≈ 0.4 ⇒ a ≈ 0.57
+TILE_PROFILE = ((-0.5, 0.0), (-0.26, 0.3), (-0.15, 0.7), (0.0, 1.0), (0.15, 0.7), (0.26, 0.3), (0.5, 0.0))
+SOFFIT_DROP = 0.32  # roof thickness at the eave (tiles, clay bed, rafters)
+
+
+def crown(ridge_height: float) -> float:
+    """Height of the 취두 finial tops, the roof's highest point, above the ridge line (t = 1)."""
+    return 0.45 + 1.7 * ridge_height
+
+
+@dataclass(frozen=True)
+class Roof:
+    """One roof. Lengths in metres, heights building-local; ``t`` runs 0 at the eave to 1 at the ridge line."""
+
+    hx: float  # eave half-length along the front
+    hy: float  # eave half-depth
+    eave_z: float  # tile surface at the eave line
+    rise: float  # tile surface rise from the eave to the ridge line (t = 1)
+    wall_x: float  # half-extents of the line where the roof rests on the brackets (the soffit ends there)
+    wall_y: float
+    kind: str = "hipped"  # "hipped", "hip-and-gable" or "skirt"
+    top_t: float = 1.0  # skirt roofs stop here, against the upper storey
+    gable_x: float = 0.0  # hip-and-gable: half-length of the ridge, where the gables stand
+    lift: float = 0.6  # 앙곡: how much the corners rise
+    sweep: float = 0.4  # 안허리곡: how far the corners reach out in plan
+    ridge_height: float = 0.9
+    pitch: float = 0.45  # tile row spacing
+    figures: int = 7  # 잡상 on each hip
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("hipped", "hip-and-gable", "skirt"):
+            raise ValueError(f"unknown roof kind {self.kind!r}")
+        if self.hx < self.hy:
+            raise ValueError("a roof is laid out with its long side along the front (hx >= hy)")
+
+    @property
+    def ridge_half(self) -> float:
+        """Half-length of the main ridge (0 for a skirt)."""
+        if self.kind == "skirt":
+            return 0.0
+        return self.gable_x if self.kind == "hip-and-gable" else self.hx - self.hy
+
+    @property
+    def gable_t(self) -> float:
+        """Where the hips end: under the gables for 팔작, at the ridge for 우진각, at the top of a skirt."""
+        if self.kind == "hip-and-gable":
+            return (self.hx - self.gable_x) / self.hy
+        return self.top_t
+
+    @property
+    def top_z(self) -> float:
+        """Highest point: the ridge cap (or the skirt's upper edge)."""
+        if self.kind == "skirt":
+            return self.z(self.top_t)
+        return self.eave_z + self.rise + crown(self.ridge_height)
+
+    def z(self, t: np.ndarray | float) -> np.ndarray | float:
+        return self.eave_z + self.rise * (CONCAVITY * t + (1 - CONCAVITY) * t * t)
+
+    def slope(self, t: np.ndarray | float) -> np.ndarray | float:
+        """dz/dt of the section."""
+        return self.rise * (CONCAVITY + 2 * (1 - CONCAVITY) * t)
+
+    def deform(self, p: np.ndarray) -> np.ndarray:
+        """Apply the corner lift and outward sweep to points (..., 3) of the base form."""
+        out = np.array(p, np.float64)
+        sx = np.clip(np.abs(out[..., 0]) / self.hx, 0.0, 1.0)
+        sy = np.clip(np.abs(out[..., 1]) / self.hy, 0.0, 1.0)
+        w = (sx * sy) ** 3
+        out[..., 0] += np.sign(out[..., 0]) * self.sweep * w
+        out[..., 1] += np.sign(out[..., 1]) * self.sweep * w
+        out[..., 2] += self.lift * w
+        return out
+
+    # --- base form -------------------------------------------------------------------------------------------
+    def face_point(self, face: str, c: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Base-form point on ``face`` ('front', 'back', 'left', 'right') at eave coordinate ``c`` and ``t``."""
+        c, t = np.broadcast_arrays(np.asarray(c, np.float64), np.asarray(t, np.float64))
+        z = self.z(t)
+        if face in ("front", "back"):
+            sy = -1.0 if face == "front" else 1.0
+            return np.stack([c, sy * self.hy * (1 - t), z], axis=-1)
+        sx = -1.0 if face == "left" else 1.0
+        return np.stack([sx * (self.hx - t * self.hy), c, z], axis=-1)
+
+    def face_normal(self, face: str, t: np.ndarray) -> np.ndarray:
+        """Unit normal of the base form (before bending), used to raise the tile corrugation."""
+        t = np.asarray(t, np.float64)
+        k = self.slope(t)
+        one = np.ones_like(t)
+        zero = np.zeros_like(t)
+        if face in ("front", "back"):
+            sy = -1.0 if face == "front" else 1.0
+            n = np.stack([zero, sy * k, self.hy * one], axis=-1)
+        else:
+            sx = -1.0 if face == "left" else 1.0
+            n = np.stack([sx * k, zero, self.hy * one], axis=-1)
+        return n / np.linalg.norm(n, axis=-1, keepdims=True)
+
+    def face_half(self, face: str) -> float:
+        return self.hx if face in ("front", "back") else self.hy
+
+    def t_end(self, face: str, c: np.ndarray) -> np.ndarray:
+        """How far up the slope the face reaches at eave coordinate ``c`` (hip, gable, ridge or skirt top)."""
+        a = np.abs(np.asarray(c, np.float64))
+        if face in ("front", "back"):
+            hip = (self.hx - a) / self.hy
+            if self.kind == "hip-and-gable":
+                hip = np.where(a <= self.gable_x + 1e-9, 1.0, hip)
+            end = np.minimum(hip, self.top_t)
+        else:
+            end = np.minimum(1.0 - a / self.hy, self.gable_t)
+        return np.clip(end, 0.02, 1.0)
+
+    def outward(self, face: str) -> tuple[float, float, float]:
+        return {"front": (0, -1, 1), "back": (0, 1, 1), "left": (-1, 0, 1), "right": (1, 0, 1)}[face]
+
+
+FACES = ("front", "back", "left", "right")
+
+
+def _row_centres(roof: Roof, face: str) -> np.ndarray:
+    """Tile row centres along a face's eave; front rows put a joint exactly at the gable or ridge end."""
+    half = roof.face_half(face)
+    p = roof.pitch
+    if face in ("front", "back") and roof.ridge_half > 0:
+        inner = roof.ridge_half
+        n_in = max(1, round(2 * inner / p))
+        step = 2 * inner / n_in
+        centres = list(-inner + step * (np.arange(n_in) + 0.5))
+        x = inner + step / 2
+        while x - step / 2 < half:
+            centres += [x, -x]
+            x += step
+        return np.sort(np.asarray(centres))
+    n = max(1, math.ceil(2 * half / p))
+    step = 2 * half / n
+    return -half + step * (np.arange(n) + 0.5)
+
+
+def tiles(roof: Roof, rng: np.random.Generator) -> Mesh:
+    """Corrugated pan-and-cover tile rows on every face."""
+    prof = np.asarray(TILE_PROFILE)
+    amp = 0.13 * roof.pitch / 0.45
+    strips = []
+    for face in FACES:
+        centres = _row_centres(roof, face)
+        if len(centres) > 1:
+            step = float(np.min(np.diff(centres)))
+        else:
+            step = roof.pitch
+        half = roof.face_half(face)
+        cols = np.clip(centres[:, None] + prof[None, :, 0] * step, -half, half)  # (rows, k)
+        tend = roof.t_end(face, cols)
+        length = float(tend.max()) * roof.hy
+        n_t = max(3, math.ceil(length / 0.9) + 1)
+        frac = np.linspace(0.0, 1.0, n_t)
+        t = tend[:, :, None] * frac[None, None, :]  # (rows, k, n_t)
+        base = roof.face_point(face, cols[:, :, None], t)
+        lift = amp * prof[None, :, 1, None, None] * roof.face_normal(face, t)
+        pts = roof.deform(base + lift)
+        shade = np.where(prof[:, 1] > 0.5, 1.0, 0.78)  # channels between cover rows hold dirt
+        for r in range(len(centres)):
+            col = np.asarray(palette.jitter(palette.TILE, rng, 0.08), np.float32)
+            colors = np.empty((len(prof), n_t, 4), np.float32)
+            colors[...] = col
+            colors[..., :3] *= shade[:, None, None]
+            strips.append(grid(pts[r], colors, outward=roof.outward(face)))
+    return merge(strips)
+
+
+def soffit(roof: Roof) -> Mesh:
+    """The underside of the overhang, painted 뇌록, from the eave in to the bracket line."""
+    meshes = []
+    for face in FACES:
+        if face in ("front", "back"):
+            t_wall = 1.0 - roof.wall_y / roof.hy
+        else:
+            t_wall = (roof.hx - roof.wall_x) / roof.hy
+        half = roof.face_half(face)
+        t = np.linspace(0.0, t_wall, 4)
+        u = np.linspace(-1.0, 1.0, max(3, math.ceil(2 * half / 1.2)))
+        reach = half - t * roof.hy if face in ("front", "back") else half * (1 - t)
+        c = u[:, None] * reach[None, :]
+        base = roof.face_point(face, c, np.broadcast_to(t, c.shape))
+        base[..., 2] -= SOFFIT_DROP
+        meshes.append(grid(roof.deform(base), palette.NOEROK, outward=(0, 0, -1)))
+    return merge(meshes)
+
+
+def fascia(roof: Roof) -> Mesh:
+    """The eave edge (rafter ends and fascia board) all round, between the tiles and the soffit."""
+    hx, hy = roof.hx, roof.hy
+    corners = [(hx, -hy), (hx, hy), (-hx, hy), (-hx, -hy), (hx, -hy)]
+    ring = []
+    for (x0, y0), (x1, y1) in zip(corners[:-1], corners[1:], strict=True):
+        n = max(2, math.ceil(math.hypot(x1 - x0, y1 - y0) / 0.8))
+        s = np.linspace(0.0, 1.0, n, endpoint=False)
+        ring.append(np.stack([x0 + (x1 - x0) * s, y0 + (y1 - y0) * s], 1))
+    ring.append(np.array([corners[-1]]))
+    xy = np.vstack(ring)
+    lo = np.column_stack([xy, np.full(len(xy), roof.eave_z - SOFFIT_DROP)])
+    hi = np.column_stack([xy, np.full(len(xy), roof.eave_z + 0.04)])
+    pts = roof.deform(np.stack([lo, hi], axis=1))
+    return grid(pts, palette.HAYEOP)  # counter-clockwise ring × up = outward
+
+
+def _ridge_profile(width: float, height: float, sink: float) -> list[tuple[float, float]]:
+    return [(width / 2, -sink), (width / 2, height), (-width / 2, height), (-width / 2, -sink)]
+
+
+def _cap_profile(width: float, height: float) -> list[tuple[float, float]]:
+    return [(width / 2 + 0.05, height), (width / 4, height + 0.18), (-width / 4, height + 0.18),
+            (-width / 2 - 0.05, height)]
+
+
+def _hip_paths(roof: Roof) -> list[np.ndarray]:
+    """Hip lines from each eave corner up to the ridge end / gable foot / skirt top, on the tile surface."""
+    t = np.linspace(0.0, roof.gable_t, 10)
+    paths = []
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            base = np.stack([sx * (roof.hx - t * roof.hy), sy * roof.hy * (1 - t), roof.z(t) + 0.1], 1)
+            paths.append(roof.deform(base))
+    return paths
+
+
+def ridges(roof: Roof, rng: np.random.Generator) -> tuple[Mesh, Mesh]:
+    """(lime, tile) meshes: main ridge with 취두, hips with 용두 and 잡상, and 팔작 gable-edge ridges."""
+    lime, tile = [], []
+    dark = palette.jitter(palette.TILE, rng, 0.0)
+    hip_w, hip_h = 0.42, 0.32 + 0.1 * roof.ridge_height
+    for path in _hip_paths(roof):
+        lime.append(sweep(path, _ridge_profile(hip_w, hip_h, 0.15), palette.LIME))
+        tile.append(sweep(path, _cap_profile(hip_w, hip_h), dark))
+        tile.append(_figures(path, hip_h + 0.18, roof.figures))
+    if roof.kind == "hip-and-gable":
+        t = np.linspace(roof.gable_t, 1.0, 8)
+        for sx in (-1, 1):
+            for sy in (-1, 1):
+                base = np.stack([np.full_like(t, sx * roof.gable_x), sy * roof.hy * (1 - t), roof.z(t) + 0.1], 1)
+                path = roof.deform(base)
+                lime.append(sweep(path, _ridge_profile(hip_w, hip_h, 0.2), palette.LIME))
+                tile.append(sweep(path, _cap_profile(hip_w, hip_h), dark))
+    if roof.kind != "skirt":
+        r = roof.ridge_half
+        x = np.linspace(-r, r, 13)
+        z = roof.eave_z + roof.rise + 0.1 - 0.12 * (1 - (x / max(r, 1e-6)) ** 2)  # the ridge sags a little
+        path = np.stack([x, np.zeros_like(x), z], 1)
+        w = 0.55 + 0.25 * roof.ridge_height
+        lime.append(sweep(path, _ridge_profile(w, roof.ridge_height, 0.35), palette.LIME))
+        tile.append(sweep(path, _cap_profile(w, roof.ridge_height), dark))
+        for sx in (-1, 1):  # 취두: the eagle-head finials that close the ridge
+            h = roof.ridge_height * 1.7
+            tile.append(box((w * 0.9, w * 1.1, h), (sx * (r - 0.15), 0, z[0]), dark))
+            tile.append(box((w * 0.6, w * 0.8, 0.35), (sx * (r - 0.35), 0, z[0] + h), dark))
+    return merge(lime), merge(tile)
+
+
+def _figures(path: np.ndarray, height: float, count: int) -> Mesh:
+    """용두 and an odd row of 잡상 seated on a hip ridge, from the eave end upwards."""
+    seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    figs = []
+    for k in range(count):
+        at = 0.9 + 0.42 * k
+        if at > s[-1] * 0.6:
+            break
+        p = np.array([np.interp(at, s, path[:, i]) for i in range(3)])
+        figs.append(box((0.2, 0.2, 0.22), (p[0], p[1], p[2] + height), palette.TILE))
+        figs.append(box((0.13, 0.13, 0.13), (p[0], p[1], p[2] + height + 0.22), palette.TILE))
+    at = 0.9 + 0.42 * count + 0.4
+    if at < s[-1] * 0.8:
+        p = np.array([np.interp(at, s, path[:, i]) for i in range(3)])
+        figs.append(box((0.4, 0.4, 0.6), (p[0], p[1], p[2] + height - 0.1), palette.TILE))
+    return merge(figs)
+
+
+def gables(roof: Roof) -> tuple[Mesh, Mesh]:
+    """(wood, wood-trim) meshes of the 팔작 gable triangles (합각) and their bargeboards."""
+    if roof.kind != "hip-and-gable":
+        return Mesh.empty(), Mesh.empty()
+    walls, boards = [], []
+    yg = roof.hy * (1 - roof.gable_t)
+    y = np.linspace(-yg, yg, 9)
+    top = roof.z(1 - np.abs(y) / roof.hy) - 0.05
+    bottom = np.full_like(y, roof.z(roof.gable_t))
+    for sx in (-1, 1):
+        x = sx * (roof.gable_x - 0.06)
+        pts = np.stack([np.stack([np.full_like(y, x), y, bottom], 1), np.stack([np.full_like(y, x), y, top], 1)], 1)
+        walls.append(grid(pts, palette.SEOKGANJU, outward=(sx, 0, 0)))
+        lo = np.stack([np.full_like(y, sx * roof.gable_x), y, top - 0.35], 1)
+        hi = np.stack([np.full_like(y, sx * roof.gable_x), y, top + 0.08], 1)
+        boards.append(grid(np.stack([lo, hi], 1), palette.NOEROK, outward=(sx, 0, 0)))
+    return merge(walls), merge(boards)
+
+
+def build_roof(parts: Parts, roof: Roof, rng: np.random.Generator) -> None:
+    parts.add("tile", tiles(roof, rng))
+    parts.add("wood", soffit(roof), fascia(roof))
+    lime, tile = ridges(roof, rng)
+    parts.add("lime", lime)
+    parts.add("tile", tile)
+    wall, board = gables(roof)
+    parts.add("wood", wall, board)
