@@ -84,7 +84,8 @@ def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech |
     except CapError as exc:
         print(f"invalid CAP: {exc}".replace("\n", " "), file=sys.stderr)
         return 2
-    overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True), lang)
+    overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True), lang,
+                           srgb_framebuffer=base.win.getFbProperties().getSrgbColor())
     controller = AlertController(policy, overlay, config.cache_dir or default_cache_dir(), audio_loader=base.loader,
                                  speech=speech, signing=signing)
     controller.refresh()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,41 @@ def test_two_megabyte_input_exits_2(showbase, tmp_path, capsys):
     config = AppConfig(alerts=(big,), screenshot=tmp_path / "big.png", cache_dir=tmp_path)
     assert run_alert_job(showbase, config) == 2
     assert "limit" in capsys.readouterr().err and not (tmp_path / "big.png").exists()
+
+
+def test_bench_prints_first_overlay_timings():
+    proc = subprocess.run([sys.executable, "-m", "game.alerts.bench", str(DATA / "fine_dust_safety.xml")],
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2],
+                          env={**os.environ, "EGL_PLATFORM": "surfaceless"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (result,) = json.loads(proc.stdout)["results"]
+    assert result["level"] == "safety" and result["frames"] >= 1 and result["first_overlay_ms"] > 0
+
+
+SRGB_SCRIPT = """
+import json, sys
+from pathlib import Path
+from panda3d.core import loadPrcFileData
+loadPrcFileData("", "window-type offscreen\\nload-display p3headlessgl\\naudio-library-name null\\n"
+                    "win-size 320 180\\nframebuffer-srgb true")
+from direct.showbase.ShowBase import ShowBase
+from game.alerts.job import run_alert_job
+from game.config import AppConfig
+base = ShowBase(windowType="offscreen")
+out = Path(sys.argv[1])
+status = run_alert_job(base, AppConfig(alerts=(Path(sys.argv[2]),), screenshot=out, cache_dir=out.parent))
+print(json.dumps({"status": status, "srgb": base.win.getFbProperties().getSrgbColor(),
+                  "contrast": json.loads(out.with_suffix(".json").read_text())["screen"]["contrast_ratio"]}))
+"""
+
+
+def test_contrast_holds_on_an_srgb_framebuffer(tmp_path):
+    """An sRGB framebuffer would wash the overlay's colours out below 7:1 unless the overlay compensates."""
+    proc = subprocess.run([sys.executable, "-c", SRGB_SCRIPT, str(tmp_path / "srgb.png"),
+                           str(DATA / "fine_dust_safety.xml")], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2], env={**os.environ, "EGL_PLATFORM": "surfaceless"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    if not result["srgb"]:
+        pytest.skip("this GL driver gave no sRGB framebuffer")
+    assert result["status"] == 0 and result["contrast"] >= 7.0

@@ -7,13 +7,15 @@ call and later shapes paint over earlier ones exactly as listed.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from panda3d.core import Geom, GeomNode, GeomTriangles, GeomVertexData, GeomVertexFormat, GeomVertexWriter, NodePath
 
 from game.alerts.pictograms import Disc, Poly, Shape
 
 DISC_SEGMENTS = 28
+RGB = tuple[float, float, float]
+ColourMap = Callable[[RGB], RGB]
 
 
 def _disc_poly(cx: float, cy: float, r: float, color: tuple[float, float, float], n: int = DISC_SEGMENTS) -> Poly:
@@ -36,8 +38,11 @@ def _polys(shape: Shape) -> list[Poly]:
     return out
 
 
-def shapes_node(shapes: Iterable[Shape], name: str) -> NodePath:
-    """A NodePath drawing ``shapes`` (coordinates as given, x right, y mapped to Panda's z up)."""
+def shapes_node(shapes: Iterable[Shape], name: str, colour_map: ColourMap | None = None) -> NodePath:
+    """A NodePath drawing ``shapes`` (coordinates as given, x right, y mapped to Panda's z up).
+
+    ``colour_map`` converts each sRGB colour for the target framebuffer (see :func:`ui.alerts.theme.to_linear`).
+    """
     polys = [p for s in shapes for p in _polys(s)]
     vdata = GeomVertexData(name, GeomVertexFormat.getV3c4(), Geom.UHStatic)
     vdata.setNumRows(sum(len(p.points) for p in polys))
@@ -47,7 +52,7 @@ def shapes_node(shapes: Iterable[Shape], name: str) -> NodePath:
     for poly in polys:
         for x, y in poly.points:
             vertex.addData3(x, 0.0, y)
-            colour.addData4(*poly.color, 1.0)
+            colour.addData4(*(colour_map(poly.color) if colour_map else poly.color), 1.0)
         for k in range(1, len(poly.points) - 1):
             tris.addVertices(row, row + k, row + k + 1)
         row += len(poly.points)
@@ -60,5 +65,6 @@ def shapes_node(shapes: Iterable[Shape], name: str) -> NodePath:
     return np_
 
 
-def rect_node(x0: float, z0: float, x1: float, z1: float, color: tuple[float, float, float], name: str) -> NodePath:
-    return shapes_node([Poly(((x0, z0), (x1, z0), (x1, z1), (x0, z1)), color)], name)
+def rect_node(x0: float, z0: float, x1: float, z1: float, color: RGB, name: str,
+              colour_map: ColourMap | None = None) -> NodePath:
+    return shapes_node([Poly(((x0, z0), (x1, z0), (x1, z1), (x0, z1)), color)], name, colour_map)

@@ -21,17 +21,24 @@ from game.alerts.pictograms import shapes
 from game.alerts.presentation import Presentation
 from ui import i18n
 from ui.alerts.geometry import rect_node, shapes_node
-from ui.alerts.theme import BADGE, BLACK, STYLES, WHITE, LevelStyle
+from ui.alerts.theme import BADGE, BLACK, RGB, STYLES, WHITE, LevelStyle, to_linear
 
 MARGIN = 0.05
+
+
+def _same(rgb: RGB) -> RGB:
+    return rgb
 
 
 class AlertOverlay:
     """One alert on screen at a time; :meth:`show` replaces whatever was there."""
 
     def __init__(self, parent: NodePath, aspect_ratio: float, font: Any | None = None, ui_lang: str = "ko",
-                 on_acknowledge: Callable[[], None] | None = None, on_replay: Callable[[], None] | None = None) -> None:
+                 on_acknowledge: Callable[[], None] | None = None, on_replay: Callable[[], None] | None = None,
+                 srgb_framebuffer: bool = False) -> None:
         self.parent = parent
+        # Colours are specified in sRGB; an sRGB framebuffer would encode them a second time and wash them out.
+        self.colour = to_linear if srgb_framebuffer else _same
         self.aspect_ratio = aspect_ratio
         self.font = font
         self.ui_lang = ui_lang
@@ -92,7 +99,7 @@ class AlertOverlay:
         self.elapsed += dt
         if self.frame_np is not None:
             lit = flash.is_lit(self.schedule, self.elapsed)
-            self.frame_np.setColor(*(self._style.flash_lit if lit else self._style.flash_dim), 1.0)
+            self.frame_np.setColor(*self.colour(self._style.flash_lit if lit else self._style.flash_dim), 1.0)
         page = page_at(self.presentation.pages, self.elapsed)
         if page != self.page and self._caption is not None and self.presentation.pages:
             self.page = page
@@ -117,7 +124,7 @@ class AlertOverlay:
         if self.font is not None:
             node.setFont(self.font)
         node.setText(text)
-        node.setTextColor(*color, 1.0)
+        node.setTextColor(*self.colour(color), 1.0)
         node.setAlign(align)
         assert self.root is not None
         np_ = self.root.attachNewNode(node)
@@ -138,7 +145,7 @@ class AlertOverlay:
         ar, lang = self.aspect_ratio, self.ui_lang
         left, right = -ar, ar
         # Panel, frame (the only part that flashes) and header band.
-        self.root.attachNewNode(rect_node(left, s.bottom, right, s.top, s.background, "panel").node())
+        self.root.attachNewNode(rect_node(left, s.bottom, right, s.top, s.background, "panel", self.colour).node())
         frame = self.root.attachNewNode("frame")
         b = s.border
         for i, (x0, z0, x1, z1) in enumerate(((left, s.bottom, right, s.bottom + b), (left, s.top - b, right, s.top),
@@ -146,7 +153,7 @@ class AlertOverlay:
             rect_node(x0, z0, x1, z1, WHITE, f"frame{i}").reparentTo(frame)
         self.frame_np = frame
         head_top, head_bottom = s.top - b, s.top - b - s.header_height
-        rect_node(left + b, head_bottom, right - b, head_top, s.header, "header").reparentTo(self.root)
+        rect_node(left + b, head_bottom, right - b, head_top, s.header, "header", self.colour).reparentTo(self.root)
         title_scale = s.header_height * 0.55
         title_z = head_bottom + (s.header_height - title_scale * 0.7) / 2
         self._text(i18n.text(f"alerts.level_{p.level.id}", lang), s.header_text, title_scale,
@@ -155,7 +162,7 @@ class AlertOverlay:
             badge = i18n.text(f"alerts.badge_{p.drill.lower()}", lang)
             bw = title_scale * (0.75 * len(badge) + 0.6)
             rect_node(right - b - MARGIN - bw, head_bottom + 0.02, right - b - MARGIN, head_top - 0.02, BADGE,
-                      "badge").reparentTo(self.root)
+                      "badge", self.colour).reparentTo(self.root)
             self._text(badge, BLACK, title_scale * 0.9, (right - b - MARGIN - bw / 2, title_z), TextNode.ACenter,
                        name="badge-text")
         body_top, body_bottom = head_bottom - MARGIN, s.bottom + b + MARGIN
@@ -168,7 +175,7 @@ class AlertOverlay:
         else:
             size = min(0.7, body_top - body_bottom - label_scale * 1.4)
             pic_cx, pic_top = left + b + MARGIN + size / 2, body_top
-        picto = shapes_node(shapes(p.pictogram), f"pictogram-{p.pictogram}")
+        picto = shapes_node(shapes(p.pictogram), f"pictogram-{p.pictogram}", self.colour)
         picto.reparentTo(self.root)
         picto.setScale(size / 2)
         picto.setPos(pic_cx, 0, pic_top - size / 2)

@@ -17,6 +17,11 @@ BLACK: RGB = (0.0, 0.0, 0.0)
 BADGE: RGB = (1.0, 0.84, 0.0)  # drill badge: black text on yellow, like a training vest
 
 
+def to_linear(rgb: RGB) -> RGB:
+    """sRGB → linear, for windows with an sRGB framebuffer, which encode what they are given once more."""
+    return tuple(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)  # type: ignore[return-value]
+
+
 @dataclass(frozen=True, slots=True)
 class LevelStyle:
     top: float  # panel extent in aspect2d height units (-1 bottom … 1 top)

@@ -1,0 +1,79 @@
+"""Benchmark: alert file → first overlay pixels (ms, frames) and attention-cue WAV ready (ms), printed as JSON.
+
+``python -m game.alerts.bench [FILE.xml ...]`` renders offscreen at 640×360 over an empty scene (the app's
+scene adds its own frame time on top). Timing starts before the file is read and stops when a rendered frame
+first differs from the frame before the alert; the font is loaded beforehand, as it is in the running app.
+The cue is synthesised into a fresh temporary cache so its time is the cold one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_FILES = tuple(Path(__file__).resolve().parents[2] / "tests" / "alerts" / "data" / name for name in (
+    "earthquake_emergency.xml", "heavy_rain_urgent.xml", "fine_dust_safety.xml"))
+MAX_FRAMES = 30
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+    from panda3d.core import loadPrcFileData
+
+    loadPrcFileData("alerts-bench", "window-type offscreen\nload-display p3headlessgl\naudio-library-name null\n"
+                                    "win-size 640 360\nsync-video false")
+    from direct.showbase.ShowBase import ShowBase
+
+    from game.alerts import cue
+    from game.alerts.parser import parse_file
+    from game.alerts.policy import AlertPolicy
+    from ui.alerts.controller import AlertController
+    from ui.alerts.measure import frame_rgb
+    from ui.alerts.overlay import AlertOverlay
+    from ui.fonts import load_font
+
+    files = [Path(a) for a in argv] or list(DEFAULT_FILES)
+    base = ShowBase(windowType="offscreen")
+    base.setBackgroundColor(0.55, 0.7, 0.85, 1)
+    font = load_font(base.loader, bold=True)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), font, "ko")
+            for _ in range(2):
+                base.taskMgr.step()
+            before = frame_rgb(base.win)
+            t0 = time.perf_counter()
+            policy = AlertPolicy()
+            record = policy.receive(parse_file(path), dt.datetime.now(dt.UTC))
+            controller = AlertController(policy, overlay, Path(tmp) / path.stem, audio_loader=base.loader)
+            controller.refresh()
+            frames = 0
+            while frames < MAX_FRAMES:
+                base.taskMgr.step()
+                frames += 1
+                if (frame_rgb(base.win) != before).any():
+                    break
+            first_ms = (time.perf_counter() - t0) * 1000
+            level = record.presentation.level if record.presentation else None
+            t1 = time.perf_counter()
+            if level is not None:
+                cue.cue_path(level, Path(tmp) / "cold" / path.stem)
+            results.append({
+                "file": str(path), "outcome": record.outcome, "level": level.id if level else None,
+                "first_overlay_ms": round(first_ms, 1) if overlay.visible else None, "frames": frames,
+                "cue_wav_ms": round((time.perf_counter() - t1) * 1000, 1) if level else None,
+            })
+            controller.destroy()
+    print(json.dumps({"size": [640, 360], "results": results}, ensure_ascii=False, indent=2))
+    base.destroy()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
