@@ -139,7 +139,11 @@ OPS: dict[str, Op] = {
         STAFF_ONLY,
         writes=True,
     ),
-    "alerts.since": Op({"seq": Field(int, low=0, high=2**53), "limit": Field(int, required=False, low=1, high=100)}),
+    "alerts.since": Op({
+        "seq": Field(int, low=0, high=2**53),
+        "limit": Field(int, required=False, low=1, high=100),
+        "max_age": Field(int, required=False, low=1, high=7 * 86400),
+    }),
     "alert.publish": Op(
         {
             "xml_b64": Field(str, max_len=(MAX_ALERT_BYTES * 4) // 3 + 4),

@@ -131,12 +131,14 @@ class CityLink:
         heartbeat_timeout: float = 3.5,
         resend_after: float = 5.0,
         max_inflight: int = 64,
+        fresh_window: int = 3600,
         clock: Callable[[], float] = time.monotonic,
         context: zmq.Context | None = None,
     ) -> None:
         self.services_endpoint, self.alerts_endpoint = services, alerts
         self.hub_key, self.client_keys, self.authorities = hub_key, client_keys, authorities
         self.heartbeat_timeout, self.resend_after, self.max_inflight = heartbeat_timeout, resend_after, max_inflight
+        self.fresh_window = fresh_window  # seconds of alert history a first-time client is shown
         self.clock = clock
         self.outbox = Outbox(data_dir)
         self._closed = False
@@ -147,6 +149,7 @@ class CityLink:
         self._catch_up_sent = 0.0
         last = self.outbox.get_state("last_seq")
         self.last_seq: int | None = int(last) if last is not None else None
+        self._fresh = False  # True until the first catch-up after a first contact has finished
         self.epoch: str | None = self.outbox.get_state("epoch")
         self.hub_seq = 0
         # Many links in one process (tests, the bench) share a context: one I/O thread instead of one each.
@@ -335,16 +338,15 @@ class CityLink:
         return True
 
     def _hub_position(self, epoch: str, seq: int) -> None:
-        """Learn where the hub's alert log stands; a new epoch means a new log, read from its start."""
+        """Learn where the hub's alert log stands. A first contact (or a new log: another epoch) starts from
+        zero but asks only for recent alerts, so a kiosk switched on during an alert still shows it."""
         if epoch != self.epoch:
-            if self.epoch is not None or self.last_seq is not None:
-                log.info("hub alert log changed (epoch %s); catching up from its start", epoch)
-                self.last_seq = 0
-            self.epoch = epoch
+            if self.epoch is not None:
+                log.info("hub alert log changed (epoch %s); catching up on its recent alerts", epoch)
+            self.epoch, self.last_seq, self.hub_seq = epoch, None, 0
             self.outbox.set_state("epoch", epoch)
         if self.last_seq is None:
-            self.last_seq = seq  # first contact: current from now on, no replay of history
-            self.outbox.set_state("last_seq", str(seq))
+            self.last_seq, self._fresh = 0, True
         self.hub_seq = max(self.hub_seq, seq)
 
     def _accept_alert(self, seq: int, kid: str, xml: bytes, signature: bytes, events: list[LinkEvent]) -> None:
@@ -364,12 +366,15 @@ class CityLink:
         self.outbox.set_state("last_seq", str(seq))
 
     def _maybe_catch_up(self, now: float) -> None:
+        if self._fresh and self.last_seq is not None and self.hub_seq <= self.last_seq:
+            self._fresh = False  # nothing to catch up on: current from here
         if self.last_seq is None or self.hub_seq <= self.last_seq or self.dealer.state != "up":
             return
         if self._catch_up_id is not None and now - self._catch_up_sent < self.resend_after:
             return
         rid = new_request_id()
-        if self._send(rid, CATCH_UP, {"seq": self.last_seq, "limit": 50}):
+        args = {"seq": self.last_seq, "limit": 50, **({"max_age": self.fresh_window} if self._fresh else {})}
+        if self._send(rid, CATCH_UP, args):
             self._catch_up_id, self._catch_up_sent = rid, now
 
     def _apply_catch_up(self, result: dict[str, Any], events: list[LinkEvent]) -> None:
@@ -384,12 +389,17 @@ class CityLink:
                 log.warning("malformed catch-up entry: %s", exc)
                 continue
             if self.last_seq is not None and seq > self.last_seq + 1:
-                log.warning("hub alert log skips from %d to %d", self.last_seq, seq)
+                if not self._fresh:
+                    log.warning("hub alert log skips from %d to %d", self.last_seq, seq)
                 self.last_seq = seq - 1
             self._accept_alert(seq, kid, xml, signature, events)
         last = result.get("last")
         if isinstance(last, int):
             self.hub_seq = max(self.hub_seq, last)
+            if self._fresh and not result.get("more"):
+                # Older alerts are history: continue from the log's end.
+                self.last_seq, self._fresh = max(self.last_seq or 0, last), False
+                self.outbox.set_state("last_seq", str(self.last_seq))
 
     # -- requests ---------------------------------------------------------------------------------------------
 

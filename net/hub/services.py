@@ -241,10 +241,13 @@ def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
 
 def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    """Alerts after ``seq``, oldest first, bounded by count and bytes; ``more`` says to ask again."""
+    """Alerts after ``seq`` (and received within ``max_age`` seconds), oldest first, bounded by count and bytes;
+    ``more`` says to ask again."""
     limit = args.get("limit", CATCH_UP_DEFAULT)
+    since = c.now - args["max_age"] if "max_age" in args else 0.0
     rows = conn.execute(
-        "SELECT seq, key_id, xml, signature FROM alerts WHERE seq > ? ORDER BY seq LIMIT ?", (args["seq"], limit + 1)
+        "SELECT seq, key_id, xml, signature FROM alerts WHERE seq > ? AND received >= ? ORDER BY seq LIMIT ?",
+        (args["seq"], since, limit + 1),
     ).fetchall()
     out, size = [], 0
     for seq, kid, xml, sig in rows[:limit]:
