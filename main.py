@@ -1,6 +1,6 @@
 """Metaverse Seoul / 메타버스 서울 — start here. The only place that parses argv.
 
-Exit status: 0 done; 2 bad input (flags, config, invalid CAP alert); 3 XR runtime unavailable.
+Exit status: 0 done; 2 bad input (flags, scene id, invalid CAP alert); 3 XR runtime unavailable.
 """
 
 from __future__ import annotations
@@ -9,9 +9,27 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from game.config import ConfigError, config_from_args
+from game.config import AppConfig, ConfigError, config_from_args
 
 DEFAULT_TOUR_DIR = Path("out") / "tour"
+DEFAULT_VIEW = "gwanghwamun-square"
+
+
+def _check_inputs(config: AppConfig) -> str | None:
+    """Refuse bad input before any window opens; returns the one-line reason, or None."""
+    from game.landmarks.catalogue import LANDMARK_IDS
+
+    if config.scene is not None and config.scene not in LANDMARK_IDS:
+        return f"error: unknown scene {config.scene!r}; expected one of {', '.join(LANDMARK_IDS)}"
+    if config.alerts:
+        from game.alerts.job import load_alerts
+        from game.alerts.parser import CapError
+
+        try:
+            load_alerts(config.alerts)
+        except CapError as exc:
+            return f"invalid CAP: {exc}".replace("\n", " ")
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         config = config_from_args(argv)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    problem = _check_inputs(config)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
 
     from game.app import App, display_available
@@ -35,6 +57,16 @@ def main(argv: list[str] | None = None) -> int:
             from game.tour import run_tour
 
             return run_tour(app, config.tour_dir)
+        if config.alerts or config.screenshot is not None:
+            view = app.scene.view(config.scene or DEFAULT_VIEW)
+            app.look(view.camera, view.target)
+            app.step(3)
+            if config.alerts:
+                from game.alerts.job import run_alert_job
+
+                return run_alert_job(app.base, config)
+            app.screenshot(config.screenshot)
+            return 0
         from game.explore import run_interactive
 
         return run_interactive(app)

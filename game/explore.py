@@ -22,7 +22,7 @@ START_LANDMARK = "gwanghwamun-square"
 
 
 class Explore(DirectObject):
-    def __init__(self, app):
+    def __init__(self, app, start: str = START_LANDMARK):
         super().__init__()
         self.app = app
         self.lang = app.config.language
@@ -31,7 +31,7 @@ class Explore(DirectObject):
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
         self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, 0.06), scale=0.04,
                                  fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, mayChange=True)
-        self.teleport(START_LANDMARK)
+        self.teleport(start)
         self._bind()
         self._relabel()
 
@@ -105,12 +105,17 @@ class Explore(DirectObject):
 
 
 def run_interactive(app) -> int:
+    """Explore until the visitor quits, or for ``--frames N`` frames (smoke runs, benchmarks)."""
     app.flow.go("explore")
-    explore = Explore(app)
+    explore = Explore(app, app.config.scene or START_LANDMARK)
     try:
-        app.base.run()
+        if app.config.frames:
+            app.step(app.config.frames)
+        else:
+            app.base.run()
     except SystemExit:
         pass
     finally:
         explore.release()
+        app.flow.go("quit")
     return 0

@@ -37,7 +37,7 @@ class Quality:
 
 QUALITY = {
     "low": Quality(1024, 160.0, 0, 1500.0),
-    "medium": Quality(2048, 220.0, 0, 2500.0),
+    "medium": Quality(1024, 180.0, 0, 2500.0),
     "high": Quality(4096, 300.0, 4, 3500.0),
 }
 
