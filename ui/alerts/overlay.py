@@ -132,85 +132,101 @@ class AlertOverlay:
         np_.setPos(pos[0], 0, pos[1])
         return np_, node
 
-    def _fit_scale(self, lines: list[str], width: float, max_scale: float) -> float:
-        """The largest scale ≤ ``max_scale`` at which every caption line fits ``width`` (one size for all pages)."""
+    def _text_width(self, text: str) -> float:
+        """Width of ``text`` at scale 1 in this overlay's font."""
         probe = TextNode("probe")
         if self.font is not None:
             probe.setFont(self.font)
-        widest = max((probe.calcWidth(line) for line in lines), default=0.0)
+        return probe.calcWidth(text)
+
+    def _fit_scale(self, lines: list[str], width: float, max_scale: float) -> float:
+        """The largest scale ≤ ``max_scale`` at which every line fits ``width`` (one size for all caption pages)."""
+        widest = max((self._text_width(line) for line in lines), default=0.0)
         return min(max_scale, width / widest) if widest > 0 else max_scale
 
+    def _line(self, text: str, color: RGB, max_scale: float, pos: tuple[float, float], width: float,
+              align: int = TextNode.ALeft, name: str = "text") -> tuple[NodePath, TextNode]:
+        """One line of text, shrunk if needed so long English names never run off the panel."""
+        return self._text(text, color, self._fit_scale([text], width, max_scale), pos, align, name)
+
     def _build(self, p: Presentation, s: LevelStyle) -> None:
+        left, right = -self.aspect_ratio, self.aspect_ratio
+        inner_left, inner_right = left + s.border + MARGIN, right - s.border - MARGIN
+        head_bottom = self._chrome(p, s, left, right)
+        body_top, body_bottom = head_bottom - MARGIN, s.bottom + s.border + MARGIN
+        button_h = 0.12 if s.captions_below else 0.1
+        buttons_left = self._buttons(inner_right, body_bottom, button_h)
+        # Pictogram with its name under it (a text alternative for the drawing).
+        label_scale = 0.055 if s.captions_below else 0.045
+        if s.captions_below:
+            size = min(0.8, (body_top - body_bottom) * 0.45)
+            pic_cx = inner_left + size / 2 + 0.1
+        else:
+            size = min(0.7, body_top - body_bottom - label_scale * 1.4)
+            pic_cx = inner_left + size / 2
+        picto = shapes_node(shapes(p.pictogram), f"pictogram-{p.pictogram}", self.colour)
+        picto.reparentTo(self.root)
+        picto.setScale(size / 2)
+        picto.setPos(pic_cx, 0, body_top - size / 2)
+        self.pictogram_np = picto
+        self._line(i18n.text(f"alerts.pictogram_{p.pictogram}", self.ui_lang), s.text, label_scale,
+                   (pic_cx, body_top - size - label_scale * 1.1), size + 0.1, TextNode.ACenter, "pictogram-label")
+        sender = i18n.text("alerts.sender", self.ui_lang, sender=p.sender_name)
+        # Captions: full width under the pictogram in the takeover, beside it in banners.
+        if s.captions_below:
+            cap_left, cap_top = inner_left, body_top - size - label_scale * 2.2
+            ev_left, ev_z = pic_cx + size / 2 + 0.15, body_top - size * 0.4
+            self._line(p.event, s.text, 0.16, (ev_left, ev_z), inner_right - ev_left, name="event")
+            self._line(sender, s.text, 0.06, (ev_left, ev_z - 0.13), inner_right - ev_left, name="sender")
+            if p.drill is not None:
+                self._line(i18n.text("alerts.drill_notice", self.ui_lang), BADGE, 0.07, (ev_left, ev_z + 0.2),
+                           inner_right - ev_left, name="drill-notice")
+        else:
+            cap_left, cap_top = pic_cx + size / 2 + MARGIN * 2, body_top
+            self._line(sender, s.text, 0.045, (cap_left, body_bottom + 0.02), buttons_left - MARGIN - cap_left,
+                       name="sender")
+        all_lines = [line for page in p.pages for line in page.lines]
+        scale = self._fit_scale(all_lines, inner_right - cap_left, s.max_caption_scale)
+        self.caption_np, self._caption = self._text("", s.text, scale, (cap_left, cap_top - scale * 0.85),
+                                                    name="caption")
+        if len(p.pages) > 1:
+            _, self._pager = self._text("", s.text, 0.045, (inner_right, body_bottom + button_h + 0.03),
+                                        TextNode.ARight, name="pager")
+
+    def _chrome(self, p: Presentation, s: LevelStyle, left: float, right: float) -> float:
+        """Panel, the frame (the only part that flashes), the header with the level name and any drill badge;
+        returns the bottom of the header."""
         assert self.root is not None
-        ar, lang = self.aspect_ratio, self.ui_lang
-        left, right = -ar, ar
-        # Panel, frame (the only part that flashes) and header band.
         self.root.attachNewNode(rect_node(left, s.bottom, right, s.top, s.background, "panel", self.colour).node())
         frame = self.root.attachNewNode("frame")
         b = s.border
         for i, (x0, z0, x1, z1) in enumerate(((left, s.bottom, right, s.bottom + b), (left, s.top - b, right, s.top),
                                               (left, s.bottom, left + b, s.top), (right - b, s.bottom, right, s.top))):
-            rect_node(x0, z0, x1, z1, WHITE, f"frame{i}").reparentTo(frame)
+            rect_node(x0, z0, x1, z1, WHITE, f"frame{i}").reparentTo(frame)  # coloured per frame by update()
         self.frame_np = frame
         head_top, head_bottom = s.top - b, s.top - b - s.header_height
         rect_node(left + b, head_bottom, right - b, head_top, s.header, "header", self.colour).reparentTo(self.root)
         title_scale = s.header_height * 0.55
         title_z = head_bottom + (s.header_height - title_scale * 0.7) / 2
-        self._text(i18n.text(f"alerts.level_{p.level.id}", lang), s.header_text, title_scale,
-                   (left + b + MARGIN, title_z), name="level")
+        title = i18n.text(f"alerts.level_{p.level.id}", self.ui_lang)
+        title_right = right - b - MARGIN
         if p.drill is not None:
-            badge = i18n.text(f"alerts.badge_{p.drill.lower()}", lang)
-            bw = title_scale * (0.75 * len(badge) + 0.6)
-            rect_node(right - b - MARGIN - bw, head_bottom + 0.02, right - b - MARGIN, head_top - 0.02, BADGE,
-                      "badge", self.colour).reparentTo(self.root)
-            self._text(badge, BLACK, title_scale * 0.9, (right - b - MARGIN - bw / 2, title_z), TextNode.ACenter,
-                       name="badge-text")
-        body_top, body_bottom = head_bottom - MARGIN, s.bottom + b + MARGIN
-        button_h = 0.12 if s.captions_below else 0.1
-        # Pictogram with its name under it (a text alternative for the drawing).
-        label_scale = 0.055 if s.captions_below else 0.045
-        if s.captions_below:
-            size = min(0.8, (body_top - body_bottom) * 0.45)
-            pic_cx, pic_top = left + b + MARGIN + size / 2 + 0.1, body_top
-        else:
-            size = min(0.7, body_top - body_bottom - label_scale * 1.4)
-            pic_cx, pic_top = left + b + MARGIN + size / 2, body_top
-        picto = shapes_node(shapes(p.pictogram), f"pictogram-{p.pictogram}", self.colour)
-        picto.reparentTo(self.root)
-        picto.setScale(size / 2)
-        picto.setPos(pic_cx, 0, pic_top - size / 2)
-        self.pictogram_np = picto
-        self._text(i18n.text(f"alerts.pictogram_{p.pictogram}", lang), s.text, label_scale,
-                   (pic_cx, pic_top - size - label_scale * 1.1), TextNode.ACenter, name="pictogram-label")
-        # Captions: beside the pictogram in banners, full width under it in the takeover.
-        if s.captions_below:
-            cap_left, cap_right = left + b + MARGIN, right - b - MARGIN
-            cap_top = pic_top - size - label_scale * 2.2
-            ev_left = pic_cx + size / 2 + 0.15
-            self._text(p.event, s.text, 0.16, (ev_left, pic_top - size * 0.4), name="event")
-            self._text(i18n.text("alerts.sender", lang, sender=p.sender_name), s.text, 0.06,
-                       (ev_left, pic_top - size * 0.4 - 0.13), name="sender")
-            if p.drill is not None:
-                self._text(i18n.text("alerts.drill_notice", lang), BADGE, 0.07, (ev_left, pic_top - size * 0.4 + 0.2),
-                           name="drill-notice")
-        else:
-            cap_left, cap_right = pic_cx + size / 2 + MARGIN * 2, right - b - MARGIN
-            cap_top = body_top
-            sender = i18n.text("alerts.sender", lang, sender=p.sender_name)
-            if p.drill is not None:  # banners have no room for a separate line: lead with the notice
-                sender = f"{i18n.text('alerts.drill_notice', lang)} · {sender}"
-            self._text(sender, BADGE if p.drill else s.text, 0.045, (cap_left, body_bottom + 0.02), name="sender")
-        all_lines = [line for page in p.pages for line in page.lines]
-        scale = self._fit_scale(all_lines, cap_right - cap_left, s.max_caption_scale)
-        self.caption_np, self._caption = self._text("", s.text, scale, (cap_left, cap_top - scale * 0.85),
-                                                    name="caption")
-        if len(p.pages) > 1:
-            _, self._pager = self._text("", s.text, 0.045, (cap_right, body_bottom + button_h + 0.03),
-                                        TextNode.ARight, name="pager")
-        self._buttons(right - b - MARGIN, body_bottom, button_h)
+            if not s.captions_below:  # banners have no room for a notice line: the header carries it
+                title = f"{title} · {i18n.text('alerts.drill_notice', self.ui_lang)}"
+            badge = i18n.text(f"alerts.badge_{p.drill.lower()}", self.ui_lang)
+            bw = title_scale * 0.9 * self._text_width(badge) + 2 * MARGIN
+            x0, z0, x1, z1 = title_right - bw, head_bottom + 0.02, title_right, head_top - 0.02
+            rect_node(x0 - 0.012, z0 - 0.012, x1 + 0.012, z1 + 0.012, BLACK, "badge-rim").reparentTo(self.root)
+            rect_node(x0, z0, x1, z1, BADGE, "badge", self.colour).reparentTo(self.root)
+            self._text(badge, BLACK, title_scale * 0.9, (x1 - bw / 2, title_z), TextNode.ACenter, name="badge-text")
+            title_right = x0 - MARGIN
+        self._line(title, s.header_text, title_scale, (left + b + MARGIN, title_z), title_right - left - b - MARGIN,
+                   name="level")
+        return head_bottom
 
-    def _buttons(self, right: float, bottom: float, height: float) -> None:
-        """Acknowledge and replay, clickable here and bound to keys/gamepad by the controller."""
+    def _buttons(self, right: float, bottom: float, height: float) -> float:
+        """Acknowledge and replay, right-aligned on the bottom row, clickable here and bound to keys and gamepad
+        by the controller; returns the left edge of the row."""
         scale = height * 0.55
         x = right
         for key, command in (("alerts.acknowledge", self.on_acknowledge), ("alerts.replay", self.on_replay)):
@@ -218,7 +234,8 @@ class AlertOverlay:
             button = DirectButton(parent=self.root, text=label, text_font=self.font, text_fg=(*BLACK, 1),
                                   frameColor=(*WHITE, 1), relief=DGG.FLAT, pad=(0.4, 0.25), scale=scale,
                                   text_align=TextNode.ACenter, command=command or (lambda: None))
-            width = (button.getWidth()) * scale
+            width = button.getWidth() * scale
             button.setPos(x - width / 2, 0, bottom + height * 0.3)
             self.buttons.append(button)
             x -= width + MARGIN
+        return x + MARGIN

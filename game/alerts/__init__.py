@@ -1,0 +1,9 @@
+"""Emergency alerts (issue 3), pure: CAP 1.2 parsing, Korean alert levels, the policy queue, geo-targeting,
+captions, flash schedules, contrast and pictogram choice. ``job`` and ``bench`` are the Panda3D adapters.
+
+An alert goes: CAP XML → :func:`parse` → :class:`policy.AlertPolicy` → ``ui.alerts`` overlay, speech and signing.
+"""
+
+from game.alerts.parser import CapError, parse, parse_file
+
+__all__ = ["CapError", "parse", "parse_file"]
