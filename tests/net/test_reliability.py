@@ -24,6 +24,9 @@ def test_hub_sigkill_mid_burst_loses_and_doubles_nothing(hub_process, tmp_path: 
     # A small in-flight window keeps the burst going long enough to be cut in the middle.
     options = {**FAST, "max_inflight": 4}
     link = CityLink.from_directory(client_dir, endpoints["services"], endpoints["alerts"], **options)
+    # A second app that stays up through the crash: it must notice and come back by itself.
+    watcher_dir = make_client_dir(layout, tmp_path / "watcher", Role.CITIZEN, "watcher")
+    watcher = CityLink.from_directory(watcher_dir, endpoints["services"], endpoints["alerts"], **FAST)
     replies: list[ReplyReceived] = []
 
     def step(current: CityLink) -> None:
@@ -35,6 +38,7 @@ def test_hub_sigkill_mid_burst_loses_and_doubles_nothing(hub_process, tmp_path: 
     acked_before_kill = {r.request_id: r.result["ticket_id"] for r in replies}
     assert len(acked_before_kill) < BURST, "the burst finished before the kill; the test proves nothing"
     wait_for(lambda: link.status is LinkStatus.OFFLINE, 10, "offline status", step=lambda: step(link))
+    wait_for(lambda: watcher.status is LinkStatus.OFFLINE, 10, "watcher offline", step=watcher.poll)
     # The app quits while offline with requests still in its outbox, and starts again after the hub is back.
     link.close()
     hub_process.start(endpoints["services"], endpoints["alerts"])
@@ -42,8 +46,10 @@ def test_hub_sigkill_mid_burst_loses_and_doubles_nothing(hub_process, tmp_path: 
     try:
         assert link.pending_count == BURST - len(acked_before_kill)
         wait_for(lambda: link.pending_count == 0, 60, "outbox drained", step=lambda: step(link))
+        wait_for(lambda: watcher.status is LinkStatus.CONNECTED, 20, "watcher reconnected", step=watcher.poll)
     finally:
         link.close()
+        watcher.close()
     hub_process.stop()
 
     delivered = Counter(r.request_id for r in replies)
