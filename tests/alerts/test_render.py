@@ -17,7 +17,7 @@ from game.alerts.policy import AlertPolicy
 from tests.alerts.paths import DATA
 from ui.alerts.controller import AlertController
 from ui.alerts.geometry import shapes_node
-from ui.alerts.measure import frame_rgb
+from ui.alerts.measure import crop, frame_rgb, region_px
 from ui.alerts.overlay import AlertOverlay
 from ui.fonts import load_font
 
@@ -174,5 +174,24 @@ def test_captions_page_while_time_passes(showbase, tmp_path):
         assert overlay.page == 1 and overlay.caption_lines() != first
         assert overlay._caption.getText() == "\n".join(overlay.caption_lines())
         assert overlay._pager.getText() == "2/2"
+    finally:
+        controller.destroy()
+
+
+@pytest.mark.parametrize(("name", "drill"), [("exercise_air_raid.xml", "훈련"), ("heavy_rain_urgent.xml", None)])
+def test_drills_are_badged_and_real_alerts_are_not(showbase, tmp_path, name, drill):
+    controller = _controller(showbase, tmp_path, [name])
+    try:
+        root = controller.overlay.root
+        badge = root.find("**/badge-text")
+        if drill is None:
+            assert badge.isEmpty() and root.find("**/drill-notice").isEmpty()
+        else:
+            assert badge.node().getText() == drill
+            assert root.find("**/drill-notice").node().getText() == "실제 상황이 아닙니다"
+            showbase.taskMgr.step()
+            box = region_px(root.find("**/badge"), showbase.render2d, 640, 360)
+            pixels = crop(frame_rgb(showbase.win), box).reshape(-1, 3)
+            assert (np.abs(pixels.astype(int) - [255, 214, 0]).sum(axis=1) < 12).mean() > 0.3  # yellow badge
     finally:
         controller.destroy()
