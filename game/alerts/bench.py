@@ -1,24 +1,45 @@
-"""Benchmark: alert file → first overlay pixels (ms, frames) and attention-cue WAV ready (ms), printed as JSON.
+"""Benchmark: alert file → first overlay pixels (ms, frames), cue and voice WAV ready (ms), printed as JSON.
 
 ``python -m game.alerts.bench [FILE.xml ...]`` renders offscreen at 640×360 over an empty scene (the app's
 scene adds its own frame time on top). Timing starts before the file is read and stops when a rendered frame
 first differs from the frame before the alert; the font is loaded beforehand, as it is in the running app.
-The cue is synthesised into a fresh temporary cache so its time is the cold one.
+The cue is synthesised into a fresh temporary cache so its time is the cold one. The voice is timed through
+the speech service when ``game.speech`` is present (any object with ``say(text, lang) -> Path | None`` would
+do), also with a cold cache, after the worker process has started.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 DEFAULT_FILES = tuple(Path(__file__).resolve().parents[2] / "tests" / "alerts" / "data" / name for name in (
     "earthquake_emergency.xml", "heavy_rain_urgent.xml", "fine_dust_safety.xml"))
 MAX_FRAMES = 30
+
+
+@contextlib.contextmanager
+def _speech(cache: Path) -> Iterator[Any]:
+    """The speech service if this checkout has one, started and shut down around the benchmark; else None."""
+    try:
+        from game.speech.service import SpeechService
+    except ImportError:
+        yield None
+        return
+    service = SpeechService(cache)
+    service.start()
+    try:
+        yield service
+    finally:
+        service.shutdown()
 
 
 def main(argv: list[str]) -> int:
@@ -42,7 +63,7 @@ def main(argv: list[str]) -> int:
     base.setBackgroundColor(0.55, 0.7, 0.85, 1)
     font = load_font(base.loader, bold=True)
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _speech(Path(tmp) / "voice") as speech:
         for path in files:
             overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), font, "ko")
             for _ in range(2):
@@ -64,10 +85,16 @@ def main(argv: list[str]) -> int:
             t1 = time.perf_counter()
             if level is not None:
                 cue.cue_path(level, Path(tmp) / "cold" / path.stem)
+            cue_ms = round((time.perf_counter() - t1) * 1000, 1) if level else None
+            voice_ms = None
+            if speech is not None and record.presentation is not None:
+                t2 = time.perf_counter()
+                if speech.say(record.presentation.caption_text, record.presentation.lang) is not None:
+                    voice_ms = round((time.perf_counter() - t2) * 1000, 1)
             results.append({
                 "file": str(path), "outcome": record.outcome, "level": level.id if level else None,
                 "first_overlay_ms": round(first_ms, 1) if overlay.visible else None, "frames": frames,
-                "cue_wav_ms": round((time.perf_counter() - t1) * 1000, 1) if level else None,
+                "cue_wav_ms": cue_ms, "voice_wav_ms": voice_ms,
             })
             controller.destroy()
     print(json.dumps({"size": [640, 360], "results": results}, ensure_ascii=False, indent=2))
