@@ -112,8 +112,9 @@ def test_every_pictogram_renders_distinct_visible_geometry(showbase):
 
 
 def test_keyboard_and_gamepad_acknowledge_and_replay(showbase, tmp_path):
+    changes = []
     controller = _controller(showbase, tmp_path, ["heavy_rain_urgent.xml", "earthquake_emergency.xml"],
-                             events=showbase)
+                             events=showbase, on_change=lambda p: changes.append(p and p.level.id))
     try:
         assert controller.shown.alert.identifier == "KR-EQ-20260521-0001"
         showbase.messenger.send("enter")
@@ -128,6 +129,7 @@ def test_keyboard_and_gamepad_acknowledge_and_replay(showbase, tmp_path):
         assert controller.overlay.elapsed == 0.0 and controller.overlay.page == 0
         showbase.messenger.send("space")
         assert controller.shown is None
+        assert changes == ["emergency", "urgent", None, "urgent", "urgent", None]
     finally:
         controller.destroy()
     showbase.messenger.send("r")  # unbound after destroy

@@ -9,6 +9,7 @@ optional :class:`game.alerts.hooks.Speech` / :class:`game.alerts.hooks.Signing`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from game.alerts import cue
 from game.alerts.hooks import Signing, Speech
 from game.alerts.model import Alert
 from game.alerts.policy import AlertPolicy, Record
+from game.alerts.presentation import Presentation
 from ui.alerts.overlay import AlertOverlay
 
 #: Keyboard and gamepad events (gamepads attached with ``base.attachInputDevice(device, prefix="gamepad")``).
@@ -27,7 +29,10 @@ REPLAY_EVENTS = ("r", "gamepad-face_y")
 
 class AlertController:
     def __init__(self, policy: AlertPolicy, overlay: AlertOverlay, cache_dir: Path, *, audio_loader: Any = None,
-                 events: Any = None, speech: Speech | None = None, signing: Signing | None = None) -> None:
+                 events: Any = None, speech: Speech | None = None, signing: Signing | None = None,
+                 on_change: Callable[[Presentation | None], None] | None = None) -> None:
+        """``on_change`` hears each change of what is on screen (None: nothing), e.g. to let the app flow
+        enter its ``alert`` state for a takeover and leave it when the alert is acknowledged."""
         self.policy = policy
         self.overlay = overlay
         self.cache_dir = cache_dir
@@ -35,6 +40,7 @@ class AlertController:
         self.speech = speech
         self.signing = signing
         self.events = events
+        self.on_change = on_change
         self.shown: Record | None = None
         self.glosses: tuple[str, ...] = ()
         self.wav_paths: list[Path] = []
@@ -67,6 +73,8 @@ class AlertController:
         if current is None:
             self.overlay.clear()
             self.shown = None
+            if self.on_change is not None:
+                self.on_change(None)
         else:
             self._present(current)
 
@@ -116,6 +124,8 @@ class AlertController:
         self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang)) if self.signing is not None else ()
         if self.signing is not None:
             self.signing.play(self.glosses)
+        if self.on_change is not None:
+            self.on_change(p)
 
     def _play(self, path: Path) -> None:
         if self.audio_loader is None:

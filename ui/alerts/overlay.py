@@ -108,10 +108,6 @@ class AlertOverlay:
                 self._pager.setText(i18n.text("alerts.page", self.ui_lang, page=page + 1,
                                               pages=len(self.presentation.pages)))
 
-    @property
-    def lit(self) -> bool:
-        return flash.is_lit(self.schedule, self.elapsed)
-
     def caption_lines(self) -> tuple[str, ...]:
         if self.presentation is None or not self.presentation.pages:
             return ()
