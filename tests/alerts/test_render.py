@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from direct.showbase.DirectObject import DirectObject
 
 from game.alerts.contrast import AAA_RATIO
 from game.alerts.job import settle_and_measure
@@ -114,7 +115,7 @@ def test_every_pictogram_renders_distinct_visible_geometry(showbase):
 def test_keyboard_and_gamepad_acknowledge_and_replay(showbase, tmp_path):
     changes = []
     controller = _controller(showbase, tmp_path, ["heavy_rain_urgent.xml", "earthquake_emergency.xml"],
-                             events=showbase, on_change=lambda p: changes.append(p and p.level.id))
+                             events=DirectObject(), on_change=lambda p: changes.append(p and p.level.id))
     try:
         assert controller.shown.alert.identifier == "KR-EQ-20260521-0001"
         showbase.messenger.send("enter")

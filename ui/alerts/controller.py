@@ -1,7 +1,8 @@
 """Connects the pure policy queue to what people see, hear and watch: overlay, sound cue, voice, signing.
 
 Everything it talks to is passed in: the overlay, a Panda3D ``Loader`` for sounds, an ``events`` object with
-``accept(event, fn)``/``ignore(event)`` (a ``DirectObject`` or ``ShowBase``) for keys and gamepad, and the
+``accept(event, fn)``/``ignore(event)`` for keys and gamepad — give it its own ``DirectObject()``: binding on the
+ShowBase would replace anyone else's ``enter``/``space`` handler on that same object — and the
 optional :class:`game.alerts.hooks.Speech` / :class:`game.alerts.hooks.Signing`. Time comes in via
 :meth:`update` (``dt``) and :meth:`tick` (the caller's clock), never from globals.
 """
