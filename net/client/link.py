@@ -132,6 +132,7 @@ class CityLink:
         resend_after: float = 5.0,
         max_inflight: int = 64,
         fresh_window: int = 3600,
+        retry_refused_after: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
         context: zmq.Context | None = None,
     ) -> None:
@@ -139,6 +140,7 @@ class CityLink:
         self.hub_key, self.client_keys, self.authorities = hub_key, client_keys, authorities
         self.heartbeat_timeout, self.resend_after, self.max_inflight = heartbeat_timeout, resend_after, max_inflight
         self.fresh_window = fresh_window  # seconds of alert history a first-time client is shown
+        self.retry_refused_after = retry_refused_after
         self.clock = clock
         self.outbox = Outbox(data_dir)
         self._closed = False
@@ -256,6 +258,7 @@ class CityLink:
                 break
             budget -= handled
         self._check_subscription(now)
+        self._retry_refused(now)
         self._flush(now)
         self._maybe_catch_up(now)
         self._update_status(events)
@@ -312,6 +315,15 @@ class CityLink:
         self.sub = self._open(zmq.SUB, self.alerts_endpoint, now)
         self.sub.state, self.sub.ever_up = ("down" if ever_up else "connecting"), ever_up
         self._last_alert_msg = now
+
+    def _retry_refused(self, now: float) -> None:
+        """libzmq gives up on a connection the hub's ZAP refused; try again now and then, so enrolling this key
+        at the hub lets a running kiosk in without a restart."""
+        if self.dealer.state != "refused" or now - self.dealer.since < self.retry_refused_after:
+            return
+        self._close_channel(self.dealer)
+        self.dealer = self._open(zmq.DEALER, self.services_endpoint, now)
+        self.dealer.state, self.dealer.detail = "refused", "hub refused this client key; retrying"
 
     # -- alerts -----------------------------------------------------------------------------------------------
 

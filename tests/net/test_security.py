@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from net import alertsig
 from net.client.blocking import call
 from net.client.link import AlertReceived, CityLink, LinkStatus
+from net.hub.auth import enroll
 from net.hub.layout import init_hub_dir
 from net.keys import CurveKeys, key_id, load_authority_private, write_public_curve
 from net.protocol import (
@@ -65,7 +66,8 @@ def test_wrong_hub_key_is_reported_clearly(start_hub, make_link, tmp_path):
 
 def test_unknown_client_key_is_refused(start_hub, make_link):
     hub = start_hub(allow_anonymous=False)
-    stranger = make_link(hub.layout, hub.endpoints, Role.KIOSK, enrolled=False)
+    stranger = make_link(hub.layout, hub.endpoints, Role.KIOSK, name="stranger", enrolled=False,
+                         retry_refused_after=0.5)
     stranger.request("ticket.create", {"category": "road", "text": "let me in"})
     wait_for(lambda: stranger.status is LinkStatus.REFUSED, 10, "refused status", step=stranger.poll)
     assert "400" in stranger.status_detail
@@ -74,6 +76,10 @@ def test_unknown_client_key_is_refused(start_hub, make_link):
     # The same hub still serves an enrolled kiosk.
     kiosk = make_link(hub.layout, hub.endpoints, Role.KIOSK)
     assert call(kiosk, "hello").result["role"] == "kiosk"
+    # Once an operator enrolls the stranger's key, the running link gets in and its kept request goes through.
+    enroll(hub.layout.clients, Role.KIOSK, "stranger", stranger.client_keys.public)
+    wait_for(lambda: stranger.pending_count == 0, 10, "enrolled stranger's request", step=stranger.poll)
+    assert hub.query("SELECT COUNT(*) FROM tickets") == [(1,)]
 
 
 def test_forged_and_unsigned_alerts_are_never_delivered(make_link, tmp_path, zmq_ctx, caplog):
