@@ -57,20 +57,33 @@ class XrBackend(Protocol):
 
 
 class OpenXRBackend:
-    """Creates instance → system → session → spaces → swapchains → actions; call with Panda3D's context current."""
+    """Built in two steps so a missing runtime is found before any window opens.
 
-    def __init__(self, app_name: str, reference: str) -> None:
+    ``OpenXRBackend(app_name, graphics)`` creates the instance and finds the headset (no GL needed);
+    ``start(reference)`` then shares the OpenGL context current on this thread (Panda3D's) and creates the
+    session, spaces, swapchains and actions. ``graphics`` ("egl" or "glx") must match that context's kind.
+    """
+
+    def __init__(self, app_name: str, graphics: str) -> None:
         self._owned: list = []
+        self.graphics = graphics
         try:
-            # Which binding (EGL or GLX) decides the extensions, so look at the context before the instance.
-            try:
-                self.graphics, binding = current_binding()
-            except (RuntimeError, OSError) as exc:
-                raise XrUnavailable(f"no current OpenGL context to share with OpenXR ({exc})") from exc
-            self.instance = self._own(Instance(app_name, self.graphics))
+            self.instance = self._own(Instance(app_name, graphics))
             self.runtime = self.instance.runtime
             self.system = System(self.instance)
             self.system_name = self.system.name
+        except BaseException:
+            self.destroy()
+            raise
+
+    def start(self, reference: str) -> None:
+        try:
+            try:
+                kind, binding = current_binding()
+            except (RuntimeError, OSError) as exc:
+                raise XrUnavailable(f"no current OpenGL context to share with OpenXR ({exc})") from exc
+            if kind != self.graphics:
+                raise XrUnavailable(f"Panda3D made a {kind.upper()} context but OpenXR was set up for {self.graphics}")
             self.session = self._own(Session(self.instance, self.system, binding))
             self.spaces = self._own(Spaces(self.session, reference))
             self.reference_space = self.spaces.kind.name

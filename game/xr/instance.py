@@ -101,7 +101,8 @@ class Instance:
                 )
                 self.handle = xr.create_instance(info)
         except xr.XrException as exc:
-            raise XrUnavailable(f"OpenXR instance creation failed: {type(exc).__name__}") from exc
+            detail = " ".join(str(exc).split()) or type(exc).__name__
+            raise XrUnavailable(f"OpenXR runtime failed to start: {detail}") from exc
         props = xr.get_instance_properties(self.handle)
         v = xr.Version(props.runtime_version)
         self.runtime = RuntimeInfo(props.runtime_name.decode(), f"{v.major}.{v.minor}.{v.patch}")

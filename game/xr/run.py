@@ -65,6 +65,10 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
     from ui import i18n
     from ui.fonts import load_font
 
+    try:
+        backend = OpenXRBackend(APP_NAME, "egl" if config.offscreen else "glx")  # before any window opens
+    except XrUnavailable as exc:
+        return _fail(str(exc))
     prc = ["sync-video false"]  # xrWaitFrame paces the loop; vsync on the desktop window would fight it
     if config.offscreen:
         prc += ["load-display p3headlessgl", "window-type offscreen", "win-size 64 64", "audio-library-name null"]
@@ -72,15 +76,19 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
         prc += [f"win-size {config.size[0]} {config.size[1]}", "window-title Metaverse Seoul XR"]
     load_prc_file_data("xr", "\n".join(prc))
     settings = settings or comfort_from_prc()
-    base = ShowBase(windowType="offscreen" if config.offscreen else None)
-    backend = driver = None
+    driver = None
+    try:
+        base = ShowBase(windowType="offscreen" if config.offscreen else None)
+    except Exception as exc:
+        backend.destroy()
+        return _fail(f"Panda3D could not open a {'buffer' if config.offscreen else 'window'}: {exc}")
     try:
         scene = build_scene(base)
         if scene.get_parent().is_empty():
             scene.reparent_to(base.render)
         base.graphicsEngine.render_frame()  # creates Panda3D's GL context and leaves it current on this thread
         try:
-            backend = OpenXRBackend(APP_NAME, settings.reference)
+            backend.start(settings.reference)
         except XrUnavailable as exc:
             return _fail(str(exc))
         driver = XrDriver(
@@ -97,8 +105,7 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
     finally:
         if driver is not None:
             driver.destroy()
-        if backend is not None:
-            backend.destroy()  # every OpenXR object goes before the GL context it shares
+        backend.destroy()  # every OpenXR object goes before the GL context it shares
         base.destroy()
 
 

@@ -1,0 +1,72 @@
+"""One XR scenario in its own process (one ShowBase per process; a native crash stays contained).
+
+    python -m tests.xr.scenario NAME OUT_DIR
+
+Runs :func:`game.xr.run.run_xr` offscreen against the runtime named by XR_RUNTIME_JSON with the XR test scene,
+writes the usual capture into OUT_DIR and, beside it, ``scenario.json``: per-frame world transforms of the
+eye cameras and the head as Panda3D drew them, so tests can check what the runtime's poses did to the camera.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from game.config import AppConfig
+from game.xr.comfort import ComfortSettings
+from game.xr.driver import XR_SUBMIT_SORT
+from game.xr.intents import InputFrame
+from game.xr.run import run_xr
+from game.xr.testscene import build_test_scene
+
+FRAMES = {"capture": 60, "locomotion": 70, "seated": 20}
+TELEPORT_FRAMES = range(5, 25)  # hold the left teleport button; released on frame 25
+SNAP_FRAMES = range(40, 43)  # push the right stick fully right
+
+
+def locomotion_script(index: int, frame: InputFrame) -> InputFrame:
+    """Press buttons the simulated controllers cannot press; poses stay exactly what the runtime reported."""
+    if index in TELEPORT_FRAMES:
+        frame = replace(frame, left=replace(frame.left, teleport=True))
+    if index in SNAP_FRAMES:
+        frame = replace(frame, right=replace(frame.right, stick=(1.0, 0.0)))
+    return frame
+
+
+def main(name: str, out: Path) -> int:
+    config = AppConfig(offscreen=True, xr=True, frames=FRAMES[name], xr_capture=out)
+    settings = ComfortSettings(reference="seated" if name == "seated" else "standing")
+    frames: list[dict] = []
+
+    def on_driver(driver) -> None:
+        render = driver.world
+
+        def record(task):
+            if driver.head_poses and (not frames or frames[-1]["frame"] != driver.head_poses[-1]["frame"]):
+                hands = {h.rsplit("/", 1)[1]: None if n.is_stashed() else list(n.get_pos(render))
+                         for h, n in driver.rig.hands.items()}  # fmt: skip
+                frames.append({
+                    "frame": driver.head_poses[-1]["frame"],
+                    "eyes": [list(e.get_pos(render)) for e in driver.rig.eyes],
+                    "head": list(driver.rig.head.get_pos(render)),
+                    "head_h": driver.rig.head.get_h(render),
+                    "hands": hands,
+                    "vignette": driver.vignette.strength,
+                })  # fmt: skip
+            return task.cont
+
+        driver.base.taskMgr.add(record, "scenario-record", sort=XR_SUBMIT_SORT + 1)
+        if name == "locomotion":
+            driver.haptic("both", 0.5, 0.05)  # before focus: must be a harmless no-op
+
+    script = locomotion_script if name == "locomotion" else None
+    status = run_xr(config, build_test_scene, settings=settings, input_filter=script, on_driver=on_driver)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "scenario.json").write_text(json.dumps({"status": status, "frames": frames}, indent=1))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], Path(sys.argv[2])))

@@ -1,0 +1,112 @@
+"""Against a real OpenXR runtime: Monado's simulated HMD and controllers (built by scripts/monado.sh).
+
+Each scenario runs once per test session in its own process (see conftest.py); these tests read what it left.
+Monado's simulated controllers report real poses but cannot press buttons, so the locomotion scenario presses
+them through run_xr's input filter on top of the runtime's input (see tests/xr/scenario.py).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from tests.xr.scenario import FRAMES, SNAP_FRAMES, TELEPORT_FRAMES
+
+# The first test here may build Monado (a few minutes, once per machine).
+pytestmark = [pytest.mark.xr, pytest.mark.slow, pytest.mark.timeout(1800)]
+
+
+def _png(path) -> np.ndarray:
+    from panda3d.core import PNMImage
+
+    img = PNMImage()
+    assert img.read(str(path)), path
+    w, h = img.get_x_size(), img.get_y_size()
+    return np.array([[img.get_xel_val(x, y) for x in range(w)] for y in range(h)], dtype=np.int16)
+
+
+def _in_order(seen: list[str], wanted: list[str]) -> bool:
+    it = iter(seen)
+    return all(state in it for state in wanted)
+
+
+def test_session_runs_to_focused_and_shuts_down_cleanly(capture_run):
+    assert capture_run.status == 0, capture_run.stderr[-2000:]
+    states = capture_run.report["session_states"]
+    assert _in_order(states, ["READY", "SYNCHRONIZED", "VISIBLE", "FOCUSED", "STOPPING", "IDLE", "EXITING"]), states
+    assert "LOSS_PENDING" not in states
+    assert "Traceback" not in capture_run.stderr and "Segmentation" not in capture_run.stderr
+
+
+def test_capture_report_describes_the_run(capture_run):
+    r = capture_run.report
+    assert "Monado" in r["runtime"]["name"] and r["system"] == "Monado: Simulated HMD"
+    assert r["view_configuration"] == "PRIMARY_STEREO" and r["graphics_binding"] == "egl"
+    assert r["swapchain"]["format"] == "GL_SRGB8_ALPHA8"
+    assert r["swapchain"]["width"] > 0 and r["swapchain"]["height"] > 0
+    assert r["frames_submitted"] == FRAMES["capture"]
+    assert len(r["head_poses"]) == FRAMES["capture"]
+    assert r["reference_space"] == "STAGE"
+
+
+def test_both_eyes_are_drawn_and_see_parallax(capture_run):
+    left, right = (_png(capture_run.out / f"{eye}.png") for eye in ("left", "right"))
+    r = capture_run.report["swapchain"]
+    assert left.shape == right.shape == (r["height"], r["width"], 3)
+    for img in (left, right):
+        assert img.std() > 20  # sky, ground and blocks, not a cleared buffer
+        assert len(np.unique(img.reshape(-1, 3), axis=0)) >= 5  # sky, ground and several flat-lit blocks
+    assert np.abs(left - right).mean() > 1.0
+    # The near white post sits 1.2 m ahead: the right eye sees it further left than the left eye does.
+    xs = [np.nonzero(img.min(axis=2) > 225)[1] for img in (left, right)]
+    assert all(len(x) > 200 for x in xs)
+    assert xs[0].mean() - xs[1].mean() > 3
+
+
+def test_runtime_head_motion_moves_the_cameras(capture_run):
+    frames = capture_run.frames
+    heads = np.array([f["head"] for f in frames])
+    headings = np.array([f["head_h"] for f in frames])
+    assert np.ptp(heads, axis=0).max() > 0.01 or np.ptp(headings) > 1.0  # Monado's simulated HMD wobbles
+    reported = {p["frame"]: p["panda"]["position"] for p in capture_run.report["head_poses"]}
+    for f in frames:
+        # The rig is at the origin here, so the head node's world position is the runtime's pose itself.
+        assert f["head"] == pytest.approx(reported[f["frame"]], abs=1e-4)
+        left, right = np.array(f["eyes"])
+        assert (left + right) / 2 == pytest.approx(f["head"], abs=0.01)
+        assert 0.04 < np.linalg.norm(left - right) < 0.09  # an interpupillary distance
+    eyes = np.array([f["eyes"][0] for f in frames])
+    assert np.ptp(eyes, axis=0).max() > 0.005
+
+
+def test_simulated_controllers_drive_teleport_and_snap_turn(locomotion_run):
+    assert locomotion_run.status == 0, locomotion_run.stderr[-2000:]
+    r = locomotion_run.report
+    assert set(r["interaction_profiles"].values()) == {"/interaction_profiles/khr/simple_controller"}
+    frames = {f["frame"]: f for f in locomotion_run.frames}
+    assert all(f["hands"]["left"] is not None for f in frames.values())  # runtime aim poses are tracked
+    teleports = [e for e in r["events"] if "teleport_to" in e]
+    turns = [e for e in r["events"] if "turn_deg" in e]
+    assert [e["frame"] for e in teleports] == [TELEPORT_FRAMES.stop]
+    assert [(e["frame"], e["turn_deg"]) for e in turns] == [(SNAP_FRAMES.start, -45.0)]
+    # Teleport: the arc from the left controller lands on the ground ahead; the head ends up above the target.
+    target = teleports[0]["teleport_to"]
+    before, after = frames[TELEPORT_FRAMES.stop - 1], frames[TELEPORT_FRAMES.stop]
+    assert math.dist(before["head"][:2], target[:2]) > 1.0
+    assert after["head"][:2] == pytest.approx(target[:2], abs=0.05)
+    assert after["vignette"] > 0.3  # comfort blink over the jump
+    # Snap turn: the view turns right by 45° about the head, which stays where it was.
+    b, a = frames[SNAP_FRAMES.start - 1], frames[SNAP_FRAMES.start]
+    turned = (a["head_h"] - b["head_h"] + 180) % 360 - 180
+    assert turned == pytest.approx(-45, abs=1.5)
+    assert a["head"][:2] == pytest.approx(b["head"][:2], abs=0.02)
+    assert r["rig"]["heading"] == pytest.approx(-45)
+
+
+def test_seated_mode_uses_the_local_space_at_eye_height(seated_run):
+    assert seated_run.status == 0, seated_run.stderr[-2000:]
+    assert seated_run.report["reference_space"] == "LOCAL"
+    heads = [f["head"][2] for f in seated_run.frames]
+    assert all(1.3 < z < 3.5 for z in heads)
