@@ -32,6 +32,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d
 _FORBIDDEN_ID_CHARS = re.compile(r"[\s,<&]")
 _DOCTYPE_RE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _TOKEN_RE = re.compile(r'"([^"]*)"|(\S+)')
+_DECL_ENCODING_RE = re.compile(rb"""^(\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
 
 class CapError(ValueError):
@@ -58,7 +59,12 @@ def parse_file(path: Path) -> m.Alert:
 
 def parse(data: bytes | str) -> m.Alert:
     """Parse one CAP 1.2 message from bytes (any XML-declared encoding) or text."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(data, str) and len(data) > MAX_BYTES:
+        raise CapError("alert", f"input is {len(data)} characters, over the {MAX_BYTES}-byte limit")
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError as exc:
+        raise CapError("alert", f"text holds an unpaired surrogate at {exc.start}") from None
     if len(raw) > MAX_BYTES:
         raise CapError("alert", f"input is {len(raw)} bytes, over the {MAX_BYTES}-byte limit")
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -66,15 +72,37 @@ def parse(data: bytes | str) -> m.Alert:
         raise CapError("alert", "input is not XML")
     if _DOCTYPE_RE.search(raw):
         raise CapError("alert", "DTDs and entity declarations are refused")
+    raw = _as_utf8(raw, already_decoded=isinstance(data, str))
     try:
         root = SafeET.fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise CapError("alert", f"unsafe XML refused ({type(exc).__name__})") from None
-    except ParseError as exc:
+    except (ParseError, ValueError) as exc:
         raise CapError("alert", f"not well-formed XML ({exc})") from None
     if root.tag != _NS + "alert":
         raise CapError("alert", f"root element is {root.tag!r}, expected alert in namespace {m.CAP_NAMESPACE}")
     return _alert(_Node(root, "alert"))
+
+
+def _as_utf8(raw: bytes, already_decoded: bool) -> bytes:
+    """Re-encode input declared in a legacy encoding (Korean systems still send EUC-KR/CP949) as UTF-8.
+
+    Expat only knows UTF-8/16, ASCII and Latin-1 and fails on multi-byte legacy encodings, so decode those here.
+    Text passed in as ``str`` is already decoded: its declaration is just corrected.
+    """
+    m = _DECL_ENCODING_RE.match(raw)
+    if m is None or m.group(2).decode("ascii").lower().replace("_", "-") in ("utf-8", "utf8"):
+        return raw
+    name = m.group(2).decode("ascii")
+    codec = "utf-8" if already_decoded else name
+    try:
+        text = raw.decode(codec)
+    except LookupError:
+        raise CapError("alert", f"unknown character encoding {name!r}") from None
+    except UnicodeDecodeError as exc:
+        raise CapError("alert", f"bytes {exc.start}–{exc.end} are not valid {name}") from None
+    start, end = len(raw[: m.start(2)].decode(codec)), len(raw[: m.end(2)].decode(codec))
+    return (text[:start] + "utf-8" + text[end:]).encode("utf-8")
 
 
 class _Node:

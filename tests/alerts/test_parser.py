@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.alerts.parser import MAX_BYTES, CapError, parse, parse_file
 from tests.alerts.paths import DATA, OASIS_DIR
@@ -161,3 +163,41 @@ def test_optional_elements_are_kept():
 def test_signature_from_another_namespace_is_allowed():
     sig = '<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo/></Signature>'
     assert parse(_minimal(_info(), sig)).identifier == "T-1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(lambda t: "<" + t)))
+def test_any_bytes_give_an_alert_or_a_cap_error(data):
+    try:
+        parse(data)
+    except CapError:
+        pass
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=2000), st.text(max_size=12))
+def test_damaged_korean_alert_gives_an_alert_or_a_cap_error(pos, junk):
+    text = (DATA / "earthquake_emergency.xml").read_text(encoding="utf-8")
+    pos = min(pos, len(text))
+    try:
+        parse(text[:pos] + junk + text[pos:])
+    except CapError:
+        pass
+
+
+def test_legacy_korean_encodings_are_decoded():
+    xml = _minimal(_info()).replace("<alert", '<?xml version="1.0" encoding="EUC-KR"?><alert', 1)
+    assert parse(xml.encode("euc-kr")).infos[0].event == "지진"
+    assert parse(xml.replace("EUC-KR", "cp949").encode("cp949")).infos[0].event == "지진"
+    assert parse(xml).infos[0].event == "지진"  # text is already decoded, whatever its declaration says
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b'<?xml version="1.0" encoding="no-such-codec"?><alert/>', "unknown character encoding"),
+    (b'<?xml version="1.0" encoding="EUC-KR"?><alert>\xff\xff</alert>', "not valid EUC-KR"),
+    (b'<?xml version="1.0" encoding="UTF-8"?><alert>\xff</alert>', "well-formed"),
+    ("<alert>\ud800</alert>", "surrogate"),
+])
+def test_bad_encodings_are_cap_errors(data, reason):
+    with pytest.raises(CapError, match=reason):
+        parse(data)
