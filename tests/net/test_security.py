@@ -120,19 +120,25 @@ def test_forged_and_unsigned_alerts_are_never_delivered(make_link, tmp_path, zmq
     # Catch-up path: the heartbeat reveals seq 7; the link asks for it and gets one forged and one good alert.
     late = cap("LATE-7")
     hub_seq[0] = 7
-    wait_for(lambda: router.poll(0), 10, "catch-up request", step=step)
-    identity, raw = router.recv_multipart()
-    request = parse_request(raw)
-    assert request.op == "alerts.since" and request.args["seq"] == 5
     entries = [(6, real_kid, cap("FORGED-6"), rogue.sign(alertsig.DOMAIN + cap("FORGED-6"))),
                (7, real_kid, late, alertsig.sign(real, late)[1])]
     result = {"epoch": "e1", "more": False, "last": 7, "alerts": [
         {"seq": s, "key_id": k, "xml_b64": base64.b64encode(x).decode(), "signature_b64": base64.b64encode(g).decode()}
         for s, k, x, g in entries
     ]}
-    router.send_multipart([identity, encode_reply(request.request_id, result)])
-    wait_for(lambda: link.last_seq == 7, 10, "catch-up", step=step)
+    asked: list[dict] = []
+
+    def serve_catch_up() -> None:
+        step()
+        while router.poll(0):  # answer every request, resends included
+            identity, raw = router.recv_multipart()
+            request = parse_request(raw)
+            asked.append({"op": request.op, **request.args})
+            router.send_multipart([identity, encode_reply(request.request_id, result)])
+
+    wait_for(lambda: link.last_seq == 7, 10, "catch-up", step=serve_catch_up)
     step()
+    assert asked[0] == {"op": "alerts.since", "seq": 5, "limit": 50}
     assert [(a.seq, a.xml) for a in delivered] == [(5, good), (7, late)]
     dropped = [r.getMessage() for r in caplog.records if "dropped alert" in r.getMessage()]
     assert len(dropped) == 5
