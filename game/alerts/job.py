@@ -85,7 +85,8 @@ def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech |
         print(f"invalid CAP: {exc}".replace("\n", " "), file=sys.stderr)
         return 2
     overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True), lang,
-                           srgb_framebuffer=base.win.getFbProperties().getSrgbColor())
+                           srgb_framebuffer=base.win.getFbProperties().getSrgbColor(),
+                           signing_panel=signing is not None)
     controller = AlertController(policy, overlay, config.cache_dir or default_cache_dir(), audio_loader=base.loader,
                                  speech=speech, signing=signing)
     controller.refresh()
@@ -154,4 +155,5 @@ def settle_and_measure(base: Any, controller: Any) -> dict[str, Any] | None:
         "flash_frames": len(times),
         "flash_sample_fps": FLASH_SAMPLE_FPS,
         "caption_box_px": list(caption_box),
+        "signing_region": list(overlay.signing_region) if overlay.signing_region else None,
     }

@@ -198,3 +198,29 @@ def test_drills_are_badged_and_real_alerts_are_not(showbase, tmp_path, name, dri
             assert (np.abs(pixels.astype(int) - [255, 214, 0]).sum(axis=1) < 12).mean() > 0.3  # yellow badge
     finally:
         controller.destroy()
+
+
+@pytest.mark.parametrize("name", ["earthquake_emergency.xml", "heavy_rain_urgent.xml", "fine_dust_safety.xml"])
+def test_signing_region_is_on_screen_and_clear_of_text_and_buttons(showbase, name):
+    overlay = AlertOverlay(showbase.aspect2d, showbase.getAspectRatio(), load_font(showbase.loader, bold=True),
+                           "en", signing_panel=True)
+    overlay.show(AlertPolicy(lang="en").receive(parse_file(DATA / name), NOW).presentation)
+    try:
+        x0, z0, x1, z1 = overlay.signing_region
+        ar = showbase.getAspectRatio()
+        assert -ar <= x0 < x1 <= ar and -1 <= z0 < z1 <= 1 and (x1 - x0) > 0.5
+        boxes = {}
+        for node in [*overlay.root.findAllMatches("**/+TextNode"), overlay.pictogram_np]:
+            lo, hi = node.getTightBounds(showbase.aspect2d)
+            boxes[node.getName()] = (lo.x, lo.z, hi.x, hi.z)
+        for button in overlay.buttons:  # DirectGUI frames are not scene geometry: use the widget's own frame
+            left, right, bottom, top = button.getBounds()
+            pos, scale = button.getPos(showbase.aspect2d), button.getScale(showbase.aspect2d).x
+            boxes[button["text"]] = (pos.x + left * scale, pos.z + bottom * scale, pos.x + right * scale,
+                                     pos.z + top * scale)
+        assert len(boxes) >= 8
+        for label, (bx0, bz0, bx1, bz1) in boxes.items():
+            assert not (bx0 < x1 and bx1 > x0 and bz0 < z1 and bz1 > z0), label
+    finally:
+        overlay.clear()
+    assert overlay.signing_region is None

@@ -35,8 +35,11 @@ class AlertOverlay:
 
     def __init__(self, parent: NodePath, aspect_ratio: float, font: Any | None = None, ui_lang: str = "ko",
                  on_acknowledge: Callable[[], None] | None = None, on_replay: Callable[[], None] | None = None,
-                 srgb_framebuffer: bool = False) -> None:
+                 srgb_framebuffer: bool = False, signing_panel: bool = False) -> None:
+        """``signing_panel``: keep :attr:`signing_region` free for the signing avatar's picture-in-picture."""
         self.parent = parent
+        self.signing_panel = signing_panel
+        self.signing_region: tuple[float, float, float, float] | None = None
         # Colours are specified in sRGB; an sRGB framebuffer would encode them a second time and wash them out.
         self.colour = to_linear if srgb_framebuffer else _same
         self.aspect_ratio = aspect_ratio
@@ -84,6 +87,7 @@ class AlertOverlay:
         if self.root is not None:
             self.root.removeNode()
         self.root = self.frame_np = self.caption_np = self.pictogram_np = None
+        self.signing_region = None
         self._caption = self._pager = None
         self.presentation = None
 
@@ -172,13 +176,22 @@ class AlertOverlay:
         if s.captions_below:
             cap_left, cap_top = inner_left, body_top - size - label_scale * 2.2
             ev_left, ev_z = pic_cx + size / 2 + 0.15, body_top - size * 0.4
-            self._line(p.event, s.text, 0.16, (ev_left, ev_z), inner_right - ev_left, name="event")
-            self._line(sender, s.text, 0.06, (ev_left, ev_z - 0.13), inner_right - ev_left, name="sender")
+            ev_right = inner_right
+            if self.signing_panel:  # 4:3 picture-in-picture beside the event name, above the captions
+                height = body_top - cap_top
+                ev_right = inner_right - height * 4 / 3 - MARGIN
+                self.signing_region = (inner_right - height * 4 / 3, cap_top, inner_right, body_top)
+            self._line(p.event, s.text, 0.16, (ev_left, ev_z), ev_right - ev_left, name="event")
+            self._line(sender, s.text, 0.06, (ev_left, ev_z - 0.13), ev_right - ev_left, name="sender")
             if p.drill is not None:
                 self._line(i18n.text("alerts.drill_notice", self.ui_lang), BADGE, 0.07, (ev_left, ev_z + 0.2),
-                           inner_right - ev_left, name="drill-notice")
+                           ev_right - ev_left, name="drill-notice")
         else:
             cap_left, cap_top = pic_cx + size / 2 + MARGIN * 2, body_top
+            if self.signing_panel:  # under the banner, bottom-right over the world, clear of the captions
+                height = min(0.75, s.bottom + 1.0 - 2 * MARGIN)
+                self.signing_region = (right - MARGIN - height * 4 / 3, s.bottom - MARGIN - height, right - MARGIN,
+                                       s.bottom - MARGIN)
             self._line(sender, s.text, 0.045, (cap_left, body_bottom + 0.02), buttons_left - MARGIN - cap_left,
                        name="sender")
         all_lines = [line for page in p.pages for line in page.lines]
