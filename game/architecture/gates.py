@@ -14,20 +14,24 @@ from game.architecture.building import Building, Parts
 from game.architecture.mesh import box
 from game.architecture.pavilion import Style, gate_tower, loft, pavilion_dims
 from game.architecture.stone_base import Arch, build_base, parapet, plinth
-from game.architecture.timber import Frame, signboard
+from game.architecture.timber import Frame, outer_reach, signboard
 
 STYLES: dict[str, Style] = {
     # 외2출목 both storeys (S3); curved eaves (M-m); 잡상 9/7 likely (M-l)
-    "gwanghwamun": Style(projections=(2, 2), lift=0.8, sweep=0.5, figures=(7, 9)),
+    "gwanghwamun": Style(projections=(2, 2), pitch=0.62, lift=0.8, sweep=0.5, figures=(7, 9), ridge_height=0.9),
     # lower 2 / upper 3 출목 (S8, S9); notably straight early-Joseon eaves (M-h); 잡상 7/9 (S10)
-    "sungnyemun": Style(projections=(2, 3), lift=0.35, sweep=0.3, figures=(7, 9)),
+    "sungnyemun": Style(projections=(2, 3), pitch=0.65, lift=0.35, sweep=0.3, figures=(7, 9), ridge_height=0.9),
     # one storey, native late style (S16); 잡상 count unknown, 5 (M-l)
-    "donuimun": Style(projections=(2,), lift=0.6, sweep=0.4, figures=(5,), ridge_height=0.8),
+    "donuimun": Style(projections=(2,), pitch=0.62, lift=0.6, sweep=0.4, figures=(5,), ridge_height=0.8),
     # 다포, 우진각, 양성 + 잡상 (S14); count unknown, 5 (M-l)
     "deoksugung": Style(projections=(2,), lift=0.55, sweep=0.4, figures=(5,), ridge_height=0.8),
     # 팔작 (S15): a lower pitch keeps the bell room under the 15 m total
     "bosingak": Style(projections=(2,), pitch=0.55, lift=0.6, sweep=0.45, figures=(5,), ridge_height=0.9),
 }
+
+#: Brick parapet heights (front and back, sides): Sungnyemun 1.17–1.2 m and ~1.8 m where the side doors are
+#: (S7, S9); Gwanghwamun's is not recorded, taken as Sungnyemun's front; Donuimun had a low wall (S16).
+PARAPETS = {"gwanghwamun": (1.2, 1.2), "sungnyemun": (1.2, 1.8), "donuimun": (0.9, 0.9)}
 
 #: (width, height, characters) of the 현판; Sungnyemun's hangs upright (S8), Donuimun's is 2.33 × 1.08 m (S16).
 SIGNBOARDS = {
@@ -63,8 +67,8 @@ def _measured_plinth(parts: Parts, width: float, depth: float, height: float,
 def _hang_signboard(parts: Parts, frame: Frame, lid: str) -> dict[str, float]:
     """Hang the 현판 on the front (-Y) of the top storey; returns where it hangs and its shape."""
     w, h, chars = SIGNBOARDS[lid]
-    y = -frame.half_y - 0.45
-    z_mid = frame.plate_top + 0.25 - h / 2 if h < w else frame.column_top - 0.1
+    y = -frame.half_y - outer_reach(frame.projections) - 0.25  # in front of the bracket sets, under the eave
+    z_mid = frame.top - 0.35 - h / 2
     lo, hi = signboard(parts, 0.0, y, z_mid, w, h, chars).bounds()
     return {"signboard_y": float((lo[1] + hi[1]) / 2), "signboard_width": float(hi[0] - lo[0]),
             "signboard_height": float(hi[2] - lo[2])}
@@ -81,7 +85,7 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     parts = Parts()
     arches = arch_layout(base["arches"], pav["bays_front"], width)
     dims = build_base(parts, width, depth, height, arches, rng)
-    parapet(parts, width, depth, height, 1.2, 1.8)
+    parapet(parts, width, depth, height, *PARAPETS[lid])
     style = STYLES[lid]
     frames, roofs = gate_tower(parts, height, pav["bays_front"], pav["bays_side"], int(pav["storeys"]),
                                float(params["total_height"]), style, rng)

@@ -15,7 +15,7 @@ from game.architecture import palette
 from game.architecture.building import Parts
 from game.architecture.mesh import box, merge
 from game.architecture.primitives import lathe
-from game.architecture.roof import CONCAVITY, Roof, build_roof, crown
+from game.architecture.roof import CONCAVITY, SOFFIT_DROP, Roof, build_roof, crown
 from game.architecture.timber import (
     Frame,
     board_walls,
@@ -23,6 +23,7 @@ from game.architecture.timber import (
     column_radius,
     eave_overhang,
     grid_lines,
+    outer_reach,
     storey,
 )
 
@@ -44,21 +45,33 @@ def _profile(t: float) -> float:
     return CONCAVITY * t + (1 - CONCAVITY) * t * t
 
 
-def _roof_above_wall(half_y: float, overhang: float, pitch: float, ridge: float) -> float:
-    """Height from the purlin line to the top of the ridge cap for a roof over a wall of half-depth ``half_y``."""
+def _roof_above_wall(half_y: float, overhang: float, style: Style, projections: int) -> float:
+    """Height from the bracket top to the finials for a roof over a wall of half-depth ``half_y``; the rafters
+    rest on the outermost 출목 purlin, so that is where the roof surface meets the bracket top."""
     hy = half_y + overhang
-    rise = pitch * hy
-    return rise * (1 - _profile(overhang / hy)) + crown(ridge)
+    rise = style.pitch * hy
+    return rise * (1 - _profile((overhang - outer_reach(projections)) / hy)) + crown(style.ridge_height)
 
 
 def _roof(frame: Frame, overhang: float, style: Style, kind: str, figures: int, top_t: float = 1.0) -> Roof:
     hx, hy = frame.half_x + overhang, frame.half_y + overhang
     rise = style.pitch * hy
-    eave_z = frame.top - rise * _profile(overhang / hy)
+    eave_z = frame.top - rise * _profile((overhang - outer_reach(frame.projections)) / hy)
     gable_x = hx - 0.55 * hy if kind == "hip-and-gable" else 0.0
     return Roof(hx=hx, hy=hy, eave_z=eave_z, rise=rise, wall_x=frame.half_x, wall_y=frame.half_y, kind=kind,
                 top_t=top_t, gable_x=gable_x, lift=style.lift, sweep=style.sweep,
                 ridge_height=style.ridge_height, figures=figures)
+
+
+def _close_roof_space(parts: Parts, frame: Frame, roof: Roof) -> None:
+    """Board up the wall line from the bracket top to the soffit, where the roof rises inward of its purlin."""
+    t_wall = 1.0 - frame.half_y / roof.hy
+    z0 = frame.top - 0.3
+    h = float(roof.z(t_wall)) - SOFFIT_DROP + 0.05 - z0
+    hx, hy = frame.half_x, frame.half_y
+    parts.add("wood", box((2 * hx, 0.1, h), (0, -hy, z0), palette.NOEROK), box((2 * hx, 0.1, h), (0, hy, z0),
+              palette.NOEROK), box((0.1, 2 * hy, h), (-hx, 0, z0), palette.NOEROK),
+              box((0.1, 2 * hy, h), (hx, 0, z0), palette.NOEROK))
 
 
 def _frame(bays_front: list[float], bays_side: list[float], z0: float, height: float, projections: int,
@@ -67,7 +80,7 @@ def _frame(bays_front: list[float], bays_side: list[float], z0: float, height: f
 
 
 def _fixed_above_columns(radius: float, projections: int) -> float:
-    return 0.6 * 1.9 * radius + bracket_height(projections)
+    return 0.5 * 1.9 * radius + bracket_height(projections)
 
 
 def pavilion_dims(frames: list[Frame], roofs: list[Roof]) -> dict[str, float]:
@@ -93,13 +106,14 @@ def gate_tower(parts: Parts, z0: float, bays_front: list[float], bays_side: list
         p = style.projections[-1]
         overhang = 2.4
         for _ in range(2):  # the overhang depends on the column height it shelters; two passes settle it
-            above = _roof_above_wall(sum(bays_side) / 2, overhang, style.pitch, style.ridge_height)
+            above = _roof_above_wall(sum(bays_side) / 2, overhang, style, p)
             h1 = total_height - z0 - _fixed_above_columns(r, p) - above
             overhang = eave_overhang(h1 + bracket_height(p))
         lower = _frame(bays_front, bays_side, z0, h1, p, r)
         storey(parts, lower, interior=True)
         roof = _roof(lower, overhang, style, "hipped", style.figures[-1])
         build_roof(parts, roof, rng)
+        _close_roof_space(parts, lower, roof)
         return [lower], [roof]
     p1, p2 = style.projections
     d = style.upper_inset
@@ -108,7 +122,7 @@ def gate_tower(parts: Parts, z0: float, bays_front: list[float], bays_side: list
     up_side = [b * (wy - 2 * d) / wy for b in bays_side]
     r2 = 0.85 * r
     o2 = 2.9
-    above = _roof_above_wall(sum(up_side) / 2, o2, style.pitch, style.ridge_height)
+    above = _roof_above_wall(sum(up_side) / 2, o2, style, p2)
     rest = total_height - z0 - _fixed_above_columns(r, p1) - _fixed_above_columns(r2, p2) - above
     h1, h2 = 0.55 * rest, 0.45 * rest
     lower = _frame(bays_front, bays_side, z0, h1, p1, r)
@@ -121,6 +135,7 @@ def gate_tower(parts: Parts, z0: float, bays_front: list[float], bays_side: list
     build_roof(parts, skirt, rng)
     roof = _roof(upper, o2, style, "hipped", style.figures[-1])
     build_roof(parts, roof, rng)
+    _close_roof_space(parts, upper, roof)
     board_walls(parts, upper, skirt.top_z - 0.1, upper.column_top - upper.lintel_depth)
     return [lower, upper], [skirt, roof]
 
@@ -133,10 +148,10 @@ def loft(parts: Parts, z0: float, bays_front: list[float], bays_side: list[float
     p = style.projections[-1]
     o = 2.6
     floor_t = 0.45
-    above = _roof_above_wall(sum(bays_side) / 2, o, style.pitch, style.ridge_height)
+    above = _roof_above_wall(sum(bays_side) / 2, o, style, p)
     rest = total_height - z0 - floor_t - _fixed_above_columns(r, p) - above
-    bell_room = bell["height"] + 0.6
-    h2 = max(bell_room, 0.58 * rest)
+    bell_room = bell["height"] + 0.35 - 0.5  # the bell's beam sits up in the bracket zone
+    h2 = max(bell_room, 0.55 * rest)
     h1 = rest - h2
     xs, ys = grid_lines(bays_front), grid_lines(bays_side)
     piers = []
@@ -155,7 +170,8 @@ def loft(parts: Parts, z0: float, bays_front: list[float], bays_side: list[float
     storey(parts, upper, interior=False)
     roof = _roof(upper, o, style, "hip-and-gable", style.figures[-1])
     build_roof(parts, roof, rng)
-    _bell(parts, upper.z0 + 0.35, bell, upper.column_top)
+    _close_roof_space(parts, upper, roof)
+    _bell(parts, upper.z0 + 0.35, bell)
     lower = _frame(bays_front, bays_side, z0, h1, p, r)
     return [lower, upper], [roof]
 
@@ -178,7 +194,7 @@ def _railing(parts: Parts, hx: float, hy: float, z: float) -> None:
     parts.add("wood", *posts, *rails)
 
 
-def _bell(parts: Parts, z_bottom: float, bell: dict, beam_z: float) -> None:
+def _bell(parts: Parts, z_bottom: float, bell: dict) -> None:
     """The bronze bell: flared Korean profile, 용뉴 hanger, hung from a beam across the loft."""
     height, radius = float(bell["height"]), float(bell["diameter"]) / 2
     body = height * 0.84
@@ -191,4 +207,4 @@ def _bell(parts: Parts, z_bottom: float, bell: dict, beam_z: float) -> None:
         box((0.5, 0.22, height - body), (0.0, 0.1, z_bottom + body), palette.BRONZE),
     ])
     parts.add("bronze", shell, hook)
-    parts.add("wood", box((8.0, 0.35, 0.4), (0.0, 0.0, max(beam_z - 0.4, z_bottom + height)), palette.NOEROK))
+    parts.add("wood", box((8.0, 0.35, 0.4), (0.0, 0.0, z_bottom + height), palette.NOEROK))

@@ -27,12 +27,13 @@ from game.architecture.primitives import grid, sweep
 
 CONCAVITY = 0.57  # slope at the eave as a fraction of the mean slope: tan 22° / tan 45° ≈ 0.4 ⇒ a ≈ 0.57
 TILE_PROFILE = ((-0.5, 0.0), (-0.26, 0.3), (-0.15, 0.7), (0.0, 1.0), (0.15, 0.7), (0.26, 0.3), (0.5, 0.0))
+RAFTER_PROFILE = ((-0.5, 0.0), (-0.28, 0.0), (-0.2, -0.7), (0.0, -1.0), (0.2, -0.7), (0.28, 0.0), (0.5, 0.0))
 SOFFIT_DROP = 0.32  # roof thickness at the eave (tiles, clay bed, rafters)
 
 
 def crown(ridge_height: float) -> float:
     """Height of the 취두 finial tops, the roof's highest point, above the ridge line (t = 1)."""
-    return 0.45 + 1.7 * ridge_height
+    return 0.35 + 1.4 * ridge_height
 
 
 @dataclass(frozen=True)
@@ -165,53 +166,51 @@ def _row_centres(roof: Roof, face: str) -> np.ndarray:
     return -half + step * (np.arange(n) + 0.5)
 
 
+def _rows(roof: Roof, face: str, profile: np.ndarray, pitch_scale: float, amplitude: float, drop: float,
+          t_limit: float, seg: float) -> tuple[np.ndarray, np.ndarray]:
+    """Bent point grids (rows, k, n_t, 3) of corrugated strips running up ``face`` from the eave, and the
+    row centres. ``profile`` is (offset across in row pitches, height in ``amplitude``) pairs; strips stop at
+    the hip, gable, ridge or ``t_limit``, whichever comes first, and hang ``drop`` below the tile surface."""
+    centres = _row_centres(roof, face)
+    step = float(np.min(np.diff(centres))) if len(centres) > 1 else roof.pitch
+    half = roof.face_half(face)
+    cols = np.clip(centres[:, None] + profile[None, :, 0] * step * pitch_scale, -half, half)
+    tend = np.minimum(roof.t_end(face, cols), t_limit)
+    n_t = max(3, math.ceil(float(tend.max()) * roof.hy / seg) + 1)
+    t = tend[:, :, None] * np.linspace(0.0, 1.0, n_t)[None, None, :]
+    base = roof.face_point(face, cols[:, :, None], t)
+    base[..., 2] -= drop
+    raise_ = amplitude * profile[None, :, 1, None, None] * roof.face_normal(face, t)
+    return roof.deform(base + raise_), centres
+
+
 def tiles(roof: Roof, rng: np.random.Generator) -> Mesh:
     """Corrugated pan-and-cover tile rows on every face."""
     prof = np.asarray(TILE_PROFILE)
-    amp = 0.13 * roof.pitch / 0.45
+    shade = np.where(prof[:, 1] > 0.5, 1.0, 0.78)  # channels between cover rows hold dirt
     strips = []
     for face in FACES:
-        centres = _row_centres(roof, face)
-        if len(centres) > 1:
-            step = float(np.min(np.diff(centres)))
-        else:
-            step = roof.pitch
-        half = roof.face_half(face)
-        cols = np.clip(centres[:, None] + prof[None, :, 0] * step, -half, half)  # (rows, k)
-        tend = roof.t_end(face, cols)
-        length = float(tend.max()) * roof.hy
-        n_t = max(3, math.ceil(length / 0.9) + 1)
-        frac = np.linspace(0.0, 1.0, n_t)
-        t = tend[:, :, None] * frac[None, None, :]  # (rows, k, n_t)
-        base = roof.face_point(face, cols[:, :, None], t)
-        lift = amp * prof[None, :, 1, None, None] * roof.face_normal(face, t)
-        pts = roof.deform(base + lift)
-        shade = np.where(prof[:, 1] > 0.5, 1.0, 0.78)  # channels between cover rows hold dirt
+        pts, centres = _rows(roof, face, prof, 1.0, 0.13 * roof.pitch / 0.45, 0.0, 1.0, 0.9)
         for r in range(len(centres)):
-            col = np.asarray(palette.jitter(palette.TILE, rng, 0.08), np.float32)
-            colors = np.empty((len(prof), n_t, 4), np.float32)
-            colors[...] = col
+            colors = np.empty(pts.shape[1:3] + (4,), np.float32)
+            colors[...] = palette.jitter(palette.TILE, rng, 0.08)
             colors[..., :3] *= shade[:, None, None]
             strips.append(grid(pts[r], colors, outward=roof.outward(face)))
     return merge(strips)
 
 
 def soffit(roof: Roof) -> Mesh:
-    """The underside of the overhang, painted 뇌록, from the eave in to the bracket line."""
+    """The underside of the overhang from the eave in to the bracket line: round rafters (연목) painted 뇌록
+    with the boards between them white (연골, S21)."""
+    prof = np.asarray(RAFTER_PROFILE)
+    colors = np.where((prof[:, 1] < 0)[:, None], np.asarray(palette.NOEROK, np.float32),
+                      np.asarray(palette.BAEK, np.float32))
     meshes = []
     for face in FACES:
-        if face in ("front", "back"):
-            t_wall = 1.0 - roof.wall_y / roof.hy
-        else:
-            t_wall = (roof.hx - roof.wall_x) / roof.hy
-        half = roof.face_half(face)
-        t = np.linspace(0.0, t_wall, 4)
-        u = np.linspace(-1.0, 1.0, max(3, math.ceil(2 * half / 1.2)))
-        reach = half - t * roof.hy if face in ("front", "back") else half * (1 - t)
-        c = u[:, None] * reach[None, :]
-        base = roof.face_point(face, c, np.broadcast_to(t, c.shape))
-        base[..., 2] -= SOFFIT_DROP
-        meshes.append(grid(roof.deform(base), palette.NOEROK, outward=(0, 0, -1)))
+        t_wall = 1.0 - roof.wall_y / roof.hy
+        pts, centres = _rows(roof, face, prof, 0.9, 0.13, SOFFIT_DROP, t_wall, 2.0)
+        cols = np.broadcast_to(colors[:, None, :], pts.shape[1:3] + (4,))
+        meshes += [grid(pts[r], cols, outward=(0, 0, -1)) for r in range(len(centres))]
     return merge(meshes)
 
 
@@ -278,9 +277,9 @@ def ridges(roof: Roof, rng: np.random.Generator) -> tuple[Mesh, Mesh]:
         lime.append(sweep(path, _ridge_profile(w, roof.ridge_height, 0.35), palette.LIME))
         tile.append(sweep(path, _cap_profile(w, roof.ridge_height), dark))
         for sx in (-1, 1):  # 취두: the eagle-head finials that close the ridge
-            h = roof.ridge_height * 1.7
+            h = roof.ridge_height * 1.4
             tile.append(box((w * 0.9, w * 1.1, h), (sx * (r - 0.15), 0, z[0]), dark))
-            tile.append(box((w * 0.6, w * 0.8, 0.35), (sx * (r - 0.35), 0, z[0] + h), dark))
+            tile.append(box((w * 0.6, w * 0.8, 0.25), (sx * (r - 0.35), 0, z[0] + h), dark))
     return merge(lime), merge(tile)
 
 

@@ -57,15 +57,19 @@ def sejong(x: float, y: float, statue_h: float, statue_w: float, base_h: float,
     z = base_h
     g = palette.GILT
     parts = [
-        box((statue_w, 2.8, 0.45 * s), (x, y + 0.4, z), palette.jitter(g, rng, 0.05)),  # throne and robe over it
-        box((statue_w * 0.82, 1.1, 0.62 * s), (x, y + 1.3, z), g),  # throne back
-        box((statue_w * 0.62, 1.3, 0.36 * s), (x, y - 1.0, z), g),  # knees and the robe's fall
-        lathe([1.25, 1.1, 0.85, 0.5], [0.0, 0.2 * s, 0.32 * s, 0.36 * s], (x, y + 0.3, z + 0.4 * s), g, 12),  # torso
-        lathe([0.42, 0.48, 0.4, 0.0], [0.0, 0.12 * s, 0.22 * s, 0.26 * s], (x, y + 0.2, z + 0.74 * s), g, 12),
-        box((0.9, 0.7, 0.1 * s), (x, y + 0.3, z + 0.9 * s), g),  # 익선관 crown
-        box((1.5, 0.12, 0.35), (x, y + 0.6, z + 0.93 * s), g),  # crown wings
-        box((0.9, 0.6, 0.12), (x - 0.5, y - 0.9, z + 0.52 * s), g),  # the book on his lap
-        box((0.35, 1.2, 0.3), (x + 0.9, y - 0.4, z + 0.5 * s), g),  # right forearm, open hand forward
+        box((statue_w, 2.6, 0.3 * s), (x, y + 0.5, z), palette.jitter(g, rng, 0.06)),  # throne seat
+        box((statue_w * 0.85, 0.35, 0.66 * s), (x, y + 1.65, z), palette.jitter(g, rng, 0.06)),  # throne back
+        box((2.3, 2.2, 0.42 * s), (x, y - 0.2, z), g),  # robe over the knees
+        box((2.0, 0.5, 0.3 * s), (x, y - 1.4, z), g),  # the robe's fall in front of the shins
+        lathe([1.2, 1.15, 1.0, 0.7, 0.35], [0.0, 0.12 * s, 0.24 * s, 0.31 * s, 0.34 * s], (x, y + 0.45, z + 0.4 * s),
+              g, 12),  # torso and shoulders
+        lathe([0.2, 0.42, 0.46, 0.38, 0.05], [0.0, 0.04 * s, 0.09 * s, 0.14 * s, 0.16 * s],
+              (x, y + 0.4, z + 0.73 * s), g, 12),  # head
+        box((0.8, 0.75, 0.1 * s), (x, y + 0.45, z + 0.87 * s), g),  # 익선관 crown
+        box((0.22, 0.12, 0.09 * s), (x - 0.28, y + 0.78, z + 0.91 * s), g),  # the crown's upright wings
+        box((0.22, 0.12, 0.09 * s), (x + 0.28, y + 0.78, z + 0.91 * s), g),
+        box((1.0, 0.7, 0.12), (x - 0.45, y - 0.75, z + 0.44 * s), g),  # the book open on his lap
+        box((0.3, 1.3, 0.28), (x + 0.85, y - 0.4, z + 0.52 * s), g),  # right forearm reaching forward
     ]
     return granite, merge(parts)
 
@@ -80,9 +84,10 @@ def admiral_yi(x: float, y: float, statue_h: float, base_h: float, rng: np.rando
                box((4.6, 4.6, 0.5), (x, y, base_h - 0.5), palette.GRANITE)]
     s, z, b = statue_h, base_h, DARK_BRONZE
     figure = [
-        box((0.55, 0.6, 0.44 * s), (x - 0.42, y, z), b), box((0.55, 0.6, 0.44 * s), (x + 0.42, y, z), b),  # legs
-        lathe([1.05, 0.95, 0.85, 1.0, 0.9], [0.0, 0.1 * s, 0.2 * s, 0.32 * s, 0.38 * s], (x, y, z + 0.32 * s), b,
-              12),  # armour skirt and breastplate
+        box((0.45, 0.55, 0.2 * s), (x - 0.35, y, z), b), box((0.45, 0.55, 0.2 * s), (x + 0.35, y, z), b),  # boots
+        lathe([1.2, 1.05, 0.85, 0.8, 1.0, 0.9], [0.0, 0.18 * s, 0.34 * s, 0.42 * s, 0.52 * s, 0.58 * s],
+              (x, y, z + 0.14 * s), b, 12),  # armour coat to the shins, breastplate
+        box((1.6, 0.5, 0.55 * s), (x, y + 0.75, z + 0.12 * s), b),  # cloak hanging behind
         box((2.3, 0.6, 0.08 * s), (x, y + 0.1, z + 0.66 * s), b),  # shoulders
         lathe([0.3, 0.36, 0.3, 0.12, 0.03], [0.0, 0.08 * s, 0.16 * s, 0.21 * s, 0.26 * s], (x, y, z + 0.74 * s), b,
               10),  # head and helmet with its spike

@@ -20,9 +20,9 @@ from game.architecture.primitives import lathe
 
 ENTASIS = ((0.0, 0.94), (0.12, 0.98), (0.33, 1.0), (0.55, 0.97), (0.78, 0.9), (1.0, 0.82))  # 배흘림 (S9)
 ARM = 0.15  # bracket arm section (metres)
-LAYER = 0.2  # height of one bracket layer
-CAP = 0.24  # 주두 block height
-PURLIN = 0.3
+LAYER = 0.17  # height of one bracket layer
+CAP = 0.2  # 주두 block height
+PURLIN = 0.25
 STEP = 0.3  # one 출목 (≈ 1 척)
 
 
@@ -44,7 +44,7 @@ class Frame:
     @property
     def plate_top(self) -> float:
         """Top of the 평방, where the bracket sets stand."""
-        return self.column_top + 0.6 * self.lintel_depth
+        return self.column_top + 0.5 * self.lintel_depth
 
     @property
     def lintel_depth(self) -> float:
@@ -66,6 +66,11 @@ class Frame:
     def perimeter(self) -> list[tuple[float, float]]:
         return [(x, y) for x in self.xs for y in self.ys
                 if x in (self.xs[0], self.xs[-1]) or y in (self.ys[0], self.ys[-1])]
+
+
+def outer_reach(projections: int) -> float:
+    """How far the outermost purlin, on which the rafters rest, stands out from the wall line."""
+    return projections * STEP + 0.2
 
 
 def bracket_height(projections: int) -> float:
@@ -123,18 +128,18 @@ def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], project
         sy = along[1] * la + abs(oy) * lb
         out.append(box((sx, sy, h), (cx, cy, z), color))
 
-    piece(-0.24, 0.24, -0.24, 0.24, z0, CAP, palette.HAYEOP)
+    piece(-0.22, 0.22, -0.22, 0.22, z0, CAP, palette.HAYEOP)
     z = z0 + CAP
     layers = projections + 2
     for i in range(layers):
-        reach = min(i + 1, projections) * STEP + 0.2
+        reach = outer_reach(min(i + 1, projections))
         tip = palette.JUHONG if i == layers - 1 else palette.NOEROK
         piece(-ARM / 2, ARM / 2, -reach * 0.7, reach, z, LAYER * 0.9, palette.NOEROK)  # 살미, projecting arm
-        piece(-ARM / 2, ARM / 2, reach, reach + 0.12, z + 0.02, LAYER * 0.7, tip)
+        piece(-ARM / 2, ARM / 2, reach, reach + 0.12, z + 0.02, LAYER * 0.7, tip)  # painted arm end
         half = 0.35 + 0.12 * (i % 2)
         piece(-half, half, -ARM / 2, ARM / 2, z, LAYER * 0.9, palette.NOEROK)  # 첨차 on the wall line
         for j in range(1, min(i, projections) + 1):  # 첨차 on each projected line
-            piece(-0.3, 0.3, j * STEP - ARM / 2, j * STEP + ARM / 2, z, LAYER * 0.9, palette.SAMCHEONG)
+            piece(-0.3, 0.3, j * STEP - ARM / 2, j * STEP + ARM / 2, z, LAYER * 0.9, palette.NOEROK)
         z += LAYER
     return merge(out)
 
@@ -165,13 +170,22 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
     for side, (ox, oy) in ((-hx, (-1, 0)), (hx, (1, 0))):
         for y in _set_positions(frame.ys):
             sets.append(bracket_set(side, y, frame.plate_top, (ox, oy), frame.projections))
-    reach = frame.projections * STEP + 0.2
+    reach = outer_reach(frame.projections)
     z_p = frame.top - PURLIN
     for d in (0.0, reach):  # 장혀/도리 on the wall line and the outer line
         wood.append(box((2 * (hx + d), 0.3, PURLIN), (0, -hy - d, z_p), palette.NOEROK))
         wood.append(box((2 * (hx + d), 0.3, PURLIN), (0, hy + d, z_p), palette.NOEROK))
         wood.append(box((0.3, 2 * (hy + d), PURLIN), (-hx - d, 0, z_p), palette.NOEROK))
         wood.append(box((0.3, 2 * (hy + d), PURLIN), (hx + d, 0, z_p), palette.NOEROK))
+    # 포벽: boards between the bracket sets closing the roof space, painted red so the green sets read
+    # against them as on the gates' photographs (M-m)
+    for y in (-hy, hy):
+        wood.append(box((2 * hx, 0.08, frame.top - frame.plate_top - PURLIN), (0, y, frame.plate_top),
+                        palette.SEOKGANJU))
+    for x in (-hx, hx):
+        wood.append(box((0.08, 2 * hy, frame.top - frame.plate_top - PURLIN), (x, 0, frame.plate_top),
+                        palette.SEOKGANJU))
+    wood.append(box((2 * hx, 2 * hy, 0.05), (0, 0, frame.top - PURLIN), palette.NOEROK))  # ceiling (반자)
     parts.add("wood", *wood, *sets)
 
 
