@@ -53,7 +53,7 @@ def parse_file(path: Path) -> m.Alert:
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CapError("alert", f"cannot read {path}: {exc.strerror or exc}") from None
+        raise CapError("alert", f"cannot read the file: {exc.strerror or exc}") from None
     return parse(data)
 
 
