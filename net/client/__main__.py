@@ -70,7 +70,10 @@ def listen(link: CityLink, seconds: float) -> None:
 
 def demo(link: CityLink, staff: CityLink | None, timeout: float) -> None:
     """Every service once, in the order a visitor might use them."""
-    c = lambda op, **args: do_call(link, op, args, timeout)  # noqa: E731 - a local shorthand keeps the script readable
+
+    def c(op: str, **args: Any) -> dict[str, Any]:
+        return do_call(link, op, args, timeout)
+
     hello = c("hello")
     facility = c("facility.list")["facilities"][0]["facility_id"]
     day = (date.today() + timedelta(days=7)).isoformat()
@@ -90,7 +93,11 @@ def demo(link: CityLink, staff: CityLink | None, timeout: float) -> None:
     c("event.list")
     c("alerts.since", seq=max(0, hello["seq"] - 5))
     if staff is not None:
-        s = lambda op, **args: do_call(staff, op, args, timeout)  # noqa: E731
+
+        def s(op: str, **args: Any) -> dict[str, Any]:
+            assert staff is not None
+            return do_call(staff, op, args, timeout)
+
         s("ticket.answer", ticket_id=ticket["ticket_id"], answer="접수되어 보수 예정입니다.", status="in_progress")
         s("opinion.answer", proposal_id=proposal["proposal_id"], text="검토하겠습니다 / We will review it.")
         s("event.create", title_ko="보신각 타종 체험", title_en="Bosingak bell experience", place="보신각 Bosingak",

@@ -55,16 +55,9 @@ class Outbox:
         rows = self.db.execute("SELECT request_id, op, args FROM outbox ORDER BY created, rowid LIMIT ?", (limit,))
         return [Pending(rid, op, json.loads(args)) for rid, op, args in rows]
 
-    def get(self, request_id: str) -> Pending | None:
-        row = self.db.execute("SELECT request_id, op, args FROM outbox WHERE request_id=?", (request_id,)).fetchone()
-        return Pending(row[0], row[1], json.loads(row[2])) if row else None
-
     def done(self, request_id: str) -> bool:
         """Remove an answered request; False if it was not (or no longer) waiting — a duplicate reply."""
         return self.db.execute("DELETE FROM outbox WHERE request_id=?", (request_id,)).rowcount > 0
-
-    def count(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
 
     def get_state(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
