@@ -35,10 +35,6 @@ class Record:
     presentation: Presentation | None
     duplicate: bool = False
 
-    @property
-    def level(self) -> AlertLevel | None:
-        return self.presentation.level if self.presentation else None
-
 
 class AlertPolicy:
     def __init__(self, location: tuple[float, float] = GWANGHWAMUN, lang: str = "ko") -> None:
