@@ -52,39 +52,50 @@ def old_building(parts: Parts, width: float, depth: float, height: float, tower_
     return main
 
 
-def wave_section(depth: float, height: float, lean: float, n: int) -> np.ndarray:
-    """Closed (y, z) outline of the new building's section, counter-clockwise seen from +X: back wall, the
-    roof rising to the crest, then the front curling forward by ``lean`` and falling to the ground."""
+def _front_y(z: np.ndarray, height: float, lean: float) -> np.ndarray:
+    """How far the glass front leans out (toward -Y) at height ``z``: nothing at the ground, ``lean`` at the crest."""
+    return -lean * (np.clip(z / height, 0.0, 1.0)) ** 2.2
+
+
+def _shell_outline(depth: float, height: float, lean: float, n: int) -> np.ndarray:
+    """(y, z) outline of the back wall and the roof rising from it to the crest, counter-clockwise seen from +X."""
     s = np.linspace(0.0, 1.0, n)
     back = np.stack([np.full(n, depth), s * 0.7 * height], 1)
-    roof_y = depth - s * depth
+    roof_y = depth - s * (depth + lean)
     roof = np.stack([roof_y, 0.7 * height + 0.3 * height * np.sin(s * np.pi / 2)], 1)
-    front_z = height * (1 - s)
-    front = np.stack([-lean * (front_z / height) ** 2.2, front_z], 1)
-    return np.vstack([back[:-1], roof[:-1], front])
+    return np.vstack([back[:-1], roof])
 
 
 def new_building(width: float, depth: float, height: float, floors: int, y_front: float) -> Mesh:
-    """The 2012 glass building: a section lofted along X whose lean grows toward the middle."""
-    n = 14
+    """The 2012 glass building: back and roof lofted along X, and a glass front that leans out toward the old
+    building like a breaking wave, most in the middle; each storey is a spandrel band and a glass band."""
     xs = np.linspace(-width / 2, width / 2, 17)
-    sections = []
-    for x in xs:
-        k = 1.0 - 0.5 * (2 * x / width) ** 2
-        sec = wave_section(depth, height * (0.92 + 0.08 * k), 14.0 * k, n)
-        sections.append(np.column_stack([np.full(len(sec), x), y_front + sec[:, 0], sec[:, 1]]))
-    pts = np.stack(sections, 0)  # (x, outline, 3)
-    z = pts[..., 2]
-    band = (np.floor(z / (height / floors)) % 2).astype(bool)
-    colors = np.where(band[..., None], np.asarray(GLASS_BAND, np.float32), np.asarray(GLASS, np.float32))
-    shell = grid(pts[::-1], colors[::-1])  # x descending makes d/dx × d/ds face out of the section
+    k = 1.0 - 0.5 * (2 * xs / width) ** 2  # the wave curls furthest at the middle
+    leans, heights = 14.0 * k, height * (0.92 + 0.08 * k)
+    outline = [_shell_outline(depth, h, lean, 12) for h, lean in zip(heights, leans, strict=True)]
+    shell_pts = np.stack([np.column_stack([np.full(len(o), x), y_front + o[:, 0], o[:, 1]])
+                          for x, o in zip(xs, outline, strict=True)])
+    shell = grid(shell_pts[::-1], GLASS_BAND)  # x descending makes d/dx × d/ds face out of the section
+    bands = []
+    floor_h = 1.0 / floors
+    for f in range(floors):
+        for lo, hi, color in ((f * floor_h, f * floor_h + 0.2 * floor_h, GLASS_BAND),
+                              (f * floor_h + 0.2 * floor_h, (f + 1) * floor_h, GLASS)):
+            fr = np.linspace(lo, hi, 3)
+            z = heights[:, None] * fr[None, :]
+            y = y_front + _front_y(z, heights[:, None], leans[:, None])
+            pts = np.stack([np.broadcast_to(xs[:, None], z.shape), y, z], axis=2)
+            bands.append(grid(pts, color, outward=(0, -1, 0)))
     caps = []
     for i, sx in ((0, -1.0), (-1, 1.0)):
-        sec = pts[i]
-        centre = np.array([sec[0, 0], y_front + depth * 0.55, height * 0.3])
-        fan = np.stack([np.repeat(centre[None], len(sec), 0), sec], 1)
+        fr = np.linspace(0.0, 1.0, 12)
+        front = np.column_stack([np.full(12, xs[i]), y_front + _front_y(heights[i] * fr[::-1], heights[i], leans[i]),
+                                 heights[i] * fr[::-1]])
+        rim = np.vstack([shell_pts[i], front[1:]])
+        centre = np.array([xs[i], y_front + depth * 0.55, heights[i] * 0.3])
+        fan = np.stack([np.repeat(centre[None], len(rim), 0), rim], 1)
         caps.append(grid(fan, GLASS_BAND, outward=(sx, 0, 0)))
-    return merge([shell, *caps])
+    return merge([shell, *bands, *caps])
 
 
 def plaza(parts: Parts, width: float, depth: float, y_front: float) -> None:

@@ -33,6 +33,10 @@ STYLES: dict[str, Style] = {
 #: (S7, S9); Gwanghwamun's is not recorded, taken as Sungnyemun's front; Donuimun had a low wall (S16).
 PARAPETS = {"gwanghwamun": (1.2, 1.2), "sungnyemun": (1.2, 1.8), "donuimun": (0.9, 0.9)}
 
+#: Gwanghwamun's 월대 restored in 2023: 29.7 m (E–W) × 48.7 m (N–S), ~0.7 m high, 7 m royal road, stone
+#: balustrade, two 서수상 at the road's front end, the two haechi before it (S5, S34).
+FORECOURTS = {"gwanghwamun": {"width": 29.7, "length": 48.7, "height": 0.7, "road": 7.0}}
+
 #: (width, height, characters) of the 현판; Sungnyemun's hangs upright (S8), Donuimun's is 2.33 × 1.08 m (S16).
 SIGNBOARDS = {
     "gwanghwamun": (4.2, 1.7, 3), "sungnyemun": (1.6, 3.4, 3), "donuimun": (2.33, 1.08, 3),
@@ -92,12 +96,44 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     dims.update(_hang_signboard(parts, frames[-1], lid))
     dims.update(pavilion_dims(frames, roofs))
     dims.update(_measured(frames))
+    if lid in FORECOURTS:
+        dims.update(_forecourt(parts, depth / 2, FORECOURTS[lid], rng))
     for fr in frames:  # columns are the only thing on the base a visitor could bump into up there
         r = fr.column_radius
         for x in fr.xs:
             for y in fr.ys:
                 parts.collide(x - r, y - r, fr.z0, x + r, y + r, fr.column_top)
     return parts.build(dims)
+
+
+def _forecourt(parts: Parts, gate_front: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:
+    """The 월대 in front (-Y) of the gate: a low ashlar terrace with the raised royal road (어도), a stone
+    balustrade along its sides, two guardian beasts at its front and the haechi pair before it."""
+    width, length, height, road = spec["width"], spec["length"], spec["height"], spec["road"]
+    yc = -gate_front - length / 2
+    own = Parts()
+    plinth(own, width, length, height, rng, center=(0.0, yc))
+    own.add("paving", box((road, length, 0.12), (0.0, yc, height), palette.jitter(palette.GRANITE, rng, 0.05)))
+    for sx in (-1, 1):
+        own.add("granite", box((0.3, length, 0.14), (sx * road / 2, yc, height), palette.GRANITE))
+        for y in np.arange(yc - length / 2 + 0.5, yc + length / 2, 2.2):
+            own.add("granite", box((0.26, 0.26, 0.9), (sx * (width / 2 - 0.3), y, height), palette.GRANITE))
+        rail = (sx * (width / 2 - 0.3), yc, height + 0.62)
+        own.add("granite", box((0.16, length - 1.0, 0.14), rail, palette.GRANITE))
+        front = -gate_front - length
+        own.add("granite", box((1.1, 1.8, 1.1), (sx * (road / 2 + 0.8), front + 1.5, height), palette.GRANITE),
+                box((0.7, 0.8, 0.7), (sx * (road / 2 + 0.8), front + 1.0, height + 1.1), palette.GRANITE))
+        hx, hy = sx * 11.0, front - 6.0  # haechi: a seated beast on a pedestal, looking south
+        own.add("granite", box((2.4, 3.2, 1.2), (hx, hy, 0.0), palette.jitter(palette.GRANITE, rng, 0.04)),
+                box((1.6, 2.6, 1.4), (hx, hy + 0.2, 1.2), palette.GRANITE),
+                box((1.3, 1.2, 1.5), (hx, hy - 0.6, 2.2), palette.GRANITE),
+                box((1.0, 1.0, 0.9), (hx, hy - 1.1, 3.5), palette.GRANITE))
+        parts.collide(hx - 1.2, hy - 1.6, 0.0, hx + 1.2, hy + 1.6, 4.4)
+    for material in ("granite", "paving"):
+        parts.add(material, own.merged(material))
+    lo, hi = own.merged("paving").bounds()
+    return {"forecourt_width": float(hi[0] - lo[0]), "forecourt_length": float(hi[1] - lo[1]),
+            "forecourt_height": float(hi[2]) - 0.12}
 
 
 def build_hall_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:

@@ -95,3 +95,10 @@ def test_city_hall_dimensions(buildings: dict[str, Building], catalogue: dict[st
         "new_depth": new["depth"], "setback": new["setback"]})
     d = buildings["city-hall"].dims
     assert d["new_front"] > d["old_front"], "the 2012 building stands behind the 1926 one"
+
+
+def test_gwanghwamun_forecourt(buildings: dict[str, Building]) -> None:
+    """The 2023 월대: 29.7 m × 48.7 m, ~0.7 m high (S5), in front of the gate (-Y)."""
+    check(buildings["gwanghwamun"], {"forecourt_width": 29.7, "forecourt_length": 48.7, "forecourt_height": 0.7})
+    lo, _ = buildings["gwanghwamun"].bounds()
+    assert lo[1] < -7.0 - 48.0
