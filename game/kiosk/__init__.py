@@ -1,0 +1,4 @@
+"""Kiosk mode for tourist sites: operator settings, idle timeout and visit wipe, attract loop, alert feed,
+heartbeat and watchdog, soak. The pure parts (settings, idle, visit, attract script, heartbeat, supervisor
+policy) import no engine so they are tested without rendering; :mod:`game.kiosk.session` wires them to the app.
+"""
