@@ -165,10 +165,10 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
     wood.append(box((2 * r, 2 * hy, plate_h), (hx, 0, frame.column_top), palette.NOEROK))
     sets = []
     for side, (ox, oy) in ((-hy, (0, -1)), (hy, (0, 1))):
-        for x in _set_positions(frame.xs):
+        for x in bracket_positions(frame.xs):
             sets.append(bracket_set(x, side, frame.plate_top, (ox, oy), frame.projections))
     for side, (ox, oy) in ((-hx, (-1, 0)), (hx, (1, 0))):
-        for y in _set_positions(frame.ys):
+        for y in bracket_positions(frame.ys):
             sets.append(bracket_set(side, y, frame.plate_top, (ox, oy), frame.projections))
     reach = outer_reach(frame.projections)
     z_p = frame.top - PURLIN
@@ -189,7 +189,7 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
     parts.add("wood", *wood, *sets)
 
 
-def _set_positions(lines: tuple[float, ...]) -> list[float]:
+def bracket_positions(lines: tuple[float, ...]) -> list[float]:
     """Bracket sets on every column and about one per 1.7 m between (다포)."""
     out = [lines[0]]
     for a, b in zip(lines[:-1], lines[1:], strict=True):
