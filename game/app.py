@@ -54,6 +54,10 @@ class App:
         self.base = ShowBase(windowType="offscreen" if config.offscreen else None)
         self.base.disableMouse()
         self.flow = Flow()
+        # Watchdog heartbeat (kiosk): a late task beats when MSEOUL_HEARTBEAT names a file; see game/kiosk/heartbeat.py
+        from game.kiosk.heartbeat import install_from_env
+
+        self.heartbeat = install_from_env(self.base, lambda: self.flow.state)
         self.world: NodePath = self.base.render.attachNewNode("world")
         self.landmarks = catalogue.load()
         self.font = self._load_font()
