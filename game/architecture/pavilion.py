@@ -47,16 +47,16 @@ def _profile(t: float) -> float:
 
 def _roof_above_wall(half_y: float, overhang: float, style: Style, projections: int) -> float:
     """Height from the bracket top to the finials for a roof over a wall of half-depth ``half_y``; the rafters
-    rest on the outermost 출목 purlin, so that is where the roof surface meets the bracket top."""
+    rest on the outermost 출목 purlin, so the roof's underside meets the bracket top there."""
     hy = half_y + overhang
     rise = style.pitch * hy
-    return rise * (1 - _profile((overhang - outer_reach(projections)) / hy)) + crown(style.ridge_height)
+    return SOFFIT_DROP + rise * (1 - _profile((overhang - outer_reach(projections)) / hy)) + crown(style.ridge_height)
 
 
 def _roof(frame: Frame, overhang: float, style: Style, kind: str, figures: int, top_t: float = 1.0) -> Roof:
     hx, hy = frame.half_x + overhang, frame.half_y + overhang
     rise = style.pitch * hy
-    eave_z = frame.top - rise * _profile((overhang - outer_reach(frame.projections)) / hy)
+    eave_z = frame.top + SOFFIT_DROP - rise * _profile((overhang - outer_reach(frame.projections)) / hy)
     gable_x = hx - 0.55 * hy if kind == "hip-and-gable" else 0.0
     return Roof(hx=hx, hy=hy, eave_z=eave_z, rise=rise, wall_x=frame.half_x, wall_y=frame.half_y, kind=kind,
                 top_t=top_t, gable_x=gable_x, lift=style.lift, sweep=style.sweep,
