@@ -1,0 +1,77 @@
+"""Per-category KSL message templates (``assets/ksl/templates.json``) → gloss sequences. Pure.
+
+One template per alert pictogram (earthquake, fire, …) in KSL order — time and place first, then the hazard as
+a topic, then the instructions with an urgent face — following the reference sheet's alert template. A
+``{place}`` slot takes the alert's place: its sign when the lexicon has one, fingerspelling otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from game.signing.lexicon import ASSETS, Lexicon, LexiconError
+
+TEMPLATES_PATH = ASSETS / "templates.json"
+CATEGORIES = ("earthquake", "fire", "flood", "typhoon", "heat", "fine_dust", "air_raid", "missing_person",
+              "evacuation", "all_clear", "general")
+PLACE_SLOT = "{place}"
+DEFAULT_PLACE = "서울"
+
+
+@dataclass(frozen=True)
+class Template:
+    category: str
+    glosses: tuple[str, ...]
+    meaning: dict[str, str]  # a written translation per language, with the same {place} slot
+
+    def glosses_for(self, lexicon: Lexicon, place: str = DEFAULT_PLACE) -> list[str]:
+        """The gloss sequence with the place filled in (a sign if the lexicon has one, else fingerspelled)."""
+        place_gloss = place if place in lexicon else f"#{place}"
+        return [place_gloss if g == PLACE_SLOT else g for g in self.glosses]
+
+
+def _check_gloss(gloss: Any, lexicon: Lexicon, where: str) -> str:
+    if not isinstance(gloss, str) or not gloss:
+        raise LexiconError(f"{where}: glosses must be non-empty strings, got {gloss!r}")
+    if gloss.startswith("[") and gloss.endswith("]"):
+        if gloss[1:-1] not in lexicon.expressions:
+            raise LexiconError(f"{where}: unknown expression marker {gloss!r}")
+    elif gloss != PLACE_SLOT and not gloss.startswith("#") and not gloss.isdigit() and gloss not in lexicon:
+        raise LexiconError(f"{where}: gloss {gloss!r} is not in the lexicon (add it there, or write '#{gloss}' "
+                           "to fingerspell it)")
+    return gloss
+
+
+def parse(data: Any, lexicon: Lexicon) -> dict[str, Template]:
+    """Validate templates: every category present, every gloss in the lexicon, both languages' meanings."""
+    if not isinstance(data, dict):
+        raise LexiconError("templates: the top level must be an object")
+    missing = [c for c in CATEGORIES if c not in data]
+    if missing:
+        raise LexiconError(f"templates: missing categories {missing}")
+    out = {}
+    for category, raw in data.items():
+        where = f"template {category!r}"
+        if category not in CATEGORIES:
+            raise LexiconError(f"{where}: unknown category (known: {', '.join(CATEGORIES)})")
+        glosses = raw.get("glosses") if isinstance(raw, dict) else None
+        if not isinstance(glosses, list) or not glosses:
+            raise LexiconError(f"{where}: needs a non-empty 'glosses' list")
+        meaning = raw.get("meaning", {})
+        if any(not isinstance(meaning.get(lang), str) for lang in ("ko", "en")):
+            raise LexiconError(f"{where}: 'meaning' needs 'ko' and 'en' strings")
+        out[category] = Template(category, tuple(_check_gloss(g, lexicon, where) for g in glosses), dict(meaning))
+    return out
+
+
+@lru_cache(maxsize=2)
+def load(lexicon: Lexicon, path: Path = TEMPLATES_PATH) -> dict[str, Template]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path.name}: not valid JSON ({exc})") from None
+    return parse(data, lexicon)

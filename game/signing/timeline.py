@@ -1,0 +1,297 @@
+"""The pose solver: a gloss sequence becomes a timed track of joint angles the avatar samples each frame. Pure.
+
+Each gloss is looked up in the lexicon (or fingerspelled, or signed digit by digit), its keyframes are
+expanded with their movements (a shake or a circle becomes samples a quarter-cycle apart), every hand target
+is solved to arm angles once, and the result is a list of (time, pose vector) keys. Sampling blends keys
+with ease-in/out at authored keys (the hand stops where the sign says so) and smooth Catmull-Rom tangents
+through movement samples (a shake does not stutter). Phrase-level non-manual signals come from markers in the
+gloss list — ``"[topic]"``, ``"[urgent]"`` — and hold until the next marker; a sign's own face keys override
+them. Spans give each gloss's start and end so captions can follow the hands.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from game.signing import ik, skeleton, space
+from game.signing.fingerspell import Alphabet, Letter, letters
+from game.signing.lexicon import FaceKey, HandKey, Lexicon, Movement, Sign
+
+LEAD_IN = 0.35  # from rest to the first sign
+TRANSITION = 0.2  # between two signs
+LETTER_TRANSITION = 0.08  # between fingerspelled letters of one word
+HOLD_OUT = 0.45  # last sign held, then back to rest
+REST_KEY = HandKey(0.0, "flat", "rest", (0.0, 0.0, 0.0), "forward", "in")
+
+
+class SigningError(ValueError):
+    """A gloss sequence cannot be signed (an unknown expression marker, or nothing signable in a token)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one gloss sits on the timeline, for caption sync."""
+
+    gloss: str
+    start: float
+    end: float
+    kind: str  # "sign", "fingerspelling" or "number"
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One thing the hands do: a lexicon sign or one fingerspelled letter."""
+
+    sign: Sign
+    expression: str
+    token: int  # index of the span it belongs to
+
+
+class Timeline:
+    """Keyed poses over time; :meth:`sample` gives the pose vector (order :data:`skeleton.JOINTS`) at ``t``."""
+
+    def __init__(self, times: np.ndarray, poses: np.ndarray, smooth: np.ndarray, spans: tuple[Span, ...]) -> None:
+        self.times, self.poses, self.spans = times, poses, spans
+        self.duration = float(times[-1])
+        # Hermite tangents: zero at authored keys (the hand arrives and stops), Catmull-Rom through movement samples.
+        tangents = np.zeros_like(poses)
+        for k in range(1, len(times) - 1):
+            if smooth[k]:
+                tangents[k] = (poses[k + 1] - poses[k - 1]) / (times[k + 1] - times[k - 1])
+        self._tangents = tangents
+
+    def sample(self, t: float) -> np.ndarray:
+        if t <= self.times[0]:
+            return self.poses[0].copy()
+        if t >= self.duration:
+            return self.poses[-1].copy()
+        k = bisect_right(self.times, t) - 1
+        t0, t1 = self.times[k], self.times[k + 1]
+        h = t1 - t0
+        s = (t - t0) / h
+        h00, h10, h01, h11 = 2 * s**3 - 3 * s**2 + 1, s**3 - 2 * s**2 + s, -2 * s**3 + 3 * s**2, s**3 - s**2
+        return (h00 * self.poses[k] + h10 * h * self._tangents[k] + h01 * self.poses[k + 1]
+                + h11 * h * self._tangents[k + 1])
+
+    def frames(self, fps: float) -> np.ndarray:
+        """Poses at ``fps`` from 0 to the end (inclusive), one row per frame."""
+        count = int(math.floor(self.duration * fps)) + 1
+        return np.array([self.sample(i / fps) for i in range(count)])
+
+    def span_at(self, t: float) -> Span | None:
+        return next((s for s in self.spans if s.start <= t < s.end), None)
+
+
+# -- building poses --------------------------------------------------------------------------------------------
+def _hand_angles(lex: Lexicon, shape_name: str) -> dict[str, float]:
+    shape = lex.handshapes[shape_name]
+    out = dict(zip(skeleton.THUMB_ANGLES, lex.thumb_states[shape.thumb], strict=True))
+    values = {f"thumb.{k}": v for k, v in out.items()}
+    for finger in skeleton.FINGERS:
+        joints = lex.finger_states[shape.fingers[finger]]
+        values[f"{finger}.spread"] = shape.spread
+        for i, angle in enumerate(joints, start=1):
+            values[f"{finger}.{i}"] = angle
+    return values
+
+
+def _blend(a: float, b: float, s: float) -> float:
+    return a + (b - a) * s
+
+
+def _key_at(keys: tuple[HandKey, ...], u: float) -> tuple[HandKey, HandKey, float]:
+    """The authored keys around ``u`` (a fraction of the sign) and the blend between them."""
+    if u <= keys[0].t:
+        return keys[0], keys[0], 0.0
+    for a, b in zip(keys, keys[1:], strict=False):
+        if u <= b.t:
+            return a, b, (u - a.t) / (b.t - a.t)
+    return keys[-1], keys[-1], 0.0
+
+
+def _cycle(m: Movement, u: float) -> float | None:
+    """Phase (in cycles) of movement ``m`` at ``u``, or None outside its span."""
+    if not m.start <= u <= m.end:
+        return None
+    return m.repeat * (u - m.start) / (m.end - m.start)
+
+
+class _Solver:
+    def __init__(self, lex: Lexicon, alphabet: Alphabet) -> None:
+        self.lex, self.alphabet = lex, alphabet
+        self.rest = self._pose_for(REST_KEY, REST_KEY, 0.0, REST_KEY, REST_KEY, 0.0, (), 0.0, "neutral", (), None)
+
+    def _hand_target(self, a: HandKey, b: HandKey, s: float, side: str,
+                     moves: tuple[Movement, ...], u: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        site_a, site_b = self.lex.sites[a.site], self.lex.sites[b.site]
+        pos = (1 - s) * space.site_point(site_a, a.offset, side) + s * space.site_point(site_b, b.offset, side)
+        fingers = (1 - s) * space.direction(a.fingers, side) + s * space.direction(b.fingers, side)
+        palm = (1 - s) * space.direction(a.palm, side) + s * space.direction(b.palm, side)
+        hand = "right" if side == "R" else "left"
+        for m in moves:
+            phase = _cycle(m, u)
+            if phase is None or m.hand not in (hand, "both"):
+                continue
+            axis = space.direction(m.axis, side)
+            if m.kind == "shake":
+                pos = pos + m.size * math.sin(2 * math.pi * phase) * axis
+            elif m.kind == "circle":
+                ref = np.array([0.0, 0.0, 1.0]) if abs(axis[2]) < 0.9 else np.array([0.0, 1.0, 0.0])
+                e1 = np.cross(axis, ref)
+                e1 /= np.linalg.norm(e1)
+                e2 = np.cross(axis, e1)
+                angle = 2 * math.pi * phase
+                pos = pos + m.size * (math.cos(angle) - 1.0) * e1 + m.size * math.sin(angle) * e2
+        fingers = fingers / np.linalg.norm(fingers)
+        return pos, fingers, space.orthonormal_palm(fingers, palm)
+
+    def _set_hand(self, pose: np.ndarray, side: str, a: HandKey, b: HandKey, s: float,
+                  moves: tuple[Movement, ...], u: float, seed: np.ndarray | None) -> np.ndarray:
+        pos, fingers, palm = self._hand_target(a, b, s, side, moves, u)
+        if side == "L":  # solve the left arm as the mirrored right arm
+            pos, fingers, palm = space.mirror(pos), space.mirror(fingers), space.mirror(palm)
+        arm = ik.solve_arm(pos, fingers, palm, seed)
+        for name, value in zip(skeleton.ARM_ANGLES, arm, strict=True):
+            pose[skeleton.INDEX[f"{side}.{name}"]] = value
+        shape_a, shape_b = _hand_angles(self.lex, a.shape), _hand_angles(self.lex, b.shape)
+        hand = "right" if side == "R" else "left"
+        flutter = [m for m in moves if m.kind == "flutter" and m.hand in (hand, "both")]
+        for name, va in shape_a.items():
+            value = _blend(va, shape_b[name], s)
+            for m in flutter:
+                phase = _cycle(m, u)
+                if phase is not None and not name.startswith("thumb") and name.endswith(".1"):
+                    finger = skeleton.FINGERS.index(name.split(".")[0])
+                    # Flex only (never bend a finger backwards), each finger a quarter-cycle after the previous.
+                    value += m.size * 0.5 * (1.0 - math.cos(2 * math.pi * phase + finger * math.pi / 2))
+            pose[skeleton.INDEX[f"{side}.{name}"]] = value
+        return arm
+
+    def _face(self, pose: np.ndarray, phrase: str, face: tuple[FaceKey, ...], moves: tuple[Movement, ...],
+              u: float) -> None:
+        values = dict(self.lex.expressions[phrase])
+        current = [k for k in face if k.t <= u]
+        if current:
+            values.update(self.lex.expressions[current[-1].expression])
+        for channel, value in values.items():
+            pose[skeleton.INDEX[channel]] = value
+        for m in moves:
+            phase = _cycle(m, u)
+            if phase is not None and m.kind in ("nod", "headshake"):
+                channel = "head.pitch" if m.kind == "nod" else "head.yaw"
+                pose[skeleton.INDEX[channel]] += m.size * math.sin(2 * math.pi * phase)
+
+    def _pose_for(self, ra: HandKey, rb: HandKey, rs: float, la: HandKey, lb: HandKey, ls: float,
+                  moves: tuple[Movement, ...], u: float, phrase: str, face: tuple[FaceKey, ...],
+                  seeds: tuple[np.ndarray, np.ndarray] | None, symmetric: bool = False,
+                  ) -> np.ndarray:
+        pose = skeleton.REST.copy()
+        self._face(pose, phrase, face, moves, u)
+        right = self._set_hand(pose, "R", ra, rb, rs, moves, u, None if seeds is None else seeds[0])
+        if symmetric:
+            for name in skeleton.JOINTS:
+                if name.startswith("R."):
+                    pose[skeleton.INDEX["L." + name[2:]]] = pose[skeleton.INDEX[name]]
+            self._seeds = (right, right)
+        else:
+            left = self._set_hand(pose, "L", la, lb, ls, moves, u, None if seeds is None else seeds[1])
+            self._seeds = (right, left)
+        return pose
+
+    def unit_keys(self, unit: _Unit, start: float) -> list[tuple[float, np.ndarray, bool]]:
+        """(time, pose, smooth) keys of one sign placed at ``start``."""
+        sign = unit.sign
+        moves = sign.movements
+        times = {0.0, 1.0, *(k.t for k in sign.right), *(k.t for k in sign.left), *(k.t for k in sign.face)}
+        sampled: set[float] = set()
+        for m in moves:
+            steps = 4 * m.repeat
+            sampled |= {round(m.start + (m.end - m.start) * i / steps, 6) for i in range(steps + 1)}
+        authored = set(times)
+        keys = []
+        self._seeds = None
+        for u in sorted(times | sampled):
+            ra, rb, rs = _key_at(sign.right, u)
+            if sign.hands == "both":
+                la, lb, ls = _key_at(sign.left, u)
+            else:
+                la, lb, ls = REST_KEY, REST_KEY, 0.0
+            pose = self._pose_for(ra, rb, rs, la, lb, ls, moves, u, unit.expression, sign.face, self._seeds,
+                                  symmetric=sign.hands == "symmetric")
+            keys.append((start + u * sign.duration, pose, u not in authored))
+        return keys
+
+    def letter_sign(self, letter: Letter) -> Sign:
+        """A one-handed sign for a fingerspelled letter: hold the letter, with the tense move or final drop."""
+        form = self.alphabet.letters[letter.jamo]
+        out, forward, up = form.offset
+        up -= self.alphabet.final_drop if letter.final else 0.0
+        first = HandKey(0.0, form.shape, self.alphabet.site, (out, forward, up), form.fingers, form.palm)
+        keys = [first]
+        if letter.tense:
+            keys.append(HandKey(0.7, form.shape, self.alphabet.site, (out + self.alphabet.tense_shift_out, forward, up),
+                                form.fingers, form.palm))
+        keys.append(HandKey(1.0, *(keys[-1].shape, keys[-1].site, keys[-1].offset, keys[-1].fingers, keys[-1].palm)))
+        return Sign(letter.source, {"ko": letter.source, "en": letter.source}, "fingerspelling", "sourced", None,
+                    "right", self.alphabet.duration, tuple(keys), (), (), ())
+
+
+def _units(glosses: list[str], solver: _Solver) -> tuple[list[_Unit], list[tuple[str, str]]]:
+    lex = solver.lex
+    units: list[_Unit] = []
+    tokens: list[tuple[str, str]] = []
+    expression = "neutral"
+    for gloss in glosses:
+        if gloss.startswith("[") and gloss.endswith("]"):
+            expression = gloss[1:-1]
+            if expression not in lex.expressions:
+                raise SigningError(f"unknown expression marker {gloss!r} (known: {', '.join(lex.expressions)})")
+            continue
+        token = len(tokens)
+        if gloss in lex.signs:
+            units.append(_Unit(lex.signs[gloss], expression, token))
+            tokens.append((gloss, "sign"))
+        elif gloss.isdigit():
+            units += [_Unit(lex.signs[d], expression, token) for d in gloss]
+            tokens.append((gloss, "number"))
+        else:
+            spelled = letters(gloss.removeprefix("#"), solver.alphabet)
+            if not spelled:
+                raise SigningError(f"gloss {gloss!r} is not in the lexicon and has no Hangul to fingerspell")
+            units += [_Unit(solver.letter_sign(letter), expression, token) for letter in spelled]
+            tokens.append((gloss, "fingerspelling"))
+    return units, tokens
+
+
+def compile_glosses(glosses: list[str], lex: Lexicon, alphabet: Alphabet, speed: float = 1.0) -> Timeline:
+    """Solve a gloss sequence into a :class:`Timeline`; ``speed`` > 1 signs faster (durations divide by it)."""
+    solver = _Solver(lex, alphabet)
+    units, tokens = _units(glosses, solver)
+    keys: list[tuple[float, np.ndarray, bool]] = [(0.0, solver.rest, False)]
+    t = LEAD_IN
+    bounds: dict[int, list[float]] = {}
+    previous: _Unit | None = None
+    for unit in units:
+        if previous is not None:
+            same_word = previous.token == unit.token and previous.sign.source == "fingerspelling"
+            t += (LETTER_TRANSITION if same_word else TRANSITION) / speed
+        scaled = replace(unit, sign=replace(unit.sign, duration=unit.sign.duration / speed))
+        unit_keys = solver.unit_keys(scaled, t)
+        keys += unit_keys
+        bounds.setdefault(unit.token, [t, t])[1] = unit_keys[-1][0]
+        t = unit_keys[-1][0]
+        previous = unit
+    keys.append((t + HOLD_OUT, solver.rest, False))
+    # Keys that coincide (a sign's end and a repeated time) keep the later one; times must strictly rise.
+    kept: list[tuple[float, np.ndarray, bool]] = []
+    for key in keys:
+        if kept and key[0] <= kept[-1][0] + 1e-6:
+            kept.pop()
+        kept.append(key)
+    times, poses, smooth = (np.array(column) for column in zip(*kept, strict=True))
+    spans = tuple(Span(gloss, bounds[i][0], bounds[i][1], kind) for i, (gloss, kind) in enumerate(tokens))
+    return Timeline(times, poses, smooth, spans)

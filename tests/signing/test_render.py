@@ -1,0 +1,84 @@
+"""The avatar and the preview command: the node tree follows the solver, and rendered hands visibly move."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from panda3d.core import Filename, NodePath, PNMImage, Texture
+
+from game.alerts.hooks import Signing
+from game.signing import fingerspell, lexicon, skeleton
+from game.signing.timeline import compile_glosses
+from ui.signing.avatar import Avatar
+from ui.signing.panel import SigningPanel
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_avatar_nodes_follow_the_pure_kinematics() -> None:
+    lex = lexicon.load()
+    timeline = compile_glosses(["하지-마"], lex, fingerspell.load(lex))
+    pose = timeline.sample(timeline.spans[0].start + 0.4)
+    root = NodePath("root")
+    avatar = Avatar(root)
+    avatar.apply(pose)
+    world = skeleton.world_transforms(pose)
+    for name in ("R.wrist", "L.wrist", "R.index.3", "L.thumb.3", "head"):
+        panda = np.array(avatar.nodes[name].get_mat(root)).T  # Panda3D stores the transpose
+        np.testing.assert_allclose(panda, world[name], atol=1e-5, err_msg=name)
+
+
+def test_panel_implements_the_alert_signing_hook() -> None:
+    assert issubclass(SigningPanel, Signing)
+    assert callable(SigningPanel.update)
+
+
+def _frames(directory: Path) -> list[np.ndarray]:
+    out = []
+    for path in sorted(directory.glob("frame_*.png")):
+        image = PNMImage(Filename.from_os_specific(str(path)))
+        texture = Texture()
+        texture.load(image)
+        data = np.frombuffer(bytes(texture.get_ram_image_as("RGB")), np.uint8)
+        out.append(data.reshape(image.get_y_size(), image.get_x_size(), 3) / 255.0)  # bottom-up rows
+    return out
+
+
+def _preview(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "EGL_PLATFORM": "surfaceless"}
+    return subprocess.run([sys.executable, "-m", "game.signing.preview", *args, "--out", str(out)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.render
+def test_preview_renders_frames_where_the_hands_move(tmp_path: Path) -> None:
+    result = _preview(tmp_path, "지진", "#광화문", "--fps", "3", "--size", "160x200")
+    assert result.returncode == 0, result.stderr
+    timing = json.loads((tmp_path / "timing.json").read_text(encoding="utf-8"))
+    frames = _frames(tmp_path)
+    assert len(frames) == timing["frames"] >= 10
+    assert frames[0].shape == (200, 160, 3)
+    assert [s["gloss"] for s in timing["spans"]] == ["지진", "#광화문"]
+    rest = frames[0]
+    # The signing space (below the face: rows are bottom-up) changes when the hands come up ...
+    moved = [np.abs(f - rest).max(axis=2) > 0.1 for f in frames]
+    assert max(m[:140, :].mean() for m in moved) > 0.02
+    # ... and keeps changing from frame to frame while signing, not just once.
+    changing = [np.abs(b - a).max(axis=2).__gt__(0.1).mean() for a, b in zip(frames, frames[1:], strict=False)]
+    assert sum(c > 0.005 for c in changing) >= len(changing) // 2
+    # Frames end back at rest.
+    assert (np.abs(frames[-1] - rest).max(axis=2) > 0.1).mean() < 0.001
+
+
+@pytest.mark.render
+def test_preview_refuses_an_unknown_marker(tmp_path: Path) -> None:
+    result = _preview(tmp_path / "out", "[sleepy]", "지진")
+    assert result.returncode == 2
+    assert "unknown expression marker" in result.stderr
+    assert not (tmp_path / "out").exists()

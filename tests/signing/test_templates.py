@@ -1,0 +1,53 @@
+"""Per-category templates: every alert pictogram has one, places are filled in, bad glosses are refused."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from game.signing import fingerspell, lexicon, templates
+from game.signing.lexicon import LexiconError
+from game.signing.timeline import compile_glosses
+
+LEX = lexicon.load()
+TEMPLATES = templates.load(LEX)
+
+
+def test_every_category_has_a_template() -> None:
+    assert set(TEMPLATES) == set(templates.CATEGORIES)
+    for template in TEMPLATES.values():
+        assert template.meaning["ko"] and template.meaning["en"]
+
+
+def test_category_ids_match_the_alert_pictograms() -> None:
+    pictograms = pytest.importorskip("game.alerts.pictograms")
+    assert set(templates.CATEGORIES) == set(pictograms.PICTOGRAMS)
+
+
+def test_place_is_signed_when_known_and_fingerspelled_otherwise() -> None:
+    quake = TEMPLATES["earthquake"]
+    assert "#종로" in quake.glosses_for(LEX, "종로")
+    assert templates.PLACE_SLOT not in quake.glosses_for(LEX)
+    assert "지하" in quake.glosses_for(LEX, "지하")  # a place that has a sign is signed
+
+
+@pytest.mark.parametrize("category", templates.CATEGORIES)
+def test_every_template_compiles_with_a_topic_and_an_instruction(category: str) -> None:
+    glosses = TEMPLATES[category].glosses_for(LEX)
+    assert "[topic]" in glosses
+    timeline = compile_glosses(glosses, LEX, fingerspell.load(LEX))
+    assert 4.0 < timeline.duration < 25.0
+
+
+def test_a_template_with_an_unknown_gloss_is_refused() -> None:
+    raw = json.loads(templates.TEMPLATES_PATH.read_text(encoding="utf-8"))
+    doc = copy.deepcopy(raw)
+    doc["fire"]["glosses"].append("소화기")
+    with pytest.raises(LexiconError, match="template 'fire': gloss '소화기' is not in the lexicon"):
+        templates.parse(doc, LEX)
+    doc = copy.deepcopy(raw)
+    del doc["heat"]
+    with pytest.raises(LexiconError, match="missing categories"):
+        templates.parse(doc, LEX)

@@ -1,0 +1,1 @@
+"""The signing avatar (procedural Panda3D geometry) and its picture-in-picture panel."""

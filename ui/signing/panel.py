@@ -1,0 +1,160 @@
+"""The picture-in-picture signing panel: the avatar rendered offscreen onto a card under a parent you give.
+
+The avatar lives in its own small scene (own camera, own lights, own clear colour) drawn into a texture
+buffer of the host window, so it never depends on the world's lighting, post-processing or camera, and the
+same card can sit on the desktop overlay, a kiosk layout or an XR head-locked quad. It implements the alert
+presentation's ``Signing`` hook: :meth:`glosses_for` and :meth:`play`; the app calls :meth:`update` each frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from panda3d.core import (
+    AmbientLight,
+    Camera,
+    CardMaker,
+    DirectionalLight,
+    GraphicsOutput,
+    NodePath,
+    PerspectiveLens,
+    TextFont,
+    TextNode,
+)
+
+from game.signing import fingerspell, lexicon, templates
+from game.signing.lexicon import Lexicon
+from game.signing.timeline import Span, Timeline, compile_glosses
+from ui.i18n import text
+from ui.signing.avatar import Avatar
+
+BACKGROUND = (0.86, 0.89, 0.93, 1.0)
+#: Camera framing the upper body and signing space (avatar frame: metres, facing -Y).
+CAMERA_POS = (0.0, -1.75, 1.42)
+LOOK_AT = (0.0, 0.0, 1.39)
+FOV_DEGREES = 32.0
+
+
+class SigningPanel:
+    """A signing avatar in a picture-in-picture card.
+
+    ``host`` is the window (or buffer) whose graphics context renders the panel; ``parent`` is where the card
+    goes (``aspect2d``, a DirectFrame, an XR quad); ``frame`` is the card's (left, right, bottom, top) in the
+    parent's coordinates. ``font`` (a Hangul-capable font) enables the title and the current-gloss caption.
+    """
+
+    def __init__(self, host: GraphicsOutput, parent: NodePath, *, size: tuple[int, int] = (240, 300),
+                 frame: tuple[float, float, float, float] = (-0.4, 0.4, -0.5, 0.5), lang: str = "ko",
+                 font: TextFont | None = None, lex: Lexicon | None = None, place: str = templates.DEFAULT_PLACE,
+                 speed: float = 1.0) -> None:
+        self.lexicon = lex or lexicon.load()
+        self.alphabet = fingerspell.load(self.lexicon)
+        self.templates = templates.load(self.lexicon)
+        self.lang, self.place, self.speed = lang, place, speed
+        self.timeline: Timeline | None = None
+        self.time = 0.0
+
+        width, height = size
+        self.buffer = host.make_texture_buffer("ksl-panel", width, height)
+        self.buffer.set_sort(-20)
+        self.buffer.set_clear_color_active(True)
+        self.buffer.set_clear_color(BACKGROUND)
+        self.scene = NodePath("ksl-scene")
+        lens = PerspectiveLens()
+        lens.set_fov(FOV_DEGREES * width / height, FOV_DEGREES)
+        lens.set_near_far(0.1, 10.0)
+        self.camera = self.scene.attach_new_node(Camera("ksl-camera", lens))
+        self.camera.set_pos(*CAMERA_POS)
+        self.camera.look_at(*LOOK_AT)
+        region = self.buffer.make_display_region()
+        region.set_camera(self.camera)
+        ambient = self.scene.attach_new_node(AmbientLight("ksl-ambient"))
+        ambient.node().set_color((0.42, 0.42, 0.45, 1.0))
+        key = self.scene.attach_new_node(DirectionalLight("ksl-key"))
+        key.node().set_color((0.75, 0.73, 0.70, 1.0))
+        key.set_hpr(-25.0, -30.0, 0.0)
+        self.scene.set_light(ambient)
+        self.scene.set_light(key)
+        self.avatar = Avatar(self.scene.attach_new_node("ksl-avatar"))
+
+        card = CardMaker("ksl-card")
+        card.set_frame(*frame)
+        self.card = parent.attach_new_node(card.generate())
+        self.card.set_texture(self.buffer.get_texture())
+        self.caption: NodePath | None = None
+        if font is not None:
+            self.caption = self._label(font, frame, text("signing.title", lang))
+
+    def _label(self, font: TextFont, frame: tuple[float, float, float, float], initial: str) -> NodePath:
+        left, right, bottom, _top = frame
+        label = TextNode("ksl-caption")
+        label.set_font(font)
+        label.set_align(TextNode.A_center)
+        label.set_text_color(0.05, 0.05, 0.08, 1.0)
+        label.set_card_color(1.0, 1.0, 1.0, 0.9)
+        label.set_card_as_margin(0.3, 0.3, 0.15, 0.1)
+        label.set_text(initial)
+        node = self.card.attach_new_node(label)
+        height = (frame[3] - bottom) * 0.075
+        node.set_scale(height)
+        node.set_pos((left + right) / 2, -0.01, bottom + height * 0.6)
+        return node
+
+    # -- the Signing hook --------------------------------------------------------------------------------------
+    def glosses_for(self, category: str, lang: str) -> Sequence[str]:
+        """The template's glosses for an alert pictogram id; KSL is signed the same for ``ko`` and ``en`` alerts
+        (``lang`` only matters to templates quoting text, which ours do not), so it is accepted and unused."""
+        template = self.templates.get(category, self.templates["general"])
+        return template.glosses_for(self.lexicon, self.place)
+
+    def play(self, glosses: Sequence[str]) -> None:
+        """Start signing ``glosses`` from the beginning (replacing whatever was being signed)."""
+        self.timeline = compile_glosses(list(glosses), self.lexicon, self.alphabet, self.speed)
+        self.time = 0.0
+        self._show(0.0)
+
+    def update(self, dt: float) -> None:
+        """Advance by ``dt`` seconds of the app clock and pose the avatar; cheap when idle."""
+        if self.timeline is None:
+            return
+        self.time = min(self.time + dt, self.timeline.duration)
+        self._show(self.time)
+        if self.time >= self.timeline.duration:
+            self.timeline = None
+
+    # -- state -------------------------------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return self.timeline is not None
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Each gloss's (start, end) in seconds from :meth:`play`, for caption sync."""
+        return self.timeline.spans if self.timeline is not None else ()
+
+    def warm_up(self) -> None:
+        """Solve every template once (about a second) so an alert's first :meth:`play` does not stall a frame."""
+        for category in self.templates:
+            compile_glosses(list(self.glosses_for(category, self.lang)), self.lexicon, self.alphabet, self.speed)
+
+    def set_visible(self, visible: bool) -> None:
+        """Hide the card and stop rendering its buffer (no cost while no alert is signed)."""
+        self.buffer.set_active(visible)
+        if visible:
+            self.card.show()
+        else:
+            self.card.hide()
+
+    def destroy(self) -> None:
+        self.card.remove_node()
+        self.scene.remove_node()
+        engine = self.buffer.get_engine()
+        engine.remove_window(self.buffer)
+
+    def _show(self, t: float) -> None:
+        assert self.timeline is not None
+        self.avatar.apply(self.timeline.sample(t))
+        if self.caption is not None:
+            span = self.timeline.span_at(t)
+            label = span.gloss.removeprefix("#") if span is not None else text("signing.title", self.lang)
+            self.caption.node().set_text(label)
