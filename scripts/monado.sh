@@ -2,7 +2,7 @@
 # Build the Monado OpenXR runtime once, so the XR path can be tested without a headset.
 #
 # Debian 12 has no Monado package, but Debian 13's source package builds with Debian 12's libraries. This
-# script fetches that source through apt (with a private, throw-away source list built from the mirror this
+# script fetches that source's upstream tarball through apt (with a private, throw-away source list built from the mirror this
 # machine already uses), installs the build and run-time dependencies from the machine's own suites, and
 # builds an in-process runtime (-DXRT_FEATURE_SERVICE=OFF: no monado-service daemon to start and stop) into a
 # per-user cache outside the clone. A finished build is reused: the second run only checks and prints.
@@ -22,7 +22,7 @@ SOURCE_SUITE=trixie
 # compositor and the OpenGL/EGL client path need. Video, camera-tracking and SDL drivers are left out: they
 # pull in OpenCV and GStreamer (hundreds of MB) and nothing here uses them.
 BUILD_PACKAGES=(
-    build-essential dpkg-dev cmake ninja-build pkg-config glslang-tools
+    build-essential cmake ninja-build pkg-config glslang-tools xz-utils
     libvulkan-dev libegl1-mesa-dev libgl-dev libglvnd-dev libeigen3-dev libcjson-dev
     libx11-dev libx11-xcb-dev libxcb-randr0-dev libxrandr-dev libxxf86vm-dev libwayland-dev wayland-protocols
     libbsd-dev libdbus-1-dev libsystemd-dev libudev-dev libusb-1.0-0-dev libhidapi-dev
@@ -90,30 +90,23 @@ APT_OPTS=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$work/ap
 apt-get "${APT_OPTS[@]}" -q update >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; die "apt-get update failed"; }
 version=$(apt-cache "${APT_OPTS[@]}" showsrc monado | awk '$1=="Version:" {print $2; exit}')
 [[ -n $version ]] || die "no monado source package in $SOURCE_SUITE"
-prefix="$CACHE/$version"
-say "building monado $version into $prefix"
-# Each file of the source package is fetched by apt's own downloader and checked against the SHA-256 in the
-# signed index. Some mirrors (caching proxies) serve the upstream tarball but not the Debian revision's files;
-# Debian's patches are packaging fixes Monado does not need to build here, so the upstream tarball suffices.
+upstream=${version#*:}
+upstream=${upstream%-*}  # the build is of the upstream tarball, so the cache is named after its version
+prefix="$CACHE/$upstream"
+say "building monado $upstream (source package $version) into $prefix"
+# The upstream tarball of the source package (Debian's +dfsg repack) is fetched by apt's own downloader and
+# checked against the SHA-256 in the signed index. Debian's revision tarball (packaging and patches) is not
+# used: some mirrors here (caching proxies) do not serve it, and one build path that always runs beats two.
 apt-cache "${APT_OPTS[@]}" showsrc monado |
-    awk '/^$/ {exit} /^Directory:/ {dir=$2} /^Checksums-Sha256:/ {c=1; next} c && /^ / {print $1, $3; next} {c=0}
-         END {print "DIR", dir}' >"$work/files"
+    awk '/^$/ {exit} /^Directory:/ {dir=$2} /^Checksums-Sha256:/ {c=1; next}
+         c && /^ / && $3 ~ /\.orig\.tar\./ {print $1, $3; next} /^[^ ]/ {c=0} END {print "DIR", dir}' >"$work/files"
 dir=$(awk '$1=="DIR" {print $2}' "$work/files")
-while read -r sha name; do
-    [[ $sha == DIR ]] && continue
-    /usr/lib/apt/apt-helper "${APT_OPTS[@]}" -q download-file "$mirror/$dir/$name" "$work/$name" "SHA256:$sha" \
-        >>"$work/apt.log" 2>&1 || { rm -f "$work/$name"; say "note: $name not served by the mirror"; }
-done <"$work/files"
-if [[ -f $work/monado_${version#*:}.dsc && -n $(compgen -G "$work/monado_*.debian.tar.*") ]]; then
-    (cd "$work" && dpkg-source -q -x "./monado_${version#*:}.dsc" src >/dev/null 2>&1) || die "dpkg-source failed"
-else
-    orig=$(compgen -G "$work/monado_*.orig.tar.*" | head -n1) || true
-    [[ -n $orig ]] || { cat "$work/apt.log" >&2; die "could not download the monado $version source"; }
-    say "building the upstream tarball $(basename "$orig") (Debian patches unavailable)"
-    mkdir "$work/src" && tar -xf "$orig" -C "$work/src" --strip-components=1
-fi
+read -r sha orig < <(grep -v '^DIR' "$work/files") || die "no upstream tarball listed for monado $version"
+/usr/lib/apt/apt-helper "${APT_OPTS[@]}" -q download-file "$mirror/$dir/$orig" "$work/$orig" "SHA256:$sha" \
+    >>"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; die "could not download $orig"; }
+mkdir "$work/src" && tar -xf "$work/$orig" -C "$work/src" --strip-components=1
 rm -rf "$prefix"
-log="$CACHE/build-$version.log"
+log="$CACHE/build-$upstream.log"
 say "configuring (cmake, log in $log)"
 cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" \
     -DXRT_FEATURE_SERVICE=OFF -DXRT_FEATURE_STEAMVR_PLUGIN=OFF -DBUILD_TESTING=OFF -DBUILD_DOC=OFF \

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from panda3d.core import NodePath
 
+from game.tasks import XR_SYNC
 from game.xr.arc import ArcResult, SegmentQuery, cast_arc, ground_plane, sample_arc
 from game.xr.axes import Pose, heading_deg, position_to_xr, quat_to_xr
 from game.xr.backend import XrBackend
@@ -30,7 +31,7 @@ from game.xr.raycast import nearest_hit
 from game.xr.rig import StereoRig
 from game.xr.visuals import Visuals
 
-XR_SYNC_SORT = 45  # after world logic and UI updates, before Panda3D renders (igLoop is 50)
+XR_SYNC_SORT = XR_SYNC  # after world logic and UI updates, before Panda3D renders (igLoop is 50)
 XR_SUBMIT_SORT = 55  # right after igLoop has drawn both eyes
 LASER_LENGTH_M = 4.0
 MENU_DISTANCE_M = 1.0
@@ -44,7 +45,7 @@ class XrDriver:
     def __init__(self, base, backend: XrBackend, world: NodePath, settings: ComfortSettings, *,
                  collide: SegmentQuery | None = None, frames: int | None = None, capture: bool = False,
                  text: Callable[[str], str] = str, font=None, input_filter: InputFilter | None = None,
-                 clear_color: tuple[float, float, float, float] = (0.55, 0.7, 0.9, 1.0)) -> None:  # fmt: skip
+                 clear_color: tuple[float, float, float, float] = (0.27, 0.46, 0.79, 1.0)) -> None:  # fmt: skip
         self.base, self.backend, self.world, self.settings = base, backend, world, settings
         self.collide = collide or ground_plane(0.0)
         self.frames, self.capture, self.text, self.input_filter = frames, capture, text, input_filter
@@ -69,15 +70,18 @@ class XrDriver:
         self.head_poses: list[dict] = []
         self.events: list[dict] = []
         self.cpu_ms: list[float] = []
+        self.period_ns = 0
         self._open = None
         self._views = None
         self._last_display_time = 0
         self._aim: ArcResult | None = None
         self._head: Pose | None = None
         self._t0 = 0.0
-        # The desktop window shows nothing in XR (the headset is the display); skip its scene pass entirely.
+        # The desktop window shows nothing in XR (the headset is the display): skip its scene pass, and any
+        # off-screen pass that renders through the desktop camera (e.g. simplepbr's post-processing input).
         for dr in base.win.get_display_regions():
             dr.set_active(False)
+        base.cam.node().set_active(False)
         self._tasks = [
             base.taskMgr.add(self._sync, "xr-sync", sort=XR_SYNC_SORT),
             base.taskMgr.add(self._submit, "xr-submit", sort=XR_SUBMIT_SORT),
@@ -120,6 +124,7 @@ class XrDriver:
         self._t0 = time.perf_counter()
         self.backend.begin_frame()
         self._open = timing
+        self.period_ns = timing.period_ns
         self._views = None
         dt = (timing.display_time - self._last_display_time) / 1e9 if self._last_display_time else 0.0
         dt = min(max(dt, 0.0), 0.1)
@@ -276,6 +281,9 @@ class XrDriver:
         }  # fmt: skip
 
     def destroy(self) -> None:
+        # llvmpipe (and real drivers) may still be rasterising the last frame into a swapchain texture; the
+        # runtime frees those textures when the swapchains go, so finish all GL work before that can happen.
+        self.gl.finish()
         for task in self._tasks:
             self.base.taskMgr.remove(task)
         for eye in self.eyes:

@@ -36,6 +36,9 @@ class EyeTarget:
         self.image = 0
         self.capture: bytes | None = None
         self.capture_armed = False
+        # Optional probes (benchmarks): run on the draw thread before the eye's first and after its last region.
+        self.before_draw: Callable[[], None] | None = None
+        self.after_draw: Callable[[], None] | None = None
         self.on_scene_drawn: Callable[[object], None] | None = None
         fbp = FrameBufferProperties()
         fbp.set_rgba_bits(8, 8, 8, 8)
@@ -70,6 +73,8 @@ class EyeTarget:
         return dr
 
     def _attach(self, cbdata) -> None:
+        if self.before_draw is not None:
+            self.before_draw()
         self.gl.attach_color(self.image)
 
     def _draw_scene(self, cbdata) -> None:
@@ -81,6 +86,8 @@ class EyeTarget:
         if self.capture_armed:
             self.capture = self.gl.read_rgba(*self.size)
             self.capture_armed = False
+        if self.after_draw is not None:
+            self.after_draw()
 
     def draw_into(self, image: int) -> None:
         """Render this frame into ``image`` (a swapchain GL texture); ``0`` disables the buffer."""

@@ -1,6 +1,7 @@
 """A small, cheap scene for XR runs without the district: ground, a ring of coloured blocks, one tall marker.
 
-Near blocks give strong parallax between the eyes; colours make left/right and motion checks robust.
+Near blocks give strong parallax between the eyes; colours make left/right and motion checks robust. Colours
+are given as sRGB and stored linear, because the eye buffers encode linear shading to sRGB on write.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ def _box(parent: NodePath, name: str, pos, size, colour) -> NodePath:
         face.set_hpr(*hpr)
         face.set_pos(*offset)
     root.set_pos(pos[0], pos[1], pos[2] + sz)
-    root.set_color(*colour)
+    root.set_color(*_linear(colour))
     return root
+
+
+def _linear(c: tuple[float, ...]) -> tuple[float, ...]:
+    return (*(v**2.2 for v in c[:3]), *c[3:])
 
 
 def build_test_scene(base) -> NodePath:
@@ -35,7 +40,7 @@ def build_test_scene(base) -> NodePath:
     ground.set_frame(-50, 50, -50, 50)
     g = root.attach_new_node(ground.generate())
     g.set_p(-90)
-    g.set_color(0.35, 0.45, 0.3, 1)
+    g.set_color(*_linear((0.35, 0.45, 0.3, 1)))
     colours = [(0.9, 0.2, 0.2, 1), (0.2, 0.7, 0.2, 1), (0.2, 0.3, 0.9, 1), (0.9, 0.8, 0.1, 1),
                (0.8, 0.3, 0.8, 1), (0.1, 0.8, 0.8, 1), (0.95, 0.5, 0.1, 1), (0.6, 0.6, 0.6, 1)]  # fmt: skip
     for i, colour in enumerate(colours):
@@ -44,11 +49,11 @@ def build_test_scene(base) -> NodePath:
         _box(root, f"block-{i}", (r * -math.sin(a), r * math.cos(a), 0), (0.4, 0.4, 0.6 + 0.3 * (i % 3)), colour)
     _box(root, "near-post", (0.3, 1.2, 0), (0.08, 0.08, 0.9), (1, 1, 1, 1))
     sun = DirectionalLight("sun")
-    sun.set_color((0.9, 0.9, 0.85, 1))
+    sun.set_color((0.8, 0.8, 0.75, 1))
     sun_np = root.attach_new_node(sun)
     sun_np.set_hpr(30, -50, 0)
     root.set_light(sun_np)
     amb = AmbientLight("sky")
-    amb.set_color((0.35, 0.38, 0.45, 1))
+    amb.set_color((0.2, 0.22, 0.26, 1))
     root.set_light(root.attach_new_node(amb))
     return root
