@@ -33,6 +33,9 @@ STYLES: dict[str, Style] = {
 #: (S7, S9); Gwanghwamun's is not recorded, taken as Sungnyemun's front; Donuimun had a low wall (S16).
 PARAPETS = {"gwanghwamun": (1.2, 1.2), "sungnyemun": (1.2, 1.8), "donuimun": (0.9, 0.9)}
 
+#: Gates whose arch ceilings are painted (S35, S36); Donuimun's are not recorded.
+PAINTED_VAULTS = ("gwanghwamun", "sungnyemun")
+
 #: Gwanghwamun's 월대 restored in 2023: 29.7 m (E–W) × 48.7 m (N–S), ~0.7 m high, 7 m royal road, stone
 #: balustrade, two 서수상 at the road's front end, the two haechi before it (S5, S34).
 FORECOURTS = {"gwanghwamun": {"width": 29.7, "length": 48.7, "height": 0.7, "road": 7.0}}
@@ -88,7 +91,7 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     width, depth, height = float(base["width"]), float(base["depth"]), float(base["height"])
     parts = Parts()
     arches = arch_layout(base["arches"], pav["bays_front"], width)
-    dims = build_base(parts, width, depth, height, arches, rng)
+    dims = build_base(parts, width, depth, height, arches, rng, painted=lid in PAINTED_VAULTS)
     parapet(parts, width, depth, height, *PARAPETS[lid])
     style = STYLES[lid]
     frames, roofs = gate_tower(parts, height, pav["bays_front"], pav["bays_side"], int(pav["storeys"]),

@@ -216,6 +216,29 @@ def _tunnel(a: Arch, depth: float) -> tuple[Mesh, Mesh]:
     return merge([vault, walls]), floor
 
 
+def ceiling_painting(a: Arch, depth: float) -> Mesh:
+    """The painted vault ceiling of a gate passage (주작, tortoise, 천마 at Gwanghwamun, S35; dragons at
+    Sungnyemun, S36): a dark ground framed in red and white with a red-and-gold creature in the middle, as soft
+    vertex colour on a panel just inside the vault crown."""
+    ang = a.angles()  # the vault's own facets, so the panel stays parallel to them
+    ang = ang[(ang > math.radians(45)) & (ang < math.radians(135))]
+    ys = np.linspace(-depth / 2 + 1.0, depth / 2 - 1.0, 13)
+    r = a.radius - 0.02
+    pts = np.stack(np.broadcast_arrays((a.x + r * np.cos(ang))[:, None], ys[None, :],
+                                       (a.spring + r * np.sin(ang))[:, None]), axis=2)
+    u = np.linspace(-1, 1, len(ang))[:, None]
+    v = np.linspace(-1, 1, len(ys))[None, :]
+    c = np.empty(pts.shape[:2] + (4,), np.float32)
+    c[...] = (np.asarray(palette.SAMCHEONG, np.float32) + np.asarray(palette.YANGNOK, np.float32)) / 2
+    blob = np.clip(1.4 - np.hypot(u / 0.7, v / 0.6), 0, 1)[..., None]
+    c[...] = c * (1 - blob) + np.asarray(palette.JUHONG, np.float32) * blob
+    core = np.clip(1.0 - np.hypot(u / 0.3, v / 0.2), 0, 1)[..., None]
+    c[...] = c * (1 - core) + np.asarray(palette.HWANG, np.float32) * core
+    c[np.broadcast_to((np.abs(u) > 0.99) | (np.abs(v) > 0.99), c.shape[:2])] = palette.BAEK
+    c[np.broadcast_to((np.abs(u) > 0.99) & (np.abs(v) > 0.8), c.shape[:2])] = palette.JUHONG
+    return grid(pts, c, outward=(0, 0, -1))
+
+
 def _doors(a: Arch, depth: float) -> tuple[Mesh, Mesh]:
     """Iron-studded board door leaves (철엽), hung in the outer arch and standing open against the jambs."""
     leaf_w = a.radius - 0.05
@@ -254,7 +277,7 @@ def plinth(parts: Parts, width: float, depth: float, height: float, rng: np.rand
 
 
 def build_base(parts: Parts, width: float, depth: float, height: float, arches: list[Arch],
-               rng: np.random.Generator) -> dict[str, float]:
+               rng: np.random.Generator, painted: bool = False) -> dict[str, float]:
     """Add the base's faces, passages, cornice and top to ``parts`` and its colliders (arches left open).
 
     Returns the base's dimensions measured from the generated front face and vaults.
@@ -270,6 +293,8 @@ def build_base(parts: Parts, width: float, depth: float, height: float, arches: 
         wood, iron = _doors(a, depth)
         parts.add("granite", shell)
         parts.add("paving", floor)
+        if painted:
+            parts.add("wood", ceiling_painting(a, depth))
         parts.add("wood", wood)
         parts.add("metal", iron)
         lo, hi = shell.bounds()
