@@ -2,10 +2,12 @@
 
 The app never waits on synthesis inside a frame: :meth:`SpeechService.submit` hands a request to the worker
 process (see :mod:`game.speech.worker`) and returns an id at once, and :meth:`SpeechService.poll` collects what
-is finished without blocking. WAVs are cached under a hash of (voice, rate, spoken text), so a replayed or
-repeated alert is ready before the next frame. If the worker dies, the next poll notices, starts a new one
-and resubmits what was in flight; a request that was in flight through two crashes fails rather than
-crash-looping. Playback is the app's business (Panda3D audio); this module only produces files.
+is finished without blocking. :meth:`SpeechService.say` is the alert presentation's hook: it returns at once
+with the path where the WAV will appear, complete, so the caller plays it once it exists. WAVs are cached
+under a hash of (voice, rate, spoken text), so a replayed or repeated alert is ready before the next frame.
+If the worker dies, the next poll notices, starts a new one and resubmits what was in flight; a request that
+was in flight through two crashes fails rather than crash-looping. Playback is the app's business (Panda3D
+audio); this module only produces files.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class _Pending:
     request: worker.Request
     lang: str
     submitted: float
+    report: bool = True
     attempts: int = 1
 
 
@@ -67,6 +70,7 @@ class SpeechService:
         self._next_id = 1
         self._pending: dict[int, _Pending] = {}
         self._finished: list[SpeechResult] = []
+        self.last_error: str | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -124,8 +128,12 @@ class SpeechService:
         spoken = normalise(text, lang)
         return self.cache_dir / f"{cache_key(VOICES[lang], self.rates[lang], spoken)}.wav"
 
-    def submit(self, text: str, lang: str) -> int:
-        """Queue ``text`` for synthesis in ``lang`` and return a request id at once; results come from poll."""
+    def submit(self, text: str, lang: str, *, report: bool = True) -> int:
+        """Queue ``text`` for synthesis in ``lang`` and return a request id at once; results come from poll.
+
+        With ``report=False`` the result is not queued for :meth:`poll` (the caller watches the file instead);
+        a failure is still kept in :attr:`last_error`.
+        """
         if lang not in VOICES:
             raise ValueError(f"no voice for language {lang!r}")
         request_id = self._next_id
@@ -134,27 +142,39 @@ class SpeechService:
         voice, rate = VOICES[lang], self.rates[lang]
         path = self.cache_dir / f"{cache_key(voice, rate, spoken)}.wav"
         if path.exists():
-            self._finished.append(SpeechResult(request_id, lang, spoken, path, None, True, 0.0))
+            if report:
+                self._finished.append(SpeechResult(request_id, lang, spoken, path, None, True, 0.0))
             return request_id
         if not self.running:
             self.start()
         request: worker.Request = (request_id, spoken, voice, rate, str(path))
-        self._pending[request_id] = _Pending(request, lang, time.perf_counter())
+        self._pending[request_id] = _Pending(request, lang, time.perf_counter(), report=report)
         assert self._conn is not None
         self._conn.send(request)
         return request_id
 
     def poll(self) -> list[SpeechResult]:
-        """Finished results since the last poll; never blocks. Restarts a dead worker."""
+        """Finished results since the last poll; never blocks. Restarts a dead worker. Call it once a frame."""
         self._pump()
         done, self._finished = self._finished, []
         return done
 
-    def say(self, text: str, lang: str, timeout: float = 10.0) -> Path | None:
-        """Blocking convenience for tools and the screenshot CLI: the WAV path, or ``None`` on failure/timeout.
+    def say(self, text: str, lang: str) -> Path | None:
+        """The alert hook (:class:`game.alerts.hooks.Speech`): start speaking ``text`` without blocking.
 
-        Not for the frame loop (use :meth:`submit` and :meth:`poll`); other requests' results stay queued for
-        the next :meth:`poll`.
+        Returns the path the WAV will have; the file appears there complete (it is written under another
+        name and renamed), so ``path.exists()`` means ready to play. ``None`` if ``lang`` has no voice.
+        """
+        if lang not in VOICES:
+            return None
+        self._pump()
+        self.submit(text, lang, report=False)
+        return self.wav_path(text, lang)
+
+    def say_and_wait(self, text: str, lang: str, timeout: float = 10.0) -> Path | None:
+        """Blocking variant for tools and the screenshot CLI: the WAV path once written, or ``None``.
+
+        Not for the frame loop; other requests' results stay queued for the next :meth:`poll`.
         """
         request_id = self.submit(text, lang)
         deadline = time.monotonic() + timeout
@@ -189,8 +209,14 @@ class SpeechService:
         if pending is None:
             return
         elapsed = (time.perf_counter() - pending.submitted) * 1000.0
-        self._finished.append(SpeechResult(request_id, pending.lang, pending.request[1],
+        self._finish(pending, SpeechResult(request_id, pending.lang, pending.request[1],
                                            Path(path) if path else None, voice, False, elapsed, error))
+
+    def _finish(self, pending: _Pending, result: SpeechResult) -> None:
+        if result.error is not None:
+            self.last_error = result.error
+        if pending.report:
+            self._finished.append(result)
 
     def _recover(self) -> None:
         """The worker died with requests in flight: fail the ones that already had a second chance, restart."""
@@ -202,7 +228,7 @@ class SpeechService:
         for request_id, pending in list(self._pending.items()):
             if pending.attempts >= _MAX_ATTEMPTS:
                 del self._pending[request_id]
-                self._finished.append(SpeechResult(
+                self._finish(pending, SpeechResult(
                     request_id, pending.lang, pending.request[1], None, None, False,
                     (time.perf_counter() - pending.submitted) * 1000.0, f"speech worker died (exit code {exitcode})"))
             else:

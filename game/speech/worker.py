@@ -57,7 +57,7 @@ def run(conn: Connection) -> None:
     """Worker main loop; exits on ``None``, on a closed pipe, or when the parent process is gone."""
     import pyttsx3  # imported here: only the worker process ever loads the engine
 
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - pyttsx3's espeak driver prints every saved file
+    sys.stdout = open(os.devnull, "w")  # pyttsx3's espeak driver prints a line for every saved file
     engine = pyttsx3.init()
     parent = multiprocessing.parent_process()
     while True:

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from game.alerts.hooks import Speech
 from game.speech.service import RATES, VOICES, SpeechResult, SpeechService
 
 KO = "규모 4.5 지진이 14:30에 발생했습니다. 탁자 아래로 대피하세요."
@@ -112,9 +113,29 @@ def test_submit_returns_at_once_and_poll_never_blocks(speech: SpeechService) -> 
     assert wait_for(speech, request_id).path is not None
 
 
-def test_say_blocks_until_the_wav_exists(speech: SpeechService) -> None:
-    path = speech.say("Evacuate now.", "en")
+def test_say_and_wait_blocks_until_the_wav_exists(speech: SpeechService) -> None:
+    path = speech.say_and_wait("Evacuate now.", "en")
     assert path is not None and path.exists() and path == speech.wav_path("Evacuate now.", "en")
+
+
+def test_say_returns_the_future_path_at_once_and_the_file_appears_complete(speech: SpeechService) -> None:
+    text = "대피 안내 방송입니다. " * 15
+    start = time.perf_counter()
+    path = speech.say(text, "ko")
+    assert (time.perf_counter() - start) * 1000 < 20
+    assert path == speech.wav_path(text, "ko") and not path.exists()
+    deadline = time.monotonic() + 15
+    while not path.exists():
+        assert time.monotonic() < deadline
+        speech.poll()
+        time.sleep(0.005)
+    assert rms(path) > SILENCE_RMS  # never seen half-written: it is renamed into place when complete
+    assert all(r.path != path for r in speech.poll())  # say() results are not queued for poll()
+
+
+def test_service_implements_the_alert_speech_hook(speech: SpeechService) -> None:
+    assert isinstance(speech, Speech)
+    assert speech.say("hello", "fr") is None
 
 
 def test_a_killed_worker_is_restarted_and_the_request_still_finishes(speech: SpeechService) -> None:
