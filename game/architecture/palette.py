@@ -31,6 +31,7 @@ BAEK = rgba("#EDEBE3")  # 백 (호분): white lines
 
 GRANITE = rgba("#BEB4AA")  # pale-pink biotite granite (190,180,170)
 TILE = rgba("#46484E")  # reduction-fired clay (70,72,78)
+TILE_DARK = rgba("#3A3C41")  # ridge caps and finials, a shade darker than the field
 LIME = rgba("#E4E0D6")  # 양성 ridge lime (228,224,214)
 BRICK = rgba("#6E6E6C")  # grey fired 전돌 (110,110,108)
 BRONZE = rgba("#6B5A3E")

@@ -214,9 +214,9 @@ def soffit(roof: Roof) -> Mesh:
     return merge(meshes)
 
 
-def fascia(roof: Roof) -> Mesh:
-    """The eave edge (rafter ends and fascia board) all round, between the tiles and the soffit."""
-    hx, hy = roof.hx, roof.hy
+def _eave_ring(roof: Roof, out: float, z0: float, z1: float) -> np.ndarray:
+    """Bent (n, 2, 3) band round the eave outline pushed ``out`` metres outwards, from ``z0`` up to ``z1``."""
+    hx, hy = roof.hx + out, roof.hy + out
     corners = [(hx, -hy), (hx, hy), (-hx, hy), (-hx, -hy), (hx, -hy)]
     ring = []
     for (x0, y0), (x1, y1) in zip(corners[:-1], corners[1:], strict=True):
@@ -225,10 +225,19 @@ def fascia(roof: Roof) -> Mesh:
         ring.append(np.stack([x0 + (x1 - x0) * s, y0 + (y1 - y0) * s], 1))
     ring.append(np.array([corners[-1]]))
     xy = np.vstack(ring)
-    lo = np.column_stack([xy, np.full(len(xy), roof.eave_z - SOFFIT_DROP)])
-    hi = np.column_stack([xy, np.full(len(xy), roof.eave_z + 0.04)])
-    pts = roof.deform(np.stack([lo, hi], axis=1))
-    return grid(pts, palette.HAYEOP)  # counter-clockwise ring × up = outward
+    lo = np.column_stack([xy, np.full(len(xy), z0)])
+    hi = np.column_stack([xy, np.full(len(xy), z1)])
+    return roof.deform(np.stack([lo, hi], axis=1))
+
+
+def fascia(roof: Roof) -> tuple[Mesh, Mesh]:
+    """(wood, tile) bands all round the eave: the rafter ends and fascia board under the tiles, and the row of
+    end tiles (막새) that closes the corrugation's open ends."""
+    crest = 0.13 * roof.pitch / 0.45
+    board = _eave_ring(roof, 0.0, roof.eave_z - SOFFIT_DROP, roof.eave_z - 0.02)
+    ends = _eave_ring(roof, 0.06, roof.eave_z - 0.04, roof.eave_z + crest)
+    # a counter-clockwise ring × up faces outward
+    return grid(board, palette.HAYEOP), grid(ends, palette.TILE)
 
 
 def _ridge_profile(width: float, height: float, sink: float) -> list[tuple[float, float]]:
@@ -251,10 +260,10 @@ def _hip_paths(roof: Roof) -> list[np.ndarray]:
     return paths
 
 
-def ridges(roof: Roof, rng: np.random.Generator) -> tuple[Mesh, Mesh]:
+def ridges(roof: Roof) -> tuple[Mesh, Mesh]:
     """(lime, tile) meshes: main ridge with 취두, hips with 용두 and 잡상, and 팔작 gable-edge ridges."""
     lime, tile = [], []
-    dark = palette.jitter(palette.TILE, rng, 0.0)
+    dark = palette.TILE_DARK
     hip_w, hip_h = 0.42, 0.32 + 0.1 * roof.ridge_height
     for path in _hip_paths(roof):
         lime.append(sweep(path, _ridge_profile(hip_w, hip_h, 0.15), palette.LIME))
@@ -323,8 +332,10 @@ def gables(roof: Roof) -> tuple[Mesh, Mesh]:
 
 def build_roof(parts: Parts, roof: Roof, rng: np.random.Generator) -> None:
     parts.add("tile", tiles(roof, rng))
-    parts.add("wood", soffit(roof), fascia(roof))
-    lime, tile = ridges(roof, rng)
+    board, ends = fascia(roof)
+    parts.add("wood", soffit(roof), board)
+    parts.add("tile", ends)
+    lime, tile = ridges(roof)
     parts.add("lime", lime)
     parts.add("tile", tile)
     wall, board = gables(roof)

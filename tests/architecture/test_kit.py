@@ -46,7 +46,7 @@ def test_hipped_tiles_reach_the_ridge_and_hips() -> None:
 
 def test_hip_and_gable_ridge_runs_to_the_gables() -> None:
     r = roof(kind="hip-and-gable", gable_x=8.0)
-    lime, _ = ridges(r, np.random.default_rng(0))
+    lime, _ = ridges(r)
     high = lime.positions[lime.positions[:, 2] > r.eave_z + r.rise]
     assert 7.5 < np.abs(high[:, 0]).max() < 8.6
 
