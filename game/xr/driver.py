@@ -34,7 +34,9 @@ from game.xr.visuals import Visuals
 XR_SYNC_SORT = XR_SYNC  # after world logic and UI updates, before Panda3D renders (igLoop is 50)
 XR_SUBMIT_SORT = 55  # right after igLoop has drawn both eyes
 LASER_LENGTH_M = 4.0
+#: The menu opens 1 m ahead and 0.3 m below the eyes, where a tablet would be held: easy to read and to point at.
 MENU_DISTANCE_M = 1.0
+MENU_DROP_M = 0.3
 
 InputFilter = Callable[[int, InputFrame], InputFrame]
 
@@ -61,7 +63,7 @@ class XrDriver:
         self.vignette = Vignette(settings)
         self.rig_state = Rig()
         self.anchor = Rig()
-        self.menu = WorldPanel(world, "xr-menu", 0.6, 0.5, menu_buttons(), self._menu_click, font)
+        self.menu = WorldPanel(world, "xr-menu", 0.8, 0.55, menu_buttons(), self._menu_click, font)
         self._refresh_menu()
         self.pointables: list[Pointable] = [self.menu]
         self.frame_index = 0
@@ -103,6 +105,7 @@ class XrDriver:
             return
         for h in HANDS if hand == "both" else (hand,):
             self.backend.haptic(h, amplitude, duration_s)
+            self.events.append({"frame": self.frame_index, "haptic": h})
 
     def register(self, panel: Pointable) -> None:
         """Make a world-space panel operable with the laser pointer."""
@@ -209,6 +212,7 @@ class XrDriver:
             self.events.append({"frame": self.frame_index, "recentre": True})
         if intents.menu_pressed:
             self._toggle_menu()
+            self.events.append({"frame": self.frame_index, "menu": self.menu.visible})
         self.rig.set_rig(self.rig_state)
         self._point(intents.select_pressed)
 
@@ -228,8 +232,9 @@ class XrDriver:
         self.visuals.show_laser(origin, end)
         if hit and select:
             panel = next(p for p, r in rects if r.name == hit.name)
-            panel.click(hit.u, hit.v)
-            self.events.append({"frame": self.frame_index, "click": hit.name})
+            button = panel.click(hit.u, hit.v)
+            self.events.append({"frame": self.frame_index, "click": hit.name, "button": button,
+                                "uv": [round(hit.u, 3), round(hit.v, 3)]})  # fmt: skip
 
     def _toggle_menu(self) -> None:
         if self.menu.visible:
@@ -242,6 +247,7 @@ class XrDriver:
             fwd.set(0, 1, 0)
         fwd.normalize()
         pos = head.get_pos(self.world) + fwd * MENU_DISTANCE_M
+        pos.z -= MENU_DROP_M
         self.menu.root.set_pos(self.world, pos)
         self.menu.root.set_h(self.world, math.degrees(math.atan2(-fwd.x, fwd.y)))
         self.menu.root.show()

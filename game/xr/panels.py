@@ -21,7 +21,7 @@ class Pointable(Protocol):
     name: str
 
     def rect(self, world: NodePath) -> PanelRect | None: ...
-    def click(self, u: float, v: float) -> None: ...
+    def click(self, u: float, v: float) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,12 @@ class WorldPanel:
                 return b.key
         return None
 
-    def click(self, u: float, v: float) -> None:
+    def click(self, u: float, v: float) -> str | None:
+        """Press the button under (u, v), if any, and say which."""
         key = self.button_at(u, v)
         if key is not None:
             self.on_click(key)
+        return key
 
     def destroy(self) -> None:
         self.root.remove_node()
@@ -107,5 +109,5 @@ def menu_buttons() -> list[Button]:
     out = []
     for i, key in enumerate(MENU_KEYS):
         top = 1 - 0.05 - i * (0.9 / rows)
-        out.append(Button(key, (0.08, top - 0.9 / rows + 0.03, 0.92, top)))
+        out.append(Button(key, (0.04, top - 0.9 / rows + 0.03, 0.96, top)))
     return out

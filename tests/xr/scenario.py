@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from game.config import AppConfig
@@ -24,6 +24,8 @@ from game.xr.testscene import build_test_scene
 FRAMES = {"capture": 60, "locomotion": 70, "seated": 20}
 TELEPORT_FRAMES = range(5, 25)  # hold the left teleport button; released on frame 25
 SNAP_FRAMES = range(40, 43)  # push the right stick fully right
+MENU_FRAME = 50  # press menu: the comfort menu opens ahead of the head, where the right laser meets it
+SELECT_FRAME = 55  # pull the right trigger while the laser rests on the menu
 
 
 def locomotion_script(index: int, frame: InputFrame) -> InputFrame:
@@ -32,6 +34,10 @@ def locomotion_script(index: int, frame: InputFrame) -> InputFrame:
         frame = replace(frame, left=replace(frame.left, teleport=True))
     if index in SNAP_FRAMES:
         frame = replace(frame, right=replace(frame.right, stick=(1.0, 0.0)))
+    if index == MENU_FRAME:
+        frame = replace(frame, menu=True)
+    if index == SELECT_FRAME:
+        frame = replace(frame, right=replace(frame.right, select=True))
     return frame
 
 
@@ -40,7 +46,10 @@ def main(name: str, out: Path) -> int:
     settings = ComfortSettings(reference="seated" if name == "seated" else "standing")
     frames: list[dict] = []
 
+    recorded: dict = {}
+
     def on_driver(driver) -> None:
+        recorded["driver"] = driver
         render = driver.world
 
         def record(task):
@@ -54,6 +63,7 @@ def main(name: str, out: Path) -> int:
                     "head_h": driver.rig.head.get_h(render),
                     "hands": hands,
                     "vignette": driver.vignette.strength,
+                    "laser": not driver.visuals.laser.is_hidden(),
                 })  # fmt: skip
             return task.cont
 
@@ -64,7 +74,9 @@ def main(name: str, out: Path) -> int:
     script = locomotion_script if name == "locomotion" else None
     status = run_xr(config, build_test_scene, settings=settings, input_filter=script, on_driver=on_driver)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "scenario.json").write_text(json.dumps({"status": status, "frames": frames}, indent=1))
+    settings_after = asdict(recorded["driver"].settings) if recorded else None
+    (out / "scenario.json").write_text(json.dumps({"status": status, "frames": frames, "settings": settings_after},
+                                                  indent=1))  # fmt: skip
     return status
 
 

@@ -7,6 +7,7 @@ them through run_xr's input filter on top of the runtime's input (see tests/xr/s
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import numpy as np
 import pytest
 
 from tests.xr.conftest import REPO
-from tests.xr.scenario import FRAMES, SNAP_FRAMES, TELEPORT_FRAMES
+from tests.xr.scenario import FRAMES, MENU_FRAME, SELECT_FRAME, SNAP_FRAMES, TELEPORT_FRAMES
 
 # The first test here may build Monado (a few minutes, once per machine).
 pytestmark = [pytest.mark.xr, pytest.mark.slow, pytest.mark.timeout(1800)]
@@ -114,6 +115,29 @@ def test_simulated_controllers_drive_teleport_and_snap_turn(locomotion_run):
     assert turned == pytest.approx(-45, abs=1.5)
     assert a["head"][:2] == pytest.approx(b["head"][:2], abs=0.02)
     assert r["rig"]["heading"] == pytest.approx(-45)
+
+
+def test_alert_haptics_reach_the_runtime(locomotion_run):
+    # The teleport landing buzzes the left controller through xrApplyHapticFeedback (after focus only).
+    haptics = [e for e in locomotion_run.report["events"] if "haptic" in e]
+    assert haptics and haptics[0] == {"frame": TELEPORT_FRAMES.stop, "haptic": "/user/hand/left"}
+
+
+def test_menu_opens_and_the_laser_operates_it(locomotion_run):
+    events = locomotion_run.report["events"]
+    assert {"frame": MENU_FRAME, "menu": True} in events
+    clicks = [e for e in events if "click" in e]
+    assert len(clicks) == 1 and clicks[0]["frame"] == SELECT_FRAME and clicks[0]["click"] == "xr-menu"
+    # Which row the runtime's right-hand pose points at depends on the simulated head's wobble at that moment;
+    # whichever it is, the click must have done what that button says.
+    button, after = clicks[0]["button"], json.loads((locomotion_run.out / "scenario.json").read_text())["settings"]
+    expected = {"snap": ("snap_turn_deg", 90.0), "smooth": ("smooth_turn", True), "vignette": ("vignette", False)}
+    assert button in ("recentre", "snap", "smooth", "vignette", "close")
+    if button in expected:
+        key, value = expected[button]
+        assert after[key] == value
+    frames = {f["frame"]: f for f in locomotion_run.frames}
+    assert frames[SELECT_FRAME]["laser"] and not frames[MENU_FRAME - 1]["laser"]
 
 
 def test_seated_mode_uses_the_local_space_at_eye_height(seated_run):
