@@ -76,7 +76,7 @@ class Avatar:
     def _build_face(self, head: NodePath) -> None:
         head.attach_new_node(geom_node(merge([
             ellipsoid((0.082, 0.092, 0.112), color=SKIN),
-            ellipsoid((0.086, 0.09, 0.07), (0.0, 0.012, 0.05), HAIR),
+            ellipsoid((0.086, 0.09, 0.06), (0.0, 0.02, 0.08), HAIR),
             ellipsoid((0.013, 0.02, 0.022), (-0.083, 0.0, 0.0), SKIN),
             ellipsoid((0.013, 0.02, 0.022), (0.083, 0.0, 0.0), SKIN),
             ellipsoid((0.012, 0.018, 0.026), (0.0, -0.093, -0.005), SKIN),
@@ -84,18 +84,18 @@ class Avatar:
         self.eyes, self.brows, self.cheeks = [], [], []
         for x in (-0.032, 0.032):
             eye = head.attach_new_node("eye")
-            eye.set_pos(x, -0.078, 0.018)
+            eye.set_pos(x, -0.08, 0.012)
             eye.attach_new_node(geom_node(merge([ellipsoid((0.016, 0.008, 0.011), color=WHITE),
                                                   ellipsoid((0.007, 0.004, 0.007), (0.0, -0.007, 0.0), DARK)]),
                                           "eye-geom"))
             self.eyes.append(eye)
             brow = head.attach_new_node("brow")
-            brow.set_pos(x, -0.084, 0.044)
+            brow.set_pos(x, -0.087, 0.036)
             brow.attach_new_node(geom_node(box((0.032, 0.008, 0.007), (0.0, 0.0, -0.0035), DARK), "brow-geom"))
             self.brows.append(brow)
             cheek = head.attach_new_node("cheek")
-            cheek.set_pos(x * 1.35, -0.05, -0.035)  # inside the head until puffed
-            cheek.attach_new_node(geom_node(ellipsoid((0.024, 0.02, 0.022), color=SKIN), "cheek-geom"))
+            cheek.set_pos(x * 1.3, -0.045, -0.035)  # inside the head until puffed
+            cheek.attach_new_node(geom_node(ellipsoid((0.022, 0.018, 0.02), color=SKIN), "cheek-geom"))
             self.cheeks.append(cheek)
         self.mouth = head.attach_new_node("mouth")
         self.mouth.set_pos(0.0, -0.086, -0.052)
@@ -110,11 +110,11 @@ class Avatar:
             sign = -1.0 if side == 0 else 1.0  # side 0 is at -X: the signer's right
             eye.set_scale(1.0, 1.0, max(0.08, value["eye_open"]))
             # Raised brows go up; furrowed brows drop and slant down towards the nose.
-            brow.set_z(0.044 + 0.014 * value["brow_raise"] - 0.006 * value["brow_furrow"])
+            brow.set_z(0.036 + 0.013 * value["brow_raise"] - 0.006 * value["brow_furrow"])
             brow.set_x(sign * (0.032 - 0.005 * value["brow_furrow"]))
             brow.set_r(sign * 18.0 * value["brow_furrow"])
             cheek.set_scale(1.0 + 0.6 * value["cheek_puff"])
-            cheek.set_y(-0.05 - 0.025 * value["cheek_puff"])
+            cheek.set_y(-0.045 - 0.03 * value["cheek_puff"])
         self.mouth.set_scale(1.0 + 0.45 * value["mouth_wide"], 1.0, 1.0 + 3.5 * value["mouth_open"])
 
     def hand_position(self, side: str) -> tuple[float, float, float]:
