@@ -89,7 +89,8 @@ class App:
         self.flow.go("loading")
         loading = LoadingView(self.base.aspect2d, self.font, self.config.language)
         self.pipeline = RenderPipeline(self.base, self.world, self.config.quality, self.config.when)
-        self.materials = MaterialLibrary(self.config.cache_dir and self.config.cache_dir / "materials")
+        self.materials = MaterialLibrary(self.config.cache_dir and self.config.cache_dir / "materials",
+                                         self.pipeline.quality.anisotropy)
 
         def baking(done: int, total: int, name: str) -> None:
             loading.show("app.baking", done, total, name)

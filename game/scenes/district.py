@@ -22,6 +22,7 @@ from game.landmarks.views import View, view_for
 from game.nav.collision import Obstacle, ObstacleIndex
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
+from game.render.pipeline import OPAQUE_NEAR_FIRST
 
 Progress = Callable[[int, int, str], None]
 
@@ -40,6 +41,7 @@ class DistrictScene:
 
     def load(self, progress: Progress | None = None) -> None:
         self.root = self.parent.attachNewNode("district")
+        self.root.setBin(OPAQUE_NEAR_FIRST, 0)
         obstacles: list[Obstacle] = []
         street_list, areas = streets.load()
         steps = len(self.landmarks) + 2
