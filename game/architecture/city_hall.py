@@ -14,9 +14,10 @@ from game.architecture.building import Building, Parts
 from game.architecture.mesh import Mesh, box, merge
 from game.architecture.primitives import grid, lathe
 
-OLD_STONE = palette.rgba("#B8AE9C")
-GLASS = palette.rgba("#8FA9B8")
-GLASS_BAND = palette.rgba("#5E7482")
+OLD_STONE = (0.98, 0.93, 0.84, 1.0)  # warm granite facing, over the granite texture
+GLASS = (0.9, 0.95, 1.0, 1.0)  # over the glass texture
+GLASS_BAND = (0.42, 0.47, 0.52, 1.0)
+WINDOW = (0.22, 0.25, 0.28, 1.0)
 COPPER = palette.rgba("#5D7F72")
 
 
@@ -43,9 +44,9 @@ def old_building(parts: Parts, width: float, depth: float, height: float, tower_
         for x in np.linspace(-width / 2 + 2.5, width / 2 - 2.5, 17):
             if abs(x) < tw / 2 + 0.5:
                 continue
-            windows.append(box((1.3, 0.1, 0.5 * fh), (x, y_front - 0.02, z), palette.rgba("#2E3338")))
+            windows.append(box((1.3, 0.1, 0.5 * fh), (x, y_front - 0.02, z), WINDOW))
         for x in np.linspace(-tw / 2 + 1.2, tw / 2 - 1.2, 4):
-            windows.append(box((1.1, 0.1, 0.5 * fh), (x, y_front - 2.05, z), palette.rgba("#2E3338")))
+            windows.append(box((1.1, 0.1, 0.5 * fh), (x, y_front - 2.05, z), WINDOW))
     parts.add("glass", merge(windows))
     parts.collide(-width / 2, y_front, 0, width / 2, y_front + depth, height)
     parts.collide(-tw / 2, y_front - 2.0, 0, tw / 2, y_front, tower_h)
@@ -101,11 +102,11 @@ def new_building(width: float, depth: float, height: float, floors: int, y_front
 def plaza(parts: Parts, width: float, depth: float, y_front: float) -> None:
     """Seoul Plaza: paving with the oval lawn."""
     yc = y_front - depth / 2
-    parts.add("paving", box((width, depth, 0.02), (0, yc, 0), palette.rgba("#B5AFA5")))
+    parts.add("paving", box((width, depth, 0.02), (0, yc, 0), palette.NEUTRAL))
     theta = np.linspace(0, 2 * np.pi, 33)
     rim = np.stack([0.38 * width * np.cos(theta), yc + 0.36 * depth * np.sin(theta), np.full(33, 0.05)], 1)
     centre = np.tile([0.0, yc, 0.05], (33, 1))
-    parts.add("grass", grid(np.stack([centre, rim], 1), palette.rgba("#4F7A3A"), outward=(0, 0, 1)))
+    parts.add("grass", grid(np.stack([centre, rim], 1), palette.NEUTRAL, outward=(0, 0, 1)))
 
 
 def build_city_hall(lid: str, params: dict, rng: np.random.Generator, footprint: tuple[float, float]) -> Building:

@@ -19,8 +19,9 @@ AWNINGS = tuple(palette.rgba(c) for c in ("#C8372D", "#2F63B4", "#E3B23C", "#2E8
                                           "#D94F70", "#1F9E9E"))
 GOODS = tuple(palette.rgba(c) for c in ("#B33A3A", "#E8C15A", "#5B8C3A", "#3A5BA0", "#D9D2C5", "#7A4A2A",
                                         "#E36F9B", "#4A4A4A"))
-FACADES = tuple(palette.rgba(c) for c in ("#CFC8BA", "#B9B2A5", "#D8CDB4", "#A9A49A", "#C9B9A0", "#BFC4C2"))
-WINDOW = palette.rgba("#2F3A44")
+FACADES = ((1.0, 0.97, 0.92, 1.0), (0.9, 0.9, 0.9, 1.0), (1.0, 0.93, 0.8, 1.0), (0.8, 0.8, 0.78, 1.0),
+           (0.95, 0.86, 0.74, 1.0), (0.86, 0.92, 0.94, 1.0))  # tints over the concrete texture
+WINDOW = (0.22, 0.26, 0.3, 1.0)  # over the glass texture
 
 
 def lanes(extent: float, count: int) -> np.ndarray:
@@ -113,7 +114,7 @@ def build_market(lid: str, params: dict, rng: np.random.Generator, footprint: tu
     parts = Parts()
     parts.add("asphalt", quad([(-width / 2, -depth / 2, 0.01), (width / 2, -depth / 2, 0.01),
                                (width / 2, depth / 2, 0.01), (-width / 2, depth / 2, 0.01)],
-                              palette.rgba("#5A5A58")))
+                              palette.NEUTRAL))
     xb, yb = _blocks(width, ns, corridor), _blocks(depth, ew, corridor)
     lows, highs = [], []
     for x0, x1 in xb:

@@ -1,7 +1,10 @@
-"""Named linear vertex colours: dancheong pigments and the base tints of stone, tile, lime and brick.
+"""Named linear vertex colours: dancheong pigments, and tints for the textured materials.
 
-Swatches are the sRGB values of ``reference/korean-architecture.md`` §3–4 (chart swatch A unless noted),
-converted once here so builders speak in pigment names rather than numbers.
+Vertex colours multiply the material's texture (see ``mesh``). Wood, plaster, fabric and bronze textures are
+near-white, so paint on them carries its full colour: the dancheong swatches of
+``reference/korean-architecture.md`` §3 (chart swatch A unless noted). Granite, tile, lime, brick, paving,
+grass, water, glass, concrete and asphalt textures already carry their albedo (§4), so their colours here are
+tints near white that only vary a block, a tile row or a facade against its neighbours.
 """
 
 from __future__ import annotations
@@ -29,11 +32,16 @@ HWANG = rgba("#F9D537")  # 황: yellow
 MEOK = rgba("#1D1E23")  # 먹: black lines
 BAEK = rgba("#EDEBE3")  # 백 (호분): white lines
 
-GRANITE = rgba("#BEB4AA")  # pale-pink biotite granite (190,180,170)
-TILE = rgba("#46484E")  # reduction-fired clay (70,72,78)
-TILE_DARK = rgba("#3A3C41")  # ridge caps and finials, a shade darker than the field
-LIME = rgba("#E4E0D6")  # 양성 ridge lime (228,224,214)
-BRICK = rgba("#6E6E6C")  # grey fired 전돌 (110,110,108)
+# tints over textured materials
+GRANITE = (0.94, 0.94, 0.94, 1.0)
+MORTAR = (0.6, 0.6, 0.6, 1.0)  # joints between ashlar blocks
+TILE = (0.92, 0.92, 0.94, 1.0)
+TILE_DARK = (0.72, 0.72, 0.74, 1.0)  # ridge caps and finials, a shade darker than the field
+LIME = (1.0, 1.0, 1.0, 1.0)
+BRICK = (0.95, 0.95, 0.95, 1.0)
+NEUTRAL = (1.0, 1.0, 1.0, 1.0)  # a textured material exactly as baked
+
+# paint and metal over near-white textures
 BRONZE = rgba("#6B5A3E")
 GILT = rgba("#C9A046")
 WHITE = (1.0, 1.0, 1.0, 1.0)
@@ -52,9 +60,9 @@ def granite_stone(rng: np.random.Generator) -> Color:
     """One ashlar block's tint: mostly pale-pink granite, some whiter new stone, some yellowed old stone (S12, S13)."""
     pick = rng.random()
     if pick < 0.56:
-        base = GRANITE
+        base = (0.95, 0.92, 0.91, 1.0)  # pale-pink biotite granite, the texture's own colour
     elif pick < 0.82:
-        base = rgba("#C9C4BC")  # leucogranite / new Pocheon stone
+        base = (0.97, 0.97, 0.98, 1.0)  # leucogranite / new Pocheon stone
     else:
-        base = rgba("#BDAE92")  # yellowed old block
-    return jitter(base, rng, 0.08)
+        base = (0.96, 0.89, 0.74, 1.0)  # yellowed old block
+    return jitter(base, rng, 0.05)

@@ -16,10 +16,8 @@ from game.architecture.mesh import Mesh, box, merge
 from game.architecture.primitives import disc, lathe, quad
 from game.architecture.stone_base import plinth
 
-GREEN = palette.rgba("#4F7A3A")
-FOLIAGE = palette.rgba("#3E6B2F")
+FOLIAGE = (0.62, 0.72, 0.55, 1.0)  # darker than the lawn's own texture
 BARK = palette.rgba("#4A3B2C")
-WATER = palette.rgba("#5C7F8F")
 DARK_BRONZE = palette.rgba("#3E3A2C")
 
 
@@ -30,7 +28,7 @@ def _paving(width: float, length: float, rng: np.random.Generator) -> Mesh:
     xs, ys = np.linspace(-width / 2, width / 2, nx + 1), np.linspace(-length / 2, length / 2, ny + 1)
     for x0, x1 in zip(xs[:-1], xs[1:], strict=True):
         for y0, y1 in zip(ys[:-1], ys[1:], strict=True):
-            c = palette.jitter(palette.rgba("#B9B3A8"), rng, 0.05)
+            c = palette.jitter((0.95, 0.95, 0.95, 1.0), rng, 0.05)
             fields.append(quad([(x0, y0, 0.02), (x1, y0, 0.02), (x1, y1, 0.02), (x0, y1, 0.02)], c))
     return merge(fields)
 
@@ -114,13 +112,14 @@ def build_square(lid: str, params: dict, rng: np.random.Generator) -> Building:
     cx = width / 2 - 5.0
     y0, y1 = length / 2 - 20.0 - cl, length / 2 - 20.0
     parts.add("water", quad([(cx - cw / 2, y0, 0.04), (cx + cw / 2, y0, 0.04), (cx + cw / 2, y1, 0.04),
-                             (cx - cw / 2, y1, 0.04)], WATER))
+                             (cx - cw / 2, y1, 0.04)], palette.NEUTRAL))
     parts.add("granite", box((0.3, cl, 0.15), (cx - cw / 2 - 0.15, (y0 + y1) / 2, 0.0), palette.GRANITE),
               box((0.3, cl, 0.15), (cx + cw / 2 + 0.15, (y0 + y1) / 2, 0.0), palette.GRANITE))
     trunks, canopies = [], []
     for gx in (-width / 2 + 3.0, -width / 2 + 9.0):  # the green, tree-lined west side (25 % green, S18)
-        parts.add("grass", quad([(gx - 2.5, -length / 2 + 10, 0.05), (gx + 2.5, -length / 2 + 10, 0.05),
-                                 (gx + 2.5, length / 2 - 10, 0.05), (gx - 2.5, length / 2 - 10, 0.05)], GREEN))
+        g0, g1 = -length / 2 + 10, length / 2 - 10
+        parts.add("grass", quad([(gx - 2.5, g0, 0.05), (gx + 2.5, g0, 0.05), (gx + 2.5, g1, 0.05),
+                                 (gx - 2.5, g1, 0.05)], palette.NEUTRAL))
         for ty in np.arange(-length / 2 + 14, length / 2 - 12, 12.0):
             t, c = tree(gx, float(ty) + rng.uniform(-1.5, 1.5), rng.uniform(7.0, 10.0), rng)
             trunks.append(t)
@@ -134,7 +133,7 @@ def build_square(lid: str, params: dict, rng: np.random.Generator) -> Building:
     yi_base, yi_statue = admiral_yi(0.0, yi_y, float(yi["statue_height"]), float(yi["base_height"]), rng)
     parts.add("granite", sj_base, yi_base)
     parts.add("bronze", sj_statue, yi_statue)
-    parts.add("water", disc(11.0, (0.0, yi_y, 0.035), WATER, 24))  # the 12·23 fountain field round Admiral Yi
+    parts.add("water", disc(11.0, (0.0, yi_y, 0.035), palette.NEUTRAL, 24))  # the 12·23 fountain field round Admiral Yi
     parts.collide(-4.25, sj_y - 3.0, 0.0, 4.25, sj_y + 3.0, float(sj["base_height"]) + float(sj["statue_height"]))
     parts.collide(-3.5, yi_y - 3.5, 0.0, 3.5, yi_y + 3.5, float(yi["base_height"]) + float(yi["statue_height"]))
     lo, hi = parts.merged("paving").bounds()

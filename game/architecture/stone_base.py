@@ -21,7 +21,6 @@ from game.architecture.primitives import grid, quad
 JOINT = 0.012  # half a mortar joint, metres
 STONE_RELIEF = 0.04  # how far a block stands proud of the mortar plane
 RING_RELIEF = 0.07  # voussoirs stand further out so they read as the arch's frame
-MORTAR = palette.rgba("#8C8780")
 
 #: Rotation about +X by 90°: face-local X stays x, Y becomes up (+z), Z (out of the wall) becomes -y.
 FACE_TO_FRONT = np.array([[1, 0, 0, 0], [0, 0, -1, 0], [0, 1, 0, 0], [0, 0, 0, 1]], np.float64)
@@ -193,7 +192,7 @@ def _mortar(width: float, height: float, arches: list[Arch]) -> Mesh:
         x = a.x + a.radius
     quads.append([(x, 0), (width / 2, 0), (width / 2, height), (x, height)])
     q = np.asarray(quads, np.float64)
-    return plates(q, 0.0, np.tile(np.asarray(MORTAR, np.float32), (len(q), 1)), sides=False)
+    return plates(q, 0.0, np.tile(np.asarray(palette.MORTAR, np.float32), (len(q), 1)), sides=False)
 
 
 def _face(width: float, height: float, arches: list[Arch], rng: np.random.Generator) -> Mesh:
