@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from panda3d.core import Filename, NodePath, PNMImage, Texture
 
 from game.alerts.hooks import Signing
-from game.signing import fingerspell, lexicon, skeleton
+from game.signing import fingerspell, lexicon, skeleton, templates
 from game.signing.timeline import compile_glosses
 from ui.signing.avatar import Avatar
 from ui.signing.panel import SigningPanel
@@ -82,3 +83,43 @@ def test_preview_refuses_an_unknown_marker(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "unknown expression marker" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+PANEL_SCRIPT = """
+import json
+from panda3d.core import load_prc_file_data
+load_prc_file_data("", "window-type offscreen\\nload-display p3headlessgl\\nwin-size 320 180\\n"
+                       "audio-library-name null\\n")
+from direct.showbase.ShowBase import ShowBase
+from ui.signing.panel import SigningPanel
+base = ShowBase(windowType="offscreen")
+panel = SigningPanel(base.win, base.aspect2d, size=(160, 120), frame=(0.9, 1.7, -0.9, -0.3))
+out = {"quake": list(panel.glosses_for("earthquake", "en")), "unknown": list(panel.glosses_for("meteor", "ko")),
+       "general": list(panel.glosses_for("general", "ko")), "warmed": list(panel.warm_up())}
+panel.play(out["quake"])
+out["spans"] = [[s.gloss, s.start, s.end] for s in panel.spans]
+steps = 0
+while panel.playing:
+    panel.update(0.5)
+    base.task_mgr.step()
+    steps += 1
+out["steps"] = steps
+panel.set_visible(False)
+panel.destroy()
+base.destroy()
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+@pytest.mark.render
+def test_panel_plays_a_template_to_the_end_and_cleans_up() -> None:
+    env = {**os.environ, "EGL_PLATFORM": "surfaceless"}
+    result = subprocess.run([sys.executable, "-c", PANEL_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["quake"][:2] == ["지금", "#서울"] and "지진" in out["quake"]
+    assert out["unknown"] == out["general"]  # an unknown pictogram falls back to the general template
+    assert sorted(out["warmed"]) == sorted(templates.CATEGORIES)
+    assert [s[0] for s in out["spans"]] == [g for g in out["quake"] if not g.startswith("[")]
+    assert out["steps"] >= math.ceil(out["spans"][-1][2] / 0.5)  # played to the end, then stopped

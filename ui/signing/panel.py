@@ -8,7 +8,7 @@ presentation's ``Signing`` hook: :meth:`glosses_for` and :meth:`play`; the app c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from panda3d.core import (
     AmbientLight,
@@ -132,10 +132,15 @@ class SigningPanel:
         """Each gloss's (start, end) in seconds from :meth:`play`, for caption sync."""
         return self.timeline.spans if self.timeline is not None else ()
 
-    def warm_up(self) -> None:
-        """Solve every template once (about a second) so an alert's first :meth:`play` does not stall a frame."""
+    def warm_up(self) -> Iterator[str]:
+        """Solve every template once so an alert's first :meth:`play` does not stall a frame (~1 s in all).
+
+        A generator, one template per step (≤ 0.3 s each, cold): step it from a task during idle frames or a
+        loading screen, or drain it with ``for _ in panel.warm_up(): pass``. Yields the category just solved.
+        """
         for category in self.templates:
             compile_glosses(list(self.glosses_for(category, self.lang)), self.lexicon, self.alphabet, self.speed)
+            yield category
 
     def set_visible(self, visible: bool) -> None:
         """Hide the card and stop rendering its buffer (no cost while no alert is signed)."""
