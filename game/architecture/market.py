@@ -94,6 +94,13 @@ def _shop_block(parts: Parts, x0: float, x1: float, y0: float, y1: float, height
                          FACADES[int(rng.integers(len(FACADES)))]))
         signs.append(box((bx1 - bx0 - 0.1, by1 - by0 + 0.3, 1.1), ((bx0 + bx1) / 2, (by0 + by1) / 2, 3.3),
                          AWNINGS[int(rng.integers(len(AWNINGS)))]))
+        for side in (-1, 1):  # an upright shop sign sticking out over each lane, above the awnings
+            length = float(rng.uniform(2.5, min(6.0, h - 5.0)))
+            at = (a + 0.8) if rng.random() < 0.5 else (b - 0.8)
+            out = (by1 if side > 0 else by0) + side * 0.55 if along_x else (bx1 if side > 0 else bx0) + side * 0.55
+            size = (0.25, 0.9, length) if along_x else (0.9, 0.25, length)
+            centre = (at, out, 4.4) if along_x else (out, at, 4.4)
+            signs.append(box(size, centre, AWNINGS[int(rng.integers(len(AWNINGS)))]))
         for z in np.arange(5.5, h - 1.5, 3.2):
             windows.append(box((bx1 - bx0 - 1.2, by1 - by0 + 0.08, 1.3), ((bx0 + bx1) / 2, (by0 + by1) / 2, z),
                                WINDOW))
