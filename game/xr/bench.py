@@ -36,22 +36,6 @@ def monado_env() -> None:
                       SIMULATED_LEFT="simple", SIMULATED_RIGHT="simple", XRT_LOG="error")  # fmt: skip
 
 
-def district_scene(base):
-    """The lead's district with its PBR pipeline (quality "low"), built as the app builds it."""
-    from game.landmarks import catalogue
-    from game.render.materials import MaterialLibrary
-    from game.render.pipeline import RenderPipeline
-    from game.scenes.district import DistrictScene
-
-    config = AppConfig(offscreen=True, quality="low")
-    world = base.render.attach_new_node("world")
-    RenderPipeline(base, world, config.quality, None)
-    materials = MaterialLibrary(None)
-    materials.load_all()
-    DistrictScene(base, world, materials, catalogue.load(), config).load()
-    return world
-
-
 def _count_geoms(node) -> int:
     from panda3d.core import GeomNode, NodePath
 
@@ -67,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     monado_env()
     os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+    from game.xr.district import district_scene
     from game.xr.run import run_xr
     from game.xr.testscene import build_test_scene
 

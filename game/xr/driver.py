@@ -152,6 +152,9 @@ class XrDriver:
             self._act(self.mapper.update(frame, dt), head, dt)
         self.visuals.set_vignette(self.vignette.strength)
         self.rig.set_rig(self.rig_state)
+        # The desktop camera follows the head: the scene's view-dependent inputs (simplepbr's camera position,
+        # shadow focus) and the 3D audio listener read it.
+        self.base.camera.set_mat(self.base.render, self.rig.head.get_mat(self.base.render))
         last = self.frames is not None and self.frames_submitted + 1 >= self.frames
         for i, eye in enumerate(self.eyes):
             eye.capture_armed = self.capture and last

@@ -86,7 +86,7 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
         scene = build_scene(base)
         if scene.get_parent().is_empty():
             scene.reparent_to(base.render)
-        base.graphicsEngine.render_frame()  # creates Panda3D's GL context and leaves it current on this thread
+        base.taskMgr.step()  # one frame (with the scene's own tasks) creates the GL context, left current here
         try:
             backend.start(settings.reference)
         except XrUnavailable as exc:
@@ -117,7 +117,7 @@ def _loop(base, backend, driver) -> int:
         now = time.monotonic()
         if "READY" not in backend.states_seen and now - start > READY_TIMEOUT_S:
             return _fail(f"the OpenXR session did not become ready within {READY_TIMEOUT_S:.0f} s")
-        if backend.session.exit_requested:
+        if backend.exit_requested:
             exit_asked = exit_asked or now
             if now - exit_asked > EXIT_TIMEOUT_S:
                 return _fail("the OpenXR runtime did not end the session after an exit request")

@@ -76,3 +76,8 @@ def locomotion_run(monado_env, tmp_path_factory) -> Run:
 @pytest.fixture(scope="session")
 def seated_run(monado_env, tmp_path_factory) -> Run:
     return run_scenario("seated", monado_env, tmp_path_factory.mktemp("xr-seated"))
+
+
+@pytest.fixture(scope="session")
+def district_run(monado_env, tmp_path_factory) -> Run:
+    return run_scenario("district", monado_env, tmp_path_factory.mktemp("xr-district"))

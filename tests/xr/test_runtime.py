@@ -77,6 +77,15 @@ def test_both_eyes_are_drawn_and_see_parallax(capture_run):
     assert xs[0].mean() - xs[1].mean() > 3
 
 
+def test_district_scene_is_submitted_to_both_eyes(district_run):
+    assert district_run.status == 0, district_run.stderr[-2000:]
+    assert district_run.report["frames_submitted"] == FRAMES["district"]
+    left, right = (_png(district_run.out / f"{eye}.png") for eye in ("left", "right"))
+    for img in (left, right):
+        assert img.std() > 10 and len(np.unique(img.reshape(-1, 3), axis=0)) > 100  # textured PBR city
+    assert np.abs(left - right).mean() > 0.5
+
+
 def test_runtime_head_motion_moves_the_cameras(capture_run):
     frames = capture_run.frames
     heads = np.array([f["head"] for f in frames])
