@@ -97,11 +97,12 @@ def disc(radius: float, center: tuple[float, float, float], color: Color, segmen
 
 
 def sweep(path: np.ndarray, profile: Sequence[tuple[float, float]], color: Color,
-          up: Sequence[float] = (0.0, 0.0, 1.0)) -> Mesh:
+          up: Sequence[float] = (0.0, 0.0, 1.0), caps: bool = False) -> Mesh:
     """Extrude a 2-D cross-section along a 3-D polyline, each profile edge a flat strip (crisp ridges and beams).
 
     Profile points are (side, height) in the frame (S, U) with S = up × tangent and U = tangent × S; list them
-    counter-clockwise seen looking back along the path so the strips face outwards. Open profiles are allowed.
+    counter-clockwise seen looking back along the path so the strips face outwards. Open profiles are allowed;
+    ``caps`` closes both ends with the (convex) profile polygon, so a ridge seen end-on is solid.
     """
     p = np.asarray(path, np.float64)
     t = np.gradient(p, axis=0)
@@ -118,6 +119,12 @@ def sweep(path: np.ndarray, profile: Sequence[tuple[float, float]], color: Color
         edge_dir = (s1 - s0) * s + (h1 - h0) * u
         outward = np.cross(edge_dir, t).mean(axis=0)
         strips.append(grid(pts, color, outward=outward))
+    if caps:
+        for i, sign in ((0, -1.0), (-1, 1.0)):
+            ring = p[i] + prof[:, :1] * s[i] + prof[:, 1:] * u[i]
+            ring = np.vstack([ring, ring[:1]])
+            fan = np.stack([np.repeat(ring.mean(axis=0)[None], len(ring), 0), ring], axis=1)
+            strips.append(grid(fan, color, outward=sign * t[i]))
     return merge(strips)
 
 

@@ -266,8 +266,8 @@ def ridges(roof: Roof) -> tuple[Mesh, Mesh]:
     dark = palette.TILE_DARK
     hip_w, hip_h = 0.42, 0.32 + 0.1 * roof.ridge_height
     for path in _hip_paths(roof):
-        lime.append(sweep(path, _ridge_profile(hip_w, hip_h, 0.15), palette.LIME))
-        tile.append(sweep(path, _cap_profile(hip_w, hip_h), dark))
+        lime.append(sweep(path, _ridge_profile(hip_w, hip_h, 0.15), palette.LIME, caps=True))
+        tile.append(sweep(path, _cap_profile(hip_w, hip_h), dark, caps=True))
         tile.append(_figures(path, hip_h + 0.18, roof.figures))
     if roof.kind == "hip-and-gable":
         t = np.linspace(roof.gable_t, 1.0, 8)
@@ -277,7 +277,15 @@ def ridges(roof: Roof) -> tuple[Mesh, Mesh]:
                 path = roof.deform(base)
                 lime.append(sweep(path, _ridge_profile(hip_w, hip_h, 0.2), palette.LIME))
                 tile.append(sweep(path, _cap_profile(hip_w, hip_h), dark))
-    if roof.kind != "skirt":
+    if roof.kind == "skirt":  # a lime flashing where the skirt meets the upper storey
+        hx, hy = roof.hx - roof.top_t * roof.hy, roof.hy * (1 - roof.top_t)
+        corners = np.array([(hx, -hy), (hx, hy), (-hx, hy), (-hx, -hy), (hx, -hy)])
+        for a, b in zip(corners[:-1], corners[1:], strict=True):
+            s = np.linspace(0.0, 1.0, 9)[:, None]
+            xy = a + (b - a) * s
+            path = roof.deform(np.column_stack([xy, np.full(len(xy), float(roof.z(roof.top_t)))]))
+            lime.append(sweep(path, _ridge_profile(0.5, 0.3, 0.2), palette.LIME))
+    else:
         r = roof.ridge_half
         x = np.linspace(-r, r, 13)
         z = roof.eave_z + roof.rise + 0.1 - 0.12 * (1 - (x / max(r, 1e-6)) ** 2)  # the ridge sags a little
