@@ -15,7 +15,7 @@ from game.architecture import palette
 from game.architecture.building import Parts
 from game.architecture.mesh import box, merge
 from game.architecture.primitives import lathe
-from game.architecture.roof import CONCAVITY, SOFFIT_DROP, Roof, build_roof, crown
+from game.architecture.roof import CONCAVITY, SOFFIT_DROP, Roof, build_roof, crown, figure_layout
 from game.architecture.timber import (
     Frame,
     board_walls,
@@ -94,6 +94,8 @@ def pavilion_dims(frames: list[Frame], roofs: list[Roof]) -> dict[str, float]:
         "storeys": float(len(frames)),
         "eave_width": float(2 * roofs[-1].hx),
         "column_height": float(lower.column_height),
+        "figures_upper_hip": float(figure_layout(roofs[-1])[0]),
+        "figures_lower_hip": float(figure_layout(roofs[0])[0]),
     }
 
 

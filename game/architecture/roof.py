@@ -265,10 +265,11 @@ def ridges(roof: Roof) -> tuple[Mesh, Mesh]:
     lime, tile = [], []
     dark = palette.TILE_DARK
     hip_w, hip_h = 0.42, 0.32 + 0.1 * roof.ridge_height
+    count, spacing = figure_layout(roof)
     for path in _hip_paths(roof):
         lime.append(sweep(path, _ridge_profile(hip_w, hip_h, 0.15), palette.LIME, caps=True))
         tile.append(sweep(path, _cap_profile(hip_w, hip_h), dark, caps=True))
-        tile.append(_figures(path, hip_h + 0.18, roof.figures))
+        tile.append(_figures(path, hip_h + 0.18, count, spacing))
     if roof.kind == "hip-and-gable":
         t = np.linspace(roof.gable_t, 1.0, 8)
         for sx in (-1, 1):
@@ -300,22 +301,34 @@ def ridges(roof: Roof) -> tuple[Mesh, Mesh]:
     return merge(lime), merge(tile)
 
 
-def _figures(path: np.ndarray, height: float, count: int) -> Mesh:
-    """용두 and an odd row of 잡상 seated on a hip ridge, from the eave end upwards."""
-    seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
-    s = np.concatenate([[0.0], np.cumsum(seg)])
+def _path_length(path: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(path, axis=0), axis=1))])
+
+
+def figure_layout(roof: Roof) -> tuple[int, float]:
+    """(count, spacing) of the 잡상 on each hip: the odd count asked for, closing up to 0.25 m apart on a short
+    hip before dropping two, so the row stays within the lower three-quarters of the hip."""
+    room = 0.75 * float(_path_length(_hip_paths(roof)[0])[-1]) - 0.8
+    count = roof.figures
+    while count > 1 and room / count < 0.25:
+        count -= 2
+    return count, min(0.42, room / max(count, 1))
+
+
+def _figures(path: np.ndarray, height: float, count: int, spacing: float) -> Mesh:
+    """An odd row of 잡상 seated on a hip ridge from the eave end upwards, then the 용두."""
+    s = _path_length(path)
+
+    def at(d: float) -> np.ndarray:
+        return np.array([np.interp(d, s, path[:, i]) for i in range(3)])
+
     figs = []
     for k in range(count):
-        at = 0.9 + 0.42 * k
-        if at > s[-1] * 0.6:
-            break
-        p = np.array([np.interp(at, s, path[:, i]) for i in range(3)])
+        p = at(0.8 + spacing * k)
         figs.append(box((0.2, 0.2, 0.22), (p[0], p[1], p[2] + height), palette.TILE))
         figs.append(box((0.13, 0.13, 0.13), (p[0], p[1], p[2] + height + 0.22), palette.TILE))
-    at = 0.9 + 0.42 * count + 0.4
-    if at < s[-1] * 0.8:
-        p = np.array([np.interp(at, s, path[:, i]) for i in range(3)])
-        figs.append(box((0.4, 0.4, 0.6), (p[0], p[1], p[2] + height - 0.1), palette.TILE))
+    p = at(0.8 + spacing * count + 0.3)
+    figs.append(box((0.4, 0.4, 0.6), (p[0], p[1], p[2] + height - 0.1), palette.TILE))
     return merge(figs)
 
 

@@ -102,3 +102,13 @@ def test_gwanghwamun_forecourt(buildings: dict[str, Building]) -> None:
     check(buildings["gwanghwamun"], {"forecourt_width": 29.7, "forecourt_length": 48.7, "forecourt_height": 0.7})
     lo, _ = buildings["gwanghwamun"].bounds()
     assert lo[1] < -7.0 - 48.0
+
+
+def test_sungnyemun_figures_on_the_hips(buildings: dict[str, Building]) -> None:
+    """잡상 since 2013: 9 on each upper hip, 7 on each lower hip (S10); always an odd number (S19)."""
+    d = buildings["sungnyemun"].dims
+    assert (d["figures_upper_hip"], d["figures_lower_hip"]) == (9, 7)
+    for b in buildings.values():
+        for key in ("figures_upper_hip", "figures_lower_hip"):
+            if key in b.dims:
+                assert b.dims[key] % 2 == 1
