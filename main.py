@@ -17,10 +17,10 @@ DEFAULT_VIEW = "gwanghwamun-square"
 
 def _check_inputs(config: AppConfig) -> str | None:
     """Refuse bad input before any window opens; returns the one-line reason, or None."""
-    from game.landmarks.catalogue import LANDMARK_IDS
+    from game.scenes.registry import SCENE_IDS
 
-    if config.scene is not None and config.scene not in LANDMARK_IDS:
-        return f"error: unknown scene {config.scene!r}; expected one of {', '.join(LANDMARK_IDS)}"
+    if config.scene is not None and config.scene not in SCENE_IDS:
+        return f"error: unknown scene {config.scene!r}; expected one of {', '.join(SCENE_IDS)}"
     if config.alerts:
         from game.alerts.job import load_alerts
         from game.alerts.parser import CapError
@@ -42,6 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    if config.kiosk:  # kiosk mode (issue 6): the operator's settings are checked before any window opens
+        from game.kiosk.settings import SettingsError, load
+
+        try:
+            kiosk = load(config.kiosk_settings)
+        except SettingsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
 
     from game.app import App, display_available
     from ui import i18n
@@ -57,16 +65,22 @@ def main(argv: list[str] | None = None) -> int:
             from game.tour import run_tour
 
             return run_tour(app, config.tour_dir)
-        if config.alerts or config.screenshot is not None:
-            view = app.scene.view(config.scene or DEFAULT_VIEW)
-            app.look(view.camera, view.target)
-            app.step(3)
-            if config.alerts:
-                from game.alerts.job import run_alert_job
+        if config.alerts or (config.screenshot is not None and config.frames is None):
+            from game.scenes import registry  # interiors (civic spaces) and landmark views
 
-                return run_alert_job(app.base, config)
-            app.screenshot(config.screenshot)
-            return 0
+            with registry.opened(app, config.scene or DEFAULT_VIEW) as view:
+                app.look(view.camera, view.target)
+                app.step(3)
+                if config.alerts:
+                    from game.alerts.job import run_alert_job
+
+                    return run_alert_job(app.base, config)
+                app.screenshot(config.screenshot)
+                return 0
+        if config.kiosk:
+            from game.kiosk.session import run_kiosk
+
+            return run_kiosk(app, kiosk)
         from game.explore import run_interactive
 
         return run_interactive(app)

@@ -6,6 +6,7 @@ mode, quits.
 
 from __future__ import annotations
 
+import json
 import math
 
 from direct.gui.DirectGui import OnscreenText
@@ -104,18 +105,39 @@ class Explore(DirectObject):
         self.help.destroy()
 
 
+def _capture(app, explore: Explore, alerts) -> None:
+    """``--frames N --screenshot OUT.png``: the live app's last frame plus ``OUT.json`` describing its state."""
+    app.screenshot(app.config.screenshot)
+    shown = alerts.controller.shown
+    report = {
+        "flow_state": app.flow.state,
+        "position": [round(explore.walker.x, 2), round(explore.walker.y, 2)],
+        "city_link": str(alerts.link.status),
+        "alerts_received": alerts.received,
+        "alert_on_screen": shown.alert.identifier if shown is not None else None,
+    }
+    app.config.screenshot.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
+                                                          encoding="utf-8")
+
+
 def run_interactive(app) -> int:
     """Explore until the visitor quits, or for ``--frames N`` frames (smoke runs, benchmarks)."""
     app.flow.go("explore")
     explore = Explore(app, app.config.scene or START_LANDMARK)
+    from game.live_alerts import LiveAlerts
+
+    alerts = LiveAlerts(app, lambda: (explore.walker.x, explore.walker.y))
     try:
         if app.config.frames:
             app.step(app.config.frames)
+            if app.config.screenshot is not None:
+                _capture(app, explore, alerts)
         else:
             app.base.run()
     except SystemExit:
         pass
     finally:
+        alerts.release()
         explore.release()
         app.flow.go("quit")
     return 0
