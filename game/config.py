@@ -72,6 +72,7 @@ class AppConfig:
     xr: bool = False
     xr_capture: Path | None = None
     kiosk: bool = False
+    kiosk_settings: Path | None = None  # operator settings file (game/kiosk/settings.py); None: user config dir
     city: str | None = None
     cache_dir: Path | None = None
     assets_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "assets")
@@ -105,7 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xr", action="store_true", help="run on an OpenXR headset")
     p.add_argument("--xr-capture", type=Path, metavar="OUT_DIR", help="write both eyes and xr.json")
     p.add_argument("--kiosk", action="store_true", help="unattended tourist-site kiosk mode")
-    p.add_argument("--city", type=str, metavar="ENDPOINT", help="city-services hub endpoint")
+    p.add_argument("--kiosk-settings", type=Path, metavar="FILE", help="kiosk operator settings (.toml or .json)")
+    p.add_argument("--city", type=str, metavar="CLIENT_DIR",
+                   help="city-services client directory (keys, pinned hub key, endpoints) made by "
+                        "`python -m net.hub enroll`; without it the app runs a hub of its own")
     p.add_argument("--cache-dir", type=Path, help="baked asset cache (default: user cache directory)")
     return p
 
@@ -140,6 +144,7 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         xr=ns.xr,
         xr_capture=ns.xr_capture,
         kiosk=ns.kiosk,
+        kiosk_settings=ns.kiosk_settings,
         city=ns.city or (_prc("city", "") or None),
         cache_dir=cache,
     )
