@@ -15,7 +15,7 @@ from game.architecture import palette
 from game.architecture.building import Parts
 from game.architecture.mesh import box, merge
 from game.architecture.primitives import lathe
-from game.architecture.roof import CONCAVITY, SOFFIT_DROP, Roof, build_roof, crown, figure_layout
+from game.architecture.roof import SOFFIT_DROP, Roof, build_roof, crown, figure_layout, section
 from game.architecture.timber import (
     Frame,
     board_walls,
@@ -41,22 +41,18 @@ class Style:
     upper_inset: float = 0.9  # how far the upper storey stands in from the lower one
 
 
-def _profile(t: float) -> float:
-    return CONCAVITY * t + (1 - CONCAVITY) * t * t
-
-
 def _roof_above_wall(half_y: float, overhang: float, style: Style, projections: int) -> float:
     """Height from the bracket top to the finials for a roof over a wall of half-depth ``half_y``; the rafters
     rest on the outermost 출목 purlin, so the roof's underside meets the bracket top there."""
     hy = half_y + overhang
     rise = style.pitch * hy
-    return SOFFIT_DROP + rise * (1 - _profile((overhang - outer_reach(projections)) / hy)) + crown(style.ridge_height)
+    return SOFFIT_DROP + rise * (1 - section((overhang - outer_reach(projections)) / hy)) + crown(style.ridge_height)
 
 
 def _roof(frame: Frame, overhang: float, style: Style, kind: str, figures: int, top_t: float = 1.0) -> Roof:
     hx, hy = frame.half_x + overhang, frame.half_y + overhang
     rise = style.pitch * hy
-    eave_z = frame.top + SOFFIT_DROP - rise * _profile((overhang - outer_reach(frame.projections)) / hy)
+    eave_z = frame.top + SOFFIT_DROP - rise * section((overhang - outer_reach(frame.projections)) / hy)
     gable_x = hx - 0.55 * hy if kind == "hip-and-gable" else 0.0
     return Roof(hx=hx, hy=hy, eave_z=eave_z, rise=rise, wall_x=frame.half_x, wall_y=frame.half_y, kind=kind,
                 top_t=top_t, gable_x=gable_x, lift=style.lift, sweep=style.sweep,
@@ -155,17 +151,13 @@ def loft(parts: Parts, z0: float, bays_front: list[float], bays_side: list[float
     bell_room = bell["height"] + 0.35 - 0.5  # the bell's beam sits up in the bracket zone
     h2 = max(bell_room, 0.55 * rest)
     h1 = rest - h2
-    xs, ys = grid_lines(bays_front), grid_lines(bays_side)
-    piers = []
-    for x in xs:
-        for y in ys:
-            if x in (xs[0], xs[-1]) or y in (ys[0], ys[-1]):
-                s = 2.4 * r
-                piers.append(box((s, s, h1), (x, y, z0), palette.jitter(palette.GRANITE, rng, 0.05)))
-    parts.add("granite", *piers)
+    lower = _frame(bays_front, bays_side, z0, h1, p, r)  # the piers stand on the same grid as the columns
+    s = 2.4 * r
+    parts.add("granite", *(box((s, s, h1), (x, y, z0), palette.jitter(palette.GRANITE, rng, 0.05))
+                           for x, y in lower.perimeter()))
     floor_z = z0 + h1
     ext = 0.9  # the upper floor overhangs the piers as a balcony
-    hx, hy = xs[-1] + ext, ys[-1] + ext
+    hx, hy = lower.half_x + ext, lower.half_y + ext
     parts.add("wood", box((2 * hx, 2 * hy, floor_t), (0, 0, floor_z), palette.NOEROK))
     _railing(parts, hx - 0.1, hy - 0.1, floor_z + floor_t)
     upper = _frame(bays_front, bays_side, floor_z + floor_t, h2, p, r)
@@ -174,7 +166,6 @@ def loft(parts: Parts, z0: float, bays_front: list[float], bays_side: list[float
     build_roof(parts, roof, rng)
     _close_roof_space(parts, upper, roof)
     _bell(parts, upper.z0 + 0.35, bell)
-    lower = _frame(bays_front, bays_side, z0, h1, p, r)
     return [lower, upper], [roof]
 
 

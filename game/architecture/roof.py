@@ -31,6 +31,11 @@ RAFTER_PROFILE = ((-0.5, 0.0), (-0.28, 0.0), (-0.2, -0.7), (0.0, -1.0), (0.2, -0
 SOFFIT_DROP = 0.32  # roof thickness at the eave (tiles, clay bed, rafters)
 
 
+def section(t: np.ndarray | float) -> np.ndarray | float:
+    """The concave roof section: height over the eave as a fraction of the rise, ``t`` from eave (0) to ridge (1)."""
+    return CONCAVITY * t + (1 - CONCAVITY) * t * t
+
+
 def crown(ridge_height: float) -> float:
     """Height of the 취두 finial tops, the roof's highest point, above the ridge line (t = 1)."""
     return 0.35 + 1.4 * ridge_height
@@ -83,7 +88,7 @@ class Roof:
         return self.eave_z + self.rise + crown(self.ridge_height)
 
     def z(self, t: np.ndarray | float) -> np.ndarray | float:
-        return self.eave_z + self.rise * (CONCAVITY * t + (1 - CONCAVITY) * t * t)
+        return self.eave_z + self.rise * section(t)
 
     def slope(self, t: np.ndarray | float) -> np.ndarray | float:
         """dz/dt of the section."""
