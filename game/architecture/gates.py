@@ -81,10 +81,6 @@ def _hang_signboard(parts: Parts, frame: Frame, lid: str) -> dict[str, float]:
             "signboard_height": float(hi[2] - lo[2])}
 
 
-def _measured(frames: list[Frame]) -> dict[str, float]:
-    return {"columns_front": float(len(frames[0].xs)), "columns_side": float(len(frames[0].ys))}
-
-
 def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     """A stone base with N arched passages, a brick parapet and a one- or two-storey hipped pavilion."""
     base, pav = params["base"], params["pavilion"]
@@ -98,14 +94,8 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
                                float(params["total_height"]), style, rng)
     dims.update(_hang_signboard(parts, frames[-1], lid))
     dims.update(pavilion_dims(frames, roofs))
-    dims.update(_measured(frames))
     if lid in FORECOURTS:
         dims.update(_forecourt(parts, depth / 2, FORECOURTS[lid], rng))
-    for fr in frames:  # columns are the only thing on the base a visitor could bump into up there
-        r = fr.column_radius
-        for x in fr.xs:
-            for y in fr.ys:
-                parts.collide(x - r, y - r, fr.z0, x + r, y + r, fr.column_top)
     return parts.build(dims)
 
 
@@ -170,7 +160,6 @@ def build_hall_gate(lid: str, params: dict, rng: np.random.Generator) -> Buildin
             parts.collide(x - r, y - r, 0.0, x + r, y + r, fr.column_top)
     walls = _palace_walls(parts, width, float(wall["length"]), float(wall["height"]), rng)
     dims.update(pavilion_dims(frames, roofs))
-    dims.update(_measured(frames))
     dims.update(walls)
     return parts.build(dims)
 
@@ -215,7 +204,6 @@ def build_loft(lid: str, params: dict, rng: np.random.Generator) -> Building:
     dims.update(_hang_signboard(parts, frames[-1], lid))
     parts.collide(-width / 2, -depth / 2, 0.0, width / 2, depth / 2, height)
     dims.update(pavilion_dims(frames, roofs))
-    dims.update(_measured(frames))
     lo, hi = parts.merged("bronze").bounds()
     dims["bell_height"] = float(hi[2] - lo[2])
     dims["bell_diameter"] = float(hi[0] - lo[0])
