@@ -51,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
 
+    if config.xr:
+        from game.xr.district import district_scene
+        from game.xr.run import run_xr
+
+        return run_xr(config, lambda base: district_scene(base, config))
+
     from game.app import App, display_available
     from ui import i18n
 

@@ -1,0 +1,1 @@
+"""Procedural interiors for the civic spaces: pure numpy room builders (see kit.py)."""
