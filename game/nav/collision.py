@@ -97,3 +97,55 @@ def resolve(px: float, py: float, radius: float, obstacles: list[Obstacle] | Obs
         if not moved:
             break
     return px, py
+
+
+Vec3 = tuple[float, float, float]
+
+
+def _segment_box(a: Vec3, b: Vec3, box: Box) -> tuple[float, Vec3] | None:
+    """Slab test: the entry fraction along a→b and the face normal where the segment enters ``box``."""
+    t0, t1, normal = 0.0, 1.0, (0.0, 0.0, 1.0)
+    for axis in range(3):
+        d = b[axis] - a[axis]
+        lo, hi = box[axis], box[axis + 3]
+        if abs(d) < 1e-12:
+            if not lo <= a[axis] <= hi:
+                return None
+            continue
+        near, far = (lo - a[axis]) / d, (hi - a[axis]) / d
+        sign = -1.0
+        if near > far:
+            near, far, sign = far, near, 1.0
+        if near > t0:
+            t0 = near
+            normal = tuple(sign if i == axis else 0.0 for i in range(3))  # type: ignore[assignment]
+        t1 = min(t1, far)
+        if t0 > t1:
+            return None
+    return t0, normal
+
+
+def segment_hit(index: ObstacleIndex, a: Vec3, b: Vec3, ground: float = 0.0) -> tuple[Vec3, Vec3] | None:
+    """First point where the segment a→b meets a box or the ground, with the surface normal (world axes).
+
+    Used for the VR teleport arc: landing on a roof or inside a wall is judged by the normal it returns.
+    """
+    best: tuple[float, Vec3] | None = None
+    if (a[2] - ground) * (b[2] - ground) <= 0 and a[2] != b[2]:
+        best = ((a[2] - ground) / (a[2] - b[2]), (0.0, 0.0, 1.0))
+    seen: set[int] = set()
+    for px, py in (a[:2], b[:2]):
+        for ob in index.near(px, py):
+            if id(ob) in seen:
+                continue
+            seen.add(id(ob))
+            la, lb = (*ob.to_local(a[0], a[1]), a[2]), (*ob.to_local(b[0], b[1]), b[2])
+            for box in ob.boxes:
+                hit = _segment_box(la, lb, box)
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    nx, ny = ob.to_world_vec(hit[1][0], hit[1][1])
+                    best = (hit[0], (nx, ny, hit[1][2]))
+    if best is None:
+        return None
+    t, normal = best
+    return tuple(a[i] + (b[i] - a[i]) * t for i in range(3)), normal  # type: ignore[return-value]

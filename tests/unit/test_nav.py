@@ -45,3 +45,17 @@ def test_arch_passage_stays_open():
     for _ in range(200):
         w.update(0.1, Intent(forward=1.0))
     assert w.y > 10  # walked through: piers block the sides, the crown box starts above head height
+
+
+def test_segment_hits_roof_wall_or_ground():
+    from game.nav.collision import segment_hit
+
+    house = Obstacle(10.0, 0.0, 90.0, ((-2, -3, 0, 2, 3, 5),))  # turned 90°: 6 m along X, 4 m along Y
+    index = ObstacleIndex([house])
+    point, normal = segment_hit(index, (10.0, 0.0, 9.0), (10.0, 0.0, -1.0))
+    assert point == pytest.approx((10.0, 0.0, 5.0)) and normal == pytest.approx((0, 0, 1))  # roof
+    point, normal = segment_hit(index, (0.0, 0.0, 1.0), (12.0, 0.0, 1.0))
+    assert point[0] == pytest.approx(7.0) and normal == pytest.approx((-1, 0, 0))  # west wall
+    point, normal = segment_hit(index, (0.0, -20.0, 2.0), (0.0, -22.0, -2.0))
+    assert point == pytest.approx((0.0, -21.0, 0.0)) and normal == (0.0, 0.0, 1.0)  # open ground
+    assert segment_hit(index, (0.0, -20.0, 2.0), (0.0, -22.0, 1.0)) is None
