@@ -29,6 +29,7 @@ CONCAVITY = 0.57  # slope at the eave as a fraction of the mean slope: tan 22° 
 TILE_PROFILE = ((-0.5, 0.0), (-0.26, 0.3), (-0.15, 0.7), (0.0, 1.0), (0.15, 0.7), (0.26, 0.3), (0.5, 0.0))
 RAFTER_PROFILE = ((-0.5, 0.0), (-0.28, 0.0), (-0.2, -0.7), (0.0, -1.0), (0.2, -0.7), (0.28, 0.0), (0.5, 0.0))
 SOFFIT_DROP = 0.32  # roof thickness at the eave (tiles, clay bed, rafters)
+TEXTURE_ROW = 0.3  # metres of tile texture per cover-tile column
 
 
 def section(t: np.ndarray | float) -> np.ndarray | float:
@@ -196,11 +197,15 @@ def tiles(roof: Roof, rng: np.random.Generator) -> Mesh:
     strips = []
     for face in FACES:
         pts, centres = _rows(roof, face, prof, 1.0, 0.13 * roof.pitch / 0.45, 0.0, 1.0, 0.9)
+        # one strip spans one cover-tile column of the baked tile texture (4 columns per 1.2 m), crest centred
+        u = np.repeat(((prof[:, 0] + 0.5) * TEXTURE_ROW).astype(np.float32), pts.shape[2])
         for r in range(len(centres)):
             colors = np.empty(pts.shape[1:3] + (4,), np.float32)
             colors[...] = palette.jitter(palette.TILE, rng, 0.08)
             colors[..., :3] *= shade[:, None, None]
-            strips.append(grid(pts[r], colors, outward=roof.outward(face)))
+            strip = grid(pts[r], colors, outward=roof.outward(face))
+            strip.uvs[:, 0] = u
+            strips.append(strip)
     return merge(strips)
 
 

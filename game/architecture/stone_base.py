@@ -63,10 +63,27 @@ class Arch:
         return np.linspace(0.0, math.pi, n + 1)
 
 
-def plates(corners: np.ndarray, relief: float, colors: np.ndarray, sides: bool = True) -> Mesh:
+def block_uvs(corners: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Front-face UVs (K, 4, 2) that fit each block onto one whole block of the granite texture.
+
+    The baked granite texture is itself ashlar (1.2 × 0.6 m blocks in staggered rows over a 2.4 m repeat);
+    mapping every geometric block into one texture block keeps the texture's joints out of the middle of a
+    stone while its grain, flecks and per-block tone stay."""
+    c = np.asarray(corners, np.float64).reshape(-1, 4, 2)
+    lo, hi = c.min(axis=1), c.max(axis=1)
+    size = np.maximum(hi - lo, 1e-6)
+    row = rng.integers(0, 4, len(c))
+    col = rng.integers(0, 2, len(c))
+    origin = np.stack([1.2 * col - 0.6 * (row % 2) + 0.05, 0.6 * row + 0.05], axis=1)
+    return origin[:, None, :] + (c - lo[:, None, :]) / size[:, None, :] * np.array([1.1, 0.5])
+
+
+def plates(corners: np.ndarray, relief: float, colors: np.ndarray, sides: bool = True,
+           face_uvs: np.ndarray | None = None) -> Mesh:
     """Many flat quads (K, 4, 2) in the XY plane, counter-clockwise, raised ``relief`` along +Z, vectorised.
 
     Each gets a front face and, with ``sides``, four edge walls down to Z = 0 so joints cast a little shadow.
+    Front-face UVs are the XY metres unless ``face_uvs`` (K, 4, 2) are given.
     """
     c = np.asarray(corners, np.float64)
     k = len(c)
@@ -76,7 +93,7 @@ def plates(corners: np.ndarray, relief: float, colors: np.ndarray, sides: bool =
     front = np.concatenate([c, np.full((k, 4, 1), relief)], axis=2)
     pos = [front.reshape(-1, 3)]
     nrm = [np.tile([0.0, 0.0, 1.0], (4 * k, 1))]
-    uvs = [c.reshape(-1, 2)]
+    uvs = [(c if face_uvs is None else np.asarray(face_uvs, np.float64)).reshape(-1, 2)]
     cols = [np.repeat(col, 4, axis=0)]
     base = (np.arange(k) * 4)[:, None]
     idx = [np.concatenate([base + [0, 1, 2], base + [0, 2, 3]])]
@@ -152,7 +169,8 @@ def _ashlar(width: float, height: float, arches: list[Arch], rng: np.random.Gene
                 quads.append([(la0 + JOINT, z0 + JOINT), (rb0 - JOINT, z0 + JOINT),
                               (rb1 - JOINT, z1 - JOINT), (la1 + JOINT, z1 - JOINT)])
                 colors.append(palette.granite_stone(rng))
-    return plates(np.asarray(quads), STONE_RELIEF, np.asarray(colors))
+    q = np.asarray(quads)
+    return plates(q, STONE_RELIEF, np.asarray(colors), face_uvs=block_uvs(q, rng))
 
 
 def _arch_frames(arches: list[Arch], rng: np.random.Generator) -> Mesh:
@@ -175,7 +193,8 @@ def _arch_frames(arches: list[Arch], rng: np.random.Generator) -> Mesh:
                 quads.append([(x0 + JOINT, z0 + JOINT), (x1 - JOINT, z0 + JOINT), (x1 - JOINT, z1 - JOINT),
                               (x0 + JOINT, z1 - JOINT)])
                 colors.append(palette.granite_stone(rng))
-    return plates(np.asarray(quads), RING_RELIEF, np.asarray(colors))
+    q = np.asarray(quads)
+    return plates(q, RING_RELIEF, np.asarray(colors), face_uvs=block_uvs(q, rng))
 
 
 def _mortar(width: float, height: float, arches: list[Arch]) -> Mesh:
