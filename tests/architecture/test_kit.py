@@ -9,7 +9,7 @@ import pytest
 
 from game.architecture import palette
 from game.architecture.roof import Roof, ridges, tiles
-from game.architecture.stone_base import Arch
+from game.architecture.stone_base import Arch, block_uvs
 from game.architecture.timber import banded_beam, bracket_positions, column, grid_lines
 
 
@@ -88,3 +88,21 @@ def test_dapo_sets_stand_between_the_columns_too() -> None:
     lines = grid_lines([4.4, 4.9, 5.5, 4.9, 4.4])
     sets = bracket_positions(lines)
     assert set(lines) <= set(sets) and len(sets) >= 2 * len(lines)
+
+
+def test_tile_strips_span_one_texture_column() -> None:
+    u = tiles(roof(), np.random.default_rng(0)).uvs[:, 0]
+    assert u.min() >= 0.0 and u.max() <= 0.3 + 1e-6
+
+
+def test_ashlar_blocks_map_inside_one_texture_block() -> None:
+    """The granite texture's joints (rows every 0.6 m, staggered columns every 1.2 m) never cross a stone."""
+    rng = np.random.default_rng(3)
+    lo = rng.uniform(-5, 5, (50, 2))
+    size = rng.uniform(0.4, 1.6, (50, 2))
+    quads = np.stack([lo, lo + size * [1, 0], lo + size, lo + size * [0, 1]], axis=1)
+    uv = block_uvs(quads, np.random.default_rng(4))
+    row = np.floor(uv[..., 1] / 0.6)
+    assert (row == row[:, :1]).all()
+    col = np.floor((uv[..., 0] + 0.6 * (row % 2)) / 1.2)
+    assert (col == col[:, :1]).all()
