@@ -52,10 +52,19 @@ def main(argv: list[str] | None = None) -> int:
             return 2
 
     if config.xr:
+        from game.nav.collision import segment_hit
         from game.xr.district import district_scene
         from game.xr.run import run_xr
 
-        return run_xr(config, lambda base: district_scene(base, config))
+        built = []
+
+        def build(base):
+            world = district_scene(base, config)
+            built.append(world.getPythonTag("district"))
+            return world
+
+        # teleport arcs land on the ground, on roofs and terraces, never inside a wall
+        return run_xr(config, build, collide=lambda a, b: segment_hit(built[0].obstacles, a, b))
 
     from game.app import App, display_available
     from ui import i18n

@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 Box = tuple[float, float, float, float, float, float]  # xmin, ymin, zmin, xmax, ymax, zmax
 
@@ -102,6 +103,13 @@ def resolve(px: float, py: float, radius: float, obstacles: list[Obstacle] | Obs
 Vec3 = tuple[float, float, float]
 
 
+class SegmentHit(NamedTuple):
+    """Where a segment meets the world and the surface normal there (duck-types ``game.xr.arc.Hit``)."""
+
+    point: Vec3
+    normal: Vec3
+
+
 def _segment_box(a: Vec3, b: Vec3, box: Box) -> tuple[float, Vec3] | None:
     """Slab test: the entry fraction along a→b and the face normal where the segment enters ``box``."""
     t0, t1, normal = 0.0, 1.0, (0.0, 0.0, 1.0)
@@ -125,7 +133,7 @@ def _segment_box(a: Vec3, b: Vec3, box: Box) -> tuple[float, Vec3] | None:
     return t0, normal
 
 
-def segment_hit(index: ObstacleIndex, a: Vec3, b: Vec3, ground: float = 0.0) -> tuple[Vec3, Vec3] | None:
+def segment_hit(index: ObstacleIndex, a: Vec3, b: Vec3, ground: float = 0.0) -> SegmentHit | None:
     """First point where the segment a→b meets a box or the ground, with the surface normal (world axes).
 
     Used for the VR teleport arc: landing on a roof or inside a wall is judged by the normal it returns.
@@ -148,4 +156,4 @@ def segment_hit(index: ObstacleIndex, a: Vec3, b: Vec3, ground: float = 0.0) -> 
     if best is None:
         return None
     t, normal = best
-    return tuple(a[i] + (b[i] - a[i]) * t for i in range(3)), normal  # type: ignore[return-value]
+    return SegmentHit(tuple(a[i] + (b[i] - a[i]) * t for i in range(3)), normal)  # type: ignore[arg-type]

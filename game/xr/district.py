@@ -23,5 +23,7 @@ def district_scene(base, config: AppConfig | None = None) -> NodePath:
     RenderPipeline(base, world, config.quality, config.when)
     materials = MaterialLibrary(config.cache_dir and config.cache_dir / "materials")
     materials.load_all()
-    DistrictScene(base, world, materials, catalogue.load(), config).load()
+    scene = DistrictScene(base, world, materials, catalogue.load(), config)
+    scene.load()
+    world.setPythonTag("district", scene)  # the caller reaches the scene's obstacles through the world node
     return world
