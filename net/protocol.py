@@ -87,6 +87,58 @@ def _id() -> Field:
     return Field(int, low=1, high=2**53)
 
 
+# Presence (issue 8): join/leave a scene's shared space, chat, safety and moderation, gatherings. The states
+# themselves travel on the presence PUB/SUB channel in binary (``net.presence.codec``), not through these ops.
+SCENE_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
+AVATAR_IDS = re.compile(r"^\d{1,10}(,\d{1,10}){0,99}$")
+LOOK = re.compile(r"^(hanbok|casual)(:\d{1,2}){3}$")
+CHAT_SCOPES = ("nearby", "scene")
+REPORT_REASONS = ("harassment", "hate", "spam", "inappropriate", "impersonation", "other")
+MAX_CHAT = 300
+
+
+def _avatar() -> Field:
+    return Field(int, low=1, high=2**32 - 1)
+
+
+PRESENCE_OPS: dict[str, Op] = {
+    "presence.join": Op({
+        "scene": Field(str, pattern=SCENE_NAME),
+        "name": Field(str, required=False, max_len=24),
+        "look": Field(str, required=False, pattern=LOOK),
+        "anonymous": Field(int, required=False, low=0, high=1),
+    }),
+    "presence.leave": Op(),
+    "presence.profiles": Op({"ids": Field(str, pattern=AVATAR_IDS)}),
+    "presence.block": Op({"avatar_id": _avatar()}, writes=True),
+    "presence.report": Op(
+        {"avatar_id": _avatar(), "reason": Field(str, enum=REPORT_REASONS),
+         "note": Field(str, required=False, max_len=500)},
+        writes=True,
+    ),
+    "chat.send": Op({"text": Field(str, max_len=MAX_CHAT), "scope": Field(str, enum=CHAT_SCOPES)}, WRITERS),
+    "mod.queue": Op({}, STAFF_ONLY),
+    "mod.hide": Op({"message_id": _id()}, STAFF_ONLY, writes=True),
+    "mod.remove": Op({"avatar_id": _avatar(), "minutes": Field(int, required=False, low=1, high=1440)},
+                     STAFF_ONLY, writes=True),
+    "gathering.open": Op(
+        {
+            "scene": Field(str, pattern=SCENE_NAME),
+            "title_ko": Field(str, max_len=120),
+            "title_en": Field(str, max_len=120),
+            "starts": Field(str, pattern=ISO_MINUTE),
+            "ends": Field(str, pattern=ISO_MINUTE),
+            "spot_x": Field(float, low=-1e5, high=1e5),
+            "spot_y": Field(float, low=-1e5, high=1e5),
+        },
+        STAFF_ONLY,
+        writes=True,
+    ),
+    "gathering.hand": Op({"raised": Field(int, low=0, high=1)}),
+    "gathering.floor": Op({"avatar_id": Field(int, low=0, high=2**32 - 1)}, STAFF_ONLY),
+}
+
+
 OPS: dict[str, Op] = {
     "hello": Op(),
     "ticket.create": Op(
@@ -153,6 +205,7 @@ OPS: dict[str, Op] = {
         STAFF_ONLY,
         writes=True,
     ),
+    **PRESENCE_OPS,
 }
 
 

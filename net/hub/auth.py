@@ -24,6 +24,7 @@ from net.protocol import Role
 ZAP_ENDPOINT = "inproc://zeromq.zap.01"
 ALERTS_DOMAIN = b"alerts"
 SERVICES_DOMAIN = b"services"
+PRESENCE_DOMAIN = b"presence"  # avatar states in; treated like services: enrolled roles, anonymous if allowed
 ENROLLED_ROLES = (Role.CITIZEN, Role.KIOSK, Role.STAFF)
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class ZapHandler:
         role = self.registry.role_of(public)
         if domain == ALERTS_DOMAIN:
             role = role or Role.ANONYMOUS
-        elif domain == SERVICES_DOMAIN:
+        elif domain in (SERVICES_DOMAIN, PRESENCE_DOMAIN):
             if role is None and self.allow_anonymous:
                 role = Role.ANONYMOUS
         else:

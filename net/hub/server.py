@@ -16,19 +16,23 @@ import queue
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import zmq
 
+from game.civic.moderation import is_profane
 from net import alertsig
 from net.hub import services, store
-from net.hub.auth import ALERTS_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
+from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
 from net.hub.ratelimit import Limit, RateLimiter
 from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
 from net.keys import load_authority_private, load_pinned_authorities
+from net.presence.codec import MAX_STATE_BYTES
+from net.presence.relay import OPS as PRESENCE_HANDLERS
+from net.presence.relay import PresenceRelay, RelayConfig
 from net.protocol import (
     ALERT_TOPIC,
     CURVE_OVERHEAD,
@@ -56,6 +60,9 @@ class HubConfig:
     data_dir: Path
     services: str = "tcp://127.0.0.1:5570"
     alerts: str = "tcp://127.0.0.1:5571"
+    presence_in: str = "tcp://127.0.0.1:5572"  # SUB: visitors' avatar states
+    presence_out: str = "tcp://127.0.0.1:5573"  # PUB: relayed states, chat, notices (never the alerts PUB)
+    presence: RelayConfig = field(default_factory=RelayConfig)
     allow_anonymous: bool = True
     heartbeat: float = 1.0
     limits: dict[Role, Limit] | None = None
@@ -86,6 +93,12 @@ class Hub:
         self.router = self._curve_socket(zmq.ROUTER, keys.secret, SERVICES_DOMAIN)
         self.router.maxmsgsize = MAX_REQUEST_BYTES + CURVE_OVERHEAD
         self.pub = self._curve_socket(zmq.PUB, keys.secret, ALERTS_DOMAIN)
+        # Presence has its own pair of sockets: a burst of states must never fill the alerts PUB's queues.
+        self.presence = PresenceRelay(config.presence, is_profane)
+        self.presence_in = self._curve_socket(zmq.SUB, keys.secret, PRESENCE_DOMAIN)
+        self.presence_in.maxmsgsize = MAX_STATE_BYTES + CURVE_OVERHEAD
+        self.presence_in.subscribe(b"")
+        self.presence_out = self._curve_socket(zmq.PUB, keys.secret, PRESENCE_DOMAIN)
         self.dropbox = DropFolder(self.layout.dropbox) if config.watch_dropbox else None
         self.api: DisasterApiPoller | None = None
         if config.disaster_api_key:
@@ -107,9 +120,13 @@ class Hub:
         """Bind both sockets (``tcp://host:*`` picks a free port) and record the real endpoints."""
         self.router.bind(self.config.services)
         self.pub.bind(self.config.alerts)
+        self.presence_in.bind(self.config.presence_in)
+        self.presence_out.bind(self.config.presence_out)
         self.endpoints = {
             "services": self.router.getsockopt_string(zmq.LAST_ENDPOINT),
             "alerts": self.pub.getsockopt_string(zmq.LAST_ENDPOINT),
+            "presence_in": self.presence_in.getsockopt_string(zmq.LAST_ENDPOINT),
+            "presence_out": self.presence_out.getsockopt_string(zmq.LAST_ENDPOINT),
         }
         self.layout.endpoints_file.write_text(json.dumps(self.endpoints), encoding="utf-8")
         return self.endpoints
@@ -126,15 +143,20 @@ class Hub:
         poller = zmq.Poller()
         poller.register(self.router, zmq.POLLIN)
         poller.register(self.zap.socket, zmq.POLLIN)
+        poller.register(self.presence_in, zmq.POLLIN)
         next_beat = next_scan = 0.0
         try:
             while not self._stop.is_set():
-                ready = dict(poller.poll(100))
+                wait = min(100, max(0, int((self.presence.next_tick - time.monotonic()) * 1000) + 1))
+                ready = dict(poller.poll(wait))
                 while self.zap.socket.poll(0):
                     self.zap.handle()
+                if self.presence_in in ready:
+                    self._receive_states()
                 if self.router in ready:
                     self._serve_batch()
                 now = time.monotonic()
+                self._publish_presence(now)
                 self._drain_incoming()
                 if self.dropbox and now >= next_scan:
                     self._scan_dropbox()
@@ -155,6 +177,8 @@ class Hub:
         self.zap.close()
         self.router.close(linger=0)
         self.pub.close(linger=0)
+        self.presence_in.close(linger=0)
+        self.presence_out.close(linger=0)
         self.ctx.term()
         self.db.close()
 
@@ -184,6 +208,7 @@ class Hub:
             raise
         for seq in published:
             self._publish_stored(seq)
+        self._publish_presence(time.monotonic())
         for identity, reply in replies:
             self.router.send_multipart([identity, reply])
 
@@ -212,12 +237,14 @@ class Hub:
         try:
             if request.op == "alert.publish":
                 result = self._publish_request(request.args, published)
+            elif request.op in PRESENCE_HANDLERS:
+                result = self.presence.handle(self.db, caller, request.op, request.args)
             else:
                 result = services.HANDLERS[request.op](self.db, caller, request.args)
             reply = encode_reply(request.request_id, result)
         except services.ServiceError as exc:
             self.db.execute("ROLLBACK TO request")
-            reply = encode_error(request.request_id, exc.code, str(exc))
+            reply = encode_error(request.request_id, exc.code, str(exc), **exc.extra)
         except Exception:
             log.exception("%s failed", request.op)
             self.db.execute("ROLLBACK TO request")
@@ -228,6 +255,22 @@ class Hub:
             self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
         self.db.execute("RELEASE request")
         return reply
+
+    # -- presence ---------------------------------------------------------------------------------------------
+
+    def _receive_states(self, limit: int = 4096) -> None:
+        """Take the avatar states that have arrived (bounded, so requests and ticks still get their turn)."""
+        now = time.monotonic()
+        for _ in range(limit):
+            try:
+                frame = self.presence_in.recv(zmq.NOBLOCK, copy=False)
+            except zmq.Again:
+                return
+            self.presence.receive(frame.get("User-Id").partition(":")[2], frame.bytes, now)
+
+    def _publish_presence(self, now: float) -> None:
+        for topic, body in self.presence.drain(now):
+            self.presence_out.send_multipart([topic, body])
 
     # -- alerts -----------------------------------------------------------------------------------------------
 

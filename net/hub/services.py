@@ -22,9 +22,12 @@ CATCH_UP_BYTES = MAX_REPLY_BYTES // 2  # base64 and JSON framing must still fit 
 
 
 class ServiceError(Exception):
-    def __init__(self, code: ErrorCode, message: str) -> None:
+    """A refusal; ``extra`` fields go into the reply's error object (e.g. ``retry_after``, ``reason``)."""
+
+    def __init__(self, code: ErrorCode, message: str, **extra: Any) -> None:
         super().__init__(message)
         self.code = code
+        self.extra = extra
 
 
 @dataclass(frozen=True)

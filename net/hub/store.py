@@ -69,6 +69,31 @@ MIGRATIONS: tuple[str, ...] = (
         ('제야의 종 타종행사', 'New Year''s Eve Bell Ringing', '보신각 Bosingak',
          '2026-12-31T23:00', '2027-01-01T00:30', '33 strokes of the Bosingak bell at midnight');
     """,
+    # 3: presence safety (net/presence/relay.py): blocks both ways, the moderation queue and what moderators did,
+    # scene bans, scheduled gatherings.
+    """
+    CREATE TABLE blocks (
+        client TEXT NOT NULL, blocked TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (client, blocked)
+    ) WITHOUT ROWID;
+    CREATE INDEX blocks_by_blocked ON blocks (blocked);
+    CREATE TABLE reports (
+        id INTEGER PRIMARY KEY, reporter TEXT NOT NULL, reported TEXT NOT NULL, avatar_id INTEGER NOT NULL,
+        name TEXT NOT NULL, scene TEXT NOT NULL, reason TEXT NOT NULL, note TEXT NOT NULL, evidence TEXT NOT NULL,
+        created REAL NOT NULL, status TEXT NOT NULL DEFAULT 'open'
+    );
+    CREATE TABLE scene_bans (
+        client TEXT NOT NULL, scene TEXT NOT NULL, until REAL NOT NULL, staff TEXT NOT NULL
+    );
+    CREATE INDEX scene_bans_by_client ON scene_bans (client, scene);
+    CREATE TABLE moderation_actions (
+        id INTEGER PRIMARY KEY, staff TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
+        detail TEXT NOT NULL, created REAL NOT NULL
+    );
+    CREATE TABLE gatherings (
+        id INTEGER PRIMARY KEY, scene TEXT NOT NULL, title_ko TEXT NOT NULL, title_en TEXT NOT NULL,
+        starts TEXT NOT NULL, ends TEXT NOT NULL, spot_x REAL NOT NULL, spot_y REAL NOT NULL, created REAL NOT NULL
+    );
+    """,
 )
 
 

@@ -1,0 +1,448 @@
+"""The hub's side of presence: sessions, per-cell batching, timeouts, chat, blocks, reports, moderation, gatherings.
+
+No sockets here. The hub hands in each state message with the sender's authenticated key (:meth:`receive`),
+routes the ``presence.*``, ``chat.*``, ``mod.*`` and ``gathering.*`` requests to :meth:`handle` inside its
+transaction, and publishes what :meth:`drain` returns. States are not relayed one by one: each tick the latest
+state of every avatar that moved is gathered into one message per cell, so 200 visitors in one square cost
+the hub 20 messages per subscriber per second instead of 2,000 (and CURVE boxes each message once per subscriber).
+
+Blocks, reports, scene bans, moderator actions and gatherings are rows in the hub's SQLite store; positions,
+chat and raised hands are only in memory (chat is kept just long enough to be evidence in a report).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from net.hub.ratelimit import Limit, RateLimiter
+from net.hub.services import Caller, ServiceError
+from net.presence.codec import (
+    KIND_CHAT,
+    KIND_GATHERING,
+    KIND_GONE,
+    KIND_HIDE,
+    KIND_NOTICE,
+    MAX_STATE_BYTES,
+    CodecError,
+    cell_topic,
+    encode_ids,
+    encode_json,
+    encode_states,
+    inbox_topic,
+    position_of,
+    scene_topic,
+    state_size,
+)
+from net.presence.grid import CELL_SIZE, cell_of, cells_around
+from net.protocol import ErrorCode, Role
+
+KST = timezone(timedelta(hours=9))
+EVIDENCE = 20  # messages of a visitor kept as report evidence
+KNOWN = 10_000  # recent avatar ids remembered after they left, so a report still finds who it was
+MAX_BODY = 8 * 1024
+
+#: Chat messages per second (sustained, burst) by role; anonymous keys cannot chat at all (see PROTOCOL.md).
+CHAT_LIMITS: dict[Role, Limit] = {
+    Role.ANONYMOUS: Limit(0.001, 1),
+    Role.CITIZEN: Limit(1, 5),
+    Role.KIOSK: Limit(2, 8),
+    Role.STAFF: Limit(10, 50),
+}
+
+
+@dataclass
+class RelayConfig:
+    tick: float = 0.05  # seconds between batches
+    timeout: float = 10.0  # seconds without a state before a visitor is removed
+    cell_size: float = CELL_SIZE
+    state_rate: Limit = field(default_factory=lambda: Limit(12, 24))  # states per second per visitor
+    chat_limits: dict[Role, Limit] = field(default_factory=lambda: dict(CHAT_LIMITS))
+
+
+@dataclass
+class Session:
+    client: str
+    role: Role
+    avatar_id: int
+    scene: str
+    inbox: bytes
+    name: str
+    look: str
+    last_seen: float
+    hidden: set[str] = field(default_factory=set)  # keys in a block either way
+    cell: tuple[int, int] | None = None
+    state: bytes = b""  # the latest, resent to visitors who newly come within range
+    tokens: float = 0.0
+    token_time: float = 0.0
+
+
+@dataclass
+class Stats:
+    states_in: int = 0
+    states_dropped: int = 0
+    entries_out: int = 0
+    messages_out: int = 0
+    bytes_out: int = 0
+
+
+@dataclass
+class _Gathering:
+    gathering_id: int
+    hands: list[int] = field(default_factory=list)
+    speaker: int = 0
+
+
+Profanity = Callable[[str], bool]
+
+
+class PresenceRelay:
+    def __init__(self, config: RelayConfig, is_profane: Profanity,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.config, self.clock = config, clock
+        self.is_profane = is_profane
+        self.sessions: dict[str, Session] = {}
+        self.by_id: dict[int, Session] = {}
+        self.known: OrderedDict[int, tuple[str, str, str]] = OrderedDict()  # id -> (client, name, scene)
+        self.chat_limiter = RateLimiter(config.chat_limits)
+        self.recent: dict[str, deque[dict[str, Any]]] = {}
+        self.messages: OrderedDict[int, tuple[str, str]] = OrderedDict()  # message id -> (client, scene)
+        self.gatherings: dict[int, _Gathering] = {}
+        self.stats = Stats()
+        self._pending: dict[bytes, dict[int, bytes]] = {}
+        self._occupants: dict[tuple[str, tuple[int, int]], set[int]] = {}
+        self._out: list[tuple[bytes, bytes]] = []
+        self._next_avatar = secrets.randbelow(1000) + 1
+        self._next_message = 1
+        self.next_tick = 0.0
+
+    # -- states -----------------------------------------------------------------------------------------------
+
+    def receive(self, client: str, raw: bytes, now: float) -> None:
+        """One state from ``client`` (its authenticated key): checked, rate limited, queued for its cell."""
+        self.stats.states_in += 1
+        session = self.sessions.get(client)
+        if session is None or len(raw) > MAX_STATE_BYTES or not self._take_state_token(session, now):
+            self.stats.states_dropped += 1
+            return
+        try:
+            if state_size(raw) != len(raw):
+                raise CodecError("trailing bytes")
+        except CodecError:
+            self.stats.states_dropped += 1
+            return
+        cell = cell_of(*position_of(raw), self.config.cell_size)
+        if cell != session.cell:
+            self._enter(session, cell)
+        session.last_seen, session.state = now, raw
+        self._pending.setdefault(cell_topic(session.scene, cell), {})[session.avatar_id] = raw
+
+    def _enter(self, s: Session, cell: tuple[int, int]) -> None:
+        """Move ``s`` to ``cell``, and resend the states of whoever stands in the cells it newly hears, so a
+        visitor who arrives sees the people standing still there at once rather than at their next keepalive."""
+        old = cells_around(s.cell) if s.cell is not None else set()
+        self._vacate(s)
+        s.cell = cell
+        self._occupants.setdefault((s.scene, cell), set()).add(s.avatar_id)
+        for near in cells_around(cell) - old:
+            ids = self._occupants.get((s.scene, near), ())
+            if ids:
+                pending = self._pending.setdefault(cell_topic(s.scene, near), {})
+                for avatar_id in ids:
+                    other = self.by_id[avatar_id]
+                    pending.setdefault(avatar_id, other.state)
+
+    def _vacate(self, s: Session) -> None:
+        if s.cell is not None:
+            ids = self._occupants.get((s.scene, s.cell))
+            if ids is not None:
+                ids.discard(s.avatar_id)
+                if not ids:
+                    del self._occupants[(s.scene, s.cell)]
+
+    def _take_state_token(self, s: Session, now: float) -> bool:
+        limit = self.config.state_rate
+        s.tokens = min(limit.burst, s.tokens + (now - s.token_time) * limit.rate)
+        s.token_time = now
+        if s.tokens < 1.0:
+            return False
+        s.tokens -= 1.0
+        return True
+
+    def drain(self, now: float) -> list[tuple[bytes, bytes]]:
+        """Everything to publish now: batched states (when a tick is due), departures, chat and notices."""
+        if now >= self.next_tick:
+            self.next_tick = now + self.config.tick
+            self._batch()
+            self._expire(now)
+        out, self._out = self._out, []
+        self.stats.messages_out += len(out)
+        self.stats.bytes_out += sum(len(t) + len(b) for t, b in out)
+        return out
+
+    def _batch(self) -> None:
+        for topic, states in self._pending.items():
+            entries, size = [], 4
+            for avatar_id, raw in states.items():
+                if entries and size + 4 + len(raw) > MAX_BODY:
+                    self._out.append((topic, encode_states(entries)))
+                    entries, size = [], 4
+                entries.append((avatar_id, raw))
+                size += 4 + len(raw)
+            self._out.append((topic, encode_states(entries)))
+            self.stats.entries_out += len(states)
+        self._pending.clear()
+
+    def _expire(self, now: float) -> None:
+        stale = [s for s in self.sessions.values() if now - s.last_seen > self.config.timeout]
+        for s in stale:
+            self._drop(s)
+
+    # -- sessions ---------------------------------------------------------------------------------------------
+
+    def _drop(self, s: Session) -> None:
+        self._vacate(s)
+        self.sessions.pop(s.client, None)
+        self.by_id.pop(s.avatar_id, None)
+        for g in self.gatherings.values():
+            if s.avatar_id in g.hands or g.speaker == s.avatar_id:
+                g.hands = [h for h in g.hands if h != s.avatar_id]
+                g.speaker = 0 if g.speaker == s.avatar_id else g.speaker
+        self._out.append((scene_topic(s.scene), encode_ids(KIND_GONE, [s.avatar_id])))
+
+    def _session(self, c: Caller) -> Session:
+        s = self.sessions.get(c.client)
+        if s is None:
+            raise ServiceError(ErrorCode.FORBIDDEN, "join a scene first")
+        return s
+
+    def _target(self, avatar_id: int) -> tuple[str, str, str]:
+        known = self.known.get(avatar_id)
+        if known is None:
+            raise ServiceError(ErrorCode.NOT_FOUND, "no such visitor")
+        return known
+
+    def _notice(self, s: Session, payload: dict[str, Any]) -> None:
+        self._out.append((inbox_topic(s.inbox), encode_json(KIND_NOTICE, payload)))
+
+    def join(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        scene = args["scene"]
+        banned = db.execute("SELECT MAX(until) FROM scene_bans WHERE client=? AND scene=? AND until>?",
+                            (c.client, scene, c.now)).fetchone()[0]
+        if banned is not None:
+            raise ServiceError(ErrorCode.FORBIDDEN, "removed from this scene by a moderator", until=banned)
+        anonymous = bool(args.get("anonymous", 0)) or c.role is Role.ANONYMOUS
+        name = "" if anonymous else args.get("name", "")
+        if name and self.is_profane(name):
+            raise ServiceError(ErrorCode.BAD_REQUEST, "name: not allowed", reason="profanity")
+        old = self.sessions.get(c.client)
+        if old is not None:
+            self._drop(old)
+        hidden = {a if b == c.client else b for a, b in db.execute(
+            "SELECT client, blocked FROM blocks WHERE client=? OR blocked=?", (c.client, c.client))}
+        avatar_id, self._next_avatar = self._next_avatar, self._next_avatar + 1
+        now = self.clock()
+        s = Session(c.client, c.role, avatar_id, scene, secrets.token_bytes(16), name, args.get("look", ""),
+                    last_seen=now, hidden=hidden, tokens=self.config.state_rate.burst, token_time=now)
+        self.sessions[c.client], self.by_id[avatar_id] = s, s
+        self.known[avatar_id] = (c.client, name, scene)
+        while len(self.known) > KNOWN:
+            self.known.popitem(last=False)
+        others = [o for o in self.sessions.values() if o.client in hidden and o is not s]
+        for o in others:
+            o.hidden.add(c.client)
+            self._notice(o, {"hide": [avatar_id]})
+        return {
+            "avatar_id": avatar_id, "inbox": s.inbox.hex(), "scene": scene, "cell_size": self.config.cell_size,
+            "timeout": self.config.timeout, "anonymous": anonymous,
+            "hidden": [o.avatar_id for o in others if o.scene == scene],
+            "gathering": self._gathering_state(db, scene, c.now),
+        }
+
+    def leave(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        s = self.sessions.get(c.client)
+        if s is not None:
+            self._drop(s)
+        return {"left": s is not None}
+
+    def profiles(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        me = self._session(c)
+        out, hidden = [], []
+        for avatar_id in (int(v) for v in args["ids"].split(",")):
+            o = self.by_id.get(avatar_id)
+            if o is None:
+                continue
+            if o.client in me.hidden:
+                hidden.append(avatar_id)
+                continue
+            out.append({"avatar_id": avatar_id, "name": o.name, "look": o.look, "staff": o.role is Role.STAFF,
+                        "kiosk": o.role is Role.KIOSK})
+        return {"profiles": out, "hidden": hidden}
+
+    # -- chat -------------------------------------------------------------------------------------------------
+
+    def chat(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        s = self._session(c)
+        wait = self.chat_limiter.take(c.client, c.role, c.now)
+        if wait:
+            raise ServiceError(ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
+        text = " ".join(args["text"].split())
+        if self.is_profane(text):
+            raise ServiceError(ErrorCode.BAD_REQUEST, "text: not allowed", reason="profanity")
+        mid, self._next_message = self._next_message, self._next_message + 1
+        scope = args["scope"]
+        message = {"id": mid, "from": s.avatar_id, "scope": scope, "text": text, "time": c.now}
+        topic = scene_topic(s.scene) if scope == "scene" or s.cell is None else cell_topic(s.scene, s.cell)
+        self._out.append((topic, encode_json(KIND_CHAT, message)))
+        self.recent.setdefault(c.client, deque(maxlen=EVIDENCE)).append({**message, "scene": s.scene})
+        self.messages[mid] = (c.client, s.scene)
+        while len(self.messages) > KNOWN:
+            self.messages.popitem(last=False)
+        return {"message_id": mid}
+
+    # -- safety -----------------------------------------------------------------------------------------------
+
+    def block(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        me = self._session(c)
+        target, _, _ = self._target(args["avatar_id"])
+        if target == c.client:
+            raise ServiceError(ErrorCode.BAD_REQUEST, "cannot block yourself")
+        db.execute("INSERT OR IGNORE INTO blocks VALUES (?, ?, ?)", (c.client, target, c.now))
+        me.hidden.add(target)
+        other = self.sessions.get(target)
+        if other is not None:
+            other.hidden.add(c.client)
+            self._notice(other, {"hide": [me.avatar_id]})
+        return {"hidden": args["avatar_id"]}
+
+    def report(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        target, name, scene = self._target(args["avatar_id"])
+        evidence = list(self.recent.get(target, ()))
+        cur = db.execute(
+            "INSERT INTO reports (reporter, reported, avatar_id, name, scene, reason, note, evidence, created)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (c.client, target, args["avatar_id"], name, scene, args["reason"], args.get("note", ""),
+             _json(evidence), c.now),
+        )
+        return {"report_id": cur.lastrowid, "evidence": len(evidence)}
+
+    def queue(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        rows = db.execute("SELECT id, avatar_id, name, scene, reason, note, evidence, created FROM reports"
+                          " WHERE status='open' ORDER BY id LIMIT 100")
+        keys = ("report_id", "avatar_id", "name", "scene", "reason", "note", "evidence", "created")
+        return {"reports": [dict(zip(keys, r, strict=True)) for r in rows]}
+
+    def hide(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        found = self.messages.get(args["message_id"])
+        if found is None:
+            raise ServiceError(ErrorCode.NOT_FOUND, "no such recent message")
+        author, scene = found
+        for message in self.recent.get(author, ()):
+            if message["id"] == args["message_id"]:
+                message["hidden"] = True
+        self._audit(db, c, "hide", author, str(args["message_id"]))
+        self._out.append((scene_topic(scene), encode_json(KIND_HIDE, {"id": args["message_id"]})))
+        return {"hidden": args["message_id"]}
+
+    def remove(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        target = self.by_id.get(args["avatar_id"])
+        if target is None:
+            raise ServiceError(ErrorCode.NOT_FOUND, "visitor not present")
+        until = c.now + 60 * args.get("minutes", 30)
+        db.execute("INSERT INTO scene_bans VALUES (?, ?, ?, ?)", (target.client, target.scene, until, c.client))
+        self._audit(db, c, "remove", target.client, target.scene)
+        self._drop(target)
+        self._notice(target, {"removed": target.scene, "until": until})
+        return {"removed": args["avatar_id"], "until": until}
+
+    def _audit(self, db: sqlite3.Connection, c: Caller, action: str, target: str, detail: str) -> None:
+        db.execute("INSERT INTO moderation_actions (staff, action, target, detail, created) VALUES (?, ?, ?, ?, ?)",
+                   (c.client, action, target, detail, c.now))
+
+    # -- gatherings -------------------------------------------------------------------------------------------
+
+    def _active(self, db: sqlite3.Connection, scene: str, now: float) -> tuple | None:
+        minute = datetime.fromtimestamp(now, KST).strftime("%Y-%m-%dT%H:%M")
+        return db.execute(
+            "SELECT id, title_ko, title_en, starts, ends, spot_x, spot_y FROM gatherings"
+            " WHERE scene=? AND starts<=? AND ends>=? ORDER BY starts LIMIT 1", (scene, minute, minute)
+        ).fetchone()
+
+    def _gathering_state(self, db: sqlite3.Connection, scene: str, now: float) -> dict[str, Any] | None:
+        row = self._active(db, scene, now)
+        if row is None:
+            return None
+        gid, title_ko, title_en, starts, ends, x, y = row
+        g = self.gatherings.setdefault(gid, _Gathering(gid))
+        return {"gathering_id": gid, "title_ko": title_ko, "title_en": title_en, "starts": starts, "ends": ends,
+                "spot": [x, y], "hands": list(g.hands), "speaker": g.speaker}
+
+    def _publish_gathering(self, db: sqlite3.Connection, scene: str, now: float) -> dict[str, Any]:
+        state = self._gathering_state(db, scene, now)
+        if state is None:
+            raise ServiceError(ErrorCode.NOT_FOUND, "no gathering now in this scene")
+        self._out.append((scene_topic(scene), encode_json(KIND_GATHERING, state)))
+        return state
+
+    def gathering_open(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        if args["ends"] < args["starts"]:
+            raise ServiceError(ErrorCode.BAD_REQUEST, "ends before starts")
+        cur = db.execute(
+            "INSERT INTO gatherings (scene, title_ko, title_en, starts, ends, spot_x, spot_y, created)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (args["scene"], args["title_ko"], args["title_en"], args["starts"], args["ends"], args["spot_x"],
+             args["spot_y"], c.now),
+        )
+        active = self._active(db, args["scene"], c.now)
+        if active is not None and active[0] == cur.lastrowid:
+            self._publish_gathering(db, args["scene"], c.now)
+        return {"gathering_id": cur.lastrowid}
+
+    def hand(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        s = self._session(c)
+        row = self._active(db, s.scene, c.now)
+        if row is None:
+            raise ServiceError(ErrorCode.NOT_FOUND, "no gathering now in this scene")
+        g = self.gatherings.setdefault(row[0], _Gathering(row[0]))
+        g.hands = [h for h in g.hands if h != s.avatar_id] + ([s.avatar_id] if args["raised"] else [])
+        return self._publish_gathering(db, s.scene, c.now)
+
+    def floor(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        s = self._session(c)
+        row = self._active(db, s.scene, c.now)
+        if row is None:
+            raise ServiceError(ErrorCode.NOT_FOUND, "no gathering now in this scene")
+        g = self.gatherings.setdefault(row[0], _Gathering(row[0]))
+        g.speaker = args["avatar_id"]
+        g.hands = [h for h in g.hands if h != g.speaker]
+        return self._publish_gathering(db, s.scene, c.now)
+
+    def handle(self, db: sqlite3.Connection, c: Caller, op: str, args: dict[str, Any]) -> dict[str, Any]:
+        return OPS[op](self, db, c, args)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+OPS: dict[str, Callable[[PresenceRelay, sqlite3.Connection, Caller, dict[str, Any]], dict[str, Any]]] = {
+    "presence.join": PresenceRelay.join,
+    "presence.leave": PresenceRelay.leave,
+    "presence.profiles": PresenceRelay.profiles,
+    "presence.block": PresenceRelay.block,
+    "presence.report": PresenceRelay.report,
+    "chat.send": PresenceRelay.chat,
+    "mod.queue": PresenceRelay.queue,
+    "mod.hide": PresenceRelay.hide,
+    "mod.remove": PresenceRelay.remove,
+    "gathering.open": PresenceRelay.gathering_open,
+    "gathering.hand": PresenceRelay.hand,
+    "gathering.floor": PresenceRelay.floor,
+}

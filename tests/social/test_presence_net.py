@@ -1,0 +1,157 @@
+"""Presence over real loopback sockets: several visitor threads, each with its own link and presence sockets."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from net.presence.client import AvatarGone, ChatMessage, Joined, MessageHidden, Refused, Removed
+from net.protocol import Role
+from tests.social.conftest import standing, wait_for
+
+
+def _joined(*visitors) -> None:
+    wait_for(lambda: all(v.got(Joined) for v in visitors), 10, "joined")
+
+
+def test_positions_propagate_and_are_interpolated(hub_runner, visitors):
+    hub = hub_runner()
+    walker = visitors(hub, "walker", lambda t: (1.0 * t, 5.0))  # 1 m/s east
+    watcher = visitors(hub, "watcher", standing(0.0, 0.0))
+    other = visitors(hub, "other", standing(3.0, -3.0))
+    _joined(walker, watcher, other)
+    wid = walker.avatar_id
+    wait_for(lambda: wid in watcher.sees() and wid in other.sees(), 10, "the walker seen by both")
+    xs, t0 = [], time.monotonic()
+    while time.monotonic() - t0 < 1.0:
+        xs.append(watcher.sees()[wid].x)
+        time.sleep(0.01)
+    truth = time.monotonic() - walker.started
+    assert all(b >= a for a, b in zip(xs, xs[1:], strict=False)), "the walker never jumps back"
+    # 10 Hz states drawn every 10 ms: interpolation shows many more positions than states arrived (~10).
+    assert len(set(xs)) > 25
+    # Drawn ~0.1 s in the past (plus up to a tick of batching and a frame): within half a metre of the truth.
+    assert 0.0 < truth - xs[-1] < 0.5
+    assert abs(other.sees()[watcher.avatar_id].x) < 0.01  # a standing visitor is seen where they stand
+
+
+def test_area_of_interest_filters_far_visitors(hub_runner, visitors):
+    hub = hub_runner()
+    near_a = visitors(hub, "near_a", standing(0.0, 0.0))
+    near_b = visitors(hub, "near_b", standing(30.0, 20.0))
+    far = visitors(hub, "far", standing(900.0, -600.0))
+    elsewhere = visitors(hub, "elsewhere", standing(0.0, 0.0), scene="mayors_office")
+    _joined(near_a, near_b, far, elsewhere)
+    wait_for(lambda: near_b.avatar_id in near_a.sees() and near_a.avatar_id in near_b.sees(), 10, "neighbours")
+    time.sleep(2.5)  # longer than the keepalive: every state the far visitor sent has come and gone
+    assert set(near_a.sees()) == {near_b.avatar_id}
+    assert far.sees() == {} and elsewhere.sees() == {}
+    assert far.presence.remotes == {}, "the far visitor's client never even received the others' states"
+
+
+def test_block_hides_both_ways_and_survives_a_hub_restart(hub_runner, visitors):
+    hub = hub_runner()
+    alice = visitors(hub, "alice", standing(0.0, 0.0))
+    bob = visitors(hub, "bob", standing(2.0, 0.0))
+    carol = visitors(hub, "carol", standing(0.0, 2.0))
+    _joined(alice, bob, carol)
+    wait_for(lambda: bob.avatar_id in alice.sees() and alice.avatar_id in bob.sees(), 10, "alice and bob")
+    bob_id = bob.avatar_id
+    alice.do(lambda p: p.block(bob_id))
+    wait_for(lambda: alice.avatar_id not in bob.sees() and bob_id not in alice.sees(), 5, "hidden both ways")
+    bob.do(lambda p: p.say("안녕하세요", "scene"))
+    wait_for(lambda: carol.got(ChatMessage), 5, "carol hears bob")
+    assert not alice.got(ChatMessage), "alice does not hear the visitor she blocked"
+
+    hub.stop()
+    hub.start()  # same data directory and ports; sessions are gone, blocks are in SQLite
+    wait_for(lambda: all(len(v.got(Joined)) >= 2 for v in (alice, bob, carol)), 20, "everyone rejoined")
+    wait_for(lambda: {alice.avatar_id, bob.avatar_id} <= set(carol.sees()), 10, "carol sees both again")
+    time.sleep(1.0)
+    assert bob.avatar_id not in alice.sees() and alice.avatar_id not in bob.sees()
+    assert carol.avatar_id in alice.sees() and carol.avatar_id in bob.sees()
+
+
+def test_report_reaches_the_moderation_queue_and_moderators_act(hub_runner, visitors):
+    hub = hub_runner()
+    rude = visitors(hub, "rude", standing(0.0, 0.0))
+    victim = visitors(hub, "victim", standing(1.0, 0.0))
+    staff = visitors(hub, "staff", standing(2.0, 0.0), role=Role.STAFF)
+    _joined(rude, victim, staff)
+    wait_for(lambda: rude.avatar_id in victim.sees(), 10, "victim sees the rude visitor")
+    for text in ("저리 가", "go away", "nobody wants you here"):
+        rude.do(lambda p, text=text: p.say(text))
+    wait_for(lambda: len(victim.got(ChatMessage)) == 3, 5, "three messages")
+    rude_id = rude.avatar_id
+    victim.do(lambda p: p.report(rude_id, "harassment", "계속 따라옵니다"))
+    wait_for(lambda: hub.hub is not None and _reports(hub), 5, "a report row")
+    (reported, reason, note, evidence), = _reports(hub)
+    assert reason == "harassment" and note == "계속 따라옵니다"
+    assert [m["text"] for m in json.loads(evidence)] == ["저리 가", "go away", "nobody wants you here"]
+    assert reported == rude.link.client_keys.public.decode()
+
+    last = victim.got(ChatMessage)[-1].message_id
+    staff.do(lambda p: p.moderate_hide(last))
+    wait_for(lambda: MessageHidden(last) in victim.got(MessageHidden), 5, "message hidden for everyone")
+    staff.do(lambda p: p.moderate_remove(rude_id, minutes=5))
+    wait_for(lambda: rude.got(Removed), 5, "removed notice")
+    wait_for(lambda: rude_id not in victim.sees(), 5, "gone from the scene")
+    rude.do(lambda p: p.join("district", name="rude"))
+    wait_for(lambda: any(r.op == "presence.join" and r.code == "forbidden" for r in rude.got(Refused)), 5,
+             "rejoin refused during the ban")
+    victim.do(lambda p: p.say("hello", "nearby"))
+    rude.do(lambda p: p.say("hello?"))
+    time.sleep(0.5)
+    assert all(m.mine for m in rude.got(ChatMessage)[3:]) and len(rude.got(ChatMessage)) == 3
+
+
+def _reports(hub) -> list[tuple]:
+    import sqlite3
+
+    db = sqlite3.connect(hub.data_dir / "hub.sqlite3")
+    try:
+        return db.execute("SELECT reported, reason, note, evidence FROM reports").fetchall()
+    finally:
+        db.close()
+
+
+def test_profanity_filter_and_chat_rate_limit_hold(hub_runner, visitors):
+    hub = hub_runner()
+    talker = visitors(hub, "talker", standing(0.0, 0.0))
+    listener = visitors(hub, "listener", standing(1.0, 1.0))
+    _joined(talker, listener)
+    wait_for(lambda: talker.avatar_id in listener.sees(), 10, "listener sees talker")
+    for text in ("ㅅㅂ", "f u c k this", "씨 발"):
+        talker.do(lambda p, text=text: p.say(text))
+    wait_for(lambda: len(talker.got(Refused)) == 3, 5, "three refusals")
+    assert {r.reason for r in talker.got(Refused)} == {"profanity"}
+    talker.do(lambda p: p.say("다시 발급받았어요"))  # "reissued": ordinary words across the join are fine
+    wait_for(lambda: listener.got(ChatMessage), 5, "the clean message")
+    assert [m.text for m in listener.got(ChatMessage)] == ["다시 발급받았어요"]
+
+    flooder = visitors(hub, "flooder", standing(-1.0, 0.0))
+    _joined(flooder)
+    t0 = time.monotonic()
+    for i in range(15):
+        flooder.do(lambda p, i=i: p.say(f"message {i}"))
+    time.sleep(1.5)
+    heard = [m for m in listener.got(ChatMessage) if m.text.startswith("message")]
+    elapsed = time.monotonic() - t0
+    # Citizens: a burst of 5, then 1 per second; refused ones wait in the link and are sent again later.
+    assert 5 <= len(heard) <= 5 + int(elapsed) + 1
+    assert hub.hub.presence.stats.states_dropped == 0
+
+
+def test_a_vanished_client_is_removed_after_the_timeout(hub_runner, visitors):
+    hub = hub_runner()
+    stays = visitors(hub, "stays", standing(0.0, 0.0))
+    vanishes = visitors(hub, "vanishes", standing(1.0, 0.0))
+    _joined(stays, vanishes)
+    gone_id = vanishes.avatar_id
+    wait_for(lambda: gone_id in stays.sees(), 10, "both present")
+    vanishes.halt()  # sockets closed without a goodbye, as when a kiosk loses power
+    t0 = time.monotonic()
+    wait_for(lambda: AvatarGone(gone_id) in stays.got(AvatarGone), 10, "removal")
+    assert time.monotonic() - t0 < 3.0 + 0.5  # the hub's timeout in this test, plus a tick and a poll
+    assert gone_id not in stays.sees()
+    assert gone_id not in hub.hub.presence.by_id

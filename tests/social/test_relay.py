@@ -1,0 +1,77 @@
+"""The hub's relay without sockets: batching per cell and tick, per-visitor state limits, refused input."""
+
+from __future__ import annotations
+
+from net.hub.services import Caller
+from net.hub.store import open_store
+from net.presence import codec
+from net.presence.codec import AvatarState
+from net.presence.relay import PresenceRelay, RelayConfig
+from net.protocol import Role
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _relay(tmp_path, **config):
+    clock = Clock()
+    relay = PresenceRelay(RelayConfig(**config), lambda text: "badword" in text, clock)
+    db = open_store(tmp_path)
+    return relay, db, clock
+
+
+def _join(relay, db, client, scene="district", role=Role.CITIZEN):
+    return relay.join(db, Caller(client, role, "r" * 8, 0.0), {"scene": scene})["avatar_id"]
+
+
+def test_one_message_per_cell_per_tick_with_each_avatars_latest_state(tmp_path):
+    relay, db, clock = _relay(tmp_path, tick=0.05)
+    ids = [_join(relay, db, f"k{i}") for i in range(30)]
+    relay.drain(clock.now)
+    for step in range(3):  # three states each within one tick: only the latest is relayed
+        for i in range(30):
+            relay.receive(f"k{i}", codec.encode_state(AvatarState(i * 1.0, 5.0 + step), step), clock.now)
+    relay.receive("k0", codec.encode_state(AvatarState(500.0, 500.0), 9), clock.now)  # k0 walks far away
+    clock.now += 0.05
+    out = relay.drain(clock.now)
+    states = [(topic, codec.decode_states(body)) for topic, body in out if body[:1] == codec.KIND_STATES]
+    by_topic = {topic: entries for topic, entries in states}
+    home, far = codec.cell_topic("district", (0, 0)), codec.cell_topic("district", (10, 10))
+    assert set(by_topic) == {home, far}
+    assert sorted(a for a, _, _ in by_topic[home]) == ids and all(t == 2 for _, t, _ in by_topic[home])
+    assert [(a, t) for a, t, _ in by_topic[far]] == [(ids[0], 9)]
+    assert relay.drain(clock.now) == []  # nothing new until someone moves
+
+
+def test_state_flood_unjoined_and_malformed_states_are_dropped(tmp_path):
+    relay, db, clock = _relay(tmp_path)
+    _join(relay, db, "k")
+    raw = codec.encode_state(AvatarState(1, 1), 0)
+    for _ in range(100):  # 100 states in one instant: the bucket allows its burst (24)
+        relay.receive("k", raw, clock.now)
+    relay.receive("stranger", raw, clock.now)
+    relay.receive("k", raw + b"x", clock.now + 5)
+    relay.receive("k", b"\x01", clock.now + 5)
+    assert relay.stats.states_in == 103 and relay.stats.states_dropped == 100 - 24 + 3
+
+
+def test_silence_past_the_timeout_removes_a_visitor_for_everyone_in_the_scene(tmp_path):
+    relay, db, clock = _relay(tmp_path, timeout=3.0)
+    quiet, talker = _join(relay, db, "quiet"), _join(relay, db, "talker")
+    relay.drain(clock.now)
+    for step in range(8):
+        clock.now += 0.5
+        relay.receive("talker", codec.encode_state(AvatarState(0, 0), step), clock.now)
+        out = relay.drain(clock.now)
+        gone = [(topic, codec.decode_ids(b)) for topic, b in out if b[:1] == codec.KIND_GONE]
+        if gone:
+            assert gone == [(codec.scene_topic("district"), [quiet])] and clock.now - 1000 > 3.0
+            break
+    else:
+        raise AssertionError("the quiet visitor was never removed")
+    assert set(relay.by_id) == {talker}
