@@ -24,10 +24,24 @@ Reply = tuple[int, str | None, str | None, float, str | None]
 
 #: A WAV header is 44 bytes; a file no larger than that holds no speech.
 _MIN_WAV_BYTES = 45
-_FILE_WAIT_S = 2.0
+_FILE_WAIT_S = 0.5
+_IDLE_WAIT_S = 1.0
+_ATTEMPTS = 2
 
 
-def _synthesise(engine, request: Request) -> Reply:
+def _wait_until_idle(is_playing) -> None:
+    """Let espeak-ng's synthesis thread finish the previous utterance.
+
+    pyttsx3's ``runAndWait`` begins by "stopping" the engine, and if espeak still reports the last utterance as
+    playing (its thread lags the end-of-message callback by a moment) the *new* utterance is cancelled at once
+    and no file is written — about one request in thirty without this wait.
+    """
+    deadline = time.monotonic() + _IDLE_WAIT_S
+    while is_playing() and time.monotonic() < deadline:
+        time.sleep(0.002)
+
+
+def _synthesise(engine, is_playing, request: Request) -> Reply:
     request_id, text, voice, rate, path = request
     start = time.perf_counter()
     target = Path(path)
@@ -36,15 +50,16 @@ def _synthesise(engine, request: Request) -> Reply:
     try:
         engine.setProperty("voice", voice)
         engine.setProperty("rate", rate)
-        engine.save_to_file(text, str(partial))
-        engine.runAndWait()
+        for _attempt in range(_ATTEMPTS):
+            _wait_until_idle(is_playing)
+            engine.save_to_file(text, str(partial))
+            engine.runAndWait()
+            if _written(partial, _FILE_WAIT_S):
+                break
+        else:
+            raise TimeoutError(f"no audio written for request {request_id}")
         # pyttsx3 queues setProperty until runAndWait, so only now does the engine report the voice it used.
         engine_voice = engine.getProperty("voice")
-        deadline = time.monotonic() + _FILE_WAIT_S
-        while not (partial.exists() and partial.stat().st_size >= _MIN_WAV_BYTES):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no audio written for request {request_id}")
-            time.sleep(0.005)
         os.replace(partial, target)
     except Exception as exc:  # one bad utterance must not take the worker down
         with contextlib.suppress(OSError):
@@ -53,9 +68,19 @@ def _synthesise(engine, request: Request) -> Reply:
     return request_id, str(target), engine_voice, (time.perf_counter() - start) * 1000.0, None
 
 
+def _written(path: Path, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not (path.exists() and path.stat().st_size >= _MIN_WAV_BYTES):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
 def run(conn: Connection) -> None:
     """Worker main loop; exits on ``None``, on a closed pipe, or when the parent process is gone."""
     import pyttsx3  # imported here: only the worker process ever loads the engine
+    from pyttsx3.drivers import _espeak
 
     sys.stdout = open(os.devnull, "w")  # pyttsx3's espeak driver prints a line for every saved file
     engine = pyttsx3.init()
@@ -71,4 +96,4 @@ def run(conn: Connection) -> None:
             return
         if request is None:
             return
-        conn.send(_synthesise(engine, request))
+        conn.send(_synthesise(engine, _espeak.IsPlaying, request))

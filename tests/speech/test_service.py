@@ -162,3 +162,15 @@ def test_shutdown_stops_the_worker_promptly(tmp_path: Path) -> None:
 def test_unknown_language_is_refused(speech: SpeechService) -> None:
     with pytest.raises(ValueError, match="fr"):
         speech.submit("bonjour", "fr")
+
+
+def test_back_to_back_requests_in_both_voices_all_produce_audio(speech: SpeechService) -> None:
+    """Regression: pyttsx3 used to cancel an utterance started while espeak still finished the previous one."""
+    ids = {speech.submit(f"연속 요청 {i}번 지진 대피", "ko" if i % 2 else "en") for i in range(40)}
+    results: list[SpeechResult] = []
+    deadline = time.monotonic() + 30
+    while len(results) < len(ids) and time.monotonic() < deadline:
+        results += [r for r in speech.poll() if r.request_id in ids]
+        time.sleep(0.005)
+    assert sorted(r.request_id for r in results) == sorted(ids)
+    assert [r.error for r in results] == [None] * len(ids)
