@@ -40,7 +40,7 @@ def test_winding_agrees_with_normals(lid: str, buildings: dict[str, Building]) -
         keep = area > 1e-8
         vn = m.normals[m.indices].sum(axis=1)
         agree = (np.einsum("ij,ij->i", face[keep], vn[keep]) > 0).mean()
-        assert agree > 0.995, f"{name}: only {agree:.3f} of the triangles wind with their normals"
+        assert agree == 1.0, f"{name}: only {agree:.4f} of the triangles wind with their normals"
 
 
 @pytest.mark.parametrize("lid", LANDMARK_IDS)
