@@ -1,0 +1,152 @@
+"""The civic services as the rooms use them: checks first (limits, profanity, rate), then the city link.
+
+Nothing here blocks: each action queues a request on :class:`net.client.CityLink` and calls ``done(Outcome)``
+from :meth:`CivicDesk.poll` when the hub answers. Refusals come back as i18n keys that say what to fix
+(a conflict names the free slots instead), so a form can keep the visitor's text and show the message.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.civic.faq import Faq, Hit
+from game.civic.faq import load as load_faq
+from game.civic.moderation import Problem, RateLimiter, check_field
+from net.client.link import CityLink, ReplyReceived, error_i18n_key
+from net.protocol import ProtocolError
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    result: dict[str, Any] = field(default_factory=dict)
+    problem: Problem | None = None
+
+
+Done = Callable[[Outcome], None]
+VISITOR = "local"  # one visitor per app instance; a kiosk session would pass its own id
+
+
+class CivicDesk:
+    """One per app: the link, the FAQ, the rate limiter and the callbacks waiting for replies."""
+
+    def __init__(self, link: CityLink, clock: Callable[[], float] = time.monotonic, faq: Faq | None = None):
+        self.link = link
+        self.faq = faq or Faq(load_faq())
+        self.limiter = RateLimiter(3, 60.0, clock)
+        self._waiting: dict[str, tuple[str, Done]] = {}
+
+    # -- plumbing ----------------------------------------------------------------------------------------------
+    def _send(self, op: str, args: dict[str, Any], done: Done, durable: bool = True) -> None:
+        try:
+            rid = self.link.request(op, args, durable=durable)
+        except ProtocolError as exc:
+            done(Outcome(False, problem=Problem("civic.request_failed", {"reason": str(exc)})))
+            return
+        self._waiting[rid] = (op, done)
+
+    def poll(self) -> None:
+        """Handle replies that arrived; call once per frame (it also drives the link)."""
+        for event in self.link.poll():
+            if isinstance(event, ReplyReceived) and event.request_id in self._waiting:
+                op, done = self._waiting.pop(event.request_id)
+                done(self._outcome(op, event))
+
+    @staticmethod
+    def _outcome(op: str, reply: ReplyReceived) -> Outcome:
+        if reply.ok:
+            return Outcome(True, reply.result)
+        code = str(reply.error.get("code", ""))
+        if op == "opinion.vote" and code == "conflict":
+            return Outcome(False, reply.error, Problem("civic.already_voted"))
+        if op == "booking.create" and code == "conflict":
+            return Outcome(False, reply.error, Problem("civic.slot_taken"))
+        if code == "rate_limited":
+            return Outcome(False, reply.error, Problem("civic.rate_limited",
+                                                      {"seconds": int(reply.error.get("retry_after", 1)) + 1}))
+        return Outcome(False, reply.error, Problem(error_i18n_key(code), {"reason": reply.error.get("message", "")}))
+
+    def _checked(self, action: str, fields: dict[str, str], done: Done) -> bool:
+        """Check every field and the rate limit; report the first problem through ``done``."""
+        for kind, text in fields.items():
+            problem = check_field(kind, text)
+            if problem is not None:
+                done(Outcome(False, problem=Problem(problem.key, {**problem.fields, "field": kind})))
+                return False
+        problem = self.limiter.check(VISITOR, action)
+        if problem is not None:
+            done(Outcome(False, problem=problem))
+            return False
+        return True
+
+    # -- 120 Center --------------------------------------------------------------------------------------------
+    def ask(self, query: str) -> list[Hit]:
+        """FAQ answers at once (local data, no round trip)."""
+        return self.faq.search(query)
+
+    def file_complaint(self, category: str, text: str, place: str, lat: float, lon: float, done: Done) -> None:
+        if self._checked("complaint", {"complaint": text}, done):
+            self._send("ticket.create", {"category": category, "text": text.strip(), "place": place, "lat": lat,
+                                         "lon": lon}, done)
+
+    def my_tickets(self, done: Done) -> None:
+        self._send("ticket.mine", {}, done, durable=False)
+
+    def ticket(self, ticket_id: int, done: Done) -> None:
+        self._send("ticket.status", {"ticket_id": ticket_id}, done, durable=False)
+
+    # -- reservations ------------------------------------------------------------------------------------------
+    def facilities(self, done: Done) -> None:
+        self._send("facility.list", {}, done, durable=False)
+
+    def free_slots(self, facility_id: str, day: str, done: Done) -> None:
+        self._send("facility.slots", {"facility_id": facility_id, "day": day}, done, durable=False)
+
+    def book(self, facility_id: str, day: str, slot: str, done: Done) -> None:
+        def explained(outcome: Outcome) -> None:
+            if outcome.problem is None or outcome.problem.key != "civic.slot_taken":
+                done(outcome)
+                return
+
+            def with_free(slots: Outcome) -> None:  # say which hours are still free, not just "no"
+                free = ", ".join(slots.result.get("free", [])[:6]) if slots.ok else ""
+                done(Outcome(False, outcome.result, Problem("civic.slot_taken", {"slot": slot, "free": free or "-"})))
+
+            self.free_slots(facility_id, day, with_free)
+
+        self._send("booking.create", {"facility_id": facility_id, "day": day, "slot": slot}, explained)
+
+    def cancel(self, booking_id: int, done: Done) -> None:
+        self._send("booking.cancel", {"booking_id": booking_id}, done)
+
+    def my_bookings(self, done: Done) -> None:
+        self._send("booking.mine", {}, done, durable=False)
+
+    # -- opinion box -------------------------------------------------------------------------------------------
+    def propose(self, title: str, body: str, done: Done) -> None:
+        if self._checked("propose", {"title": title, "proposal": body}, done):
+            self._send("opinion.propose", {"title": title.strip(), "body": body.strip()}, done)
+
+    def proposals(self, done: Done) -> None:
+        self._send("opinion.list", {}, done, durable=False)
+
+    def proposal(self, proposal_id: int, done: Done) -> None:
+        self._send("opinion.get", {"proposal_id": proposal_id}, done, durable=False)
+
+    def vote(self, proposal_id: int, done: Done) -> None:
+        self._send("opinion.vote", {"proposal_id": proposal_id}, done)
+
+    def comment(self, proposal_id: int, text: str, done: Done) -> None:
+        if self._checked("comment", {"comment": text}, done):
+            self._send("opinion.comment", {"proposal_id": proposal_id, "text": text.strip()}, done)
+
+    def message_mayor(self, text: str, done: Done) -> None:
+        """A message to the mayor is a proposal titled as such: the hub queues it like any other opinion."""
+        if self._checked("message", {"message": text}, done):
+            self._send("opinion.propose", {"title": "시장에게 / To the mayor", "body": text.strip()}, done)
+
+    def events(self, done: Done) -> None:
+        self._send("event.list", {}, done, durable=False)

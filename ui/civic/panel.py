@@ -1,0 +1,196 @@
+"""One accessible panel type for every civic screen: fields and buttons in a column, driven by keyboard, mouse,
+touch or a pointer, with the on-screen keyboard, a voice guide, text size 100–200 % and a Korean/English switch.
+
+Keys (Panda3D events): Tab / arrows move the focus, Enter activates (in a field it closes the syllable and moves
+on), typed characters go to the focused field (``keystroke``), Backspace deletes by jamo, F2 switches Hangul/Latin
+key mapping, F3 the interface language, F4 the voice guide, Page Up/Down the text size, Esc closes.
+A field keeps its text until an action succeeds, so a refused form never loses what the visitor wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
+from direct.showbase.DirectObject import DirectObject
+from panda3d.core import TextNode
+
+from ui import i18n, theme
+from ui.civic.field import FieldText
+from ui.keyboard import ScreenKeyboard
+
+Speak = Callable[[str, str], None]  # (text, lang)
+SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+@dataclass
+class Item:
+    """A focusable row: a text field (``field`` set) or a button (``action`` set); ``label`` gives its words."""
+
+    label: Callable[[str], str]
+    action: Callable[[], None] | None = None
+    field: FieldText | None = None
+    widget: DirectButton | None = None
+
+    def spoken(self, lang: str) -> str:
+        if self.field is not None:
+            return f"{self.label(lang)}: {self.field.text}"
+        return self.label(lang)
+
+
+@dataclass
+class PanelState:
+    lang: str
+    focus: int = 0
+    size: int = 0  # index into SIZES
+    voice: bool = False
+    message: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class Panel(DirectObject):
+    def __init__(self, base, font, lang: str, title_key: str, items: list[Item], speak: Speak | None = None,
+                 on_close: Callable[[], None] | None = None, keyboard: bool = True):
+        super().__init__()
+        self.base, self.font, self.items, self.speak, self.on_close = base, font, items, speak, on_close
+        self.title_key = title_key
+        self.state = PanelState(lang)
+        self.frame = DirectFrame(parent=base.aspect2d, frameColor=theme.PANEL_BG, frameSize=(-0.95, 0.95, -0.5, 0.5),
+                                 pos=(0, 0, 0.35))
+        self.title = OnscreenText(parent=self.frame, font=font, pos=(-0.9, 0.41), scale=0.06, fg=theme.ACCENT,
+                                  align=TextNode.ALeft, mayChange=True)
+        for k, item in enumerate(items):
+            item.widget = DirectButton(parent=self.frame, text="", text_font=font, text_align=TextNode.ALeft,
+                                       scale=0.045, pos=(-0.9, 0, 0.3 - k * 0.075), relief=DGG.FLAT,
+                                       frameSize=(-0.3, 39.5, -0.45, 1.05), command=self._click, extraArgs=[k])
+        self.output = OnscreenText(parent=self.frame, font=font, pos=(-0.9, 0.28 - len(items) * 0.075), scale=0.042,
+                                   fg=theme.TEXT, align=TextNode.ALeft, wordwrap=42, mayChange=True)
+        self.help = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.47), scale=0.028, fg=theme.TEXT_DIM,
+                                 align=TextNode.ALeft, wordwrap=66, mayChange=True)
+        self.keyboard = ScreenKeyboard(base.aspect2d, font, self.type) if keyboard else None
+        self._bind()
+        self.refresh()
+
+    # -- input -------------------------------------------------------------------------------------------------
+    def _bind(self) -> None:
+        self.accept("tab", self.move, [1])
+        self.accept("shift-tab", self.move, [-1])
+        self.accept("arrow_down", self.move, [1])
+        self.accept("arrow_up", self.move, [-1])
+        self.accept("enter", self.activate)
+        self.accept("keystroke", self._keystroke)
+        self.accept("backspace", self.type, ["\b"])
+        self.accept("f2", self.toggle_hangul)
+        self.accept("f3", self.toggle_language)
+        self.accept("f4", self.toggle_voice)
+        self.accept("page_up", self.resize, [1])
+        self.accept("page_down", self.resize, [-1])
+        self.accept("escape", self.close)
+
+    def _keystroke(self, ch: str) -> None:
+        if ch.isprintable() and ch != "\t":
+            self.type(ch)
+
+    def _click(self, index: int) -> None:
+        self.focus(index)
+        self.activate()
+
+    @property
+    def current(self) -> Item:
+        return self.items[self.state.focus]
+
+    def type(self, ch: str) -> None:
+        """A character from either keyboard into the focused field (buttons ignore typing)."""
+        if self.current.field is not None:
+            self.current.field.key(ch)
+            self.refresh()
+
+    def move(self, delta: int) -> None:
+        self.focus((self.state.focus + delta) % len(self.items))
+
+    def focus(self, index: int) -> None:
+        if self.current.field is not None:
+            self.current.field.commit()
+        self.state.focus = index
+        self.refresh()
+        self.say(self.current.spoken(self.state.lang))
+
+    def activate(self) -> None:
+        item = self.current
+        if item.field is not None:
+            item.field.commit()
+            self.move(1)
+        elif item.action is not None:
+            item.action()
+            self.refresh()
+
+    def toggle_hangul(self) -> None:
+        for item in self.items:
+            if item.field is not None:
+                item.field.hangul = not item.field.hangul
+                item.field.commit()
+        if self.keyboard is not None:
+            self.keyboard.toggle_mode()
+        hangul = next((i.field.hangul for i in self.items if i.field is not None), True)
+        self.show(i18n.text("civic.keyboard_mode_ko" if hangul else "civic.keyboard_mode_en", self.state.lang))
+
+    def toggle_language(self) -> None:
+        self.state.lang = "en" if self.state.lang == "ko" else "ko"
+        self.refresh()
+
+    def toggle_voice(self) -> None:
+        self.state.voice = not self.state.voice
+        if self.state.voice:
+            self.say(i18n.text("civic.voice_on", self.state.lang), force=True)
+
+    def resize(self, delta: int) -> None:
+        self.state.size = min(max(self.state.size + delta, 0), len(SIZES) - 1)
+        self.refresh()
+        self.show(i18n.text("civic.text_size", self.state.lang, percent=int(SIZES[self.state.size] * 100)))
+
+    def close(self) -> None:
+        self.destroy()
+        if self.on_close is not None:
+            self.on_close()
+
+    # -- output ------------------------------------------------------------------------------------------------
+    def say(self, text: str, force: bool = False) -> None:
+        if (self.state.voice or force) and self.speak is not None and text:
+            self.speak(text, self.state.lang)
+
+    def show(self, message: str, speak: bool = True) -> None:
+        """Put a result or a problem under the fields (and speak it in voice-guide mode)."""
+        self.state.message = message
+        self.refresh()
+        if speak:
+            self.say(message)
+
+    def refresh(self) -> None:
+        if self.frame is None:  # a reply arrived after the visitor closed the panel
+            return
+        lang = self.state.lang
+        s = SIZES[self.state.size]
+        self.frame.setScale(s)
+        self.frame.setPos(0, 0, 0.35 - (s - 1.0) * 0.25)
+        self.title.setText(i18n.text(self.title_key, lang))
+        for k, item in enumerate(self.items):
+            on = k == self.state.focus
+            text = item.label(lang)
+            if item.field is not None:
+                shown = item.field.text[-40:] + ("▏" if on else "")
+                text = f"{text}: {shown}"
+            item.widget["text"] = text
+            item.widget["frameColor"] = theme.HIGHLIGHT_BG if on else (0.18, 0.2, 0.24, 1)
+            item.widget["text_fg"] = theme.HIGHLIGHT_TEXT if on else theme.TEXT
+        self.output.setText(self.state.message)
+        self.help.setText(i18n.text("civic.help", lang))
+
+    def destroy(self) -> None:
+        self.ignoreAll()
+        if self.keyboard is not None:
+            self.keyboard.destroy()
+            self.keyboard = None
+        if self.frame is not None:
+            self.frame.destroy()
+            self.frame = None

@@ -1,0 +1,193 @@
+"""The civic screens, each a :class:`~ui.civic.panel.Panel` wired to the :class:`~game.civic.desk.CivicDesk`:
+the 120 Center (FAQ, complaint, my tickets), the mayor's office (propose, vote, message), reservations
+(facility, day, hour, book, cancel) and the exhibition's audio guide."""
+
+from __future__ import annotations
+
+from game.civic.desk import CivicDesk, Outcome
+from game.civic.moderation import LIMITS
+from net.protocol import TICKET_CATEGORIES
+from ui import i18n
+from ui.civic.field import FieldText
+from ui.civic.panel import Item, Panel, Speak
+
+
+def _problem_text(outcome: Outcome, lang: str) -> str:
+    p = outcome.problem
+    return i18n.text(p.key, lang, **p.fields) if p is not None else ""
+
+
+def _label(key: str, **fields):
+    return lambda lang: i18n.text(key, lang, **{k: (v() if callable(v) else v) for k, v in fields.items()})
+
+
+def center_panel(base, font, lang: str, desk: CivicDesk, place: str, lat: float, lon: float,
+                 speak: Speak | None = None) -> Panel:
+    query = FieldText(max_len=LIMITS["query"].high)
+    complaint = FieldText(max_len=LIMITS["complaint"].high)
+    category = {"index": 0}
+    panel: Panel
+
+    def ask() -> None:
+        hits = desk.ask(query.text)
+        lang_ = panel.state.lang
+        if not hits:
+            panel.show(i18n.text("civic.no_answer", lang_))
+            return
+        best = hits[0].entry
+        panel.show(f"{best.question[lang_]}\n{best.answer[lang_]}")
+
+    def cycle() -> None:
+        category["index"] = (category["index"] + 1) % len(TICKET_CATEGORIES)
+
+    def filed(outcome: Outcome) -> None:
+        lang_ = panel.state.lang
+        if outcome.ok:
+            complaint.text = ""
+            status = i18n.text(f"civic.status_{outcome.result['status']}", lang_)
+            panel.show(i18n.text("civic.filed", lang_, ticket_id=outcome.result["ticket_id"], status=status))
+        else:
+            panel.show(_problem_text(outcome, lang_))
+
+    def file() -> None:
+        panel.show(i18n.text("civic.sending", panel.state.lang), speak=False)
+        desk.file_complaint(TICKET_CATEGORIES[category["index"]], complaint.text, place, lat, lon, filed)
+
+    def listed(outcome: Outcome) -> None:
+        lang_ = panel.state.lang
+        if not outcome.ok:
+            panel.show(_problem_text(outcome, lang_))
+            return
+        lines = [i18n.text("civic.ticket_line", lang_, ticket_id=t["ticket_id"],
+                           status=i18n.text(f"civic.status_{t['status']}", lang_), text=t["text"][:30])
+                 + (f"\n  → {t['answer']}" if t.get("answer") else "") for t in outcome.result["tickets"][:5]]
+        panel.show("\n".join(lines) or i18n.text("civic.no_tickets", lang_))
+
+    items = [
+        Item(_label("civic.field_query"), field=query),
+        Item(_label("civic.ask"), action=ask),
+        Item(lambda lg: i18n.text("civic.category", lg, name=TICKET_CATEGORIES[category["index"]]), action=cycle),
+        Item(_label("civic.field_complaint"), field=complaint),
+        Item(_label("civic.file"), action=file),
+        Item(_label("civic.my_tickets"), action=lambda: desk.my_tickets(listed)),
+    ]
+    panel = Panel(base, font, lang, "civic.title_center", items, speak)
+    return panel
+
+
+def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = None) -> Panel:
+    title = FieldText(max_len=LIMITS["title"].high)
+    body = FieldText(max_len=LIMITS["proposal"].high)
+    chosen: dict[str, int] = {}
+    panel: Panel
+
+    def proposed(outcome: Outcome) -> None:
+        lang_ = panel.state.lang
+        if outcome.ok:
+            title.text = body.text = ""
+            chosen["proposal_id"] = outcome.result["proposal_id"]
+            panel.show(i18n.text("civic.proposed", lang_, proposal_id=outcome.result["proposal_id"]))
+        else:
+            panel.show(_problem_text(outcome, lang_))
+
+    def counted(outcome: Outcome) -> None:
+        if outcome.ok:
+            panel.show(i18n.text("civic.voted", panel.state.lang, votes=outcome.result["votes"]))
+
+    def voted(outcome: Outcome) -> None:
+        if outcome.ok:
+            desk.proposal(chosen["proposal_id"], counted)
+        else:
+            panel.show(_problem_text(outcome, panel.state.lang))
+
+    def vote() -> None:
+        if "proposal_id" in chosen:
+            desk.vote(chosen["proposal_id"], voted)
+
+    items = [
+        Item(_label("civic.field_title"), field=title),
+        Item(_label("civic.field_proposal"), field=body),
+        Item(_label("civic.propose"), action=lambda: desk.propose(title.text, body.text, proposed)),
+        Item(_label("civic.vote"), action=vote),
+    ]
+    panel = Panel(base, font, lang, "civic.title_office", items, speak)
+    return panel
+
+
+def reservations_panel(base, font, lang: str, desk: CivicDesk, facilities: list[dict], day: str,
+                       speak: Speak | None = None) -> Panel:
+    pick = {"facility": 0, "hour": 0}
+    day_field = FieldText(text=day, max_len=10, hangul=False)
+    booking: dict[str, int] = {}
+    panel: Panel
+
+    def facility() -> dict:
+        return facilities[pick["facility"]]
+
+    def hours() -> list[str]:
+        f = facility()
+        return [f"{h:02d}:00" for h in range(f["open_hour"], f["close_hour"])]
+
+    def slot() -> str:
+        return hours()[pick["hour"] % len(hours())]
+
+    def booked(outcome: Outcome) -> None:
+        lang_ = panel.state.lang
+        if outcome.ok:
+            booking["id"] = outcome.result["booking_id"]
+            panel.show(i18n.text("civic.booked", lang_, day=outcome.result["day"], slot=outcome.result["slot"],
+                                 booking_id=outcome.result["booking_id"]))
+        else:
+            panel.show(_problem_text(outcome, lang_))
+
+    def cancelled(outcome: Outcome) -> None:
+        if outcome.ok:
+            booking.pop("id", None)
+        panel.show(i18n.text("civic.cancelled", panel.state.lang) if outcome.ok
+                   else _problem_text(outcome, panel.state.lang))
+
+    def cancel() -> None:
+        if "id" in booking:
+            desk.cancel(booking["id"], cancelled)
+        else:
+            panel.show(i18n.text("civic.no_booking", panel.state.lang))
+
+    def next_facility() -> None:
+        pick["facility"] = (pick["facility"] + 1) % len(facilities)
+
+    def next_hour() -> None:
+        pick["hour"] = (pick["hour"] + 1) % len(hours())
+
+    items = [
+        Item(lambda lg: i18n.text("civic.facility", lg, name=facility()["name_" + lg]), action=next_facility),
+        Item(_label("civic.day"), field=day_field),
+        Item(lambda lg: i18n.text("civic.slot", lg, slot=slot()), action=next_hour),
+        Item(_label("civic.book"), action=lambda: desk.book(facility()["facility_id"], day_field.text.strip(),
+                                                            slot(), booked)),
+        Item(_label("civic.cancel_booking"), action=cancel),
+    ]
+    panel = Panel(base, font, lang, "civic.title_reservations", items, speak)
+    return panel
+
+
+def exhibition_panel(base, font, lang: str, exhibits: list, speak: Speak | None = None) -> Panel:
+    """Step through the exhibits; "play guide" speaks the current one's audio-guide text."""
+    at = {"k": 0}
+    panel: Panel
+
+    def current_caption(lg: str) -> str:
+        return exhibits[at["k"]].caption[lg]
+
+    def step() -> None:
+        at["k"] = (at["k"] + 1) % len(exhibits)
+        panel.show(current_caption(panel.state.lang), speak=False)
+
+    def play() -> None:
+        text = exhibits[at["k"]].guide[panel.state.lang]
+        panel.show(text, speak=False)
+        panel.say(text, force=True)
+
+    items = [Item(lambda lg: f"{i18n.text('civic.next_exhibit', lg)} · {current_caption(lg)}", action=step),
+             Item(_label("civic.play_guide"), action=play)]
+    panel = Panel(base, font, lang, "civic.title_exhibition", items, speak, keyboard=False)
+    return panel
