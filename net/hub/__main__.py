@@ -34,7 +34,8 @@ def _emit(obj: dict) -> None:
 def serve(args: argparse.Namespace) -> int:
     api_key = args.disaster_api_key or os.environ.get("MSEOUL_DISASTER_API_KEY")
     hub = Hub(HubConfig(
-        args.data_dir, services=args.services, alerts=args.alerts, allow_anonymous=not args.kiosks_only,
+        args.data_dir, services=args.services, alerts=args.alerts, presence_in=args.presence_in,
+        presence_out=args.presence_out, allow_anonymous=not args.kiosks_only,
         heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
         disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
         disaster_api_region=args.region,
@@ -111,6 +112,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="run the hub")
     s.add_argument("--services", default="tcp://127.0.0.1:5570", help="ROUTER endpoint (tcp://host:* for any port)")
     s.add_argument("--alerts", default="tcp://127.0.0.1:5571", help="PUB endpoint")
+    s.add_argument("--presence-in", help="SUB endpoint for avatar states (default: services port + 2)")
+    s.add_argument("--presence-out", help="PUB endpoint for relayed presence (default: services port + 3)")
     s.add_argument("--kiosks-only", action="store_true", help="refuse client keys that are not enrolled")
     s.add_argument("--heartbeat", type=float, default=1.0, help="seconds between alert-channel heartbeats")
     s.add_argument("--no-dropbox", action="store_true", help="do not watch <data-dir>/dropbox")

@@ -60,8 +60,8 @@ class HubConfig:
     data_dir: Path
     services: str = "tcp://127.0.0.1:5570"
     alerts: str = "tcp://127.0.0.1:5571"
-    presence_in: str = "tcp://127.0.0.1:5572"  # SUB: visitors' avatar states
-    presence_out: str = "tcp://127.0.0.1:5573"  # PUB: relayed states, chat, notices (never the alerts PUB)
+    presence_in: str | None = None  # SUB for visitors' states; None: services host, port + 2 (or any port)
+    presence_out: str | None = None  # PUB for relayed states, chat, notices (never the alerts PUB); port + 3
     presence: RelayConfig = field(default_factory=RelayConfig)
     allow_anonymous: bool = True
     heartbeat: float = 1.0
@@ -72,6 +72,13 @@ class HubConfig:
     disaster_api_interval: float = 60.0
     disaster_api_region: str | None = None
     batch: int = 256
+
+
+def beside(endpoint: str, offset: int) -> str:
+    """``tcp://host:port`` moved ``offset`` ports on (``tcp://host:*`` stays any port), so a hub started with
+    only ``--services`` (the embedded hub, tests) puts its presence sockets next to it without more flags."""
+    host, _, port = endpoint.rpartition(":")
+    return endpoint if port == "*" else f"{host}:{int(port) + offset}"
 
 
 class Hub:
@@ -120,8 +127,8 @@ class Hub:
         """Bind both sockets (``tcp://host:*`` picks a free port) and record the real endpoints."""
         self.router.bind(self.config.services)
         self.pub.bind(self.config.alerts)
-        self.presence_in.bind(self.config.presence_in)
-        self.presence_out.bind(self.config.presence_out)
+        self.presence_in.bind(self.config.presence_in or beside(self.config.services, 2))
+        self.presence_out.bind(self.config.presence_out or beside(self.config.services, 3))
         self.endpoints = {
             "services": self.router.getsockopt_string(zmq.LAST_ENDPOINT),
             "alerts": self.pub.getsockopt_string(zmq.LAST_ENDPOINT),
