@@ -102,8 +102,13 @@ def _shop_block(parts: Parts, x0: float, x1: float, y0: float, y1: float, height
             centre = (at, out, 4.4) if along_x else (out, at, 4.4)
             signs.append(box(size, centre, AWNINGS[int(rng.integers(len(AWNINGS)))]))
         for z in np.arange(5.5, h - 1.5, 3.2):
-            windows.append(box((bx1 - bx0 - 1.2, by1 - by0 + 0.08, 1.3), ((bx0 + bx1) / 2, (by0 + by1) / 2, z),
-                               WINDOW))
+            centre = ((bx0 + bx1) / 2, (by0 + by1) / 2, z)
+            w, d = bx1 - bx0, by1 - by0
+            if rng.random() < 0.45:  # upper-floor shops hang their name boards across the floor line
+                color = AWNINGS[int(rng.integers(len(AWNINGS)))]
+                signs += [box((w - 0.6, d + 0.24, 0.85), centre[:2] + (z - 1.0,), color),
+                          box((w + 0.24, d - 0.6, 0.85), centre[:2] + (z - 1.0,), color)]
+            windows += [box((w - 1.2, d + 0.08, 1.3), centre, WINDOW), box((w + 0.08, d - 1.2, 1.3), centre, WINDOW)]
         parts.collide(bx0, by0, 0.0, bx1, by1, h)
     parts.add("concrete", *walls)
     parts.add("plaster", *signs)
