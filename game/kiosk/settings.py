@@ -12,6 +12,7 @@ Schema (TOML shown; the same keys in a JSON object work too)::
     attract_stop_s = 12                           # seconds per landmark in the attract loop; 4..120, default 12
     drop_folder = "/srv/mseoul/drop"              # CAP files dropped here are shown; optional
     exit_keys = "control-alt-shift-q"             # operator key combination that quits; default shown
+    data_dir = "/var/lib/mseoul"                  # outbox, embedded hub, caches; default: user data directory
 
     [hub]                                         # optional; without it the app runs its embedded hub
     client_dir = "/etc/mseoul/client"             # provisioned client identity (python -m net.hub enroll)
@@ -37,7 +38,7 @@ APP_NAME = "metaverse-seoul"
 LANGUAGES = ("ko", "en")
 MODIFIERS = ("control", "alt", "shift", "meta")
 TOP_KEYS = frozenset({"site_name", "location", "languages", "idle_timeout_s", "attract_stop_s", "drop_folder",
-                      "exit_keys", "hub"})
+                      "exit_keys", "data_dir", "hub"})
 HUB_KEYS = frozenset({"client_dir", "services", "alerts", "server_key"})
 ENDPOINT_SCHEMES = ("tcp://", "ipc://")
 
@@ -64,12 +65,18 @@ class KioskSettings:
     drop_folder: Path | None = None
     exit_keys: str = "control-alt-shift-q"
     hub: HubSettings | None = None
+    data_dir: Path | None = None
     source: Path | None = field(default=None, compare=False)  # the file these came from, for messages
 
 
 def default_path() -> Path:
     """``kiosk.toml`` in the user config directory (``~/.config/metaverse-seoul`` on Linux)."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
+
+
+def data_dir(settings: KioskSettings) -> Path:
+    """Where the kiosk keeps its outbox, embedded hub and caches."""
+    return settings.data_dir or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "kiosk"
 
 
 def load(path: Path | None = None) -> KioskSettings:
@@ -121,7 +128,8 @@ def parse(data: Any, source: Path) -> KioskSettings:
         raise fail("exit_keys", "expected modifiers and a key joined by '-', with at least two of "
                                 f"{', '.join(MODIFIERS)}, e.g. 'control-alt-shift-q'")
     hub = _hub(data.get("hub"), source, fail) if "hub" in data else None
-    return KioskSettings(site.strip(), location, tuple(languages), idle, stop, drop, exit_keys, hub, source)
+    data_dir = _path(data, "data_dir", source, fail)
+    return KioskSettings(site.strip(), location, tuple(languages), idle, stop, drop, exit_keys, hub, data_dir, source)
 
 
 def _location(value: Any, fail) -> tuple[float, float]:
@@ -180,3 +188,10 @@ def _hub(value: Any, source: Path, fail) -> HubSettings:
     if key is not None and (not isinstance(key, str) or len(key) != 40):
         raise fail("hub.server_key", "expected the hub's CURVE public key: 40 Z85 characters")
     return HubSettings(client_dir, endpoints["services"], endpoints["alerts"], key)
+
+
+def exit_event(combo: str) -> str:
+    """The Panda3D event name of a key combination: modifiers in ShowBase's order (shift, control, alt, meta)."""
+    *mods, key = combo.split("-")
+    order = ("shift", "control", "alt", "meta")
+    return "-".join([m for m in order if m in mods] + [key])

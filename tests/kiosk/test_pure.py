@@ -111,3 +111,21 @@ def test_stall_uses_the_long_timeout_while_loading_and_the_short_one_when_runnin
     assert not s.observe(Beat(1, 2, "attract", 9), 70.0)
     assert not s.observe(Beat(1, 2, "attract", 9), 72.9)
     assert s.observe(Beat(1, 2, "attract", 9), 73.1)
+
+
+def test_exit_combination_becomes_showbase_event_order():
+    from game.kiosk.settings import exit_event
+
+    assert exit_event("control-alt-shift-q") == "shift-control-alt-q"
+    assert exit_event("alt-control-f12") == "control-alt-f12"
+
+
+def test_badge_says_offline_with_the_age_of_the_cached_value_in_every_language():
+    from ui.kiosk.badge import badge_text
+
+    live = LiveValue("city", value={"status": "connected"}, updated=1000.0)
+    text = badge_text(live, 2, ("ko", "en"), 1000.0 + 7200)
+    assert text.splitlines() == ["오프라인 · 마지막 연결: 2시간 전", "Offline · Last contact: 2 h ago",
+                                 "보낼 요청 2건 저장됨", "2 requests saved for sending"]
+    live.online = True
+    assert badge_text(live, 0, ("en",), 0.0) == "Online"

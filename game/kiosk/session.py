@@ -1,0 +1,424 @@
+"""Kiosk mode wired to the app: attract loop ↔ visits, idle wipe, the alert feed in every site language, the
+offline badge, the visitor's help request, and the window locked against leaving.
+
+States (the app's one :class:`game.flow.Flow`): ``attract`` (camera tour, captions, narration, start prompt) →
+any button → ``explore`` (a visit; teleport/info panels as on the desktop) → idle timeout → back to ``attract``
+with the visit wiped. Alerts are an overlay above either state, so an alert arriving during the attract loop is
+shown to passers-by and one arriving during a visit does not throw the visitor out. Visitors cannot quit: Escape
+and the window's close button do nothing; only the operator's key combination (settings ``exit_keys``) exits,
+with status 0, which the watchdog takes as "stop".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from direct.showbase.DirectObject import DirectObject
+
+from game.alerts.model import Alert
+from game.alerts.policy import AlertPolicy
+from game.kiosk.attract import AttractLoop
+from game.kiosk.feed import AlertFeed
+from game.kiosk.idle import IdleTimer
+from game.kiosk.rotation import LanguageRotation
+from game.kiosk.settings import KioskSettings, exit_event
+from game.kiosk.settings import data_dir as kiosk_data_dir
+from game.kiosk.visit import Visit, wipe
+from game.tasks import WORLD
+from ui import i18n
+
+log = logging.getLogger("mseoul.kiosk")
+
+INPUT_EVENT = "kiosk-button"
+ACKNOWLEDGE = frozenset({"enter", "space", "gamepad-face_a"})
+ALERT_TICK_S = 1.0
+MOUSE_MOVE_EPS = 0.01  # a touch drag or mouse move counts as activity during a visit
+TOAST_S = 5.0
+
+
+class _NarrationSpeech:
+    """The alert controller's :class:`game.alerts.hooks.Speech` on the kiosk's one speech worker: non-blocking,
+    returns where the WAV will be, which the controller plays once it exists."""
+
+    def __init__(self, service: Any) -> None:
+        self.service = service
+
+    def say(self, text: str, lang: str) -> Path | None:
+        self.service.submit(text, lang)
+        return self.service.wav_path(text, lang)
+
+
+class KioskSession(DirectObject):
+    def __init__(self, app: Any, settings: KioskSettings, data_dir: Path, *, narrate: bool,
+                 embedded_dir: Path | None = None, clock: Callable[[], float] = time.time) -> None:
+        super().__init__()
+        self.app, self.base, self.settings = app, app.base, settings
+        self.languages = settings.languages
+        self.clock = clock
+        self.visit = Visit(self.languages[0])
+        self.idle = IdleTimer(settings.idle_timeout_s)
+        self.loop = AttractLoop.over([(lid, app.scene.view(lid)) for lid in app.landmarks], settings.attract_stop_s)
+        self.feed = AlertFeed(settings, data_dir, embedded_dir or data_dir / "embedded-city")
+        self.cache_dir = data_dir / "cache"
+        self.explore: Any = None
+        self.form: Any = None
+        self.toast: Any = None
+        self._toast_t = 0.0
+        self.stats = {"frames": 0, "visits": 0, "wipes": 0, "alerts_received": 0, "alerts_shown": 0,
+                      "requests": 0, "shots": 0, "narrations": 0, "refused_exits": 0}
+        self.speech = self._start_speech() if narrate else None
+        self._narration_id: int | None = None
+        self._sounds: list[Any] = []
+        self._alert_t = 0.0
+        self._mouse: tuple[float, float] | None = None
+        self._operator_exit = self.base.userExit
+        self._build_views()
+        self._build_alerts()
+
+    # -- set-up ------------------------------------------------------------------------------------------------
+    def _start_speech(self) -> Any:
+        if getattr(sys, "frozen", False):
+            return None  # a frozen build cannot spawn a Python worker process; captions carry the words
+        try:
+            from game.speech.service import SpeechService
+
+            service = SpeechService(self.cache_dir / "speech")
+            service.start()
+            return service
+        except Exception as exc:  # noqa: BLE001 - narration is a nicety; the kiosk runs without it
+            log.warning("narration unavailable: %s", exc)
+            return None
+
+    def _build_views(self) -> None:
+        from ui.kiosk.attract_view import AttractView
+        from ui.kiosk.badge import StatusBadge
+
+        b = self.base
+        self.attract_view = AttractView(b.aspect2d, b.a2dBottomLeft, b.a2dTopLeft, self.app.font,
+                                        self.settings.site_name, self.languages)
+        self.badge = StatusBadge(b.a2dTopRight, self.app.font, self.languages)
+
+    def _build_alerts(self) -> None:
+        from ui.alerts.controller import AlertController
+        from ui.alerts.overlay import AlertOverlay
+        from ui.fonts import load_font
+
+        bold = load_font(self.base.loader, bold=True)
+        srgb = self.base.win.getFbProperties().getSrgbColor()
+        self.layers: dict[str, Any] = {}
+        self.controllers: dict[str, Any] = {}
+        for i, lang in enumerate(self.languages):
+            layer = self.base.aspect2d.attachNewNode(f"kiosk-alert-{lang}")
+            overlay = AlertOverlay(layer, self.base.getAspectRatio(), bold, lang, srgb_framebuffer=srgb)
+            first = i == 0  # one voice and one attention cue; the other languages are shown in turn, silently
+            self.controllers[lang] = AlertController(
+                AlertPolicy(self.settings.location, lang), overlay, self.cache_dir / "alerts",
+                audio_loader=self.base.loader if first else None,
+                speech=_NarrationSpeech(self.speech) if first and self.speech is not None else None)
+            self.layers[lang] = layer
+        self.rotation = LanguageRotation((), self._reading_seconds)
+
+    def lock_window(self) -> None:
+        """Undecorated window covering the display (a "windowed fullscreen": no mode switch, instant restarts),
+        cursor hidden, close button ignored."""
+        from panda3d.core import WindowProperties
+
+        win = self.base.win
+        if self.app.config.offscreen or not hasattr(win, "setCloseRequestEvent"):
+            return  # an offscreen buffer has no window to lock
+        win.setCloseRequestEvent("kiosk-close-request")
+        self.accept("kiosk-close-request", self._refuse_exit)
+        props = WindowProperties()
+        props.setUndecorated(True)
+        props.setOrigin(0, 0)
+        pipe = self.base.pipe
+        if pipe.getDisplayWidth() > 0:
+            props.setSize(pipe.getDisplayWidth(), pipe.getDisplayHeight())
+        props.setCursorHidden(True)
+        win.requestProperties(props)
+
+    def start(self) -> None:
+        """Start the feed (never blocks), lock the window, listen to every input device, enter the attract loop."""
+        self.feed.start()
+        self.lock_window()
+        self.base.userExit = self._refuse_exit  # Escape in explore mode etc.: visitors cannot leave
+        self.accept(exit_event(self.settings.exit_keys), self.operator_exit)
+        for thrower in self._throwers():
+            thrower.node().setButtonDownEvent(INPUT_EVENT)
+        self.accept(INPUT_EVENT, self.on_input)
+        self.accept("h", self.open_request)
+        self.app.flow.on_enter("attract", lambda _a, _b: self._enter_attract())
+        self.app.flow.go("attract")
+        self.base.taskMgr.add(self._update, "kiosk-update", sort=WORLD + 1)
+
+    def _throwers(self) -> list[Any]:
+        from panda3d.core import InputDevice
+
+        for device in self.base.devices.getDevices(InputDevice.DeviceClass.gamepad):
+            self.base.attachInputDevice(device, prefix="gamepad")
+        return list(self.base.buttonThrowers or []) + list(getattr(self.base, "deviceButtonThrowers", []))
+
+    # -- input and exits ---------------------------------------------------------------------------------------
+    def _refuse_exit(self) -> None:
+        self.stats["refused_exits"] += 1
+
+    def operator_exit(self) -> None:
+        log.info("operator exit")
+        self._operator_exit()
+
+    def on_input(self, name: str) -> None:
+        """Every button of every device comes here (besides its own event)."""
+        if name in ACKNOWLEDGE and any(c.shown is not None for c in self.controllers.values()):
+            for controller in self.controllers.values():
+                controller.acknowledge()
+            return
+        if self.app.flow.state == "attract":
+            self.start_visit()
+        else:
+            self.idle.touch()
+
+    # -- visits ------------------------------------------------------------------------------------------------
+    def start_visit(self) -> None:
+        from game.explore import Explore
+
+        self._stop_narration()
+        self.app.flow.go("explore")
+        self.explore = Explore(self.app, self.loop.shot.landmark_id)
+        self.explore.help.setText("\n".join(i18n.text("kiosk.visit_help", lang) for lang in self.languages))
+        self.idle.start()
+        self.stats["visits"] += 1
+        log.info("visit started")
+
+    def open_request(self) -> None:
+        """The visitor's help request form (explore state only; typed keys must not reach other hooks)."""
+        from ui.kiosk.request_form import RequestForm
+
+        if self.explore is None or self.form is not None or self.app.flow.state != "explore":
+            return
+        lang = self.explore.lang
+        self.form = RequestForm(self.base.aspect2d, self.app.font, lang, self._submit_request, self._close_request)
+        self.explore._open("info", self.form)  # a modal panel like the info panel: explore keys off
+        self.explore.accept("escape", self._close_request)
+
+    def _submit_request(self, text: str) -> None:
+        lat, lon = self.settings.location
+        args = {"category": "other", "text": text, "lat": lat, "lon": lon,
+                "place": self.settings.site_name or "kiosk"}
+        rid = self.feed.request("ticket.create", args)
+        self._close_request()
+        if rid is not None:
+            self.visit.requests.append(rid)
+            self.stats["requests"] += 1
+            self._show_toast(i18n.text("kiosk.request_saved", self.explore.lang, id=rid[:8]))
+
+    def _close_request(self) -> None:
+        if self.form is not None and self.explore is not None:
+            self.form = None
+            self.explore._close()  # destroys the form (the explore panel) and rebinds explore's keys
+
+    def end_visit(self) -> None:
+        """Idle timeout: forget everything about this visitor and go back to the attract loop."""
+        ex = self.explore
+        if ex is not None:
+            w = ex.walker
+            self.visit.position = (w.x, w.y, w.heading)
+            if ex.lang != self.languages[0]:
+                self.visit.settings["language"] = ex.lang
+        if self.form is not None:
+            self.visit.typed = self.form.typed
+            self.form = None
+        if self.app.flow.state in ("teleport", "info"):
+            self.app.flow.go("explore")
+        if ex is not None:
+            ex.release()
+            self.explore = None
+        self.visit, report = wipe(self.visit, self.languages[0])
+        self.stats["wipes"] += 1
+        log.info("visit wiped: %s", report)
+        self._hide_toast()
+        self.app.flow.go("attract")
+
+    def _enter_attract(self) -> None:
+        self.idle.stop()
+        self.loop.restart()
+        self._new_shot()
+
+    def _new_shot(self) -> None:
+        lm = self.app.landmarks[self.loop.shot.landmark_id]
+        self.attract_view.show_landmark(lm)
+        self.stats["shots"] += 1
+        if self.speech is not None:
+            lang = self.languages[self.stats["shots"] % len(self.languages)]
+            text = i18n.text("kiosk.narration", lang, name=lm.name(lang), description=lm.description[lang])
+            self._stop_narration()
+            self._narration_id = self.speech.submit(text, lang)
+
+    def _stop_narration(self) -> None:
+        self._narration_id = None
+        for sound in self._sounds:
+            sound.stop()
+        self._sounds = []
+
+    def _show_toast(self, text: str) -> None:
+        from direct.gui.DirectGui import OnscreenText
+
+        self._hide_toast()
+        self.toast = OnscreenText(parent=self.base.aspect2d, text=text, font=self.app.font, pos=(0, -0.6),
+                                  scale=0.05, fg=(1, 1, 1, 1), bg=(0.05, 0.3, 0.12, 0.9))
+        self._toast_t = TOAST_S
+
+    def _hide_toast(self) -> None:
+        if self.toast is not None:
+            self.toast.destroy()
+            self.toast = None
+
+    # -- alerts ------------------------------------------------------------------------------------------------
+    def receive(self, alert: Alert, source: str) -> None:
+        now = dt.datetime.now(dt.UTC)
+        outcomes = {self.controllers[lang].receive(alert, now).outcome for lang in self.languages}
+        self.stats["alerts_received"] += 1
+        log.info("alert %s from %s: %s", alert.identifier, source, ", ".join(sorted(outcomes)))
+        if "presented" in outcomes:
+            self.stats["alerts_shown"] += 1
+        self.rotation = LanguageRotation((), self._reading_seconds)
+
+    def _reading_seconds(self, lang: str) -> float:
+        shown = self.controllers[lang].shown
+        return sum(p.seconds for p in shown.presentation.pages) if shown is not None else 0.0
+
+    def _active_languages(self) -> tuple[str, ...]:
+        """Site languages with an alert on screen, skipping those that would repeat the same info block."""
+        out, seen = [], set()
+        for lang in self.languages:
+            shown = self.controllers[lang].shown
+            if shown is not None and shown.presentation.language not in seen:
+                seen.add(shown.presentation.language)
+                out.append(lang)
+        return tuple(out)
+
+    def _update_alerts(self, dt_s: float) -> None:
+        self._alert_t += dt_s
+        if self._alert_t >= ALERT_TICK_S:
+            self._alert_t = 0.0
+            now = dt.datetime.now(dt.UTC)
+            for controller in self.controllers.values():
+                controller.tick(now)
+        active = self._active_languages()
+        if active != self.rotation.languages:
+            self.rotation = LanguageRotation(active, self._reading_seconds)
+        elif self.rotation.advance(dt_s):
+            self.controllers[self.rotation.current].overlay.restart()  # its turn: captions from the first page
+        for lang, layer in self.layers.items():
+            visible = bool(active) and lang == self.rotation.current
+            layer.show() if visible else layer.hide()
+        # The alert covers the screen; the attract captions and prompt would only clutter it.
+        self.attract_view.set_visible(self.app.flow.state == "attract" and not active)
+        for controller in self.controllers.values():
+            controller.update(dt_s)
+
+    @property
+    def alert_on_screen(self) -> str | None:
+        """Language of the alert overlay currently visible, or None."""
+        for lang, layer in self.layers.items():
+            if not layer.isHidden() and self.controllers[lang].shown is not None:
+                return lang
+        return None
+
+    # -- the frame ---------------------------------------------------------------------------------------------
+    def _update(self, task: Any) -> int:
+        dt_s = min(self.base.clock.getDt(), 0.25)
+        now = self.clock()
+        self.stats["frames"] += 1
+        for source, alert in self.feed.poll(dt_s, now):
+            self.receive(alert, source)
+        self._update_alerts(dt_s)
+        state = self.app.flow.state
+        if state == "attract":
+            if self.loop.advance(dt_s):
+                self._new_shot()
+            camera, target = self.loop.pose()
+            self.app.look(camera, target)
+            self.attract_view.update(dt_s)
+        elif self.explore is not None:
+            self._track_visit()
+            if self.idle.advance(dt_s):
+                self.end_visit()
+        if self.toast is not None:
+            self._toast_t -= dt_s
+            if self._toast_t <= 0:
+                self._hide_toast()
+        self.badge.update(dt_s, self.feed.contact, lambda: self.feed.pending, now)
+        self._play_narration()
+        return task.cont
+
+    def _track_visit(self) -> None:
+        if self.form is not None:
+            self.visit.typed = self.form.typed
+        watcher = self.base.mouseWatcherNode
+        if watcher is not None and watcher.hasMouse():
+            pos = (watcher.getMouseX(), watcher.getMouseY())
+            if self._mouse is not None and max(abs(pos[0] - self._mouse[0]), abs(pos[1] - self._mouse[1])) \
+                    > MOUSE_MOVE_EPS:
+                self.idle.touch()
+            self._mouse = pos
+
+    def _play_narration(self) -> None:
+        if self.speech is None:
+            return
+        for result in self.speech.poll():
+            if result.request_id == self._narration_id and result.path is not None \
+                    and self.app.flow.state == "attract":
+                from panda3d.core import Filename
+
+                sound = self.base.loader.loadSfx(Filename.fromOsSpecific(str(result.path)).getFullpath())
+                if sound is not None:
+                    sound.play()
+                    self._sounds.append(sound)
+                    self.stats["narrations"] += 1
+
+    # -- shutdown ----------------------------------------------------------------------------------------------
+    def release(self) -> None:
+        self.base.taskMgr.remove("kiosk-update")
+        self.ignoreAll()
+        self.base.userExit = self._operator_exit
+        if self.explore is not None:
+            self.explore.release()
+            self.explore = None
+        self._hide_toast()
+        self._stop_narration()
+        for controller in self.controllers.values():
+            controller.destroy()
+        for layer in self.layers.values():
+            layer.removeNode()
+        self.attract_view.destroy()
+        self.badge.destroy()
+        self.feed.close()
+        if self.speech is not None:
+            self.speech.shutdown()
+
+
+def run_kiosk(app: Any, settings: KioskSettings) -> int:
+    """Run kiosk mode until the operator exits (status 0), or for ``--frames N`` frames (smoke runs, tests).
+
+    Narration needs audio, so offscreen runs go without it.
+    """
+    session = KioskSession(app, settings, kiosk_data_dir(settings), narrate=not app.config.offscreen)
+    try:
+        session.start()
+        if app.config.frames:
+            app.step(app.config.frames)
+        else:
+            app.base.run()
+    except SystemExit:
+        pass
+    finally:
+        session.release()
+        if app.flow.can("quit"):
+            app.flow.go("quit")
+    return 0

@@ -1,0 +1,64 @@
+"""What a passer-by sees in the attract loop: the site's welcome, a caption per landmark in every site language,
+and a pulsing start prompt. The camera move itself is :mod:`game.kiosk.attract`."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+from direct.gui.DirectGui import DirectFrame, OnscreenText
+from panda3d.core import NodePath, TextNode, TextProperties, TextPropertiesManager
+
+from game.landmarks.catalogue import Landmark
+from ui import i18n, theme
+
+PULSE_HZ = 0.5
+CAPTION_WIDTH = {"ko": 44, "en": 72}
+NAME_STYLE = "kiosk-name"
+
+
+class AttractView:
+    def __init__(self, aspect2d: NodePath, bottom_left: NodePath, top_left: NodePath, font, site: str,
+                 languages: tuple[str, ...]) -> None:
+        self.languages = languages
+        name = TextProperties()
+        name.setTextColor(*theme.ACCENT)
+        TextPropertiesManager.getGlobalPtr().setProperties(NAME_STYLE, name)
+        self.root = aspect2d.attachNewNode("kiosk-attract")
+        self.corner = top_left.attachNewNode("kiosk-attract-welcome")
+        self.bottom = bottom_left.attachNewNode("kiosk-attract-captions")
+        welcome = "\n".join(i18n.text("kiosk.welcome", lang, site=site or i18n.text("app.title", lang))
+                            for lang in languages)
+        OnscreenText(parent=self.corner, text=welcome, font=font, pos=(0.06, -0.1), scale=0.055, fg=theme.ACCENT,
+                     shadow=(0, 0, 0, 0.9), align=TextNode.ALeft)
+        band_top = 0.12 + 0.2 * len(languages)  # two-line name and description per language
+        self.band = DirectFrame(parent=self.bottom, frameColor=(0.02, 0.03, 0.05, 0.72),
+                                frameSize=(0.0, 10.0, 0.0, band_top))
+        self.caption = OnscreenText(parent=self.bottom, text="", font=font, pos=(0.06, band_top - 0.08), scale=0.045,
+                                    fg=theme.TEXT, align=TextNode.ALeft, mayChange=True)
+        prompt = "\n".join(i18n.text("kiosk.start_prompt", lang) for lang in languages)
+        self.prompt = OnscreenText(parent=self.root, text=prompt, font=font, pos=(0, 0.05), scale=0.07,
+                                   fg=theme.TEXT, shadow=(0, 0, 0, 1), bg=(0.02, 0.03, 0.05, 0.55), mayChange=False)
+        self.t = 0.0
+
+    def show_landmark(self, landmark: Landmark) -> None:
+        """One block per language: the name, then the catalogue description (at most two lines)."""
+        blocks = []
+        for lang in self.languages:
+            width = CAPTION_WIDTH[lang]
+            text = textwrap.shorten(landmark.description[lang], width * 2, placeholder="…")
+            body = "\n".join(textwrap.wrap(text, width))
+            blocks.append(f"\1{NAME_STYLE}\1{landmark.name(lang)}\2\n{body}")
+        self.caption.setText("\n".join(blocks))
+
+    def update(self, dt: float) -> None:
+        self.t += dt
+        self.prompt.setAlphaScale(0.65 + 0.35 * math.cos(2 * math.pi * PULSE_HZ * self.t))
+
+    def set_visible(self, visible: bool) -> None:
+        for node in (self.root, self.corner, self.bottom):
+            node.show() if visible else node.hide()
+
+    def destroy(self) -> None:
+        for node in (self.root, self.corner, self.bottom):
+            node.removeNode()
