@@ -65,6 +65,8 @@ def main(name: str, out: Path) -> int:
                     "hands": hands,
                     "vignette": driver.vignette.strength,
                     "laser": not driver.visuals.laser.is_hidden(),
+                    "panel": list(driver.head_panel.get_pos(render)),
+                    "panel_in_head": list(driver.head_panel.get_pos(driver.rig.head)),
                 })  # fmt: skip
             return task.cont
 

@@ -102,6 +102,14 @@ def test_runtime_head_motion_moves_the_cameras(capture_run):
     assert np.ptp(eyes, axis=0).max() > 0.005
 
 
+def test_head_locked_panel_follows_the_head(capture_run):
+    frames = capture_run.frames
+    for f in frames:
+        assert f["panel_in_head"] == pytest.approx([0, 1.2, -0.15], abs=1e-4)  # comfortable: ahead, a bit low
+    panels = np.array([f["panel"] for f in frames])
+    assert np.ptp(panels, axis=0).max() > 0.005  # so it moves in the world as the head does
+
+
 def test_simulated_controllers_drive_teleport_and_snap_turn(locomotion_run):
     assert locomotion_run.status == 0, locomotion_run.stderr[-2000:]
     r = locomotion_run.report
