@@ -13,7 +13,7 @@ import numpy as np
 from game.architecture import palette
 from game.architecture.building import Building, Parts
 from game.architecture.mesh import box, merge
-from game.architecture.primitives import quad
+from game.architecture.primitives import boxes, quad, quads
 
 AWNINGS = tuple(palette.rgba(c) for c in ("#C8372D", "#2F63B4", "#E3B23C", "#2E8B57", "#E07A2F", "#8E44AD",
                                           "#D94F70", "#1F9E9E"))
@@ -22,6 +22,7 @@ GOODS = tuple(palette.rgba(c) for c in ("#B33A3A", "#E8C15A", "#5B8C3A", "#3A5BA
 FACADES = ((1.0, 0.97, 0.92, 1.0), (0.9, 0.9, 0.9, 1.0), (1.0, 0.93, 0.8, 1.0), (0.8, 0.8, 0.78, 1.0),
            (0.95, 0.86, 0.74, 1.0), (0.86, 0.92, 0.94, 1.0))  # tints over the concrete texture
 WINDOW = (0.22, 0.26, 0.3, 1.0)  # over the glass texture
+COUNTER = palette.rgba("#6B5B4B")
 
 
 def lanes(extent: float, count: int) -> np.ndarray:
@@ -36,43 +37,40 @@ def _blocks(extent: float, centres: np.ndarray, corridor: float) -> list[tuple[f
 
 def _stall_strip(parts: Parts, x0: float, x1: float, y_edge: float, side: int, depth: float, along_x: bool,
                  rng: np.random.Generator) -> None:
-    """Stalls between ``x0`` and ``x1`` along one side of a lane; ``side`` points from the lane into the block."""
-    counters, goods, awnings = [], [], []
+    """Stalls between ``x0`` and ``x1`` along one side of a lane; ``side`` points from the lane into the block.
+
+    Coordinates run ``u`` along the lane and ``v`` across it, swapped into x/y for north–south lanes."""
     n = max(1, round((x1 - x0) / 2.6))
     step = (x1 - x0) / n
+    a = x0 + np.arange(n) * step + 0.1
+    b = a + step - 0.2
+    lo, hi = sorted((y_edge, y_edge + side * depth))
 
-    def place(a: float, b: float, c: float, d: float) -> tuple[float, float, float, float]:
-        return (a, b, c, d) if along_x else (b, a, d, c)
+    def xy(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return (u, v) if along_x else (v, u)
 
-    for k in range(n):
-        a = x0 + k * step + 0.1
-        b = a + step - 0.2
-        ya, yb = y_edge, y_edge + side * depth
-        lo, hi = min(ya, yb), max(ya, yb)
-        cx0, cy0, cx1, cy1 = place(a, lo, b, hi)
-        size = (cx1 - cx0, cy1 - cy0, 0.9)
-        counters.append(box(size, ((cx0 + cx1) / 2, (cy0 + cy1) / 2, 0.0), palette.rgba("#6B5B4B")))
-        gx0, gy0, gx1, gy1 = place(a + 0.15, lo + 0.15, b - 0.15, hi - 0.15)
-        goods.append(box((gx1 - gx0, gy1 - gy0, rng.uniform(0.2, 0.6)), ((gx0 + gx1) / 2, (gy0 + gy1) / 2, 0.9),
-                         GOODS[int(rng.integers(len(GOODS)))]))
-        color = AWNINGS[int(rng.integers(len(AWNINGS)))]
-        y_lane, y_wall = y_edge - side * 0.5, y_edge + side * depth
-        z_low, z_high = 2.5, 3.2
-        p = [place(a, y_lane, 0, 0)[:2], place(b, y_lane, 0, 0)[:2], place(b, y_wall, 0, 0)[:2],
-             place(a, y_wall, 0, 0)[:2]]
-        top = [(p[0][0], p[0][1], z_low), (p[1][0], p[1][1], z_low), (p[2][0], p[2][1], z_high),
-               (p[3][0], p[3][1], z_high)]
-        face_up = quad(top, color)
-        if float(face_up.normals[:, 2].mean()) < 0:
-            top = top[::-1]
-            face_up = quad(top, color)
-        under = quad(top[::-1], palette.jitter(color, rng, 0.0))
-        awnings += [face_up, under.transformed(np.array([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, -0.02],
-                                                          [0, 0, 0, 1]]))]
-    parts.add("wood", *counters)
-    parts.add("fabric", *goods, *awnings)
-    cx0, cy0, cx1, cy1 = place(x0, min(y_edge, y_edge + side * depth), x1, max(y_edge, y_edge + side * depth))
-    parts.collide(cx0, cy0, 0.0, cx1, cy1, 1.2)
+    def stack(u: np.ndarray, v: np.ndarray, z: np.ndarray) -> np.ndarray:
+        x, y = xy(np.broadcast_to(u, z.shape), np.broadcast_to(v, z.shape))
+        return np.stack([x, y, z], axis=-1)
+
+    zero = np.zeros(n)
+    counters = boxes(stack(b - a, np.full(n, hi - lo), np.full(n, 0.9)), stack((a + b) / 2, (lo + hi) / 2, zero),
+                     np.tile(COUNTER, (n, 1)))
+    heaps = boxes(stack(b - a - 0.3, np.full(n, hi - lo - 0.3), rng.uniform(0.2, 0.6, n)),
+                  stack((a + b) / 2, (lo + hi) / 2, np.full(n, 0.9)),
+                  np.asarray(GOODS)[rng.integers(0, len(GOODS), n)])
+    # awnings slope down from the shop wall (3.2 m) to 0.5 m over the lane (2.5 m), coloured both sides
+    v_lane, v_wall = y_edge - side * 0.5, y_edge + side * depth
+    corners = np.stack([stack(a, v_lane, np.full(n, 2.5)), stack(b, v_lane, np.full(n, 2.5)),
+                        stack(b, v_wall, np.full(n, 3.2)), stack(a, v_wall, np.full(n, 3.2))], axis=1)
+    up = np.cross(corners[0, 1] - corners[0, 0], corners[0, 3] - corners[0, 0])[2] > 0
+    top = corners if up else corners[:, ::-1]
+    colors = np.asarray(AWNINGS)[rng.integers(0, len(AWNINGS), n)]
+    parts.add("wood", counters)
+    parts.add("fabric", heaps, quads(top, colors), quads(top[:, ::-1] - [0.0, 0.0, 0.02], colors))
+    cx0, cy0 = xy(np.array(x0), np.array(lo))
+    cx1, cy1 = xy(np.array(x1), np.array(hi))
+    parts.collide(float(cx0), float(cy0), 0.0, float(cx1), float(cy1), 1.2)
 
 
 def _shop_block(parts: Parts, x0: float, x1: float, y0: float, y1: float, heights: tuple[float, float],

@@ -161,3 +161,52 @@ def quad(corners: Sequence[Sequence[float]], color: Color) -> Mesh:
     c = np.asarray(corners, np.float64)
     pts = np.array([[c[0], c[3]], [c[1], c[2]]])
     return grid(pts, color)
+
+
+def quads(corners: np.ndarray, colors: np.ndarray) -> Mesh:
+    """Many flat quads at once: corners (K, 4, 3) counter-clockwise seen from the side they face, one colour
+    (K, 4) each; flat normals and metre UVs along the first and last edges. For scenes of thousands of parts."""
+    c = np.asarray(corners, np.float64)
+    k = len(c)
+    if k == 0:
+        return Mesh.empty()
+    n = np.cross(c[:, 1] - c[:, 0], c[:, 3] - c[:, 0])
+    n /= np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-12)
+    lu = np.linalg.norm(c[:, 1] - c[:, 0], axis=1)
+    lv = np.linalg.norm(c[:, 3] - c[:, 0], axis=1)
+    uv = np.zeros((k, 4, 2))
+    uv[:, 1, 0] = uv[:, 2, 0] = lu
+    uv[:, 2, 1] = uv[:, 3, 1] = lv
+    base = (np.arange(k) * 4)[:, None]
+    idx = np.concatenate([base + [0, 1, 2], base + [0, 2, 3]])
+    return Mesh(c.reshape(-1, 3).astype(np.float32), np.repeat(n, 4, axis=0).astype(np.float32),
+                uv.reshape(-1, 2).astype(np.float32), np.repeat(np.asarray(colors, np.float32), 4, axis=0),
+                idx.astype(np.uint32))
+
+
+_BOX_FACES = np.array([  # corners of each face as (x, y, z) signs, counter-clockwise seen from outside
+    [(-1, -1, 0), (1, -1, 0), (1, -1, 1), (-1, -1, 1)],
+    [(1, 1, 0), (-1, 1, 0), (-1, 1, 1), (1, 1, 1)],
+    [(-1, 1, 0), (-1, -1, 0), (-1, -1, 1), (-1, 1, 1)],
+    [(1, -1, 0), (1, 1, 0), (1, 1, 1), (1, -1, 1)],
+    [(-1, -1, 1), (1, -1, 1), (1, 1, 1), (-1, 1, 1)],
+    [(-1, 1, 0), (1, 1, 0), (1, -1, 0), (-1, -1, 0)],
+], np.float64)
+
+
+def boxes(sizes: np.ndarray, centers: np.ndarray, colors: np.ndarray) -> Mesh:
+    """Many axis-aligned boxes at once, like :func:`mesh.box` (``centers`` are bottom-face centres)."""
+    s = np.asarray(sizes, np.float64)
+    if not len(s):
+        return Mesh.empty()
+    half = s * [0.5, 0.5, 1.0]  # z signs run 0 (bottom) to 1 (top), so the full height
+    corners = np.asarray(centers, np.float64)[:, None, None, :] + _BOX_FACES[None] * half[:, None, None, :]
+    col = np.repeat(np.asarray(colors, np.float64), 6, axis=0)
+    mesh = quads(corners.reshape(-1, 4, 3), col)
+    # UVs in building metres along each face's own plane, so neighbouring boxes continue one texture
+    axes = np.array([(0, 2), (0, 2), (1, 2), (1, 2), (0, 1), (0, 1)])
+    pick = np.tile(np.repeat(axes, 4, axis=0), (len(s), 1))
+    rows = np.arange(len(mesh.positions))
+    mesh.uvs[:, 0] = mesh.positions[rows, pick[:, 0]]
+    mesh.uvs[:, 1] = mesh.positions[rows, pick[:, 1]]
+    return mesh

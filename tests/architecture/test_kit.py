@@ -106,3 +106,14 @@ def test_ashlar_blocks_map_inside_one_texture_block() -> None:
     assert (row == row[:, :1]).all()
     col = np.floor((uv[..., 0] + 0.6 * (row % 2)) / 1.2)
     assert (col == col[:, :1]).all()
+
+
+def test_vectorised_boxes_match_mesh_box() -> None:
+    from game.architecture.mesh import box
+    from game.architecture.primitives import boxes
+
+    one = box((1.0, 2.0, 3.0), (4.0, 5.0, 6.0), (0.1, 0.2, 0.3, 1.0))
+    many = boxes([[1.0, 2.0, 3.0], [2.0, 2.0, 2.0]], [[4.0, 5.0, 6.0], [0.0, 0.0, 0.0]], [[0.1, 0.2, 0.3, 1.0]] * 2)
+    assert many.triangle_count == 2 * one.triangle_count
+    for field in ("positions", "normals", "uvs", "colors"):
+        assert np.allclose(getattr(many, field)[:24], getattr(one, field))
