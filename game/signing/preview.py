@@ -25,7 +25,7 @@ def _size(text: str) -> tuple[int, int]:
     try:
         return int(width), int(height)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 240x300, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"size must look like 320x240, got {text!r}") from None
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -34,7 +34,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="lexicon glosses, '#word' to fingerspell, digits, or '[expression]' markers")
     parser.add_argument("--out", required=True, type=Path, help="directory for the PNG frames")
     parser.add_argument("--fps", type=float, default=12.0, help="frames per second (default 12)")
-    parser.add_argument("--size", type=_size, default=(240, 300), help="frame size WxH (default 240x300)")
+    parser.add_argument("--size", type=_size, default=(320, 240), help="frame size WxH (default 320x240)")
     parser.add_argument("--speed", type=float, default=1.0, help="signing speed factor (default 1)")
     parser.add_argument("--font", type=Path, help="a Hangul font file, to caption each frame with its gloss")
     parser.add_argument("--lang", choices=("ko", "en"), default="ko", help="language of messages")

@@ -104,6 +104,9 @@ while panel.playing:
     base.task_mgr.step()
     steps += 1
 out["steps"] = steps
+panel.set_frame((-1.0, -0.2, 0.1, 0.7))
+low, high = panel.card.get_tight_bounds()
+out["bounds"] = [round(low.x, 3), round(high.x, 3), round(low.z, 3), round(high.z, 3)]
 panel.set_visible(False)
 panel.destroy()
 base.destroy()
@@ -123,3 +126,4 @@ def test_panel_plays_a_template_to_the_end_and_cleans_up() -> None:
     assert sorted(out["warmed"]) == sorted(templates.CATEGORIES)
     assert [s[0] for s in out["spans"]] == [g for g in out["quake"] if not g.startswith("[")]
     assert out["steps"] >= math.ceil(out["spans"][-1][2] / 0.5)  # played to the end, then stopped
+    assert out["bounds"] == [-1.0, -0.2, 0.1, 0.7]  # moved to the overlay's region

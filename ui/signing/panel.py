@@ -43,8 +43,8 @@ class SigningPanel:
     parent's coordinates. ``font`` (a Hangul-capable font) enables the title and the current-gloss caption.
     """
 
-    def __init__(self, host: GraphicsOutput, parent: NodePath, *, size: tuple[int, int] = (240, 300),
-                 frame: tuple[float, float, float, float] = (-0.4, 0.4, -0.5, 0.5), lang: str = "ko",
+    def __init__(self, host: GraphicsOutput, parent: NodePath, *, size: tuple[int, int] = (320, 240),
+                 frame: tuple[float, float, float, float] = (-0.4, 0.4, -0.3, 0.3), lang: str = "ko",
                  font: TextFont | None = None, lex: Lexicon | None = None, place: str = templates.DEFAULT_PLACE,
                  speed: float = 1.0) -> None:
         self.lexicon = lex or lexicon.load()
@@ -77,28 +77,34 @@ class SigningPanel:
         self.scene.set_light(key)
         self.avatar = Avatar(self.scene.attach_new_node("ksl-avatar"))
 
-        card = CardMaker("ksl-card")
-        card.set_frame(*frame)
-        self.card = parent.attach_new_node(card.generate())
-        self.card.set_texture(self.buffer.get_texture())
+        self.card = parent.attach_new_node("ksl-card")
         self.caption: NodePath | None = None
         if font is not None:
-            self.caption = self._label(font, frame, text("signing.title", lang))
+            label = TextNode("ksl-caption")
+            label.set_font(font)
+            label.set_align(TextNode.A_center)
+            label.set_text_color(0.05, 0.05, 0.08, 1.0)
+            label.set_card_color(1.0, 1.0, 1.0, 0.9)
+            label.set_card_as_margin(0.3, 0.3, 0.15, 0.1)
+            label.set_text(text("signing.title", lang))
+            self.caption = NodePath(label)
+        self.set_frame(frame)
 
-    def _label(self, font: TextFont, frame: tuple[float, float, float, float], initial: str) -> NodePath:
-        left, right, bottom, _top = frame
-        label = TextNode("ksl-caption")
-        label.set_font(font)
-        label.set_align(TextNode.A_center)
-        label.set_text_color(0.05, 0.05, 0.08, 1.0)
-        label.set_card_color(1.0, 1.0, 1.0, 0.9)
-        label.set_card_as_margin(0.3, 0.3, 0.15, 0.1)
-        label.set_text(initial)
-        node = self.card.attach_new_node(label)
-        height = (frame[3] - bottom) * 0.075
-        node.set_scale(height)
-        node.set_pos((left + right) / 2, -0.01, bottom + height * 0.6)
-        return node
+    def set_frame(self, frame: tuple[float, float, float, float]) -> None:
+        """Move the card to (left, right, bottom, top) in the parent's coordinates, e.g. the alert overlay's
+        ``signing_region``; keep the region's aspect near the buffer's so the avatar is not stretched."""
+        for child in self.card.get_children():
+            child.detach_node()
+        card = CardMaker("ksl-card-geom")
+        card.set_frame(*frame)
+        card.set_uv_range(self.buffer.get_texture())  # the texture may be padded to a power of two
+        self.card.attach_new_node(card.generate()).set_texture(self.buffer.get_texture())
+        if self.caption is not None:
+            left, right, bottom, top = frame
+            height = (top - bottom) * 0.075
+            self.caption.reparent_to(self.card)
+            self.caption.set_scale(height)
+            self.caption.set_pos((left + right) / 2, -0.01, bottom + height * 0.6)
 
     # -- the Signing hook --------------------------------------------------------------------------------------
     def glosses_for(self, category: str, lang: str) -> Sequence[str]:
