@@ -96,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
             from game.kiosk.session import run_kiosk
 
             return run_kiosk(app, kiosk)
+        from game.scenes.registry import is_interior
+
+        if config.scene is not None and is_interior(config.scene):  # a civic room: its own session
+            from game.civic.session import run_civic
+
+            return run_civic(app)
         from game.explore import run_interactive
 
         return run_interactive(app)
