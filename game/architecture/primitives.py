@@ -18,12 +18,49 @@ Color = tuple[float, float, float, float]
 
 
 def _arc_uvs(points: np.ndarray) -> np.ndarray:
-    """UVs in metres: cumulative surface distance along each grid axis."""
-    du = np.linalg.norm(np.diff(points, axis=0), axis=2)
-    dv = np.linalg.norm(np.diff(points, axis=1), axis=2)
-    u = np.concatenate([np.zeros((1, points.shape[1])), np.cumsum(du, axis=0)], axis=0)
-    v = np.concatenate([np.zeros((points.shape[0], 1)), np.cumsum(dv, axis=1)], axis=1)
-    return np.stack([u, v], axis=2)
+    """UVs in metres for (B, nu, nv, 3) grids: cumulative surface distance along each grid axis."""
+    du = np.linalg.norm(np.diff(points, axis=1), axis=3)
+    dv = np.linalg.norm(np.diff(points, axis=2), axis=3)
+    b, nu, nv = points.shape[:3]
+    u = np.concatenate([np.zeros((b, 1, nv)), np.cumsum(du, axis=1)], axis=1)
+    v = np.concatenate([np.zeros((b, nu, 1)), np.cumsum(dv, axis=2)], axis=2)
+    return np.stack([u, v], axis=3)
+
+
+def grids(points: np.ndarray, colors: np.ndarray | Color, outward: Sequence[float] | None = None) -> Mesh:
+    """Triangulate B point grids (B, nu, nv, 3) of one shape at once; see :func:`grid`.
+
+    ``colors`` is one RGBA or a (B, nu, nv, 4) array; each grid is turned to face ``outward`` on its own."""
+    pts = np.asarray(points, np.float64)
+    nb, nu, nv = pts.shape[:3]
+    nrm = np.cross(np.gradient(pts, axis=1), np.gradient(pts, axis=2))
+    length = np.linalg.norm(nrm, axis=3, keepdims=True)
+    flat = length[..., 0] < 1e-12
+    if flat.any():  # collapsed rows (a cone tip): borrow the grid's mean direction so normals stay unit length
+        mean = np.where(flat[..., None], 0.0, nrm).sum(axis=(1, 2))
+        mean[np.linalg.norm(mean, axis=1) < 1e-12] = (0.0, 0.0, 1.0)
+        nrm = np.where(flat[..., None], mean[:, None, None, :], nrm)
+        length = np.linalg.norm(nrm, axis=3, keepdims=True)
+    nrm = nrm / np.maximum(length, 1e-12)
+    i, j = np.meshgrid(np.arange(nu - 1), np.arange(nv - 1), indexing="ij")
+    a = (i * nv + j).ravel()
+    b = ((i + 1) * nv + j).ravel()
+    c = ((i + 1) * nv + j + 1).ravel()
+    d = (i * nv + j + 1).ravel()
+    one = np.concatenate([np.stack([a, b, c], 1), np.stack([a, c, d], 1)])
+    idx = np.broadcast_to(one, (nb,) + one.shape).copy()
+    if outward is not None:
+        flip = np.einsum("bijk,k->b", nrm, np.asarray(outward, np.float64)) < 0
+        nrm[flip] = -nrm[flip]
+        idx[flip] = idx[flip][:, :, ::-1]
+    idx += (np.arange(nb) * nu * nv)[:, None, None]
+    col = np.asarray(colors, np.float32)
+    col = np.broadcast_to(col, (nb, nu, nv, 4)) if col.ndim == 1 else col
+    return Mesh(
+        pts.reshape(-1, 3).astype(np.float32), nrm.reshape(-1, 3).astype(np.float32),
+        _arc_uvs(pts).reshape(-1, 2).astype(np.float32), np.ascontiguousarray(col.reshape(-1, 4), np.float32),
+        np.ascontiguousarray(idx.reshape(-1, 3), np.uint32),
+    )
 
 
 def grid(points: np.ndarray, colors: np.ndarray | Color, outward: Sequence[float] | None = None) -> Mesh:
@@ -32,34 +69,8 @@ def grid(points: np.ndarray, colors: np.ndarray | Color, outward: Sequence[float
     ``colors`` is one RGBA or an (nu, nv, 4) array. ``outward`` (a direction, or ``None`` to keep the
     parametrisation's own side ``du × dv``) picks which side the normals face; winding follows the normals.
     """
-    pts = np.asarray(points, np.float64)
-    nu, nv = pts.shape[:2]
-    du = np.gradient(pts, axis=0)
-    dv = np.gradient(pts, axis=1)
-    nrm = np.cross(du, dv)
-    length = np.linalg.norm(nrm, axis=2, keepdims=True)
-    flat = length[..., 0] < 1e-12
-    if flat.any():  # collapsed rows (a cone tip): borrow the mean direction so normals stay unit length
-        mean = nrm[~flat].sum(axis=0) if (~flat).any() else np.array([0.0, 0.0, 1.0])
-        nrm[flat] = mean
-        length = np.linalg.norm(nrm, axis=2, keepdims=True)
-    nrm = nrm / np.maximum(length, 1e-12)
-    i, j = np.meshgrid(np.arange(nu - 1), np.arange(nv - 1), indexing="ij")
-    a = (i * nv + j).ravel()
-    b = ((i + 1) * nv + j).ravel()
-    c = ((i + 1) * nv + j + 1).ravel()
-    d = (i * nv + j + 1).ravel()
-    idx = np.concatenate([np.stack([a, b, c], 1), np.stack([a, c, d], 1)])
-    if outward is not None and float((nrm.reshape(-1, 3) @ np.asarray(outward, np.float64)).sum()) < 0:
-        nrm = -nrm
-        idx = idx[:, ::-1]
     col = np.asarray(colors, np.float32)
-    col = np.broadcast_to(col, (nu, nv, 4)) if col.ndim == 1 else col
-    return Mesh(
-        pts.reshape(-1, 3).astype(np.float32), nrm.reshape(-1, 3).astype(np.float32),
-        _arc_uvs(pts).reshape(-1, 2).astype(np.float32), np.ascontiguousarray(col.reshape(-1, 4), np.float32),
-        np.ascontiguousarray(idx, np.uint32),
-    )
+    return grids(np.asarray(points)[None], col if col.ndim == 1 else col[None], outward)
 
 
 def lathe(radii: Sequence[float], heights: Sequence[float], center: tuple[float, float, float],

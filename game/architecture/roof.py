@@ -23,7 +23,7 @@ import numpy as np
 from game.architecture import palette
 from game.architecture.building import Parts
 from game.architecture.mesh import Mesh, box, merge
-from game.architecture.primitives import grid, sweep
+from game.architecture.primitives import grid, grids, sweep
 
 CONCAVITY = 0.57  # slope at the eave as a fraction of the mean slope: tan 22° / tan 45° ≈ 0.4 ⇒ a ≈ 0.57
 TILE_PROFILE = ((-0.5, 0.0), (-0.26, 0.3), (-0.15, 0.7), (0.0, 1.0), (0.15, 0.7), (0.26, 0.3), (0.5, 0.0))
@@ -191,22 +191,22 @@ def _rows(roof: Roof, face: str, profile: np.ndarray, pitch_scale: float, amplit
 
 
 def tiles(roof: Roof, rng: np.random.Generator) -> Mesh:
-    """Corrugated pan-and-cover tile rows on every face."""
+    """Corrugated pan-and-cover tile rows on every face, each row a shade apart (±8 %, reference §4)."""
     prof = np.asarray(TILE_PROFILE)
     shade = np.where(prof[:, 1] > 0.5, 1.0, 0.78)  # channels between cover rows hold dirt
-    strips = []
+    faces = []
     for face in FACES:
         pts, centres = _rows(roof, face, prof, 1.0, 0.13 * roof.pitch / 0.45, 0.0, 1.0, 0.9)
+        rows, k, n_t = pts.shape[:3]
+        tone = 1.0 + rng.uniform(-0.08, 0.08, rows)
+        colors = np.empty((rows, k, n_t, 4), np.float32)
+        colors[...] = palette.TILE
+        colors[..., :3] *= (tone[:, None] * shade[None, :])[:, :, None, None]
+        mesh = grids(pts, np.clip(colors, 0.0, 1.0), outward=roof.outward(face))
         # one strip spans one cover-tile column of the baked tile texture (4 columns per 1.2 m), crest centred
-        u = np.repeat(((prof[:, 0] + 0.5) * TEXTURE_ROW).astype(np.float32), pts.shape[2])
-        for r in range(len(centres)):
-            colors = np.empty(pts.shape[1:3] + (4,), np.float32)
-            colors[...] = palette.jitter(palette.TILE, rng, 0.08)
-            colors[..., :3] *= shade[:, None, None]
-            strip = grid(pts[r], colors, outward=roof.outward(face))
-            strip.uvs[:, 0] = u
-            strips.append(strip)
-    return merge(strips)
+        mesh.uvs[:, 0] = np.tile(np.repeat((prof[:, 0] + 0.5) * TEXTURE_ROW, n_t), rows)
+        faces.append(mesh)
+    return merge(faces)
 
 
 def soffit(roof: Roof) -> Mesh:
@@ -218,9 +218,9 @@ def soffit(roof: Roof) -> Mesh:
     meshes = []
     for face in FACES:
         t_wall = 1.0 - roof.wall_y / roof.hy
-        pts, centres = _rows(roof, face, prof, 0.9, 0.13, SOFFIT_DROP, t_wall, 2.0)
-        cols = np.broadcast_to(colors[:, None, :], pts.shape[1:3] + (4,))
-        meshes += [grid(pts[r], cols, outward=(0, 0, -1)) for r in range(len(centres))]
+        pts, _ = _rows(roof, face, prof, 0.9, 0.13, SOFFIT_DROP, t_wall, 2.0)
+        cols = np.broadcast_to(colors[None, :, None, :], pts.shape[:3] + (4,))
+        meshes.append(grids(pts, cols, outward=(0, 0, -1)))
     return merge(meshes)
 
 
