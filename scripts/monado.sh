@@ -28,7 +28,8 @@ BUILD_PACKAGES=(
     libbsd-dev libdbus-1-dev libsystemd-dev libudev-dev libusb-1.0-0-dev libhidapi-dev
 )
 # At run time the compositor needs a Vulkan driver even with XRT_COMPOSITOR_NULL: Mesa's lavapipe (CPU).
-RUN_PACKAGES=(mesa-vulkan-drivers libvulkan1 libegl1 libgl1-mesa-dri)
+# Xvfb lets the tests drive the GLX binding (a desktop window) as well as the headless EGL one.
+RUN_PACKAGES=(mesa-vulkan-drivers libvulkan1 libegl1 libgl1-mesa-dri xvfb xauth)
 
 if [[ $(id -u) -eq 0 ]]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo -n); else SUDO=(); fi
 

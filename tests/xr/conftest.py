@@ -57,8 +57,8 @@ class Run:
         return json.loads((self.out / "scenario.json").read_text(encoding="utf-8"))["frames"]
 
 
-def run_scenario(name: str, env: dict[str, str], out: Path) -> Run:
-    proc = subprocess.run([sys.executable, "-m", "tests.xr.scenario", name, str(out)], cwd=REPO, env=env,
+def run_scenario(name: str, env: dict[str, str], out: Path, wrapper: tuple[str, ...] = ()) -> Run:
+    proc = subprocess.run([*wrapper, sys.executable, "-m", "tests.xr.scenario", name, str(out)], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=SCENARIO_TIMEOUT_S)  # fmt: skip
     return Run(proc.returncode, proc.stderr, out)
 
@@ -81,3 +81,11 @@ def seated_run(monado_env, tmp_path_factory) -> Run:
 @pytest.fixture(scope="session")
 def district_run(monado_env, tmp_path_factory) -> Run:
     return run_scenario("district", monado_env, tmp_path_factory.mktemp("xr-district"))
+
+
+@pytest.fixture(scope="session")
+def glx_run(monado_env, tmp_path_factory) -> Run:
+    """The desktop-window path on a virtual X server (scripts/monado.sh installs Xvfb)."""
+    env = {k: v for k, v in monado_env.items() if k not in ("EGL_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    xvfb = ("xvfb-run", "-a", "-s", "-screen 0 640x480x24")
+    return run_scenario("glx", env, tmp_path_factory.mktemp("xr-glx"), xvfb)

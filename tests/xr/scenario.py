@@ -22,7 +22,7 @@ from game.xr.intents import InputFrame
 from game.xr.run import run_xr
 from game.xr.testscene import build_test_scene
 
-FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 20}
+FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 20, "glx": 20}
 TELEPORT_FRAMES = range(5, 25)  # hold the left teleport button; released on frame 25
 SNAP_FRAMES = range(40, 43)  # push the right stick fully right
 MENU_FRAME = 50  # press menu: the comfort menu opens ahead of the head, where the right laser meets it
@@ -43,7 +43,8 @@ def locomotion_script(index: int, frame: InputFrame) -> InputFrame:
 
 
 def main(name: str, out: Path) -> int:
-    config = AppConfig(offscreen=True, xr=True, frames=FRAMES[name], xr_capture=out)
+    # "glx" opens a desktop window (run it under Xvfb): OpenXR then binds through GLX instead of EGL.
+    config = AppConfig(offscreen=name != "glx", size=(320, 180), xr=True, frames=FRAMES[name], xr_capture=out)
     settings = ComfortSettings(reference="seated" if name == "seated" else "standing")
     frames: list[dict] = []
 

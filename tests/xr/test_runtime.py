@@ -86,6 +86,14 @@ def test_district_scene_is_submitted_to_both_eyes(district_run):
     assert np.abs(left - right).mean() > 0.5
 
 
+def test_desktop_window_binds_through_glx(glx_run):
+    assert glx_run.status == 0, glx_run.stderr[-2000:]
+    r = glx_run.report
+    assert r["graphics_binding"] == "glx" and r["frames_submitted"] == FRAMES["glx"]
+    left, right = (_png(glx_run.out / f"{eye}.png") for eye in ("left", "right"))
+    assert left.std() > 20 and right.std() > 20 and np.abs(left - right).mean() > 1.0
+
+
 def test_runtime_head_motion_moves_the_cameras(capture_run):
     frames = capture_run.frames
     heads = np.array([f["head"] for f in frames])
