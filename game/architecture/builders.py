@@ -2,6 +2,19 @@
 
 Randomness (stone tints, tile jitter, shop heights) comes from a generator seeded with a CRC of the landmark
 id, so the same id always yields identical arrays on every machine and run.
+
+``Building.dims`` (metres or counts, measured from the generated geometry; every kind has ``total_height``):
+
+- gate: base_width/depth/height, arch_count, arch_{i}_width/height/x, pavilion_width/depth, bays_front/side,
+  storeys, column_height, eave_width, figures_upper_hip/lower_hip, signboard_y/width/height; Gwanghwamun adds
+  forecourt_width/length/height (its 월대, which reaches ~56 m in front of the base).
+- pavilion (Bosingak): base_* (the terrace), the pavilion keys above, bell_height/diameter/bottom, upper_floor.
+- hall-gate (Daehanmun): base_*, the pavilion keys above, wall_length/height.
+- square: width, length, water_channel_length/width, sejong_/yi_ statue_height, base_height, north_offset,
+  sejong_statue_width.
+- market: width, depth, alleys_ew/ns, alley_width (measured clearance), stall_depth, block_height_min/max,
+  alley_ew_{i}_y and alley_ns_{i}_x (lane centre lines).
+- city-hall: old_width/depth/height/front, tower_height, new_width/depth/height/front, setback.
 """
 
 from __future__ import annotations

@@ -114,6 +114,20 @@ def _shop_block(parts: Parts, x0: float, x1: float, y0: float, y1: float, height
     return lo, hi
 
 
+def _clearance(parts: Parts, y: float) -> float:
+    """Free width of the east–west lane at ``y``, between the colliders either side of it."""
+    below = max(c[4] for c in parts.colliders if c[4] <= y)
+    above = min(c[1] for c in parts.colliders if c[1] >= y)
+    return float(above - below)
+
+
+def _stall_depth(parts: Parts, y: float) -> float:
+    """Depth of the stall strip just north of the east–west lane at ``y`` (the lowest colliders there)."""
+    north = [c for c in parts.colliders if c[1] >= y and c[5] < 2.0]
+    nearest = min(north, key=lambda c: c[1])
+    return float(nearest[4] - nearest[1])
+
+
 def build_market(lid: str, params: dict, rng: np.random.Generator, footprint: tuple[float, float]) -> Building:
     width, depth = footprint
     alley_w, stall_d = float(params["alley_width"]), float(params["stall_depth"])
@@ -140,10 +154,11 @@ def build_market(lid: str, params: dict, rng: np.random.Generator, footprint: tu
         for y0, y1 in yb:
             _stall_strip(parts, y0, y1, x - alley_w / 2, -1, stall_d, False, rng)
             _stall_strip(parts, y0, y1, x + alley_w / 2, 1, stall_d, False, rng)
+    lo, hi = parts.merged("asphalt").bounds()
     dims = {
-        "alleys_ew": float(len(ew)), "alleys_ns": float(len(ns)), "alley_width": alley_w,
-        "stall_depth": stall_d, "block_height_min": float(min(lows)), "block_height_max": float(max(highs)),
-        "width": width, "depth": depth,
+        "alleys_ew": float(len(ew)), "alleys_ns": float(len(ns)), "alley_width": _clearance(parts, float(ew[0])),
+        "stall_depth": _stall_depth(parts, float(ew[0])), "block_height_min": float(min(lows)),
+        "block_height_max": float(max(highs)), "width": float(hi[0] - lo[0]), "depth": float(hi[1] - lo[1]),
     }
     for i, y in enumerate(ew):
         dims[f"alley_ew_{i}_y"] = float(y)

@@ -81,7 +81,10 @@ def test_square_dimensions(buildings: dict[str, Building], catalogue: dict[str, 
 def test_market_dimensions(buildings: dict[str, Building], catalogue: dict[str, Landmark]) -> None:
     p = catalogue["namdaemun-market"].params
     d = buildings["namdaemun-market"].dims
-    check(buildings["namdaemun-market"], {"alleys_ew": p["alleys_ew"], "alleys_ns": p["alleys_ns"]})
+    width, depth = catalogue["namdaemun-market"].footprint
+    check(buildings["namdaemun-market"], {"alleys_ew": p["alleys_ew"], "alleys_ns": p["alleys_ns"],
+                                          "alley_width": p["alley_width"], "stall_depth": p["stall_depth"],
+                                          "width": width, "depth": depth})
     low, high = p["block_height"]
     assert low <= d["block_height_min"] <= d["block_height_max"] <= high
 
