@@ -41,6 +41,10 @@ class Span:
     end: float
     kind: str  # "sign", "fingerspelling" or "number"
 
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
 
 @dataclass(frozen=True)
 class _Unit:

@@ -104,6 +104,15 @@ while panel.playing:
     base.task_mgr.step()
     steps += 1
 out["steps"] = steps
+base.task_mgr.step()
+before = base.win.get_screenshot()
+for _ in range(4):
+    panel.update(0.5)
+    base.task_mgr.step()
+out["idle_buffer_active"] = panel.buffer.is_active()
+after = base.win.get_screenshot()
+out["card_kept_picture"] = before.get_ram_image().get_data() == after.get_ram_image().get_data()
+out["spans_kept"] = len(panel.spans)
 panel.set_frame((-1.0, -0.2, 0.1, 0.7))
 low, high = panel.card.get_tight_bounds()
 out["bounds"] = [round(low.x, 3), round(high.x, 3), round(low.z, 3), round(high.z, 3)]
@@ -127,3 +136,5 @@ def test_panel_plays_a_template_to_the_end_and_cleans_up() -> None:
     assert [s[0] for s in out["spans"]] == [g for g in out["quake"] if not g.startswith("[")]
     assert out["steps"] >= math.ceil(out["spans"][-1][2] / 0.5)  # played to the end, then stopped
     assert out["bounds"] == [-1.0, -0.2, 0.1, 0.7]  # moved to the overlay's region
+    assert not out["idle_buffer_active"] and out["card_kept_picture"]  # idle: no rendering, same picture
+    assert out["spans_kept"] == len(out["spans"])

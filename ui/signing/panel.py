@@ -33,6 +33,8 @@ BACKGROUND = (0.86, 0.89, 0.93, 1.0)
 CAMERA_POS = (0.0, -1.75, 1.42)
 LOOK_AT = (0.0, 0.0, 1.39)
 FOV_DEGREES = 32.0
+#: Frames the buffer keeps rendering after a pose change (the card then holds the last picture).
+REDRAW_FRAMES = 2
 
 
 class SigningPanel:
@@ -53,6 +55,8 @@ class SigningPanel:
         self.lang, self.place, self.speed = lang, place, speed
         self.timeline: Timeline | None = None
         self.time = 0.0
+        self._visible = True
+        self._render_frames = REDRAW_FRAMES  # draw the rest pose once
 
         width, height = size
         self.buffer = host.make_texture_buffer("ksl-panel", width, height)
@@ -120,22 +124,28 @@ class SigningPanel:
         self._show(0.0)
 
     def update(self, dt: float) -> None:
-        """Advance by ``dt`` seconds of the app clock and pose the avatar; cheap when idle."""
-        if self.timeline is None:
-            return
-        self.time = min(self.time + dt, self.timeline.duration)
-        self._show(self.time)
-        if self.time >= self.timeline.duration:
-            self.timeline = None
+        """Advance by ``dt`` seconds of the app clock and pose the avatar.
+
+        Idle costs nothing: once the final pose has been drawn, the panel's buffer stops rendering and the card
+        keeps showing the last picture.
+        """
+        if self.playing:
+            assert self.timeline is not None
+            self.time = min(self.time + dt, self.timeline.duration)
+            self._show(self.time)
+        elif self._render_frames > 0:
+            self._render_frames -= 1
+            if self._render_frames == 0:
+                self.buffer.set_active(False)
 
     # -- state -------------------------------------------------------------------------------------------------
     @property
     def playing(self) -> bool:
-        return self.timeline is not None
+        return self.timeline is not None and self.time < self.timeline.duration
 
     @property
     def spans(self) -> tuple[Span, ...]:
-        """Each gloss's (start, end) in seconds from :meth:`play`, for caption sync."""
+        """Each gloss's (start, end) in seconds from :meth:`play`, for caption sync (kept after the end)."""
         return self.timeline.spans if self.timeline is not None else ()
 
     def warm_up(self) -> Iterator[str]:
@@ -149,12 +159,14 @@ class SigningPanel:
             yield category
 
     def set_visible(self, visible: bool) -> None:
-        """Hide the card and stop rendering its buffer (no cost while no alert is signed)."""
-        self.buffer.set_active(visible)
+        """Show or hide the card; a hidden panel never renders its buffer."""
+        self._visible = visible
         if visible:
             self.card.show()
+            self._redraw()
         else:
             self.card.hide()
+            self.buffer.set_active(False)
 
     def destroy(self) -> None:
         self.card.remove_node()
@@ -162,8 +174,14 @@ class SigningPanel:
         engine = self.buffer.get_engine()
         engine.remove_window(self.buffer)
 
+    def _redraw(self) -> None:
+        """Render the buffer for the next few frames, so the card catches up with a pose change."""
+        self._render_frames = REDRAW_FRAMES
+        self.buffer.set_active(self._visible)
+
     def _show(self, t: float) -> None:
         assert self.timeline is not None
+        self._redraw()
         self.avatar.apply(self.timeline.sample(t))
         if self.caption is not None:
             span = self.timeline.span_at(t)
