@@ -218,10 +218,34 @@ def soffit(roof: Roof) -> Mesh:
     meshes = []
     for face in FACES:
         t_wall = 1.0 - roof.wall_y / roof.hy
-        pts, _ = _rows(roof, face, prof, 0.9, 0.13, SOFFIT_DROP, t_wall, 2.0)
+        pts, centres = _rows(roof, face, prof, 0.9, 0.13, SOFFIT_DROP, t_wall, 2.0)
+        wall_c = roof.wall_x if face in ("front", "back") else roof.wall_y
+        corner = np.abs(centres) > wall_c
+        if corner.any():
+            step = float(np.min(np.diff(centres))) if len(centres) > 1 else roof.pitch
+            cols = centres[corner, None] + prof[None, :, 0] * step * 0.9
+            pts[corner] = _fan(roof, face, cols, 0.13 * prof[:, 1], pts.shape[2])
         cols = np.broadcast_to(colors[None, :, None, :], pts.shape[:3] + (4,))
         meshes.append(grids(pts, cols, outward=(0, 0, -1)))
     return merge(meshes)
+
+
+def _fan(roof: Roof, face: str, cols: np.ndarray, depth: np.ndarray, n: int) -> np.ndarray:
+    """Bent points (R, k, n, 3) of corner rafters (선자연): from their eave ends they radiate towards the corner
+    of the wall line, instead of running parallel into the hip. ``depth`` is the rafter's section offset."""
+    sign = np.sign(cols)
+    eave = roof.face_point(face, cols, np.zeros_like(cols))[..., :2]
+    if face in ("front", "back"):
+        sy = -1.0 if face == "front" else 1.0
+        apex = np.stack([sign * roof.wall_x, np.full_like(cols, sy * roof.wall_y)], axis=-1)
+    else:
+        sx = -1.0 if face == "left" else 1.0
+        apex = np.stack([np.full_like(cols, sx * roof.wall_x), sign * roof.wall_y], axis=-1)
+    s = np.linspace(0.0, 0.85, n)[None, None, :, None]  # stop short of the corner, where they would meet
+    plan = eave[..., None, :] + (apex - eave)[..., None, :] * s
+    t = np.minimum(roof.hx - np.abs(plan[..., 0]), roof.hy - np.abs(plan[..., 1])) / roof.hy
+    z = roof.z(t) - SOFFIT_DROP + depth[None, :, None]
+    return roof.deform(np.concatenate([plan, z[..., None]], axis=-1))
 
 
 def _eave_ring(roof: Roof, out: float, z0: float, z1: float) -> np.ndarray:
