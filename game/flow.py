@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     "boot": frozenset({"loading", "quit"}),
-    "loading": frozenset({"explore", "tour", "attract", "quit"}),
+    "loading": frozenset({"explore", "tour", "attract", "civic", "quit"}),
     "attract": frozenset({"explore", "alert", "quit"}),
-    "explore": frozenset({"teleport", "info", "alert", "attract", "quit"}),
+    "explore": frozenset({"teleport", "info", "alert", "attract", "civic", "quit"}),
     "teleport": frozenset({"explore", "alert", "quit"}),
     "info": frozenset({"explore", "alert", "quit"}),
     "tour": frozenset({"quit"}),
-    "alert": frozenset({"explore", "attract", "quit"}),
+    "alert": frozenset({"explore", "attract", "civic", "quit"}),
+    # a civic room (mayor's office, 120 Center, reservations, exhibition): game.civic.session
+    "civic": frozenset({"explore", "alert", "quit"}),
     "quit": frozenset(),
 }
 
@@ -54,7 +56,7 @@ class Flow:
             raise FlowError(f"cannot go from {self.state!r} to {target!r}")
         prev = self.state
         if target == "alert":
-            self._resume = prev if prev in ("explore", "attract") else "explore"
+            self._resume = prev if prev in ("explore", "attract", "civic") else "explore"
         for hook in self._exit.get(prev, []):
             hook(prev, target)
         self.history.append(prev)

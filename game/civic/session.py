@@ -42,6 +42,7 @@ def run_civic(app) -> int:
     from net.embedded import EmbeddedHub
 
     sid = app.config.scene
+    app.flow.go("civic")
     hub = EmbeddedHub()
     hub.start()
     link = hub.link()
@@ -95,4 +96,5 @@ def run_civic(app) -> int:
         hub.stop()
         if service is not None:
             service.shutdown()
+        app.flow.go("quit")
     return 0

@@ -10,7 +10,7 @@ from game.architecture.mesh import box
 from game.interiors.kit import CARPET, CREAM, WALNUT, Interior, RoomBuilder, rgba
 
 WIDTH, DEPTH, HEIGHT = 14.0, 10.0, 3.4
-WINDOW = (-5.6, 5.6, 0.55, 3.05)
+WINDOW = (-5.6, 5.6, 0.08, 3.05)  # floor to ceiling, like the glass building's curtain wall
 
 
 def build() -> Interior:
@@ -38,7 +38,7 @@ def build() -> Interior:
     r.plant(-1.0, -4.4, 1.2)
     r.ceiling_lights(3, 4)
     r.anchors.update({
-        "camera": (0.3, -4.7, 1.65), "target": (1.2, 4.2, 0.9),
+        "camera": (-5.8, 2.6, 1.7), "target": (3.0, 5.2, 0.6),
         "opinion_board": (-WIDTH / 2 + 0.1, -1.0, 1.85), "data_board": (WIDTH / 2 - 0.1, -2.6, 1.85),
         "desk": (3.0, 3.3, 0.8), "window": (0.0, DEPTH / 2, 1.8),
     })

@@ -13,7 +13,7 @@ from game.interiors import mayors_office
 from ui import i18n
 
 SCENE_ID = "mayors-office"
-PLACEMENT = Placement(x=20.0, z=22.0)  # sixth floor, off to the side of the old building's clock tower
+PLACEMENT = Placement(x=33.0, z=22.0)  # sixth floor, east of the old building: nothing between window and plaza
 
 
 class MayorsOffice(RoomScene):
