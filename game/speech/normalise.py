@@ -24,9 +24,9 @@ _KO_UNITS = (  # longest spellings first so "mm" is not read as "m" + "m"
     (r"(?:㎍/㎥|μg/m³|µg/m³|ug/m3|μg/m3)", "마이크로그램 퍼 세제곱미터"),
     (r"(?:㎢|km²|km2)", "제곱킬로미터"),
     (r"hPa", "헥토파스칼"),
-    (r"km", "킬로미터"),
-    (r"cm", "센티미터"),
-    (r"mm", "밀리미터"),
+    (r"(?:km|㎞)", "킬로미터"),
+    (r"(?:cm|㎝)", "센티미터"),
+    (r"(?:mm|㎜)", "밀리미터"),
     (r"kg", "킬로그램"),
     (r"m", "미터"),
     (r"%", "퍼센트"),
@@ -39,9 +39,9 @@ _EN_UNITS = (
     (r"mm/h", "millimetres per hour"),
     (r"(?:㎢|km²|km2)", "square kilometres"),
     (r"hPa", "hectopascals"),
-    (r"km", "kilometres"),
-    (r"cm", "centimetres"),
-    (r"mm", "millimetres"),
+    (r"(?:km|㎞)", "kilometres"),
+    (r"(?:cm|㎝)", "centimetres"),
+    (r"(?:mm|㎜)", "millimetres"),
     (r"kg", "kilograms"),
     (r"m", "metres"),
     (r"%", "percent"),
@@ -91,6 +91,10 @@ def korean(text: str) -> str:
     t = _sub(r"(?<!\d)(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분)?",
              lambda m: _clock(int(m[1]), int(m[2]) if m[2] else None, False), t)
     t = _sub(r"(?<!\d)(\d+)\s*(분|초)", lambda m: f"{kn.sino(int(m[1]))} {m[2]}", t)
+    # Particle sizes are names, not quantities: "PM2.5" is read "피엠 이 점 오".
+    t = _sub(r"PM\s*(2\.5|10)", lambda m: f"피엠 {_number(m[1])}", t)
+    # Ranges: "30~50" is read "삼십에서 오십".
+    t = _sub(rf"({_NUM})\s*[~∼〜]\s*(?=\d)", lambda m: f"{m[1]}에서 ", t)
     # Magnitudes written the seismologists' way, "M4.5".
     t = _sub(rf"(?<![A-Za-z])M\s*({_NUM})", lambda m: f"규모 {_number(m[1])}", t)
     # Speeds: "초속 20m/s", "20m/s" and "60km/h" all read "초속 이십 미터" / "시속 육십 킬로미터".
@@ -119,6 +123,7 @@ def english(text: str) -> str:
         return f"{hour % 12 or 12}{'' if minute == 0 else f':{minute:02d}'} {suffix}"
 
     t = _sub(r"(?<!\d)([01]?\d|2[0-4]):([0-5]\d)(?!\d)", clock, t)
+    t = _sub(rf"({_NUM})\s*[~∼〜]\s*(?=\d)", lambda m: f"{m[1]} to ", t)
     t = _sub(rf"(?<![A-Za-z])M\s*({_NUM})", lambda m: f"magnitude {m[1]}", t)
     for unit, word in _EN_UNITS:
         t = _sub(rf"({_NUM})\s*{unit}(?![A-Za-z²³/])", lambda m, w=word: f"{m[1]} {w}", t)

@@ -52,6 +52,9 @@ def test_native_numerals_before_a_counter(n: int, words: str) -> None:
     ("주민 12,000명", "주민 만 이천명"),
     ("119에 신고", "일일구에 신고"),
     ("02-120-1234", "영이 일이영 일이삼사"),
+    ("PM2.5 농도", "피엠 이 점 오 농도"),
+    ("30~50mm", "삼십에서 오십 밀리미터"),
+    ("강수량 80㎜, 반경 3㎞", "강수량 팔십 밀리미터, 반경 삼 킬로미터"),
 ])
 def test_korean_spelled_out(text: str, spoken: str) -> None:
     assert normalise(text, "ko") == spoken
@@ -68,6 +71,7 @@ def test_korean_output_has_no_digits_left() -> None:
     ("wind 20m/s, rain 50mm/h", "wind 20 metres per second, rain 50 millimetres per hour"),
     ("35℃ and 85%", "35 degrees Celsius and 85 percent"),
     ("call 119", "call 1 1 9"),
+    ("30~50mm", "30 to 50 millimetres"),
 ])
 def test_english_spelled_out(text: str, spoken: str) -> None:
     assert normalise(text, "en") == spoken
