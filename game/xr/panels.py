@@ -51,7 +51,9 @@ class WorldPanel:
         for b in buttons:
             u0, v0, u1, v1 = b.rect
             bc = CardMaker(f"{name}-{b.key}")
-            bc.set_frame((u0 - 0.5) * width, (u1 - 0.5) * width, (v0 - 0.5) * height, (v1 - 0.5) * height)
+            inset = 0.008  # metres of background between neighbouring buttons
+            bc.set_frame((u0 - 0.5) * width + inset, (u1 - 0.5) * width - inset,
+                         (v0 - 0.5) * height + inset, (v1 - 0.5) * height - inset)  # fmt: skip
             bc.set_color(0.2, 0.32, 0.5, 1)
             self.root.attach_new_node(bc.generate()).set_y(-0.002)
             text = TextNode(f"{name}-{b.key}-label")
@@ -104,10 +106,11 @@ MENU_KEYS = ("recentre", "snap", "smooth", "vignette", "close")
 
 
 def menu_buttons() -> list[Button]:
-    """The comfort menu: one full-width button per row, top to bottom in :data:`MENU_KEYS` order."""
+    """The comfort menu: one full-width row per button, top to bottom in :data:`MENU_KEYS` order.
+
+    Rows touch (the drawn cards are inset instead), so a laser anywhere on the list presses a button rather
+    than falling into a gap between two.
+    """
     rows = len(MENU_KEYS)
-    out = []
-    for i, key in enumerate(MENU_KEYS):
-        top = 1 - 0.05 - i * (0.9 / rows)
-        out.append(Button(key, (0.04, top - 0.9 / rows + 0.03, 0.96, top)))
-    return out
+    height = 0.9 / rows
+    return [Button(key, (0.04, 0.95 - (i + 1) * height, 0.96, 0.95 - i * height)) for i, key in enumerate(MENU_KEYS)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -23,7 +24,7 @@ def monado_env(pytestconfig) -> dict[str, str]:
     takes a few minutes once, and a silent CI log for that long looks like a hang.
     """
     capture = pytestconfig.pluginmanager.getplugin("capturemanager")
-    with capture.global_and_fixture_disabled():
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
         proc = subprocess.run(["bash", str(REPO / "scripts/monado.sh")], stdout=subprocess.PIPE, text=True,
                               timeout=1800)  # fmt: skip
     if proc.returncode != 0:

@@ -101,3 +101,13 @@ def test_nearest_panel_wins():
     near = PanelRect("near", (0, 1, 1), (1, 0, 0), (0, 0, 1), 1.0, 1.0)
     assert nearest_hit((0, 0, 1), (0, 1, 0), [PANEL, near]).name == "near"
     assert nearest_hit((0, 0, 1), (0, -1, 0), [PANEL, near]) is None
+
+
+def test_menu_rows_cover_the_list_without_gaps():
+    from game.xr.panels import MENU_KEYS, menu_buttons
+
+    buttons = menu_buttons()
+    assert [b.key for b in buttons] == list(MENU_KEYS)
+    for upper, lower in zip(buttons, buttons[1:], strict=False):
+        assert upper.rect[1] == pytest.approx(lower.rect[3])  # touching rows, top to bottom
+    assert buttons[0].rect[3] == pytest.approx(0.95) and buttons[-1].rect[1] == pytest.approx(0.05)
