@@ -13,6 +13,7 @@ from direct.gui.DirectGui import OnscreenText
 from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game.live_alerts import LiveAlerts
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
 from ui import i18n, theme
@@ -124,8 +125,6 @@ def run_interactive(app) -> int:
     """Explore until the visitor quits, or for ``--frames N`` frames (smoke runs, benchmarks)."""
     app.flow.go("explore")
     explore = Explore(app, app.config.scene or START_LANDMARK)
-    from game.live_alerts import LiveAlerts
-
     alerts = LiveAlerts(app, lambda: (explore.walker.x, explore.walker.y))
     try:
         if app.config.frames:
