@@ -30,9 +30,9 @@ from ui.signing.avatar import Avatar
 
 BACKGROUND = (0.86, 0.89, 0.93, 1.0)
 #: Camera framing the upper body and signing space (avatar frame: metres, facing -Y).
-CAMERA_POS = (0.0, -1.75, 1.42)
-LOOK_AT = (0.0, 0.0, 1.39)
-FOV_DEGREES = 32.0
+CAMERA_POS = (0.0, -1.75, 1.48)
+LOOK_AT = (0.0, 0.0, 1.45)
+FOV_DEGREES = 29.0
 #: Frames the buffer keeps rendering after a pose change (the card then holds the last picture).
 REDRAW_FRAMES = 2
 
