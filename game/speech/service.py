@@ -60,9 +60,10 @@ class _Pending:
 class SpeechService:
     """One speech worker process and the WAV cache it fills. Start it once; shut it down on exit."""
 
-    def __init__(self, cache_dir: Path, rates: dict[str, int] | None = None) -> None:
+    def __init__(self, cache_dir: Path, rates: dict[str, int] | None = None, max_cached: int = 1000) -> None:
         self.cache_dir = Path(cache_dir)
         self.rates = dict(RATES if rates is None else rates)
+        self.max_cached = max_cached
         self.restarts = 0
         self._ctx = multiprocessing.get_context("spawn")
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -78,6 +79,8 @@ class SpeechService:
         if self.running:
             return
         self.cache_dir.mkdir(parents=True, exist_ok=True)
+        if self.restarts == 0:
+            self.prune()
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
         self._process = self._ctx.Process(target=worker.run, args=(child_conn,), name="mseoul-speech", daemon=True)
         self._process.start()
@@ -85,6 +88,14 @@ class SpeechService:
         self._conn = parent_conn
         for pending in self._pending.values():
             self._conn.send(pending.request)
+
+    def prune(self) -> int:
+        """Keep the newest :attr:`max_cached` WAVs: a kiosk running for months must not fill its disk with old
+        alerts. Returns how many files were removed."""
+        wavs = sorted(self.cache_dir.glob("*.wav"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in wavs[self.max_cached:]:
+            old.unlink(missing_ok=True)
+        return max(0, len(wavs) - self.max_cached)
 
     @property
     def running(self) -> bool:

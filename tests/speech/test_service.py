@@ -174,3 +174,15 @@ def test_back_to_back_requests_in_both_voices_all_produce_audio(speech: SpeechSe
         time.sleep(0.005)
     assert sorted(r.request_id for r in results) == sorted(ids)
     assert [r.error for r in results] == [None] * len(ids)
+
+
+def test_start_prunes_the_cache_to_the_newest_files(tmp_path: Path) -> None:
+    for i in range(5):
+        wav = tmp_path / f"{i}.wav"
+        wav.write_bytes(b"RIFF")
+        os.utime(wav, (1_000_000 + i, 1_000_000 + i))
+    (tmp_path / "notes.txt").write_text("kept", encoding="utf-8")
+    service = SpeechService(tmp_path, max_cached=3)
+    service.start()
+    service.shutdown()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2.wav", "3.wav", "4.wav", "notes.txt"]
