@@ -1,0 +1,1 @@
+"""Panda3D nodes for other visitors' avatars (geometry from ``game.social.avatar_mesh``)."""

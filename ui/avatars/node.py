@@ -1,0 +1,128 @@
+"""One remote visitor in the scene: body, head and hands from ``avatar_mesh``, a name tag and a chat bubble.
+
+Geometry is built once per look; each avatar copies the prototype's nodes, which share its Geoms, so fifty
+visitors in the same look cost fifty small node trees, not fifty mesh uploads. A visitor who is not in VR is one
+Geom (one draw call); VR visitors get separate head and hands that follow their poses. The name tag and bubble
+billboard towards the camera, draw on top of the world (no depth test, fixed bin) and are hidden beyond a
+distance by the presence task.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from panda3d.core import NodePath, TextNode, TransparencyAttrib
+
+from game.render.geom import meshes_to_node
+from game.social.avatar_mesh import HAND_PIVOTS, Look, avatar_parts, avatar_still
+from net.presence.codec import AvatarState, Pose
+from ui import theme
+
+TAG_HEIGHT = 1.95
+BUBBLE_HEIGHT = 2.25
+TAG_SCALE = 0.16
+BUBBLE_WRAP = 14.0  # em
+
+
+@lru_cache(maxsize=64)
+def _still(wire: str) -> NodePath:
+    """The whole avatar at rest as one Geom, per look: one draw call for a visitor who is not in VR."""
+    return NodePath(meshes_to_node("still", avatar_still(Look.parse(wire))))
+
+
+@lru_cache(maxsize=64)
+def _parts(wire: str) -> NodePath:
+    """Body, head and hands as separate nodes, per look, for VR visitors."""
+    root = NodePath("parts")
+    for name, mesh in avatar_parts(Look.parse(wire)).items():
+        root.attachNewNode(meshes_to_node(name, mesh))
+    return root
+
+
+def _label(parent: NodePath, name: str, font, fg, bg, wrap: float = 0.0) -> tuple[NodePath, TextNode]:
+    text = TextNode(name)
+    if font is not None:
+        text.setFont(font)
+    text.setAlign(TextNode.ACenter)
+    text.setTextColor(fg)
+    text.setCardColor(bg)
+    text.setCardAsMargin(0.3, 0.3, 0.15, 0.15)
+    text.setCardDecal(True)
+    if wrap:
+        text.setWordwrap(wrap)
+    path = parent.attachNewNode(text)
+    path.setBillboardPointEye()
+    path.setLightOff(1)
+    path.setShaderOff(1)
+    path.setDepthTest(False)
+    path.setDepthWrite(False)
+    path.setBin("fixed", 40)
+    path.setScale(TAG_SCALE)
+    return path, text
+
+
+class AvatarNode:
+    """Create under the world node; :meth:`apply` a state each frame; :meth:`destroy` when they leave."""
+
+    def __init__(self, parent: NodePath, look: str, label: str, font=None) -> None:
+        self.root = parent.attachNewNode("avatar")
+        self.body = self.root.attachNewNode("body")
+        self.wire = Look.parse(look).wire()
+        self.still = _still(self.wire).copyTo(self.body)
+        self.parts: NodePath | None = None  # built when the visitor first shows up in VR
+        self.tag, self.tag_text = _label(self.root, "name-tag", font, theme.TEXT, (0.05, 0.06, 0.09, 0.75))
+        self.tag.setZ(TAG_HEIGHT)
+        self.tag_text.setText(label)
+        self.bubble, self.bubble_text = _label(self.root, "bubble", font, theme.HIGHLIGHT_TEXT, (1, 1, 1, 0.92),
+                                               BUBBLE_WRAP)
+        self.bubble.setZ(BUBBLE_HEIGHT)
+        self.bubble.hide()
+        self.root.setTransparency(TransparencyAttrib.M_alpha)
+        self._alpha = 1.0
+
+    def apply(self, state: AvatarState) -> None:
+        """Place the avatar; a VR visitor's head and hands follow their tracked poses."""
+        self.root.setPos(state.x, state.y, state.z)
+        self.root.setH(state.heading)
+        if state.head is None:
+            if self.parts is not None:
+                self.parts.hide()
+                self.still.show()
+            return
+        if self.parts is None:
+            self.parts = _parts(self.wire).copyTo(self.body)
+        self.still.hide()
+        self.parts.show()
+        self._pose(self.parts.find("head"), state.head)
+        self._pose(self.parts.find("left"), state.left or Pose(*HAND_PIVOTS["left"]))
+        self._pose(self.parts.find("right"), state.right or Pose(*HAND_PIVOTS["right"]))
+
+    @staticmethod
+    def _pose(node: NodePath, pose: Pose) -> None:
+        node.setPosHpr(pose.x, pose.y, pose.z, pose.yaw, pose.pitch, pose.roll)
+
+    def set_alpha(self, alpha: float) -> None:
+        """Fade (the personal-space bubble); fully transparent avatars are hidden so they cost no draw calls."""
+        if abs(alpha - self._alpha) < 0.01:
+            return
+        self._alpha = alpha
+        if alpha <= 0.01:
+            self.body.hide()
+        else:
+            self.body.show()
+            self.body.setAlphaScale(alpha)
+
+    def set_label(self, label: str, visible: bool) -> None:
+        if self.tag_text.getText() != label:
+            self.tag_text.setText(label)
+        (self.tag.show if visible else self.tag.hide)()
+
+    def set_bubble(self, text: str | None) -> None:
+        if text:
+            self.bubble_text.setText(text)
+            self.bubble.show()
+        else:
+            self.bubble.hide()
+
+    def destroy(self) -> None:
+        self.root.removeNode()
