@@ -124,13 +124,19 @@ def _cycle(m: Movement, u: float) -> float | None:
     return m.repeat * (u - m.start) / (m.end - m.start)
 
 
+#: The authored keyframes around a moment of a sign and how far the moment is between them (0–1).
+Blend = tuple[HandKey, HandKey, float]
+REST_BLEND: Blend = (REST_KEY, REST_KEY, 0.0)
+
+
 class _Solver:
     def __init__(self, lex: Lexicon, alphabet: Alphabet) -> None:
         self.lex, self.alphabet = lex, alphabet
-        self.rest = self._pose_for(REST_KEY, REST_KEY, 0.0, REST_KEY, REST_KEY, 0.0, (), 0.0, "neutral", (), None)
+        self.rest = self._pose_for(REST_BLEND, REST_BLEND, (), 0.0, "neutral", (), None)[0]
 
-    def _hand_target(self, a: HandKey, b: HandKey, s: float, side: str,
-                     moves: tuple[Movement, ...], u: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _hand_target(self, blend: Blend, side: str, moves: tuple[Movement, ...],
+                     u: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        a, b, s = blend
         site_a, site_b = self.lex.sites[a.site], self.lex.sites[b.site]
         pos = (1 - s) * space.site_point(site_a, a.offset, side) + s * space.site_point(site_b, b.offset, side)
         fingers = (1 - s) * space.direction(a.fingers, side) + s * space.direction(b.fingers, side)
@@ -153,9 +159,11 @@ class _Solver:
         fingers = fingers / np.linalg.norm(fingers)
         return pos, fingers, space.orthonormal_palm(fingers, palm)
 
-    def _set_hand(self, pose: np.ndarray, side: str, a: HandKey, b: HandKey, s: float,
-                  moves: tuple[Movement, ...], u: float, seed: np.ndarray | None) -> np.ndarray:
-        pos, fingers, palm = self._hand_target(a, b, s, side, moves, u)
+    def _set_hand(self, pose: np.ndarray, side: str, blend: Blend, moves: tuple[Movement, ...], u: float,
+                  seed: np.ndarray | None) -> np.ndarray:
+        """Write one hand's arm and finger angles into ``pose``; returns the arm angles (the next solve's seed)."""
+        a, b, s = blend
+        pos, fingers, palm = self._hand_target(blend, side, moves, u)
         if side == "L":  # solve the left arm as the mirrored right arm
             pos, fingers, palm = space.mirror(pos), space.mirror(fingers), space.mirror(palm)
         arm = ik.solve_arm(pos, fingers, palm, seed)
@@ -189,22 +197,21 @@ class _Solver:
                 channel = "head.pitch" if m.kind == "nod" else "head.yaw"
                 pose[skeleton.INDEX[channel]] += m.size * math.sin(2 * math.pi * phase)
 
-    def _pose_for(self, ra: HandKey, rb: HandKey, rs: float, la: HandKey, lb: HandKey, ls: float,
-                  moves: tuple[Movement, ...], u: float, phrase: str, face: tuple[FaceKey, ...],
-                  seeds: tuple[np.ndarray, np.ndarray] | None, symmetric: bool = False,
-                  ) -> np.ndarray:
+    def _pose_for(self, right: Blend, left: Blend | None, moves: tuple[Movement, ...], u: float, phrase: str,
+                  face: tuple[FaceKey, ...], seeds: tuple[np.ndarray, np.ndarray] | None,
+                  ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """The pose at ``u``; ``left=None`` mirrors the right hand (a symmetric sign). Returns the arm angles too,
+        to seed the next moment's solves so consecutive poses stay on the same arm posture."""
         pose = skeleton.REST.copy()
         self._face(pose, phrase, face, moves, u)
-        right = self._set_hand(pose, "R", ra, rb, rs, moves, u, None if seeds is None else seeds[0])
-        if symmetric:
+        right_arm = self._set_hand(pose, "R", right, moves, u, None if seeds is None else seeds[0])
+        if left is None:
             for name in skeleton.JOINTS:
                 if name.startswith("R."):
                     pose[skeleton.INDEX["L." + name[2:]]] = pose[skeleton.INDEX[name]]
-            self._seeds = (right, right)
-        else:
-            left = self._set_hand(pose, "L", la, lb, ls, moves, u, None if seeds is None else seeds[1])
-            self._seeds = (right, left)
-        return pose
+            return pose, (right_arm, right_arm)
+        left_arm = self._set_hand(pose, "L", left, moves, u, None if seeds is None else seeds[1])
+        return pose, (right_arm, left_arm)
 
     def unit_keys(self, unit: _Unit, start: float) -> list[tuple[float, np.ndarray, bool]]:
         """(time, pose, smooth) keys of one sign placed at ``start``."""
@@ -217,15 +224,14 @@ class _Solver:
             sampled |= {round(m.start + (m.end - m.start) * i / steps, 6) for i in range(steps + 1)}
         authored = set(times)
         keys = []
-        self._seeds = None
+        seeds = None
         for u in sorted(times | sampled):
-            ra, rb, rs = _key_at(sign.right, u)
+            left: Blend | None = REST_BLEND  # a one-handed sign: the other hand rests
             if sign.hands == "both":
-                la, lb, ls = _key_at(sign.left, u)
-            else:
-                la, lb, ls = REST_KEY, REST_KEY, 0.0
-            pose = self._pose_for(ra, rb, rs, la, lb, ls, moves, u, unit.expression, sign.face, self._seeds,
-                                  symmetric=sign.hands == "symmetric")
+                left = _key_at(sign.left, u)
+            elif sign.hands == "symmetric":
+                left = None
+            pose, seeds = self._pose_for(_key_at(sign.right, u), left, moves, u, unit.expression, sign.face, seeds)
             keys.append((start + u * sign.duration, pose, u not in authored))
         return keys
 
