@@ -31,7 +31,7 @@ class Explore(DirectObject):
         self.panel = None
         self.walker = Walker(obstacles=app.scene.obstacles)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
-        self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, 0.06), scale=0.04,
+        self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, 0.07), scale=0.05,
                                  fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, mayChange=True)
         self.teleport(start)
         self._bind()

@@ -53,7 +53,7 @@ class LiveAlerts:
         self.controller = AlertController(self.policy, overlay, config.cache_dir or default_cache_dir(),
                                           audio_loader=base.loader, events=self.events, speech=speech,
                                           signing=signing, on_change=self._changed)
-        self.badge = OnscreenText(parent=base.a2dTopRight, font=app.font, pos=(-0.05, -0.08), scale=0.04,
+        self.badge = OnscreenText(parent=base.a2dTopRight, font=app.font, pos=(-0.05, -0.09), scale=0.05,
                                   fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
         self.received = 0
         self._set_status(self.link.status)
