@@ -40,9 +40,25 @@ class Quality:
 
 QUALITY = {
     "low": Quality(1024, 160.0, 0, 1500.0, 1),
-    "medium": Quality(1024, 180.0, 0, 2500.0, 1),
-    "high": Quality(4096, 300.0, 4, 3500.0, 8),
+    "medium": Quality(2048, 200.0, 4, 2500.0, 4),
+    "high": Quality(4096, 300.0, 8, 3500.0, 8),
 }
+#: A software rasterizer (Mesa llvmpipe/softpipe, Windows' GDI) pays per sample for MSAA and anisotropic
+#: filtering (anisotropy alone quadrupled llvmpipe's frame time), so there they are turned off and the
+#: shadow map kept small whatever the preset says.
+SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "gdi generic")
+
+
+def is_software(renderer: str) -> bool:
+    return any(name in renderer.lower() for name in SOFTWARE_RENDERERS)
+
+
+def effective_quality(preset: str, renderer: str) -> Quality:
+    """The preset, limited to what the machine's renderer can afford."""
+    q = QUALITY[preset]
+    if is_software(renderer):
+        return Quality(min(q.shadow_size, 1024), min(q.shadow_extent, 180.0), 0, q.view_distance, 1)
+    return q
 
 
 def _sphere(radius: float, rings: int = 16, segments: int = 32) -> NodePath:
@@ -88,7 +104,8 @@ class RenderPipeline:
     def __init__(self, base, world: NodePath, quality: str = "medium", when: dt.datetime | None = None):
         self.base = base
         self.world = world
-        self.quality = QUALITY[quality]
+        self.renderer = base.win.getGsg().getDriverRenderer()
+        self.quality = effective_quality(quality, self.renderer)
         self.pbr = simplepbr.init(
             render_node=world, window=base.win, camera_node=base.cam, taskmgr=base.taskMgr,
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
