@@ -18,7 +18,7 @@ ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 class ScreenKeyboard:
-    def __init__(self, parent, font, on_key: Callable[[str], None], hangul: bool = True, scale: float = 0.055):
+    def __init__(self, parent, font, on_key: Callable[[str], None], hangul: bool = True, scale: float = 0.065):
         self.on_key = on_key
         self.font = font
         self.frame = DirectFrame(parent=parent, frameColor=(0.1, 0.11, 0.14, 0.95), frameSize=(-1.0, 1.0, -0.36, 0.02),
@@ -50,8 +50,8 @@ class ScreenKeyboard:
 
     def _button(self, text: str, pos, command, args, width: float = 1.6) -> None:
         b = DirectButton(parent=self.frame, text=text, text_font=self.font, scale=self.scale, pos=(pos[0], 0, pos[1]),
-                         frameSize=(-width, width, -0.55, 1.05), relief=DGG.FLAT, frameColor=(0.25, 0.27, 0.32, 1),
-                         text_fg=theme.TEXT, command=command, extraArgs=args)
+                         frameSize=(-width * 0.85, width * 0.85, -0.4, 0.95), relief=DGG.FLAT,
+                         frameColor=(0.25, 0.27, 0.32, 1), text_fg=theme.TEXT, command=command, extraArgs=args)
         self.buttons.append(b)
 
     def _press(self, key: str) -> None:

@@ -73,12 +73,12 @@ class RoomScene:
             glow = lamps.attachNewNode(AmbientLight(f"{self.name}-glow"))
             glow.node().setColor(GLOW)
             lamps.setLight(glow)
+        self.furnish()
         host = app.scene.landmark_nodes.get(HOST)
         glass = host.find(f"{HOST}:glass") if host is not None else None
         if glass is not None and not glass.isEmpty():
             glass.hide()
             self._hidden.append(glass)
-        self.furnish()
 
     def furnish(self) -> None:
         """Signs, boards and exhibits specific to the room (override)."""

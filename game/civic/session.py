@@ -38,6 +38,21 @@ def _speaker(app):
     return speak, service
 
 
+def _fill_boards(scene, desk: CivicDesk, link) -> None:
+    """The opinion wall and the city-data board from the hub: proposals, the link's state, coming events."""
+    desk.proposals(lambda o: scene.show_proposals(o.result["proposals"]) if o.ok else None)
+
+    def events(outcome) -> None:
+        rows = {"civic.data_link": str(link.status)}
+        if outcome.ok and outcome.result["events"]:
+            ev = outcome.result["events"][0]
+            title = ev["title_ko"] if scene.app.config.language == "ko" else ev["title_en"]
+            rows["civic.data_event"] = f"{title} · {ev['starts'].replace('T', ' ')} · {ev['place']}"
+        scene.show_city_data(rows)
+
+    desk.events(events)
+
+
 def run_civic(app) -> int:
     from net.embedded import EmbeddedHub
 
@@ -58,7 +73,8 @@ def run_civic(app) -> int:
     if sid == "center-120":
         panel = screens.center_panel(app.base, app.font, lang, desk, lm.name(lang), lm.lat, lm.lon, speak)
     elif sid == "mayors-office":
-        panel = screens.office_panel(app.base, app.font, lang, desk, speak)
+        panel = screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=scene.show_proposals)
+        _fill_boards(scene, desk, link)
     elif sid == "reservations":
         from net.hub.store import open_store  # the facilities as the hub seeds them, read once
 
@@ -67,7 +83,8 @@ def run_civic(app) -> int:
         keys = ("facility_id", "name_ko", "name_en", "open_hour", "close_hour")
         facilities = [dict(zip(keys, r, strict=True)) for r in rows]
         conn.close()
-        day = (dt.datetime.now(KST).date() + dt.timedelta(days=1)).isoformat()
+        today = app.config.when.date() if app.config.when else dt.datetime.now(KST).date()  # as the wall calendar
+        day = (today + dt.timedelta(days=1)).isoformat()
         panel = screens.reservations_panel(app.base, app.font, lang, desk, facilities, day, speak)
     else:
         panel = screens.exhibition_panel(app.base, app.font, lang, list(scene.show.all), speak)

@@ -19,9 +19,9 @@ PHOTO_SIZE = (256, 160)
 #: Facility id (as the hub knows it) → where to stand and look for its photo: landmark, then metres
 #: east/north of it for the camera, height, and the point looked at (metres east/north, height).
 FACILITIES = (
-    ("seoul-plaza", "city-hall", (0.0, -95.0, 12.0), (0.0, -40.0, 0.0)),
-    ("citizens-hall", "city-hall", (-30.0, -60.0, 6.0), (0.0, -10.0, 8.0)),
-    ("seoul-library-seminar", "city-hall", (25.0, -55.0, 4.0), (0.0, -22.0, 10.0)),
+    ("seoul-plaza", "city-hall", (0.0, -42.0, 14.0), (0.0, -100.0, 0.0)),
+    ("citizens-hall", "city-hall", (-25.0, -100.0, 3.0), (0.0, -10.0, 22.0)),
+    ("seoul-library-seminar", "city-hall", (20.0, -62.0, 3.0), (0.0, -29.0, 8.0)),
 )
 
 
@@ -49,8 +49,10 @@ class Reservations(RoomScene):
             card.setTexture(tex, 10)
             card.setLightOff(10)  # a photo shows its own light
             card.setShaderOff(10)
-            self.sign(i18n.text(f"civic.facility_{fid}", lang), (px - 0.02, py, pz - 0.85), "-x", 0.1,
+            self.sign(i18n.text(f"civic.facility_{fid}", lang), (px - 0.02, py, pz - 0.88), "-x", 0.13,
                       name=f"photo-caption-{k}")
+        # Take the photos now, while City Hall's glass building still stands (the room hides it once loaded).
+        self.app.base.graphicsEngine.renderFrame()
 
     def _photo(self, landmark_id: str, eye, look) -> Texture:
         """Render the district from ``eye`` towards ``look`` (metres relative to the landmark) into a texture."""

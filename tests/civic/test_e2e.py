@@ -11,24 +11,36 @@ import pytest
 from game.app import App
 from game.civic.desk import CivicDesk
 from game.config import AppConfig
+from net.client.blocking import call
+from net.client.link import CityLink
 from net.embedded import EmbeddedHub
+from net.hub.layout import init_hub_dir, make_client_dir
+from net.protocol import Role
 from ui.civic import screens
 
 pytestmark = pytest.mark.render
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def city(tmp_path_factory):
+    """The embedded hub, the app's citizen link and a staff link (city staff answer tickets and proposals)."""
     tmp = tmp_path_factory.mktemp("civic")
     hub = EmbeddedHub(tmp / "city")
-    hub.start()
+    endpoints = hub.start()
+    staff_dir = make_client_dir(init_hub_dir(hub.hub_dir), tmp / "staff", Role.STAFF, "desk-officer")
+    staff = CityLink.from_directory(staff_dir, services=endpoints["services"], alerts=endpoints["alerts"])
     link = hub.link()
-    app = App(AppConfig(offscreen=True, size=(320, 180), cache_dir=tmp / "cache"))
-    desk = CivicDesk(link)
-    yield app, desk
-    app.base.destroy()
+    yield hub, link, staff
+    staff.close()
     link.close()
     hub.stop()
+
+
+@pytest.fixture(scope="module")
+def world(city, tmp_path_factory):
+    app = App(AppConfig(offscreen=True, size=(320, 180), cache_dir=tmp_path_factory.mktemp("cache")))
+    yield app, CivicDesk(city[1])
+    app.base.destroy()
 
 
 def keys(app, text: str) -> None:
@@ -52,7 +64,7 @@ def wait_for(app, desk, panel, needle: str, timeout: float = 10.0) -> str:
     raise AssertionError(f"{needle!r} never shown; last message: {panel.state.message!r}")
 
 
-def test_faq_with_a_korean_typo_and_a_complaint_with_its_status(world) -> None:
+def test_faq_with_a_korean_typo_and_a_complaint_with_its_status(world, city) -> None:
     app, desk = world
     spoken = []
     panel = screens.center_panel(app.base, app.font, "ko", desk, "서울광장", 37.5658, 126.9779,
@@ -78,6 +90,14 @@ def test_faq_with_a_korean_typo_and_a_complaint_with_its_status(world) -> None:
         press(app, "tab", "enter")
         message = wait_for(app, desk, panel, "#")
         assert "접수 · 시청 앞 보도가 깨져 있어요" in message
+        ticket_id = int(message.split()[0].lstrip("#"))
+        reply = call(city[2], "ticket.answer", {"ticket_id": ticket_id, "answer": "내일 보수합니다.",
+                                                "status": "answered"})
+        assert reply.ok, reply.error
+        panel.show("")
+        press(app, "enter")
+        message = wait_for(app, desk, panel, "답변 완료")
+        assert "→ 내일 보수합니다." in message
     finally:
         panel.destroy()
 
@@ -86,30 +106,43 @@ def test_profanity_is_refused_and_the_text_kept(world) -> None:
     app, desk = world
     panel = screens.office_panel(app.base, app.font, "ko", desk)
     try:
+        panel.focus(5)  # title (a mouse click or touch lands here the same way)
         keys(app, "tlqkf ehfhqkf")  # 시발 도로발 — title with a swear word
         press(app, "tab")
         keys(app, "dkanrjteh ekfmwl dksgdkdy")
         press(app, "tab", "enter")
         assert "욕설" in panel.state.message
-        assert panel.items[0].field.text == "시발 도로발" and panel.items[1].field.text
+        assert panel.items[5].field.text == "시발 도로발" and panel.items[6].field.text
     finally:
         panel.destroy()
 
 
-def test_propose_then_vote_twice_counts_one(world) -> None:
+def test_propose_vote_twice_counts_one_then_find_it_with_a_typo_and_read_the_answer(world, city) -> None:
     app, desk = world
-    panel = screens.office_panel(app.base, app.font, "en", desk)
+    pinned = []
+    panel = screens.office_panel(app.base, app.font, "en", desk, on_proposals=pinned.append)
     try:
         press(app, "f2")  # Latin keys
+        panel.focus(5)
         keys(app, "More benches on Seoul Plaza")
         press(app, "tab")
         keys(app, "There is nowhere to sit in the shade near the lawn.")
         press(app, "tab", "enter")
-        wait_for(app, desk, panel, "Proposal posted")
-        press(app, "tab", "enter")
+        pid = int(wait_for(app, desk, panel, "Proposal posted").split("no. ")[1].rstrip(")."))
+        for _ in range(5):
+            press(app, "shift-tab")
+        press(app, "enter")
         assert "1 votes" in wait_for(app, desk, panel, "Voted")
         press(app, "enter")
         wait_for(app, desk, panel, "already voted")
+        reply = call(city[2], "opinion.answer", {"proposal_id": pid, "text": "Twenty benches arrive in June."})
+        assert reply.ok, reply.error
+        panel.focus(0)
+        keys(app, "bencehs")  # a typo
+        press(app, "tab", "enter")
+        message = wait_for(app, desk, panel, "City's answer")
+        assert f"#{pid} More benches on Seoul Plaza · 1 votes" in message and "Twenty benches" in message
+        assert pinned and pinned[-1][0]["votes"] == 1
     finally:
         panel.destroy()
 

@@ -22,6 +22,7 @@ from ui.keyboard import ScreenKeyboard
 
 Speak = Callable[[str, str], None]  # (text, lang)
 SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)
+ROW, OUTPUT = 0.075, 0.42  # height of one row, room left for results
 
 
 @dataclass
@@ -56,18 +57,20 @@ class Panel(DirectObject):
         self.base, self.font, self.items, self.speak, self.on_close = base, font, items, speak, on_close
         self.title_key = title_key
         self.state = PanelState(lang)
-        self.frame = DirectFrame(parent=base.aspect2d, frameColor=theme.PANEL_BG, frameSize=(-0.95, 0.95, -0.5, 0.5),
-                                 pos=(0, 0, 0.35))
-        self.title = OnscreenText(parent=self.frame, font=font, pos=(-0.9, 0.41), scale=0.06, fg=theme.ACCENT,
+        height = 0.3 + len(items) * ROW + OUTPUT
+        # Anchored at its top edge, so growing the text size grows the panel downwards and keeps the title in view.
+        self.frame = DirectFrame(parent=base.aspect2d, frameColor=theme.PANEL_BG, frameSize=(-0.95, 0.95, -height, 0),
+                                 pos=(-0.78, 0, 0.95))  # left, leaving the room in view on a 16:9 screen
+        self.title = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.09), scale=0.06, fg=theme.ACCENT,
                                   align=TextNode.ALeft, mayChange=True)
         for k, item in enumerate(items):
             item.widget = DirectButton(parent=self.frame, text="", text_font=font, text_align=TextNode.ALeft,
-                                       scale=0.045, pos=(-0.9, 0, 0.3 - k * 0.075), relief=DGG.FLAT,
+                                       scale=0.045, pos=(-0.9, 0, -0.19 - k * ROW), relief=DGG.FLAT,
                                        frameSize=(-0.3, 39.5, -0.45, 1.05), command=self._click, extraArgs=[k])
-        self.output = OnscreenText(parent=self.frame, font=font, pos=(-0.9, 0.28 - len(items) * 0.075), scale=0.042,
+        self.output = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.24 - len(items) * ROW), scale=0.042,
                                    fg=theme.TEXT, align=TextNode.ALeft, wordwrap=42, mayChange=True)
-        self.help = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.47), scale=0.028, fg=theme.TEXT_DIM,
-                                 align=TextNode.ALeft, wordwrap=66, mayChange=True)
+        self.help = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -height + 0.06), scale=0.032,
+                                 fg=theme.TEXT_DIM, align=TextNode.ALeft, wordwrap=58, mayChange=True)
         self.keyboard = ScreenKeyboard(base.aspect2d, font, self.type) if keyboard else None
         self._bind()
         self.refresh()
@@ -172,13 +175,12 @@ class Panel(DirectObject):
         lang = self.state.lang
         s = SIZES[self.state.size]
         self.frame.setScale(s)
-        self.frame.setPos(0, 0, 0.35 - (s - 1.0) * 0.25)
         self.title.setText(i18n.text(self.title_key, lang))
         for k, item in enumerate(self.items):
             on = k == self.state.focus
             text = item.label(lang)
             if item.field is not None:
-                shown = item.field.text[-40:] + ("▏" if on else "")
+                shown = item.field.text[-40:] + ("_" if on else "")
                 text = f"{text}: {shown}"
             item.widget["text"] = text
             item.widget["frameColor"] = theme.HIGHLIGHT_BG if on else (0.18, 0.2, 0.24, 1)

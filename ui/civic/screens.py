@@ -4,12 +4,17 @@ the 120 Center (FAQ, complaint, my tickets), the mayor's office (propose, vote, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.civic.desk import CivicDesk, Outcome
+from game.civic.faq import normalise, similarity
 from game.civic.moderation import LIMITS
 from net.protocol import TICKET_CATEGORIES
 from ui import i18n
 from ui.civic.field import FieldText
 from ui.civic.panel import Item, Panel, Speak
+
+SEARCH_MATCH = 0.7  # every query word must match this well (a swapped pair of letters in a 7-letter word passes)
 
 
 def _problem_text(outcome: Outcome, lang: str) -> str:
@@ -75,11 +80,59 @@ def center_panel(base, font, lang: str, desk: CivicDesk, place: str, lat: float,
     return panel
 
 
-def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = None) -> Panel:
+def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = None,
+                 on_proposals: Callable[[list[dict]], None] | None = None) -> Panel:
+    """The opinion box: browse and search proposals (typo-tolerant, like the FAQ), read the official answer and
+    comments, propose, vote once, comment, and leave a message for the mayor. ``on_proposals`` receives each
+    fresh list (the scene pins it to the opinion wall)."""
+    search = FieldText(max_len=LIMITS["query"].high)
     title = FieldText(max_len=LIMITS["title"].high)
     body = FieldText(max_len=LIMITS["proposal"].high)
+    comment = FieldText(max_len=LIMITS["comment"].high)
+    message = FieldText(max_len=LIMITS["message"].high)
+    listing: dict = {"all": [], "shown": [], "at": -1}
     chosen: dict[str, int] = {}
     panel: Panel
+
+    def describe(p: dict, lang_: str) -> str:
+        return i18n.text("civic.proposal_line", lang_, proposal_id=p["proposal_id"], title=p["title"][:40],
+                         votes=p["votes"])
+
+    def select(k: int) -> None:
+        listing["at"] = k
+        chosen["proposal_id"] = listing["shown"][k]["proposal_id"]
+        desk.proposal(chosen["proposal_id"], detail)
+
+    def detail(outcome: Outcome) -> None:
+        lang_ = panel.state.lang
+        if not outcome.ok:
+            panel.show(_problem_text(outcome, lang_))
+            return
+        p = outcome.result
+        lines = [describe(p, lang_), p["body"][:160]]
+        lines.append(i18n.text("civic.official_answer", lang_, answer=p["answer"]) if p.get("answer")
+                     else i18n.text("civic.no_answer_yet", lang_))
+        lines += [f"· {c['text'][:60]}" for c in p.get("comments", [])[-3:]]
+        panel.show("\n".join(lines))
+
+    def listed(outcome: Outcome) -> None:
+        if not outcome.ok:
+            panel.show(_problem_text(outcome, panel.state.lang))
+            return
+        listing["all"] = outcome.result["proposals"]
+        if on_proposals is not None:
+            on_proposals(listing["all"])
+        words = [normalise(w) for w in search.text.split() if normalise(w)]
+        shown = [p for p in listing["all"]
+                 if all(similarity(w, normalise(p["title"] + p["body"])) >= SEARCH_MATCH for w in words)]
+        listing["shown"] = shown
+        if not shown:
+            panel.show(i18n.text("civic.no_proposals", panel.state.lang))
+            return
+        select((listing["at"] + 1) % len(shown) if listing["at"] >= 0 and not search.text else 0)
+
+    def browse() -> None:
+        desk.proposals(listed)
 
     def proposed(outcome: Outcome) -> None:
         lang_ = panel.state.lang
@@ -87,6 +140,7 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
             title.text = body.text = ""
             chosen["proposal_id"] = outcome.result["proposal_id"]
             panel.show(i18n.text("civic.proposed", lang_, proposal_id=outcome.result["proposal_id"]))
+            desk.proposals(lambda o: on_proposals(o.result["proposals"]) if o.ok and on_proposals else None)
         else:
             panel.show(_problem_text(outcome, lang_))
 
@@ -100,15 +154,39 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
         else:
             panel.show(_problem_text(outcome, panel.state.lang))
 
-    def vote() -> None:
-        if "proposal_id" in chosen:
-            desk.vote(chosen["proposal_id"], voted)
+    def need_choice(action: Callable[[int], None]) -> Callable[[], None]:
+        def run() -> None:
+            if "proposal_id" in chosen:
+                action(chosen["proposal_id"])
+            else:
+                panel.show(i18n.text("civic.choose_first", panel.state.lang))
+        return run
+
+    def commented(outcome: Outcome) -> None:
+        if outcome.ok:
+            comment.text = ""
+            desk.proposal(chosen["proposal_id"], detail)
+        else:
+            panel.show(_problem_text(outcome, panel.state.lang))
+
+    def sent(outcome: Outcome) -> None:
+        if outcome.ok:
+            message.text = ""
+            panel.show(i18n.text("civic.message_sent", panel.state.lang))
+        else:
+            panel.show(_problem_text(outcome, panel.state.lang))
 
     items = [
+        Item(_label("civic.field_search"), field=search),
+        Item(_label("civic.browse"), action=browse),
+        Item(_label("civic.vote"), action=need_choice(lambda pid: desk.vote(pid, voted))),
+        Item(_label("civic.field_comment"), field=comment),
+        Item(_label("civic.send_comment"), action=need_choice(lambda pid: desk.comment(pid, comment.text, commented))),
         Item(_label("civic.field_title"), field=title),
         Item(_label("civic.field_proposal"), field=body),
         Item(_label("civic.propose"), action=lambda: desk.propose(title.text, body.text, proposed)),
-        Item(_label("civic.vote"), action=vote),
+        Item(_label("civic.field_message"), field=message),
+        Item(_label("civic.send_message"), action=lambda: desk.message_mayor(message.text, sent)),
     ]
     panel = Panel(base, font, lang, "civic.title_office", items, speak)
     return panel
