@@ -28,14 +28,21 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(f"size must look like 320x240, got {text!r}") from None
 
 
+def _positive(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
+    return value
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m game.signing.preview", description=__doc__.splitlines()[0])
     parser.add_argument("glosses", nargs="+", metavar="GLOSS",
                         help="lexicon glosses, '#word' to fingerspell, digits, or '[expression]' markers")
     parser.add_argument("--out", required=True, type=Path, help="directory for the PNG frames")
-    parser.add_argument("--fps", type=float, default=12.0, help="frames per second (default 12)")
+    parser.add_argument("--fps", type=_positive, default=12.0, help="frames per second (default 12)")
     parser.add_argument("--size", type=_size, default=(320, 240), help="frame size WxH (default 320x240)")
-    parser.add_argument("--speed", type=float, default=1.0, help="signing speed factor (default 1)")
+    parser.add_argument("--speed", type=_positive, default=1.0, help="signing speed factor (default 1)")
     parser.add_argument("--font", type=Path, help="a Hangul font file, to caption each frame with its gloss")
     parser.add_argument("--lang", choices=("ko", "en"), default="ko", help="language of messages")
     return parser.parse_args(argv)
