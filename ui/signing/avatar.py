@@ -116,9 +116,3 @@ class Avatar:
             cheek.set_scale(1.0 + 0.6 * value["cheek_puff"])
             cheek.set_y(-0.045 - 0.03 * value["cheek_puff"])
         self.mouth.set_scale(1.0 + 0.45 * value["mouth_wide"], 1.0, 1.0 + 3.5 * value["mouth_open"])
-
-    def hand_position(self, side: str) -> tuple[float, float, float]:
-        """Palm centre of one hand relative to the avatar root (for tests and framing)."""
-        point = self.nodes[f"{side}.wrist"].get_pos(self.root)
-        offset = self.root.get_relative_vector(self.nodes[f"{side}.wrist"], skeleton.PALM_CENTRE)
-        return tuple(point + offset)
