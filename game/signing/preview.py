@@ -2,7 +2,8 @@
 
     python -m game.signing.preview 지진 대피 "#광화문" --out out/ksl --fps 12
 
-Writes ``frame_0000.png`` … and ``timing.json`` (each gloss's start and end) to ``--out``. Panda3D is imported
+Writes ``frame_0000.png`` … and ``timing.json`` (each gloss's start and end) to ``--out``; each frame is
+captioned with its gloss when a Hangul font is found (``--font``, ``--no-caption``). Panda3D is imported
 inside :func:`main` only, so importing this module stays free of engine side effects like the rest of
 ``game.signing``.
 """
@@ -43,7 +44,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--fps", type=_positive, default=12.0, help="frames per second (default 12)")
     parser.add_argument("--size", type=_size, default=(320, 240), help="frame size WxH (default 320x240)")
     parser.add_argument("--speed", type=_positive, default=1.0, help="signing speed factor (default 1)")
-    parser.add_argument("--font", type=Path, help="a Hangul font file, to caption each frame with its gloss")
+    parser.add_argument("--font", type=Path, help="Hangul font for the gloss caption (default: a system one)")
+    parser.add_argument("--no-caption", action="store_true", help="no gloss caption under the avatar")
     parser.add_argument("--lang", choices=("ko", "en"), default="ko", help="language of messages")
     return parser.parse_args(argv)
 
@@ -54,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     from direct.showbase.ShowBase import ShowBase
     from panda3d.core import DynamicTextFont, Filename, PNMImage, load_prc_file_data
 
+    from ui.fonts import find_korean_font
     from ui.i18n import text
     from ui.signing.panel import SigningPanel
 
@@ -62,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
                                       "audio-library-name null\nsync-video false\n")
     base = ShowBase(windowType="offscreen")
     try:
-        font = DynamicTextFont(Filename.from_os_specific(str(args.font))) if args.font else None
+        font_path = None if args.no_caption else (args.font or find_korean_font())
+        font = DynamicTextFont(Filename.from_os_specific(str(font_path))) if font_path else None
         panel = SigningPanel(base.win, base.render2d, size=(width, height), frame=(-1, 1, -1, 1), lang=args.lang,
                              font=font, speed=args.speed)
         try:

@@ -59,7 +59,7 @@ def _preview(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.render
 def test_preview_renders_frames_where_the_hands_move(tmp_path: Path) -> None:
-    result = _preview(tmp_path, "지진", "#광화문", "--fps", "3", "--size", "160x200")
+    result = _preview(tmp_path, "지진", "#광화문", "--fps", "3", "--size", "160x200", "--no-caption")
     assert result.returncode == 0, result.stderr
     timing = json.loads((tmp_path / "timing.json").read_text(encoding="utf-8"))
     frames = _frames(tmp_path)
