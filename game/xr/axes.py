@@ -96,3 +96,13 @@ def projection_matrix(
         0.0, 2 / h, 0.0, 0.0,
         0.0, 0.0, -2 * far * near / (far - near), 0.0,
     )  # fmt: skip
+
+
+def srgb_to_linear(colour: tuple[float, ...]) -> tuple[float, ...]:
+    """An sRGB colour (alpha kept) as the linear value to give Panda3D: the eye buffers encode linear to sRGB
+    on write (the swapchain is sRGB), so colours picked on screen must be decoded first to come out as picked."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (*(channel(c) for c in colour[:3]), *colour[3:])

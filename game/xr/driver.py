@@ -18,7 +18,7 @@ from panda3d.core import NodePath
 
 from game.tasks import XR_SYNC
 from game.xr.arc import ArcResult, SegmentQuery, cast_arc, ground_plane, sample_arc
-from game.xr.axes import Pose, heading_deg, position_to_xr, quat_to_xr
+from game.xr.axes import Pose, heading_deg, position_to_xr, quat_to_xr, srgb_to_linear
 from game.xr.backend import XrBackend
 from game.xr.bindings import HANDS, LEFT, RIGHT
 from game.xr.comfort import ComfortSettings, Vignette
@@ -38,6 +38,8 @@ LASER_LENGTH_M = 4.0
 MENU_DISTANCE_M = 1.0
 MENU_DROP_M = 0.3
 
+SKY_LINEAR = srgb_to_linear((0.55, 0.7, 0.9, 1.0))  # behind everything when the scene has no sky of its own
+
 InputFilter = Callable[[int, InputFrame], InputFrame]
 
 
@@ -47,7 +49,7 @@ class XrDriver:
     def __init__(self, base, backend: XrBackend, world: NodePath, settings: ComfortSettings, *,
                  collide: SegmentQuery | None = None, frames: int | None = None, capture: bool = False,
                  text: Callable[[str], str] = str, font=None, input_filter: InputFilter | None = None,
-                 clear_color: tuple[float, float, float, float] = (0.27, 0.46, 0.79, 1.0)) -> None:  # fmt: skip
+                 clear_color: tuple[float, float, float, float] = SKY_LINEAR) -> None:  # fmt: skip
         self.base, self.backend, self.world, self.settings = base, backend, world, settings
         self.collide = collide or ground_plane(0.0)
         self.frames, self.capture, self.text, self.input_filter = frames, capture, text, input_filter

@@ -14,7 +14,11 @@ from typing import Protocol
 
 from panda3d.core import CardMaker, NodePath, TextNode
 
+from game.xr.axes import srgb_to_linear
 from game.xr.raycast import PanelRect
+
+PANEL_SRGB = (0.08, 0.1, 0.14, 0.92)
+BUTTON_SRGB = (0.2, 0.32, 0.5, 1.0)
 
 
 class Pointable(Protocol):
@@ -45,7 +49,7 @@ class WorldPanel:
         self.root.set_shader_off(1)
         card = CardMaker(f"{name}-card")
         card.set_frame(-width / 2, width / 2, -height / 2, height / 2)
-        card.set_color(0.08, 0.1, 0.14, 0.92)
+        card.set_color(*srgb_to_linear(PANEL_SRGB))
         self.root.attach_new_node(card.generate()).set_two_sided(True)
         self.labels: dict[str, TextNode] = {}
         for b in buttons:
@@ -54,7 +58,7 @@ class WorldPanel:
             inset = 0.008  # metres of background between neighbouring buttons
             bc.set_frame((u0 - 0.5) * width + inset, (u1 - 0.5) * width - inset,
                          (v0 - 0.5) * height + inset, (v1 - 0.5) * height - inset)  # fmt: skip
-            bc.set_color(0.2, 0.32, 0.5, 1)
+            bc.set_color(*srgb_to_linear(BUTTON_SRGB))
             self.root.attach_new_node(bc.generate()).set_y(-0.002)
             text = TextNode(f"{name}-{b.key}-label")
             text.set_align(TextNode.A_center)

@@ -10,6 +10,8 @@ import math
 
 from panda3d.core import AmbientLight, CardMaker, DirectionalLight, NodePath
 
+from game.xr.axes import srgb_to_linear
+
 
 def _box(parent: NodePath, name: str, pos, size, colour) -> NodePath:
     root = parent.attach_new_node(name)
@@ -25,12 +27,9 @@ def _box(parent: NodePath, name: str, pos, size, colour) -> NodePath:
         face.set_hpr(*hpr)
         face.set_pos(*offset)
     root.set_pos(pos[0], pos[1], pos[2] + sz)
-    root.set_color(*_linear(colour))
+    root.set_color(*srgb_to_linear(colour))
     return root
 
-
-def _linear(c: tuple[float, ...]) -> tuple[float, ...]:
-    return (*(v**2.2 for v in c[:3]), *c[3:])
 
 
 def build_test_scene(base) -> NodePath:
@@ -40,7 +39,7 @@ def build_test_scene(base) -> NodePath:
     ground.set_frame(-50, 50, -50, 50)
     g = root.attach_new_node(ground.generate())
     g.set_p(-90)
-    g.set_color(*_linear((0.35, 0.45, 0.3, 1)))
+    g.set_color(*srgb_to_linear((0.35, 0.45, 0.3, 1)))
     colours = [(0.9, 0.2, 0.2, 1), (0.2, 0.7, 0.2, 1), (0.2, 0.3, 0.9, 1), (0.9, 0.8, 0.1, 1),
                (0.8, 0.3, 0.8, 1), (0.1, 0.8, 0.8, 1), (0.95, 0.5, 0.1, 1), (0.6, 0.6, 0.6, 1)]  # fmt: skip
     for i, colour in enumerate(colours):

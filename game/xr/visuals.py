@@ -17,10 +17,10 @@ from panda3d.core import (
 )
 
 from game.xr.arc import ArcResult
-from game.xr.axes import Vec3
+from game.xr.axes import Vec3, srgb_to_linear
 
-VALID = (0.2, 0.8, 1.0, 1.0)
-INVALID = (1.0, 0.3, 0.2, 1.0)
+VALID = srgb_to_linear((0.2, 0.8, 1.0, 1.0))
+INVALID = srgb_to_linear((1.0, 0.3, 0.2, 1.0))
 LASER = (1.0, 1.0, 1.0, 0.8)
 
 

@@ -68,3 +68,8 @@ def test_projection_rejects_nonsense():
         axes.projection_matrix(0.5, -0.5, 0.5, -0.5, 0.1, 10)
     with pytest.raises(ValueError):
         axes.projection_matrix(-0.5, 0.5, 0.5, -0.5, 10, 1)
+
+
+def test_srgb_decoding_keeps_ends_and_alpha():
+    assert axes.srgb_to_linear((0.0, 1.0, 0.5, 0.25)) == pytest.approx((0.0, 1.0, 0.2140, 0.25), abs=1e-4)
+    assert axes.srgb_to_linear((0.02, 0.02, 0.02)) == pytest.approx((0.02 / 12.92,) * 3)
