@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 import wave
 from pathlib import Path
@@ -186,3 +187,43 @@ def test_start_prunes_the_cache_to_the_newest_files(tmp_path: Path) -> None:
     service.start()
     service.shutdown()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2.wav", "3.wav", "4.wav", "notes.txt"]
+
+
+ORPHAN_SCRIPT = """
+import sys, time
+from pathlib import Path
+from game.speech.service import SpeechService
+service = SpeechService(Path(sys.argv[1]))
+service.start()
+print(service.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting to be reaped has exited)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to watch the worker")
+def test_worker_exits_when_the_app_dies_without_shutting_down(tmp_path: Path) -> None:
+    """A crashed kiosk must not leave speech workers behind."""
+    root = Path(__file__).resolve().parents[2]
+    app = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, str(tmp_path)], cwd=root, stdout=subprocess.PIPE,
+                           text=True)
+    try:
+        worker_pid = int(app.stdout.readline())
+        assert _alive(worker_pid)
+        app.kill()
+        app.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while _alive(worker_pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker_pid)
+    finally:
+        app.kill()
+        app.wait(timeout=10)
