@@ -91,6 +91,10 @@ def korean(text: str) -> str:
     t = _sub(r"(?<!\d)(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분)?",
              lambda m: _clock(int(m[1]), int(m[2]) if m[2] else None, False), t)
     t = _sub(r"(?<!\d)(\d+)\s*(분|초)", lambda m: f"{kn.sino(int(m[1]))} {m[2]}", t)
+    # Masked names in police alerts, "김○○씨", are read "김모씨".
+    t = re.sub(r"[○◯]+", "모", t)
+    # Mask grades are names: "KF80" is read "케이에프 팔십".
+    t = _sub(r"KF\s*(\d+)", lambda m: f"케이에프 {kn.sino(int(m[1]))}", t)
     # Particle sizes are names, not quantities: "PM2.5" is read "피엠 이 점 오".
     t = _sub(r"PM\s*(2\.5|10)", lambda m: f"피엠 {_number(m[1])}", t)
     # Ranges: "30~50" is read "삼십에서 오십".
