@@ -4,13 +4,16 @@ explained), propose and vote twice (one vote counted); refused text stays in the
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 import time
 
 import pytest
 
 from game.app import App
 from game.civic.desk import CivicDesk
-from game.config import AppConfig
+from game.config import KST, AppConfig
+from game.scenes import registry
 from net.client.blocking import call
 from net.client.link import CityLink
 from net.embedded import EmbeddedHub
@@ -37,8 +40,9 @@ def city(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def world(city, tmp_path_factory):
-    app = App(AppConfig(offscreen=True, size=(320, 180), cache_dir=tmp_path_factory.mktemp("cache")))
+def world(city, material_cache):
+    app = App(AppConfig(offscreen=True, size=(320, 180), cache_dir=material_cache,
+                        when=dt.datetime(2026, 5, 15, 11, 0, tzinfo=KST)))
     yield app, CivicDesk(city[1])
     app.base.destroy()
 
@@ -164,3 +168,73 @@ def test_book_conflict_explained_then_cancel(world) -> None:
         wait_for(app, desk, panel, "Booked")
     finally:
         panel.destroy()
+
+
+def test_text_size_and_language_switch(world) -> None:
+    app, desk = world
+    panel = screens.office_panel(app.base, app.font, "ko", desk)
+    try:
+        assert panel.title.getText() == "시장실 · 시민 의견"
+        press(app, "page_up", "page_up", "page_up", "page_up", "page_up")
+        assert panel.frame.getScale()[0] == pytest.approx(2.0) and "200%" in panel.state.message
+        press(app, "page_down", "page_down", "page_down", "page_down", "page_down", "page_down")
+        assert panel.frame.getScale()[0] == pytest.approx(1.0)
+        press(app, "f3")
+        assert panel.title.getText() == "Mayor's office · Citizens' opinions"
+        assert panel.items[1].widget["text"] == "Browse proposals (next)"
+    finally:
+        panel.destroy()
+
+
+def test_on_screen_keyboard_composes_like_the_physical_one(world) -> None:
+    app, desk = world
+    panel = screens.center_panel(app.base, app.font, "ko", desk, "서울광장", 37.5658, 126.9779)
+    try:
+        labels = {b["text"]: b for b in panel.keyboard.buttons}
+        for jamo in "ㄷㅏㄹㄱ":
+            labels[jamo].commandFunc(None)  # what a click, a touch or a VR pointer does
+        assert panel.items[0].field.text == "닭"
+        labels["←"].commandFunc(None)
+        assert panel.items[0].field.text == "달"
+    finally:
+        panel.destroy()
+
+
+def test_voice_guide_speaks_the_focused_element_through_the_speech_worker(world, tmp_path) -> None:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    from game.speech.service import SpeechService
+
+    app, desk = world
+    with SpeechService(tmp_path / "speech") as service:
+        panel = screens.center_panel(app.base, app.font, "ko", desk, "서울광장", 37.5658, 126.9779,
+                                     speak=lambda text, lang: service.submit(text, lang))
+        try:
+            press(app, "f4", "tab")
+            deadline = time.monotonic() + 20
+            spoken = []
+            while time.monotonic() < deadline and not any(r.text.startswith("찾기") for r in spoken):
+                spoken += service.poll()
+                time.sleep(0.02)
+            wav = next(r for r in spoken if r.text.startswith("찾기"))
+            assert wav.path is not None and wav.path.stat().st_size > 1000
+        finally:
+            panel.destroy()
+
+
+def test_rooms_keep_one_shadow_light_and_release_everything(world) -> None:
+    app, _ = world
+    app.load_world()
+    glass = app.scene.landmark_nodes["city-hall"].find("city-hall:glass")
+    before = app.world.getNumChildren()
+    for sid in registry.INTERIORS:
+        with registry.opened(app, sid) as view:
+            app.look(view.camera, view.target)
+            app.step(2)
+            lights = app.world.findAllMatches("**/+LightLensNode")  # directional, spot and point lights
+            assert [n.getName() for n in lights] == ["sun"], "simplepbr runs with max_lights 1: only the sun"
+            fills = app.world.findAllMatches("**/+AmbientLight")
+            assert len(fills) > 2, "the room brings its own fill and lamp glow (ambient: not counted by simplepbr)"
+            assert glass.isHidden(), "the glass shell would block the window"
+            assert app.world.find(f"**/{sid}:plaster") or app.world.find(f"**/{sid}:wood")
+        assert not glass.isHidden() and app.world.getNumChildren() == before, f"{sid} left nodes behind"

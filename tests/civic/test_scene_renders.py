@@ -23,17 +23,12 @@ def render(scene: str, out: Path, cache: Path) -> subprocess.CompletedProcess:
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture(scope="session")
-def cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("materials")
-
-
 @pytest.mark.parametrize("scene", [*INTERIORS, "city-hall"])
-def test_scene_renders(scene: str, tmp_path: Path, cache: Path) -> None:
+def test_scene_renders(scene: str, tmp_path: Path, material_cache: Path) -> None:
     from panda3d.core import PNMImage
 
     out = tmp_path / f"{scene}.png"
-    proc = render(scene, out, cache)
+    proc = render(scene, out, material_cache)
     assert proc.returncode == 0, proc.stderr[-2000:]
     img = PNMImage()
     assert img.read(str(out))

@@ -35,9 +35,10 @@ class FieldText:
         self.composing = False
 
     def back(self) -> None:
+        """One jamo off the open syllable; once a whole character goes, the one before it is closed."""
+        before = len(self.text)
         self.text = backspace(self.text, self.composing)
-        if not self.text:
-            self.composing = False
+        self.composing = self.composing and len(self.text) == before
 
     def commit(self) -> None:
         """Close the open syllable (focus moved away, or the visitor pressed Enter)."""
