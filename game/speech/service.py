@@ -81,6 +81,10 @@ class SpeechService:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         if self.restarts == 0:
             self.prune()
+        if self._process is not None:  # a worker that died while idle: reap it and drop its pipe
+            self._process.join(0)
+        if self._conn is not None:
+            self._conn.close()
         parent_conn, child_conn = self._ctx.Pipe(duplex=True)
         self._process = self._ctx.Process(target=worker.run, args=(child_conn,), name="mseoul-speech", daemon=True)
         self._process.start()

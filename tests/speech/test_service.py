@@ -227,3 +227,18 @@ def test_worker_exits_when_the_app_dies_without_shutting_down(tmp_path: Path) ->
     finally:
         app.kill()
         app.wait(timeout=10)
+
+
+def test_a_worker_that_died_while_idle_is_started_again_on_the_next_request(tmp_path: Path) -> None:
+    service = SpeechService(tmp_path)
+    service.start()
+    old_pid = service.pid
+    os.kill(old_pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while service.running and time.monotonic() < deadline:
+        time.sleep(0.01)
+    try:
+        result = wait_for(service, service.submit("다시 시작", "ko"))
+        assert result.error is None and service.pid != old_pid
+    finally:
+        service.shutdown()
