@@ -1,0 +1,247 @@
+"""Presence in the running app: one task at ``game.tasks.NET_POLL`` that sends our pose, hears the others,
+draws them, and runs the chat panel and the safety keys.
+
+The lead starts it from explore mode with the app's ``CityLink`` and a function that gives our pose::
+
+    client = PresenceClient.from_directory(client_dir, link)
+    social = PresenceTask(app.base, app.world, client, pose=lambda: walker_state(explore.walker),
+                          lang=app.config.language, font=app.font, link_events=link.poll,
+                          on_link_events=alerts_path, on_typing=explore.set_typing)
+    social.start("district", name="", look=Look(), anonymous=kiosk)
+    ...
+    social.release()
+
+``link_events`` is how the task reads the link (it keeps the replies to its own requests and hands every other
+event to ``on_link_events``); pass None when something else polls the link and forwards events to
+``client.feed``. Nothing here waits: every socket read is non-blocking and bounded per frame.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from direct.showbase.DirectObject import DirectObject
+from panda3d.core import NodePath
+
+from game import tasks
+from game.social.avatar_mesh import Look
+from game.social.rules import NAME_DISTANCE, ChatLog, Line, Safety, check_chat, display_name, fade_alpha
+from net.client.link import LinkEvent
+from net.presence.client import (
+    AvatarGone,
+    ChatMessage,
+    GatheringChanged,
+    Joined,
+    MessageHidden,
+    PresenceClient,
+    PresenceEvent,
+    Refused,
+    Removed,
+)
+from net.presence.codec import AvatarState
+from ui import i18n
+from ui.avatars.node import AvatarNode
+from ui.social.chat import ChatPanel
+
+REPORT_REASON = "harassment"  # the one-key report; the civic panel can offer the full list
+
+
+def walker_state(walker, flags: int = 0) -> AvatarState:
+    """Our avatar from explore mode's ``Walker`` (standing on the ground)."""
+    return AvatarState(walker.x, walker.y, 0.0, walker.heading, flags)
+
+
+class PresenceTask(DirectObject):
+    def __init__(self, base, world: NodePath, client: PresenceClient, pose: Callable[[], AvatarState], *,
+                 lang: str, font=None, vr: bool = False, link_events: Callable[[], list[LinkEvent]] | None = None,
+                 on_link_events: Callable[[list[LinkEvent]], None] = lambda events: None,
+                 on_typing: Callable[[bool], None] = lambda typing: None,
+                 speak: Callable[[str, str], None] | None = None, screen_keyboard: bool = False,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.base, self.world, self.client, self.pose = base, world, client, pose
+        self.lang, self.font, self.clock = lang, font, clock
+        self.link_events, self.on_link_events, self.speak = link_events, on_link_events, speak
+        self.safety = Safety.default(vr)
+        self.log = ChatLog()
+        self.nodes: dict[int, AvatarNode] = {}
+        self.names: dict[int, str] = {}
+        self.hand_raised = False
+        self.on_typing = on_typing
+        self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard)
+        self.task = None
+
+    def start(self, scene: str, *, name: str = "", look: Look | None = None, anonymous: bool = False) -> None:
+        """Join ``scene`` and start the per-frame task and the keys (Enter chat, B/M/R/P/H safety and events)."""
+        self.client.join(scene, name=name, look=(look or Look()).wire(), anonymous=anonymous)
+        self.task = self.base.taskMgr.add(self._update, "presence", sort=tasks.NET_POLL)
+        self.bind()
+
+    def bind(self) -> None:
+        """(Re)take the social keys; explore calls this again after a panel of its own closed."""
+        self.accept("enter", self.panel.start)
+        self.accept("b", self.block_nearest)
+        self.accept("m", self.mute_nearest)
+        self.accept("r", self.report_nearest)
+        self.accept("p", self.toggle_bubble)
+        self.accept("h", self.toggle_hand)
+
+    def _typing(self, typing: bool) -> None:
+        """While the visitor writes, letters are text: drop the one-key actions, and tell explore to stop walking."""
+        if typing:
+            self.ignoreAll()
+        else:
+            self.bind()
+        self.on_typing(typing)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.panel.set_language(lang)
+        self.names.clear()
+
+    # -- per frame --------------------------------------------------------------------------------------------
+
+    def _update(self, task):
+        if self.link_events is not None:
+            rest = self.client.feed(self.link_events())
+            if rest:
+                self.on_link_events(rest)
+        me = self.pose()
+        self.client.set_state(me)
+        for event in self.client.poll():
+            self._event(event)
+        now = self.clock()
+        visible = self.client.visible(now)
+        for avatar_id in set(self.nodes) - set(visible):
+            self.nodes.pop(avatar_id).destroy()
+        for avatar_id, (profile, state) in visible.items():
+            node = self.nodes.get(avatar_id)
+            if node is None:
+                node = self.nodes[avatar_id] = AvatarNode(self.world, profile.look, self._name(avatar_id), self.font)
+            node.apply(state)
+            distance = math.hypot(state.x - me.x, state.y - me.y)
+            node.set_alpha(fade_alpha(distance, self.safety))
+            node.set_label(self._name(avatar_id), distance <= NAME_DISTANCE)
+            node.set_bubble(self.log.bubble(avatar_id, now))
+        return task.cont
+
+    def _name(self, avatar_id: int) -> str:
+        name = self.names.get(avatar_id)
+        if name is None:
+            remote = self.client.remotes.get(avatar_id)
+            if remote is None or remote.profile is None:
+                return i18n.text("social.visitor", self.lang, n=avatar_id)
+            p = remote.profile
+            name = self.names[avatar_id] = display_name(p.name, avatar_id, p.staff, self.lang)
+        return name
+
+    def _event(self, event: PresenceEvent) -> None:
+        if isinstance(event, ChatMessage):
+            name = i18n.text("social.you", self.lang) if event.mine else self._name(event.avatar_id)
+            self.log.add(Line(event.message_id, event.avatar_id, name, event.text, event.scope, event.mine,
+                              self.clock()))
+            if self.speak is not None and not event.mine:
+                self.speak(i18n.text("social.says", self.lang, name=name, text=event.text), self.lang)
+        elif isinstance(event, MessageHidden):
+            self.log.hide(event.message_id)
+        elif isinstance(event, AvatarGone):
+            self.names.pop(event.avatar_id, None)
+            if event.avatar_id in self.client.hidden:
+                self.log.drop_author(event.avatar_id)
+        elif isinstance(event, Refused):
+            self.panel.set_status(self._refusal(event))
+        elif isinstance(event, Removed):
+            minutes = max(1, round((event.until - time.time()) / 60))
+            self.panel.set_status(i18n.text("social.removed", self.lang, minutes=minutes))
+        elif isinstance(event, GatheringChanged | Joined):
+            self._gathering(event.state if isinstance(event, GatheringChanged) else event.gathering)
+        self.panel.show_lines(self.log.render(self.lang))
+
+    def _refusal(self, event: Refused) -> str:
+        if event.reason == "profanity":
+            return i18n.text("social.chat_profanity", self.lang)
+        if event.code == "rate_limited":
+            return i18n.text("social.chat_rate_limited", self.lang)
+        if event.op == "chat.send" and event.code == "forbidden":
+            return i18n.text("social.chat_not_allowed", self.lang)
+        if event.op == "presence.join":
+            return i18n.text("social.join_refused", self.lang)
+        return i18n.text("net.request_failed", self.lang, reason=event.code)
+
+    def _gathering(self, state: dict | None) -> None:
+        if not state:
+            return
+        title = state["title_ko" if self.lang == "ko" else "title_en"]
+        text = i18n.text("social.gathering", self.lang, title=title, hands=len(state.get("hands", ())))
+        if state.get("speaker"):
+            text += " · " + i18n.text("social.gathering_speaker", self.lang, name=self._name(int(state["speaker"])))
+        self.panel.set_status(text)
+
+    # -- actions ----------------------------------------------------------------------------------------------
+
+    def _send(self, text: str, scope: str) -> None:
+        problem = check_chat(text)
+        if problem is not None:
+            self.panel.set_status(i18n.text(problem, self.lang))
+            return
+        self.panel.set_status("")
+        self.client.say(text, scope)
+
+    def nearest(self) -> int | None:
+        """The closest visible visitor within name-tag distance: whom the one-key safety actions act on."""
+        me = self.pose()
+        best = None
+        for avatar_id, (_, state) in self.client.visible().items():
+            d = math.hypot(state.x - me.x, state.y - me.y)
+            if d <= NAME_DISTANCE and (best is None or d < best[0]):
+                best = (d, avatar_id)
+        if best is None:
+            self.panel.set_status(i18n.text("social.nobody_near", self.lang))
+        return None if best is None else best[1]
+
+    def block_nearest(self) -> None:
+        target = self.nearest()
+        if target is not None:
+            name = self._name(target)
+            self.client.block(target)
+            self.log.drop_author(target)
+            self.panel.set_status(i18n.text("social.blocked", self.lang, name=name))
+            self.panel.show_lines(self.log.render(self.lang))
+
+    def mute_nearest(self) -> None:
+        target = self.nearest()
+        if target is not None:
+            muted = target not in self.client.muted
+            self.client.mute(target, muted)
+            self.panel.set_status(i18n.text("social.muted" if muted else "social.unmuted", self.lang,
+                                            name=self._name(target)))
+
+    def report_nearest(self) -> None:
+        target = self.nearest()
+        if target is not None:
+            self.client.report(target, REPORT_REASON)
+            self.panel.set_status(i18n.text("social.reported", self.lang, name=self._name(target)))
+
+    def toggle_bubble(self) -> None:
+        self.safety.bubble = not self.safety.bubble
+        self.panel.set_status(i18n.text("social.bubble_on" if self.safety.bubble else "social.bubble_off", self.lang))
+
+    def toggle_hand(self) -> None:
+        self.hand_raised = not self.hand_raised
+        self.client.raise_hand(self.hand_raised)
+        self.panel.set_status(i18n.text("social.hand_raised" if self.hand_raised else "social.hand_lowered",
+                                        self.lang))
+
+    def release(self) -> None:
+        """Leave the scene and remove the task, nodes, panel and key hooks."""
+        self.ignoreAll()
+        if self.task is not None:
+            self.base.taskMgr.remove(self.task)
+            self.task = None
+        self.client.leave()
+        for node in self.nodes.values():
+            node.destroy()
+        self.nodes.clear()
+        self.panel.destroy()

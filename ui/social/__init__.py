@@ -1,0 +1,1 @@
+"""Chat and safety panels for the shared world (issue 8)."""

@@ -1,0 +1,127 @@
+"""The chat panel: the log of what was said nearby, an input line, and one status line for notices.
+
+Typing reuses the civic field (``ui.civic.field.FieldText``): physical keys compose 두벌식 Hangul (F2 switches to
+Latin), and on kiosks and in VR the civic on-screen keyboard (``ui.keyboard.ScreenKeyboard``) sends the same keys.
+While the input is open the panel owns the keyboard (``on_typing(True)``), so walking keys do not move the
+visitor while they write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from direct.gui.DirectGui import DirectFrame, OnscreenText
+from direct.showbase.DirectObject import DirectObject
+from panda3d.core import TextNode
+
+from net.protocol import CHAT_SCOPES, MAX_CHAT
+from ui import i18n, theme
+from ui.civic.field import FieldText
+from ui.keyboard import ScreenKeyboard
+
+WIDTH = 1.2
+LINES = 8
+SCALE = 0.05
+LINE = SCALE * 1.2  # OnscreenText's line spacing at that scale
+
+
+class ChatPanel(DirectObject):
+    def __init__(self, base, font, lang: str, on_send: Callable[[str, str], None],
+                 on_typing: Callable[[bool], None] = lambda typing: None, screen_keyboard: bool = False) -> None:
+        super().__init__()
+        self.base, self.font, self.lang = base, font, lang
+        self.on_send, self.on_typing, self.screen_keyboard = on_send, on_typing, screen_keyboard
+        self.scope = CHAT_SCOPES[0]
+        self.field = FieldText(max_len=MAX_CHAT, hangul=lang == "ko")
+        self.frame = DirectFrame(parent=base.a2dBottomRight, frameColor=(0, 0, 0, 0.55),
+                                 frameSize=(-WIDTH - 0.04, 0.0, 0.0, 0.2 + LINES * LINE), pos=(-0.02, 0, 0.02))
+        self.log = self._text(0.2, theme.TEXT)
+        self.input = self._text(0.1, theme.ACCENT)
+        self.status = self._text(0.03, theme.TEXT_DIM, scale=0.036)
+        self.notice = ""
+        self.keyboard: ScreenKeyboard | None = None
+        self.open = False
+        self._refresh_input()
+
+    def _text(self, z: float, fg, scale: float = SCALE) -> OnscreenText:
+        return OnscreenText(parent=self.frame, font=self.font, pos=(-WIDTH, z), scale=scale, fg=fg,
+                            align=TextNode.ALeft, wordwrap=WIDTH / scale, mayChange=True)
+
+    def show_lines(self, lines: list[str]) -> None:
+        self.log.setText("\n".join(lines[-LINES:]))
+        # OnscreenText grows downwards from its first line: keep the newest line just above the input.
+        rows = min(LINES, self.log.textNode.getNumRows())
+        self.log.setPos(-WIDTH, 0.2 + (rows - 1) * LINE)
+
+    def set_status(self, text: str) -> None:
+        """A notice (refusal, block, report…) in place of the key help until the next one."""
+        self.notice = text
+        self._refresh_input()
+
+    def start(self) -> None:
+        """Open the input line and take the keyboard."""
+        if self.open:
+            return
+        self.open = True
+        self.on_typing(True)
+        self.accept("keystroke", self._key)
+        self.accept("backspace", self._key, ["\b"])
+        self.accept("enter", self._send)
+        self.accept("escape", self.stop)
+        self.accept("tab", self._toggle_scope)
+        self.accept("f2", self._toggle_hangul)
+        if self.screen_keyboard:
+            self.keyboard = ScreenKeyboard(self.base.aspect2d, self.font, self._key, hangul=self.field.hangul)
+        self._refresh_input()
+
+    def stop(self) -> None:
+        """Close the input (what was typed stays for next time) and give the keyboard back."""
+        if not self.open:
+            return
+        self.open = False
+        self.ignoreAll()
+        if self.keyboard is not None:
+            self.keyboard.destroy()
+            self.keyboard = None
+        self.field.commit()
+        self._refresh_input()
+        self.on_typing(False)
+
+    def _key(self, ch: str) -> None:
+        self.field.key(ch)
+        self._refresh_input()
+
+    def _send(self) -> None:
+        self.field.commit()
+        text = self.field.text
+        if text.strip():
+            self.on_send(text, self.scope)
+            self.field.text = ""
+        self.stop()
+
+    def _toggle_scope(self) -> None:
+        self.scope = CHAT_SCOPES[(CHAT_SCOPES.index(self.scope) + 1) % len(CHAT_SCOPES)]
+        self._refresh_input()
+
+    def _toggle_hangul(self) -> None:
+        self.field.commit()
+        self.field.hangul = not self.field.hangul
+        self._refresh_input()
+
+    def _refresh_input(self) -> None:
+        if self.open:
+            scope = i18n.text(f"social.scope_{self.scope}", self.lang)
+            mode = "한" if self.field.hangul else "A"
+            self.input.setText(f"[{mode}] {self.field.text[-60:]}▏")
+            self.status.setText(i18n.text("social.chat_prompt", self.lang, scope=scope))
+        else:
+            self.input.setText("")
+            self.status.setText(self.notice or i18n.text("social.chat_help", self.lang))
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self._refresh_input()
+
+    def destroy(self) -> None:
+        self.stop()
+        self.frame.destroy()
