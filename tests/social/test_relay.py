@@ -75,3 +75,32 @@ def test_silence_past_the_timeout_removes_a_visitor_for_everyone_in_the_scene(tm
     else:
         raise AssertionError("the quiet visitor was never removed")
     assert set(relay.by_id) == {talker}
+
+
+def test_a_gathering_with_raised_hands_and_a_speaker(tmp_path):
+    from datetime import datetime, timedelta
+
+    from net.presence.relay import KST
+
+    relay, db, clock = _relay(tmp_path)
+    now = 1_790_000_000.0
+    minute = datetime.fromtimestamp(now, KST)
+    staff = Caller("host", Role.STAFF, "r" * 8, now)
+    ids = {k: relay.join(db, Caller(k, Role.CITIZEN if k != "host" else Role.STAFF, "r" * 8, now),
+                         {"scene": "mayors_office"})["avatar_id"] for k in ("host", "a", "b")}
+    relay.drain(clock.now)
+    opened = relay.gathering_open(db, staff, {
+        "scene": "mayors_office", "title_ko": "시장과의 대화", "title_en": "Town hall with the mayor",
+        "starts": (minute - timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M"),
+        "ends": (minute + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"), "spot_x": 0.0, "spot_y": 3.5})
+    for k in ("a", "b"):
+        state = relay.hand(db, Caller(k, Role.CITIZEN, "r" * 8, now), {"raised": 1})
+    assert state["hands"] == [ids["a"], ids["b"]] and state["gathering_id"] == opened["gathering_id"]
+    state = relay.floor(db, staff, {"avatar_id": ids["b"]})
+    assert state["speaker"] == ids["b"] and state["hands"] == [ids["a"]] and state["spot"] == [0.0, 3.5]
+    published = [(t, codec.decode_json(b)) for t, b in relay.drain(clock.now) if b[:1] == codec.KIND_GATHERING]
+    assert published[-1] == (codec.scene_topic("mayors_office"), state)
+    late = relay.join(db, Caller("c", Role.CITIZEN, "r" * 8, now), {"scene": "mayors_office"})
+    assert late["gathering"] == state  # who arrives during the gathering sees it as it stands
+    relay.leave(db, Caller("b", Role.CITIZEN, "r" * 8, now), {})
+    assert relay.gatherings[opened["gathering_id"]].speaker == 0
