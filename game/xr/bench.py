@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     monado_env()
     os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-    from game.xr.district import district_scene
+    from game.xr.district import DistrictBuilder
     from game.xr.run import run_xr
     from game.xr.testscene import build_test_scene
 
@@ -80,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         left.on_scene_drawn, right.on_scene_drawn = counter(0), counter(1)
 
     config = AppConfig(offscreen=True, xr=True, frames=args.frames + WARMUP_FRAMES)
-    builder = district_scene if args.scene == "district" else build_test_scene
-    status = run_xr(config, builder, on_driver=on_driver)
+    district = DistrictBuilder()
+    builder = district if args.scene == "district" else build_test_scene
+    status = run_xr(config, builder, collide=district.collide if args.scene == "district" else None,
+                    on_driver=on_driver)  # fmt: skip
     driver = probe["driver"]
     if status != 0 or driver is None:
         return status or 1

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from game.config import AppConfig
 from game.xr.comfort import ComfortSettings
-from game.xr.district import district_scene
+from game.xr.district import DistrictBuilder
 from game.xr.driver import XR_SUBMIT_SORT
 from game.xr.intents import InputFrame
 from game.xr.run import run_xr
 from game.xr.testscene import build_test_scene
 
-FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 20, "glx": 20}
+FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 30, "glx": 20}
 TELEPORT_FRAMES = range(5, 25)  # hold the left teleport button; released on frame 25
 SNAP_FRAMES = range(40, 43)  # push the right stick fully right
 MENU_FRAME = 50  # press menu: the comfort menu opens ahead of the head, where the right laser meets it
@@ -76,8 +76,11 @@ def main(name: str, out: Path) -> int:
             driver.haptic("both", 0.5, 0.05)  # before focus: must be a harmless no-op
 
     script = locomotion_script if name == "locomotion" else None
-    builder = district_scene if name == "district" else build_test_scene
-    status = run_xr(config, builder, settings=settings, input_filter=script, on_driver=on_driver)
+    district = DistrictBuilder()
+    builder, collide = (district, district.collide) if name == "district" else (build_test_scene, None)
+    if name == "district":
+        script = locomotion_script  # the arc now meets the district's real collision
+    status = run_xr(config, builder, collide=collide, settings=settings, input_filter=script, on_driver=on_driver)
     out.mkdir(parents=True, exist_ok=True)
     settings_after = asdict(recorded["driver"].settings) if recorded else None
     (out / "scenario.json").write_text(json.dumps({"status": status, "frames": frames, "settings": settings_after},

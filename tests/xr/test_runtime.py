@@ -84,6 +84,9 @@ def test_district_scene_is_submitted_to_both_eyes(district_run):
     for img in (left, right):
         assert img.std() > 10 and len(np.unique(img.reshape(-1, 3), axis=0)) > 100  # textured PBR city
     assert np.abs(left - right).mean() > 0.5
+    # The same scripted teleport as in the test scene, now cast against the district's collision index.
+    teleports = [e for e in district_run.report["events"] if "teleport_to" in e]
+    assert len(teleports) == 1 and teleports[0]["teleport_to"][2] == pytest.approx(0.0, abs=0.05)
 
 
 def test_desktop_window_binds_through_glx(glx_run):
