@@ -7,12 +7,16 @@ loaded through Panda3D's glTF loader (panda3d-gltf) and scaled the same way. The
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from panda3d.core import Filename, NodePath, Point3, TextNode
 
 from game.architecture.builders import build_landmark
 from game.civic import exhibition as data
 from game.civic.room import Placement, RoomScene
 from game.interiors import exhibition
+from game.landmarks.views import View
 from game.render.geom import meshes_to_node
 
 SCENE_ID = "exhibition"
@@ -20,6 +24,7 @@ PLACEMENT = Placement(x=0.0, z=44.0, behind_front=6.0)  # top floor, under the r
 SIDE_SPAN, FEATURE_SPAN = 1.1, 2.3  # metres an exhibit may span on a side plinth / the centre plinth
 
 
+@dataclass
 class Exhibition(RoomScene):
     show: data.Exhibition | None = None
 
@@ -58,23 +63,17 @@ class Exhibition(RoomScene):
         holder.setH(180)  # the model's front (-Y) towards the visitor entering at -Y of the room
         self.models[ex.id] = holder
 
-    def focus(self, exhibit_id: str):
+    def focus(self, exhibit_id: str) -> View:
         """A View standing before one exhibit (for the guide's "go to" and for screenshots)."""
-        from game.landmarks.views import View
-
         node = self.models[exhibit_id]
         c = node.getBounds().getCenter()
         centre = self.app.world.getRelativePoint(self.room, c)
         eye_local = Point3(c.x * 0.55, c.y - 2.6, 1.7)
         eye = self.app.world.getRelativePoint(self.room, eye_local)
-        import math
-
         heading = math.degrees(math.atan2(-(centre.x - eye.x), centre.y - eye.y)) % 360.0
         return View((eye.x, eye.y, eye.z), (centre.x, centre.y, centre.z), heading)
 
 
 def create(app, show: data.Exhibition | None = None) -> Exhibition:
     show = show or data.load()
-    scene = Exhibition(app, exhibition.build(len(show.others)), PLACEMENT, SCENE_ID)
-    scene.show = show
-    return scene
+    return Exhibition(app, exhibition.build(len(show.others)), PLACEMENT, SCENE_ID, show=show)

@@ -238,3 +238,55 @@ def test_rooms_keep_one_shadow_light_and_release_everything(world) -> None:
             assert glass.isHidden(), "the glass shell would block the window"
             assert app.world.find(f"**/{sid}:plaster") or app.world.find(f"**/{sid}:wood")
         assert not glass.isHidden() and app.world.getNumChildren() == before, f"{sid} left nodes behind"
+
+
+def _pyramid_gltf(path) -> None:
+    """A one-mesh glTF 2.0 file (a square pyramid, 1 m tall, Y up as glTF wants), data embedded."""
+    import base64
+    import json
+    import struct
+
+    pos = [(-0.5, 0, -0.5), (0.5, 0, -0.5), (0.5, 0, 0.5), (-0.5, 0, 0.5), (0, 1, 0)]
+    idx = [0, 1, 2, 0, 2, 3, 0, 4, 1, 1, 4, 2, 2, 4, 3, 3, 4, 0]
+    pb = b"".join(struct.pack("<3f", *p) for p in pos)
+    ib = b"".join(struct.pack("<H", i) for i in idx) + b"\0\0"
+    data = base64.b64encode(pb + ib).decode()
+    doc = {
+        "asset": {"version": "2.0"}, "scene": 0, "scenes": [{"nodes": [0]}], "nodes": [{"mesh": 0}],
+        "meshes": [{"primitives": [{"attributes": {"POSITION": 0}, "indices": 1}]}],
+        "buffers": [{"byteLength": len(pb) + len(ib), "uri": "data:application/octet-stream;base64," + data}],
+        "bufferViews": [{"buffer": 0, "byteOffset": 0, "byteLength": len(pb)},
+                        {"buffer": 0, "byteOffset": len(pb), "byteLength": len(idx) * 2}],
+        "accessors": [{"bufferView": 0, "componentType": 5126, "count": 5, "type": "VEC3", "min": [-0.5, 0, -0.5],
+                       "max": [0.5, 1, 0.5]},
+                      {"bufferView": 1, "componentType": 5123, "count": len(idx), "type": "SCALAR"}],
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_a_museum_loads_its_own_gltf_exhibit(world, tmp_path) -> None:
+    from game.civic import exhibition as data
+    from game.scenes import exhibition
+
+    app, _ = world
+    if app.scene is None:
+        app.load_world()
+    model = tmp_path / "pyramid.gltf"
+    _pyramid_gltf(model)
+    raw = {"title": {"ko": "작은 전시", "en": "A small show"}, "story": {"ko": "시험", "en": "Test"},
+           "feature": "pyramid",
+           "exhibits": [{"id": "pyramid", "model": {"gltf": str(model)}, "caption": {"ko": "피라미드", "en": "Pyramid"},
+                         "guide": {"ko": "작은 피라미드입니다.", "en": "A small pyramid."}},
+                        {"id": "gate", "model": {"landmark": "donuimun"}, "caption": {"ko": "돈의문", "en": "Donuimun"},
+                         "guide": {"ko": "서쪽 문입니다.", "en": "The west gate."}}]}
+    scene = exhibition.create(app, data.parse(raw))
+    scene.load()
+    try:
+        lo, hi = scene.models["pyramid"].getTightBounds(scene.room)
+        top = scene.anchor("feature")
+        assert abs(lo.z - top[2]) < 0.01, "stands on its plinth"
+        assert 0.5 < hi.z - lo.z < exhibition.FEATURE_SPAN + 0.01 and hi.x - lo.x <= exhibition.FEATURE_SPAN + 0.01
+        view = scene.focus("gate")
+        assert view.camera[2] > view.target[2] - 1.0
+    finally:
+        scene.release()
