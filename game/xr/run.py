@@ -143,6 +143,7 @@ def _write_capture(out: Path, backend, driver) -> None:
         "swapchain": {"format": backend.swapchain_format, "width": width, "height": height, "count": 2},
         "session_states": backend.states_seen,
         "interaction_profiles": driver.profiles,
+        "rejected_binding_profiles": backend.actions.rejected_profiles,
         **driver.report(),
     }
     write_report(out / "xr.json", report)

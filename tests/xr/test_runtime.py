@@ -125,6 +125,7 @@ def test_simulated_controllers_drive_teleport_and_snap_turn(locomotion_run):
     assert locomotion_run.status == 0, locomotion_run.stderr[-2000:]
     r = locomotion_run.report
     assert set(r["interaction_profiles"].values()) == {"/interaction_profiles/khr/simple_controller"}
+    assert r["rejected_binding_profiles"] == []  # touch, index and vive bindings were accepted as well
     frames = {f["frame"]: f for f in locomotion_run.frames}
     assert all(f["hands"]["left"] is not None for f in frames.values())  # runtime aim poses are tracked
     teleports = [e for e in r["events"] if "teleport_to" in e]
