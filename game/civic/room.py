@@ -103,7 +103,11 @@ class RoomScene:
         node = TextNode(name)
         node.setText(text)
         node.setAlign(align)
-        node.setTextColor(color)
+        # Signs skip the PBR shader: lit like a surface they pick up the environment's specular sheen and dark
+        # print turns grey. Unlit, the colour goes straight into the HDR buffer and through the tone curve, which
+        # maps 1.0 to about 0.84, so light print is doubled to land near white.
+        bright = 0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2] > 0.5
+        node.setTextColor(tuple(c * 2.0 for c in color[:3]) + (color[3],) if bright else color)
         if self.app.font is not None:
             node.setFont(self.app.font)
         if width:
@@ -114,9 +118,8 @@ class RoomScene:
         np_.setH({"-y": 0.0, "+y": 180.0, "+x": 90.0, "-x": -90.0}[facing])
         np_.setTwoSided(False)
         np_.setDepthOffset(2)
-        glow = np_.attachNewNode(AmbientLight(f"{name}-light"))
-        glow.node().setColor((1.2, 1.2, 1.2, 1.0))  # printed text reads evenly whatever the room light does
-        np_.setLight(glow)
+        np_.setShaderOff(10)
+        np_.setLightOff(10)
         return np_
 
     def release(self) -> None:

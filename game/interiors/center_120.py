@@ -20,6 +20,7 @@ def build() -> Interior:
         r.counter(x, 2.6, 2.6, color=rgba("#F2EEE6"))
         r.parts.add("plaster", box((2.6, 0.02, 0.18), (x, 2.29, 0.8), colour))  # colour band on the counter
         r.chair(x, 3.4, facing=-1.0)
+        r.person(x, 3.35, facing=-1.0, seated=True, shirt=rgba("#F3F4F6"))  # staff, in the Center's white shirts
         r.chair(x, 1.8, facing=1.0, color=rgba("#3E4A5C"))
         r.parts.add("metal", box((0.04, 0.04, 1.0), (x - 1.0, 2.6, 3.0), STEEL), box((0.04, 0.04, 1.0),
                                                                                   (x + 1.0, 2.6, 3.0), STEEL))
@@ -27,6 +28,10 @@ def build() -> Interior:
     for y in (-1.4, -2.9):
         for x in (-5.0, -2.4, 2.4, 5.0):
             r.bench(x, y, 2.2)
+    r.person(-3.2, 1.6, facing=1.0, shirt=rgba("#B5523B"))  # a visitor at the traffic counter
+    r.person(3.2, 1.5, facing=1.0, shirt=rgba("#3E6E8E"), hair=rgba("#6B6B6B"))
+    r.person(-5.4, -1.45, facing=1.0, seated=True, shirt=rgba("#6E8B3D"))  # waiting on the benches
+    r.person(2.0, -2.95, facing=1.0, seated=True, shirt=rgba("#8E5A9E"))
     for x in (-7.6, 7.6):  # FAQ kiosks: a slanted screen on a pedestal
         r.parts.add("metal", box((0.5, 0.4, 1.0), (x, -4.6, 0), rgba("#E5E7EA")),
                     box((0.75, 0.08, 0.55), (x, -4.7, 1.0), rgba("#1C2026")))

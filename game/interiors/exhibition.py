@@ -34,6 +34,9 @@ def build(count: int) -> Interior:
     r.anchors["title"] = (0.0, DEPTH / 2 - 0.1, 3.05)
     r.anchors["story"] = (0.0, DEPTH / 2 - 0.1, 2.7)
     r.bench(0.0, -2.6, 2.4)
+    r.person(-2.2, 0.6, facing=1.0, shirt=rgba("#C98B2E"))  # visitors looking at the feature
+    r.person(2.6, 1.0, facing=1.0, shirt=rgba("#2F5E8E"), hair=rgba("#5A4636"))
+    r.person(0.5, -2.62, facing=1.0, seated=True, shirt=rgba("#7A3B46"))
     for x in (-9.2, 9.2):
         r.plant(x, -6.2, 1.8)
     r.ceiling_lights(2, 2, 0.9)

@@ -31,6 +31,8 @@ STEEL = rgba("#9EA3A8")
 GREEN = rgba("#3F7A46")
 POT = rgba("#D8D2C6")
 LAMP = rgba("#FFF4DC")
+SKIN = rgba("#D9A882")
+HAIR = rgba("#1E1A18")
 
 
 @dataclass
@@ -205,6 +207,26 @@ class RoomBuilder:
             self.parts.add("fabric", _half_disc(cx, front, cz + 0.06, 0.1, True, rgba("#E03C31")),
                            box((0.34, 0.01, 0.05), (cx - 0.04, front, cz - 0.08), rgba("#3C8D3F")),
                            box((0.3, 0.01, 0.04), (cx + 0.05, front, cz - 0.16), rgba("#1F6CB0")))
+
+    def person(self, x: float, y: float, facing: float = 1.0, seated: bool = False, shirt: Color = CARPET,
+               skin: Color = SKIN, hair: Color = HAIR) -> None:
+        """A simple figure (staff at a counter, a visitor waiting): legs, torso, arms, head with hair.
+        ``facing`` +1 looks towards +Y. Seated figures sit at chair height (0.46 m)."""
+        hip = 0.46 if seated else 0.9
+        legs = [box((0.14, 0.16, hip), (x + dx, y, 0), rgba("#2E3440")) for dx in (-0.09, 0.09)]
+        if seated:  # thighs forward on the seat, shins down
+            legs = [box((0.14, 0.42, 0.14), (x + dx, y + facing * 0.18, hip - 0.02), rgba("#2E3440"))
+                    for dx in (-0.09, 0.09)]
+            legs += [box((0.12, 0.12, hip), (x + dx, y + facing * 0.36, 0), rgba("#2E3440")) for dx in (-0.09, 0.09)]
+        torso = box((0.4, 0.22, 0.58), (x, y, hip), shirt)
+        arms = [box((0.09, 0.1, 0.52), (x + dx, y, hip + 0.04), shirt) for dx in (-0.25, 0.25)]
+        self.parts.add("fabric", *legs, torso, *arms)
+        head_z = hip + 0.62
+        self.parts.add("plaster", lathe([0.0, 0.09, 0.11, 0.1, 0.0], [0.0, 0.03, 0.12, 0.2, 0.24], (x, y, head_z),
+                                        skin, 10),
+                       box((0.1, 0.08, 0.08), (x, y, hip + 0.56), skin))  # neck
+        self.parts.add("fabric", lathe([0.0, 0.105, 0.115, 0.0], [0.1, 0.14, 0.22, 0.27], (x, y - facing * 0.015,
+                                                                                        head_z), hair, 10))
 
     def plant(self, x: float, y: float, height: float = 1.4) -> None:
         self.parts.add("plaster", lathe([0.22, 0.26, 0.24], [0, 0.4, 0.45], (x, y, 0), POT, 12, cap=True))

@@ -14,6 +14,7 @@ def build() -> Interior:
     r.shell("wood", rgba("#B89B78"), "plaster", CREAM, window=(-3.5, 3.5, 0.6, 3.0))
     r.counter(0.0, 2.4, 4.2, color=rgba("#E9E2D4"))
     r.chair(-0.9, 3.2, facing=-1.0)
+    r.person(-0.9, 3.15, facing=-1.0, seated=True, shirt=rgba("#F3F4F6"))
     r.chair(0.9, 3.2, facing=-1.0)
     r.chair(-0.9, 1.6, facing=1.0, color=rgba("#7A3B33"))
     r.chair(0.9, 1.6, facing=1.0, color=rgba("#7A3B33"))
