@@ -52,19 +52,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
 
     if config.xr:
-        from game.nav.collision import segment_hit
-        from game.xr.district import district_scene
-        from game.xr.run import run_xr
+        from game.xr.district import DistrictBuilder
+        from game.xr.run import EXIT_NO_XR, run_xr
 
-        built = []
-
-        def build(base):
-            world = district_scene(base, config)
-            built.append(world.getPythonTag("district"))
-            return world
-
-        # teleport arcs land on the ground, on roofs and terraces, never inside a wall
-        return run_xr(config, build, collide=lambda a, b: segment_hit(built[0].obstacles, a, b))
+        # teleport arcs land on the ground, roofs and terraces, never inside a wall
+        district = DistrictBuilder(config)
+        status = run_xr(config, district, collide=district.collide)
+        if status != EXIT_NO_XR or config.batch or config.frames:
+            return status
+        config = replace(config, xr=False)  # no headset: the reason is on stderr; carry on at the desk
 
     from game.app import App, display_available
     from ui import i18n
@@ -87,9 +83,15 @@ def main(argv: list[str] | None = None) -> int:
                 app.look(view.camera, view.target)
                 app.step(3)
                 if config.alerts:
+                    from game.access_aids import AccessAids, WaitingSpeech
                     from game.alerts.job import run_alert_job
 
-                    return run_alert_job(app.base, config)
+                    aids = AccessAids(app)
+                    try:
+                        return run_alert_job(app.base, config, speech=WaitingSpeech(aids.speech),
+                                             signing=aids.signing)
+                    finally:
+                        aids.release()
                 app.screenshot(config.screenshot)
                 return 0
         if config.kiosk:

@@ -13,6 +13,7 @@ from direct.gui.DirectGui import OnscreenText
 from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game.access_aids import AccessAids
 from game.live_alerts import LiveAlerts
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
@@ -125,7 +126,8 @@ def run_interactive(app) -> int:
     """Explore until the visitor quits, or for ``--frames N`` frames (smoke runs, benchmarks)."""
     app.flow.go("explore")
     explore = Explore(app, app.config.scene or START_LANDMARK)
-    alerts = LiveAlerts(app, lambda: (explore.walker.x, explore.walker.y))
+    aids = AccessAids(app)
+    alerts = LiveAlerts(app, lambda: (explore.walker.x, explore.walker.y), aids)
     try:
         if app.config.frames:
             app.step(app.config.frames)
@@ -137,6 +139,7 @@ def run_interactive(app) -> int:
         pass
     finally:
         alerts.release()
+        aids.release()
         explore.release()
         app.flow.go("quit")
     return 0

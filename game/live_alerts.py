@@ -33,9 +33,10 @@ MAX_MESSAGES_PER_FRAME = 32
 
 
 class LiveAlerts:
-    def __init__(self, app, where: Callable[[], tuple[float, float]], speech=None, signing=None):
+    def __init__(self, app, where: Callable[[], tuple[float, float]], aids=None):
         """``where()`` gives the user's world position (east, north) for geo-targeting; a kiosk passes its
-        configured physical location instead."""
+        configured physical location instead. ``aids`` (:class:`game.access_aids.AccessAids`) adds voice and
+        the signing avatar."""
         self.app = app
         self.where = where
         base, config = app.base, app.config
@@ -48,11 +49,13 @@ class LiveAlerts:
             self.link = self.hub.link()
         self.policy = AlertPolicy(self._location(), config.language)
         overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True),
-                               config.language, srgb_framebuffer=base.win.getFbProperties().getSrgbColor())
+                               config.language, srgb_framebuffer=base.win.getFbProperties().getSrgbColor(),
+                               signing_panel=aids is not None)
         self.events = DirectObject()
         self.controller = AlertController(self.policy, overlay, config.cache_dir or default_cache_dir(),
-                                          audio_loader=base.loader, events=self.events, speech=speech,
-                                          signing=signing, on_change=self._changed)
+                                          audio_loader=base.loader, events=self.events,
+                                          speech=aids and aids.speech, signing=aids and aids.signing,
+                                          on_change=self._changed)
         self.badge = OnscreenText(parent=base.a2dTopRight, font=app.font, pos=(-0.05, -0.09), scale=0.05,
                                   fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
         self.received = 0

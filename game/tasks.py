@@ -8,3 +8,4 @@ ALERT_POLICY = 20
 WORLD = 30
 UI = 40
 XR_SYNC = 45
+XR_SUBMIT = 55  # after Panda3D has drawn the eyes (igLoop, sort 50)

@@ -32,6 +32,15 @@ class Signing(Protocol):
     def play(self, glosses: Sequence[str]) -> None:
         """Sign ``glosses`` in the picture-in-picture panel, from the start."""
 
+    def update(self, dt: float) -> None:
+        """Advance the signing by ``dt`` seconds (called every frame while an alert is up)."""
+
+    def set_frame(self, frame: tuple[float, float, float, float]) -> None:
+        """Place the panel in the overlay's reserved region (left, right, bottom, top in aspect2d units)."""
+
+    def set_visible(self, visible: bool) -> None:
+        """Show or hide the panel (hidden when no alert is on screen)."""
+
 
 @runtime_checkable
 class Locator(Protocol):

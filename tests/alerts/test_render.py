@@ -44,12 +44,24 @@ class FakeSpeech:
 class FakeSigning:
     def __init__(self) -> None:
         self.played = []
+        self.advanced = 0.0
+        self.frames = []
+        self.visible = None
 
     def glosses_for(self, category: str, lang: str) -> list[str]:
         return [category.upper(), "대피"]
 
     def play(self, glosses) -> None:
         self.played.append(tuple(glosses))
+
+    def update(self, dt: float) -> None:
+        self.advanced += dt
+
+    def set_frame(self, frame) -> None:
+        self.frames.append(tuple(frame))
+
+    def set_visible(self, visible: bool) -> None:
+        self.visible = visible
 
 
 def _controller(base, tmp_path, names, lang="ko", **kw):
@@ -164,6 +176,8 @@ def test_speech_and_signing_hooks_get_the_alert(showbase, tmp_path):
         assert controller._pending_voice is not None  # the voice waits for the cue to finish
         controller.update(3.0)
         assert controller._pending_voice is None
+        assert signing.advanced == pytest.approx(3.5)  # the avatar moves with the alert's clock
+        assert signing.visible is False and signing.frames == []  # this overlay reserved no region for it
     finally:
         controller.destroy()
 
@@ -206,7 +220,7 @@ def test_signing_region_is_on_screen_and_clear_of_text_and_buttons(showbase, nam
                            "en", signing_panel=True)
     overlay.show(AlertPolicy(lang="en").receive(parse_file(DATA / name), NOW).presentation)
     try:
-        x0, z0, x1, z1 = overlay.signing_region
+        x0, x1, z0, z1 = overlay.signing_region
         ar = showbase.getAspectRatio()
         assert -ar <= x0 < x1 <= ar and -1 <= z0 < z1 <= 1 and (x1 - x0) > 0.5
         boxes = {}

@@ -74,6 +74,8 @@ class AlertController:
         if current is None:
             self.overlay.clear()
             self.shown = None
+            if self.signing is not None:
+                self.signing.set_visible(False)
             if self.on_change is not None:
                 self.on_change(None)
         else:
@@ -92,6 +94,8 @@ class AlertController:
     def update(self, dt: float) -> None:
         """Per frame: flash and captions advance; the voice starts once the attention cue has sounded."""
         self.overlay.update(dt)
+        if self.signing is not None:
+            self.signing.update(dt)
         self._since_shown += dt
         if self._pending_voice is not None and self._since_shown >= self._cue_seconds \
                 and self._pending_voice.exists():
@@ -124,6 +128,10 @@ class AlertController:
             self.wav_paths.append(self._pending_voice)
         self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang)) if self.signing is not None else ()
         if self.signing is not None:
+            region = self.overlay.signing_region  # the overlay lays out first, then the panel takes its place
+            if region is not None:
+                self.signing.set_frame(region)
+            self.signing.set_visible(region is not None)
             self.signing.play(self.glosses)
         if self.on_change is not None:
             self.on_change(p)

@@ -39,6 +39,7 @@ class AlertOverlay:
         """``signing_panel``: keep :attr:`signing_region` free for the signing avatar's picture-in-picture."""
         self.parent = parent
         self.signing_panel = signing_panel
+        # (left, right, bottom, top) in aspect2d units: Panda3D's frame order, as CardMaker and DirectGUI use it
         self.signing_region: tuple[float, float, float, float] | None = None
         # Colours are specified in sRGB; an sRGB framebuffer would encode them a second time and wash them out.
         self.colour = to_linear if srgb_framebuffer else _same
@@ -180,7 +181,7 @@ class AlertOverlay:
             if self.signing_panel:  # 4:3 picture-in-picture beside the event name, above the captions
                 height = body_top - cap_top
                 ev_right = inner_right - height * 4 / 3 - MARGIN
-                self.signing_region = (inner_right - height * 4 / 3, cap_top, inner_right, body_top)
+                self.signing_region = (inner_right - height * 4 / 3, inner_right, cap_top, body_top)
             self._line(p.event, s.text, 0.16, (ev_left, ev_z), ev_right - ev_left, name="event")
             self._line(sender, s.text, 0.06, (ev_left, ev_z - 0.13), ev_right - ev_left, name="sender")
             if p.drill is not None:
@@ -190,7 +191,7 @@ class AlertOverlay:
             cap_left, cap_top = pic_cx + size / 2 + MARGIN * 2, body_top
             if self.signing_panel:  # under the banner, bottom-right over the world, clear of the captions
                 height = min(0.75, s.bottom + 1.0 - 2 * MARGIN)
-                self.signing_region = (right - MARGIN - height * 4 / 3, s.bottom - MARGIN - height, right - MARGIN,
+                self.signing_region = (right - MARGIN - height * 4 / 3, right - MARGIN, s.bottom - MARGIN - height,
                                        s.bottom - MARGIN)
             self._line(sender, s.text, 0.045, (cap_left, body_bottom + 0.02), buttons_left - MARGIN - cap_left,
                        name="sender")

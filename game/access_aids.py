@@ -1,0 +1,49 @@
+"""The speech worker and the signing avatar, started once per app and shared by every alert path.
+
+Voice (pyttsx3/espeak-ng in a spawned worker) and the KSL picture-in-picture panel are what make an alert
+understandable to blind and Deaf visitors; both start at load so the first alert never waits for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+from game import tasks
+from game.speech.service import SpeechService
+from ui.signing.panel import SigningPanel
+
+
+class WaitingSpeech:
+    """A :class:`game.alerts.hooks.Speech` for batch jobs (``--alert … --screenshot``): returns only once the WAV
+    exists, so the report never names a file that is not there yet. Never used in the frame loop."""
+
+    def __init__(self, service: SpeechService, timeout: float = 60.0):
+        self.service = service
+        self.timeout = timeout
+
+    def say(self, text: str, lang: str) -> Path | None:
+        return self.service.say_and_wait(text, lang, self.timeout)
+
+
+class AccessAids:
+    def __init__(self, app):
+        self.app = app
+        cache = app.config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
+        self.speech = SpeechService(cache / "speech")
+        self.speech.start()
+        self.signing = SigningPanel(app.base.win, app.base.aspect2d, font=app.font, lang=app.config.language)
+        for _ in self.signing.warm_up():  # solve every template now (~1 s) rather than at the first alert
+            pass
+        self.signing.set_visible(False)
+        self._task = app.base.taskMgr.add(self._poll, "speech-poll", sort=tasks.NET_POLL)
+
+    def _poll(self, task):
+        self.speech.poll()  # also restarts a worker that died
+        return task.cont
+
+    def release(self) -> None:
+        self.app.base.taskMgr.remove(self._task)
+        self.signing.destroy()
+        self.speech.shutdown()
