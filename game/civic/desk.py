@@ -15,7 +15,7 @@ from typing import Any
 from game.civic.faq import Faq, Hit
 from game.civic.faq import load as load_faq
 from game.civic.moderation import Problem, RateLimiter, check_field
-from net.client.link import CityLink, ReplyReceived, error_i18n_key
+from net.client.link import CityLink, LinkEvent, ReplyReceived, error_i18n_key
 from net.protocol import ProtocolError
 
 
@@ -49,11 +49,15 @@ class CivicDesk:
         self._waiting[rid] = (op, done)
 
     def poll(self) -> None:
-        """Handle replies that arrived; call once per frame (it also drives the link)."""
+        """Drive the link and handle what arrived; for when nothing else polls the link."""
         for event in self.link.poll():
-            if isinstance(event, ReplyReceived) and event.request_id in self._waiting:
-                op, done = self._waiting.pop(event.request_id)
-                done(self._outcome(op, event))
+            self.handle(event)
+
+    def handle(self, event: LinkEvent) -> None:
+        """One event from whoever polls the link (the app's alert task polls it too and must forward replies)."""
+        if isinstance(event, ReplyReceived) and event.request_id in self._waiting:
+            op, done = self._waiting.pop(event.request_id)
+            done(self._outcome(op, event))
 
     @staticmethod
     def _outcome(op: str, reply: ReplyReceived) -> Outcome:

@@ -1,94 +1,118 @@
-"""An interactive visit to a civic room (``main.py --scene mayors-office`` etc.): the room, its panel, the city
-link (the embedded hub on this machine) and the speech worker for the voice guide and the audio guide.
+"""Visiting a civic room: the room, its panel and the boards, over the city link.
 
-Runs until Esc or for ``--frames N`` frames; one task polls the link each frame, so nothing blocks the loop.
+:class:`CivicVisit` opens one room without taking over the loop, so the explore mode can enter City Hall's rooms
+and leave them again (flow state ``civic``). :func:`run_civic` is ``main.py --scene <room>``: a visit with its own
+link (``--city`` client directory, else the embedded hub), a speech worker for the voice guide and the audio
+guide, until Esc or for ``--frames N`` frames (then ``--screenshot`` saves the last one).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
 
 from game.civic.desk import CivicDesk
 from game.config import KST
 from game.scenes import registry
 from ui.civic import screens
+from ui.civic.panel import Panel, Speak
 
 
-def _speaker(app):
-    """A (text, lang) → None that synthesises through the speech worker and plays the WAV; None without espeak."""
-    if shutil.which("espeak-ng") is None:
-        return None, None
-    import platformdirs
+class CivicVisit:
+    """One open room and its panel; ``close`` releases both (``on_exit`` runs when the visitor presses Esc)."""
 
-    from game.speech.service import SpeechService
+    def __init__(self, app, scene_id: str, desk: CivicDesk, speak: Speak | None = None,
+                 on_exit: Callable[[], None] | None = None):
+        self.app, self.desk = app, desk
+        self.scene = registry.create(app, scene_id)
+        self.scene.load()
+        view = self.scene.view()
+        app.look(view.camera, view.target)
+        self.panel = self._panel(scene_id, speak)
+        self.panel.on_close = on_exit
 
-    service = SpeechService(platformdirs.user_cache_path("metaverse-seoul") / "speech")
+    def _panel(self, sid: str, speak: Speak | None) -> Panel:
+        app, desk, lang = self.app, self.desk, self.app.config.language
+        lm = app.landmarks[registry.INTERIOR_HOST]
+        if sid == "center-120":
+            return screens.center_panel(app.base, app.font, lang, desk, lm.name(lang), lm.lat, lm.lon, speak)
+        if sid == "mayors-office":
+            self._fill_boards()
+            return screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=self.scene.show_proposals)
+        if sid == "reservations":
+            today = app.config.when.date() if app.config.when else dt.datetime.now(KST).date()  # as the calendar
+            return screens.reservations_panel(app.base, app.font, lang, desk, self.scene.facilities,
+                                              (today + dt.timedelta(days=1)).isoformat(), speak)
+        return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak)
 
-    def speak(text: str, lang: str) -> None:
-        service.submit(text, lang)
+    def _fill_boards(self) -> None:
+        """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""
+        scene, desk = self.scene, self.desk
+        desk.proposals(lambda o: scene.show_proposals(o.result["proposals"]) if o.ok else None)
 
-    def play(task):
-        for result in service.poll():
+        def events(outcome) -> None:
+            rows = {"civic.data_link": str(desk.link.status)}
+            if outcome.ok and outcome.result["events"]:
+                ev = outcome.result["events"][0]
+                title = ev["title_ko"] if self.app.config.language == "ko" else ev["title_en"]
+                rows["civic.data_event"] = f"{title} · {ev['starts'].replace('T', ' ')} · {ev['place']}"
+            scene.show_city_data(rows)
+
+        desk.events(events)
+
+    def close(self) -> None:
+        self.panel.destroy()
+        self.scene.release()
+
+
+class _Speaker:
+    """Voice for the panels: the speech worker synthesises, finished WAVs play through the app's audio."""
+
+    def __init__(self, app):
+        from game.speech.service import SpeechService
+
+        cache = app.config.cache_dir or platformdirs.user_cache_path("metaverse-seoul")
+        self.app = app
+        self.service = SpeechService(Path(cache) / "speech")
+        self.task = app.base.taskMgr.add(self._play, "civic-speech")
+
+    def __call__(self, text: str, lang: str) -> None:
+        self.service.submit(text, lang)
+
+    def _play(self, task):
+        for result in self.service.poll():
             if result.path is not None:
-                app.base.loader.loadSfx(str(result.path)).play()
+                self.app.base.loader.loadSfx(str(result.path)).play()
         return task.cont
 
-    app.base.taskMgr.add(play, "civic-speech")
-    return speak, service
+    def release(self) -> None:
+        self.app.base.taskMgr.remove(self.task)
+        self.service.shutdown()
 
 
-def _fill_boards(scene, desk: CivicDesk, link) -> None:
-    """The opinion wall and the city-data board from the hub: proposals, the link's state, coming events."""
-    desk.proposals(lambda o: scene.show_proposals(o.result["proposals"]) if o.ok else None)
+def _link(app):
+    """The app's city link: the ``--city`` client directory, else a hub embedded in the app (returned too)."""
+    from net.client.link import CityLink
+    from net.embedded import EmbeddedHub
 
-    def events(outcome) -> None:
-        rows = {"civic.data_link": str(link.status)}
-        if outcome.ok and outcome.result["events"]:
-            ev = outcome.result["events"][0]
-            title = ev["title_ko"] if scene.app.config.language == "ko" else ev["title_en"]
-            rows["civic.data_event"] = f"{title} · {ev['starts'].replace('T', ' ')} · {ev['place']}"
-        scene.show_city_data(rows)
-
-    desk.events(events)
+    if app.config.city:
+        return CityLink.from_directory(Path(app.config.city)), None
+    hub = EmbeddedHub(app.config.cache_dir / "embedded-city" if app.config.cache_dir else None)
+    hub.start()
+    return hub.link(), hub
 
 
 def run_civic(app) -> int:
-    from net.embedded import EmbeddedHub
-
-    sid = app.config.scene
     app.flow.go("civic")
-    hub = EmbeddedHub()
-    hub.start()
-    link = hub.link()
+    link, hub = _link(app)
     desk = CivicDesk(link)
-    speak, service = _speaker(app)
-    lang = app.config.language
+    speaker = _Speaker(app) if shutil.which("espeak-ng") else None
     done = {"quit": False}
-    scene = registry.create(app, sid)
-    scene.load()
-    view = scene.view()
-    app.look(view.camera, view.target)
-    lm = app.landmarks["city-hall"]
-    if sid == "center-120":
-        panel = screens.center_panel(app.base, app.font, lang, desk, lm.name(lang), lm.lat, lm.lon, speak)
-    elif sid == "mayors-office":
-        panel = screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=scene.show_proposals)
-        _fill_boards(scene, desk, link)
-    elif sid == "reservations":
-        from net.hub.store import open_store  # the facilities as the hub seeds them, read once
-
-        conn = open_store(hub.hub_dir)
-        rows = conn.execute("SELECT id, name_ko, name_en, open_hour, close_hour FROM facilities ORDER BY id")
-        keys = ("facility_id", "name_ko", "name_en", "open_hour", "close_hour")
-        facilities = [dict(zip(keys, r, strict=True)) for r in rows]
-        conn.close()
-        today = app.config.when.date() if app.config.when else dt.datetime.now(KST).date()  # as the wall calendar
-        day = (today + dt.timedelta(days=1)).isoformat()
-        panel = screens.reservations_panel(app.base, app.font, lang, desk, facilities, day, speak)
-    else:
-        panel = screens.exhibition_panel(app.base, app.font, lang, list(scene.show.all), speak)
-    panel.on_close = lambda: done.update(quit=True)
+    visit = CivicVisit(app, app.config.scene, desk, speaker, on_exit=lambda: done.update(quit=True))
 
     def poll(task):
         desk.poll()
@@ -100,18 +124,19 @@ def run_civic(app) -> int:
     try:
         if app.config.frames:
             app.step(app.config.frames)
+            if app.config.screenshot is not None:
+                app.screenshot(app.config.screenshot)
         else:
             app.base.run()
     except SystemExit:
         pass
     finally:
         app.base.taskMgr.remove("civic-desk")
-        app.base.taskMgr.remove("civic-speech")
-        panel.destroy()
-        scene.release()
+        visit.close()
+        if speaker is not None:
+            speaker.release()
         link.close()
-        hub.stop()
-        if service is not None:
-            service.shutdown()
+        if hub is not None:
+            hub.stop()
         app.flow.go("quit")
     return 0

@@ -20,6 +20,8 @@ INTERIORS: dict[str, str] = {
     "exhibition": "exhibition",
 }
 SCENE_IDS: tuple[str, ...] = (*INTERIORS, *LANDMARK_IDS)
+#: The landmark whose building holds the interiors (and whose location a complaint filed there carries).
+INTERIOR_HOST = "city-hall"
 
 
 def is_interior(scene_id: str) -> bool:

@@ -16,16 +16,23 @@ from ui import i18n
 SCENE_ID = "reservations"
 PLACEMENT = Placement(x=0.0, z=31.0)  # above the old building's clock tower
 PHOTO_SIZE = (256, 160)
-#: Facility id (as the hub knows it) → where to stand and look for its photo: landmark, then metres
-#: east/north of it for the camera, height, and the point looked at (metres east/north, height).
+#: Facility id (as the hub knows it) → where its photo is taken from (landmark, camera and the point looked at,
+#: in that landmark's metres: across its front, along its depth, height) and its opening hours.
 FACILITIES = (
-    ("seoul-plaza", "city-hall", (0.0, -42.0, 14.0), (0.0, -100.0, 0.0)),
-    ("citizens-hall", "city-hall", (-25.0, -100.0, 3.0), (0.0, -10.0, 22.0)),
-    ("seoul-library-seminar", "city-hall", (20.0, -62.0, 3.0), (0.0, -29.0, 8.0)),
+    ("seoul-plaza", "city-hall", (0.0, -42.0, 14.0), (0.0, -100.0, 0.0), (9, 21)),
+    ("citizens-hall", "city-hall", (-25.0, -100.0, 3.0), (0.0, -10.0, 22.0), (9, 18)),
+    ("seoul-library-seminar", "city-hall", (20.0, -62.0, 3.0), (0.0, -29.0, 8.0), (9, 18)),
 )
 
 
 class Reservations(RoomScene):
+    @property
+    def facilities(self) -> list[dict]:
+        """The bookable places, shaped like the hub's ``facility.list`` (opening hours as the hub seeds them)."""
+        return [{"facility_id": fid, "name_ko": i18n.text(f"civic.facility_{fid}", "ko"),
+                 "name_en": i18n.text(f"civic.facility_{fid}", "en"), "open_hour": open_h, "close_hour": close_h}
+                for fid, _, _, _, (open_h, close_h) in FACILITIES]
+
     def furnish(self) -> None:
         lang = self.app.config.language
         x, y, z = self.anchor("calendar")
@@ -40,7 +47,7 @@ class Reservations(RoomScene):
         x, y, z = self.anchor("counter_sign")
         self.sign(i18n.both("civic.reservations_title"), (x, y, z + 0.1), "-y", 0.13, name="desk-title")
         self._buffers = []
-        for k, (fid, lid, eye, look) in enumerate(FACILITIES):
+        for k, (fid, lid, eye, look, _) in enumerate(FACILITIES):
             tex = self._photo(lid, eye, look)
             px, py, pz = self.anchor(f"photo:{k}")
             card = self.room.attachNewNode(_card(1.9, 1.2))

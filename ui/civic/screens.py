@@ -245,6 +245,14 @@ def reservations_panel(base, font, lang: str, desk: CivicDesk, facilities: list[
         Item(_label("civic.cancel_booking"), action=cancel),
     ]
     panel = Panel(base, font, lang, "civic.title_reservations", items, speak)
+
+    def listed(outcome: Outcome) -> None:  # the hub's list (names, opening hours) wins over the room's copy
+        if outcome.ok and outcome.result["facilities"]:
+            facilities[:] = outcome.result["facilities"]
+            pick["facility"] %= len(facilities)
+            panel.refresh()
+
+    desk.facilities(listed)
     return panel
 
 
