@@ -66,13 +66,13 @@ def _head(look: Look) -> Mesh:
     skin = _rgba(SKINS[look.skin])
     # Hair: a slightly larger sphere set back and up, so it shows over the crown, the back and the sides while
     # its front stays inside the face.
-    hair = sphere(0.137, (0.0, -0.03, 0.015), _rgba(HAIR), 8, 12)
-    eyes = [sphere(0.017, (x, 0.118, 0.015), _rgba("#202020"), 4, 6) for x in (-0.045, 0.045)]
-    return merge([sphere(0.13, (0.0, 0.0, 0.0), skin, squash=1.08), hair, *eyes])
+    hair = sphere(0.137, (0.0, -0.03, 0.015), _rgba(HAIR), 6, 10)
+    eyes = [sphere(0.017, (x, 0.118, 0.015), _rgba("#202020"), 3, 4) for x in (-0.045, 0.045)]
+    return merge([sphere(0.13, (0.0, 0.0, 0.0), skin, 7, 10, squash=1.08), hair, *eyes])
 
 
 def _hand(look: Look) -> Mesh:
-    return sphere(0.05, (0.0, 0.0, 0.0), _rgba(SKINS[look.skin]), 5, 8)
+    return sphere(0.05, (0.0, 0.0, 0.0), _rgba(SKINS[look.skin]), 4, 6)
 
 
 def _hanbok(look: Look) -> Mesh:

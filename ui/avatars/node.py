@@ -77,7 +77,6 @@ class AvatarNode:
                                                BUBBLE_WRAP)
         self.bubble.setZ(BUBBLE_HEIGHT)
         self.bubble.hide()
-        self.root.setTransparency(TransparencyAttrib.M_alpha)
         self._alpha = 1.0
 
     def apply(self, state: AvatarState) -> None:
@@ -108,8 +107,13 @@ class AvatarNode:
         self._alpha = alpha
         if alpha <= 0.01:
             self.body.hide()
+        elif alpha >= 0.99:  # opaque again: back to the opaque bin, where early depth tests skip hidden pixels
+            self.body.show()
+            self.body.clearTransparency()
+            self.body.clearColorScale()
         else:
             self.body.show()
+            self.body.setTransparency(TransparencyAttrib.M_alpha)
             self.body.setAlphaScale(alpha)
 
     def set_label(self, label: str, visible: bool) -> None:
