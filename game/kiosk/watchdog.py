@@ -229,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
                                                    backupCount=LOG_BACKUPS, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
-    log.addHandler(logging.StreamHandler(sys.stderr))
+    if sys.stderr is not None:  # pythonw.exe (Windows task) has no console
+        log.addHandler(logging.StreamHandler(sys.stderr))
     log.setLevel(logging.INFO)
     dog = Watchdog(command, log_dir, ns.heartbeat or log_dir / "heartbeat.json",
                    backoff=Backoff(ns.first_delay, ns.max_delay, ns.stable),
