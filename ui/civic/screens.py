@@ -248,8 +248,10 @@ def reservations_panel(base, font, lang: str, desk: CivicDesk, facilities: list[
 
     def listed(outcome: Outcome) -> None:  # the hub's list (names, opening hours) wins over the room's copy
         if outcome.ok and outcome.result["facilities"]:
+            current = facility()["facility_id"]
             facilities[:] = outcome.result["facilities"]
-            pick["facility"] %= len(facilities)
+            ids = [f["facility_id"] for f in facilities]
+            pick["facility"] = ids.index(current) if current in ids else 0  # the visitor's choice stays chosen
             panel.refresh()
 
     desk.facilities(listed)
