@@ -17,6 +17,7 @@ from game.access_aids import AccessAids
 from game.live_alerts import LiveAlerts
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
+from game.social.wiring import Social, client_dir_of, has_presence
 from ui import i18n, theme
 from ui.info_panel import InfoPanel
 from ui.teleport_menu import TeleportMenu
@@ -43,6 +44,14 @@ class Explore(DirectObject):
         self.accept("i", self.open_info)
         self.accept("l", self.toggle_language)
         self.accept("escape", self.app.base.userExit)
+
+    def set_typing(self, typing: bool) -> None:
+        """While a chat line is typed (game/social), letters are text: no walking and no one-key panels."""
+        self.controller.enabled = not typing
+        if typing:
+            self.ignoreAll()
+        else:
+            self._bind()
 
     def _relabel(self) -> None:
         self.help.setText(i18n.text("app.help", self.lang))
@@ -128,6 +137,9 @@ def run_interactive(app) -> int:
     explore = Explore(app, app.config.scene or START_LANDMARK)
     aids = AccessAids(app)
     alerts = LiveAlerts(app, lambda: (explore.walker.x, explore.walker.y), aids)
+    # Other visitors, chat and safety (issue 8): presence with the same city as the alerts.
+    city_dir = client_dir_of(app, alerts)
+    social = Social(app, explore, city_dir, anonymous=app.config.kiosk) if has_presence(city_dir) else None
     try:
         if app.config.frames:
             app.step(app.config.frames)
@@ -138,6 +150,8 @@ def run_interactive(app) -> int:
     except SystemExit:
         pass
     finally:
+        if social is not None:
+            social.release()
         alerts.release()
         aids.release()
         explore.release()

@@ -74,7 +74,8 @@ class PresenceTask(DirectObject):
         self.task = None
 
     def start(self, scene: str, *, name: str = "", look: Look | None = None, anonymous: bool = False) -> None:
-        """Join ``scene`` and start the per-frame task and the keys (Enter chat, B/M/R/P/H safety and events)."""
+        """Join ``scene`` and start the per-frame task and the keys (Enter chat; Shift+B block, M mute, Shift+R
+        report, P personal space, G raise hand). Block and report take Shift so a stray key never files one."""
         self.client.join(scene, name=name, look=(look or Look()).wire(), anonymous=anonymous)
         self.task = self.base.taskMgr.add(self._update, "presence", sort=tasks.NET_POLL)
         self.bind()
@@ -82,11 +83,16 @@ class PresenceTask(DirectObject):
     def bind(self) -> None:
         """(Re)take the social keys; explore calls this again after a panel of its own closed."""
         self.accept("enter", self.panel.start)
-        self.accept("b", self.block_nearest)
+        self.accept("shift-b", self.block_nearest)
         self.accept("m", self.mute_nearest)
-        self.accept("r", self.report_nearest)
+        self.accept("shift-r", self.report_nearest)
         self.accept("p", self.toggle_bubble)
-        self.accept("h", self.toggle_hand)
+        self.accept("g", self.toggle_hand)
+
+    def suspend(self) -> None:
+        """Give the keys up while another panel (teleport, info, an alert) has them; :meth:`bind` takes them back."""
+        self.panel.stop()
+        self.ignoreAll()
 
     def _typing(self, typing: bool) -> None:
         """While the visitor writes, letters are text: drop the one-key actions, and tell explore to stop walking."""

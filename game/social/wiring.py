@@ -1,0 +1,64 @@
+"""Starting presence from explore mode: its own link to the app's city, a client, and the presence task.
+
+Presence opens a second :class:`CityLink` with the app's key but its own outbox (``<client dir>/presence``):
+the alerts path polls the first link and has no use for presence replies, and the hub knows both as the same
+visitor because it is the same CURVE key. Costs two sockets and the alert heartbeats once more; saves every
+other subsystem from routing presence replies.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from game.social.avatar_mesh import Look
+from game.social.presence_task import PresenceTask, walker_state
+from net.client.link import CityLink
+from net.keys import load_curve, load_pinned_authorities
+from net.presence.client import PresenceClient
+
+SCENE = "district"
+
+
+def open_presence(client_dir: Path) -> tuple[CityLink, PresenceClient]:
+    """A presence link and client for the provisioned client directory ``client_dir`` (with ``city.json``)."""
+    city = json.loads((client_dir / "city.json").read_text(encoding="utf-8"))
+    outbox = client_dir / "presence"
+    outbox.mkdir(exist_ok=True)
+    link = CityLink(city["services"], city["alerts"], load_curve(client_dir / "hub.key").public,
+                    load_curve(client_dir / "client.key_secret"), load_pinned_authorities(client_dir / "authorities"),
+                    outbox)
+    return link, PresenceClient(link, city["presence_in"], city["presence_out"])
+
+
+def client_dir_of(app, alerts) -> Path:
+    """The app's provisioned client directory: the embedded hub's, or ``--city``."""
+    return alerts.hub.client_dir if alerts.hub is not None else Path(app.config.city)
+
+
+def has_presence(client_dir: Path) -> bool:
+    """Whether the city advertises presence endpoints (a hub from before presence does not)."""
+    city = client_dir / "city.json"
+    return city.exists() and "presence_in" in json.loads(city.read_text(encoding="utf-8"))
+
+
+class Social:
+    """Presence for explore mode; ``release()`` when explore ends."""
+
+    def __init__(self, app, explore, client_dir: Path, *, anonymous: bool = False) -> None:
+        self.link, self.client = open_presence(client_dir)
+        self.task = PresenceTask(app.base, app.world, self.client, lambda: walker_state(explore.walker),
+                                 lang=app.config.language, font=app.font, link_events=self.link.poll,
+                                 on_typing=explore.set_typing)
+        self.active = True
+        # Other panels own the keyboard while they are open: follow the app flow in and out of explore.
+        app.flow.on_exit("explore", lambda old, new: self.active and self.task.suspend())
+        app.flow.on_enter("explore", lambda old, new: self.active and self.task.bind())
+        self.task.start(SCENE, look=Look(), anonymous=anonymous)
+
+    def release(self) -> None:
+        self.active = False
+        self.task.release()
+        self.link.poll()  # hand the leave request to the socket before it closes
+        self.client.close()
+        self.link.close()
