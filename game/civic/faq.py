@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,14 +54,17 @@ def normalise(text: str) -> str:
 def _words(query: str) -> list[str]:
     """Query words, normalised; a single-syllable or single-letter word joins its neighbour (spacing slips)."""
     words: list[str] = []
-    for raw in re.split(r"\s+", query.strip()):
+    last_single = False
+    for raw in query.split():
         norm = normalise(raw)
         if not norm:
             continue
-        if words and (len(raw) == 1 or len(words[-1]) <= 1 or (len(raw.strip()) == 1)):
+        single = len(raw) == 1
+        if words and (single or last_single):
             words[-1] += norm
         else:
             words.append(norm)
+        last_single = single
     return words
 
 

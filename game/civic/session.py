@@ -26,8 +26,12 @@ class CivicVisit:
     """One open room and its panel; ``close`` releases both (``on_exit`` runs when the visitor presses Esc)."""
 
     def __init__(self, app, scene_id: str, desk: CivicDesk, speak: Speak | None = None,
-                 on_exit: Callable[[], None] | None = None):
+                 on_exit: Callable[[], None] | None = None, where: tuple[str, float, float] | None = None):
+        """``where`` (place name, lat, lon) is what a complaint filed here refers to: the spot in the district
+        the visitor came from; City Hall itself when not given."""
         self.app, self.desk = app, desk
+        lm = app.landmarks[registry.INTERIOR_HOST]
+        self.where = where or (lm.name(app.config.language), lm.lat, lm.lon)
         self.scene = registry.create(app, scene_id)
         self.scene.load()
         view = self.scene.view()
@@ -37,9 +41,8 @@ class CivicVisit:
 
     def _panel(self, sid: str, speak: Speak | None) -> Panel:
         app, desk, lang = self.app, self.desk, self.app.config.language
-        lm = app.landmarks[registry.INTERIOR_HOST]
         if sid == "center-120":
-            return screens.center_panel(app.base, app.font, lang, desk, lm.name(lang), lm.lat, lm.lon, speak)
+            return screens.center_panel(app.base, app.font, lang, desk, *self.where, speak)
         if sid == "mayors-office":
             self._fill_boards()
             return screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=self.scene.show_proposals)

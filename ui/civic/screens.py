@@ -22,8 +22,8 @@ def _problem_text(outcome: Outcome, lang: str) -> str:
     return i18n.text(p.key, lang, **p.fields) if p is not None else ""
 
 
-def _label(key: str, **fields):
-    return lambda lang: i18n.text(key, lang, **{k: (v() if callable(v) else v) for k, v in fields.items()})
+def _label(key: str) -> Callable[[str], str]:
+    return lambda lang: i18n.text(key, lang)
 
 
 def center_panel(base, font, lang: str, desk: CivicDesk, place: str, lat: float, lon: float,
