@@ -16,6 +16,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from game.kiosk.attract import AttractLoop
 from game.kiosk.feed import AlertFeed
 from game.kiosk.idle import IdleTimer
 from game.kiosk.rotation import LanguageRotation
-from game.kiosk.settings import KioskSettings, exit_event
+from game.kiosk.settings import HubSettings, KioskSettings, exit_event
 from game.kiosk.settings import data_dir as kiosk_data_dir
 from game.kiosk.visit import Visit, wipe
 from game.tasks import WORLD
@@ -406,8 +407,11 @@ class KioskSession(DirectObject):
 def run_kiosk(app: Any, settings: KioskSettings) -> int:
     """Run kiosk mode until the operator exits (status 0), or for ``--frames N`` frames (smoke runs, tests).
 
-    Narration needs audio, so offscreen runs go without it.
+    Narration needs audio, so offscreen runs go without it. ``--city CLIENT_DIR`` stands in for the settings'
+    ``[hub]`` when they have none.
     """
+    if settings.hub is None and app.config.city:
+        settings = replace(settings, hub=HubSettings(Path(app.config.city)))
     session = KioskSession(app, settings, kiosk_data_dir(settings), narrate=not app.config.offscreen)
     try:
         session.start()
