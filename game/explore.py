@@ -139,7 +139,7 @@ def run_interactive(app) -> int:
     alerts = LiveAlerts(app, lambda: (explore.walker.x, explore.walker.y), aids)
     # Other visitors, chat and safety (issue 8): presence with the same city as the alerts.
     city_dir = client_dir_of(app, alerts)
-    social = Social(app, explore, city_dir, anonymous=app.config.kiosk) if has_presence(city_dir) else None
+    social = Social(app, explore, city_dir, aids=aids, anonymous=app.config.kiosk) if has_presence(city_dir) else None
     try:
         if app.config.frames:
             app.step(app.config.frames)

@@ -28,6 +28,7 @@ from panda3d.core import NodePath
 from game import tasks
 from game.social.avatar_mesh import Look
 from game.social.rules import NAME_DISTANCE, ChatLog, Line, Safety, check_chat, display_name, fade_alpha
+from game.social.voice import ChatVoice
 from net.client.link import LinkEvent
 from net.presence.client import (
     AvatarGone,
@@ -58,12 +59,12 @@ class PresenceTask(DirectObject):
                  lang: str, font=None, vr: bool = False, link_events: Callable[[], list[LinkEvent]] | None = None,
                  on_link_events: Callable[[list[LinkEvent]], None] = lambda events: None,
                  on_typing: Callable[[bool], None] = lambda typing: None,
-                 speak: Callable[[str, str], None] | None = None, screen_keyboard: bool = False,
+                 voice: ChatVoice | None = None, screen_keyboard: bool = False,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.base, self.world, self.client, self.pose = base, world, client, pose
         self.lang, self.font, self.clock = lang, font, clock
-        self.link_events, self.on_link_events, self.speak = link_events, on_link_events, speak
+        self.link_events, self.on_link_events, self.voice = link_events, on_link_events, voice
         self.safety = Safety.default(vr)
         self.log = ChatLog()
         self.nodes: dict[int, AvatarNode] = {}
@@ -88,6 +89,8 @@ class PresenceTask(DirectObject):
         self.accept("shift-r", self.report_nearest)
         self.accept("p", self.toggle_bubble)
         self.accept("g", self.toggle_hand)
+        if self.voice is not None:
+            self.accept("f4", self.toggle_voice)
 
     def suspend(self) -> None:
         """Give the keys up while another panel (teleport, info, an alert) has them; :meth:`bind` takes them back."""
@@ -118,6 +121,8 @@ class PresenceTask(DirectObject):
         self.client.set_state(me)
         for event in self.client.poll():
             self._event(event)
+        if self.voice is not None:
+            self.voice.update()
         now = self.clock()
         visible = self.client.visible(now)
         for avatar_id in set(self.nodes) - set(visible):
@@ -148,8 +153,8 @@ class PresenceTask(DirectObject):
             name = i18n.text("social.you", self.lang) if event.mine else self._name(event.avatar_id)
             self.log.add(Line(event.message_id, event.avatar_id, name, event.text, event.scope, event.mine,
                               self.clock()))
-            if self.speak is not None and not event.mine:
-                self.speak(i18n.text("social.says", self.lang, name=name, text=event.text), self.lang)
+            if self.voice is not None and not event.mine:
+                self.voice.speak(i18n.text("social.says", self.lang, name=name, text=event.text), self.lang)
         elif isinstance(event, MessageHidden):
             self.log.hide(event.message_id)
         elif isinstance(event, AvatarGone):
@@ -233,6 +238,12 @@ class PresenceTask(DirectObject):
     def toggle_bubble(self) -> None:
         self.safety.bubble = not self.safety.bubble
         self.panel.set_status(i18n.text("social.bubble_on" if self.safety.bubble else "social.bubble_off", self.lang))
+
+    def toggle_voice(self) -> None:
+        """F4, as in the civic panels: read incoming chat aloud (voice guide) or stop."""
+        assert self.voice is not None
+        on = self.voice.toggle()
+        self.panel.set_status(i18n.text("social.voice_on" if on else "social.voice_off", self.lang))
 
     def toggle_hand(self) -> None:
         self.hand_raised = not self.hand_raised

@@ -11,8 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from panda3d.core import AudioSound
+
 from game.social.avatar_mesh import Look
 from game.social.presence_task import PresenceTask, walker_state
+from game.social.voice import ChatVoice
 from net.client.link import CityLink
 from net.keys import load_curve, load_pinned_authorities
 from net.presence.client import PresenceClient
@@ -31,6 +34,12 @@ def open_presence(client_dir: Path) -> tuple[CityLink, PresenceClient]:
     return link, PresenceClient(link, city["presence_in"], city["presence_out"])
 
 
+def _play(loader, path: Path) -> AudioSound:
+    sound = loader.loadSfx(str(path))
+    sound.play()
+    return sound
+
+
 def client_dir_of(app, alerts) -> Path:
     """The app's provisioned client directory: the embedded hub's, or ``--city``."""
     return alerts.hub.client_dir if alerts.hub is not None else Path(app.config.city)
@@ -45,11 +54,17 @@ def has_presence(client_dir: Path) -> bool:
 class Social:
     """Presence for explore mode; ``release()`` when explore ends."""
 
-    def __init__(self, app, explore, client_dir: Path, *, anonymous: bool = False) -> None:
+    def __init__(self, app, explore, client_dir: Path, *, aids=None, anonymous: bool = False) -> None:
+        """``aids`` (:class:`game.access_aids.AccessAids`) lends its speech worker for reading chat aloud (F4)."""
         self.link, self.client = open_presence(client_dir)
+        voice = None
+        if aids is not None:
+            loader = app.base.loader
+            voice = ChatVoice(aids.speech.say, lambda path: _play(loader, path),
+                              lambda sound: sound.status() == AudioSound.PLAYING)
         self.task = PresenceTask(app.base, app.world, self.client, lambda: walker_state(explore.walker),
                                  lang=app.config.language, font=app.font, link_events=self.link.poll,
-                                 on_typing=explore.set_typing)
+                                 on_typing=explore.set_typing, voice=voice, screen_keyboard=app.config.kiosk)
         self.active = True
         # Other panels own the keyboard while they are open: follow the app flow in and out of explore.
         app.flow.on_exit("explore", lambda old, new: self.active and self.task.suspend())

@@ -37,3 +37,37 @@ def test_log_hides_drops_blocked_authors_and_bubbles_expire():
     assert log.bubble(10, 2.5) is None  # their newest line was hidden
     log.drop_author(11)
     assert [line.message_id for line in log.lines] == [2]
+
+
+def test_chat_voice_reads_in_order_one_at_a_time_only_when_enabled(tmp_path):
+    from game.social.voice import PENDING, ChatVoice
+
+    asked, played, sounding = [], [], set()
+
+    def say(text: str, lang: str):
+        asked.append((text, lang))
+        return tmp_path / f"{len(asked)}.wav"
+
+    voice = ChatVoice(say, lambda path: played.append(path.name) or path.name, lambda handle: handle in sounding)
+    voice.speak("안녕하세요", "ko")
+    assert asked == []  # voice guide off: nothing synthesised
+    assert voice.toggle()
+    voice.speak("하나", "ko")
+    voice.speak("둘", "ko")
+    voice.update()
+    assert played == []  # the first WAV is not written yet
+    (tmp_path / "2.wav").write_bytes(b"")
+    voice.update()
+    assert played == []  # the second is ready, but the first comes first
+    (tmp_path / "1.wav").write_bytes(b"")
+    sounding.add("1.wav")
+    voice.update()
+    voice.update()
+    assert played == ["1.wav"]  # still sounding: the next waits
+    sounding.clear()
+    voice.update()
+    assert played == ["1.wav", "2.wav"]
+    for i in range(10):
+        voice.speak(f"line {i}", "en")
+    assert len(voice.queue) == PENDING
+    assert not voice.toggle() and not voice.queue
