@@ -19,7 +19,7 @@ from net.presence.codec import AvatarState, Pose
 from ui import theme
 
 TAG_HEIGHT = 1.95
-BUBBLE_HEIGHT = 2.25
+BUBBLE_HEIGHT = 2.3
 TAG_SCALE = 0.16
 BUBBLE_WRAP = 14.0  # em
 
@@ -123,7 +123,11 @@ class AvatarNode:
 
     def set_bubble(self, text: str | None) -> None:
         if text:
-            self.bubble_text.setText(text)
+            if self.bubble_text.getText() != text:
+                self.bubble_text.setText(text)
+                # Text grows downwards from its first line: lift a wrapped bubble clear of the name tag.
+                rows = self.bubble_text.getNumRows()
+                self.bubble.setZ(BUBBLE_HEIGHT + (rows - 1) * self.bubble_text.getLineHeight() * TAG_SCALE)
             self.bubble.show()
         else:
             self.bubble.hide()

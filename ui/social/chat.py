@@ -34,10 +34,10 @@ class ChatPanel(DirectObject):
         self.scope = CHAT_SCOPES[0]
         self.field = FieldText(max_len=MAX_CHAT, hangul=lang == "ko")
         self.frame = DirectFrame(parent=base.a2dBottomRight, frameColor=(0, 0, 0, 0.55),
-                                 frameSize=(-WIDTH - 0.04, 0.0, 0.0, 0.2 + LINES * LINE), pos=(-0.02, 0, 0.02))
-        self.log = self._text(0.2, theme.TEXT)
-        self.input = self._text(0.1, theme.ACCENT)
-        self.status = self._text(0.03, theme.TEXT_DIM, scale=0.036)
+                                 frameSize=(-WIDTH - 0.04, 0.0, 0.0, 0.26 + LINES * LINE), pos=(-0.02, 0, 0.02))
+        self.log = self._text(0.26, theme.TEXT)
+        self.input = self._text(0.16, theme.ACCENT)
+        self.status = self._text(0.075, theme.TEXT_DIM, scale=0.036)  # two lines fit below the input
         self.notice = ""
         self.keyboard: ScreenKeyboard | None = None
         self.open = False
@@ -51,7 +51,7 @@ class ChatPanel(DirectObject):
         self.log.setText("\n".join(lines[-LINES:]))
         # OnscreenText grows downwards from its first line: keep the newest line just above the input.
         rows = min(LINES, self.log.textNode.getNumRows())
-        self.log.setPos(-WIDTH, 0.2 + (rows - 1) * LINE)
+        self.log.setPos(-WIDTH, 0.26 + (rows - 1) * LINE)
 
     def set_status(self, text: str) -> None:
         """A notice (refusal, block, report…) in place of the key help until the next one."""
