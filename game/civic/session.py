@@ -18,6 +18,7 @@ import platformdirs
 from game.civic.desk import CivicDesk
 from game.config import KST
 from game.scenes import registry
+from ui import i18n
 from ui.civic import screens
 from ui.civic.panel import Panel, Speak
 
@@ -58,10 +59,11 @@ class CivicVisit:
         desk.proposals(lambda o: scene.show_proposals(o.result["proposals"]) if o.ok else None)
 
         def events(outcome) -> None:
-            rows = {"civic.data_link": str(desk.link.status)}
+            lang = self.app.config.language
+            rows = {"civic.data_link": i18n.text(desk.link.status.i18n_key, lang)}
             if outcome.ok and outcome.result["events"]:
                 ev = outcome.result["events"][0]
-                title = ev["title_ko"] if self.app.config.language == "ko" else ev["title_en"]
+                title = ev["title_ko"] if lang == "ko" else ev["title_en"]
                 rows["civic.data_event"] = f"{title} · {ev['starts'].replace('T', ' ')} · {ev['place']}"
             scene.show_city_data(rows)
 

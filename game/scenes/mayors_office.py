@@ -6,13 +6,15 @@ The boards show what the hub knows when the scene is given data (:meth:`MayorsOf
 
 from __future__ import annotations
 
-from panda3d.core import TextNode
+from panda3d.core import CardMaker, NodePath, TextNode
 
 from game.civic.room import Placement, RoomScene
 from game.interiors import mayors_office
 from ui import i18n
 
 SCENE_ID = "mayors-office"
+#: Paper notes pinned on the cork (pastel, so the dark print reads).
+NOTE_COLOURS = ((1.0, 0.93, 0.55, 1), (0.72, 0.9, 0.98, 1), (0.98, 0.78, 0.82, 1), (0.8, 0.95, 0.72, 1))
 PLACEMENT = Placement(x=33.0, z=22.0)  # sixth floor, east of the old building: nothing between window and plaza
 
 
@@ -43,9 +45,16 @@ class MayorsOffice(RoomScene):
             return
         for k, p in enumerate(proposals[:6]):
             col, row = k % 3, k // 3
-            text = f"{p['title'][:24]}\n♥ {p['votes']}"
-            self.sign(text, (x + 0.02, y + 1.5 - col * 1.5, z + 0.25 - row * 0.75), "+x", 0.1, width=1.3,
-                      name=f"note-{k}").reparentTo(self.notes)
+            ny, nz = y + 1.5 - col * 1.5, z + 0.2 - row * 0.78
+            card = _card(1.36, 0.66, NOTE_COLOURS[p["proposal_id"] % len(NOTE_COLOURS)])
+            card.reparentTo(self.notes)
+            card.setPos(x + 0.01, ny, nz - 0.38)
+            card.setH(90)  # faces +x, into the room
+            card.setShaderOff(10)
+            card.setLightOff(10)
+            title = p["title"] if len(p["title"]) <= 24 else p["title"][:23] + "…"
+            text = f"{title}\n♥ {p['votes']}"
+            self.sign(text, (x + 0.02, ny, nz), "+x", 0.1, width=1.3, name=f"note-{k}").reparentTo(self.notes)
 
     def show_city_data(self, data: dict[str, str]) -> None:
         """Lines such as link status, open tickets, today's events; keys are i18n keys, values shown as given."""
@@ -56,6 +65,13 @@ class MayorsOffice(RoomScene):
         text = "\n".join(f"{i18n.text(k, lang)}  {v}".strip() for k, v in rows.items())
         self.sign(text, (x - 0.02, y + 1.35, z + 0.25), "-x", 0.1, color=(0.9, 0.95, 1.0, 1.0), width=2.8,
                   align=TextNode.ALeft, name="data-lines").reparentTo(self.data)
+
+
+def _card(width: float, height: float, colour: tuple[float, float, float, float]) -> NodePath:
+    cm = CardMaker("note")
+    cm.setFrame(-width / 2, width / 2, 0, height)
+    cm.setColor(colour)
+    return NodePath(cm.generate())
 
 
 def create(app) -> MayorsOffice:
