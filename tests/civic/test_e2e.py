@@ -290,3 +290,33 @@ def test_a_museum_loads_its_own_gltf_exhibit(world, tmp_path) -> None:
         assert view.camera[2] > view.target[2] - 1.0
     finally:
         scene.release()
+
+
+def test_a_visit_to_the_mayors_office_pins_proposals_and_live_data(world) -> None:
+    from game.civic.session import CivicVisit
+
+    app, desk = world
+    if app.scene is None:
+        app.load_world()
+    posted = []
+    desk.propose("Shade trees by the lawn", "Plant more trees along the plaza's edge, please.", posted.append)
+    while not posted:
+        desk.poll()
+    closed = []
+    visit = CivicVisit(app, "mayors-office", desk, on_exit=lambda: closed.append(True))
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            desk.poll()
+            app.step()
+            notes = [n.node().getText() for n in visit.scene.notes.findAllMatches("**/+TextNode")]
+            data = [n.node().getText() for n in visit.scene.data.findAllMatches("**/+TextNode")]
+            if any("Shade trees" in t for t in notes) and any("제야의 종" in t for t in data):
+                break
+        assert any("Shade trees by the lawn\n♥ 0" in t for t in notes), notes
+        assert any("도시 서비스에 연결됨" in t for t in data), data
+        press(app, "escape")
+        assert closed == [True]
+    finally:
+        visit.close()
+    assert not app.world.find("mayors-office")
