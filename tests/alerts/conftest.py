@@ -1,4 +1,8 @@
-"""Fixtures for the alert tests: an offscreen ShowBase shared by the render tests (one per process)."""
+"""Fixtures for the alert tests: an offscreen ShowBase shared by the render tests of one module.
+
+Module scope, destroyed after each module: Panda3D allows one ShowBase at a time per process, and other test
+packages (civic, kiosk) build their own App in this same pytest process afterwards.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import pytest
 WIDTH, HEIGHT = 640, 360
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def showbase():
     """Panda3D rendering through EGL without a display (Mesa llvmpipe); small window, null audio."""
     os.environ.setdefault("EGL_PLATFORM", "surfaceless")
