@@ -135,7 +135,10 @@ PRESENCE_OPS: dict[str, Op] = {
         writes=True,
     ),
     "gathering.hand": Op({"raised": Field(int, low=0, high=1)}),
-    "gathering.floor": Op({"avatar_id": Field(int, low=0, high=2**32 - 1)}, STAFF_ONLY),
+    "gathering.floor": Op(
+        {"avatar_id": Field(int, low=0, high=2**32 - 1), "scene": Field(str, required=False, pattern=SCENE_NAME)},
+        STAFF_ONLY,
+    ),
 }
 
 

@@ -415,14 +415,15 @@ class PresenceRelay:
         return self._publish_gathering(db, s.scene, c.now)
 
     def floor(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
-        s = self._session(c)
-        row = self._active(db, s.scene, c.now)
+        """Give the speaker spot to ``avatar_id`` (0: nobody) in ``scene``, or in the host's own scene."""
+        scene = args.get("scene") or self._session(c).scene
+        row = self._active(db, scene, c.now)
         if row is None:
             raise ServiceError(ErrorCode.NOT_FOUND, "no gathering now in this scene")
         g = self.gatherings.setdefault(row[0], _Gathering(row[0]))
         g.speaker = args["avatar_id"]
         g.hands = [h for h in g.hands if h != g.speaker]
-        return self._publish_gathering(db, s.scene, c.now)
+        return self._publish_gathering(db, scene, c.now)
 
     def handle(self, db: sqlite3.Connection, c: Caller, op: str, args: dict[str, Any]) -> dict[str, Any]:
         return OPS[op](self, db, c, args)

@@ -155,3 +155,27 @@ def test_a_vanished_client_is_removed_after_the_timeout(hub_runner, visitors):
     assert time.monotonic() - t0 < 3.0 + 0.5  # the hub's timeout in this test, plus a tick and a poll
     assert gone_id not in stays.sees()
     assert gone_id not in hub.hub.presence.by_id
+
+
+def test_moderation_cli_reads_the_queue_and_removes_a_visitor(hub_runner, visitors, capsys):
+    from net.presence import moderate
+
+    hub = hub_runner()
+    rude = visitors(hub, "rude", standing(0.0, 0.0))
+    victim = visitors(hub, "victim", standing(1.0, 0.0))
+    _joined(rude, victim)
+    wait_for(lambda: rude.avatar_id in victim.sees(), 10, "victim sees the rude visitor")
+    rude.do(lambda p: p.say("나가"))
+    wait_for(lambda: victim.got(ChatMessage), 5, "the message")
+    rude_id = rude.avatar_id
+    victim.do(lambda p: p.report(rude_id, "spam"))
+    wait_for(lambda: _reports(hub), 5, "a report row")
+    data = ["--data-dir", str(hub.data_dir)]
+    assert moderate.main([*data, "queue"]) == 0
+    (report,) = json.loads(capsys.readouterr().out)["reports"]
+    assert report["avatar_id"] == rude_id and json.loads(report["evidence"])[0]["text"] == "나가"
+    assert moderate.main([*data, "remove", str(rude_id), "--minutes", "5"]) == 0
+    assert json.loads(capsys.readouterr().out)["removed"] == rude_id
+    wait_for(lambda: rude.got(Removed) and rude_id not in victim.sees(), 5, "removed")
+    assert moderate.main([*data, "hide", "999999"]) == 1  # unknown message: refused, nothing hidden
+    assert json.loads(capsys.readouterr().out)["code"] == "not_found"
