@@ -89,6 +89,7 @@ class PresenceTask(DirectObject):
         self.accept("shift-r", self.report_nearest)
         self.accept("p", self.toggle_bubble)
         self.accept("g", self.toggle_hand)
+        self.accept("l", self.toggle_language)  # explore's language key: name tags and chat follow it
         if self.voice is not None:
             self.accept("f4", self.toggle_voice)
 
@@ -109,6 +110,10 @@ class PresenceTask(DirectObject):
         self.lang = lang
         self.panel.set_language(lang)
         self.names.clear()
+        self.panel.show_lines(self.log.render(lang))
+
+    def toggle_language(self) -> None:
+        self.set_language("en" if self.lang == "ko" else "ko")
 
     # -- per frame --------------------------------------------------------------------------------------------
 
