@@ -13,6 +13,7 @@ from game.config import AppConfig, ConfigError, config_from_args
 
 DEFAULT_TOUR_DIR = Path("out") / "tour"
 DEFAULT_VIEW = "gwanghwamun-square"
+XR_ALERT_SCALE = 1.4  # the head-locked alert spans ~45° of view: readable without turning the head
 
 
 def _check_inputs(config: AppConfig) -> str | None:
@@ -57,7 +58,23 @@ def main(argv: list[str] | None = None) -> int:
 
         # teleport arcs land on the ground, roofs and terraces, never inside a wall
         district = DistrictBuilder(config)
-        status = run_xr(config, district, collide=district.collide)
+        live = []
+
+        def alerts_in_headset(driver) -> None:
+            """Alerts on the head-locked panel, with a controller pulse when one arrives."""
+            from game.live_alerts import LiveAlerts
+
+            base = driver.base
+            panel = driver.head_panel.attachNewNode("alerts")
+            panel.setScale(XR_ALERT_SCALE)
+            live.append(LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
+                                   parent=panel, aspect=16 / 9, srgb=True, badge=False, on_alert=driver.haptic))
+
+        try:
+            status = run_xr(config, district, collide=district.collide, on_driver=alerts_in_headset)
+        finally:
+            for alerts in live:
+                alerts.close_link()
         if status != EXIT_NO_XR or config.batch or config.frames:
             return status
         config = replace(config, xr=False)  # no headset: the reason is on stderr; carry on at the desk

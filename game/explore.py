@@ -136,7 +136,8 @@ def run_interactive(app) -> int:
     app.flow.go("explore")
     explore = Explore(app, app.config.scene or START_LANDMARK)
     aids = AccessAids(app)
-    alerts = LiveAlerts(app, lambda: (explore.walker.x, explore.walker.y), aids)
+    alerts = LiveAlerts(app.base, app.config, lambda: (explore.walker.x, explore.walker.y), flow=app.flow,
+                        font=app.font, aids=aids)
     # Other visitors, chat and safety (issue 8): presence with the same city as the alerts.
     city_dir = client_dir_of(app, alerts)
     social = Social(app, explore, city_dir, aids=aids, anonymous=app.config.kiosk) if has_presence(city_dir) else None

@@ -33,13 +33,16 @@ MAX_MESSAGES_PER_FRAME = 32
 
 
 class LiveAlerts:
-    def __init__(self, app, where: Callable[[], tuple[float, float]], aids=None):
+    def __init__(self, base, config, where: Callable[[], tuple[float, float]], *, flow=None, font=None,
+                 parent=None, aspect: float | None = None, srgb: bool | None = None, badge: bool = True, aids=None,
+                 on_alert: Callable[[], None] | None = None):
         """``where()`` gives the user's world position (east, north) for geo-targeting; a kiosk passes its
-        configured physical location instead. ``aids`` (:class:`game.access_aids.AccessAids`) adds voice and
-        the signing avatar."""
-        self.app = app
-        self.where = where
-        base, config = app.base, app.config
+        configured physical location instead. ``parent`` is where the overlay is drawn (``aspect2d`` on the
+        desktop, the head-locked panel in XR, whose sRGB swapchain needs ``srgb=True``) and ``aspect`` the
+        width/height of that surface (default: the window's); ``flow`` enters its
+        alert state for a takeover; ``aids`` (:class:`game.access_aids.AccessAids`) adds voice and the signing
+        avatar; ``on_alert`` hears each new alert on screen (controller haptics in XR)."""
+        self.base, self.config, self.where, self.flow, self.on_alert = base, config, where, flow, on_alert
         self.hub: EmbeddedHub | None = None
         if config.city:
             self.link = CityLink.from_directory(Path(config.city))
@@ -48,16 +51,20 @@ class LiveAlerts:
             self.hub.start()
             self.link = self.hub.link()
         self.policy = AlertPolicy(self._location(), config.language)
-        overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True),
-                               config.language, srgb_framebuffer=base.win.getFbProperties().getSrgbColor(),
+        overlay = AlertOverlay(parent or base.aspect2d, aspect or base.getAspectRatio(),
+                               load_font(base.loader, bold=True),
+                               config.language,
+                               srgb_framebuffer=base.win.getFbProperties().getSrgbColor() if srgb is None else srgb,
                                signing_panel=aids is not None)
         self.events = DirectObject()
         self.controller = AlertController(self.policy, overlay, config.cache_dir or default_cache_dir(),
                                           audio_loader=base.loader, events=self.events,
                                           speech=aids and aids.speech, signing=aids and aids.signing,
                                           on_change=self._changed)
-        self.badge = OnscreenText(parent=base.a2dTopRight, font=app.font, pos=(-0.05, -0.09), scale=0.05,
-                                  fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
+        self.badge = None
+        if badge:
+            self.badge = OnscreenText(parent=base.a2dTopRight, font=font, pos=(-0.05, -0.09), scale=0.05,
+                                      fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
         self.received = 0
         self._set_status(self.link.status)
         self._poll_task = base.taskMgr.add(self._poll, "city-link-poll", sort=tasks.NET_POLL)
@@ -67,7 +74,8 @@ class LiveAlerts:
         return geo.to_wgs84(*self.where())
 
     def _set_status(self, status: LinkStatus) -> None:
-        self.badge.setText(i18n.text(status.i18n_key, self.app.config.language))
+        if self.badge is not None:
+            self.badge.setText(i18n.text(status.i18n_key, self.config.language))
 
     def _poll(self, task):
         for event in self.link.poll(MAX_MESSAGES_PER_FRAME):
@@ -86,22 +94,32 @@ class LiveAlerts:
     def _update(self, task):
         self.policy.location = self._location()
         self.controller.tick(dt.datetime.now(dt.UTC))
-        self.controller.update(self.app.base.clock.getDt())
+        self.controller.update(self.base.clock.getDt())
         return task.cont
 
     def _changed(self, presentation) -> None:
-        flow = self.app.flow
+        if presentation is not None and self.on_alert is not None:
+            self.on_alert()
+        flow = self.flow
+        if flow is None:
+            return
         if presentation is not None and presentation.level is AlertLevel.EMERGENCY and flow.can("alert"):
             flow.go("alert")
         elif presentation is None and flow.state == "alert":
             flow.resume_after_alert()
 
     def release(self) -> None:
-        self.app.base.taskMgr.remove(self._poll_task)
-        self.app.base.taskMgr.remove(self._alert_task)
+        self.base.taskMgr.remove(self._poll_task)
+        self.base.taskMgr.remove(self._alert_task)
         self.controller.destroy()
         self.events.ignoreAll()
-        self.badge.destroy()
+        if self.badge is not None:
+            self.badge.destroy()
+        self.close_link()
+
+    def close_link(self) -> None:
+        """Close the link and stop the embedded hub: safe after the ShowBase is gone (XR teardown)."""
         self.link.close()
         if self.hub is not None:
             self.hub.stop()
+            self.hub = None
