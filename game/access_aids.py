@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import platformdirs
+from panda3d.core import Filename
 
 from game import tasks
 from game.speech.service import SpeechService
@@ -37,13 +38,27 @@ class AccessAids:
         for _ in self.signing.warm_up():  # solve every template now (~1 s) rather than at the first alert
             pass
         self.signing.set_visible(False)
+        self._to_play: set[int] = set()
+        self._sounds: list = []
         self._task = app.base.taskMgr.add(self._poll, "speech-poll", sort=tasks.NET_POLL)
 
+    def speak(self, text: str, lang: str) -> None:
+        """The voice guide: say ``text`` as soon as it is synthesised, through the app's audio; never blocks."""
+        self._to_play.add(self.speech.submit(text, lang))
+
     def _poll(self, task):
-        self.speech.poll()  # also restarts a worker that died
+        for result in self.speech.poll():  # polling also restarts a worker that died
+            if result.request_id in self._to_play:
+                self._to_play.discard(result.request_id)
+                if result.path is not None:
+                    sound = self.app.base.loader.loadSfx(Filename.fromOsSpecific(str(result.path)).getFullpath())
+                    sound.play()
+                    self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         return task.cont
 
     def release(self) -> None:
         self.app.base.taskMgr.remove(self._task)
+        for sound in self._sounds:
+            sound.stop()
         self.signing.destroy()
         self.speech.shutdown()

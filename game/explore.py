@@ -13,16 +13,22 @@ from direct.gui.DirectGui import OnscreenText
 from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game import geo
 from game.access_aids import AccessAids
+from game.civic.desk import CivicDesk
 from game.live_alerts import LiveAlerts
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
+from game.scenes import registry
 from game.social.wiring import Social, client_dir_of, has_presence
 from ui import i18n, theme
+from ui.choice_menu import ChoiceMenu
 from ui.info_panel import InfoPanel
-from ui.teleport_menu import TeleportMenu
 
 START_LANDMARK = "gwanghwamun-square"
+ROOM_REACH = 160.0  # metres from City Hall within which E opens its rooms
+ROOM_TITLES = {"mayors-office": "civic.title_office", "center-120": "civic.title_center",
+               "reservations": "civic.title_reservations", "exhibition": "civic.title_exhibition"}
 
 
 class Explore(DirectObject):
@@ -31,6 +37,8 @@ class Explore(DirectObject):
         self.app = app
         self.lang = app.config.language
         self.panel = None
+        self.visit = None
+        self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
         self.walker = Walker(obstacles=app.scene.obstacles)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
         self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, 0.07), scale=0.05,
@@ -43,6 +51,7 @@ class Explore(DirectObject):
         self.accept("t", self.open_teleport)
         self.accept("i", self.open_info)
         self.accept("l", self.toggle_language)
+        self.accept("e", self.open_rooms)
         self.accept("escape", self.app.base.userExit)
 
     def set_typing(self, typing: bool) -> None:
@@ -95,14 +104,56 @@ class Explore(DirectObject):
             self._close()
 
         self._open("teleport", None)
-        self.panel = TeleportMenu(self.app.base.aspect2d, self.app.font, self.lang, list(self.app.landmarks.values()),
-                                  chosen, closed)
+        self.panel = ChoiceMenu(self.app.base.aspect2d, self.app.font, i18n.text("app.teleport_title", self.lang),
+                                i18n.text("app.teleport_hint", self.lang),
+                                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()], chosen, closed)
 
     def open_info(self) -> None:
         self._open("info", InfoPanel(self.app.base.aspect2d, self.app.font, self.lang,
                                      self.app.landmarks[self.nearest_landmark()]))
         self.accept("escape", self._close)
         self.accept("i", self._close)
+
+    def open_rooms(self) -> None:
+        """Near City Hall, E lists the rooms inside it (mayor's office, 120 Center, …); elsewhere it says where."""
+        host = self.app.landmarks[registry.INTERIOR_HOST]
+        if self.city is None or math.dist(host.local, (self.walker.x, self.walker.y)) > ROOM_REACH:
+            self.help.setText(i18n.text("app.rooms_far", self.lang))
+            return
+
+        def chosen(room: str) -> None:
+            self.panel = None
+            self.enter_room(room)
+
+        def closed() -> None:
+            self.panel = None
+            self._close()
+
+        self._open("teleport", None)
+        self.panel = ChoiceMenu(self.app.base.aspect2d, self.app.font, host.name(self.lang),
+                                i18n.text("app.teleport_hint", self.lang),
+                                [(rid, i18n.text(key, self.lang)) for rid, key in ROOM_TITLES.items()], chosen, closed)
+
+    def enter_room(self, room: str) -> None:
+        """Step inside (flow ``civic``); Esc in the room's panel brings the visitor back out to the street."""
+        from game.civic.session import CivicVisit
+
+        desk, speak = self.city
+        self.app.flow.go("explore")
+        self.app.flow.go("civic")
+        lat, lon = geo.to_wgs84(self.walker.x, self.walker.y)
+        self.visit = CivicVisit(self.app, room, desk, speak, on_exit=self.leave_room,
+                                where=(self.app.landmarks[self.nearest_landmark()].name(self.lang), lat, lon))
+
+    def leave_room(self) -> None:
+        if self.visit is not None:
+            self.visit.close()
+            self.visit = None
+        self.controller.enabled = True
+        self.controller.sync_camera()
+        if self.app.flow.state == "civic":
+            self.app.flow.go("explore")
+        self._bind()
 
     def toggle_language(self) -> None:
         self.lang = "en" if self.lang == "ko" else "ko"
@@ -112,6 +163,8 @@ class Explore(DirectObject):
         self.ignoreAll()
         if self.panel is not None:
             self.panel.destroy()
+        if self.visit is not None:
+            self.visit.close()
         self.controller.release()
         self.help.destroy()
 
@@ -138,6 +191,9 @@ def run_interactive(app) -> int:
     aids = AccessAids(app)
     alerts = LiveAlerts(app.base, app.config, lambda: (explore.walker.x, explore.walker.y), flow=app.flow,
                         font=app.font, aids=aids)
+    desk = CivicDesk(alerts.link)
+    alerts.handlers.append(desk.handle)  # service replies reach the rooms through the one task polling the link
+    explore.city = (desk, aids.speak)
     # Other visitors, chat and safety (issue 8): presence with the same city as the alerts.
     city_dir = client_dir_of(app, alerts)
     social = Social(app, explore, city_dir, aids=aids, anonymous=app.config.kiosk) if has_presence(city_dir) else None

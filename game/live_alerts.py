@@ -22,7 +22,7 @@ from game.alerts.job import default_cache_dir
 from game.alerts.levels import AlertLevel
 from game.alerts.parser import CapError, parse
 from game.alerts.policy import AlertPolicy
-from net.client.link import AlertReceived, CityLink, LinkStatus, StatusChanged
+from net.client.link import AlertReceived, CityLink, LinkEvent, LinkStatus, StatusChanged
 from net.embedded import EmbeddedHub
 from ui import i18n, theme
 from ui.alerts.controller import AlertController
@@ -30,6 +30,16 @@ from ui.alerts.overlay import AlertOverlay
 from ui.fonts import load_font
 
 MAX_MESSAGES_PER_FRAME = 32
+
+
+def open_link(config) -> tuple[CityLink, EmbeddedHub | None]:
+    """The app's one city link: the ``--city`` client directory, else a hub embedded in the app (returned too,
+    for stopping at exit)."""
+    if config.city:
+        return CityLink.from_directory(Path(config.city)), None
+    hub = EmbeddedHub(config.cache_dir / "embedded-city" if config.cache_dir else None)
+    hub.start()
+    return hub.link(), hub
 
 
 class LiveAlerts:
@@ -43,13 +53,10 @@ class LiveAlerts:
         alert state for a takeover; ``aids`` (:class:`game.access_aids.AccessAids`) adds voice and the signing
         avatar; ``on_alert`` hears each new alert on screen (controller haptics in XR)."""
         self.base, self.config, self.where, self.flow, self.on_alert = base, config, where, flow, on_alert
-        self.hub: EmbeddedHub | None = None
-        if config.city:
-            self.link = CityLink.from_directory(Path(config.city))
-        else:
-            self.hub = EmbeddedHub(config.cache_dir / "embedded-city" if config.cache_dir else None)
-            self.hub.start()
-            self.link = self.hub.link()
+        self.link, self.hub = open_link(config)
+        #: Who else hears the link's other events (service replies): e.g. ``CivicDesk.handle``. One task polls
+        #: the link, so nothing else may poll it.
+        self.handlers: list[Callable[[LinkEvent], None]] = []
         self.policy = AlertPolicy(self._location(), config.language)
         overlay = AlertOverlay(parent or base.aspect2d, aspect or base.getAspectRatio(),
                                load_font(base.loader, bold=True),
@@ -89,6 +96,8 @@ class LiveAlerts:
                     continue
                 self.received += 1
                 self.controller.receive(alert, dt.datetime.now(dt.UTC))
+            for handler in self.handlers:
+                handler(event)
         return task.cont
 
     def _update(self, task):

@@ -1,19 +1,15 @@
 """Visiting a civic room: the room, its panel and the boards, over the city link.
 
 :class:`CivicVisit` opens one room without taking over the loop, so the explore mode can enter City Hall's rooms
-and leave them again (flow state ``civic``). :func:`run_civic` is ``main.py --scene <room>``: a visit with its own
-link (``--city`` client directory, else the embedded hub), a speech worker for the voice guide and the audio
+and leave them again (flow state ``civic``). :func:`run_civic` is ``main.py --scene <room>``: a visit over the app's
+city link (``--city`` client directory, else the embedded hub) with live alerts, the voice guide and the audio
 guide, until Esc or for ``--frames N`` frames (then ``--screenshot`` saves the last one).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable
-from pathlib import Path
-
-import platformdirs
 
 from game.civic.desk import CivicDesk
 from game.config import KST
@@ -74,58 +70,26 @@ class CivicVisit:
         self.scene.release()
 
 
-class _Speaker:
-    """Voice for the panels: the speech worker synthesises, finished WAVs play through the app's audio."""
-
-    def __init__(self, app):
-        from game.speech.service import SpeechService
-
-        cache = app.config.cache_dir or platformdirs.user_cache_path("metaverse-seoul")
-        self.app = app
-        self.service = SpeechService(Path(cache) / "speech")
-        self.task = app.base.taskMgr.add(self._play, "civic-speech")
-
-    def __call__(self, text: str, lang: str) -> None:
-        self.service.submit(text, lang)
-
-    def _play(self, task):
-        for result in self.service.poll():
-            if result.path is not None:
-                self.app.base.loader.loadSfx(str(result.path)).play()
-        return task.cont
-
-    def release(self) -> None:
-        self.app.base.taskMgr.remove(self.task)
-        self.service.shutdown()
-
-
-def _link(app):
-    """The app's city link: the ``--city`` client directory, else a hub embedded in the app (returned too)."""
-    from net.client.link import CityLink
-    from net.embedded import EmbeddedHub
-
-    if app.config.city:
-        return CityLink.from_directory(Path(app.config.city)), None
-    hub = EmbeddedHub(app.config.cache_dir / "embedded-city" if app.config.cache_dir else None)
-    hub.start()
-    return hub.link(), hub
-
-
 def run_civic(app) -> int:
-    app.flow.go("civic")
-    link, hub = _link(app)
-    desk = CivicDesk(link)
-    speaker = _Speaker(app) if shutil.which("espeak-ng") else None
-    done = {"quit": False}
-    visit = CivicVisit(app, app.config.scene, desk, speaker, on_exit=lambda: done.update(quit=True))
+    """``main.py --scene <room>``: the room with its panel, voice guide and live alerts over the app's link."""
+    from game.access_aids import AccessAids
+    from game.live_alerts import LiveAlerts
 
-    def poll(task):
-        desk.poll()
+    app.flow.go("civic")
+    aids = AccessAids(app)
+    host = app.landmarks[registry.INTERIOR_HOST].local
+    alerts = LiveAlerts(app.base, app.config, lambda: host, flow=app.flow, font=app.font, aids=aids)
+    desk = CivicDesk(alerts.link)
+    alerts.handlers.append(desk.handle)  # the alert task polls the link; service replies come through it
+    done = {"quit": False}
+    visit = CivicVisit(app, app.config.scene, desk, aids.speak, on_exit=lambda: done.update(quit=True))
+
+    def watch(task):
         if done["quit"]:
             app.base.userExit()
         return task.cont
 
-    app.base.taskMgr.add(poll, "civic-desk")
+    app.base.taskMgr.add(watch, "civic-exit")
     try:
         if app.config.frames:
             app.step(app.config.frames)
@@ -136,12 +100,9 @@ def run_civic(app) -> int:
     except SystemExit:
         pass
     finally:
-        app.base.taskMgr.remove("civic-desk")
+        app.base.taskMgr.remove("civic-exit")
         visit.close()
-        if speaker is not None:
-            speaker.release()
-        link.close()
-        if hub is not None:
-            hub.stop()
+        alerts.release()
+        aids.release()
         app.flow.go("quit")
     return 0

@@ -50,10 +50,11 @@ class WalkController(DirectObject):
         return Intent(fwd, side, turn, pitch, run=self._down(kb.shift()))
 
     def _update(self, task):
-        if self.enabled and self.base.mouseWatcherNode is not None:
-            dt = min(self.base.clock.getDt(), 0.1)  # a long hitch must not fling the visitor through a wall
-            self.walker.update(dt, self.intent(dt))
-        self.sync_camera()
+        if self.enabled:  # disabled: a panel or a room owns the keys and maybe the camera
+            if self.base.mouseWatcherNode is not None:
+                dt = min(self.base.clock.getDt(), 0.1)  # a long hitch must not fling the visitor through a wall
+                self.walker.update(dt, self.intent(dt))
+            self.sync_camera()
         return task.cont
 
     def sync_camera(self) -> None:

@@ -20,6 +20,16 @@ def main() -> None:
     app.load_world()
     app.flow.go("explore")
     explore = Explore(app)
+    from game.access_aids import AccessAids
+    from game.civic.desk import CivicDesk
+    from game.live_alerts import LiveAlerts
+
+    aids = AccessAids(app)
+    alerts = LiveAlerts(app.base, app.config, lambda: (explore.walker.x, explore.walker.y), flow=app.flow,
+                        font=app.font, aids=aids)
+    desk = CivicDesk(alerts.link)
+    alerts.handlers.append(desk.handle)
+    explore.city = (desk, aids.speak)
     send = app.base.messenger.send
     out: dict = {"start": [explore.walker.x, explore.walker.y], "start_flow": app.flow.state}
     app.step(2)
@@ -50,6 +60,26 @@ def main() -> None:
     app.step(2)
     gw = app.landmarks["gwanghwamun"].local
     out["number_key_distance_to_gwanghwamun"] = math.dist(gw, (explore.walker.x, explore.walker.y))
+    send("e")  # far from City Hall: a hint, no menu
+    app.step(1)
+    out["e_far"] = {"flow": app.flow.state, "hint": "E" in explore.help.getText()}
+    send("t")
+    send("8")  # city-hall
+    app.step(2)
+    send("e")
+    app.step(1)
+    out["e_near"] = app.flow.state
+    street_cam = app.base.camera.getPos(app.base.render)
+    send("1")  # the mayor's office
+    app.step(3)
+    room_cam = app.base.camera.getPos(app.base.render)
+    out["in_room"] = {"flow": app.flow.state, "camera_moved": (room_cam - street_cam).length()}
+    send("escape")
+    app.step(2)
+    back = app.base.camera.getPos(app.base.render)
+    out["left_room"] = {"flow": app.flow.state, "camera_back": (back - street_cam).length()}
+    alerts.release()
+    aids.release()
     explore.release()
     app.shutdown()
     print(json.dumps(out))

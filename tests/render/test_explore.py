@@ -38,3 +38,10 @@ def test_info_panel_names_the_nearest_landmark_and_escape_closes_it(result):
 def test_language_switch_and_number_keys(result):
     assert result["language_switched"] is True
     assert result["number_key_distance_to_gwanghwamun"] < 90
+
+
+def test_city_hall_rooms_open_nearby_and_escape_leads_back_out(result):
+    assert result["e_far"] == {"flow": "explore", "hint": True}
+    assert result["e_near"] == "teleport"  # the room chooser
+    assert result["in_room"]["flow"] == "civic" and result["in_room"]["camera_moved"] > 5
+    assert result["left_room"]["flow"] == "explore" and result["left_room"]["camera_back"] < 0.01

@@ -37,7 +37,8 @@ class AttractView:
         self.caption = OnscreenText(parent=self.bottom, text="", font=font, pos=(0.06, band_top - 0.08), scale=0.045,
                                     fg=theme.TEXT, align=TextNode.ALeft, mayChange=True)
         prompt = "\n".join(i18n.text("kiosk.start_prompt", lang) for lang in languages)
-        self.prompt = OnscreenText(parent=self.root, text=prompt, font=font, pos=(0, 0.05), scale=0.07,
+        # Low in the picture, just above the caption band: the landmark stays in view.
+        self.prompt = OnscreenText(parent=self.root, text=prompt, font=font, pos=(0, -0.3), scale=0.07,
                                    fg=theme.TEXT, shadow=(0, 0, 0, 1), bg=(0.02, 0.03, 0.05, 0.55), mayChange=False)
         self.t = 0.0
 

@@ -51,5 +51,8 @@ class StatusBadge:
             self.text.setText(text)
             self.text["bg"] = ONLINE_BG if not live.stale else OFFLINE_BG
 
+    def set_visible(self, visible: bool) -> None:
+        self.text.show() if visible else self.text.hide()
+
     def destroy(self) -> None:
         self.text.destroy()
