@@ -72,8 +72,10 @@ def run(app: Any, session: Any, out: Path) -> dict[str, Any]:
             visited.append(session.loop.shot.landmark_id)
     app.screenshot(out / "1-attract.png")
     report["tour"] = {"visited": visited, "state": app.flow.state, "badge": session.badge.shown,
-                      "caption": session.attract_view.caption.getText()}
+                      "caption": session.attract_view.caption.getText(), "narrations": session.stats["narrations"],
+                      "narration": session.speech is not None}
     check("tour", set(visited) == set(app.landmarks) and app.flow.state == "attract")
+    check("narration", session.speech is None or session.stats["narrations"] > 0)
 
     # 2. an alert through the drop folder, shown in every site language
     drop = session.settings.drop_folder
@@ -142,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kiosk-settings", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="320x180")
+    p.add_argument("--no-narration", action="store_true", help="skip the speech worker (no espeak-ng)")
     ns = p.parse_args(argv)
     try:
         settings = kiosk_settings.load(ns.kiosk_settings)
@@ -162,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         clock = app.base.clock
         clock.setMode(ClockObject.MNonRealTime)
         clock.setFrameRate(FPS)
-        session = KioskSession(app, settings, kiosk_settings.data_dir(settings), narrate=False)
+        session = KioskSession(app, settings, kiosk_settings.data_dir(settings), narrate=not ns.no_narration)
         session.start()
         try:
             report = run(app, session, ns.out)

@@ -318,8 +318,9 @@ class KioskSession(DirectObject):
         for lang, layer in self.layers.items():
             visible = bool(active) and lang == self.rotation.current
             layer.show() if visible else layer.hide()
-        # The alert covers the screen; the attract captions and prompt would only clutter it.
+        # The alert covers the screen; the attract captions, prompt and badge would only clutter it.
         self.attract_view.set_visible(self.app.flow.state == "attract" and not active)
+        self.badge.set_visible(not active)  # the alert's own header (level, drill label) takes that corner
         for controller in self.controllers.values():
             controller.update(dt_s)
 

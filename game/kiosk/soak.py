@@ -79,8 +79,12 @@ class RandomVisitor:
                 s.form.submit()
             self.wait = rng.uniform(0.5, 3.0)
             return
-        key = rng.choice(KEYS)
         send = s.base.messenger.send
+        if s.app.flow.state == "explore" and rng.random() < 0.15:
+            send("h")  # ask for help: random keys alone rarely reach the form (panels catch them first)
+            self.wait = rng.uniform(0.5, 2.0)
+            return
+        key = rng.choice(KEYS)
         send(INPUT_EVENT, [key])
         send(key)
         # Mostly short gaps; now and then the visitor leaves for longer than the idle timeout.

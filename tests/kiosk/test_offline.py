@@ -50,15 +50,17 @@ def test_exhibit_works_with_no_network(tmp_path):
     out = tmp_path / "out"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["EGL_PLATFORM"] = "surfaceless"
+    narrate = shutil.which("espeak-ng") is not None  # the speech worker's engine (pyttsx3 → espeak-ng)
     proc = subprocess.run([*prefix, sys.executable, "-m", "game.kiosk.exhibit", "--kiosk-settings", str(settings),
-                           "--out", str(out), "--size", "320x180"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=600)
+                           "--out", str(out), "--size", "320x180", *([] if narrate else ["--no-narration"])],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert (out / "exhibit.json").exists(), proc.stderr[-3000:]
     report = json.loads((out / "exhibit.json").read_text(encoding="utf-8"))
     assert proc.returncode == 0, (report.get("failed"), proc.stderr[-2000:])
     assert report["failed"] is None
     assert set(report["tour"]["visited"]) >= {"gwanghwamun", "sungnyemun", "city-hall"}
     assert report["tour"]["badge"].startswith("오프라인"), "the cached-status badge says offline"
+    assert report["tour"]["narrations"] >= (1 if narrate else 0), "narration through the speech worker"
     assert report["alert"]["languages"] == ["ko", "en"] and report["alert"]["frames_to_show"] <= 15
     assert report["request"]["requests"] == 1 and report["wipe"]["pending_after"] == 1
     # Binding loopback still works with the interface down, so the embedded hub may start; nothing connects.
