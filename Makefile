@@ -23,6 +23,8 @@ tour: setup
 
 bench: setup
 	@$(PY) -m game.bench
+	@$(PY) -m game.alerts.bench
+	@$(PY) -m net.bench
 
 clean:
 	rm -rf .venv build dist out .pytest_cache .ruff_cache

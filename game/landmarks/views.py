@@ -29,7 +29,8 @@ def view_for(landmark: Landmark, height_m: float) -> View:
     """Stand ``view.distance`` metres in front of the landmark, eyes at ``view.height``, looking at its middle.
 
     ``height_m`` is the generated building's height; the camera aims at 40 % of it so base and roof both show.
-    ``view.target_north`` shifts the aim along the landmark's depth (the square aims at King Sejong).
+    ``view.target_north`` shifts the aim along the landmark's depth (the square aims at King Sejong);
+    ``view.target_height`` overrides the aim's height (down a market alley, at the stalls, not the roofs).
     """
     cx, cy = landmark.local
     fx, fy = front_vector(landmark.heading)
@@ -40,6 +41,6 @@ def view_for(landmark: Landmark, height_m: float) -> View:
     dist = float(v.get("distance", 40.0))
     eye = float(v.get("height", 1.7))
     cam = (tx + fx * dist, ty + fy * dist, eye)
-    target = (tx, ty, max(1.5, 0.4 * height_m))
+    target = (tx, ty, float(v.get("target_height", max(1.5, 0.4 * height_m))))
     heading = math.degrees(math.atan2(-(target[0] - cam[0]), target[1] - cam[1]))
     return View(cam, target, heading % 360.0)
