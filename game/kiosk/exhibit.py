@@ -1,11 +1,12 @@
 """``python -m game.kiosk.exhibit --kiosk-settings FILE --out DIR``: the exhibit self-check, scripted, offscreen.
 
 Runs the real kiosk session through what an exhibit must do with no network: the attract tour visits the
-landmarks, a CAP alert dropped into the drop folder is shown in every site language, a visitor's help request
-is kept in the outbox, and the idle timeout wipes the visit. Writes ``exhibit.json`` (facts measured from the
-running session) and a PNG per step, and exits 1 naming the first step that failed. The clock runs in fixed
-0.1 s steps, so timings do not depend on how fast the machine renders. Used by the offline test (in a network
-namespace with no interfaces) and handy on site after installing a kiosk.
+landmarks (narrated), a CAP alert dropped into the drop folder is shown in every site language, a visitor's
+help request is kept in the outbox, the idle timeout wipes the visit, Escape does not quit but the operator's
+keys do. Writes ``exhibit.json`` (facts measured from the running session) and a PNG per step, and exits 1
+naming the first step that failed. The clock runs in fixed 0.1 s steps, so timings do not depend on how fast
+the machine renders. Used by the offline test (in a network namespace with no interfaces) and handy on site
+after installing a kiosk.
 """
 
 from __future__ import annotations
@@ -131,6 +132,16 @@ def run(app: Any, session: Any, out: Path) -> dict[str, Any]:
     check("wipe", frames > 0 and not session.visit.touched and session.feed.pending >= 1)
     report["offline"] = {"link": None if session.feed.link is None else str(session.feed.link.status),
                          "problem": session.feed.problem, "badge": session.badge.shown}
+    # 5. the operator's key combination is the one way out
+    from game.kiosk.settings import exit_event
+
+    try:
+        send(exit_event(session.settings.exit_keys))
+        exited = False
+    except SystemExit:
+        exited = True
+    report["operator_exit"] = exited
+    check("operator_exit", exited)
     report["stats"] = dict(session.stats)
     report["slowest_frame_ms"] = round(slowest.stop() * 1000, 1)
     return report

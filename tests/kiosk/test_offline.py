@@ -66,6 +66,7 @@ def test_exhibit_works_with_no_network(tmp_path):
     # Binding loopback still works with the interface down, so the embedded hub may start; nothing connects.
     assert report["offline"]["link"] in (None, "connecting", "offline")
     assert "보낼 요청 1건" in report["offline"]["badge"]
+    assert report["operator_exit"] and report["stats"]["refused_exits"] == 1, "only the operator's keys quit"
     assert report["slowest_frame_ms"] < 3000, "a frame waited on something: the network?"
     for name in ("1-attract.png", "2-alert-ko.png", "2-alert-en.png", "3-request.png"):
         assert (out / name).stat().st_size > 5000
