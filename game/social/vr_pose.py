@@ -1,0 +1,74 @@
+"""A headset visitor's presence state from the XR rig's tracked poses. Pure (no Panda3D).
+
+The rig gives world poses (metres, Panda3D axes, quaternions w/x/y/z); the presence codec wants an avatar root
+on the floor with a heading, and head and hands *relative to that root* as position plus heading/pitch/roll,
+which is what :class:`ui.avatars.node.AvatarNode` feeds to ``setPosHpr`` on the receiving side. The root stands
+under the head and faces where the head faces, so the body turns with the visitor, distances and the area of
+interest follow where they really are, and the relative poses stay small (the codec packs them in int16 mm).
+"""
+
+from __future__ import annotations
+
+import math
+
+from game.social.avatar_mesh import HAND_PIVOTS
+from game.xr.axes import Pose as WorldPose
+from game.xr.axes import Quat, Vec3, heading_deg, rotate
+from net.presence.codec import AvatarState, Pose
+
+#: Below this horizontal length of the forward axis, heading and roll are no longer separable.
+GIMBAL = 1e-6
+
+
+def quat_mul(a: Quat, b: Quat) -> Quat:
+    """Hamilton product ``a ⊗ b`` (w, x, y, z): rotate by ``b`` first, then by ``a``."""
+    aw, ax, ay, az = a
+    bw, bx, by, bz = b
+    return (aw * bw - ax * bx - ay * by - az * bz,
+            aw * bx + ax * bw + ay * bz - az * by,
+            aw * by - ax * bz + ay * bw + az * bx,
+            aw * bz + ax * by - ay * bx + az * bw)  # fmt: skip
+
+
+def yaw_quat(heading: float) -> Quat:
+    """The rotation by ``heading`` degrees about +Z (Panda3D's H)."""
+    half = math.radians(heading) / 2
+    return (math.cos(half), 0.0, 0.0, math.sin(half))
+
+
+def quat_hpr(q: Quat) -> tuple[float, float, float]:
+    """Panda3D's heading, pitch and roll in degrees for unit quaternion ``q`` (rotation = H · P · R, roll first).
+
+    Heading and pitch come from where +Y points, roll from how far +X and +Z tilt out of the horizontal. Pointing
+    straight up or down (a controller hanging at the visitor's side) leaves heading and roll as one degree of
+    freedom: roll is taken as 0 and the heading read from +X, so the pose still comes out whole.
+    """
+    fx, fy, fz = rotate(q, (0.0, 1.0, 0.0))
+    rx, ry, rz = rotate(q, (1.0, 0.0, 0.0))
+    up_z = rotate(q, (0.0, 0.0, 1.0))[2]
+    pitch = math.degrees(math.atan2(fz, math.hypot(fx, fy)))
+    if math.hypot(fx, fy) < GIMBAL:
+        return math.degrees(math.atan2(ry, rx)), pitch, 0.0
+    return heading_deg(q), pitch, math.degrees(math.atan2(-rz, up_z))
+
+
+def relative_pose(pose: WorldPose, root: Vec3, heading: float) -> Pose:
+    """``pose`` in the frame of an avatar root at ``root`` facing ``heading``: what the codec carries."""
+    back = yaw_quat(-heading)
+    offset = (pose.position[0] - root[0], pose.position[1] - root[1], pose.position[2] - root[2])
+    x, y, z = rotate(back, offset)
+    return Pose(x, y, z, *quat_hpr(quat_mul(back, pose.orientation)))
+
+
+def vr_state(head: WorldPose, left: WorldPose | None, right: WorldPose | None, floor_z: float,
+             flags: int = 0) -> AvatarState:
+    """Our avatar while in the headset: root under the head on the rig's floor, head and hands relative to it.
+
+    An untracked controller (None) hangs at the avatar's side (its rest pivot) rather than being sent as a zero
+    pose, which would draw the hand on the floor between the feet.
+    """
+    root = (head.position[0], head.position[1], floor_z)
+    heading = heading_deg(head.orientation)
+    hands = [Pose(*HAND_PIVOTS[side]) if pose is None else relative_pose(pose, root, heading)
+             for side, pose in (("left", left), ("right", right))]  # fmt: skip
+    return AvatarState(root[0], root[1], floor_z, heading, flags, relative_pose(head, root, heading), *hands)
