@@ -8,6 +8,7 @@ The alert code only ever receives these objects (or None) — it never imports t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -21,6 +22,17 @@ class Speech(Protocol):
         """
 
 
+@dataclass(frozen=True, slots=True)
+class GlossSpan:
+    """One signed gloss as the captions need it: when the hands sign it, and the written words it stands for
+    (so it can be found in a caption page's text)."""
+
+    gloss: str
+    start: float  # seconds from the start of :meth:`Signing.play`
+    end: float
+    words: tuple[str, ...] = ()  # e.g. ("머리 보호",) or ("protect your head",); alternatives, any may match
+
+
 @runtime_checkable
 class Signing(Protocol):
     def glosses_for(self, category: str, lang: str) -> Sequence[str]:
@@ -32,8 +44,13 @@ class Signing(Protocol):
     def play(self, glosses: Sequence[str]) -> None:
         """Sign ``glosses`` in the picture-in-picture panel, from the start."""
 
-    def update(self, dt: float) -> None:
-        """Advance the signing by ``dt`` seconds (called every frame while an alert is up)."""
+    def timing(self, lang: str) -> tuple[tuple[GlossSpan, ...], float]:
+        """The glosses of the last :meth:`play` with their times and their words in ``lang``, and the signing's
+        whole duration (back at rest), so the captions can be paged with the hands."""
+
+    def seek(self, t: float) -> None:
+        """Pose the avatar ``t`` seconds into the signing (called every frame while an alert is up: the alert
+        keeps one clock for captions and signing, so the signer can hold or restart with the caption pages)."""
 
     def set_frame(self, frame: tuple[float, float, float, float]) -> None:
         """Place the panel in the overlay's reserved region (left, right, bottom, top in aspect2d units)."""

@@ -156,4 +156,5 @@ def settle_and_measure(base: Any, controller: Any) -> dict[str, Any] | None:
         "flash_sample_fps": FLASH_SAMPLE_FPS,
         "caption_box_px": list(caption_box),
         "signing_region": list(overlay.signing_region) if overlay.signing_region else None,
+        "gloss_pages": controller.sync.as_json() if controller.sync is not None else None,
     }

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from game.alerts.hooks import GlossSpan
 from game.signing import ik, skeleton, space
 from game.signing.fingerspell import Alphabet, Letter, letters
 from game.signing.lexicon import FaceKey, HandKey, Lexicon, Movement, Sign
@@ -305,3 +306,18 @@ def compile_glosses(glosses: list[str], lex: Lexicon, alphabet: Alphabet, speed:
     times, poses, smooth = (np.array(column) for column in zip(*kept, strict=True))
     spans = tuple(Span(gloss, bounds[i][0], bounds[i][1], kind) for i, (gloss, kind) in enumerate(tokens))
     return Timeline(times, poses, smooth, spans)
+
+
+def caption_spans(timeline: Timeline, lex: Lexicon, lang: str) -> tuple[GlossSpan, ...]:
+    """The timeline's glosses as the alert captions need them: spans with the written words each stands for in
+    ``lang`` (the lexicon's meaning, alternatives split at commas; a fingerspelled name or a number is its own
+    word), so each gloss can be found in the caption page that says it."""
+    key = "ko" if lang.split("-")[0].casefold() == "ko" else "en"
+    out = []
+    for span in timeline.spans:
+        sign = lex.signs.get(span.gloss) if span.kind == "sign" else None
+        meaning = sign.meaning[key] if sign is not None else span.gloss.removeprefix("#")
+        out.append(GlossSpan(span.gloss, span.start, span.end,
+                             tuple(w.strip() for w in meaning.split(",") if w.strip())))
+    return tuple(out)
+

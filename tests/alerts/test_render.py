@@ -11,6 +11,7 @@ import pytest
 from direct.showbase.DirectObject import DirectObject
 
 from game.alerts.contrast import AAA_RATIO
+from game.alerts.hooks import GlossSpan
 from game.alerts.job import settle_and_measure
 from game.alerts.parser import parse_file
 from game.alerts.pictograms import PICTOGRAMS, shapes
@@ -21,6 +22,7 @@ from ui.alerts.geometry import shapes_node
 from ui.alerts.measure import crop, frame_rgb, region_px
 from ui.alerts.overlay import AlertOverlay
 from ui.fonts import load_font
+from ui.signing.panel import SigningPanel
 
 pytestmark = pytest.mark.render
 NOW = dt.datetime(2026, 7, 10, 23, 0, tzinfo=dt.UTC)
@@ -42,9 +44,11 @@ class FakeSpeech:
 
 
 class FakeSigning:
+    """Signs every gloss for 1 s after a 0.35 s lead-in, 0.2 s apart, then 0.45 s back to rest."""
+
     def __init__(self) -> None:
         self.played = []
-        self.advanced = 0.0
+        self.time = 0.0
         self.frames = []
         self.visible = None
 
@@ -53,9 +57,15 @@ class FakeSigning:
 
     def play(self, glosses) -> None:
         self.played.append(tuple(glosses))
+        self.time = 0.0
 
-    def update(self, dt: float) -> None:
-        self.advanced += dt
+    def timing(self, lang: str) -> tuple[tuple[GlossSpan, ...], float]:
+        glosses = self.played[-1]
+        spans = tuple(GlossSpan(g, 0.35 + 1.2 * i, 1.35 + 1.2 * i, (g,)) for i, g in enumerate(glosses))
+        return spans, spans[-1].end + 0.45
+
+    def seek(self, t: float) -> None:
+        self.time = t
 
     def set_frame(self, frame) -> None:
         self.frames.append(tuple(frame))
@@ -176,7 +186,12 @@ def test_speech_and_signing_hooks_get_the_alert(showbase, tmp_path):
         assert controller._pending_voice is not None  # the voice waits for the cue to finish
         controller.update(3.0)
         assert controller._pending_voice is None
-        assert signing.advanced == pytest.approx(3.5)  # the avatar moves with the alert's clock
+        # The avatar moves with the alert's clock: two glosses over three pages, the first signed by 1.69 s at
+        # the slowest comfortable rate, then held while its page is still read (3.53 s). 대피 is not in the
+        # English text, so it goes where the schedule is shortest: the last page, with the hold back to rest.
+        assert [p.glosses for p in controller.sync.pages] == [("EARTHQUAKE",), (), ("대피",)]
+        assert controller.sync.pages[0].rate == 0.8 and controller.sync.pages[0].seconds > 3.5
+        assert signing.time == pytest.approx(1.35)
         assert signing.visible is False and signing.frames == []  # this overlay reserved no region for it
     finally:
         controller.destroy()
@@ -238,3 +253,44 @@ def test_signing_region_is_on_screen_and_clear_of_text_and_buttons(showbase, nam
     finally:
         overlay.clear()
     assert overlay.signing_region is None
+
+
+def test_caption_page_turns_when_the_signer_has_signed_its_glosses(showbase, tmp_path):
+    """The real signing panel on the overlay, stepped through the controller at 10 frames a second."""
+    font = load_font(showbase.loader, bold=True)
+    panel = SigningPanel(showbase.win, showbase.aspect2d, size=(160, 120), font=font, lang="ko")
+    overlay = AlertOverlay(showbase.aspect2d, showbase.getAspectRatio(), font, "ko", signing_panel=True)
+    policy = AlertPolicy(lang="ko")
+    policy.receive(parse_file(DATA / "earthquake_emergency.xml"), NOW)
+    controller = AlertController(policy, overlay, tmp_path, signing=panel)
+    try:
+        controller.refresh()
+        plan = controller.sync
+        assert [len(p.glosses) for p in plan.pages] == [6, 4]
+        assert [p.seconds for p in overlay.pages] == [p.seconds for p in plan.pages]
+        assert overlay.pages[0].seconds > controller.shown.presentation.pages[0].seconds  # waits for the signer
+        last = next(s for s in panel.spans if s.gloss == plan.pages[0].glosses[-1])  # 머리-보호
+        log = []
+        while overlay.page == 0:
+            controller.update(0.1)
+            log.append((overlay.elapsed, overlay.page, panel.time, panel.caption.node().get_text()))
+        *_, (before_t, _, before_signing, before_label), (turn_t, _, turn_signing, _) = log
+        # Up to the last frame of page 1 the hands are still on its last gloss; the page turns on the frame
+        # they finish it, and the next gloss only starts after that.
+        assert before_label == "머리-보호" and before_signing < last.end <= turn_signing
+        assert turn_signing < next(s.start for s in panel.spans if s.gloss == plan.pages[1].glosses[0])
+        assert before_t < plan.pages[0].seconds <= turn_t
+        assert overlay._caption.getText() == "\n".join(plan.pages[1].lines)
+        controller.update(1.0)
+        showbase.taskMgr.step()
+        showbase.win.saveScreenshot("/tmp/alert-signing-synced.png")
+        assert panel.caption.node().get_text() == "엘리베이터"
+        controller.update(plan.total - overlay.elapsed + 0.5)  # the captions loop; the signer starts again
+        assert overlay.page == 0 and panel.time == pytest.approx(0.5 * plan.pages[0].rate)
+        controller.replay()
+        assert overlay.elapsed == 0.0 and overlay.page == 0 and panel.time == 0.0
+        controller.update(0.1)
+        assert panel.time == pytest.approx(0.1 * plan.pages[0].rate)
+    finally:
+        controller.destroy()
+        panel.destroy()

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from game.signing import fingerspell, lexicon, skeleton, space
-from game.signing.timeline import LEAD_IN, SigningError, compile_glosses
+from game.signing.timeline import LEAD_IN, SigningError, caption_spans, compile_glosses
 
 LEX = lexicon.load()
 ALPHABET = fingerspell.load(LEX)
@@ -103,3 +103,15 @@ def test_unknown_glosses_are_fingerspelled_and_unsignable_ones_refused() -> None
         compile_glosses(["ABC"], LEX, ALPHABET)
     with pytest.raises(SigningError, match="unknown expression marker"):
         compile_glosses(["[sleepy]", "지진"], LEX, ALPHABET)
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("ko-KR", [("불", "화재"), ("입과 코를 막다",), ("서울",), ("119",)]),
+    ("en", [("fire",), ("cover nose and mouth",), ("서울",), ("119",)]),
+])
+def test_caption_spans_carry_the_words_to_find_in_the_captions(lang, words) -> None:
+    lex = lexicon.load()
+    timeline = compile_glosses(["불", "입-막다", "#서울", "119"], lex, fingerspell.load(lex))
+    spans = caption_spans(timeline, lex, lang)
+    assert [s.words for s in spans] == words
+    assert [(s.gloss, s.start, s.end) for s in spans] == [(s.gloss, s.start, s.end) for s in timeline.spans]

@@ -16,11 +16,12 @@ from typing import Any
 
 from panda3d.core import Filename
 
-from game.alerts import cue
+from game.alerts import cue, sync
 from game.alerts.hooks import Signing, Speech
 from game.alerts.model import Alert
 from game.alerts.policy import AlertPolicy, Record
 from game.alerts.presentation import Presentation
+from game.alerts.sync import SyncPlan
 from ui.alerts.overlay import AlertOverlay
 
 #: Keyboard and gamepad events (gamepads attached with ``base.attachInputDevice(device, prefix="gamepad")``).
@@ -44,6 +45,7 @@ class AlertController:
         self.on_change = on_change
         self.shown: Record | None = None
         self.glosses: tuple[str, ...] = ()
+        self.sync: SyncPlan | None = None  # which glosses go with which caption page, and the pages' times
         self.wav_paths: list[Path] = []
         self._since_shown = 0.0
         self._cue_seconds = 0.0
@@ -92,10 +94,11 @@ class AlertController:
             self._present(record)
 
     def update(self, dt: float) -> None:
-        """Per frame: flash and captions advance; the voice starts once the attention cue has sounded."""
+        """Per frame: flash and captions advance, the signer follows the captions' clock (so it holds while a
+        page is read, and restarts when the captions loop); the voice starts once the attention cue has sounded."""
         self.overlay.update(dt)
-        if self.signing is not None:
-            self.signing.update(dt)
+        if self.signing is not None and self.sync is not None:
+            self.signing.seek(self.sync.signing_time(self.overlay.elapsed))
         self._since_shown += dt
         if self._pending_voice is not None and self._since_shown >= self._cue_seconds \
                 and self._pending_voice.exists():
@@ -127,12 +130,15 @@ class AlertController:
         if self._pending_voice is not None:
             self.wav_paths.append(self._pending_voice)
         self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang)) if self.signing is not None else ()
+        self.sync = None
         if self.signing is not None:
             region = self.overlay.signing_region  # the overlay lays out first, then the panel takes its place
             if region is not None:
                 self.signing.set_frame(region)
             self.signing.set_visible(region is not None)
             self.signing.play(self.glosses)
+            self.sync = sync.plan(p.pages, *self.signing.timing(p.lang))
+            self.overlay.retime(self.sync.caption_pages())
         if self.on_change is not None:
             self.on_change(p)
 

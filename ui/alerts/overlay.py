@@ -16,7 +16,7 @@ from direct.gui.DirectButton import DirectButton
 from panda3d.core import NodePath, TextNode
 
 from game.alerts import flash
-from game.alerts.captions import page_at
+from game.alerts.captions import Page, page_at
 from game.alerts.pictograms import shapes
 from game.alerts.presentation import Presentation
 from ui import i18n
@@ -50,6 +50,7 @@ class AlertOverlay:
         self.on_replay = on_replay
         self.root: NodePath | None = None
         self.presentation: Presentation | None = None
+        self.pages: tuple[Page, ...] = ()  # the presentation's caption pages, or retimed to follow the signing
         self.elapsed = 0.0
         self.page = 0
         self.schedule: flash.Schedule = ()
@@ -66,6 +67,7 @@ class AlertOverlay:
         """Build the overlay for ``presentation`` and restart its flash and captions from the beginning."""
         self.clear()
         self.presentation = presentation
+        self.pages = presentation.pages
         self._style = style = STYLES[presentation.level]
         self.schedule = flash.flash_schedule(style.flash_hz, style.flash_count)
         self.root = self.parent.attachNewNode(f"alert-{presentation.level.id}")
@@ -81,6 +83,13 @@ class AlertOverlay:
         self.page = -1
         self.update(0.0)
 
+    def retime(self, pages: tuple[Page, ...]) -> None:
+        """Page by ``pages`` (the same lines, other durations: kept up until the signer has signed them) and
+        restart, so captions and signing begin together."""
+        assert tuple(p.lines for p in pages) == tuple(p.lines for p in self.pages), "retime keeps the lines"
+        self.pages = pages
+        self.restart()
+
     def clear(self) -> None:
         for button in self.buttons:
             button.destroy()  # DirectGUI objects also hold messenger hooks, not just nodes
@@ -91,6 +100,7 @@ class AlertOverlay:
         self.signing_region = None
         self._caption = self._pager = None
         self.presentation = None
+        self.pages = ()
 
     @property
     def visible(self) -> bool:
@@ -98,25 +108,25 @@ class AlertOverlay:
 
     # -- time ---------------------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
-        """Advance by ``dt`` seconds: flash the frame per the schedule and turn caption pages at reading speed."""
+        """Advance by ``dt`` seconds: flash the frame per the schedule and turn caption pages (at reading speed,
+        or slower to wait for the signer: :meth:`retime`)."""
         if self.presentation is None or self._style is None:
             return
         self.elapsed += dt
         if self.frame_np is not None:
             lit = flash.is_lit(self.schedule, self.elapsed)
             self.frame_np.setColor(*self.colour(self._style.flash_lit if lit else self._style.flash_dim), 1.0)
-        page = page_at(self.presentation.pages, self.elapsed)
-        if page != self.page and self._caption is not None and self.presentation.pages:
+        page = page_at(self.pages, self.elapsed)
+        if page != self.page and self._caption is not None and self.pages:
             self.page = page
-            self._caption.setText("\n".join(self.presentation.pages[page].lines))
+            self._caption.setText("\n".join(self.pages[page].lines))
             if self._pager is not None:
-                self._pager.setText(i18n.text("alerts.page", self.ui_lang, page=page + 1,
-                                              pages=len(self.presentation.pages)))
+                self._pager.setText(i18n.text("alerts.page", self.ui_lang, page=page + 1, pages=len(self.pages)))
 
     def caption_lines(self) -> tuple[str, ...]:
-        if self.presentation is None or not self.presentation.pages:
+        if not self.pages:
             return ()
-        return self.presentation.pages[max(self.page, 0)].lines
+        return self.pages[max(self.page, 0)].lines
 
     # -- building -----------------------------------------------------------------------------------------------
     def _text(self, text: str, color: tuple[float, float, float], scale: float, pos: tuple[float, float],

@@ -3,7 +3,8 @@
 The avatar lives in its own small scene (own camera, own lights, own clear colour) drawn into a texture
 buffer of the host window, so it never depends on the world's lighting, post-processing or camera, and the
 same card can sit on the desktop overlay, a kiosk layout or an XR head-locked quad. It implements the alert
-presentation's ``Signing`` hook: :meth:`glosses_for` and :meth:`play`; the app calls :meth:`update` each frame.
+presentation's ``Signing`` hook: :meth:`glosses_for`, :meth:`play`, :meth:`timing` and :meth:`seek` (the alert
+controller poses it on the captions' clock); other callers advance it with :meth:`update`.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from panda3d.core import (
     TextNode,
 )
 
+from game.alerts.hooks import GlossSpan
 from game.signing import fingerspell, lexicon, templates
 from game.signing.lexicon import Lexicon
-from game.signing.timeline import Span, Timeline, compile_glosses
+from game.signing.timeline import Span, Timeline, caption_spans, compile_glosses
 from ui.i18n import text
 from ui.signing.avatar import Avatar
 
@@ -123,20 +125,33 @@ class SigningPanel:
         self.time = 0.0
         self._show(0.0)
 
-    def update(self, dt: float) -> None:
-        """Advance by ``dt`` seconds of the app clock and pose the avatar.
+    def timing(self, lang: str) -> tuple[tuple[GlossSpan, ...], float]:
+        """The glosses of the last :meth:`play` with their spans and words in ``lang``, and the whole signing's
+        duration: the alert captions are paged by these."""
+        if self.timeline is None:
+            return (), 0.0
+        return caption_spans(self.timeline, self.lexicon, lang), self.timeline.duration
 
-        Idle costs nothing: once the final pose has been drawn, the panel's buffer stops rendering and the card
-        keeps showing the last picture.
+    def seek(self, t: float) -> None:
+        """Pose the avatar ``t`` seconds into the signing (clamped to it), for a caller keeping its own clock.
+
+        Idle costs nothing: while the pose does not change (the end, or a hold between caption pages), the
+        panel's buffer stops rendering after the pose has been drawn and the card keeps showing that picture.
         """
-        if self.playing:
-            assert self.timeline is not None
-            self.time = min(self.time + dt, self.timeline.duration)
-            self._show(self.time)
-        elif self._render_frames > 0:
+        if self.timeline is not None:
+            t = min(max(t, 0.0), self.timeline.duration)
+            if t != self.time:
+                self.time = t
+                self._show(t)
+                return
+        if self._render_frames > 0:
             self._render_frames -= 1
             if self._render_frames == 0:
                 self.buffer.set_active(False)
+
+    def update(self, dt: float) -> None:
+        """Advance by ``dt`` seconds of the app clock and pose the avatar (see :meth:`seek`)."""
+        self.seek(self.time + dt)
 
     # -- state -------------------------------------------------------------------------------------------------
     @property
