@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
             panel.setScale(XR_ALERT_SCALE)
             live.append(LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
                                    parent=panel, aspect=16 / 9, srgb=True, badge=False, on_alert=driver.haptic))
+            # Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us.
+            from game.social.xr import join_presence
+
+            join_presence(driver, config, live[-1], district.scene.parent)
 
         try:
             status = run_xr(config, district, collide=district.collide, on_driver=alerts_in_headset)
