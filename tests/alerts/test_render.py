@@ -291,6 +291,8 @@ def test_caption_page_turns_when_the_signer_has_signed_its_glosses(showbase, tmp
         assert overlay.elapsed == 0.0 and overlay.page == 0 and panel.time == 0.0
         controller.update(0.1)
         assert panel.time == pytest.approx(0.1 * plan.pages[0].rate)
+        controller.acknowledge()
+        assert controller.sync is None and panel.card.is_hidden()
     finally:
         controller.destroy()
         panel.destroy()

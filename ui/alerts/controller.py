@@ -76,6 +76,7 @@ class AlertController:
         if current is None:
             self.overlay.clear()
             self.shown = None
+            self.sync = None
             if self.signing is not None:
                 self.signing.set_visible(False)
             if self.on_change is not None:
