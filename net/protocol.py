@@ -14,6 +14,9 @@ from enum import StrEnum
 from typing import Any
 
 VERSION = 1
+# Revisions of version 1 only add ops or optional result fields (``hello`` reports it): 2 added the opinion box's
+# report-and-hide ops and private messages to the mayor (issue 7). An older hub answers those ops ``bad_request``.
+REVISION = 2
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
@@ -142,6 +145,31 @@ PRESENCE_OPS: dict[str, Op] = {
 }
 
 
+# Opinion box safety and the mayor's inbox (issue 7, revision 2). Reports count once per citizen per item; enough
+# distinct reporters hide an item pending review; staff hide or restore with a reason. Messages to the mayor are
+# private: only their sender and staff read them.
+OPINION_ITEMS = ("proposal", "comment")
+OPINION_REPORT_REASONS = ("spam", "abuse", "hate", "privacy", "off_topic", "other")
+MAX_MODERATION_REASON = 300
+MAX_MAYOR_MESSAGE = 2000
+
+
+def _item() -> dict[str, Field]:
+    return {"kind": Field(str, enum=OPINION_ITEMS), "item_id": _id()}
+
+
+CIVIC_SAFETY_OPS: dict[str, Op] = {
+    "opinion.report": Op({**_item(), "reason": Field(str, enum=OPINION_REPORT_REASONS)}, WRITERS, writes=True),
+    "opinion.hide": Op({**_item(), "reason": Field(str, max_len=MAX_MODERATION_REASON)}, STAFF_ONLY, writes=True),
+    "opinion.restore": Op({**_item(), "reason": Field(str, max_len=MAX_MODERATION_REASON)}, STAFF_ONLY, writes=True),
+    "opinion.review": Op({}, STAFF_ONLY),
+    "mayor.message": Op({"text": Field(str, max_len=MAX_MAYOR_MESSAGE)}, WRITERS, writes=True),
+    "mayor.mine": Op({}, WRITERS),
+    "mayor.inbox": Op({"unanswered": Field(int, required=False, low=0, high=1)}, STAFF_ONLY),
+    "mayor.answer": Op({"message_id": _id(), "text": Field(str, max_len=4000)}, STAFF_ONLY, writes=True),
+}
+
+
 OPS: dict[str, Op] = {
     "hello": Op(),
     "ticket.create": Op(
@@ -209,6 +237,7 @@ OPS: dict[str, Op] = {
         writes=True,
     ),
     **PRESENCE_OPS,
+    **CIVIC_SAFETY_OPS,
 }
 
 

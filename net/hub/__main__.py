@@ -38,7 +38,7 @@ def serve(args: argparse.Namespace) -> int:
         presence_out=args.presence_out, allow_anonymous=not args.kiosks_only,
         heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
         disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
-        disaster_api_region=args.region,
+        disaster_api_region=args.region, hide_after=args.hide_after,
     ))
     endpoints = hub.bind()
     signal.signal(signal.SIGTERM, lambda *_: hub.stop())
@@ -121,6 +121,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--disaster-api-url", default=HubConfig.disaster_api_url)
     s.add_argument("--disaster-api-interval", type=float, default=60.0, help="seconds between API polls")
     s.add_argument("--region", help="only messages for this region name (rgnNm), e.g. 서울특별시")
+    s.add_argument("--hide-after", type=int, default=HubConfig.hide_after, metavar="N",
+                   help="hide an opinion-box proposal or comment once N distinct citizens reported it (default 3)")
     s.set_defaults(func=serve)
     for name, func, help_text in (("publish", publish, "publish a CAP file"), ("sign", sign, "sign a CAP file")):
         p = sub.add_parser(name, help=help_text)

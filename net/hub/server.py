@@ -23,7 +23,7 @@ import zmq
 
 from game.civic.moderation import is_profane
 from net import alertsig
-from net.hub import services, store
+from net.hub import mayor, opinion_safety, services, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
@@ -72,6 +72,7 @@ class HubConfig:
     disaster_api_interval: float = 60.0
     disaster_api_region: str | None = None
     batch: int = 256
+    hide_after: int = opinion_safety.DEFAULT_HIDE_AFTER  # distinct citizens' reports that hide an opinion item
 
 
 def beside(endpoint: str, offset: int) -> str:
@@ -92,6 +93,7 @@ class Hub:
         self.signer = load_authority_private(self.layout.authority_private)
         self.authorities = load_pinned_authorities(self.layout.authorities)
         self.limiter = RateLimiter(config.limits)
+        self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
         self._stop = threading.Event()
         self.ctx = zmq.Context()
@@ -247,7 +249,7 @@ class Hub:
             elif request.op in PRESENCE_HANDLERS:
                 result = self.presence.handle(self.db, caller, request.op, request.args)
             else:
-                result = services.HANDLERS[request.op](self.db, caller, request.args)
+                result = self.handlers[request.op](self.db, caller, request.args)
             reply = encode_reply(request.request_id, result)
         except services.ServiceError as exc:
             self.db.execute("ROLLBACK TO request")

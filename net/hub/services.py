@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from net.hub import store
-from net.protocol import MAX_REPLY_BYTES, ErrorCode, Role
+from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 
 CATCH_UP_DEFAULT = 50
 CATCH_UP_BYTES = MAX_REPLY_BYTES // 2  # base64 and JSON framing must still fit under the reply limit
@@ -57,7 +57,8 @@ _TICKET_COLS = "id, category, text, lat, lon, place, status, answer, created, up
 
 
 def hello(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    return {"role": str(c.role), "epoch": store.epoch(conn), "seq": store.last_seq(conn), "time": c.now}
+    return {"role": str(c.role), "epoch": store.epoch(conn), "seq": store.last_seq(conn), "time": c.now,
+            "revision": REVISION}
 
 
 def ticket_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
@@ -166,37 +167,52 @@ def opinion_propose(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
 
 _PROPOSAL = (
-    "SELECT p.id, p.title, p.body, p.created, p.answer, (SELECT COUNT(*) FROM votes v WHERE v.proposal=p.id)"
-    " FROM proposals p"
+    "SELECT p.id, p.title, p.body, p.created, p.answer, (SELECT COUNT(*) FROM votes v WHERE v.proposal=p.id),"
+    " p.hidden FROM proposals p"
 )
 
 
+def seen_by(alias: str) -> str:
+    """SQL condition: the row ``alias`` is visible to the caller (params: :func:`viewer`). Hidden items stay
+    visible to their author, who is told they await review, and to staff, who review them."""
+    return f"({alias}.hidden IS NULL OR {alias}.client=? OR ?)"
+
+
+def viewer(c: Caller) -> tuple[str, bool]:
+    return c.client, c.role is Role.STAFF
+
+
 def _proposal(row: tuple) -> dict[str, Any]:
-    pid, title, body, created, answer, votes = row
-    return {"proposal_id": pid, "title": title, "body": body, "created": created, "answer": answer, "votes": votes}
+    pid, title, body, created, answer, votes, hidden = row
+    return {"proposal_id": pid, "title": title, "body": body, "created": created, "answer": answer, "votes": votes,
+            "hidden": hidden is not None}
 
 
 def opinion_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    return {"proposals": [_proposal(r) for r in conn.execute(_PROPOSAL + " ORDER BY p.id DESC LIMIT 100")]}
+    rows = conn.execute(_PROPOSAL + f" WHERE {seen_by('p')} ORDER BY p.id DESC LIMIT 100", viewer(c))
+    return {"proposals": [_proposal(r) for r in rows]}
 
 
 def opinion_get(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    row = conn.execute(_PROPOSAL + " WHERE p.id=?", (args["proposal_id"],)).fetchone()
+    row = conn.execute(_PROPOSAL + f" WHERE p.id=? AND {seen_by('p')}", (args["proposal_id"], *viewer(c))).fetchone()
     if row is None:
         raise ServiceError(ErrorCode.NOT_FOUND, "no such proposal")
     comments = conn.execute(
-        "SELECT text, created FROM comments WHERE proposal=? ORDER BY id LIMIT 200", (args["proposal_id"],)
+        f"SELECT id, text, created, hidden FROM comments c WHERE proposal=? AND {seen_by('c')} ORDER BY id LIMIT 200",
+        (args["proposal_id"], *viewer(c)),
     )
-    return {**_proposal(row), "comments": [{"text": t, "created": c} for t, c in comments]}
+    return {**_proposal(row), "comments": [{"comment_id": i, "text": t, "created": when, "hidden": h is not None}
+                                           for i, t, when, h in comments]}
 
 
-def _require_proposal(conn: sqlite3.Connection, pid: int) -> None:
-    if conn.execute("SELECT 1 FROM proposals WHERE id=?", (pid,)).fetchone() is None:
+def require_proposal(conn: sqlite3.Connection, c: Caller, pid: int) -> None:
+    """Refuse a proposal the caller cannot see as if it did not exist (a hidden one, for other citizens)."""
+    if conn.execute(f"SELECT 1 FROM proposals p WHERE id=? AND {seen_by('p')}", (pid, *viewer(c))).fetchone() is None:
         raise ServiceError(ErrorCode.NOT_FOUND, "no such proposal")
 
 
 def opinion_vote(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    _require_proposal(conn, args["proposal_id"])
+    require_proposal(conn, c, args["proposal_id"])
     try:
         conn.execute("INSERT INTO votes VALUES (?, ?, ?)", (args["proposal_id"], c.client, c.now))
     except sqlite3.IntegrityError:
@@ -205,7 +221,7 @@ def opinion_vote(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
 
 def opinion_comment(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    _require_proposal(conn, args["proposal_id"])
+    require_proposal(conn, c, args["proposal_id"])
     cur = conn.execute(
         "INSERT INTO comments (proposal, client, text, created) VALUES (?, ?, ?, ?)",
         (args["proposal_id"], c.client, args["text"], c.now),

@@ -94,6 +94,25 @@ MIGRATIONS: tuple[str, ...] = (
         starts TEXT NOT NULL, ends TEXT NOT NULL, spot_x REAL NOT NULL, spot_y REAL NOT NULL, created REAL NOT NULL
     );
     """,
+    # 4: opinion-box safety (net/hub/opinion_safety.py) and private messages to the mayor (net/hub/mayor.py).
+    # ``hidden`` is NULL for a visible item, else who hid it ('reports' or 'staff'). A report row is unique per
+    # (item, citizen), so reporting twice counts once; a restore marks the open reports 'dismissed'.
+    """
+    ALTER TABLE proposals ADD COLUMN hidden TEXT CHECK (hidden IN ('reports', 'staff'));
+    ALTER TABLE proposals ADD COLUMN hidden_reason TEXT;
+    ALTER TABLE comments ADD COLUMN hidden TEXT CHECK (hidden IN ('reports', 'staff'));
+    ALTER TABLE comments ADD COLUMN hidden_reason TEXT;
+    CREATE TABLE opinion_reports (
+        kind TEXT NOT NULL CHECK (kind IN ('proposal', 'comment')), item INTEGER NOT NULL, client TEXT NOT NULL,
+        reason TEXT NOT NULL, created REAL NOT NULL, status TEXT NOT NULL DEFAULT 'open',
+        PRIMARY KEY (kind, item, client)
+    ) WITHOUT ROWID;
+    CREATE TABLE mayor_messages (
+        id INTEGER PRIMARY KEY, client TEXT NOT NULL, text TEXT NOT NULL, created REAL NOT NULL,
+        answer TEXT, answered REAL, staff TEXT
+    );
+    CREATE INDEX mayor_messages_by_client ON mayor_messages (client);
+    """,
 )
 
 

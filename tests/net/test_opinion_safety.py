@@ -1,0 +1,148 @@
+"""Report and hide in the opinion box, and private messages to the mayor, against a real hub over loopback CURVE
+sockets and its real SQLite store (issue 7, protocol revision 2)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+
+from net.client.blocking import call
+from net.client.link import CityLink
+from net.hub import store
+from net.protocol import ProtocolError, Role
+
+
+def ok(link: CityLink, op: str, **args: Any) -> dict[str, Any]:
+    reply = call(link, op, args)
+    assert reply.ok, (op, reply.error)
+    return reply.result
+
+
+def refused(link: CityLink, op: str, **args: Any) -> dict[str, Any]:
+    reply = call(link, op, args)
+    assert not reply.ok, (op, reply.result)
+    return reply.error
+
+
+def listed(link: CityLink) -> dict[int, bool]:
+    """proposal id → hidden flag, as ``link`` browses the opinion box."""
+    return {p["proposal_id"]: p["hidden"] for p in ok(link, "opinion.list")["proposals"]}
+
+
+@pytest.fixture
+def city(start_hub, make_link):
+    """A hub hiding after 3 reports; ``people(role, n)`` opens n more enrolled links."""
+    hub = start_hub(hide_after=3)
+
+    def people(role: Role, n: int = 1) -> list[CityLink]:
+        return [make_link(hub.layout, hub.endpoints, role) for _ in range(n)]
+
+    return hub, people
+
+
+def test_reports_from_three_citizens_hide_a_proposal_for_others_but_not_for_staff_or_its_author(city) -> None:
+    hub, people = city
+    author, r1, r2, r3, bystander = people(Role.CITIZEN, 5)
+    (staff,) = people(Role.STAFF)
+    assert ok(author, "hello")["revision"] == 2
+    pid = ok(author, "opinion.propose", title="Night market permits", body="Call 010-1234-5678 now.")["proposal_id"]
+    keep = ok(author, "opinion.propose", title="More benches", body="Benches along the lawn, please.")["proposal_id"]
+
+    assert ok(r1, "opinion.report", kind="proposal", item_id=pid, reason="privacy")["hidden"] is False
+    assert refused(r1, "opinion.report", kind="proposal", item_id=pid, reason="spam")["code"] == "conflict"
+    assert ok(r2, "opinion.report", kind="proposal", item_id=pid, reason="privacy")["hidden"] is False
+    assert listed(bystander) == {pid: False, keep: False}, "the same citizen twice counts once: 2 of 3"
+
+    assert ok(r3, "opinion.report", kind="proposal", item_id=pid, reason="spam")["hidden"] is True
+    assert listed(bystander) == {keep: False}
+    assert refused(bystander, "opinion.get", proposal_id=pid)["code"] == "not_found"
+    assert refused(bystander, "opinion.vote", proposal_id=pid)["code"] == "not_found"
+    assert refused(bystander, "opinion.report", kind="proposal", item_id=pid, reason="spam")["code"] == "not_found"
+    assert listed(author) == {pid: True, keep: False}, "the author is told it is hidden, not left in silence"
+    assert ok(author, "opinion.get", proposal_id=pid)["hidden"] is True
+    assert listed(staff) == {pid: True, keep: False}
+
+    (item,) = ok(staff, "opinion.review")["items"]
+    assert (item["kind"], item["item_id"], item["hidden_by"], item["reports"]) == ("proposal", pid, "reports", 3)
+    assert item["reasons"] == {"privacy": 2, "spam": 1} and "Night market" in item["text"]
+    rows = hub.query("SELECT client, reason FROM opinion_reports WHERE item=?", pid)
+    assert len(rows) == 3 and len({c for c, _ in rows}) == 3
+
+
+def test_staff_hide_and_restore_a_comment_with_a_reason(city) -> None:
+    hub, people = city
+    author, other, r1, r2, r3 = people(Role.CITIZEN, 5)
+    (staff,) = people(Role.STAFF)
+    pid = ok(other, "opinion.propose", title="Shade on the plaza", body="Awnings for summer.")["proposal_id"]
+    cid = ok(author, "opinion.comment", proposal_id=pid, text="My neighbour at no. 12 is a thief")["comment_id"]
+
+    assert refused(other, "opinion.hide", kind="comment", item_id=cid, reason="x")["code"] == "forbidden"
+    assert ok(staff, "opinion.hide", kind="comment", item_id=cid, reason="accuses a named person")["hidden"] is True
+    assert ok(other, "opinion.get", proposal_id=pid)["comments"] == []
+    (mine,) = ok(author, "opinion.get", proposal_id=pid)["comments"]
+    assert (mine["comment_id"], mine["hidden"]) == (cid, True)
+    (staff_view,) = ok(staff, "opinion.get", proposal_id=pid)["comments"]
+    assert staff_view["hidden"] is True
+    (item,) = ok(staff, "opinion.review")["items"]
+    assert (item["kind"], item["hidden_by"], item["hidden_reason"]) == ("comment", "staff", "accuses a named person")
+
+    assert ok(staff, "opinion.restore", kind="comment", item_id=cid, reason="reviewed: allowed")["hidden"] is False
+    assert [c["hidden"] for c in ok(other, "opinion.get", proposal_id=pid)["comments"]] == [False]
+    assert ok(staff, "opinion.review")["items"] == []
+    actions = hub.query("SELECT action, target, detail FROM moderation_actions ORDER BY id")
+    assert actions == [("opinion.hide", f"comment:{cid}", "accuses a named person"),
+                       ("opinion.restore", f"comment:{cid}", "reviewed: allowed")]
+    assert refused(staff, "opinion.hide", kind="proposal", item_id=pid + 99, reason="x")["code"] == "not_found"
+
+    for link in (r1, r2, r3):
+        ok(link, "opinion.report", kind="comment", item_id=cid, reason="abuse")
+    assert ok(other, "opinion.get", proposal_id=pid)["comments"] == []
+    ok(staff, "opinion.restore", kind="comment", item_id=cid, reason="reviewed again: allowed")
+    (again,) = people(Role.CITIZEN)
+    assert ok(again, "opinion.report", kind="comment", item_id=cid, reason="abuse")["hidden"] is False, \
+        "a restore dismisses the reports it reviewed; one new report is not three"
+    assert refused(r1, "opinion.report", kind="comment", item_id=cid, reason="abuse")["code"] == "conflict"
+
+
+def test_messages_to_the_mayor_are_private_and_answered_by_staff(city, make_link) -> None:
+    hub, people = city
+    writer, other = people(Role.CITIZEN, 2)
+    (staff,) = people(Role.STAFF)
+    anonymous = make_link(hub.layout, hub.endpoints, Role.CITIZEN, name="stranger", enrolled=False)
+    mid = ok(writer, "mayor.message", text="우리 동네 가로등이 한 달째 고장 나 있어요. 주소는 ...")["message_id"]
+
+    assert ok(other, "mayor.mine")["messages"] == []
+    assert listed(other) == {}, "not a public proposal any more"
+    assert refused(other, "mayor.inbox")["code"] == "forbidden"
+    assert refused(other, "mayor.answer", message_id=mid, text="hi")["code"] == "forbidden"
+    assert refused(anonymous, "mayor.message", text="hello mayor")["code"] == "forbidden"
+    profane = refused(writer, "mayor.message", text="시 발 시장아")
+    assert (profane["code"], profane["reason"]) == ("bad_request", "profanity")
+    with pytest.raises(ProtocolError, match="longer than 2000"):  # the link checks limits before sending
+        call(writer, "mayor.message", {"text": "x" * 2001})
+
+    (waiting,) = ok(staff, "mayor.inbox", unanswered=1)["messages"]
+    assert (waiting["message_id"], waiting["status"]) == (mid, "received")
+    ok(staff, "mayor.answer", message_id=mid, text="내일 교체하겠습니다.")
+    assert ok(staff, "mayor.inbox", unanswered=1)["messages"] == []
+    (mine,) = ok(writer, "mayor.mine")["messages"]
+    assert (mine["status"], mine["answer"]) == ("answered", "내일 교체하겠습니다.")
+    assert refused(staff, "mayor.answer", message_id=mid + 1, text="?")["code"] == "not_found"
+
+
+def test_an_older_store_gains_the_safety_tables_and_keeps_its_proposals(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:3])
+    old = store.open_store(tmp_path)
+    old.execute("INSERT INTO proposals (client, title, body, created) VALUES ('k', 'Old one', 'From before', 1.0)")
+    old.close()
+    monkeypatch.undo()
+    db = store.open_store(tmp_path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS) == 4
+        assert db.execute("SELECT title, hidden FROM proposals").fetchall() == [("Old one", None)]
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("UPDATE proposals SET hidden='whim'")
+    finally:
+        db.close()
