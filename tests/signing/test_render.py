@@ -113,6 +113,14 @@ out["idle_buffer_active"] = panel.buffer.is_active()
 after = base.win.get_screenshot()
 out["card_kept_picture"] = before.get_ram_image().get_data() == after.get_ram_image().get_data()
 out["spans_kept"] = len(panel.spans)
+panel.seek(1.0)
+for _ in range(3):
+    panel.seek(1.0)
+out["hold_buffer_active"] = panel.buffer.is_active()
+panel.seek(1.5)
+out["resumed_buffer_active"] = panel.buffer.is_active()
+spans, duration = panel.timing("en")
+out["timing"] = [[s.gloss, s.start, s.end, list(s.words)] for s in spans] + [duration]
 panel.set_frame((-1.0, -0.2, 0.1, 0.7))
 low, high = panel.card.get_tight_bounds()
 out["bounds"] = [round(low.x, 3), round(high.x, 3), round(low.z, 3), round(high.z, 3)]
@@ -138,3 +146,7 @@ def test_panel_plays_a_template_to_the_end_and_cleans_up() -> None:
     assert out["bounds"] == [-1.0, -0.2, 0.1, 0.7]  # moved to the overlay's region
     assert not out["idle_buffer_active"] and out["card_kept_picture"]  # idle: no rendering, same picture
     assert out["spans_kept"] == len(out["spans"])
+    # Held mid-signing by the alert captions' clock: the buffer rests until the pose moves again.
+    assert not out["hold_buffer_active"] and out["resumed_buffer_active"]
+    assert [t[:3] for t in out["timing"][:-1]] == out["spans"] and out["timing"][-1] > out["spans"][-1][2]
+    assert dict((t[0], t[3]) for t in out["timing"][:-1])["지진"] == ["earthquake"]
