@@ -30,6 +30,12 @@ Done = Callable[[Outcome], None]
 VISITOR = "local"  # one visitor per app instance; a kiosk session would pass its own id
 
 
+def public(proposals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The proposals fit for the opinion wall, which everyone in the room reads: the hub still sends an author
+    (and staff) their hidden ones, marked, so they are told rather than left in silence, but never to pin up."""
+    return [p for p in proposals if not p.get("hidden")]  # .get: a hub before protocol revision 2 has no flag
+
+
 class CivicDesk:
     """One per app: the link, the FAQ, the rate limiter and the callbacks waiting for replies."""
 
@@ -68,6 +74,10 @@ class CivicDesk:
             return Outcome(False, reply.error, Problem("civic.already_voted"))
         if op == "booking.create" and code == "conflict":
             return Outcome(False, reply.error, Problem("civic.slot_taken"))
+        if op == "opinion.report" and code == "conflict":
+            return Outcome(False, reply.error, Problem("civic.already_reported"))
+        if reply.error.get("reason") == "profanity":  # the hub's own filter (a newer word list than the app's)
+            return Outcome(False, reply.error, Problem("civic.profanity"))
         if code == "rate_limited":
             return Outcome(False, reply.error, Problem("civic.rate_limited",
                                                       {"seconds": int(reply.error.get("retry_after", 1)) + 1}))
@@ -147,10 +157,20 @@ class CivicDesk:
         if self._checked("comment", {"comment": text}, done):
             self._send("opinion.comment", {"proposal_id": proposal_id, "text": text.strip()}, done)
 
+    def report(self, kind: str, item_id: int, reason: str, done: Done) -> None:
+        """Report a proposal or comment (``kind``) with a reason from ``net.protocol.OPINION_REPORT_REASONS``; the
+        result's ``hidden`` says whether enough citizens have now reported it for the hub to hide it."""
+        if self._checked("report", {}, done):
+            self._send("opinion.report", {"kind": kind, "item_id": item_id, "reason": reason}, done)
+
     def message_mayor(self, text: str, done: Done) -> None:
-        """A message to the mayor is a proposal titled as such: the hub queues it like any other opinion."""
+        """A private message: only the visitor and the mayor's office read it (not a proposal on the wall)."""
         if self._checked("message", {"message": text}, done):
-            self._send("opinion.propose", {"title": "시장에게 / To the mayor", "body": text.strip()}, done)
+            self._send("mayor.message", {"text": text.strip()}, done)
+
+    def my_messages(self, done: Done) -> None:
+        """The visitor's messages to the mayor with the office's answers, newest first."""
+        self._send("mayor.mine", {}, done, durable=False)
 
     def events(self, done: Done) -> None:
         self._send("event.list", {}, done, durable=False)

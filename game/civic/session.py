@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from game.civic.desk import CivicDesk
+from game.civic.desk import CivicDesk, public
 from game.config import KST
 from game.scenes import registry
 from ui import i18n
@@ -52,7 +52,7 @@ class CivicVisit:
     def _fill_boards(self) -> None:
         """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""
         scene, desk = self.scene, self.desk
-        desk.proposals(lambda o: scene.show_proposals(o.result["proposals"]) if o.ok else None)
+        desk.proposals(lambda o: scene.show_proposals(public(o.result["proposals"])) if o.ok else None)
 
         def events(outcome) -> None:
             lang = self.app.config.language

@@ -22,6 +22,7 @@ from net.protocol import Role
 from ui.civic import screens
 
 pytestmark = pytest.mark.render
+VOTE, REPORT_TARGET, TITLE, MESSAGE = 2, 5, 8, 11  # rows of the mayor's-office panel
 
 
 @pytest.fixture(scope="module")
@@ -110,13 +111,13 @@ def test_profanity_is_refused_and_the_text_kept(world) -> None:
     app, desk = world
     panel = screens.office_panel(app.base, app.font, "ko", desk)
     try:
-        panel.focus(5)  # title (a mouse click or touch lands here the same way)
+        panel.focus(TITLE)  # a mouse click or touch lands here the same way
         keys(app, "tlqkf ehfhqkf")  # 시발 도로발 — title with a swear word
         press(app, "tab")
         keys(app, "dkanrjteh ekfmwl dksgdkdy")
         press(app, "tab", "enter")
         assert "욕설" in panel.state.message
-        assert panel.items[5].field.text == "시발 도로발" and panel.items[6].field.text
+        assert panel.items[TITLE].field.text == "시발 도로발" and panel.items[TITLE + 1].field.text
     finally:
         panel.destroy()
 
@@ -127,13 +128,13 @@ def test_propose_vote_twice_counts_one_then_find_it_with_a_typo_and_read_the_ans
     panel = screens.office_panel(app.base, app.font, "en", desk, on_proposals=pinned.append)
     try:
         press(app, "f2")  # Latin keys
-        panel.focus(5)
+        panel.focus(TITLE)
         keys(app, "More benches on Seoul Plaza")
         press(app, "tab")
         keys(app, "There is nowhere to sit in the shade near the lawn.")
         press(app, "tab", "enter")
         pid = int(wait_for(app, desk, panel, "Proposal posted").split("no. ")[1].rstrip(")."))
-        for _ in range(5):
+        for _ in range(TITLE + 2 - VOTE):  # from "Propose" back up to "Vote"
             press(app, "shift-tab")
         press(app, "enter")
         assert "1 votes" in wait_for(app, desk, panel, "Voted")
@@ -147,6 +148,82 @@ def test_propose_vote_twice_counts_one_then_find_it_with_a_typo_and_read_the_ans
         message = wait_for(app, desk, panel, "City's answer")
         assert f"#{pid} More benches on Seoul Plaza · 1 votes" in message and "Twenty benches" in message
         assert pinned and pinned[-1][0]["votes"] == 1
+    finally:
+        panel.destroy()
+
+
+def citizens(city, n: int) -> list[CityLink]:
+    """``n`` more enrolled citizens on the module's hub (closed by the caller)."""
+    hub, link, _ = city
+    layout = init_hub_dir(hub.hub_dir)
+    out = []
+    for _ in range(n):
+        name = f"neighbour-{len(list(layout.clients.glob('citizen/*.key')))}"
+        out.append(CityLink.from_directory(make_client_dir(layout, hub.directory / name, Role.CITIZEN, name),
+                                           services=link.services_endpoint, alerts=link.alerts_endpoint))
+    return out
+
+
+def test_report_a_proposal_from_the_panel_hides_it_at_the_third_citizen(world, city) -> None:
+    app, desk = world
+    staff = city[2]
+    people = citizens(city, 3)
+    author, first, second = people
+    pinned = []
+    panel = screens.office_panel(app.base, app.font, "en", desk, on_proposals=pinned.append)
+    try:
+        pid = call(author, "opinion.propose", {"title": "Cheap crypto coins", "body": "Buy now at my website!"})
+        pid = pid.result["proposal_id"]
+        for link in (first, second):
+            assert call(link, "opinion.report", {"kind": "proposal", "item_id": pid, "reason": "spam"}).ok
+        press(app, "f2")  # Latin keys
+        keys(app, "crypto")
+        press(app, "tab", "enter")  # browse: the search finds it, still visible after two reports
+        wait_for(app, desk, panel, f"#{pid} Cheap crypto coins")
+        for _ in range(REPORT_TARGET - 1):
+            press(app, "tab")
+        assert panel.current.widget["text"] == f"Report: proposal #{pid} (Enter: switch to a comment)"
+        press(app, "tab", "enter")  # reason: spam → abuse
+        assert panel.current.widget["text"] == "Reason: Abuse or harassment (Enter: change)"
+        press(app, "tab", "enter")  # "Report": the third distinct citizen
+        wait_for(app, desk, panel, "hidden pending review")
+        (item,) = [i for i in call(staff, "opinion.review").result["items"] if i["item_id"] == pid]
+        assert (item["hidden_by"], item["reasons"]) == ("reports", {"spam": 2, "abuse": 1})
+        deadline = time.monotonic() + 5
+        while any(p["proposal_id"] == pid for p in pinned[-1]) and time.monotonic() < deadline:
+            desk.poll()
+            app.step()
+        assert not any(p["proposal_id"] == pid for p in pinned[-1]), "taken off the wall"
+        panel.focus(1)
+        press(app, "enter")  # browse again with the same search: gone for this citizen
+        wait_for(app, desk, panel, "No matching proposals")
+        author_view = call(author, "opinion.list").result["proposals"]
+        assert [p["hidden"] for p in author_view if p["proposal_id"] == pid] == [True]
+        assert any(p["proposal_id"] == pid for p in call(staff, "opinion.list").result["proposals"])
+    finally:
+        panel.destroy()
+        for link in people:
+            link.close()
+
+
+def test_a_private_message_to_the_mayor_is_answered_in_the_panel(world, city) -> None:
+    app, desk = world
+    staff = city[2]
+    panel = screens.office_panel(app.base, app.font, "ko", desk)
+    try:
+        panel.focus(MESSAGE)
+        keys(app, "rkfhemddl rhwkd sk dlTdjdy")  # 가로등이 고장 나 있어요
+        press(app, "tab", "enter")
+        message = wait_for(app, desk, panel, "접수됐어요")
+        assert "본인과 시장실만" in message and panel.items[MESSAGE].field.text == ""
+        waiting = call(staff, "mayor.inbox", {"unanswered": 1}).result["messages"]
+        mine = [m for m in waiting if m["text"] == "가로등이 고장 나 있어요"]
+        assert len(mine) == 1
+        assert call(staff, "mayor.answer", {"message_id": mine[0]["message_id"], "text": "내일 고칩니다."}).ok
+        assert not any(p["body"] == "가로등이 고장 나 있어요" for p in call(staff, "opinion.list").result["proposals"])
+        press(app, "tab", "enter")  # "시장에게 보낸 글과 답변"
+        message = wait_for(app, desk, panel, "→ 내일 고칩니다.")
+        assert f"#{mine[0]['message_id']} 답변 완료 · 가로등이 고장 나 있어요" in message
     finally:
         panel.destroy()
 

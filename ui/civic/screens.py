@@ -1,18 +1,19 @@
 """The civic screens, each a :class:`~ui.civic.panel.Panel` wired to the :class:`~game.civic.desk.CivicDesk`:
-the 120 Center (FAQ, complaint, my tickets), the mayor's office (propose, vote, message), reservations
+the 120 Center (FAQ, complaint, my tickets), the mayor's office (propose, vote, report, message), reservations
 (facility, day, hour, book, cancel) and the exhibition's audio guide."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.civic.desk import CivicDesk, Outcome
+from game.civic.desk import CivicDesk, Outcome, public
 from game.civic.faq import normalise, similarity
 from game.civic.moderation import LIMITS
 from net.protocol import TICKET_CATEGORIES
 from ui import i18n
 from ui.civic.field import FieldText
 from ui.civic.panel import Item, Panel, Speak
+from ui.civic.report import ReportChoice
 
 SEARCH_MATCH = 0.7  # every query word must match this well (a swapped pair of letters in a 7-letter word passes)
 
@@ -83,8 +84,8 @@ def center_panel(base, font, lang: str, desk: CivicDesk, place: str, lat: float,
 def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = None,
                  on_proposals: Callable[[list[dict]], None] | None = None) -> Panel:
     """The opinion box: browse and search proposals (typo-tolerant, like the FAQ), read the official answer and
-    comments, propose, vote once, comment, and leave a message for the mayor. ``on_proposals`` receives each
-    fresh list (the scene pins it to the opinion wall)."""
+    comments, propose, vote once, comment, report a proposal or comment, and write privately to the mayor and
+    read the answers. ``on_proposals`` receives each fresh list fit for the wall (the scene pins it up)."""
     search = FieldText(max_len=LIMITS["query"].high)
     title = FieldText(max_len=LIMITS["title"].high)
     body = FieldText(max_len=LIMITS["proposal"].high)
@@ -92,11 +93,17 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
     message = FieldText(max_len=LIMITS["message"].high)
     listing: dict = {"all": [], "shown": [], "at": -1}
     chosen: dict[str, int] = {}
+    report = ReportChoice()
     panel: Panel
 
+    def pin(proposals: list[dict]) -> None:
+        if on_proposals is not None:
+            on_proposals(public(proposals))
+
     def describe(p: dict, lang_: str) -> str:
-        return i18n.text("civic.proposal_line", lang_, proposal_id=p["proposal_id"], title=p["title"][:40],
+        line = i18n.text("civic.proposal_line", lang_, proposal_id=p["proposal_id"], title=p["title"][:40],
                          votes=p["votes"])
+        return f"{line} · {i18n.text('civic.hidden_pending', lang_)}" if p.get("hidden") else line
 
     def select(k: int) -> None:
         listing["at"] = k
@@ -109,10 +116,13 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
             panel.show(_problem_text(outcome, lang_))
             return
         p = outcome.result
+        comments = p.get("comments", [])[-3:]
+        report.offer(p, comments)
         lines = [describe(p, lang_), p["body"][:160]]
         lines.append(i18n.text("civic.official_answer", lang_, answer=p["answer"]) if p.get("answer")
                      else i18n.text("civic.no_answer_yet", lang_))
-        lines += [f"· {c['text'][:60]}" for c in p.get("comments", [])[-3:]]
+        hidden = i18n.text("civic.hidden_pending", lang_)
+        lines += [f"· {c['text'][:60]}" + (f" ({hidden})" if c.get("hidden") else "") for c in comments]
         panel.show("\n".join(lines))
 
     def listed(outcome: Outcome) -> None:
@@ -120,8 +130,7 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
             panel.show(_problem_text(outcome, panel.state.lang))
             return
         listing["all"] = outcome.result["proposals"]
-        if on_proposals is not None:
-            on_proposals(listing["all"])
+        pin(listing["all"])
         words = [normalise(w) for w in search.text.split() if normalise(w)]
         shown = [p for p in listing["all"]
                  if all(similarity(w, normalise(p["title"] + p["body"])) >= SEARCH_MATCH for w in words)]
@@ -139,8 +148,9 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
         if outcome.ok:
             title.text = body.text = ""
             chosen["proposal_id"] = outcome.result["proposal_id"]
+            report.clear()
             panel.show(i18n.text("civic.proposed", lang_, proposal_id=outcome.result["proposal_id"]))
-            desk.proposals(lambda o: on_proposals(o.result["proposals"]) if o.ok and on_proposals else None)
+            desk.proposals(lambda o: pin(o.result["proposals"]) if o.ok else None)
         else:
             panel.show(_problem_text(outcome, lang_))
 
@@ -169,12 +179,44 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
         else:
             panel.show(_problem_text(outcome, panel.state.lang))
 
+    def reported(outcome: Outcome) -> None:
+        lang_ = panel.state.lang
+        if not outcome.ok:
+            panel.show(_problem_text(outcome, lang_))
+            return
+        if not outcome.result["hidden"]:
+            panel.show(i18n.text("civic.reported", lang_))
+            return
+        panel.show(i18n.text("civic.reported_hidden", lang_))
+        if outcome.result["kind"] == "proposal":  # gone for this visitor: off the wall, and no longer chosen
+            chosen.pop("proposal_id", None)
+            report.clear()
+            desk.proposals(lambda o: pin(o.result["proposals"]) if o.ok else None)
+
+    def send_report() -> None:
+        target = report.target
+        if target is None:
+            panel.show(i18n.text("civic.choose_first", panel.state.lang))
+            return
+        panel.show(i18n.text("civic.sending", panel.state.lang), speak=False)
+        desk.report(target.kind, target.item_id, report.reason, reported)
+
     def sent(outcome: Outcome) -> None:
         if outcome.ok:
             message.text = ""
-            panel.show(i18n.text("civic.message_sent", panel.state.lang))
+            panel.show(i18n.text("civic.message_sent", panel.state.lang, message_id=outcome.result["message_id"]))
         else:
             panel.show(_problem_text(outcome, panel.state.lang))
+
+    def letters(outcome: Outcome) -> None:
+        lang_ = panel.state.lang
+        if not outcome.ok:
+            panel.show(_problem_text(outcome, lang_))
+            return
+        lines = [i18n.text("civic.message_line", lang_, message_id=m["message_id"], text=m["text"][:30],
+                           status=i18n.text(f"civic.status_{m['status']}", lang_))
+                 + (f"\n  → {m['answer']}" if m.get("answer") else "") for m in outcome.result["messages"][:4]]
+        panel.show("\n".join(lines) or i18n.text("civic.no_messages", lang_))
 
     items = [
         Item(_label("civic.field_search"), field=search),
@@ -182,11 +224,15 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
         Item(_label("civic.vote"), action=need_choice(lambda pid: desk.vote(pid, voted))),
         Item(_label("civic.field_comment"), field=comment),
         Item(_label("civic.send_comment"), action=need_choice(lambda pid: desk.comment(pid, comment.text, commented))),
+        Item(report.target_label, action=report.next_target),
+        Item(report.reason_label, action=report.next_reason),
+        Item(_label("civic.report"), action=send_report),
         Item(_label("civic.field_title"), field=title),
         Item(_label("civic.field_proposal"), field=body),
         Item(_label("civic.propose"), action=lambda: desk.propose(title.text, body.text, proposed)),
         Item(_label("civic.field_message"), field=message),
         Item(_label("civic.send_message"), action=lambda: desk.message_mayor(message.text, sent)),
+        Item(_label("civic.my_messages"), action=lambda: desk.my_messages(letters)),
     ]
     panel = Panel(base, font, lang, "civic.title_office", items, speak)
     return panel
