@@ -89,7 +89,9 @@ def demo(link: CityLink, staff: CityLink | None, timeout: float) -> None:
     c("opinion.vote", proposal_id=proposal["proposal_id"])
     c("opinion.vote", proposal_id=proposal["proposal_id"])  # the second vote is refused: one per citizen
     c("opinion.comment", proposal_id=proposal["proposal_id"], text="찬성합니다 / Agreed")
+    c("opinion.report", kind="proposal", item_id=proposal["proposal_id"], reason="off_topic")
     c("opinion.list")
+    letter = c("mayor.message", text="시청 앞 자전거 보관대를 늘려 주세요 / More bike racks, please")
     c("event.list")
     c("alerts.since", seq=max(0, hello["seq"] - 5))
     if staff is not None:
@@ -100,10 +102,16 @@ def demo(link: CityLink, staff: CityLink | None, timeout: float) -> None:
 
         s("ticket.answer", ticket_id=ticket["ticket_id"], answer="접수되어 보수 예정입니다.", status="in_progress")
         s("opinion.answer", proposal_id=proposal["proposal_id"], text="검토하겠습니다 / We will review it.")
+        s("opinion.review")
+        s("opinion.hide", kind="proposal", item_id=proposal["proposal_id"], reason="demo: hidden for review")
+        s("opinion.restore", kind="proposal", item_id=proposal["proposal_id"], reason="demo: reviewed, allowed")
+        s("mayor.inbox", unanswered=1)
+        s("mayor.answer", message_id=letter["message_id"], text="보관대를 늘리겠습니다 / More racks are coming.")
         s("event.create", title_ko="보신각 타종 체험", title_en="Bosingak bell experience", place="보신각 Bosingak",
           starts=f"{day}T12:00", ends=f"{day}T12:30")
     c("ticket.status", ticket_id=ticket["ticket_id"])
     c("opinion.get", proposal_id=proposal["proposal_id"])
+    c("mayor.mine")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@ sockets and its real SQLite store (issue 7, protocol revision 2)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -146,3 +147,32 @@ def test_an_older_store_gains_the_safety_tables_and_keeps_its_proposals(tmp_path
             db.execute("UPDATE proposals SET hidden='whim'")
     finally:
         db.close()
+
+
+def test_the_operator_cli_hides_and_restores_and_demo_runs_every_new_op(start_hub, make_link, capsys) -> None:
+    """The README's command lines, through the CLI's own argument parsing, against a running hub."""
+    from net.client.__main__ import main
+
+    hub = start_hub()
+    citizen = make_link(hub.layout, hub.endpoints, Role.CITIZEN)
+    other = make_link(hub.layout, hub.endpoints, Role.CITIZEN)
+    pid = ok(citizen, "opinion.propose", title="Flyers", body="Visit my shop at ...")["proposal_id"]
+    staff = ["--dir", str(hub.layout.operator), "--services", hub.endpoints["services"],
+             "--alerts", hub.endpoints["alerts"], "call"]
+    capsys.readouterr()
+    assert main([*staff, "opinion.hide", "kind=proposal", f"item_id={pid}", "reason=advertising"]) == 0
+    assert listed(other) == {}
+    assert main([*staff, "opinion.review"]) == 0
+    assert main([*staff, "opinion.restore", "kind=proposal", f"item_id={pid}", "reason=reviewed: allowed"]) == 0
+    assert listed(other) == {pid: False}
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(line["op"], line["ok"]) for line in lines] == [("opinion.hide", True), ("opinion.review", True),
+                                                            ("opinion.restore", True)]
+    assert lines[1]["result"]["items"][0]["hidden_reason"] == "advertising"
+
+    assert main(["--embedded", str(hub.hub.config.data_dir.parent / "demo"), "demo"]) == 0
+    ops = [json.loads(line) for line in capsys.readouterr().out.splitlines()][1:]
+    refused_ops = [line["op"] for line in ops if not line["ok"]]
+    assert refused_ops == ["opinion.vote"], "only the second vote is refused"
+    assert {"opinion.report", "opinion.hide", "opinion.restore", "mayor.answer"} <= {line["op"] for line in ops}
+    assert ops[-1]["op"] == "mayor.mine" and ops[-1]["result"]["messages"][0]["status"] == "answered"
