@@ -138,9 +138,12 @@ class PresenceTask(DirectObject):
                 node = self.nodes[avatar_id] = AvatarNode(self.world, profile.look, self._name(avatar_id), self.font)
             node.apply(state)
             distance = math.hypot(state.x - me.x, state.y - me.y)
-            node.set_alpha(fade_alpha(distance, self.safety))
-            node.set_label(self._name(avatar_id), distance <= NAME_DISTANCE)
-            node.set_bubble(self.log.bubble(avatar_id, now))
+            alpha = fade_alpha(distance, self.safety)
+            node.set_alpha(alpha)
+            # Faded out inside the personal-space bubble: their tag and chat bubble go too, or they would hang
+            # huge in the visitor's face (in VR a tag 0.4 m away covers a third of the view).
+            node.set_label(self._name(avatar_id), distance <= NAME_DISTANCE and alpha > 0)
+            node.set_bubble(self.log.bubble(avatar_id, now) if alpha > 0 else None)
         return task.cont
 
     def _name(self, avatar_id: int) -> str:
