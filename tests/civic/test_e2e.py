@@ -273,6 +273,10 @@ def test_on_screen_keyboard_composes_like_the_physical_one(world) -> None:
         assert panel.items[0].field.text == "닭"
         labels["←"].commandFunc(None)
         assert panel.items[0].field.text == "달"
+        press(app, "tab")  # a button: the keyboard makes room for the answer
+        assert panel.keyboard.frame.isHidden()
+        press(app, "shift-tab")
+        assert not panel.keyboard.frame.isHidden()
     finally:
         panel.destroy()
 

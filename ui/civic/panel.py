@@ -4,7 +4,8 @@ touch or a pointer, with the on-screen keyboard, a voice guide, text size 100–
 Keys (Panda3D events): Tab / arrows move the focus, Enter activates (in a field it closes the syllable and moves
 on), typed characters go to the focused field (``keystroke``), Backspace deletes by jamo, F2 switches Hangul/Latin
 key mapping, F3 the interface language, F4 the voice guide, Page Up/Down the text size, Esc closes.
-A field keeps its text until an action succeeds, so a refused form never loses what the visitor wrote.
+A field keeps its text until an action succeeds, so a refused form never loses what the visitor wrote. The
+on-screen keyboard shows while a field has the focus (a click, touch or pointer on a field brings it up).
 """
 
 from __future__ import annotations
@@ -187,6 +188,10 @@ class Panel(DirectObject):
             item.widget["text_fg"] = theme.HIGHLIGHT_TEXT if on else theme.TEXT
         self.output.setText(self.state.message)
         self.help.setText(i18n.text("civic.help", lang))
+        if self.keyboard is not None and self.current.field is not None:
+            self.keyboard.frame.show()
+        elif self.keyboard is not None:  # only a field takes typing; on a button, results get the room it covers
+            self.keyboard.frame.hide()
 
     def destroy(self) -> None:
         self.ignoreAll()
