@@ -9,52 +9,16 @@ interest follow where they really are, and the relative poses stay small (the co
 
 from __future__ import annotations
 
-import math
-
 from game.social.avatar_mesh import HAND_PIVOTS
 from game.xr.axes import Pose as WorldPose
-from game.xr.axes import Quat, Vec3, heading_deg, rotate
+from game.xr.axes import Vec3, heading_deg, rotate
 from net.presence.codec import AvatarState, Pose
-
-#: Below this horizontal length of the forward axis, heading and roll are no longer separable.
-GIMBAL = 1e-6
-
-
-def quat_mul(a: Quat, b: Quat) -> Quat:
-    """Hamilton product ``a ⊗ b`` (w, x, y, z): rotate by ``b`` first, then by ``a``."""
-    aw, ax, ay, az = a
-    bw, bx, by, bz = b
-    return (aw * bw - ax * bx - ay * by - az * bz,
-            aw * bx + ax * bw + ay * bz - az * by,
-            aw * by - ax * bz + ay * bw + az * bx,
-            aw * bz + ax * by - ay * bx + az * bw)  # fmt: skip
-
-
-def yaw_quat(heading: float) -> Quat:
-    """The rotation by ``heading`` degrees about +Z (Panda3D's H)."""
-    half = math.radians(heading) / 2
-    return (math.cos(half), 0.0, 0.0, math.sin(half))
-
-
-def quat_hpr(q: Quat) -> tuple[float, float, float]:
-    """Panda3D's heading, pitch and roll in degrees for unit quaternion ``q`` (rotation = H · P · R, roll first).
-
-    Heading and pitch come from where +Y points, roll from how far +X and +Z tilt out of the horizontal. Pointing
-    straight up or down (a controller hanging at the visitor's side) leaves heading and roll as one degree of
-    freedom: roll is taken as 0 and the heading read from +X, so the pose still comes out whole.
-    """
-    fx, fy, fz = rotate(q, (0.0, 1.0, 0.0))
-    rx, ry, rz = rotate(q, (1.0, 0.0, 0.0))
-    up_z = rotate(q, (0.0, 0.0, 1.0))[2]
-    pitch = math.degrees(math.atan2(fz, math.hypot(fx, fy)))
-    if math.hypot(fx, fy) < GIMBAL:
-        return math.degrees(math.atan2(ry, rx)), pitch, 0.0
-    return heading_deg(q), pitch, math.degrees(math.atan2(-rz, up_z))
+from net.presence.rotation import hpr_quat, quat_hpr, quat_mul
 
 
 def relative_pose(pose: WorldPose, root: Vec3, heading: float) -> Pose:
     """``pose`` in the frame of an avatar root at ``root`` facing ``heading``: what the codec carries."""
-    back = yaw_quat(-heading)
+    back = hpr_quat(-heading, 0.0, 0.0)
     offset = (pose.position[0] - root[0], pose.position[1] - root[1], pose.position[2] - root[2])
     x, y, z = rotate(back, offset)
     return Pose(x, y, z, *quat_hpr(quat_mul(back, pose.orientation)))

@@ -10,9 +10,12 @@ from hypothesis import strategies as st
 from panda3d.core import LQuaternion, NodePath
 
 from game.social.avatar_mesh import HAND_PIVOTS
-from game.social.vr_pose import quat_hpr, quat_mul, vr_state
+from game.social.vr_pose import vr_state
 from game.xr.axes import Pose as WorldPose
 from net.presence import codec
+from net.presence.codec import AvatarState, Pose
+from net.presence.interp import SnapshotBuffer
+from net.presence.rotation import hpr_quat, quat_hpr, quat_mul
 from ui.avatars.node import AvatarNode
 
 unit = st.floats(-1, 1, allow_nan=False)
@@ -45,6 +48,32 @@ def test_hpr_matches_panda3d(q):
     node = NodePath("n")
     node.setHpr(*quat_hpr(q))
     assert _same_rotation(node.getQuat(), q, 1e-3)
+
+
+@given(st.floats(-360, 360), st.floats(-90, 90), st.floats(-360, 360))
+def test_hpr_quat_is_what_panda3d_sets(h, p, r):
+    node = NodePath("n")
+    node.setHpr(h, p, r)
+    assert _same_rotation(node.getQuat(), hpr_quat(h, p, r), 1e-3)
+
+
+def _angle(a, b) -> float:
+    w, x, y, z = quat_mul((a[0], -a[1], -a[2], -a[3]), b)
+    return 2 * math.degrees(math.atan2(math.sqrt(x * x + y * y + z * z), abs(w)))
+
+
+def test_remote_hands_turn_smoothly_between_samples_even_pointing_down():
+    """A hand hanging nearly straight down turns 20° between samples, across the ±180° heading seam: drawn
+    halfway, it is 10° from each (not stepped, not spun the long way round) and halfway along its path."""
+    buffer = SnapshotBuffer(delay=0.1)
+    a, b = Pose(0.2, 0.0, 0.9, 170.0, -85.0, 0.0), Pose(0.3, 0.1, 1.1, -170.0, -85.0, 0.0)
+    head = Pose(0.0, 0.0, 1.6)
+    buffer.push(0, AvatarState(0, 0, 0, 0, 0, head, a, a), arrival=10.0)
+    buffer.push(100, AvatarState(0, 0, 0, 0, 0, head, b, b), arrival=10.1)
+    mid = buffer.sample(10.0 + 0.1 + 0.05).right  # drawn 0.1 s late: halfway between the two samples
+    assert math.dist((mid.x, mid.y, mid.z), (0.25, 0.05, 1.0)) < 1e-9
+    qa, qb, qm = (hpr_quat(p.yaw, p.pitch, p.roll) for p in (a, b, mid))
+    assert abs(_angle(qa, qm) - _angle(qa, qb) / 2) < 1e-6 and abs(_angle(qm, qb) - _angle(qa, qb) / 2) < 1e-6
 
 
 @settings(max_examples=60, deadline=None)
