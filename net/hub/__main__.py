@@ -104,6 +104,13 @@ def keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _at_least_one(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m net.hub", description="Metaverse Seoul city services hub")
     top.add_argument("--data-dir", type=Path, default=None, help="hub data directory (default: user data dir)")
@@ -121,7 +128,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--disaster-api-url", default=HubConfig.disaster_api_url)
     s.add_argument("--disaster-api-interval", type=float, default=60.0, help="seconds between API polls")
     s.add_argument("--region", help="only messages for this region name (rgnNm), e.g. 서울특별시")
-    s.add_argument("--hide-after", type=int, default=HubConfig.hide_after, metavar="N",
+    s.add_argument("--hide-after", type=_at_least_one, default=HubConfig.hide_after, metavar="N",
                    help="hide an opinion-box proposal or comment once N distinct citizens reported it (default 3)")
     s.set_defaults(func=serve)
     for name, func, help_text in (("publish", publish, "publish a CAP file"), ("sign", sign, "sign a CAP file")):

@@ -107,6 +107,16 @@ def test_staff_hide_and_restore_a_comment_with_a_reason(city) -> None:
     assert refused(r1, "opinion.report", kind="comment", item_id=cid, reason="abuse")["code"] == "conflict"
 
 
+def test_the_threshold_is_the_hubs_setting(start_hub, make_link) -> None:
+    hub = start_hub(hide_after=1)  # `python -m net.hub serve --hide-after 1`
+    author, reader = (make_link(hub.layout, hub.endpoints, Role.CITIZEN) for _ in range(2))
+    pid = ok(author, "opinion.propose", title="Night buses", body="More night buses to Eunpyeong.")["proposal_id"]
+    cid = ok(author, "opinion.comment", proposal_id=pid, text="Buy followers at my site")["comment_id"]
+    assert ok(reader, "opinion.report", kind="comment", item_id=cid, reason="spam")["hidden"] is True
+    assert ok(reader, "opinion.get", proposal_id=pid)["comments"] == []
+    assert listed(reader) == {pid: False}, "hiding a comment leaves its proposal alone"
+
+
 def test_messages_to_the_mayor_are_private_and_answered_by_staff(city, make_link) -> None:
     hub, people = city
     writer, other = people(Role.CITIZEN, 2)
