@@ -19,7 +19,7 @@ def test_profanity_is_caught(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "여권을 다시 발급받고 싶어요", "시발점이 어디인가요", "새끼손가락을 다쳤어요", "병신년 자료",
-    "시청 앞 도로가 파였어요",
+    "시청 앞 도로가 파였어요", "가로등이 꺼져 있어요", "신호등이 꺼져서 위험해요",
     "시 발표 자료를 보고 싶어요", "class assessment", "Charles Dickens", "shitake mushrooms",
     "this hit hard", "Please fix the streetlight", "ㅎㅎ 감사합니다", "지하철 시간표", "구청 민원 접수",
 ])
