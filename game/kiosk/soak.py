@@ -32,6 +32,7 @@ from game.kiosk import heartbeat
 
 KEYS = ("mouse1", "space", "t", "i", "l", "escape", "arrow_up", "arrow_down", "enter", "1", "3", "5", "h")
 STATS_EVERY_S = 5.0
+MIN_STEADY_S = 300.0  # RSS growth is judged only over at least this much steady running after the warm-up
 CHILD_FPS = 15
 
 
@@ -52,6 +53,7 @@ class RandomVisitor:
         self.actions = 0
         self.started = time.time()
         self.rss_start: int | None = None
+        self.rss_samples: list[tuple[float, float]] = []  # (seconds since start, MB), every STATS_EVERY_S
         session.base.taskMgr.add(self._tick, "soak-visitor", sort=5)
 
     def _tick(self, task: Any) -> int:
@@ -92,8 +94,10 @@ class RandomVisitor:
         self.wait = s.settings.idle_timeout_s + rng.uniform(2, 10) if long_gap else rng.uniform(0.3, 6.0)
 
     def write_stats(self) -> None:
-        doc = {"pid": os.getpid(), "started": self.started, "updated": time.time(), "rss_start": self.rss_start,
-               "rss_now": rss_bytes(), "actions": self.actions, **self.session.stats}
+        now, rss = time.time(), rss_bytes()
+        self.rss_samples.append((round(now - self.started, 1), round(rss / 1e6, 1)))
+        doc = {"pid": os.getpid(), "started": self.started, "updated": now, "rss_start": self.rss_start,
+               "rss_now": rss, "rss_samples": self.rss_samples, "actions": self.actions, **self.session.stats}
         tmp = self.stats_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(doc), encoding="utf-8")
         tmp.replace(self.stats_path)
@@ -221,10 +225,11 @@ def run_parent(ns: argparse.Namespace) -> int:
             dog.wait(30)
         except subprocess.TimeoutExpired:
             dog.kill()
-    return _report(out, logs, stats_dir, dropped, kills, duration)
+    return _report(out, logs, stats_dir, dropped, kills, duration, ns.warmup)
 
 
-def _report(out: Path, logs: Path, stats_dir: Path, dropped: dict, kills: list, duration: float) -> int:
+def _report(out: Path, logs: Path, stats_dir: Path, dropped: dict, kills: list, duration: float,
+            warmup: float) -> int:
     runs = [_read_json(p) for p in sorted(stats_dir.glob("*.json"))]
     runs = [r for r in runs if r]
     watchdog = _read_json(logs / "watchdog.json")
@@ -235,6 +240,8 @@ def _report(out: Path, logs: Path, stats_dir: Path, dropped: dict, kills: list, 
     total = {k: sum(r.get(k, 0) for r in runs) for k in ("frames", "alerts_received", "alerts_shown", "visits",
                                                           "wipes", "requests", "actions", "refused_exits")}
     unexpected = watchdog.get("crashes", 0) + watchdog.get("freezes", 0) - len(kills)
+    steady_s = longest.get("updated", 0) - longest.get("started", 0) - warmup
+    judged = growth is not None and steady_s >= MIN_STEADY_S
     report = {
         "minutes": round(duration / 60, 2),
         "runs": len(runs),
@@ -243,17 +250,26 @@ def _report(out: Path, logs: Path, stats_dir: Path, dropped: dict, kills: list, 
         "rss_mb_start": round(longest.get("rss_start", 0) / 1e6, 1) if longest.get("rss_start") else None,
         "rss_mb_end": round(longest.get("rss_now", 0) / 1e6, 1) if longest else None,
         "rss_growth_percent": growth,
+        "rss_growth_judged": judged,  # False: the steady part of the longest run was too short to judge
         "longest_run_minutes": round((longest.get("updated", 0) - longest.get("started", 0)) / 60, 2),
+        "rss_mb_trend": _trend(longest.get("rss_samples", [])),
         "kills": kills,
         "watchdog": {k: watchdog.get(k) for k in ("starts", "crashes", "freezes", "last_restart_latency_s")},
         "unexpected_failures": unexpected,
     }
     (out / "soak.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(json.dumps(report, indent=2))
-    ok = (unexpected == 0 and (growth is None or growth < 5.0)
+    ok = (unexpected == 0 and (not judged or growth < 5.0)
           and all(k["respawn_s"] is not None and k["respawn_s"] <= 5.0 for k in kills))
     print(f"soak {'passed' if ok else 'FAILED'}; report in {out / 'soak.json'}")
     return 0 if ok else 1
+
+
+def _trend(samples: list) -> list:
+    """RSS of the longest run at each fifth of it: warm-up growth levels off, a leak keeps climbing."""
+    if len(samples) < 5:
+        return samples
+    return [samples[min(len(samples) - 1, round(i * (len(samples) - 1) / 5))] for i in range(6)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -263,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kill-fraction", type=float, default=0.3, help="share of the run, at its end, with kills")
     p.add_argument("--alert-every", type=float, default=30.0, help="mean seconds between dropped alerts")
     p.add_argument("--idle-timeout", type=float, default=20.0, help="kiosk idle timeout during the soak")
-    p.add_argument("--warmup", type=float, default=60.0, help="seconds before the RSS baseline is taken")
+    p.add_argument("--warmup", type=float, default=120.0,
+                   help="seconds before the RSS baseline is taken: a full attract cycle and the first alerts fill "
+                        "glyph caches and upload every landmark (default 120)")
     p.add_argument("--stall", type=float, default=4.0, help="watchdog --stall")
     p.add_argument("--size", default="640x360")
     p.add_argument("--seed", type=int, default=1)

@@ -26,4 +26,5 @@ def test_short_soak_with_one_kill(tmp_path):
     assert report["unexpected_failures"] == 0 and report["watchdog"]["starts"] == 2
     assert report["kills"][0]["respawn_s"] <= 5.0 and report["kills"][0]["first_beat_s"] is not None
     assert report["totals"]["frames"] > 100 and report["totals"]["alerts_shown"] >= 1
-    assert report["rss_mb_start"] and report["rss_growth_percent"] < 5.0
+    assert report["rss_mb_start"] and report["rss_mb_end"], "RSS measured (too short a run to judge its growth)"
+    assert report["rss_growth_judged"] is False
