@@ -13,7 +13,6 @@ from game.config import AppConfig, ConfigError, config_from_args
 
 DEFAULT_TOUR_DIR = Path("out") / "tour"
 DEFAULT_VIEW = "gwanghwamun-square"
-XR_ALERT_SCALE = 1.4  # the head-locked alert spans ~45° of view: readable without turning the head
 
 
 def _check_inputs(config: AppConfig) -> str | None:
@@ -53,32 +52,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
 
     if config.xr:
-        from game.xr.district import DistrictBuilder
-        from game.xr.run import EXIT_NO_XR, run_xr
+        from game.headset import run_headset
+        from game.xr.run import EXIT_NO_XR
 
-        # teleport arcs land on the ground, roofs and terraces, never inside a wall
-        district = DistrictBuilder(config)
-        live = []
-
-        def alerts_in_headset(driver) -> None:
-            """Alerts on the head-locked panel, with a controller pulse when one arrives."""
-            from game.live_alerts import LiveAlerts
-
-            base = driver.base
-            panel = driver.head_panel.attachNewNode("alerts")
-            panel.setScale(XR_ALERT_SCALE)
-            live.append(LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
-                                   parent=panel, aspect=16 / 9, srgb=True, badge=False, on_alert=driver.haptic))
-            # Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us.
-            from game.social.xr import join_presence
-
-            join_presence(driver, config, live[-1], district.scene.parent)
-
-        try:
-            status = run_xr(config, district, collide=district.collide, on_driver=alerts_in_headset)
-        finally:
-            for alerts in live:
-                alerts.close_link()
+        status = run_headset(config)
         if status != EXIT_NO_XR or config.batch or config.frames:
             return status
         config = replace(config, xr=False)  # no headset: the reason is on stderr; carry on at the desk
@@ -107,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                     from game.access_aids import AccessAids, WaitingSpeech
                     from game.alerts.job import run_alert_job
 
-                    aids = AccessAids(app)
+                    aids = AccessAids(app.base, app.config, app.font)
                     try:
                         return run_alert_job(app.base, config, speech=WaitingSpeech(aids.speech),
                                              signing=aids.signing)

@@ -29,18 +29,21 @@ class WaitingSpeech:
 
 
 class AccessAids:
-    def __init__(self, app):
-        self.app = app
-        cache = app.config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
+    """``parent`` is where the signing panel's card goes: ``aspect2d`` on the desktop, the head-locked panel in
+    XR (the same node the alert overlay is drawn under)."""
+
+    def __init__(self, base, config, font=None, parent=None):
+        self.base = base
+        cache = config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
         self.speech = SpeechService(cache / "speech")
         self.speech.start()
-        self.signing = SigningPanel(app.base.win, app.base.aspect2d, font=app.font, lang=app.config.language)
+        self.signing = SigningPanel(base.win, parent or base.aspect2d, font=font, lang=config.language)
         for _ in self.signing.warm_up():  # solve every template now (~1 s) rather than at the first alert
             pass
         self.signing.set_visible(False)
         self._to_play: set[int] = set()
         self._sounds: list = []
-        self._task = app.base.taskMgr.add(self._poll, "speech-poll", sort=tasks.NET_POLL)
+        self._task = base.taskMgr.add(self._poll, "speech-poll", sort=tasks.NET_POLL)
 
     def speak(self, text: str, lang: str) -> None:
         """The voice guide: say ``text`` as soon as it is synthesised, through the app's audio; never blocks."""
@@ -51,14 +54,18 @@ class AccessAids:
             if result.request_id in self._to_play:
                 self._to_play.discard(result.request_id)
                 if result.path is not None:
-                    sound = self.app.base.loader.loadSfx(Filename.fromOsSpecific(str(result.path)).getFullpath())
+                    sound = self.base.loader.loadSfx(Filename.fromOsSpecific(str(result.path)).getFullpath())
                     sound.play()
                     self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         return task.cont
 
     def release(self) -> None:
-        self.app.base.taskMgr.remove(self._task)
+        self.base.taskMgr.remove(self._task)
         for sound in self._sounds:
             sound.stop()
         self.signing.destroy()
+        self.close_worker()
+
+    def close_worker(self) -> None:
+        """Stop the speech worker: safe after the ShowBase is gone (XR teardown)."""
         self.speech.shutdown()

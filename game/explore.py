@@ -188,7 +188,7 @@ def run_interactive(app) -> int:
     """Explore until the visitor quits, or for ``--frames N`` frames (smoke runs, benchmarks)."""
     app.flow.go("explore")
     explore = Explore(app, app.config.scene or START_LANDMARK)
-    aids = AccessAids(app)
+    aids = AccessAids(app.base, app.config, app.font)
     alerts = LiveAlerts(app.base, app.config, lambda: (explore.walker.x, explore.walker.y), flow=app.flow,
                         font=app.font, aids=aids)
     desk = CivicDesk(alerts.link)

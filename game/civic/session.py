@@ -76,7 +76,7 @@ def run_civic(app) -> int:
     from game.live_alerts import LiveAlerts
 
     app.flow.go("civic")
-    aids = AccessAids(app)
+    aids = AccessAids(app.base, app.config, app.font)
     host = app.landmarks[registry.INTERIOR_HOST].local
     alerts = LiveAlerts(app.base, app.config, lambda: host, flow=app.flow, font=app.font, aids=aids)
     desk = CivicDesk(alerts.link)

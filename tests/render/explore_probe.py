@@ -24,7 +24,7 @@ def main() -> None:
     from game.civic.desk import CivicDesk
     from game.live_alerts import LiveAlerts
 
-    aids = AccessAids(app)
+    aids = AccessAids(app.base, app.config, app.font)
     alerts = LiveAlerts(app.base, app.config, lambda: (explore.walker.x, explore.walker.y), flow=app.flow,
                         font=app.font, aids=aids)
     desk = CivicDesk(alerts.link)

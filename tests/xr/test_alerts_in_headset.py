@@ -1,4 +1,5 @@
-"""Alerts in VR through main.py: the hub's alert reaches the head-locked panel and pulses both controllers."""
+"""Alerts in VR through main.py: the hub's alert reaches the head-locked panel, is spoken, and pulses both
+controllers."""
 
 import json
 import shutil
@@ -35,3 +36,5 @@ def test_an_urgent_alert_shows_on_the_head_panel_with_haptics(monado_env, tmp_pa
     assert pulses == {"/user/hand/left", "/user/hand/right"}
     for eye in ("left.png", "right.png"):
         assert yellow_share(out / eye) > 0.002, f"no urgent (yellow) alert banner in {eye}"
+    voices = list((tmp_path / "speech").glob("*.wav"))
+    assert voices and all(v.stat().st_size > 10_000 for v in voices)  # the caption was spoken, not just shown

@@ -84,6 +84,9 @@ class SigningPanel:
         self.avatar = Avatar(self.scene.attach_new_node("ksl-avatar"))
 
         self.card = parent.attach_new_node("ksl-card")
+        # Drawn after the alert overlay (fixed bin, order 100) whatever bin the parent imposes: in XR the head
+        # panel puts everything in one fixed bin, where the overlay's black backing would otherwise cover it.
+        self.card.set_bin("fixed", 200)
         self.caption: NodePath | None = None
         if font is not None:
             label = TextNode("ksl-caption")
