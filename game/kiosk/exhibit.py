@@ -98,8 +98,13 @@ def run(app: Any, session: Any, out: Path) -> dict[str, Any]:
         if len(seen) == len(session.languages):
             break
         app.step()
-    report["alert"] = {"frames_to_show": frames, "languages": seen, "shown": session.stats["alerts_shown"]}
+    voiced = session.speech is not None and len(session.languages) > 1  # further languages are read out
+    if voiced:
+        _step_until(app, lambda: session.stats["alert_voices"] > 0, 5 * FPS)
+    report["alert"] = {"frames_to_show": frames, "languages": seen, "shown": session.stats["alerts_shown"],
+                       "voices": session.stats["alert_voices"]}
     check("alert", frames >= 0 and seen == list(session.languages))
+    check("alert_voice", not voiced or session.stats["alert_voices"] > 0)
     send(INPUT_EVENT, ["enter"])
     app.step(2)
     check("alert_acknowledged", session.alert_on_screen is None and app.flow.state == "attract")

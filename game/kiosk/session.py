@@ -72,10 +72,12 @@ class KioskSession(DirectObject):
         self.toast: Any = None
         self._toast_t = 0.0
         self.stats = {"frames": 0, "visits": 0, "wipes": 0, "alerts_received": 0, "alerts_shown": 0,
-                      "requests": 0, "shots": 0, "narrations": 0, "refused_exits": 0}
+                      "requests": 0, "shots": 0, "narrations": 0, "alert_voices": 0, "refused_exits": 0}
         self.speech = self._start_speech() if narrate else None
         self._narration_id: int | None = None
-        self._sounds: list[Any] = []
+        self._alert_voice_id: int | None = None  # an alert read out in a further site language, on its turn
+        self._sounds: list[Any] = []  # attract narration
+        self._alert_sounds: list[Any] = []  # alert voices in further languages
         self._alert_t = 0.0
         self._mouse: tuple[float, float] | None = None
         self._operator_exit = self.base.userExit
@@ -284,6 +286,7 @@ class KioskSession(DirectObject):
         now = dt.datetime.now(dt.UTC)
         outcomes = {self.controllers[lang].receive(alert, now).outcome for lang in self.languages}
         self.stats["alerts_received"] += 1
+        self._stop_narration()  # the alert's cue and voice must not compete with a landmark's story
         log.info("alert %s from %s: %s", alert.identifier, source, ", ".join(sorted(outcomes)))
         if "presented" in outcomes:
             self.stats["alerts_shown"] += 1
@@ -314,7 +317,7 @@ class KioskSession(DirectObject):
         if active != self.rotation.languages:
             self.rotation = LanguageRotation(active, self._reading_seconds)
         elif self.rotation.advance(dt_s):
-            self.controllers[self.rotation.current].overlay.restart()  # its turn: captions from the first page
+            self._alert_turn(self.rotation.current)
         for lang, layer in self.layers.items():
             visible = bool(active) and lang == self.rotation.current
             layer.show() if visible else layer.hide()
@@ -323,6 +326,18 @@ class KioskSession(DirectObject):
         self.badge.set_visible(not active)  # the alert's own header (level, drill label) takes that corner
         for controller in self.controllers.values():
             controller.update(dt_s)
+
+    def _alert_turn(self, lang: str) -> None:
+        """A language's turn: its captions from the first page, and (beyond the first language, which its
+        controller voices with the attention cue) the alert read out in that language."""
+        controller = self.controllers[lang]
+        controller.overlay.restart()
+        if self.speech is not None and lang != self.languages[0] and controller.shown is not None:
+            p = controller.shown.presentation
+            for sound in self._alert_sounds:
+                sound.stop()
+            self._alert_sounds = []
+            self._alert_voice_id = self.speech.submit(p.caption_text, p.lang)
 
     @property
     def alert_on_screen(self) -> str | None:
@@ -371,18 +386,27 @@ class KioskSession(DirectObject):
             self._mouse = pos
 
     def _play_narration(self) -> None:
+        """Play finished speech: the attract narration while still attracting, an alert's voice at once."""
         if self.speech is None:
             return
         for result in self.speech.poll():
-            if result.request_id == self._narration_id and result.path is not None \
-                    and self.app.flow.state == "attract":
-                from panda3d.core import Filename
+            if result.path is None:
+                continue
+            if result.request_id == self._alert_voice_id:
+                self._alert_voice_id = None
+                self._play(result.path, "alert_voices")
+            elif result.request_id == self._narration_id and self.app.flow.state == "attract" \
+                    and self.alert_on_screen is None:
+                self._play(result.path, "narrations")
 
-                sound = self.base.loader.loadSfx(Filename.fromOsSpecific(str(result.path)).getFullpath())
-                if sound is not None:
-                    sound.play()
-                    self._sounds.append(sound)
-                    self.stats["narrations"] += 1
+    def _play(self, path: Path, counter: str) -> None:
+        from panda3d.core import Filename
+
+        sound = self.base.loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
+        if sound is not None:
+            sound.play()
+            (self._sounds if counter == "narrations" else self._alert_sounds).append(sound)
+            self.stats[counter] += 1
 
     # -- shutdown ----------------------------------------------------------------------------------------------
     def release(self) -> None:
@@ -394,6 +418,8 @@ class KioskSession(DirectObject):
             self.explore = None
         self._hide_toast()
         self._stop_narration()
+        for sound in self._alert_sounds:
+            sound.stop()
         for controller in self.controllers.values():
             controller.destroy()
         for layer in self.layers.values():

@@ -62,6 +62,7 @@ def test_exhibit_works_with_no_network(tmp_path):
     assert report["tour"]["badge"].startswith("오프라인"), "the cached-status badge says offline"
     assert report["tour"]["narrations"] >= (1 if narrate else 0), "narration through the speech worker"
     assert report["alert"]["languages"] == ["ko", "en"] and report["alert"]["frames_to_show"] <= 15
+    assert report["alert"]["voices"] >= (1 if narrate else 0), "the English turn is read out too"
     assert report["request"]["requests"] == 1 and report["wipe"]["pending_after"] == 1
     # Binding loopback still works with the interface down, so the embedded hub may start; nothing connects.
     assert report["offline"]["link"] in (None, "connecting", "offline")
