@@ -37,7 +37,7 @@ from ui import i18n
 log = logging.getLogger("mseoul.kiosk")
 
 INPUT_EVENT = "kiosk-button"
-ACKNOWLEDGE = frozenset({"enter", "space", "gamepad-face_a"})
+ACKNOWLEDGE = frozenset({"enter", "space", "face_a"})  # the generic button event carries unprefixed names
 ALERT_TICK_S = 1.0
 MOUSE_MOVE_EPS = 0.01  # a touch drag or mouse move counts as activity during a visit
 TOAST_S = 5.0
@@ -80,6 +80,7 @@ class KioskSession(DirectObject):
         self._alert_sounds: list[Any] = []  # alert voices in further languages
         self._alert_t = 0.0
         self._mouse: tuple[float, float] | None = None
+        self._devices: list[Any] = []  # gamepads attached to the data graph (Panda3D objects: no hashing)
         self._operator_exit = self.base.userExit
         self._build_views()
         self._build_alerts()
@@ -155,6 +156,7 @@ class KioskSession(DirectObject):
         for thrower in self._throwers():
             thrower.node().setButtonDownEvent(INPUT_EVENT)
         self.accept(INPUT_EVENT, self.on_input)
+        self.accept("connect-device", self._device_connected)
         self.accept("h", self.open_request)
         self.app.flow.on_enter("attract", lambda _a, _b: self._enter_attract())
         self.app.flow.go("attract")
@@ -164,8 +166,19 @@ class KioskSession(DirectObject):
         from panda3d.core import InputDevice
 
         for device in self.base.devices.getDevices(InputDevice.DeviceClass.gamepad):
+            self._devices.append(device)
             self.base.attachInputDevice(device, prefix="gamepad")
         return list(self.base.buttonThrowers or []) + list(getattr(self.base, "deviceButtonThrowers", []))
+
+    def _device_connected(self, device: Any) -> None:
+        """A gamepad plugged in while running: its buttons start a visit too."""
+        from panda3d.core import InputDevice
+
+        if device.device_class == InputDevice.DeviceClass.gamepad and device not in self._devices:
+            self._devices.append(device)
+            self.base.attachInputDevice(device, prefix="gamepad")
+            for thrower in getattr(self.base, "deviceButtonThrowers", []):
+                thrower.node().setButtonDownEvent(INPUT_EVENT)
 
     # -- input and exits ---------------------------------------------------------------------------------------
     def _refuse_exit(self) -> None:
