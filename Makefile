@@ -26,5 +26,9 @@ bench: setup
 	@$(PY) -m game.alerts.bench
 	@$(PY) -m net.bench
 
+# Windows, macOS (arm64 and x86_64) and Linux apps with installers/archives, under build/packaging/
+dist: setup
+	@$(PY) packaging/build.py --installers
+
 clean:
 	rm -rf .venv build dist out .pytest_cache .ruff_cache
