@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import marshal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,16 +26,25 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("metaverse-seoul")) / "materials"
 
 
+def _code_of(fn) -> bytes:
+    """What defines a function: its source; in a frozen app, which ships no source, its compiled code."""
+    try:
+        return inspect.getsource(fn).encode()
+    except (OSError, TypeError):
+        return marshal.dumps(fn.__code__)
+
+
 def cache_key(name: str) -> str:
     """Hash of everything that decides how ``name`` looks (generator source, shared helpers, spec)."""
     spec = texgen.SPECS[name]
     h = hashlib.sha256(name.encode())
     gen = spec.generator
-    src = inspect.getsource(gen) if not getattr(gen, "__closure__", None) else repr(
-        [c.cell_contents for c in gen.__closure__])  # _plain closures: their parameters define them
-    h.update(src.encode())
+    if getattr(gen, "__closure__", None):  # _plain closures: their parameters define them
+        h.update(repr([c.cell_contents for c in gen.__closure__]).encode())
+    else:
+        h.update(_code_of(gen))
     for helper in _SHARED_HELPERS:
-        h.update(inspect.getsource(helper).encode())
+        h.update(_code_of(helper))
     h.update(repr((spec.metres_per_repeat, spec.roughness, spec.metallic, spec.size)).encode())
     return h.hexdigest()[:16]
 

@@ -38,3 +38,17 @@ def test_cache_reuse_and_selective_rebake(tmp_path, monkeypatch):
     assert changed.baked == ["grass"]
     assert len(list(tmp_path.glob("grass-*.png"))) == 2  # the stale pair was removed
     assert seen[0] == (0, len(texgen.SPECS), next(iter(texgen.SPECS))) and seen[-1][0] == len(texgen.SPECS)
+
+
+def test_cache_key_works_without_source_as_in_a_frozen_app(monkeypatch):
+    import inspect
+
+    with_source = cache_key("tile")
+
+    def no_source(obj):
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(inspect, "getsource", no_source)
+    frozen = cache_key("tile")
+    assert frozen != with_source and frozen == cache_key("tile")  # stable, and still keyed on the code
+    assert cache_key("granite") != frozen
