@@ -6,8 +6,9 @@ Two things differ from ``python main.py`` in a frozen build, and are fixed here 
   frozen module a ``__file__`` under the *build machine's* standard-library directory, so the app's own
   packages get one under the executable's directory instead, where ``build_apps`` put ``assets/`` and
   ``shaders/``.
-* ``inspect.getsource`` (the material cache key hashes generator source) needs the frozen modules' source, and
-  ``build_apps`` replaces ``linecache`` with a stub that knows no lines. The build ships the app's ``.py`` files
+* Tracebacks in the kiosk logs and ``inspect.getsource`` need the frozen modules' source (the material cache
+  key falls back to compiled code without it), and ``build_apps`` replaces ``linecache`` with a stub that knows
+  no lines. The build ships the app's ``.py`` files
   beside the executable; the frozen importer's ``get_source`` and ``linecache.getlines`` serve them from there.
 * ``certifi.where()`` (imported by ``requests``) reads its CA bundle through ``importlib.resources``, which has
   no files in a frozen app; ``build_apps`` copies ``cacert.pem`` beside the executable, so certifi is told so.
