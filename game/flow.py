@@ -34,7 +34,6 @@ Hook = Callable[[str, str], None]  # (from_state, to_state)
 @dataclass
 class Flow:
     state: str = "boot"
-    history: list[str] = field(default_factory=list)
     _enter: dict[str, list[Hook]] = field(default_factory=dict)
     _exit: dict[str, list[Hook]] = field(default_factory=dict)
     _resume: str | None = None  # where an alert takeover returns to
@@ -59,7 +58,6 @@ class Flow:
             self._resume = prev if prev in ("explore", "attract", "civic") else "explore"
         for hook in self._exit.get(prev, []):
             hook(prev, target)
-        self.history.append(prev)
         self.state = target
         for hook in self._enter.get(target, []):
             hook(prev, target)

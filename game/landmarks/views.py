@@ -14,10 +14,6 @@ class View:
     target: tuple[float, float, float]
     heading: float  # Panda3D heading of the camera looking at the target
 
-    @property
-    def ground(self) -> tuple[float, float]:
-        return self.camera[0], self.camera[1]
-
 
 def front_vector(bearing: float) -> tuple[float, float]:
     """World (east, north) unit vector of the compass bearing a front faces."""
