@@ -17,6 +17,10 @@ VERSION = 1
 # Revisions of version 1 only add ops or optional result fields (``hello`` reports it): 2 added the opinion box's
 # report-and-hide ops and private messages to the mayor (issue 7). An older hub answers those ops ``bad_request``.
 REVISION = 2
+# Presence ops are revised on their own track, reported by ``hello`` as ``presence`` (absent: 0), so the
+# presence feature can grow without renumbering the core revision clients and tests pin: 1 added listing and
+# lifting one's own blocks (``presence.blocks``, ``presence.unblock``).
+PRESENCE_REVISION = 1
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
@@ -114,6 +118,8 @@ PRESENCE_OPS: dict[str, Op] = {
     "presence.leave": Op(),
     "presence.profiles": Op({"ids": Field(str, pattern=AVATAR_IDS)}),
     "presence.block": Op({"avatar_id": _avatar()}, writes=True),
+    "presence.blocks": Op(),
+    "presence.unblock": Op({"block_id": _id()}, writes=True),
     "presence.report": Op(
         {"avatar_id": _avatar(), "reason": Field(str, enum=REPORT_REASONS),
          "note": Field(str, required=False, max_len=500)},

@@ -101,13 +101,32 @@ class GatheringChanged:
 
 @dataclass(frozen=True)
 class Answered:
-    """A successful reply to a safety or moderation request (block, report, hide, remove, hand)."""
+    """A successful reply to a safety or moderation request (block, unblock, report, hide, remove, hand)."""
 
     op: str
     result: dict[str, Any]
 
 
-PresenceEvent = Joined | ChatMessage | MessageHidden | AvatarGone | Refused | Removed | GatheringChanged | Answered
+@dataclass(frozen=True)
+class Blocked:
+    """One of our blocks as the hub keeps it: the name and avatar id the other had when we blocked them."""
+
+    block_id: int
+    name: str  # empty: they were anonymous (shown as "Visitor <avatar_id>")
+    avatar_id: int  # 0: blocked before the hub kept labels
+    scene: str
+    created: float
+
+
+@dataclass(frozen=True)
+class BlockList:
+    """The reply to :meth:`PresenceClient.list_blocks`, newest first."""
+
+    blocks: tuple[Blocked, ...]
+
+
+PresenceEvent = (Joined | ChatMessage | MessageHidden | AvatarGone | Refused | Removed | GatheringChanged | Answered
+                 | BlockList)
 
 
 class PresenceClient:
@@ -189,6 +208,15 @@ class PresenceClient:
         self._forget(avatar_id, hide=True)
         return self._request("presence.block", {"avatar_id": avatar_id})
 
+    def list_blocks(self) -> str:
+        """Ask for the people we blocked (also those blocked in earlier sessions); :class:`BlockList` follows."""
+        return self._request("presence.blocks")
+
+    def unblock(self, block_id: int) -> str:
+        """Lift a block from :class:`BlockList`; :class:`Answered` follows, and the other visitor reappears on
+        both sides (unless they blocked us too). The hub keeps it, so it holds after restarts."""
+        return self._request("presence.unblock", {"block_id": block_id})
+
     def report(self, avatar_id: int, reason: str, note: str = "") -> str:
         args: dict[str, Any] = {"avatar_id": avatar_id, "reason": reason}
         if note.strip():
@@ -237,14 +265,21 @@ class PresenceClient:
             self._joined(result)
         elif op == "presence.profiles":
             self._profiles(result)
+        elif op == "presence.blocks":
+            self._events.append(BlockList(tuple(
+                Blocked(int(b["block_id"]), str(b["name"]), int(b["avatar_id"]), str(b["scene"]),
+                        float(b["created"])) for b in result.get("blocks", ()))))
         elif op != "presence.leave":
+            if op == "presence.unblock":
+                self.hidden.difference_update(int(i) for i in result.get("shown", ()))
             self._events.append(Answered(op, result))
 
     def _joined(self, result: dict[str, Any]) -> None:
         self._reset()
         self.avatar_id, self.scene = int(result["avatar_id"]), str(result["scene"])
         self.interest = Interest(float(result["cell_size"]))
-        self.hidden.update(int(i) for i in result.get("hidden", ()))
+        # The hub's list is complete for this session; ids from an earlier session may now be someone else's.
+        self.hidden = {int(i) for i in result.get("hidden", ())}
         self._subscribe(codec.scene_topic(self.scene))
         self._subscribe(codec.inbox_topic(bytes.fromhex(result["inbox"])))
         self._move(*self._position)
@@ -365,6 +400,8 @@ class PresenceClient:
     def _notice(self, data: dict[str, Any]) -> None:
         for avatar_id in data.get("hide", ()):
             self._forget(int(avatar_id), hide=True)
+        for avatar_id in data.get("show", ()):  # an unblock: their next states are drawn again
+            self.hidden.discard(int(avatar_id))
         if "removed" in data:
             self._join_args = None
             self._reset()

@@ -6,8 +6,9 @@ transaction, and publishes what :meth:`drain` returns. States are not relayed on
 state of every avatar that moved is gathered into one message per cell, so 200 visitors in one square cost
 the hub 20 messages per subscriber per second instead of 2,000 (and CURVE boxes each message once per subscriber).
 
-Blocks, reports, scene bans, moderator actions and gatherings are rows in the hub's SQLite store; positions,
-chat and raised hands are only in memory (chat is kept just long enough to be evidence in a report).
+Blocks (with the name the other had when blocked, so a visitor can list and lift them), reports, scene bans,
+moderator actions and gatherings are rows in the hub's SQLite store; positions, chat and raised hands are only
+in memory (chat is kept just long enough to be evidence in a report).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ KST = timezone(timedelta(hours=9))
 EVIDENCE = 20  # messages of a visitor kept as report evidence
 KNOWN = 10_000  # recent avatar ids remembered after they left, so a report still finds who it was
 MAX_BODY = 8 * 1024
+MAX_BLOCKS = 200  # listed per visitor (reply size); nobody scrolls further on a kiosk
 
 #: Chat messages per second (sustained, burst) by role; anonymous keys cannot chat at all (see PROTOCOL.md).
 CHAT_LIMITS: dict[Role, Limit] = {
@@ -311,16 +313,59 @@ class PresenceRelay:
 
     def block(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         me = self._session(c)
-        target, _, _ = self._target(args["avatar_id"])
+        target, name, scene = self._target(args["avatar_id"])
         if target == c.client:
             raise ServiceError(ErrorCode.BAD_REQUEST, "cannot block yourself")
-        db.execute("INSERT OR IGNORE INTO blocks VALUES (?, ?, ?)", (c.client, target, c.now))
+        # The name and avatar id are kept as they were now: the blocked visitor may leave, or come back under
+        # another id, and the blocker's list must still say whom they blocked.
+        db.execute("INSERT INTO blocks (client, blocked, name, avatar_id, scene, created) VALUES (?, ?, ?, ?, ?, ?)"
+                   " ON CONFLICT (client, blocked) DO NOTHING",
+                   (c.client, target, name, args["avatar_id"], scene, c.now))
         me.hidden.add(target)
         other = self.sessions.get(target)
         if other is not None:
             other.hidden.add(c.client)
             self._notice(other, {"hide": [me.avatar_id]})
         return {"hidden": args["avatar_id"]}
+
+    def blocks(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """The caller's own blocks, newest first; never who blocked the caller (that would tell a blocked
+        visitor whom to pester elsewhere)."""
+        rows = db.execute("SELECT id, name, avatar_id, scene, created FROM blocks WHERE client=?"
+                          " ORDER BY id DESC LIMIT ?", (c.client, MAX_BLOCKS))
+        keys = ("block_id", "name", "avatar_id", "scene", "created")
+        return {"blocks": [dict(zip(keys, r, strict=True)) for r in rows]}
+
+    def unblock(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """Lift one of the caller's blocks. The two see each other again at once if both are here and the other
+        has not blocked the caller too (a block either way hides both ways)."""
+        row = db.execute("SELECT blocked FROM blocks WHERE id=? AND client=?",
+                         (args["block_id"], c.client)).fetchone()
+        if row is None:
+            raise ServiceError(ErrorCode.NOT_FOUND, "no such block")
+        target = row[0]
+        db.execute("DELETE FROM blocks WHERE id=?", (args["block_id"],))
+        if db.execute("SELECT 1 FROM blocks WHERE client=? AND blocked=?", (target, c.client)).fetchone():
+            return {"unblocked": args["block_id"], "shown": []}
+        me, other = self.sessions.get(c.client), self.sessions.get(target)
+        if me is not None:
+            me.hidden.discard(target)
+        if other is not None:
+            other.hidden.discard(c.client)
+        if me is None or other is None:
+            return {"unblocked": args["block_id"], "shown": []}
+        self._notice(other, {"show": [me.avatar_id]})
+        self._notice(me, {"show": [other.avatar_id]})
+        if me.scene == other.scene:
+            # Each dropped the other's states while hidden; a standing visitor sends only a keepalive every 2 s.
+            self._resend(me)
+            self._resend(other)
+        return {"unblocked": args["block_id"], "shown": [other.avatar_id]}
+
+    def _resend(self, s: Session) -> None:
+        """Relay ``s``'s latest state again with the next batch (notices go out before batches)."""
+        if s.cell is not None and s.state:
+            self._pending.setdefault(cell_topic(s.scene, s.cell), {}).setdefault(s.avatar_id, s.state)
 
     def report(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         target, name, scene = self._target(args["avatar_id"])
@@ -438,6 +483,8 @@ OPS: dict[str, Callable[[PresenceRelay, sqlite3.Connection, Caller, dict[str, An
     "presence.leave": PresenceRelay.leave,
     "presence.profiles": PresenceRelay.profiles,
     "presence.block": PresenceRelay.block,
+    "presence.blocks": PresenceRelay.blocks,
+    "presence.unblock": PresenceRelay.unblock,
     "presence.report": PresenceRelay.report,
     "chat.send": PresenceRelay.chat,
     "mod.queue": PresenceRelay.queue,

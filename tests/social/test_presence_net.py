@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 import time
 
-from net.presence.client import AvatarGone, ChatMessage, Joined, MessageHidden, Refused, Removed
+from net.presence.client import (
+    Answered,
+    AvatarGone,
+    BlockList,
+    ChatMessage,
+    Joined,
+    MessageHidden,
+    Refused,
+    Removed,
+)
 from net.protocol import Role
 from tests.social.conftest import standing, wait_for
 
@@ -179,3 +188,68 @@ def test_moderation_cli_reads_the_queue_and_removes_a_visitor(hub_runner, visito
     wait_for(lambda: rude.got(Removed) and rude_id not in victim.sees(), 5, "removed")
     assert moderate.main([*data, "hide", "999999"]) == 1  # unknown message: refused, nothing hidden
     assert json.loads(capsys.readouterr().out)["code"] == "not_found"
+
+
+def test_unblock_lists_the_blocked_visitor_restores_both_ways_and_survives_a_hub_restart(hub_runner, visitors):
+    hub = hub_runner()
+    alice = visitors(hub, "alice", standing(0.0, 0.0))
+    bob = visitors(hub, "bob", standing(2.0, 0.0))
+    _joined(alice, bob)
+    wait_for(lambda: bob.avatar_id in alice.sees() and alice.avatar_id in bob.sees(), 10, "alice and bob")
+    bob_id = bob.avatar_id
+    alice.do(lambda p: p.block(bob_id))
+    wait_for(lambda: alice.avatar_id not in bob.sees() and bob_id not in alice.sees(), 5, "hidden both ways")
+
+    hub.stop()
+    hub.start()  # the list comes from SQLite: bob's name and id as they were when alice blocked him
+    wait_for(lambda: all(len(v.got(Joined)) >= 2 for v in (alice, bob)), 20, "both rejoined")
+    alice.do(lambda p: p.list_blocks())
+    wait_for(lambda: alice.got(BlockList), 5, "the block list")
+    (entry,) = alice.got(BlockList)[-1].blocks
+    assert (entry.name, entry.avatar_id, entry.scene) == ("bob", bob_id, "district")
+    bob.do(lambda p: p.list_blocks())
+    wait_for(lambda: bob.got(BlockList), 5, "bob's list")
+    assert bob.got(BlockList)[-1].blocks == (), "nobody learns who blocked them"
+    assert bob.avatar_id not in alice.sees() and alice.avatar_id not in bob.sees()
+
+    t0 = time.monotonic()
+    alice.do(lambda p: p.unblock(entry.block_id))
+    wait_for(lambda: bob.avatar_id in alice.sees() and alice.avatar_id in bob.sees(), 5, "visible both ways")
+    # The hub resends both standing visitors' states with the notice, so nobody waits for a keepalive (2 s).
+    assert time.monotonic() - t0 < 1.5
+    assert any(a.op == "presence.unblock" for a in alice.got(Answered))
+    bob.do(lambda p: p.say("다시 만나서 반가워요", "nearby"))
+    wait_for(lambda: any(m.text == "다시 만나서 반가워요" for m in alice.got(ChatMessage)), 5, "alice hears bob")
+    alice.do(lambda p: p.list_blocks())
+    wait_for(lambda: len(alice.got(BlockList)) >= 2, 5, "the list again")
+    assert alice.got(BlockList)[-1].blocks == ()
+    alice.do(lambda p: p.unblock(entry.block_id))  # lifting it twice: refused, nothing else changes
+    wait_for(lambda: any(r.op == "presence.unblock" and r.code == "not_found" for r in alice.got(Refused)), 5,
+             "second unblock refused")
+
+    hub.stop()
+    hub.start()
+    wait_for(lambda: all(len(v.got(Joined)) >= 3 for v in (alice, bob)), 20, "both rejoined again")
+    wait_for(lambda: bob.avatar_id in alice.sees() and alice.avatar_id in bob.sees(), 10, "still visible")
+
+
+def test_unblock_keeps_hiding_while_the_other_side_still_blocks(hub_runner, visitors):
+    hub = hub_runner()
+    alice = visitors(hub, "alice", standing(0.0, 0.0))
+    bob = visitors(hub, "bob", standing(2.0, 0.0))
+    _joined(alice, bob)
+    wait_for(lambda: bob.avatar_id in alice.sees() and alice.avatar_id in bob.sees(), 10, "alice and bob")
+    bob_id, alice_id = bob.avatar_id, alice.avatar_id
+    alice.do(lambda p: p.block(bob_id))
+    wait_for(lambda: any(a.op == "presence.block" for a in alice.got(Answered)), 5, "alice's block stored")
+    bob.do(lambda p: p.block(alice_id))
+    wait_for(lambda: any(a.op == "presence.block" for a in bob.got(Answered)), 5, "bob's block stored")
+    alice.do(lambda p: p.list_blocks())
+    wait_for(lambda: alice.got(BlockList), 5, "the block list")
+    (entry,) = alice.got(BlockList)[-1].blocks
+    alice.do(lambda p: p.unblock(entry.block_id))
+    wait_for(lambda: any(a.op == "presence.unblock" for a in alice.got(Answered)), 5, "unblocked")
+    (answer,) = [a for a in alice.got(Answered) if a.op == "presence.unblock"]
+    assert answer.result["shown"] == []
+    time.sleep(2.5)  # past a keepalive: bob's block still hides them from each other
+    assert bob_id not in alice.sees() and alice_id not in bob.sees()

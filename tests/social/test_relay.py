@@ -104,3 +104,26 @@ def test_a_gathering_with_raised_hands_and_a_speaker(tmp_path):
     assert late["gathering"] == state  # who arrives during the gathering sees it as it stands
     relay.leave(db, Caller("b", Role.CITIZEN, "r" * 8, now), {})
     assert relay.gatherings[opened["gathering_id"]].speaker == 0
+
+
+def test_blocks_from_before_the_labels_are_kept_listed_and_can_be_lifted(tmp_path, monkeypatch):
+    from net.hub import store
+
+    monkeypatch.setattr(store, "TRACKS", {})
+    old = store.open_store(tmp_path)
+    old.execute("INSERT INTO blocks VALUES ('alice', 'bob', 5.0)")  # the schema before presence track 1
+    old.close()
+    monkeypatch.undo()
+    relay, db, clock = _relay(tmp_path)
+    assert db.execute("SELECT value FROM meta WHERE key='schema.presence'").fetchone() == ("1",)
+    alice = Caller("alice", Role.CITIZEN, "r" * 8, 10.0)
+    (entry,) = relay.blocks(db, alice, {})["blocks"]
+    assert (entry["name"], entry["avatar_id"], entry["created"]) == ("", 0, 5.0)
+    _join(relay, db, "alice")
+    bob = _join(relay, db, "bob")
+    assert relay.sessions["alice"].hidden == {"bob"}
+    assert relay.unblock(db, alice, {"block_id": entry["block_id"]}) == {"unblocked": entry["block_id"],
+                                                                         "shown": [bob]}
+    assert relay.sessions["alice"].hidden == set() and relay.sessions["bob"].hidden == set()
+    assert relay.blocks(db, alice, {})["blocks"] == []
+    assert relay.blocks(db, Caller("bob", Role.CITIZEN, "r" * 8, 10.0), {})["blocks"] == []
