@@ -27,11 +27,14 @@ from panda3d.core import NodePath
 
 from game import tasks
 from game.social.avatar_mesh import Look
+from game.social.blocklist import blocked_name
 from game.social.rules import NAME_DISTANCE, ChatLog, Line, Safety, check_chat, display_name, fade_alpha
 from game.social.voice import ChatVoice
 from net.client.link import LinkEvent
 from net.presence.client import (
     AvatarGone,
+    Blocked,
+    BlockList,
     ChatMessage,
     GatheringChanged,
     Joined,
@@ -44,6 +47,7 @@ from net.presence.client import (
 from net.presence.codec import AvatarState
 from ui import i18n
 from ui.avatars.node import AvatarNode
+from ui.social.blocks import BlockListPanel
 from ui.social.chat import ChatPanel
 
 REPORT_REASON = "harassment"  # the one-key report; the civic panel can offer the full list
@@ -72,11 +76,13 @@ class PresenceTask(DirectObject):
         self.hand_raised = False
         self.on_typing = on_typing
         self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard)
+        self.blocks = BlockListPanel(base, font, lang, self.unblock, self._typing)
         self.task = None
 
     def start(self, scene: str, *, name: str = "", look: Look | None = None, anonymous: bool = False) -> None:
-        """Join ``scene`` and start the per-frame task and the keys (Enter chat; Shift+B block, M mute, Shift+R
-        report, P personal space, G raise hand). Block and report take Shift so a stray key never files one."""
+        """Join ``scene`` and start the per-frame task and the keys (Enter chat; Shift+B block, U the blocked list,
+        M mute, Shift+R report, P personal space, G raise hand). Block and report take Shift so a stray key never
+        files one; unblocking is a deliberate choice in the list."""
         self.client.join(scene, name=name, look=(look or Look()).wire(), anonymous=anonymous)
         self.task = self.base.taskMgr.add(self._update, "presence", sort=tasks.NET_POLL)
         self.bind()
@@ -85,6 +91,7 @@ class PresenceTask(DirectObject):
         """(Re)take the social keys; explore calls this again after a panel of its own closed."""
         self.accept("enter", self.panel.start)
         self.accept("shift-b", self.block_nearest)
+        self.accept("u", self.open_blocks)
         self.accept("m", self.mute_nearest)
         self.accept("shift-r", self.report_nearest)
         self.accept("p", self.toggle_bubble)
@@ -96,6 +103,7 @@ class PresenceTask(DirectObject):
     def suspend(self) -> None:
         """Give the keys up while another panel (teleport, info, an alert) has them; :meth:`bind` takes them back."""
         self.panel.stop()
+        self.blocks.stop()
         self.ignoreAll()
 
     def _typing(self, typing: bool) -> None:
@@ -109,6 +117,7 @@ class PresenceTask(DirectObject):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.panel.set_language(lang)
+        self.blocks.set_language(lang)
         self.names.clear()
         self.panel.show_lines(self.log.render(lang))
 
@@ -169,8 +178,12 @@ class PresenceTask(DirectObject):
             self.names.pop(event.avatar_id, None)
             if event.avatar_id in self.client.hidden:
                 self.log.drop_author(event.avatar_id)
+        elif isinstance(event, BlockList):
+            self.blocks.load(event.blocks)
         elif isinstance(event, Refused):
             self.panel.set_status(self._refusal(event))
+            if event.op == "presence.unblock" and self.blocks.open:
+                self.client.list_blocks()  # the list was out of date (lifted elsewhere): show the hub's
         elif isinstance(event, Removed):
             minutes = max(1, round((event.until - time.time()) / 60))
             self.panel.set_status(i18n.text("social.removed", self.lang, minutes=minutes))
@@ -185,6 +198,8 @@ class PresenceTask(DirectObject):
             return i18n.text("social.chat_rate_limited", self.lang)
         if event.op == "chat.send" and event.code == "forbidden":
             return i18n.text("social.chat_not_allowed", self.lang)
+        if event.op == "presence.unblock":
+            return i18n.text("social.unblock_failed", self.lang)
         if event.op == "presence.join":
             return i18n.text("social.join_refused", self.lang)
         return i18n.text("net.request_failed", self.lang, reason=event.code)
@@ -229,6 +244,16 @@ class PresenceTask(DirectObject):
             self.panel.set_status(i18n.text("social.blocked", self.lang, name=name))
             self.panel.show_lines(self.log.render(self.lang))
 
+    def open_blocks(self) -> None:
+        """U: the people this visitor blocked (from the hub, so also those from earlier visits), to unblock."""
+        self.blocks.start()
+        self.client.list_blocks()
+
+    def unblock(self, entry: Blocked) -> None:
+        self.client.unblock(entry.block_id)
+        self.blocks.removed(entry.block_id)
+        self.panel.set_status(i18n.text("social.unblocked", self.lang, name=blocked_name(entry, self.lang)))
+
     def mute_nearest(self) -> None:
         target = self.nearest()
         if target is not None:
@@ -270,3 +295,4 @@ class PresenceTask(DirectObject):
             node.destroy()
         self.nodes.clear()
         self.panel.destroy()
+        self.blocks.destroy()

@@ -104,13 +104,25 @@ def main() -> int:
     result["typed"] = task.panel.field.text
     base.messenger.send("enter")
     frame(20)
-    result["typing"] = typing
+    result["typing"] = list(typing)
     result["remote_heard"] = [m.text for m in remote_events if type(m).__name__ == "ChatMessage" and not m.mine]
     task.block_nearest()
     while (task.nodes or app_client.avatar_id in remote.visible()) and time.monotonic() < deadline:
         frame()
     result.update(after_block_drawn=sorted(task.nodes), remote_sees_app_after=app_client.avatar_id in remote.visible(),
                   log_after_block=task.log.render("ko"))
+    base.messenger.send("u")  # the blocked list, from the hub
+    while task.blocks.model.entries is None and time.monotonic() < deadline:
+        frame()
+    result.update(blocks_open=task.blocks.open, blocks_rows=task.blocks.rows.getText(), typing_blocks=typing[2:])
+    base.messenger.send("arrow_down")  # one entry: wraps onto itself
+    base.messenger.send("enter")
+    while (not task.nodes or app_client.avatar_id not in remote.visible()) and time.monotonic() < deadline:
+        frame()
+    base.messenger.send("escape")
+    result.update(after_unblock_drawn=sorted(task.nodes), remote_sees_app_unblocked=app_client.avatar_id
+                  in remote.visible(), blocks_rows_after=task.blocks.rows.getText(),
+                  status_after_unblock=task.panel.status.getText(), typing_after=typing[2:])
     task.release()
     remote.close()
     app_client.close()

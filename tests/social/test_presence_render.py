@@ -31,4 +31,10 @@ def test_presence_task_draws_the_other_visitor_chats_and_blocks(tmp_path: Path):
     assert result["remote_heard"] == ["안녕"]
     assert result["after_block_drawn"] == [] and not result["remote_sees_app_after"]
     assert result["log_after_block"] == ["나: 안녕"]  # the blocked visitor's words are gone from the log
+    # U lists the blocked visitor by the name they had (and the day); Enter unblocks: both see each other again.
+    assert result["blocks_open"] and result["blocks_rows"].startswith("▶ Alex · ")
+    assert result["after_unblock_drawn"] == [result["remote_id"]] and result["remote_sees_app_unblocked"]
+    assert result["blocks_rows_after"] == "차단한 사람이 없습니다."
+    assert result["status_after_unblock"] == "Alex 님의 차단을 해제했습니다. 다시 서로 보입니다."
+    assert result["typing_blocks"] == [True] and result["typing_after"] == [True, False]  # arrows walk again
     assert result["blue_pixels"] > 20 and png.stat().st_size > 0
