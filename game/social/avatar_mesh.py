@@ -113,3 +113,11 @@ def avatar_still(look: Look) -> Mesh:
     placed = [parts["body"], parts["head"].transformed(translate(*HEAD_PIVOT))]
     placed += [parts[side].transformed(translate(*pivot)) for side, pivot in HAND_PIVOTS.items()]
     return merge(placed)
+
+
+def raised_hand(look: Look) -> Mesh:
+    """A raised right arm for gatherings, centred on the hand: the sleeve reaches down to the shoulder (0.5 m
+    below), in the outfit's upper colour, so it reads as this visitor's own arm rather than a floating icon."""
+    sleeve = _rgba(PALETTE[look.accent if look.outfit == "hanbok" else look.colour])
+    arm = lathe([0.065, 0.06, 0.055], [0.0, 0.3, 0.45], (-0.04, -0.03, -0.5), sleeve, 8)
+    return merge([arm, sphere(0.06, (0.0, 0.0, 0.0), _rgba(SKINS[look.skin]), 4, 6)])

@@ -28,6 +28,7 @@ from panda3d.core import NodePath
 from game import tasks
 from game.social.avatar_mesh import Look
 from game.social.blocklist import blocked_name
+from game.social.gathering import Stage, live_stage
 from game.social.rules import NAME_DISTANCE, ChatLog, Line, Safety, check_chat, display_name, fade_alpha
 from game.social.voice import ChatVoice
 from net.client.link import LinkEvent
@@ -49,6 +50,7 @@ from ui import i18n
 from ui.avatars.node import AvatarNode
 from ui.social.blocks import BlockListPanel
 from ui.social.chat import ChatPanel
+from ui.social.stage import GatheringStage
 
 REPORT_REASON = "harassment"  # the one-key report; the civic panel can offer the full list
 
@@ -64,16 +66,20 @@ class PresenceTask(DirectObject):
                  on_link_events: Callable[[list[LinkEvent]], None] = lambda events: None,
                  on_typing: Callable[[bool], None] = lambda typing: None,
                  voice: ChatVoice | None = None, screen_keyboard: bool = False,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = time.time) -> None:
+        """``wall`` is the epoch clock a gathering's scheduled minutes are compared with (``clock`` is monotonic,
+        for chat bubbles and interpolation)."""
         super().__init__()
         self.base, self.world, self.client, self.pose = base, world, client, pose
-        self.lang, self.font, self.clock = lang, font, clock
+        self.lang, self.font, self.clock, self.wall = lang, font, clock, wall
         self.link_events, self.on_link_events, self.voice = link_events, on_link_events, voice
         self.safety = Safety.default(vr)
         self.log = ChatLog()
         self.nodes: dict[int, AvatarNode] = {}
         self.names: dict[int, str] = {}
         self.hand_raised = False
+        self.gathering: dict | None = None  # the hub's latest state of this scene's gathering
+        self.stage: GatheringStage | None = None
         self.on_typing = on_typing
         self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard)
         self.blocks = BlockListPanel(base, font, lang, self.unblock, self._typing)
@@ -141,6 +147,9 @@ class PresenceTask(DirectObject):
         visible = self.client.visible(now)
         for avatar_id in set(self.nodes) - set(visible):
             self.nodes.pop(avatar_id).destroy()
+        stage = live_stage(self.gathering, self.wall())
+        self._show_stage(stage)
+        hands = stage.hands if stage is not None else frozenset()
         for avatar_id, (profile, state) in visible.items():
             node = self.nodes.get(avatar_id)
             if node is None:
@@ -153,7 +162,23 @@ class PresenceTask(DirectObject):
             # huge in the visitor's face (in VR a tag 0.4 m away covers a third of the view).
             node.set_label(self._name(avatar_id), distance <= NAME_DISTANCE and alpha > 0)
             node.set_bubble(self.log.bubble(avatar_id, now) if alpha > 0 else None)
+            node.set_hand(avatar_id in hands)
         return task.cont
+
+    def _show_stage(self, stage: Stage | None) -> None:
+        """The podium and sign of the gathering that is on now; gone when it ends or another replaces it."""
+        if self.stage is not None and (stage is None or stage.gathering_id != self.stage.gathering_id):
+            self.stage.destroy()
+            self.stage = None
+        if stage is None:
+            return
+        if self.stage is None:
+            self.stage = GatheringStage(self.world, stage, self.font)
+        speaker = ""
+        if stage.speaker:
+            mine = stage.speaker == self.client.avatar_id
+            speaker = i18n.text("social.you", self.lang) if mine else self._name(stage.speaker)
+        self.stage.update(stage, speaker)
 
     def _name(self, avatar_id: int) -> str:
         name = self.names.get(avatar_id)
@@ -205,6 +230,7 @@ class PresenceTask(DirectObject):
         return i18n.text("net.request_failed", self.lang, reason=event.code)
 
     def _gathering(self, state: dict | None) -> None:
+        self.gathering = state
         if not state:
             return
         title = state["title_ko" if self.lang == "ko" else "title_en"]
@@ -294,5 +320,8 @@ class PresenceTask(DirectObject):
         for node in self.nodes.values():
             node.destroy()
         self.nodes.clear()
+        if self.stage is not None:
+            self.stage.destroy()
+            self.stage = None
         self.panel.destroy()
         self.blocks.destroy()

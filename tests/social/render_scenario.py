@@ -25,6 +25,7 @@ from game.architecture.mesh import box, srgb_to_linear  # noqa: E402
 from game.render.geom import meshes_to_node  # noqa: E402
 from game.render.pipeline import RenderPipeline  # noqa: E402
 from game.social.avatar_mesh import Look  # noqa: E402
+from game.social.gathering import hand_point  # noqa: E402
 from game.social.presence_task import PresenceTask  # noqa: E402
 from net.client.link import CityLink, LinkStatus  # noqa: E402
 from net.hub.layout import init_hub_dir, make_client_dir  # noqa: E402
@@ -123,6 +124,30 @@ def main() -> int:
     result.update(after_unblock_drawn=sorted(task.nodes), remote_sees_app_unblocked=app_client.avatar_id
                   in remote.visible(), blocks_rows_after=task.blocks.rows.getText(),
                   status_after_unblock=task.panel.status.getText(), typing_after=typing[2:])
+
+    # A town hall now at a speaker spot beside the remote visitor, who raises a hand.
+    host_link = CityLink.from_directory(make_client_dir(layout, root / "host", Role.STAFF, "host"), e["services"],
+                                        e["alerts"], **FAST)
+    minute = dt.datetime.now(dt.timezone(dt.timedelta(hours=9)))
+    rid_open = host_link.request("gathering.open", {
+        "scene": "district", "title_ko": "시장과의 대화", "title_en": "Town hall with the mayor",
+        "starts": (minute - dt.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M"),
+        "ends": (minute + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"), "spot_x": -1.5, "spot_y": 6.0},
+        durable=False)
+    opened = []
+    while not opened and time.monotonic() < deadline + 10:
+        opened = [ev for ev in host_link.poll() if getattr(ev, "request_id", None) == rid_open]
+        frame()
+    remote.raise_hand(True)
+    node = task.nodes[rid]
+    while (node.hand is None or task.stage is None) and time.monotonic() < deadline + 10:
+        frame()
+    frame(3)
+    result.update(stage_pos=[round(v, 2) for v in task.stage.root.getPos(world)],
+                  stage_sign=task.stage.sign_text.getText(), hand_shown=node.hand is not None
+                  and not node.hand.isHidden(), hand_pos=[round(v, 2) for v in node.hand.getPos(world)],
+                  hand_expected=[round(v, 2) for v in hand_point(AvatarState(0.5, 4.0, 0.0, 180.0))])
+    host_link.close()
     task.release()
     remote.close()
     app_client.close()

@@ -37,4 +37,9 @@ def test_presence_task_draws_the_other_visitor_chats_and_blocks(tmp_path: Path):
     assert result["blocks_rows_after"] == "차단한 사람이 없습니다."
     assert result["status_after_unblock"] == "Alex 님의 차단을 해제했습니다. 다시 서로 보입니다."
     assert result["typing_blocks"] == [True] and result["typing_after"] == [True, False]  # arrows walk again
+    # A gathering now: the podium at its speaker spot with the KO/EN sign, the remote's raised hand over them.
+    assert result["stage_pos"] == [-1.5, 6.0, 0.0]
+    assert result["stage_sign"].splitlines()[:3] == ["발언대 / Speaker's spot", "시장과의 대화",
+                                                     "Town hall with the mayor"]
+    assert result["hand_shown"] and result["hand_pos"] == result["hand_expected"]
     assert result["blue_pixels"] > 20 and png.stat().st_size > 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 PURE = ("net.presence.codec", "net.presence.grid", "net.presence.interp", "net.presence.gate", "net.presence.relay",
         "net.presence.rotation", "game.social.avatar_mesh", "game.social.rules", "game.social.vr_pose",
-        "game.social.blocklist")
+        "game.social.blocklist", "game.social.gathering")
 
 
 def test_pure_modules_import_no_panda3d():

@@ -14,7 +14,8 @@ from functools import lru_cache
 from panda3d.core import NodePath, TextNode, TransparencyAttrib
 
 from game.render.geom import meshes_to_node
-from game.social.avatar_mesh import HAND_PIVOTS, Look, avatar_parts, avatar_still
+from game.social.avatar_mesh import HAND_PIVOTS, Look, avatar_parts, avatar_still, raised_hand
+from game.social.gathering import RAISED_HAND
 from net.presence.codec import AvatarState, Pose
 from ui import theme
 
@@ -31,6 +32,12 @@ def _still(wire: str) -> NodePath:
 
 
 @lru_cache(maxsize=64)
+def _hand(wire: str) -> NodePath:
+    """The raised arm of a look, shared by every avatar in it that raises a hand."""
+    return NodePath(meshes_to_node("raised-hand", raised_hand(Look.parse(wire))))
+
+
+@lru_cache(maxsize=64)
 def _parts(wire: str) -> NodePath:
     """Body, head and hands as separate nodes, per look, for VR visitors."""
     root = NodePath("parts")
@@ -39,7 +46,8 @@ def _parts(wire: str) -> NodePath:
     return root
 
 
-def _label(parent: NodePath, name: str, font, fg, bg, wrap: float = 0.0) -> tuple[NodePath, TextNode]:
+def billboard_label(parent: NodePath, name: str, font, fg, bg, wrap: float = 0.0) -> tuple[NodePath, TextNode]:
+    """Text on a card that faces the camera and draws over the world: readable from any side of a crowd."""
     text = TextNode(name)
     if font is not None:
         text.setFont(font)
@@ -70,11 +78,12 @@ class AvatarNode:
         self.wire = Look.parse(look).wire()
         self.still = _still(self.wire).copyTo(self.body)
         self.parts: NodePath | None = None  # built when the visitor first shows up in VR
-        self.tag, self.tag_text = _label(self.root, "name-tag", font, theme.TEXT, (0.05, 0.06, 0.09, 0.75))
+        self.hand: NodePath | None = None  # built when the visitor first raises a hand at a gathering
+        self.tag, self.tag_text = billboard_label(self.root, "name-tag", font, theme.TEXT, (0.05, 0.06, 0.09, 0.75))
         self.tag.setZ(TAG_HEIGHT)
         self.tag_text.setText(label)
-        self.bubble, self.bubble_text = _label(self.root, "bubble", font, theme.HIGHLIGHT_TEXT, (1, 1, 1, 0.92),
-                                               BUBBLE_WRAP)
+        self.bubble, self.bubble_text = billboard_label(self.root, "bubble", font, theme.HIGHLIGHT_TEXT,
+                                                        (1, 1, 1, 0.92), BUBBLE_WRAP)
         self.bubble.setZ(BUBBLE_HEIGHT)
         self.bubble.hide()
         self._alpha = 1.0
@@ -115,6 +124,14 @@ class AvatarNode:
             self.body.show()
             self.body.setTransparency(TransparencyAttrib.M_alpha)
             self.body.setAlphaScale(alpha)
+
+    def set_hand(self, raised: bool) -> None:
+        """Show the raised arm (a gathering's raised hands) over the body, in the body's fade."""
+        if raised and self.hand is None:
+            self.hand = _hand(self.wire).copyTo(self.body)
+            self.hand.setPos(*RAISED_HAND)
+        if self.hand is not None:
+            (self.hand.show if raised else self.hand.hide)()
 
     def set_label(self, label: str, visible: bool) -> None:
         if self.tag_text.getText() != label:
