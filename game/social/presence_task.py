@@ -209,6 +209,8 @@ class PresenceTask(DirectObject):
             self.panel.set_status(self._refusal(event))
             if event.op == "presence.unblock" and self.blocks.open:
                 self.client.list_blocks()  # the list was out of date (lifted elsewhere): show the hub's
+            elif event.op == "presence.blocks":
+                self.blocks.stop()  # e.g. a hub before presence revision 1: say so rather than load forever
         elif isinstance(event, Removed):
             minutes = max(1, round((event.until - time.time()) / 60))
             self.panel.set_status(i18n.text("social.removed", self.lang, minutes=minutes))
@@ -225,6 +227,8 @@ class PresenceTask(DirectObject):
             return i18n.text("social.chat_not_allowed", self.lang)
         if event.op == "presence.unblock":
             return i18n.text("social.unblock_failed", self.lang)
+        if event.op == "presence.blocks":
+            return i18n.text("social.blocks_unavailable", self.lang)
         if event.op == "presence.join":
             return i18n.text("social.join_refused", self.lang)
         return i18n.text("net.request_failed", self.lang, reason=event.code)
