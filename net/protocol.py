@@ -15,12 +15,9 @@ from typing import Any
 
 VERSION = 1
 # Revisions of version 1 only add ops or optional result fields (``hello`` reports it): 2 added the opinion box's
-# report-and-hide ops and private messages to the mayor (issue 7). An older hub answers those ops ``bad_request``.
-REVISION = 2
-# Presence ops are revised on their own track, reported by ``hello`` as ``presence`` (absent: 0), so the
-# presence feature can grow without renumbering the core revision clients and tests pin: 1 added listing and
-# lifting one's own blocks (``presence.blocks``, ``presence.unblock``).
-PRESENCE_REVISION = 1
+# report-and-hide ops and private messages to the mayor (issue 7); 3 added listing and lifting one's own blocks
+# (``presence.blocks``, ``presence.unblock``). An older hub answers newer ops ``bad_request``.
+REVISION = 3
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).

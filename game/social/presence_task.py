@@ -210,7 +210,7 @@ class PresenceTask(DirectObject):
             if event.op == "presence.unblock" and self.blocks.open:
                 self.client.list_blocks()  # the list was out of date (lifted elsewhere): show the hub's
             elif event.op == "presence.blocks":
-                self.blocks.stop()  # e.g. a hub before presence revision 1: say so rather than load forever
+                self.blocks.stop()  # e.g. a hub before revision 3: say so rather than load forever
         elif isinstance(event, Removed):
             minutes = max(1, round((event.until - time.time()) / 60))
             self.panel.set_status(i18n.text("social.removed", self.lang, minutes=minutes))

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from net.hub import store
-from net.protocol import MAX_REPLY_BYTES, PRESENCE_REVISION, REVISION, ErrorCode, Role
+from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 
 CATCH_UP_DEFAULT = 50
 CATCH_UP_BYTES = MAX_REPLY_BYTES // 2  # base64 and JSON framing must still fit under the reply limit
@@ -58,7 +58,7 @@ _TICKET_COLS = "id, category, text, lat, lon, place, status, answer, created, up
 
 def hello(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"role": str(c.role), "epoch": store.epoch(conn), "seq": store.last_seq(conn), "time": c.now,
-            "revision": REVISION, "presence": PRESENCE_REVISION}
+            "revision": REVISION}
 
 
 def ticket_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:

@@ -113,28 +113,21 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX mayor_messages_by_client ON mayor_messages (client);
     """,
+    # 5: blocks a visitor can list and lift (``presence.blocks``/``presence.unblock``): an id to name one by without
+    # telling the blocker the other's key, and the name, avatar id and scene the other had when blocked, so the
+    # list still says who it was after they left. Blocks from before keep empty labels.
+    """
+    CREATE TABLE blocks_v2 (
+        id INTEGER PRIMARY KEY, client TEXT NOT NULL, blocked TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+        avatar_id INTEGER NOT NULL DEFAULT 0, scene TEXT NOT NULL DEFAULT '', created REAL NOT NULL,
+        UNIQUE (client, blocked)
+    );
+    INSERT INTO blocks_v2 (client, blocked, created) SELECT client, blocked, created FROM blocks ORDER BY created;
+    DROP TABLE blocks;
+    ALTER TABLE blocks_v2 RENAME TO blocks;
+    CREATE INDEX blocks_by_blocked ON blocks (blocked);
+    """,
 )
-
-#: Feature tracks: name -> numbered migrations, applied in order after :data:`MIGRATIONS`.
-TRACKS: dict[str, tuple[str, ...]] = {
-    # presence 1: blocks a visitor can list and lift (``presence.blocks``/``presence.unblock``): an id to name one
-    # by without telling the blocker the other's key, and the name, avatar id and scene the other had when
-    # blocked, so the list still says who it was after they left. Blocks from before keep empty labels.
-    "presence": (
-        """
-        CREATE TABLE blocks_v2 (
-            id INTEGER PRIMARY KEY, client TEXT NOT NULL, blocked TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
-            avatar_id INTEGER NOT NULL DEFAULT 0, scene TEXT NOT NULL DEFAULT '', created REAL NOT NULL,
-            UNIQUE (client, blocked)
-        );
-        INSERT INTO blocks_v2 (client, blocked, created) SELECT client, blocked, created FROM blocks ORDER BY created;
-        DROP TABLE blocks;
-        ALTER TABLE blocks_v2 RENAME TO blocks;
-        CREATE INDEX blocks_by_blocked ON blocks (blocked);
-        """,
-    ),
-}
-
 
 class StoreError(RuntimeError):
     """The database cannot be used by this version of the hub."""
@@ -165,26 +158,6 @@ def migrate(conn: sqlite3.Connection) -> None:
             if number == 1:
                 conn.execute("INSERT INTO meta VALUES ('epoch', ?)", (secrets.token_hex(8),))
             conn.execute(f"PRAGMA user_version={number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    for track, scripts in TRACKS.items():
-        _migrate_track(conn, track, scripts)
-
-
-def _migrate_track(conn: sqlite3.Connection, track: str, scripts: tuple[str, ...]) -> None:
-    key = f"schema.{track}"
-    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-    version = int(row[0]) if row else 0
-    if version > len(scripts):
-        raise StoreError(f"database {track} schema {version} is newer than this hub ({len(scripts)})")
-    for number, script in enumerate(scripts[version:], start=version + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(number)))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

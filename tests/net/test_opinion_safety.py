@@ -47,7 +47,7 @@ def test_reports_from_three_citizens_hide_a_proposal_for_others_but_not_for_staf
     hub, people = city
     author, r1, r2, r3, bystander = people(Role.CITIZEN, 5)
     (staff,) = people(Role.STAFF)
-    assert ok(author, "hello")["revision"] == 2
+    assert ok(author, "hello")["revision"] >= 2  # report-and-hide arrived in revision 2
     pid = ok(author, "opinion.propose", title="Night market permits", body="Call 010-1234-5678 now.")["proposal_id"]
     keep = ok(author, "opinion.propose", title="More benches", body="Benches along the lawn, please.")["proposal_id"]
 
@@ -151,7 +151,7 @@ def test_an_older_store_gains_the_safety_tables_and_keeps_its_proposals(tmp_path
     monkeypatch.undo()
     db = store.open_store(tmp_path)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS) == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS) >= 4
         assert db.execute("SELECT title, hidden FROM proposals").fetchall() == [("Old one", None)]
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("UPDATE proposals SET hidden='whim'")
