@@ -1,17 +1,26 @@
 """Alerts in the running app, one path for desktop, kiosk and XR:
-hub PUB → :class:`CityLink` poll → ``alerts.parse`` → policy queue → overlay + sound + voice + signing.
+hub PUB (plus any extra source, such as the kiosk's drop folder) → :class:`CityLink` poll → ``alerts.parse`` →
+policy queue → overlay + sound + voice + signing, in one language or in each of several in turn.
 
-With no ``--city`` client directory the app starts an :class:`EmbeddedHub` of its own, so alerts (the operator
-CLI, the drop folder) and services work on one machine and offline. The link is polled with a cap per frame
-from one task and never blocks; its status (connected, offline, wrong key…) is shown in a corner badge.
+:func:`open_link` is the app's one way to a city: the operator's hub (kiosk settings ``[hub]``), the ``--city``
+client directory, else an :class:`EmbeddedHub` of the app's own, so alerts (the operator CLI, the drop folder) and
+services work on one machine and offline. With ``offline_ok`` (the kiosk) a link that cannot even be opened
+leaves an offline app instead of an exception: requests are then written straight into the client's durable
+outbox, which the link sends from on a later start. The link is polled with a cap per frame from one place and
+never blocks; its status (connected, offline, wrong key…) is shown in a corner badge.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from direct.gui.DirectGui import OnscreenText
 from direct.showbase.DirectObject import DirectObject
@@ -20,91 +29,343 @@ from panda3d.core import TextNode
 from game import geo, tasks
 from game.alerts.job import default_cache_dir
 from game.alerts.levels import AlertLevel
+from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse
 from game.alerts.policy import AlertPolicy
+from game.kiosk.rotation import LanguageRotation
 from net.client.link import AlertReceived, CityLink, LinkEvent, LinkStatus, StatusChanged
-from net.embedded import EmbeddedHub
+from net.embedded import EmbeddedHub, default_embedded_dir
 from ui import i18n, theme
 from ui.alerts.controller import AlertController
 from ui.alerts.overlay import AlertOverlay
 from ui.fonts import load_font
 
+log = logging.getLogger("mseoul.alerts.live")
+
 MAX_MESSAGES_PER_FRAME = 32
 
 
-def open_link(config) -> tuple[CityLink, EmbeddedHub | None]:
-    """The app's one city link: the ``--city`` client directory, else a hub embedded in the app (returned too,
-    for stopping at exit)."""
-    if config.city:
-        return CityLink.from_directory(Path(config.city)), None
-    hub = EmbeddedHub(config.cache_dir / "embedded-city" if config.cache_dir else None)
-    hub.start()
-    return hub.link(), hub
+class AlertSource(Protocol):
+    """Alerts from somewhere other than the hub (e.g. :class:`game.kiosk.feed.DropWatcher`): ``poll(dt)`` gives
+    (source name, CAP XML bytes) pairs."""
+
+    def poll(self, dt: float) -> list[tuple[str, bytes]]: ...
+
+
+@dataclass
+class CityConnection:
+    """What :func:`open_link` opened: the link (None when offline), the embedded hub if any, and with no link
+    the outbox requests are kept in, plus why there is no link."""
+
+    link: CityLink | None
+    hub: EmbeddedHub | None = None
+    outbox: Any = None  # net.client.outbox.Outbox, only when there is no link
+    problem: str = ""
+
+    @property
+    def online(self) -> bool:
+        return self.link is not None and self.link.status == LinkStatus.CONNECTED
+
+    @property
+    def pending(self) -> int:
+        if self.link is not None:
+            return self.link.pending_count
+        return len(self.outbox.pending(1_000_000)) if self.outbox is not None else 0
+
+    def request(self, op: str, args: dict[str, Any]) -> str | None:
+        """Queue a durable request; its id, or None when it could not even be stored (logged)."""
+        try:
+            if self.link is not None:
+                return self.link.request(op, args)
+            if self.outbox is not None:
+                from net.protocol import check_args
+
+                return self.outbox.add(op, check_args(op, args), time.time())
+        except Exception as exc:  # noqa: BLE001 - a refused request must not take the app down
+            log.warning("request %s not queued: %s", op, exc)
+        return None
+
+    def close(self) -> None:
+        """Close the link and the outbox and stop the embedded hub: safe after the ShowBase is gone."""
+        if self.link is not None:
+            self.link.close()
+        if self.outbox is not None:
+            self.outbox.close()
+            self.outbox = None
+        if self.hub is not None:
+            try:
+                self.hub.stop()
+            except Exception:  # noqa: BLE001
+                log.exception("embedded hub did not stop cleanly")
+            self.hub = None
+
+
+def _operator_link(hub: Any) -> CityLink:
+    """The operator's hub (``game.kiosk.settings.HubSettings``): endpoints and pinned key from the settings, else
+    from the client directory."""
+    from net.keys import load_curve, load_pinned_authorities
+
+    services, alerts = hub.services, hub.alerts
+    if services is None:
+        doc = json.loads((hub.client_dir / "city.json").read_text(encoding="utf-8"))
+        services, alerts = doc["services"], doc["alerts"]
+    server_key = hub.server_key.encode() if hub.server_key else load_curve(hub.client_dir / "hub.key").public
+    return CityLink(services, alerts, server_key, load_curve(hub.client_dir / "client.key_secret"),
+                    load_pinned_authorities(hub.client_dir / "authorities"), hub.client_dir)
+
+
+def open_link(config, *, hub: Any = None, embedded_dir: Path | None = None,
+              offline_ok: bool = False) -> CityConnection:
+    """The app's one city link: the operator's ``hub`` settings, else the ``--city`` client directory, else a hub
+    embedded in the app (in ``embedded_dir``, default ``cache_dir/embedded-city``). With ``offline_ok`` any
+    failure gives a connection without a link, requests going to the client directory's outbox."""
+    if embedded_dir is None and config.cache_dir:
+        embedded_dir = config.cache_dir / "embedded-city"
+    embedded = None
+    try:
+        if hub is not None:
+            return CityConnection(_operator_link(hub))
+        if config.city:
+            return CityConnection(CityLink.from_directory(Path(config.city)))
+        embedded = EmbeddedHub(embedded_dir)
+        embedded.start()
+        return CityConnection(embedded.link(), embedded)
+    except Exception as exc:  # noqa: BLE001 - with offline_ok any failure must leave an offline app, not a dead one
+        if not offline_ok:
+            raise
+        offline = CityConnection(None, embedded, problem=f"{type(exc).__name__}: {exc}")
+        log.warning("city link unavailable, running offline: %s", offline.problem)
+        offline.close()  # the half-started embedded hub
+        if hub is not None:
+            client_dir = hub.client_dir
+        elif config.city:
+            client_dir = Path(config.city)
+        else:
+            client_dir = (embedded_dir or default_embedded_dir()) / "client"
+        try:
+            from net.client.outbox import Outbox
+
+            client_dir.mkdir(parents=True, exist_ok=True)
+            offline.outbox = Outbox(client_dir)
+        except Exception as exc2:  # noqa: BLE001 - without an outbox requests cannot be kept; say so, go on
+            offline.problem += f"; outbox unavailable: {exc2}"
+            log.error("request outbox unavailable: %s", exc2)
+        return offline
 
 
 class LiveAlerts:
-    def __init__(self, base, config, where: Callable[[], tuple[float, float]], *, flow=None, font=None,
+    def __init__(self, base, config, where: Callable[[], tuple[float, float]] | None, *, flow=None, font=None,
                  parent=None, aspect: float | None = None, srgb: bool | None = None, badge: bool = True, aids=None,
-                 on_alert: Callable[[], None] | None = None):
+                 on_alert: Callable[[], None] | None = None, location: tuple[float, float] | None = None,
+                 languages: Iterable[str] | None = None, sources: Iterable[AlertSource] = (),
+                 hub: Any = None, embedded_dir: Path | None = None, offline_ok: bool = False,
+                 cache_dir: Path | None = None, speech=None, keys: bool = True, own_tasks: bool = True,
+                 on_receive: Callable[[Alert, str, set[str]], None] | None = None,
+                 on_turn: Callable[[str, AlertController], None] | None = None):
         """``where()`` gives the user's world position (east, north) for geo-targeting; a kiosk passes its
-        configured physical location instead. ``parent`` is where the overlay is drawn (``aspect2d`` on the
-        desktop, the head-locked panel in XR, whose sRGB swapchain needs ``srgb=True``) and ``aspect`` the
-        width/height of that surface (default: the window's); ``flow`` enters its
+        configured physical ``location`` (WGS84 lat, lon) instead. ``parent`` is where the overlay is drawn
+        (``aspect2d`` on the desktop, the head-locked panel in XR, whose sRGB swapchain needs ``srgb=True``) and
+        ``aspect`` the width/height of that surface (default: the window's); ``flow`` enters its
         alert state for a takeover; ``aids`` (:class:`game.access_aids.AccessAids`) adds voice and the signing
-        avatar; ``on_alert`` hears each new alert on screen (controller haptics in XR)."""
+        avatar, or ``speech`` alone a voice; ``on_alert`` hears each new alert on screen (controller haptics in
+        XR).
+
+        ``languages`` (default the config's one) are presented in turn, each for its reading time, the first
+        with the sound cue and voice, the others silently; ``on_turn(lang, controller)`` hears each later turn
+        (the kiosk reads the alert out in that language). ``sources`` add alerts besides the hub's;
+        ``on_receive(alert, source, outcomes)`` hears each one received. ``hub``, ``embedded_dir`` and
+        ``offline_ok`` go to :func:`open_link`. ``keys=False`` leaves acknowledge/replay keys to the caller
+        (:meth:`acknowledge`); ``own_tasks=False`` leaves the frame to the caller (:meth:`step`)."""
         self.base, self.config, self.where, self.flow, self.on_alert = base, config, where, flow, on_alert
-        self.link, self.hub = open_link(config)
+        self.fixed_location, self.on_receive, self.on_turn = location, on_receive, on_turn
+        self.sources = list(sources)
+        self.languages = tuple(languages or (config.language,))
+        self.connection = open_link(config, hub=hub, embedded_dir=embedded_dir, offline_ok=offline_ok)
+        self.offline_ok = offline_ok
         #: Who else hears the link's other events (service replies): e.g. ``CivicDesk.handle``. One task polls
         #: the link, so nothing else may poll it.
         self.handlers: list[Callable[[LinkEvent], None]] = []
-        self.policy = AlertPolicy(self._location(), config.language)
-        overlay = AlertOverlay(parent or base.aspect2d, aspect or base.getAspectRatio(),
-                               load_font(base.loader, bold=True),
-                               config.language,
-                               srgb_framebuffer=base.win.getFbProperties().getSrgbColor() if srgb is None else srgb,
-                               signing_panel=aids is not None)
+        bold = load_font(base.loader, bold=True)
+        srgb = base.win.getFbProperties().getSrgbColor() if srgb is None else srgb
+        parent = parent or base.aspect2d
         self.events = DirectObject()
-        self.controller = AlertController(self.policy, overlay, config.cache_dir or default_cache_dir(),
-                                          audio_loader=base.loader, events=self.events,
-                                          speech=aids and aids.speech, signing=aids and aids.signing,
-                                          on_change=self._changed)
+        self.layers: dict[str, Any] = {}
+        self.controllers: dict[str, AlertController] = {}
+        location_now = self._location()
+        for i, lang in enumerate(self.languages):
+            first = i == 0  # one voice and one attention cue; the other languages are shown in turn, silently
+            layer = parent if len(self.languages) == 1 else parent.attachNewNode(f"alert-{lang}")
+            overlay = AlertOverlay(layer, aspect or base.getAspectRatio(), bold, lang, srgb_framebuffer=srgb,
+                                   signing_panel=first and aids is not None)
+            self.controllers[lang] = AlertController(
+                AlertPolicy(location_now, lang), overlay, cache_dir or config.cache_dir or default_cache_dir(),
+                audio_loader=base.loader if first else None, events=self.events if first and keys else None,
+                speech=(aids and aids.speech or speech) if first else None,
+                signing=aids and aids.signing if first else None,
+                on_change=self._changed if first else None)
+            if len(self.languages) > 1:
+                self.layers[lang] = layer
+        self.controller = self.controllers[self.languages[0]]
+        self.policy = self.controller.policy
+        self.rotation = LanguageRotation((), self._reading_seconds)
         self.badge = None
         if badge:
             self.badge = OnscreenText(parent=base.a2dTopRight, font=font, pos=(-0.05, -0.09), scale=0.05,
                                       fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
         self.received = 0
-        self._set_status(self.link.status)
-        self._poll_task = base.taskMgr.add(self._poll, "city-link-poll", sort=tasks.NET_POLL)
-        self._alert_task = base.taskMgr.add(self._update, "alert-policy", sort=tasks.ALERT_POLICY)
+        if self.link is not None:
+            self._set_status(self.link.status)
+        self._tasks = []
+        if own_tasks:
+            self._tasks = [base.taskMgr.add(self._poll_task, "city-link-poll", sort=tasks.NET_POLL),
+                           base.taskMgr.add(self._update_task, "alert-policy", sort=tasks.ALERT_POLICY)]
+
+    # -- the link ------------------------------------------------------------------------------------------------
+    @property
+    def link(self) -> CityLink | None:
+        return self.connection.link
+
+    @property
+    def hub(self) -> EmbeddedHub | None:
+        return self.connection.hub
+
+    @property
+    def online(self) -> bool:
+        return self.connection.online
+
+    @property
+    def pending(self) -> int:
+        return self.connection.pending
+
+    @property
+    def problem(self) -> str:
+        return self.connection.problem
+
+    def request(self, op: str, args: dict[str, Any]) -> str | None:
+        return self.connection.request(op, args)
 
     def _location(self) -> tuple[float, float]:
+        if self.fixed_location is not None:
+            return self.fixed_location
         return geo.to_wgs84(*self.where())
 
     def _set_status(self, status: LinkStatus) -> None:
         if self.badge is not None:
             self.badge.setText(i18n.text(status.i18n_key, self.config.language))
 
-    def _poll(self, task):
-        for event in self.link.poll(MAX_MESSAGES_PER_FRAME):
-            if isinstance(event, StatusChanged):
-                self._set_status(event.status)
-            elif isinstance(event, AlertReceived):
+    # -- the frame -----------------------------------------------------------------------------------------------
+    def step(self, dt_s: float) -> None:
+        """One frame when the caller drives (``own_tasks=False``): poll, then present."""
+        self.poll(dt_s)
+        self.update(dt_s)
+
+    def poll(self, dt_s: float) -> None:
+        if self.link is not None:
+            try:
+                events = self.link.poll(MAX_MESSAGES_PER_FRAME)
+            except Exception as exc:  # noqa: BLE001 - an offline-capable app keeps going
+                if not self.offline_ok:
+                    raise
+                log.warning("city link poll failed: %s", exc)
+                events = []
+            for event in events:
+                if isinstance(event, StatusChanged):
+                    self._set_status(event.status)
+                elif isinstance(event, AlertReceived):
+                    try:
+                        alert = parse(event.xml)
+                    except CapError as exc:  # signed but malformed: the authority's bug, never the visitor's
+                        print(f"alert {event.seq} dropped: {exc}", file=sys.stderr)
+                        continue
+                    self.receive(alert, "hub")
+                for handler in self.handlers:
+                    handler(event)
+        for source in self.sources:
+            for name, xml in source.poll(dt_s):
                 try:
-                    alert = parse(event.xml)
-                except CapError as exc:  # signed but malformed: the authority's bug, never the visitor's
-                    print(f"alert {event.seq} dropped: {exc}", file=sys.stderr)
+                    alert = parse(xml)
+                except CapError as exc:
+                    log.warning("ignoring invalid CAP from %s: %s", name, exc)
                     continue
-                self.received += 1
-                self.controller.receive(alert, dt.datetime.now(dt.UTC))
-            for handler in self.handlers:
-                handler(event)
+                self.receive(alert, name)
+
+    def receive(self, alert: Alert, source: str) -> None:
+        now = dt.datetime.now(dt.UTC)
+        outcomes = {self.controllers[lang].receive(alert, now).outcome for lang in self.languages}
+        self.received += 1
+        self.rotation = LanguageRotation((), self._reading_seconds)
+        if self.on_receive is not None:
+            self.on_receive(alert, source, outcomes)
+
+    def update(self, dt_s: float) -> None:
+        now = dt.datetime.now(dt.UTC)
+        location = self._location()
+        for controller in self.controllers.values():
+            controller.policy.location = location
+            controller.tick(now)
+        if self.layers:
+            self._rotate(dt_s)
+        for controller in self.controllers.values():
+            controller.update(dt_s)
+
+    def _poll_task(self, task):
+        self.poll(self.base.clock.getDt())
         return task.cont
 
-    def _update(self, task):
-        self.policy.location = self._location()
-        self.controller.tick(dt.datetime.now(dt.UTC))
-        self.controller.update(self.base.clock.getDt())
+    def _update_task(self, task):
+        self.update(self.base.clock.getDt())
         return task.cont
+
+    # -- several languages in turn ---------------------------------------------------------------------------------
+    def _reading_seconds(self, lang: str) -> float:
+        shown = self.controllers[lang].shown
+        return sum(p.seconds for p in shown.presentation.pages) if shown is not None else 0.0
+
+    @property
+    def active_languages(self) -> tuple[str, ...]:
+        """Languages with an alert on screen, skipping those that would repeat the same info block."""
+        out, seen = [], set()
+        for lang in self.languages:
+            shown = self.controllers[lang].shown
+            if shown is not None and shown.presentation.language not in seen:
+                seen.add(shown.presentation.language)
+                out.append(lang)
+        return tuple(out)
+
+    def _rotate(self, dt_s: float) -> None:
+        active = self.active_languages
+        if active != self.rotation.languages:
+            self.rotation = LanguageRotation(active, self._reading_seconds)
+        elif self.rotation.advance(dt_s):
+            self._turn(self.rotation.current)
+        for lang, layer in self.layers.items():
+            visible = bool(active) and lang == self.rotation.current
+            layer.show() if visible else layer.hide()
+
+    def _turn(self, lang: str) -> None:
+        """A language's turn: its captions from the first page; ``on_turn`` hears the later languages' turns."""
+        controller = self.controllers[lang]
+        controller.overlay.restart()
+        if self.on_turn is not None and lang != self.languages[0] and controller.shown is not None:
+            self.on_turn(lang, controller)
+
+    @property
+    def shown(self) -> bool:
+        """An alert is on screen in some language."""
+        return any(c.shown is not None for c in self.controllers.values())
+
+    @property
+    def on_screen(self) -> str | None:
+        """Language of the alert overlay currently visible, or None."""
+        for lang, controller in self.controllers.items():
+            layer = self.layers.get(lang)
+            if controller.shown is not None and (layer is None or not layer.isHidden()):
+                return lang
+        return None
+
+    def acknowledge(self) -> None:
+        for controller in self.controllers.values():
+            controller.acknowledge()
 
     def _changed(self, presentation) -> None:
         if presentation is not None and self.on_alert is not None:
@@ -117,10 +378,15 @@ class LiveAlerts:
         elif presentation is None and flow.state == "alert":
             flow.resume_after_alert()
 
+    # -- shutdown --------------------------------------------------------------------------------------------------
     def release(self) -> None:
-        self.base.taskMgr.remove(self._poll_task)
-        self.base.taskMgr.remove(self._alert_task)
-        self.controller.destroy()
+        for task in self._tasks:
+            self.base.taskMgr.remove(task)
+        self._tasks = []
+        for controller in self.controllers.values():
+            controller.destroy()
+        for layer in self.layers.values():
+            layer.removeNode()
         self.events.ignoreAll()
         if self.badge is not None:
             self.badge.destroy()
@@ -128,7 +394,4 @@ class LiveAlerts:
 
     def close_link(self) -> None:
         """Close the link and stop the embedded hub: safe after the ShowBase is gone (XR teardown)."""
-        self.link.close()
-        if self.hub is not None:
-            self.hub.stop()
-            self.hub = None
+        self.connection.close()

@@ -126,17 +126,17 @@ def run(app: Any, session: Any, out: Path) -> dict[str, Any]:
     app.step(2)
     check("no_visitor_exit", session.stats["refused_exits"] == 1 and app.flow.state == "explore")
     report["request"] = {"visit_state": state, "requests": session.stats["requests"],
-                         "pending": session.feed.pending, "ids": list(session.visit.requests)}
-    check("request", state == "explore" and session.stats["requests"] == 1 and session.feed.pending >= 1)
+                         "pending": session.alerts.pending, "ids": list(session.visit.requests)}
+    check("request", state == "explore" and session.stats["requests"] == 1 and session.alerts.pending >= 1)
 
     # 4. the idle timeout wipes the visit
     limit = int((session.settings.idle_timeout_s + 2) * FPS)
     frames = _step_until(app, lambda: app.flow.state == "attract", limit)
     report["wipe"] = {"frames": frames, "state": app.flow.state, "requests_on_screen": len(session.visit.requests),
-                      "pending_after": session.feed.pending}
-    check("wipe", frames > 0 and not session.visit.touched and session.feed.pending >= 1)
-    report["offline"] = {"link": None if session.feed.link is None else str(session.feed.link.status),
-                         "problem": session.feed.problem, "badge": session.badge.shown}
+                      "pending_after": session.alerts.pending}
+    check("wipe", frames > 0 and not session.visit.touched and session.alerts.pending >= 1)
+    report["offline"] = {"link": None if session.alerts.link is None else str(session.alerts.link.status),
+                         "problem": session.alerts.problem, "badge": session.badge.shown}
     # 5. the operator's key combination is the one way out
     from game.kiosk.settings import exit_event
 

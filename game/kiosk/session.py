@@ -11,24 +11,20 @@ with status 0, which the watchdog takes as "stop".
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from direct.showbase.DirectObject import DirectObject
 
 from game.alerts.model import Alert
-from game.alerts.policy import AlertPolicy
 from game.kiosk.attract import AttractLoop
-from game.kiosk.feed import AlertFeed
+from game.kiosk.feed import DropWatcher, LastContact
 from game.kiosk.idle import IdleTimer
-from game.kiosk.rotation import LanguageRotation
-from game.kiosk.settings import HubSettings, KioskSettings, exit_event
+from game.kiosk.settings import KioskSettings, exit_event
 from game.kiosk.settings import data_dir as kiosk_data_dir
 from game.kiosk.visit import Visit, wipe
 from game.tasks import WORLD
@@ -38,7 +34,6 @@ log = logging.getLogger("mseoul.kiosk")
 
 INPUT_EVENT = "kiosk-button"
 ACKNOWLEDGE = frozenset({"enter", "space", "face_a"})  # the generic button event carries unprefixed names
-ALERT_TICK_S = 1.0
 MOUSE_MOVE_EPS = 0.01  # a touch drag or mouse move counts as activity during a visit
 TOAST_S = 5.0
 
@@ -65,7 +60,8 @@ class KioskSession(DirectObject):
         self.visit = Visit(self.languages[0])
         self.idle = IdleTimer(settings.idle_timeout_s)
         self.loop = AttractLoop.over([(lid, app.scene.view(lid)) for lid in app.landmarks], settings.attract_stop_s)
-        self.feed = AlertFeed(settings, data_dir, embedded_dir or data_dir / "embedded-city")
+        self.contact = LastContact(data_dir / "live" / "city-contact.json")
+        self.embedded_dir = embedded_dir or data_dir / "embedded-city"
         self.cache_dir = data_dir / "cache"
         self.explore: Any = None
         self.form: Any = None
@@ -78,7 +74,6 @@ class KioskSession(DirectObject):
         self._alert_voice_id: int | None = None  # an alert read out in a further site language, on its turn
         self._sounds: list[Any] = []  # attract narration
         self._alert_sounds: list[Any] = []  # alert voices in further languages
-        self._alert_t = 0.0
         self._mouse: tuple[float, float] | None = None
         self._devices: list[Any] = []  # gamepads attached to the data graph (Panda3D objects: no hashing)
         self._operator_exit = self.base.userExit
@@ -109,24 +104,18 @@ class KioskSession(DirectObject):
         self.badge = StatusBadge(b.a2dTopRight, self.app.font, self.languages)
 
     def _build_alerts(self) -> None:
-        from ui.alerts.controller import AlertController
-        from ui.alerts.overlay import AlertOverlay
-        from ui.fonts import load_font
+        """The app's one alert path (:class:`game.live_alerts.LiveAlerts`): the operator's hub or the embedded
+        one, offline-capable, plus the drop folder, at the kiosk's physical location, in every site language in
+        turn; driven from the kiosk's frame task, acknowledged by any device's button (:meth:`on_input`)."""
+        from game.live_alerts import LiveAlerts
 
-        bold = load_font(self.base.loader, bold=True)
-        srgb = self.base.win.getFbProperties().getSrgbColor()
-        self.layers: dict[str, Any] = {}
-        self.controllers: dict[str, Any] = {}
-        for i, lang in enumerate(self.languages):
-            layer = self.base.aspect2d.attachNewNode(f"kiosk-alert-{lang}")
-            overlay = AlertOverlay(layer, self.base.getAspectRatio(), bold, lang, srgb_framebuffer=srgb)
-            first = i == 0  # one voice and one attention cue; the other languages are shown in turn, silently
-            self.controllers[lang] = AlertController(
-                AlertPolicy(self.settings.location, lang), overlay, self.cache_dir / "alerts",
-                audio_loader=self.base.loader if first else None,
-                speech=_NarrationSpeech(self.speech) if first and self.speech is not None else None)
-            self.layers[lang] = layer
-        self.rotation = LanguageRotation((), self._reading_seconds)
+        s = self.settings
+        self.alerts = LiveAlerts(
+            self.base, self.app.config, None, location=s.location, languages=self.languages,
+            sources=[DropWatcher(s.drop_folder)] if s.drop_folder is not None else [],
+            hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True, cache_dir=self.cache_dir / "alerts",
+            speech=_NarrationSpeech(self.speech) if self.speech is not None else None, badge=False, keys=False,
+            own_tasks=False, on_receive=self._received, on_turn=self._alert_turn)
 
     def lock_window(self) -> None:
         """Undecorated window covering the display (a "windowed fullscreen": no mode switch, instant restarts),
@@ -148,8 +137,8 @@ class KioskSession(DirectObject):
         win.requestProperties(props)
 
     def start(self) -> None:
-        """Start the feed (never blocks), lock the window, listen to every input device, enter the attract loop."""
-        self.feed.start()
+        """Lock the window, listen to every input device, enter the attract loop (the city link, opened with the
+        session, connects in the background and never blocks)."""
         self.lock_window()
         self.base.userExit = self._refuse_exit  # Escape in explore mode etc.: visitors cannot leave
         self.accept(exit_event(self.settings.exit_keys), self.operator_exit)
@@ -190,9 +179,8 @@ class KioskSession(DirectObject):
 
     def on_input(self, name: str) -> None:
         """Every button of every device comes here (besides its own event)."""
-        if name in ACKNOWLEDGE and any(c.shown is not None for c in self.controllers.values()):
-            for controller in self.controllers.values():
-                controller.acknowledge()
+        if name in ACKNOWLEDGE and self.alerts.shown:
+            self.alerts.acknowledge()
             return
         if self.app.flow.state == "attract":
             self.start_visit()
@@ -226,7 +214,7 @@ class KioskSession(DirectObject):
         lat, lon = self.settings.location
         args = {"category": "other", "text": text, "lat": lat, "lon": lon,
                 "place": self.settings.site_name or "kiosk"}
-        rid = self.feed.request("ticket.create", args)
+        rid = self.alerts.request("ticket.create", args)
         self._close_request()
         if rid is not None:
             self.visit.requests.append(rid)
@@ -295,57 +283,17 @@ class KioskSession(DirectObject):
             self.toast = None
 
     # -- alerts ------------------------------------------------------------------------------------------------
-    def receive(self, alert: Alert, source: str) -> None:
-        now = dt.datetime.now(dt.UTC)
-        outcomes = {self.controllers[lang].receive(alert, now).outcome for lang in self.languages}
+    def _received(self, alert: Alert, source: str, outcomes: set[str]) -> None:
         self.stats["alerts_received"] += 1
         self._stop_narration()  # the alert's cue and voice must not compete with a landmark's story
         log.info("alert %s from %s: %s", alert.identifier, source, ", ".join(sorted(outcomes)))
         if "presented" in outcomes:
             self.stats["alerts_shown"] += 1
-        self.rotation = LanguageRotation((), self._reading_seconds)
 
-    def _reading_seconds(self, lang: str) -> float:
-        shown = self.controllers[lang].shown
-        return sum(p.seconds for p in shown.presentation.pages) if shown is not None else 0.0
-
-    def _active_languages(self) -> tuple[str, ...]:
-        """Site languages with an alert on screen, skipping those that would repeat the same info block."""
-        out, seen = [], set()
-        for lang in self.languages:
-            shown = self.controllers[lang].shown
-            if shown is not None and shown.presentation.language not in seen:
-                seen.add(shown.presentation.language)
-                out.append(lang)
-        return tuple(out)
-
-    def _update_alerts(self, dt_s: float) -> None:
-        self._alert_t += dt_s
-        if self._alert_t >= ALERT_TICK_S:
-            self._alert_t = 0.0
-            now = dt.datetime.now(dt.UTC)
-            for controller in self.controllers.values():
-                controller.tick(now)
-        active = self._active_languages()
-        if active != self.rotation.languages:
-            self.rotation = LanguageRotation(active, self._reading_seconds)
-        elif self.rotation.advance(dt_s):
-            self._alert_turn(self.rotation.current)
-        for lang, layer in self.layers.items():
-            visible = bool(active) and lang == self.rotation.current
-            layer.show() if visible else layer.hide()
-        # The alert covers the screen; the attract captions, prompt and badge would only clutter it.
-        self.attract_view.set_visible(self.app.flow.state == "attract" and not active)
-        self.badge.set_visible(not active)  # the alert's own header (level, drill label) takes that corner
-        for controller in self.controllers.values():
-            controller.update(dt_s)
-
-    def _alert_turn(self, lang: str) -> None:
-        """A language's turn: its captions from the first page, and (beyond the first language, which its
-        controller voices with the attention cue) the alert read out in that language."""
-        controller = self.controllers[lang]
-        controller.overlay.restart()
-        if self.speech is not None and lang != self.languages[0] and controller.shown is not None:
+    def _alert_turn(self, lang: str, controller: Any) -> None:
+        """A further site language's turn (the first one's controller voices it with the attention cue): the
+        alert read out in that language."""
+        if self.speech is not None:
             p = controller.shown.presentation
             for sound in self._alert_sounds:
                 sound.stop()
@@ -355,19 +303,19 @@ class KioskSession(DirectObject):
     @property
     def alert_on_screen(self) -> str | None:
         """Language of the alert overlay currently visible, or None."""
-        for lang, layer in self.layers.items():
-            if not layer.isHidden() and self.controllers[lang].shown is not None:
-                return lang
-        return None
+        return self.alerts.on_screen
 
     # -- the frame ---------------------------------------------------------------------------------------------
     def _update(self, task: Any) -> int:
         dt_s = min(self.base.clock.getDt(), 0.25)
         now = self.clock()
         self.stats["frames"] += 1
-        for source, alert in self.feed.poll(dt_s, now):
-            self.receive(alert, source)
-        self._update_alerts(dt_s)
+        self.alerts.step(dt_s)
+        self.contact.update(self.alerts.online, dt_s, now)
+        active = bool(self.alerts.active_languages)
+        # The alert covers the screen; the attract captions, prompt and badge would only clutter it.
+        self.attract_view.set_visible(self.app.flow.state == "attract" and not active)
+        self.badge.set_visible(not active)  # the alert's own header (level, drill label) takes that corner
         state = self.app.flow.state
         if state == "attract":
             if self.loop.advance(dt_s):
@@ -383,7 +331,7 @@ class KioskSession(DirectObject):
             self._toast_t -= dt_s
             if self._toast_t <= 0:
                 self._hide_toast()
-        self.badge.update(dt_s, self.feed.contact, lambda: self.feed.pending, now)
+        self.badge.update(dt_s, self.contact.live, lambda: self.alerts.pending, now)
         self._play_narration()
         return task.cont
 
@@ -433,13 +381,9 @@ class KioskSession(DirectObject):
         self._stop_narration()
         for sound in self._alert_sounds:
             sound.stop()
-        for controller in self.controllers.values():
-            controller.destroy()
-        for layer in self.layers.values():
-            layer.removeNode()
+        self.alerts.release()
         self.attract_view.destroy()
         self.badge.destroy()
-        self.feed.close()
         if self.speech is not None:
             self.speech.shutdown()
 
@@ -448,10 +392,8 @@ def run_kiosk(app: Any, settings: KioskSettings) -> int:
     """Run kiosk mode until the operator exits (status 0), or for ``--frames N`` frames (smoke runs, tests).
 
     Narration needs audio, so offscreen runs go without it. ``--city CLIENT_DIR`` stands in for the settings'
-    ``[hub]`` when they have none.
+    ``[hub]`` when they have none (:func:`game.live_alerts.open_link`).
     """
-    if settings.hub is None and app.config.city:
-        settings = replace(settings, hub=HubSettings(Path(app.config.city)))
     session = KioskSession(app, settings, kiosk_data_dir(settings), narrate=not app.config.offscreen)
     try:
         session.start()
