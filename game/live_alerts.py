@@ -32,7 +32,7 @@ from game.alerts.levels import AlertLevel
 from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse
 from game.alerts.policy import AlertPolicy
-from game.kiosk.rotation import LanguageRotation
+from game.alerts.rotation import LanguageRotation
 from net.client.link import AlertReceived, CityLink, LinkEvent, LinkStatus, StatusChanged
 from net.embedded import EmbeddedHub, default_embedded_dir
 from ui import i18n, theme

@@ -6,11 +6,11 @@ import math
 
 import pytest
 
+from game.alerts.rotation import MIN_TURN_S, LanguageRotation
 from game.kiosk.attract import AttractLoop
 from game.kiosk.heartbeat import Beat
 from game.kiosk.idle import IdleTimer
 from game.kiosk.live import LiveValue, age_parts
-from game.kiosk.rotation import MIN_TURN_S, LanguageRotation
 from game.kiosk.visit import Visit, wipe
 from game.kiosk.watchdog import Backoff, Stall
 from game.landmarks.views import View
