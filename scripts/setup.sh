@@ -9,6 +9,7 @@ APT_PACKAGES=(
     fonts-nanum          # Hangul font (OFL) for Korean text
     libegl1 libgl1-mesa-dri libgles2   # Mesa llvmpipe through EGL for headless rendering
     python3-venv
+    xvfb xauth           # a virtual display for the windowed (kiosk fullscreen, GLX) tests
 )
 
 missing=()
