@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         from game.headset import run_headset
         from game.xr.run import EXIT_NO_XR
 
-        status = run_headset(config)
+        status = run_headset(config, kiosk if config.kiosk else None)  # --kiosk --xr: a kiosk in the headset
         if status != EXIT_NO_XR or config.batch or config.frames:
             return status
         config = replace(config, xr=False)  # no headset: the reason is on stderr; carry on at the desk

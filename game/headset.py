@@ -12,13 +12,22 @@ from game.config import AppConfig
 XR_ALERT_SCALE = 1.4  # the head-locked alert spans ~45° of view
 
 
-def run_headset(config: AppConfig) -> int:
-    """Run ``--xr``; returns the exit status (``game.xr.run.EXIT_NO_XR`` when there is no runtime or headset)."""
+def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
+    """Run ``--xr``; returns the exit status (``game.xr.run.EXIT_NO_XR`` when there is no runtime or headset).
+
+    ``kiosk`` (:class:`game.kiosk.settings.KioskSettings`) makes it a kiosk (:mod:`game.kiosk.headset`);
+    ``input_filter`` scripts controller input (tests, demos), as in :func:`game.xr.run.run_xr`.
+    """
     from game.xr.district import DistrictBuilder
     from game.xr.run import run_xr
 
     district = DistrictBuilder(config)  # teleport arcs land on ground, roofs and terraces, never in a wall
     started = []
+    kiosks = []  # the kiosk glue, once the driver exists
+
+    def filtered(index, frame):
+        frame = input_filter(index, frame) if input_filter is not None else frame
+        return kiosks[0].filter(index, frame) if kiosks else frame
 
     def on_driver(driver) -> None:
         from game.access_aids import AccessAids
@@ -27,18 +36,28 @@ def run_headset(config: AppConfig) -> int:
         from ui.fonts import load_font
 
         base = driver.base
+        extra = {}
+        if kiosk is not None:
+            from game.kiosk.headset import alert_options
+
+            extra = alert_options(kiosk)  # the kiosk's physical location, its languages, hub and drop folder
         panel = driver.head_panel.attachNewNode("alerts")
         panel.setScale(XR_ALERT_SCALE)
         aids = AccessAids(base, config, load_font(base.loader), parent=panel)
         alerts = LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
                             parent=panel, aspect=16 / 9, srgb=True, badge=False, aids=aids,
-                            on_alert=driver.haptic)
+                            on_alert=driver.haptic, **extra)
         started.append((alerts, aids))
         # Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us.
         join_presence(driver, config, alerts, district.scene.parent)
+        if kiosk is not None:
+            from game.kiosk.headset import HeadsetKiosk
+
+            kiosks.append(HeadsetKiosk(driver, kiosk, load_font(base.loader)))
 
     try:
-        return run_xr(config, district, collide=district.collide, on_driver=on_driver)
+        return run_xr(config, district, collide=district.collide, on_driver=on_driver,
+                      input_filter=filtered)
     finally:
         for alerts, aids in started:  # the ShowBase is gone by now: only the worker and the network remain
             alerts.close_link()
