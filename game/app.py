@@ -78,6 +78,15 @@ class App:
         for _ in range(frames):
             self.base.taskMgr.step()
 
+    def frame_times(self, frames: int) -> list[float]:
+        """Render ``frames`` frames of the current view; wall-clock milliseconds of each (benchmarks, tour)."""
+        times = []
+        for _ in range(frames):
+            t = time.perf_counter()
+            self.base.taskMgr.step()
+            times.append((time.perf_counter() - t) * 1000)
+        return times
+
     def load_world(self) -> None:
         """Bake or load materials, then build the district, showing progress in the window and terminal."""
         from game.render.materials import MaterialLibrary

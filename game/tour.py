@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -29,11 +28,7 @@ def render_stop(app, landmark_id: str) -> dict:
     view = app.scene.view(landmark_id)
     app.look(view.camera, view.target)
     app.step(WARM_FRAMES)
-    times = []
-    for _ in range(TIMED_FRAMES):
-        t = time.perf_counter()
-        app.step()
-        times.append((time.perf_counter() - t) * 1000)
+    times = app.frame_times(TIMED_FRAMES)
     stats = view_stats(app.base.render, app.base.cam, app.pipeline.sun_np)
     lm = app.landmarks[landmark_id]
     lat, lon = geo.to_wgs84(view.camera[0], view.camera[1])

@@ -48,11 +48,7 @@ def scenes(size: str, cache_dir: str | None, frames: int) -> dict[str, dict]:
             view = scene.view()
             app.look(view.camera, view.target)
             app.step(3)
-            ft = []
-            for _ in range(frames):
-                t = time.perf_counter()
-                app.step()
-                ft.append((time.perf_counter() - t) * 1000)
+            ft = app.frame_times(frames)
             stats = view_stats(app.base.render, app.base.cam, app.pipeline.sun_np)
             out[sid] = {"load_ms": round(load_s * 1000, 1), "frame_ms": round(statistics.median(ft), 1),
                         "draw_calls": stats.draw_calls, "main_draw_calls": stats.main_draw_calls,

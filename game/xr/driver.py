@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from panda3d.core import NodePath
 
-from game.tasks import XR_SYNC
+from game.tasks import XR_SUBMIT, XR_SYNC
 from game.xr.arc import ArcResult, SegmentQuery, cast_arc, ground_plane, sample_arc
 from game.xr.axes import Pose, heading_deg, position_to_xr, quat_to_xr, srgb_to_linear
 from game.xr.backend import XrBackend
@@ -32,7 +32,6 @@ from game.xr.rig import StereoRig
 from game.xr.visuals import Visuals
 
 XR_SYNC_SORT = XR_SYNC  # after world logic and UI updates, before Panda3D renders (igLoop is 50)
-XR_SUBMIT_SORT = 55  # right after igLoop has drawn both eyes
 LASER_LENGTH_M = 4.0
 #: The menu opens 1 m ahead and 0.3 m below the eyes, where a tablet would be held: easy to read and to point at.
 MENU_DISTANCE_M = 1.0
@@ -88,7 +87,7 @@ class XrDriver:
         base.cam.node().set_active(False)
         self._tasks = [
             base.taskMgr.add(self._sync, "xr-sync", sort=XR_SYNC_SORT),
-            base.taskMgr.add(self._submit, "xr-submit", sort=XR_SUBMIT_SORT),
+            base.taskMgr.add(self._submit, "xr-submit", sort=XR_SUBMIT),
         ]
 
     # --- public API -------------------------------------------------------------------------------------

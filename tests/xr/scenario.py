@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
 
 from game.config import AppConfig
+from game.tasks import XR_SUBMIT
 from game.xr.comfort import ComfortSettings
 from game.xr.district import DistrictBuilder
-from game.xr.driver import XR_SUBMIT_SORT
 from game.xr.intents import InputFrame
 from game.xr.run import run_xr
 from game.xr.testscene import build_test_scene
@@ -29,17 +30,26 @@ MENU_FRAME = 50  # press menu: the comfort menu opens ahead of the head, where t
 SELECT_FRAME = 55  # pull the right trigger while the laser rests on the menu
 
 
-def locomotion_script(index: int, frame: InputFrame) -> InputFrame:
-    """Press buttons the simulated controllers cannot press; poses stay exactly what the runtime reported."""
-    if index in TELEPORT_FRAMES:
-        frame = replace(frame, left=replace(frame.left, teleport=True))
-    if index in SNAP_FRAMES:
-        frame = replace(frame, right=replace(frame.right, stick=(1.0, 0.0)))
-    if index == MENU_FRAME:
-        frame = replace(frame, menu=True)
-    if index == SELECT_FRAME:
-        frame = replace(frame, right=replace(frame.right, select=True))
-    return frame
+def button_script(*, select=(), teleport=(), snap=(), menu=()) -> Callable[[int, InputFrame], InputFrame]:
+    """An ``input_filter`` pressing, on the given frame numbers, the buttons the simulated controllers cannot
+    press: right trigger, left teleport, right stick fully right, menu. Poses stay what the runtime reported."""
+
+    def script(index: int, frame: InputFrame) -> InputFrame:
+        if index in teleport:
+            frame = replace(frame, left=replace(frame.left, teleport=True))
+        if index in snap:
+            frame = replace(frame, right=replace(frame.right, stick=(1.0, 0.0)))
+        if index in menu:
+            frame = replace(frame, menu=True)
+        if index in select:
+            frame = replace(frame, right=replace(frame.right, select=True))
+        return frame
+
+    return script
+
+
+locomotion_script = button_script(teleport=TELEPORT_FRAMES, snap=SNAP_FRAMES, menu=(MENU_FRAME,),
+                                  select=(SELECT_FRAME,))
 
 
 def main(name: str, out: Path) -> int:
@@ -71,7 +81,7 @@ def main(name: str, out: Path) -> int:
                 })  # fmt: skip
             return task.cont
 
-        driver.base.taskMgr.add(record, "scenario-record", sort=XR_SUBMIT_SORT + 1)
+        driver.base.taskMgr.add(record, "scenario-record", sort=XR_SUBMIT + 1)
         if name == "locomotion":
             driver.haptic("both", 0.5, 0.05)  # before focus: must be a harmless no-op
 

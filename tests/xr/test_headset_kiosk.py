@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,31 +22,22 @@ SNAP_FRAMES = range(45, 48)  # push the right stick right: the rig turns
 MENU_FRAME = 50  # open the comfort menu ahead of the head ...
 CLICK_FRAME = 55  # ... and pull the trigger on it: the visitor may change a comfort setting
 LAST_INPUT_FRAME = CLICK_FRAME
+SETTING_OF_BUTTON = {"snap": "snap_turn_deg", "smooth": "smooth_turn", "vignette": "vignette"}
 # The idle timer runs on the frame clock: at up to 60 frames per second, 10 s of idleness fit well inside.
 FRAMES = LAST_INPUT_FRAME + 60 * IDLE_TIMEOUT_S + 60
-
-
-def script(index, frame):
-    if index in SELECT_FRAMES:
-        frame = replace(frame, right=replace(frame.right, select=True))
-    if index in TELEPORT_FRAMES:
-        frame = replace(frame, left=replace(frame.left, teleport=True))
-    if index in SNAP_FRAMES:
-        frame = replace(frame, right=replace(frame.right, stick=(1.0, 0.0)))
-    if index == MENU_FRAME:
-        frame = replace(frame, menu=True)
-    if index == CLICK_FRAME:
-        frame = replace(frame, right=replace(frame.right, select=True))
-    return frame
 
 
 def _run_main(argv: list[str]) -> int:
     import functools
 
     sys.path.insert(0, str(ROOT))
+    from scenario import button_script  # beside this file, which runs here as a script
+
     import game.headset
     import main
 
+    script = button_script(select=(*SELECT_FRAMES, CLICK_FRAME), teleport=TELEPORT_FRAMES, snap=SNAP_FRAMES,
+                           menu=(MENU_FRAME,))
     game.headset.run_headset = functools.partial(game.headset.run_headset, input_filter=script)
     return main.main(argv)
 
@@ -78,9 +68,11 @@ def test_controller_input_starts_a_visit_and_the_idle_timeout_ends_it(monado_env
     home = {"x": 0.0, "y": 0.0, "z": 0.0, "heading": 0.0}
     assert end["rig"] == home
     assert report["rig"] == home  # and it stayed there until the run ended
-    clicks = [e for e in events if "click" in e]
-    assert [c["button"] for c in clicks] == ["smooth"]  # the visitor switched smooth turning ...
-    assert end["reset_settings"] == ["smooth_turn"]  # ... and the wipe switched it back to the operator's choice
+    # Which comfort row the laser meets depends on where Monado's simulated head has drifted by then, so the
+    # test follows whichever setting the visitor changed: the wipe must put exactly that one back.
+    (click,) = [e for e in events if "click" in e]
+    assert click["button"] in SETTING_OF_BUTTON, click
+    assert end["reset_settings"] == [SETTING_OF_BUTTON[click["button"]]]
 
 
 if __name__ == "__main__":
