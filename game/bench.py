@@ -42,7 +42,7 @@ def worker(args: argparse.Namespace) -> dict:
     cam, target = _path_point(0.0)
     app.look(cam, target)
     app.step()
-    first_frame = time.time()
+    first_frame = time.time()  # real time: the one clock both bench processes share
     result: dict = {"first_frame_epoch": first_frame, "timings_s": app.timings, "baked": app.materials.baked}
     if args.frames:
         app.step(3)
@@ -70,7 +70,7 @@ def _spawn(size: str, cache: str, frames: int, views: bool) -> tuple[float, dict
     cmd = [sys.executable, "-m", "game.bench", "--worker", "--size", size, "--cache-dir", cache,
            "--frames", str(frames)] + (["--views"] if views else [])
     env = dict(os.environ, EGL_PLATFORM=os.environ.get("EGL_PLATFORM", "surfaceless"))
-    start = time.time()
+    start = time.time()  # real time: compared with the worker's first_frame_epoch
     out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     line = [ln for ln in out.stdout.splitlines() if ln.startswith("{")][-1]
     data = json.loads(line)

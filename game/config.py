@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from net import clock
+
 LANGUAGES = ("ko", "en")
 QUALITIES = ("low", "medium", "high")
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
@@ -117,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
 def config_from_args(argv: list[str] | None = None) -> AppConfig:
     """Build the config: a CLI flag wins over its ``mseoul-`` PRC variable, which wins over the default."""
     ns = build_parser().parse_args(argv)
+    try:
+        clock.reload()  # a bad MSEOUL_NOW is bad input, reported here like a bad flag
+    except clock.ClockError as exc:
+        raise ConfigError(str(exc)) from None
     size = parse_size(ns.size or _prc("size", "1280x720"))
     language = ns.lang or _prc("language", "ko")
     if language not in LANGUAGES:

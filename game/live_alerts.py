@@ -12,11 +12,9 @@ never blocks; its status (connected, offline, wrong key…) is shown in a corner
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import sys
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +31,7 @@ from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse
 from game.alerts.policy import AlertPolicy
 from game.alerts.rotation import LanguageRotation
+from net import clock
 from net.client.link import AlertReceived, CityLink, LinkEvent, LinkStatus, StatusChanged
 from net.embedded import EmbeddedHub, default_embedded_dir
 from ui import i18n, theme
@@ -80,7 +79,7 @@ class CityConnection:
             if self.outbox is not None:
                 from net.protocol import check_args
 
-                return self.outbox.add(op, check_args(op, args), time.time())
+                return self.outbox.add(op, check_args(op, args), clock.timestamp())
         except Exception as exc:  # noqa: BLE001 - a refused request must not take the app down
             log.warning("request %s not queued: %s", op, exc)
         return None
@@ -290,7 +289,7 @@ class LiveAlerts:
                 self.receive(alert, name)
 
     def receive(self, alert: Alert, source: str) -> None:
-        now = dt.datetime.now(dt.UTC)
+        now = clock.now()
         outcomes = {self.controllers[lang].receive(alert, now).outcome for lang in self.languages}
         self.received += 1
         self.rotation = LanguageRotation((), self._reading_seconds)
@@ -298,7 +297,7 @@ class LiveAlerts:
             self.on_receive(alert, source, outcomes)
 
     def update(self, dt_s: float) -> None:
-        now = dt.datetime.now(dt.UTC)
+        now = clock.now()
         location = self._location()
         for controller in self.controllers.values():
             controller.policy.location = location

@@ -117,6 +117,7 @@ def run_tour(app, out_dir: Path) -> int:
     sun = app.pipeline.sun_position
     doc = {
         "size": list(app.config.size),
+        "time": app.pipeline.when.isoformat(timespec="seconds"),
         "sun": {"azimuth": round(sun.azimuth, 2), "elevation": round(sun.elevation, 2)},
         "timings_s": {k: round(v, 3) for k, v in app.timings.items()},
         "baked_materials": list(app.materials.baked),

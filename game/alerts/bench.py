@@ -11,7 +11,6 @@ do), also with a cold cache, after the worker process has started.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import sys
@@ -20,6 +19,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from net import clock
 
 DEFAULT_FILES = tuple(Path(__file__).resolve().parents[2] / "tests" / "alerts" / "data" / name for name in (
     "earthquake_emergency.xml", "heavy_rain_urgent.xml", "fine_dust_safety.xml"))
@@ -71,7 +72,7 @@ def main(argv: list[str]) -> int:
             before = frame_rgb(base.win)
             t0 = time.perf_counter()
             policy = AlertPolicy()
-            record = policy.receive(parse_file(path), dt.datetime.now(dt.UTC))
+            record = policy.receive(parse_file(path), clock.now())
             controller = AlertController(policy, overlay, Path(tmp) / path.stem, audio_loader=base.loader)
             controller.refresh()
             frames = 0

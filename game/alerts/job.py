@@ -10,7 +10,6 @@ contrast ratio and flash rate in the JSON are measured from rendered pixels, not
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse_file
 from game.alerts.policy import AlertPolicy, Record
 from game.alerts.targeting import GWANGHWAMUN
+from net import clock
 
 FLASH_SAMPLE_FPS = 12.0  # two samples per lit or dark phase even at the 3 flashes/s limit (1/6 s each)
 SETTLE_FRAMES = 2
@@ -76,7 +76,7 @@ def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech |
         location = world.user_location()
     else:
         location = GWANGHWAMUN
-    now = config.when or dt.datetime.now(dt.UTC)
+    now = config.when or clock.now()
     policy = AlertPolicy(location, lang)
     try:
         loaded = load_alerts(tuple(config.alerts))

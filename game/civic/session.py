@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from game.civic.desk import CivicDesk, public
-from game.config import KST
 from game.scenes import registry
+from net import clock
 from ui import i18n
 from ui.civic import screens
 from ui.civic.panel import Panel, Speak
@@ -44,7 +44,7 @@ class CivicVisit:
             self._fill_boards()
             return screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=self.scene.show_proposals)
         if sid == "reservations":
-            today = app.config.when.date() if app.config.when else dt.datetime.now(KST).date()  # as the calendar
+            today = app.config.when.date() if app.config.when else clock.today_kst()  # as the calendar
             return screens.reservations_panel(app.base, app.font, lang, desk, self.scene.facilities,
                                               (today + dt.timedelta(days=1)).isoformat(), speak)
         return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak)

@@ -12,12 +12,13 @@ after installing a kiosk.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from net import clock
 
 FPS = 10
 TEXT = "화장실 위치를 알려 주세요 / Where is the nearest toilet?"
@@ -83,8 +84,8 @@ def run(app: Any, session: Any, out: Path) -> dict[str, Any]:
     check("drop_folder", drop is not None)
     if drop is not None:
         drop.mkdir(parents=True, exist_ok=True)
-        xml = sample_alert(f"EXHIBIT-{time.time_ns()}", "earthquake", session.settings.location,
-                           dt.datetime.now(dt.UTC))
+        identifier = f"EXHIBIT-{time.time_ns()}"  # real time: a unique id
+        xml = sample_alert(identifier, "earthquake", session.settings.location, clock.now())
         (drop / "exhibit.xml.part").write_bytes(xml)
         (drop / "exhibit.xml.part").replace(drop / "exhibit.xml")
     frames = _step_until(app, lambda: session.alert_on_screen is not None, 5 * FPS)

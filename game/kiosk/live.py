@@ -20,7 +20,7 @@ class LiveValue:
     name: str
     path: Path | None = None
     value: Any = None
-    updated: float | None = None  # wall-clock seconds (time.time) of the last fresh value
+    updated: float | None = None  # epoch seconds (net.clock.timestamp) of the last fresh value
     online: bool = False
 
     @classmethod

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from game.kiosk.settings import KioskSettings, exit_event
 from game.kiosk.settings import data_dir as kiosk_data_dir
 from game.kiosk.visit import Visit, wipe
 from game.tasks import WORLD
+from net.clock import timestamp
 from ui import i18n
 
 log = logging.getLogger("mseoul.kiosk")
@@ -52,7 +52,7 @@ class _NarrationSpeech:
 
 class KioskSession(DirectObject):
     def __init__(self, app: Any, settings: KioskSettings, data_dir: Path, *, narrate: bool,
-                 embedded_dir: Path | None = None, clock: Callable[[], float] = time.time) -> None:
+                 embedded_dir: Path | None = None, clock: Callable[[], float] = timestamp) -> None:
         super().__init__()
         self.app, self.base, self.settings = app, app.base, settings
         self.languages = settings.languages

@@ -17,7 +17,6 @@ with a display: add ``--onscreen``); see packaging/README.md. Linux only (RSS fr
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import random
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from game.kiosk import heartbeat
+from net import clock
 
 KEYS = ("mouse1", "space", "t", "i", "l", "escape", "arrow_up", "arrow_down", "enter", "1", "3", "5", "h")
 STATS_EVERY_S = 5.0
@@ -51,7 +51,7 @@ class RandomVisitor:
         self.t = 0.0
         self.since_stats = 0.0
         self.actions = 0
-        self.started = time.time()
+        self.started = time.monotonic()
         self.rss_start: int | None = None
         self.rss_samples: list[tuple[float, float]] = []  # (seconds since start, MB), every STATS_EVERY_S
         session.base.taskMgr.add(self._tick, "soak-visitor", sort=5)
@@ -63,7 +63,7 @@ class RandomVisitor:
         if self.t >= self.wait:
             self.t = 0.0
             self._act()
-        if self.rss_start is None and time.time() - self.started >= self.warmup_s:
+        if self.rss_start is None and time.monotonic() - self.started >= self.warmup_s:
             self.rss_start = rss_bytes()
         if self.since_stats >= STATS_EVERY_S:
             self.since_stats = 0.0
@@ -94,7 +94,7 @@ class RandomVisitor:
         self.wait = s.settings.idle_timeout_s + rng.uniform(2, 10) if long_gap else rng.uniform(0.3, 6.0)
 
     def write_stats(self) -> None:
-        now, rss = time.time(), rss_bytes()
+        now, rss = time.monotonic(), rss_bytes()
         self.rss_samples.append((round(now - self.started, 1), round(rss / 1e6, 1)))
         doc = {"pid": os.getpid(), "started": self.started, "updated": now, "rss_start": self.rss_start,
                "rss_now": rss, "rss_samples": self.rss_samples, "actions": self.actions, **self.session.stats}
@@ -151,7 +151,7 @@ def _drop_alert(folder: Path, n: int, rng: random.Random) -> None:
 
     folder.mkdir(parents=True, exist_ok=True)
     xml = sample_alert(f"SOAK-{os.getpid()}-{n}", rng.choice(sorted(KINDS)), (37.5720, 126.9769),
-                       dt.datetime.now(dt.UTC), minutes=rng.uniform(0.5, 3.0))
+                       clock.now(), minutes=rng.uniform(0.5, 3.0))
     tmp = folder / f".soak-{n}.tmp"
     tmp.write_bytes(xml)
     tmp.replace(folder / f"soak-{n}.xml")
@@ -187,7 +187,7 @@ def _kill_and_time(logs: Path, timeout: float = 120.0) -> dict[str, float | None
 
 
 def run_parent(ns: argparse.Namespace) -> int:
-    out = (ns.out or Path("out") / "soak" / time.strftime("%Y%m%d-%H%M%S")).resolve()
+    out = (ns.out or Path("out") / "soak" / time.strftime("%Y%m%d-%H%M%S")).resolve()  # real time: names the run
     out.mkdir(parents=True, exist_ok=True)
     logs, stats_dir = out / "logs", out / "stats"
     settings = _write_settings(out, ns.idle_timeout)

@@ -163,7 +163,7 @@ class Watchdog:
             self.counters.crashes += 1
         self.counters.last_exit = code
         self.counters.history = (self.counters.history + [{"kind": kind, "exit": code, "ran_s": round(ran, 2),
-                                                           "time": time.time()}])[-20:]
+                                                           "time": time.time()}])[-20:]  # real time: an operator's log
         log.warning("app %s (exit %s) after %.1f s; restart #%d in %.1f s", kind, code, ran,
                     self.counters.starts, delay)
         self._save()

@@ -22,8 +22,8 @@ from panda3d.core import (
     TransparencyAttrib,
 )
 
-from game.config import KST
 from game.sun import SunPosition, solar_position
+from net import clock
 
 SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
@@ -137,12 +137,14 @@ class RenderPipeline:
         self.sky.setTransparency(TransparencyAttrib.M_none)
         self.sky.node().setBounds(OmniBoundingVolume())
         self.sky.node().setFinal(True)
-        self.sun_position: SunPosition = solar_position(when or dt.datetime.now(KST))
+        self.when: dt.datetime = when or clock.now_kst()  # the instant the sun is drawn for
+        self.sun_position: SunPosition = solar_position(self.when)
         self.set_time(when)
 
     def set_time(self, when: dt.datetime | None) -> SunPosition:
         """Move the sun (and with it the light, its colour, the ambient and the sky) to ``when``."""
-        self.sun_position = pos = solar_position(when or dt.datetime.now(KST))
+        self.when = when or clock.now_kst()
+        self.sun_position = pos = solar_position(self.when)
         d = pos.direction()
         elev = max(pos.elevation, -2.0)
         day = min(max((elev + 2.0) / 20.0, 0.0), 1.0)  # 0 at night, 1 once the sun is well up

@@ -9,8 +9,8 @@ from panda3d.core import Camera, CardMaker, NodePath, PerspectiveLens, Texture
 
 from game import geo
 from game.civic.room import Placement, RoomScene
-from game.config import KST
 from game.interiors import reservations
+from net import clock
 from ui import i18n
 
 SCENE_ID = "reservations"
@@ -37,7 +37,7 @@ class Reservations(RoomScene):
         lang = self.app.config.language
         x, y, z = self.anchor("calendar")
         self.sign(i18n.text("civic.calendar_title", lang), (x + 0.05, y, z + 1.1), "+x", 0.17, name="calendar-title")
-        today = dt.datetime.now(KST).date() if self.app.config.when is None else self.app.config.when.date()
+        today = clock.today_kst() if self.app.config.when is None else self.app.config.when.date()
         weekdays = i18n.text("civic.weekdays", lang).split(",")
         for k in range(reservations.CALENDAR_DAYS):
             day = today + dt.timedelta(days=k)

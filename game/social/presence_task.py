@@ -31,6 +31,7 @@ from game.social.blocklist import blocked_name
 from game.social.gathering import Stage, live_stage
 from game.social.rules import NAME_DISTANCE, ChatLog, Line, Safety, check_chat, display_name, fade_alpha
 from game.social.voice import ChatVoice
+from net import clock
 from net.client.link import LinkEvent
 from net.presence.client import (
     AvatarGone,
@@ -66,7 +67,7 @@ class PresenceTask(DirectObject):
                  on_link_events: Callable[[list[LinkEvent]], None] = lambda events: None,
                  on_typing: Callable[[bool], None] = lambda typing: None,
                  voice: ChatVoice | None = None, screen_keyboard: bool = False,
-                 clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = clock.timestamp) -> None:
         """``wall`` is the epoch clock a gathering's scheduled minutes are compared with (``clock`` is monotonic,
         for chat bubbles and interpolation)."""
         super().__init__()
@@ -212,7 +213,7 @@ class PresenceTask(DirectObject):
             elif event.op == "presence.blocks":
                 self.blocks.stop()  # e.g. a hub before revision 3: say so rather than load forever
         elif isinstance(event, Removed):
-            minutes = max(1, round((event.until - time.time()) / 60))
+            minutes = max(1, round((event.until - self.wall()) / 60))
             self.panel.set_status(i18n.text("social.removed", self.lang, minutes=minutes))
         elif isinstance(event, GatheringChanged | Joined):
             self._gathering(event.state if isinstance(event, GatheringChanged) else event.gathering)

@@ -14,10 +14,11 @@ import argparse
 import json
 import sys
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from net import clock
 from net.client.blocking import LinkError, call, poll_until
 from net.client.link import AlertReceived, CityLink, LinkEvent, StatusChanged
 from net.embedded import EmbeddedHub
@@ -76,7 +77,7 @@ def demo(link: CityLink, staff: CityLink | None, timeout: float) -> None:
 
     hello = c("hello")
     facility = c("facility.list")["facilities"][0]["facility_id"]
-    day = (date.today() + timedelta(days=7)).isoformat()
+    day = (clock.today_kst() + timedelta(days=7)).isoformat()
     free = c("facility.slots", facility_id=facility, day=day)["free"]
     booking = c("booking.create", facility_id=facility, day=day, slot=free[0]) if free else {}
     c("booking.mine")

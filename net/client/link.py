@@ -27,7 +27,7 @@ import zmq
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from zmq.utils.monitor import parse_monitor_message
 
-from net import alertsig
+from net import alertsig, clock
 from net.client.outbox import Outbox, Pending, new_request_id
 from net.keys import CurveKeys, load_curve, load_pinned_authorities
 from net.protocol import (
@@ -228,7 +228,7 @@ class CityLink:
         if len(encode_request("x" * 32, op, checked)) > MAX_REQUEST_BYTES:
             raise ProtocolError(ErrorCode.BAD_REQUEST, "request too large")
         if durable:
-            rid = self.outbox.add(op, checked, time.time())
+            rid = self.outbox.add(op, checked, clock.timestamp())
             self._queued[rid] = Pending(rid, op, checked)
         else:
             rid = new_request_id()

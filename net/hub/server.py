@@ -22,7 +22,7 @@ from pathlib import Path
 import zmq
 
 from game.civic.moderation import is_profane
-from net import alertsig
+from net import alertsig, clock
 from net.hub import mayor, opinion_safety, services, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
@@ -241,7 +241,7 @@ class Hub:
         wait = self.limiter.take(client, role, time.monotonic())
         if wait:
             return encode_error(request.request_id, ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
-        caller = services.Caller(client, role, request.request_id, time.time())
+        caller = services.Caller(client, role, request.request_id, clock.timestamp())
         self.db.execute("SAVEPOINT request")
         try:
             if request.op == "alert.publish":
@@ -305,7 +305,7 @@ class Hub:
             raise services.ServiceError(ErrorCode.BAD_REQUEST, f"alert: {exc}") from None
         cur = self.db.execute(
             "INSERT INTO alerts (identifier, key_id, xml, signature, source, received) VALUES (?, ?, ?, ?, ?, ?)",
-            (identifier, kid, xml, signature, source, time.time()),
+            (identifier, kid, xml, signature, source, clock.timestamp()),
         )
         log.info("alert %s from %s is seq %d", identifier, source, cur.lastrowid)
         return cur.lastrowid
@@ -347,6 +347,6 @@ class Hub:
 
     def _scan_dropbox(self) -> None:
         assert self.dropbox is not None
-        for path, item in self.dropbox.scan(time.time()):
+        for path, item in self.dropbox.scan(clock.timestamp()):
             accepted = self.publish_trusted(item) is not None
             self.dropbox.archive(path, accepted)

@@ -12,14 +12,13 @@ import logging
 import queue
 import shutil
 import threading
-import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import requests
 
-from net.hub.cap import KST, CapError, from_disaster_message
+from net import clock
+from net.hub.cap import CapError, from_disaster_message
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +92,7 @@ class DisasterApiPoller:
         """Fetch one page of today's messages; queue the unseen ones; return how many were queued."""
         params = {
             "serviceKey": self.service_key, "returnType": "json", "pageNo": "1", "numOfRows": "50",
-            "crtDt": datetime.fromtimestamp(time.time(), KST).strftime("%Y%m%d"),
+            "crtDt": clock.now_kst().strftime("%Y%m%d"),
         }
         if self.region:
             params["rgnNm"] = self.region

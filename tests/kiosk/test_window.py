@@ -23,7 +23,8 @@ SCRIPT = textwrap.dedent("""
     from game.kiosk import settings as ks
     from game.kiosk.session import KioskSession
     s = ks.load(Path(sys.argv[1]))
-    app = App(config_from_args(["--kiosk", "--size", "320x180", "--quality", "low"]))
+    app = App(config_from_args(["--kiosk", "--size", "320x180", "--quality", "low",
+                                      "--time", "2026-05-15T11:00+09:00"]))
     app.load_world()
     k = KioskSession(app, s, ks.data_dir(s), narrate=False)
     k.start()

@@ -16,7 +16,8 @@ from game.explore import Explore
 
 def main() -> None:
     cache = sys.argv[1]
-    app = App(config_from_args(["--offscreen", "--size", "320x180", "--cache-dir", cache]))
+    app = App(config_from_args(["--offscreen", "--size", "320x180", "--cache-dir", cache,
+                                     "--time", "2026-05-15T11:00+09:00"]))
     app.load_world()
     app.flow.go("explore")
     explore = Explore(app)

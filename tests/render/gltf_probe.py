@@ -39,7 +39,8 @@ def main() -> None:
     from game.render.materials import MaterialLibrary
     from game.scenes.district import DistrictScene
 
-    config = dataclasses.replace(config_from_args(["--offscreen", "--size", "160x90", "--cache-dir", str(tmp)]),
+    config = dataclasses.replace(config_from_args(["--offscreen", "--size", "160x90", "--cache-dir", str(tmp),
+                                                  "--time", "2026-05-15T11:00+09:00"]),
                                  assets_dir=tmp)
     app = App(config)
     lms = dict(catalogue.load())

@@ -9,18 +9,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.pinned import DAY, NIGHT
+
 pytestmark = pytest.mark.render
 ROOT = Path(__file__).resolve().parents[2]
 ALERT = ROOT / "tests" / "alerts" / "data" / "earthquake_emergency.xml"
 
 
-def test_an_alert_dropped_at_the_hub_takes_over_the_running_app(tmp_path):
+@pytest.mark.parametrize("when", [DAY, NIGHT], ids=["day", "night"])
+def test_an_alert_dropped_at_the_hub_takes_over_the_running_app(tmp_path, when):
     dropbox = tmp_path / "embedded-city" / "hub" / "dropbox"
     dropbox.mkdir(parents=True)
     shutil.copy(ALERT, dropbox / ALERT.name)
     shot = tmp_path / "live.png"
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--offscreen", "--size", "320x180", "--frames",
-                           "240", "--cache-dir", str(tmp_path), "--screenshot", str(shot)],
+                           "240", "--cache-dir", str(tmp_path), "--screenshot", str(shot), "--time", when],
                           capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = json.loads(shot.with_suffix(".json").read_text(encoding="utf-8"))

@@ -38,6 +38,7 @@ def test_tour_writes_every_landmark_and_the_contract_keys(tour):
     out, doc, proc = tour
     ids = [s["id"] for s in doc["stops"]]
     assert ids == list(catalogue.LANDMARK_IDS)
+    assert doc["time"] == "2026-05-15T11:00:00+09:00"  # the instant it was rendered at, as asked
     lms = catalogue.load()
     for stop in doc["stops"]:
         assert (out / f"{stop['id']}.png").stat().st_size > 10_000
@@ -79,9 +80,12 @@ def test_camera_stands_where_it_says(tour):
 
 
 def test_headless_run_falls_back_to_the_offscreen_tour(tmp_path):
-    proc = run_main(["--cache-dir", str(tmp_path / "cache"), "--size", "320x180"], cwd=tmp_path)
+    # `make run` on a server renders Seoul as it is now: "now" is the program's clock, pinned here by MSEOUL_NOW.
+    proc = run_main(["--cache-dir", str(tmp_path / "cache"), "--size", "320x180"], cwd=tmp_path,
+                    env_extra={"MSEOUL_NOW": "2026-12-02T03:00+09:00"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     doc = json.loads((tmp_path / "out" / "tour" / "tour.json").read_text(encoding="utf-8"))
+    assert doc["time"].startswith("2026-12-02T03:00:")
     assert len(doc["stops"]) == 8 and doc["size"] == [320, 180]
     assert "offscreen" in proc.stderr.lower() or "오프스크린" in proc.stderr
 

@@ -22,6 +22,7 @@ from game.xr.district import DistrictBuilder
 from game.xr.intents import InputFrame
 from game.xr.run import run_xr
 from game.xr.testscene import build_test_scene
+from tests.pinned import DAY_DT
 
 FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 30, "glx": 20}
 TELEPORT_FRAMES = range(5, 25)  # hold the left teleport button; released on frame 25
@@ -54,7 +55,8 @@ locomotion_script = button_script(teleport=TELEPORT_FRAMES, snap=SNAP_FRAMES, me
 
 def main(name: str, out: Path) -> int:
     # "glx" opens a desktop window (run it under Xvfb): OpenXR then binds through GLX instead of EGL.
-    config = AppConfig(offscreen=name != "glx", size=(320, 180), xr=True, frames=FRAMES[name], xr_capture=out)
+    config = AppConfig(offscreen=name != "glx", size=(320, 180), xr=True, frames=FRAMES[name], xr_capture=out,
+                       when=DAY_DT)
     settings = ComfortSettings(reference="seated" if name == "seated" else "standing")
     frames: list[dict] = []
 

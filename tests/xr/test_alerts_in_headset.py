@@ -11,6 +11,8 @@ import numpy as np
 import pytest
 from panda3d.core import PNMImage
 
+from tests.pinned import DAY
+
 pytestmark = pytest.mark.xr
 ROOT = Path(__file__).resolve().parents[2]
 ALERT = ROOT / "tests" / "alerts" / "data" / "heavy_rain_urgent.xml"
@@ -28,7 +30,7 @@ def test_an_urgent_alert_shows_on_the_head_panel_with_haptics(monado_env, tmp_pa
     shutil.copy(ALERT, dropbox / ALERT.name)
     out = tmp_path / "xr"
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--xr", "--offscreen", "--frames", "150",
-                           "--xr-capture", str(out), "--cache-dir", str(tmp_path), "--quality", "low"],
+                           "--xr-capture", str(out), "--cache-dir", str(tmp_path), "--quality", "low", "--time", DAY],
                           env=monado_env, capture_output=True, text=True, timeout=900, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = json.loads((out / "xr.json").read_text(encoding="utf-8"))

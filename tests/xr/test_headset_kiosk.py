@@ -51,7 +51,7 @@ def test_controller_input_starts_a_visit_and_the_idle_timeout_ends_it(monado_env
     out = tmp_path / "xr"
     proc = subprocess.run([sys.executable, __file__, "--kiosk", "--kiosk-settings", str(settings), "--xr",
                            "--offscreen", "--frames", str(FRAMES), "--xr-capture", str(out),
-                           "--cache-dir", str(tmp_path), "--quality", "low"],
+                           "--cache-dir", str(tmp_path), "--quality", "low", "--time", "2026-05-15T11:00+09:00"],
                           env=monado_env, capture_output=True, text=True, timeout=900, cwd=tmp_path)  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = json.loads((out / "xr.json").read_text(encoding="utf-8"))

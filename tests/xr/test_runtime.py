@@ -15,6 +15,7 @@ import sys
 import numpy as np
 import pytest
 
+from tests.pinned import DAY
 from tests.xr.conftest import REPO
 from tests.xr.scenario import FRAMES, MENU_FRAME, SELECT_FRAME, SNAP_FRAMES, TELEPORT_FRAMES
 
@@ -47,8 +48,8 @@ def test_session_runs_to_focused_and_shuts_down_cleanly(capture_run):
 def test_plain_run_without_capture_exits_cleanly(monado_env, tmp_path):
     # Without --xr-capture nothing reads the last frame back, so teardown must itself wait for the GPU before
     # the runtime frees the swapchain textures (llvmpipe crashed here once).
-    proc = subprocess.run([sys.executable, "-m", "game.xr", "--xr", "--offscreen", "--frames", "20"], cwd=REPO,
-                          env=monado_env, capture_output=True, text=True, timeout=90)  # fmt: skip
+    proc = subprocess.run([sys.executable, "-m", "game.xr", "--xr", "--offscreen", "--frames", "20", "--time", DAY],
+                          cwd=REPO, env=monado_env, capture_output=True, text=True, timeout=90)  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 

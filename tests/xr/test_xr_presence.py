@@ -25,6 +25,7 @@ from net.presence.client import PresenceClient
 from net.presence.codec import AvatarState
 from net.protocol import Role
 from tests.net.conftest import FAST
+from tests.pinned import DAY
 
 pytestmark = pytest.mark.xr
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,7 +118,7 @@ def test_headset_visitor_sees_others_and_they_see_its_head_and_hands(monado_env,
     out = tmp_path / "xr"
     with (tmp_path / "stderr.txt").open("w") as err:
         args = ["--xr", "--offscreen", "--frames", str(FRAMES), "--xr-capture", str(out), "--cache-dir", str(tmp_path),
-                "--quality", "low"]
+                "--quality", "low", "--time", DAY]
         proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], env=monado_env,
                                 stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path)
         try:
