@@ -84,6 +84,9 @@ def class_masks(app, landmark_id: str) -> tuple[np.ndarray, np.ndarray]:
     return (r > 80) & (b > 80) & (g < 30), (g > 80) & (r < 30) & (b < 30)
 
 
+REC709_LUMA = np.array([0.2126, 0.7152, 0.0722])
+
+
 def pixel_facts(picture: np.ndarray, landmark: np.ndarray, sky: np.ndarray) -> dict:
     """Measured facts a picture must hold: the landmark fills part of it, differs from the sky, sky is on top."""
     h = picture.shape[0]
@@ -92,6 +95,12 @@ def pixel_facts(picture: np.ndarray, landmark: np.ndarray, sky: np.ndarray) -> d
     def mean(mask: np.ndarray) -> list[float]:
         return [round(float(v), 1) for v in picture[mask].mean(axis=0)] if mask.any() else []
 
+    luma = picture[..., :3].astype(np.float64) @ REC709_LUMA  # per-pixel relative luminance of the sRGB values
+
+    def mean_luma(mask: np.ndarray | None = None) -> float | None:
+        values = luma if mask is None else luma[mask]
+        return round(float(values.mean()), 1) if values.size else None
+
     return {
         "coverage": round(float(landmark.mean()), 4),
         "sky_fraction": round(float(sky.mean()), 4),
@@ -99,6 +108,7 @@ def pixel_facts(picture: np.ndarray, landmark: np.ndarray, sky: np.ndarray) -> d
         "sky_bottom_quarter": round(float(sky[-q:].mean()), 4),
         "landmark_rgb": mean(landmark),
         "sky_rgb": mean(sky),
+        "luminance": {"image": mean_luma(), "landmark": mean_luma(landmark), "sky": mean_luma(sky)},
     }
 
 

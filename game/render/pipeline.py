@@ -22,11 +22,13 @@ from panda3d.core import (
     TransparencyAttrib,
 )
 
+from game.render.lighting import Rig, rig_for
 from game.sun import SunPosition, solar_position
 from net import clock
 
 SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
+SHADOW_BIAS = 0.0004  # normalised light depth: ≈ 0.25 m over the 600 m range (see RenderPipeline)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class RenderPipeline:
         )
         # simplepbr's bias is in normalised light depth: over the lens's 600 m depth range 0.0004 ≈ 0.25 m,
         # enough against acne without detaching shadows from their casters (the default meant ~3 m).
-        self.pbr.shadow_bias = 0.0004
+        self.pbr.shadow_bias = SHADOW_BIAS
         base.camLens.setNearFar(0.3, self.quality.view_distance)
         self.sun_np = world.attachNewNode(DirectionalLight("sun"))
         sun = self.sun_np.node()
@@ -139,29 +141,29 @@ class RenderPipeline:
         self.sky.node().setFinal(True)
         self.when: dt.datetime = when or clock.now_kst()  # the instant the sun is drawn for
         self.sun_position: SunPosition = solar_position(self.when)
+        self.rig: Rig = rig_for(self.sun_position)
         self.set_time(when)
 
     def set_time(self, when: dt.datetime | None) -> SunPosition:
         """Move the sun (and with it the light, its colour, the ambient and the sky) to ``when``."""
         self.when = when or clock.now_kst()
         self.sun_position = pos = solar_position(self.when)
-        d = pos.direction()
-        elev = max(pos.elevation, -2.0)
-        day = min(max((elev + 2.0) / 20.0, 0.0), 1.0)  # 0 at night, 1 once the sun is well up
-        warm = 1.0 - min(max(elev / 25.0, 0.0), 1.0)
-        colour = (1.0, 0.96 - 0.25 * warm, 0.9 - 0.45 * warm)
-        strength = 2.4 * day
-        self.sun_np.node().setColor((colour[0] * strength, colour[1] * strength, colour[2] * strength, 1))
-        amb = 0.03 + 0.22 * day
-        self.ambient_np.node().setColor((amb * 0.8, amb * 0.9, amb * 1.1, 1))
-        self.sky.setShaderInput("sun_dir", d)
-        self.sky.setShaderInput("sky_scale", 1.0)
-        self._sun_dir = d
+        self.rig = rig = rig_for(pos)
+        self.sun_np.node().setColor((*rig.key_colour, 1))
+        self.ambient_np.node().setColor((*rig.ambient, 1))
+        self.pbr.exposure = rig.exposure
+        # Floodlights are many and close to what they light: after dark no far block may throw a 200 m shadow
+        # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
+        self.pbr.shadow_bias = SHADOW_BIAS if rig.night < 0.5 else 1.0
+        self.sky.setShaderInput("sun_dir", pos.direction())
+        # The opened exposure is for the lit city, not the sky; and a floodlit gate makes the sky look darker still.
+        self.sky.setShaderInput("sky_scale", 2.0 ** -rig.exposure * (1.0 - 0.3 * rig.night))
         return pos
 
     def focus_shadows(self, target: tuple[float, float, float]) -> None:
-        """Centre the shadow map on ``target`` (what the camera looks at) with the light along the sun."""
-        dx, dy, dz = self._sun_dir
+        """Centre the shadow map on ``target`` (what the camera looks at) with the key light along the sun, or
+        by night along the floodlight on the visitor's side."""
+        dx, dy, dz = self.rig.key_dir(self.base.camera.getH(self.world))
         dz = max(dz, 0.08)  # a sun on the horizon would cast shadows to infinity; keep a usable angle
         tx, ty, tz = target
         self.sun_np.setPos(tx + dx * SUN_DISTANCE, ty + dy * SUN_DISTANCE, tz + dz * SUN_DISTANCE)

@@ -15,6 +15,7 @@ from game.landmarks import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.render
+NIGHT = "2026-12-02T22:00+09:00"
 
 
 def run_main(args: list[str], cwd: Path, env_extra: dict | None = None, drop_display: bool = True):
@@ -61,6 +62,28 @@ def test_each_picture_shows_its_landmark_against_the_sky(tour, lid):
         assert math.dist(px["landmark_rgb"], px["sky_rgb"]) > 25, "landmark must stand out from the sky"
         r, g, b = px["sky_rgb"]
         assert b > r, "a daytime sky is bluer than it is red"
+
+
+@pytest.fixture(scope="module")
+def night_tour(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("night")
+    proc = run_main(["--offscreen", "--size", "320x180", "--tour", str(tmp / "pictures"), "--cache-dir",
+                     str(tmp / "cache"), "--time", NIGHT], cwd=tmp)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads((tmp / "pictures" / "tour.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lid", catalogue.LANDMARK_IDS)
+def test_at_night_each_landmark_is_floodlit_against_a_dark_sky(night_tour, lid):
+    lum = next(s for s in night_tour["stops"] if s["id"] == lid)["pixels"]["luminance"]
+    assert lum["image"] >= 35, f"{lid} at 22:00 is too dark to see ({lum['image']}/255)"
+    if lum["sky"] is not None:
+        assert lum["landmark"] >= 3 * lum["sky"], f"{lid} is not lit above the night sky: {lum}"
+
+
+def test_daytime_luminance_is_recorded_too(tour):
+    lum = tour[1]["stops"][0]["pixels"]["luminance"]
+    assert lum["image"] > 60 and lum["sky"] > lum["landmark"] / 3  # a day sky is bright, unlike the night's
 
 
 @pytest.mark.parametrize("lid", catalogue.LANDMARK_IDS)
