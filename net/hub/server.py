@@ -347,6 +347,6 @@ class Hub:
 
     def _scan_dropbox(self) -> None:
         assert self.dropbox is not None
-        for path, item in self.dropbox.scan(clock.timestamp()):
+        for path, item in self.dropbox.scan(time.time()):  # real time: compared with the files' mtimes
             accepted = self.publish_trusted(item) is not None
             self.dropbox.archive(path, accepted)

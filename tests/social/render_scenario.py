@@ -27,6 +27,7 @@ from game.render.pipeline import RenderPipeline  # noqa: E402
 from game.social.avatar_mesh import Look  # noqa: E402
 from game.social.gathering import hand_point  # noqa: E402
 from game.social.presence_task import PresenceTask  # noqa: E402
+from net import clock  # noqa: E402
 from net.client.link import CityLink, LinkStatus  # noqa: E402
 from net.hub.layout import init_hub_dir, make_client_dir  # noqa: E402
 from net.hub.server import Hub, HubConfig  # noqa: E402
@@ -128,7 +129,7 @@ def main() -> int:
     # A town hall now at a speaker spot beside the remote visitor, who raises a hand.
     host_link = CityLink.from_directory(make_client_dir(layout, root / "host", Role.STAFF, "host"), e["services"],
                                         e["alerts"], **FAST)
-    minute = dt.datetime.now(dt.timezone(dt.timedelta(hours=9)))
+    minute = clock.now_kst()  # the program's clock, which MSEOUL_NOW may have set
     rid_open = host_link.request("gathering.open", {
         "scene": "district", "title_ko": "시장과의 대화", "title_en": "Town hall with the mayor",
         "starts": (minute - dt.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M"),
