@@ -459,7 +459,7 @@ class CityLink:
             if reply.ok:
                 self._apply_catch_up(reply.result, events)
             return True
-        if not reply.ok and reply.error.get("code") == ErrorCode.RATE_LIMITED:
+        if not reply.ok and reply.error.get("code") in (ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE):
             entry = self._inflight.get(reply.request_id)
             if entry is not None:
                 entry.retry_at = now + float(reply.error.get("retry_after", 1.0))

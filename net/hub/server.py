@@ -16,12 +16,12 @@ import queue
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import zmq
 
-from game.civic.moderation import is_profane
 from net import alertsig
 from net.hub import mayor, opinion_safety, services, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
@@ -29,7 +29,9 @@ from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
 from net.hub.ratelimit import Limit, RateLimiter
 from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
+from net.hub.storage import Storage, StorageDown
 from net.keys import load_authority_private, load_pinned_authorities
+from net.moderation import is_profane
 from net.presence.codec import MAX_STATE_BYTES
 from net.presence.relay import OPS as PRESENCE_HANDLERS
 from net.presence.relay import PresenceRelay, RelayConfig
@@ -43,6 +45,7 @@ from net.protocol import (
     ErrorCode,
     Heartbeat,
     ProtocolError,
+    Request,
     Role,
     encode_alert_header,
     encode_error,
@@ -90,6 +93,9 @@ class Hub:
         self.layout: HubLayout = init_hub_dir(config.data_dir)
         self.db: sqlite3.Connection = store.open_store(config.data_dir)
         self.epoch = store.epoch(self.db)
+        self.storage = Storage()
+        self.storage.attach(self.db)
+        self._held: list[Incoming] = []  # trusted alerts waiting for the store to take writes again
         self.signer = load_authority_private(self.layout.authority_private)
         self.authorities = load_pinned_authorities(self.layout.authorities)
         self.limiter = RateLimiter(config.limits)
@@ -158,23 +164,36 @@ class Hub:
             while not self._stop.is_set():
                 wait = min(100, max(0, int((self.presence.next_tick - time.monotonic()) * 1000) + 1))
                 ready = dict(poller.poll(wait))
-                while self.zap.socket.poll(0):
-                    self.zap.handle()
-                if self.presence_in in ready:
-                    self._receive_states()
-                if self.router in ready:
-                    self._serve_batch()
                 now = time.monotonic()
-                self._publish_presence(now)
-                self._drain_incoming()
-                if self.dropbox and now >= next_scan:
-                    self._scan_dropbox()
+                self._guarded(self._turn, ready, now, now >= next_scan, now >= next_beat)
+                if now >= next_scan:
                     next_scan = now + 0.5
                 if now >= next_beat:
-                    self.pub.send_multipart([HEARTBEAT_TOPIC, encode_heartbeat(Heartbeat(self.last_seq, self.epoch))])
                     next_beat = now + self.config.heartbeat
         finally:
             self.close()
+
+    def _turn(self, ready: dict, now: float, scan: bool, beat: bool) -> None:
+        while self.zap.socket.poll(0):
+            self.zap.handle()
+        if self.presence_in in ready:
+            self._receive_states()
+        if self.router in ready:
+            self._serve_batch()
+        self._publish_presence(now)
+        self._drain_incoming()
+        if self.dropbox and scan:
+            self._scan_dropbox()
+        if beat:
+            self.pub.send_multipart([HEARTBEAT_TOPIC, encode_heartbeat(Heartbeat(self.last_seq, self.epoch))])
+
+    def _guarded(self, step: Callable[..., None], *args: object) -> None:
+        """Run one turn of the loop; an unexpected error is logged and the hub goes on (never half a transaction)."""
+        try:
+            step(*args)
+        except Exception:  # noqa: BLE001 - the hub outlives any one bug; the log says what happened
+            log.exception("hub loop step failed")
+            self.storage.rollback(self.db)
 
     @property
     def last_seq(self) -> int:
@@ -200,36 +219,60 @@ class Hub:
                 batch.append(self.router.recv_multipart(zmq.NOBLOCK, copy=False))
             except zmq.Again:
                 break
-        replies: list[tuple[bytes, bytes]] = []
+        writable = self.storage.begin(self.db, time.monotonic())
+        replies: list[tuple[bytes, str | None, bytes]] = []
         published: list[int] = []
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            for frames in batch:
-                if len(frames) != 2:
-                    log.warning("dropping request with %d frames", len(frames))
-                    continue
-                identity, payload = frames
-                reply = self._serve_one(payload, published)
-                replies.append((identity.bytes, reply))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+        for frames in batch:
+            if len(frames) != 2:
+                log.warning("dropping request with %d frames", len(frames))
+                continue
+            identity, payload = frames
+            rid, reply = self._serve_one(payload, published, writable)
+            replies.append((identity.bytes, rid, reply))
+        if not self.storage.commit(self.db, writable, time.monotonic()):
+            # Nothing of this batch reached the disk: no answer may say it did (reads included, as they may have
+            # seen the rolled-back writes), and nothing is published.
+            published.clear()
+            replies = [(ident, rid, self._unavailable(rid)) for ident, rid, _ in replies]
         for seq in published:
             self._publish_stored(seq)
         self._publish_presence(time.monotonic())
-        for identity, reply in replies:
-            self.router.send_multipart([identity, reply])
+        for identity, _, reply in replies:
+            self._send_reply(identity, reply)
 
-    def _serve_one(self, payload: zmq.Frame, published: list[int]) -> bytes:
-        raw = payload.bytes
-        role_name, _, client = payload.get("User-Id").partition(":")
-        role = Role(role_name)
+    def _unavailable(self, rid: str | None) -> bytes:
+        return encode_error(rid, ErrorCode.UNAVAILABLE, "storage unavailable", retry_after=self.storage.retry_after)
+
+    def _send_reply(self, identity: bytes, reply: bytes) -> None:
         try:
+            self.router.send_multipart([identity, reply], zmq.NOBLOCK)
+        except zmq.Again:
+            log.debug("reply dropped: peer's queue is full")  # a stuck reader; its link resends when it reads again
+
+    def _serve_one(self, payload: zmq.Frame, published: list[int], writable: bool) -> tuple[str | None, bytes]:
+        """(request id, reply) for one request; nothing a client sends escapes as an exception."""
+        raw = payload.bytes
+        try:
+            role_name, _, client = payload.get("User-Id").partition(":")
             request = parse_request(raw)
+            caller = services.Caller(client, Role(role_name), request.request_id, time.time())
         except ProtocolError as exc:
-            return encode_error(request_id_of(raw), exc.code, str(exc))
-        op = OPS[request.op]
+            return request_id_of(raw), encode_error(request_id_of(raw), exc.code, str(exc))
+        except Exception:  # noqa: BLE001 - the last line of defence: one bad frame never stops the hub
+            log.exception("unparseable request")
+            return None, encode_error(None, ErrorCode.BAD_REQUEST, "bad request")
+        try:
+            return request.request_id, self._serve_request(request, caller, published, writable)
+        except sqlite3.OperationalError as exc:
+            log.warning("%s: storage: %s", request.op, exc)
+            self.storage.failed(time.monotonic())
+            return request.request_id, self._unavailable(request.request_id)
+        except Exception:  # noqa: BLE001
+            log.exception("%s failed", request.op)
+            return request.request_id, encode_error(request.request_id, ErrorCode.INTERNAL, "internal error")
+
+    def _serve_request(self, request: Request, caller: services.Caller, published: list[int], writable: bool) -> bytes:
+        op, role, client = OPS[request.op], caller.role, caller.client
         if role not in op.roles:
             return encode_error(request.request_id, ErrorCode.FORBIDDEN, f"{request.op} is not open to {role}")
         if op.writes:
@@ -238,10 +281,11 @@ class Hub:
             ).fetchone()
             if row is not None:
                 return bytes(row[0])  # a retry: the first answer, and nothing done twice
+            if not writable:
+                return self._unavailable(request.request_id)
         wait = self.limiter.take(client, role, time.monotonic())
         if wait:
             return encode_error(request.request_id, ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
-        caller = services.Caller(client, role, request.request_id, time.time())
         self.db.execute("SAVEPOINT request")
         try:
             if request.op == "alert.publish":
@@ -251,17 +295,16 @@ class Hub:
             else:
                 result = self.handlers[request.op](self.db, caller, request.args)
             reply = encode_reply(request.request_id, result)
+            if op.writes:
+                row = (client, request.request_id, request.op, reply, caller.now)
+                self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
         except services.ServiceError as exc:
             self.db.execute("ROLLBACK TO request")
             reply = encode_error(request.request_id, exc.code, str(exc), **exc.extra)
-        except Exception:
-            log.exception("%s failed", request.op)
+        except BaseException:
             self.db.execute("ROLLBACK TO request")
             self.db.execute("RELEASE request")
-            return encode_error(request.request_id, ErrorCode.INTERNAL, "internal error")
-        if op.writes:
-            row = (client, request.request_id, request.op, reply, caller.now)
-            self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
+            raise
         self.db.execute("RELEASE request")
         return reply
 
@@ -317,36 +360,53 @@ class Hub:
         self.pub.send_multipart([ALERT_TOPIC, header, bytes(xml), bytes(signature)])
 
     def publish_trusted(self, item: Incoming) -> int | None:
-        """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused."""
+        """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused.
+
+        Raises :class:`StorageDown` when the store cannot take it now (the caller keeps the item for later)."""
         kid, signature = alertsig.sign(self.signer, item.xml)
-        self.db.execute("BEGIN IMMEDIATE")
+        if not self.storage.begin(self.db, time.monotonic()):
+            self.storage.end_read(self.db)
+            raise StorageDown(self.storage.retry_after)
         try:
             seen = self.db.execute(
                 "INSERT OR IGNORE INTO source_seen VALUES (?, ?)", (item.source, item.key)
             ).rowcount == 0
             seq = None if seen else self._record_alert(item.xml, kid, signature, item.source)
-            self.db.execute("COMMIT")
         except services.ServiceError as exc:
             self.db.execute("ROLLBACK")
             log.warning("alert from %s (%s) refused: %s", item.source, item.key, exc)
             return None
+        except sqlite3.OperationalError:
+            self.storage.rollback(self.db)
+            self.storage.failed(time.monotonic())
+            raise StorageDown(self.storage.retry_after) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.storage.rollback(self.db)
             raise
+        if not self.storage.commit(self.db, True, time.monotonic()):
+            raise StorageDown(self.storage.retry_after)
         if seq is not None:
             self._publish_stored(seq)
         return seq
 
     def _drain_incoming(self) -> None:
-        while True:
-            try:
-                item = self.incoming.get_nowait()
-            except queue.Empty:
+        while self._held or not self.incoming.empty():
+            if self.storage.down(time.monotonic()):
                 return
-            self.publish_trusted(item)
+            item = self._held.pop(0) if self._held else self.incoming.get_nowait()
+            try:
+                self.publish_trusted(item)
+            except StorageDown:
+                self._held.insert(0, item)  # kept, in order, until the store takes writes again
+                return
 
     def _scan_dropbox(self) -> None:
         assert self.dropbox is not None
         for path, item in self.dropbox.scan(time.time()):
-            accepted = self.publish_trusted(item) is not None
+            if self.storage.down(time.monotonic()):
+                return  # the files stay in the folder and are read again once the store takes writes
+            try:
+                accepted = self.publish_trusted(item) is not None
+            except StorageDown:
+                return
             self.dropbox.archive(path, accepted)
