@@ -3,7 +3,8 @@
 A request made while the hub is unreachable waits here and goes out on reconnect; one that was sent but not
 answered (hub crashed, link dropped) is sent again with the same request id, which the hub answers from its
 request log instead of acting twice. The same file remembers the last alert sequence seen, so a restarted app
-catches up rather than missing alerts or replaying old ones.
+catches up rather than missing alerts, and the (sender, identifier) of every alert presented, so an alert that
+reaches it again (a replay, a hub whose log was reset) is not presented twice, even after a restart.
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ CREATE TABLE IF NOT EXISTS outbox (
     request_id TEXT PRIMARY KEY, op TEXT NOT NULL, args TEXT NOT NULL, created REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS seen_alerts (
+    sender TEXT NOT NULL, identifier TEXT NOT NULL, seen REAL NOT NULL, PRIMARY KEY (sender, identifier)
+) WITHOUT ROWID;
 """
+SEEN_KEPT = 10_000  # alerts remembered as presented; the oldest are forgotten beyond this
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,15 @@ class Outbox:
 
     def set_state(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
+
+    def first_sight(self, sender: str, identifier: str, now: float) -> bool:
+        """Record an alert as presented; False if it was already (a replay, or the same alert by another path)."""
+        if self.db.execute("INSERT OR IGNORE INTO seen_alerts VALUES (?, ?, ?)",
+                           (sender, identifier, now)).rowcount == 0:
+            return False
+        self.db.execute("DELETE FROM seen_alerts WHERE seen < (SELECT seen FROM seen_alerts ORDER BY seen DESC"
+                        " LIMIT 1 OFFSET ?)", (SEEN_KEPT,))
+        return True
 
     def close(self) -> None:
         self.db.close()

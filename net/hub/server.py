@@ -76,6 +76,9 @@ class HubConfig:
     disaster_api_region: str | None = None
     batch: int = 256
     hide_after: int = opinion_safety.DEFAULT_HIDE_AFTER  # distinct citizens' reports that hide an opinion item
+    alert_max_age: float = 24 * 3600.0  # seconds: an alert sent longer ago is refused as stale (replay window)
+    alert_clock_skew: float = 600.0  # seconds an alert's <sent> may lie ahead of the hub's clock
+    clock: Callable[[], float] = time.time  # wall clock for alert windows and records (tests pin it)
 
 
 def beside(endpoint: str, offset: int) -> str:
@@ -255,7 +258,7 @@ class Hub:
         try:
             role_name, _, client = payload.get("User-Id").partition(":")
             request = parse_request(raw)
-            caller = services.Caller(client, Role(role_name), request.request_id, time.time())
+            caller = services.Caller(client, Role(role_name), request.request_id, self.config.clock())
         except ProtocolError as exc:
             return request_id_of(raw), encode_error(request_id_of(raw), exc.code, str(exc))
         except Exception:  # noqa: BLE001 - the last line of defence: one bad frame never stops the hub
@@ -337,20 +340,37 @@ class Hub:
         return {"seq": seq}
 
     def _record_alert(self, xml: bytes, kid: str, signature: bytes, source: str) -> int:
-        """Store a verified alert (caller's transaction); refuse unverifiable ones before they get a number."""
+        """Store a verified, new, current alert (caller's transaction); refuse the others before they get a number.
+
+        New: its (sender, identifier) was never published here (an Update or Cancel carries its own identifier and
+        references the original). Current: not expired, and, except from the operator's own drop folder (prepared
+        exercise files), sent within ``alert_max_age`` and not in the future beyond ``alert_clock_skew``."""
         problem = alertsig.verify(self.authorities, kid, xml, signature)
         if problem:
             log.warning("refusing alert from %s: %s", source, problem)
             raise services.ServiceError(ErrorCode.FORBIDDEN, f"alert signature: {problem}")
         try:
-            identifier = check_cap(xml)
+            cap = check_cap(xml)
         except CapError as exc:
             raise services.ServiceError(ErrorCode.BAD_REQUEST, f"alert: {exc}") from None
+        now = self.config.clock()
+        if self.db.execute("SELECT 1 FROM alerts WHERE sender=? AND identifier=?",
+                           (cap.sender, cap.identifier)).fetchone():
+            raise services.ServiceError(ErrorCode.CONFLICT, "alert: already published", reason="replay")
+        if cap.expires is not None and cap.expires <= now:
+            raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: expired", reason="expired")
+        if source != "drop":
+            if cap.sent is None:
+                raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: no readable <sent>", reason="stale")
+            if not now - self.config.alert_max_age <= cap.sent <= now + self.config.alert_clock_skew:
+                raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: <sent> outside the accepted window",
+                                            reason="stale")
         cur = self.db.execute(
-            "INSERT INTO alerts (identifier, key_id, xml, signature, source, received) VALUES (?, ?, ?, ?, ?, ?)",
-            (identifier, kid, xml, signature, source, time.time()),
+            "INSERT INTO alerts (identifier, key_id, xml, signature, source, received, sender, sent, expires)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cap.identifier, kid, xml, signature, source, now, cap.sender, cap.sent, cap.expires),
         )
-        log.info("alert %s from %s is seq %d", identifier, source, cur.lastrowid)
+        log.info("alert %s from %s is seq %d", cap.identifier, source, cur.lastrowid)
         return cur.lastrowid
 
     def _publish_stored(self, seq: int) -> None:
@@ -402,7 +422,7 @@ class Hub:
 
     def _scan_dropbox(self) -> None:
         assert self.dropbox is not None
-        for path, item in self.dropbox.scan(time.time()):
+        for path, item in self.dropbox.scan(time.time()):  # file ages: the real clock
             if self.storage.down(time.monotonic()):
                 return  # the files stay in the folder and are read again once the store takes writes
             try:

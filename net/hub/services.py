@@ -260,13 +260,17 @@ def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
 
 def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    """Alerts after ``seq`` (and received within ``max_age`` seconds), oldest first, bounded by count and bytes;
-    ``more`` says to ask again."""
+    """Alerts after ``seq``, oldest first, bounded by count and bytes; ``more`` says to ask again.
+
+    With ``max_age`` (a client's first contact) only alerts still in force: sent within ``max_age`` seconds by
+    their own ``<sent>`` (the hub's receipt time for alerts stored before it was recorded) and not expired."""
     limit = args.get("limit", CATCH_UP_DEFAULT)
-    since = c.now - args["max_age"] if "max_age" in args else 0.0
+    where, params = "seq > ?", [args["seq"]]
+    if "max_age" in args:
+        where += " AND COALESCE(sent, received) >= ? AND (expires IS NULL OR expires > ?)"
+        params += [c.now - args["max_age"], c.now]
     rows = conn.execute(
-        "SELECT seq, key_id, xml, signature FROM alerts WHERE seq > ? AND received >= ? ORDER BY seq LIMIT ?",
-        (args["seq"], since, limit + 1),
+        f"SELECT seq, key_id, xml, signature FROM alerts WHERE {where} ORDER BY seq LIMIT ?", (*params, limit + 1)
     ).fetchall()
     out, size = [], 0
     for seq, kid, xml, sig in rows[:limit]:

@@ -127,6 +127,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE blocks_v2 RENAME TO blocks;
     CREATE INDEX blocks_by_blocked ON blocks (blocked);
     """,
+    # 6: replay protection (issue 13): each alert's CAP sender, <sent> and latest <expires> (epoch seconds), so the
+    # hub refuses a (sender, identifier) it has published and a new client's catch-up asks by <sent>/<expires>.
+    # Alerts stored before keep NULLs and are not compared against.
+    """
+    ALTER TABLE alerts ADD COLUMN sender TEXT;
+    ALTER TABLE alerts ADD COLUMN sent REAL;
+    ALTER TABLE alerts ADD COLUMN expires REAL;
+    CREATE INDEX alerts_by_origin ON alerts (sender, identifier);
+    """,
 )
 
 class StoreError(RuntimeError):
