@@ -32,10 +32,15 @@ from net.protocol import Role, encode_request
 
 CAP = (
     '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>BENCH-{i}</identifier><sender>bench</sender>'
-    "<sent>2026-11-25T12:00:00+09:00</sent><status>Exercise</status><msgType>Alert</msgType><scope>Public</scope>"
+    "<sent>{sent}</sent><status>Exercise</status><msgType>Alert</msgType><scope>Public</scope>"
     "<info><event>bench</event><urgency>Immediate</urgency><severity>Minor</severity><certainty>Observed</certainty>"
     "<headline>{pad}</headline></info></alert>"
 )
+
+
+def cap(i: int | str, pad: str) -> bytes:
+    """A bench alert sent now (the hub refuses stale ones)."""
+    return CAP.format(i=i, pad=pad, sent=time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())).encode()
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -70,7 +75,7 @@ def alert_latency(layout: HubLayout, root: Path, endpoints: dict[str, str], coun
         poll_until(operator, lambda _: operator.dealer.state == "up", 10)
         signed = []
         for i in range(count):
-            xml = CAP.format(i=i, pad="x" * 400).encode()
+            xml = cap(i, "x" * 400)
             kid, sig = alertsig.sign(signer, xml)
             signed.append({"xml_b64": base64.b64encode(xml).decode(), "signature_b64": base64.b64encode(sig).decode(),
                            "key_id": kid})
@@ -94,7 +99,7 @@ def alert_latency(layout: HubLayout, root: Path, endpoints: dict[str, str], coun
 
 
 def _verify_cost(signer: Any) -> float:
-    xml = CAP.format(i=0, pad="x" * 400).encode()
+    xml = cap(0, "x" * 400)
     kid, sig = alertsig.sign(signer, xml)
     pinned = {kid: signer.public_key()}
     start = time.perf_counter()
@@ -183,7 +188,7 @@ def load(layout: HubLayout, root: Path, endpoints: dict[str, str], pid: int, sub
     tick = 0
     while time.perf_counter() - wall0 < seconds:
         tick_start = time.perf_counter()
-        xml = CAP.format(i=f"load-{tick}", pad="y" * 400).encode()
+        xml = cap(f"load-{tick}", "y" * 400)
         kid, sig = alertsig.sign(signer, xml)
         operator.send(encode_request(f"load-alert-{tick}", "alert.publish", {
             "xml_b64": base64.b64encode(xml).decode(), "signature_b64": base64.b64encode(sig).decode(), "key_id": kid}))

@@ -27,7 +27,7 @@ from net.hub import mayor, opinion_safety, services, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
-from net.hub.ratelimit import Limit, RateLimiter
+from net.hub.ratelimit import REPLY_BYTES, Limit, RateLimiter
 from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
 from net.hub.storage import Storage, StorageDown
 from net.keys import load_authority_private, load_pinned_authorities
@@ -69,6 +69,9 @@ class HubConfig:
     allow_anonymous: bool = True
     heartbeat: float = 1.0
     limits: dict[Role, Limit] | None = None
+    reply_bytes: dict[Role, Limit] = field(default_factory=lambda: dict(REPLY_BYTES))  # read-reply bytes per second
+    reply_queue: int = 128  # replies queued per peer (ZMQ_SNDHWM); a reader that does not read loses the rest
+    alert_queue: int = 200  # alert-channel messages queued per subscriber; gaps are caught up by sequence number
     watch_dropbox: bool = True
     disaster_api_key: str | None = None
     disaster_api_url: str = DISASTER_API_URL
@@ -102,6 +105,7 @@ class Hub:
         self.signer = load_authority_private(self.layout.authority_private)
         self.authorities = load_pinned_authorities(self.layout.authorities)
         self.limiter = RateLimiter(config.limits)
+        self.reply_budget = RateLimiter(config.reply_bytes)
         self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
         self._stop = threading.Event()
@@ -110,7 +114,9 @@ class Hub:
         keys = self.layout.hub_keys()
         self.router = self._curve_socket(zmq.ROUTER, keys.secret, SERVICES_DOMAIN)
         self.router.maxmsgsize = MAX_REQUEST_BYTES + CURVE_OVERHEAD
+        self.router.sndhwm = config.reply_queue
         self.pub = self._curve_socket(zmq.PUB, keys.secret, ALERTS_DOMAIN)
+        self.pub.sndhwm = config.alert_queue
         # Presence has its own pair of sockets: a burst of states must never fill the alerts PUB's queues.
         self.presence = PresenceRelay(config.presence, is_profane)
         self.presence_in = self._curve_socket(zmq.SUB, keys.secret, PRESENCE_DOMAIN)
@@ -298,6 +304,10 @@ class Hub:
             else:
                 result = self.handlers[request.op](self.db, caller, request.args)
             reply = encode_reply(request.request_id, result)
+            wait = 0.0 if op.writes else self.reply_budget.take(client, role, time.monotonic(), len(reply))
+            if wait:
+                reply = encode_error(request.request_id, ErrorCode.RATE_LIMITED, "reply budget spent",
+                                     retry_after=round(wait, 3))
             if op.writes:
                 row = (client, request.request_id, request.op, reply, caller.now)
                 self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)

@@ -19,6 +19,10 @@ from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 
 CATCH_UP_DEFAULT = 50
 CATCH_UP_BYTES = MAX_REPLY_BYTES // 2  # base64 and JSON framing must still fit under the reply limit
+# Anonymous keys get small pages (and ask again while ``more``): a kiosk visitor's desktop needs recent alerts,
+# and many unread large replies are what a stuck reader would pile up in the hub.
+ANONYMOUS_CATCH_UP = 10
+ANONYMOUS_CATCH_UP_BYTES = 64 * 1024
 
 
 class ServiceError(Exception):
@@ -264,7 +268,9 @@ def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
     With ``max_age`` (a client's first contact) only alerts still in force: sent within ``max_age`` seconds by
     their own ``<sent>`` (the hub's receipt time for alerts stored before it was recorded) and not expired."""
-    limit = args.get("limit", CATCH_UP_DEFAULT)
+    limit, budget = args.get("limit", CATCH_UP_DEFAULT), CATCH_UP_BYTES
+    if c.role is Role.ANONYMOUS:
+        limit, budget = min(limit, ANONYMOUS_CATCH_UP), ANONYMOUS_CATCH_UP_BYTES
     where, params = "seq > ?", [args["seq"]]
     if "max_age" in args:
         where += " AND COALESCE(sent, received) >= ? AND (expires IS NULL OR expires > ?)"
@@ -275,7 +281,7 @@ def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     out, size = [], 0
     for seq, kid, xml, sig in rows[:limit]:
         size += len(xml) * 4 // 3 + 200
-        if out and size > CATCH_UP_BYTES:
+        if out and size > budget:
             break
         out.append({
             "seq": seq, "key_id": kid,
