@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from net.keys import private_dir, private_file
+
 DB_NAME = "outbox.sqlite3"
 
 SCHEMA = """
@@ -43,8 +45,8 @@ def new_request_id() -> str:
 
 class Outbox:
     def __init__(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(directory / DB_NAME, isolation_level=None)
+        private_dir(directory)
+        self.db = sqlite3.connect(private_file(directory / DB_NAME), isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)

@@ -4,7 +4,8 @@
     publish  sign a CAP file with an authority key and publish it through the running hub
     sign     write a detached signature (FILE.xml.sig) for publishing from another machine
     enroll   provision a client directory (kiosk, citizen or staff) and allow its key
-    keys     print the hub's public key and the pinned authority key ids
+    revoke   take a client's key back: refused at the next handshake, live sessions refused within a second
+    keys     print the hub's public key, the pinned authority key ids and every client key with its status
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from net import alertsig
 from net.client.blocking import LinkError, call
 from net.client.link import CityLink
+from net.hub import auth
 from net.hub.layout import default_data_dir, init_hub_dir, make_client_dir
 from net.hub.server import Hub, HubConfig
 from net.keys import load_authority_private, load_pinned_authorities
@@ -97,11 +99,30 @@ def enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def revoke(args: argparse.Namespace) -> int:
+    layout = init_hub_dir(args.data_dir)
+    moved = auth.revoke(layout.clients, args.name)
+    if not moved:
+        _emit({"event": "error", "error": f"no enrolled client named {args.name}"})
+        return 1
+    _emit({"event": "revoked", "name": args.name, "roles": [p.parent.name for p in moved]})
+    return 0
+
+
 def keys(args: argparse.Namespace) -> int:
     layout = init_hub_dir(args.data_dir)
     authorities = sorted(load_pinned_authorities(layout.authorities))
-    _emit({"hub_key": layout.hub_keys().public.decode(), "authorities": authorities})
+    clients = [{"name": c.name, "role": str(c.role), "status": c.status, "key": c.public}
+               for c in auth.list_clients(layout.clients)]
+    _emit({"hub_key": layout.hub_keys().public.decode(), "authorities": authorities, "clients": clients})
     return 0
+
+
+def _client_name(text: str) -> str:
+    try:
+        return auth.check_name(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _at_least_one(text: str) -> int:
@@ -143,10 +164,13 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
     e = sub.add_parser("enroll", help="provision a client directory and allow its key")
     e.add_argument("--role", choices=[str(r) for r in (Role.KIOSK, Role.CITIZEN, Role.STAFF)], required=True)
-    e.add_argument("--name", required=True, help="a label for the key file")
+    e.add_argument("--name", required=True, type=_client_name, help="a label for the key file: [A-Za-z0-9_-]{1,64}")
     e.add_argument("--out", type=Path, required=True, help="client directory to create")
     e.set_defaults(func=enroll)
-    sub.add_parser("keys", help="print public keys").set_defaults(func=keys)
+    r = sub.add_parser("revoke", help="revoke a client's key (live sessions end within a second)")
+    r.add_argument("name", type=_client_name, help="the name it was enrolled with")
+    r.set_defaults(func=revoke)
+    sub.add_parser("keys", help="print public keys and client keys with their status").set_defaults(func=keys)
     return top
 
 

@@ -30,7 +30,7 @@ from net.hub.layout import HubLayout, init_hub_dir
 from net.hub.ratelimit import REPLY_BYTES, Limit, RateLimiter
 from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
 from net.hub.storage import Storage, StorageDown
-from net.keys import load_authority_private, load_pinned_authorities
+from net.keys import load_authority_private, load_pinned_authorities, private_file
 from net.moderation import is_profane
 from net.presence.codec import MAX_STATE_BYTES
 from net.presence.relay import OPS as PRESENCE_HANDLERS
@@ -152,7 +152,7 @@ class Hub:
             "presence_in": self.presence_in.getsockopt_string(zmq.LAST_ENDPOINT),
             "presence_out": self.presence_out.getsockopt_string(zmq.LAST_ENDPOINT),
         }
-        self.layout.endpoints_file.write_text(json.dumps(self.endpoints), encoding="utf-8")
+        private_file(self.layout.endpoints_file).write_text(json.dumps(self.endpoints), encoding="utf-8")
         return self.endpoints
 
     def stop(self) -> None:
@@ -187,6 +187,9 @@ class Hub:
             self.zap.handle()
         if self.presence_in in ready:
             self._receive_states()
+        if scan:
+            for client in self.presence.end_sessions(self.zap.registry.still_allowed):
+                log.warning("presence session of revoked key %s ended", client[:8])
         if self.router in ready:
             self._serve_batch()
         self._publish_presence(now)
@@ -263,8 +266,13 @@ class Hub:
         raw = payload.bytes
         try:
             role_name, _, client = payload.get("User-Id").partition(":")
+            role = Role(role_name)
+            if not self.zap.registry.still_allowed(client, role):
+                # Revoked while connected: the role was fixed at the handshake, so it is checked per request.
+                return request_id_of(raw), encode_error(request_id_of(raw), ErrorCode.FORBIDDEN, "client key revoked",
+                                                        reason="revoked")
             request = parse_request(raw)
-            caller = services.Caller(client, Role(role_name), request.request_id, self.config.clock())
+            caller = services.Caller(client, role, request.request_id, self.config.clock())
         except ProtocolError as exc:
             return request_id_of(raw), encode_error(request_id_of(raw), exc.code, str(exc))
         except Exception:  # noqa: BLE001 - the last line of defence: one bad frame never stops the hub

@@ -209,6 +209,13 @@ class PresenceRelay:
 
     # -- sessions ---------------------------------------------------------------------------------------------
 
+    def end_sessions(self, still_allowed: Callable[[str, Role], bool]) -> list[str]:
+        """Drop the sessions whose key may no longer act in its role (revoked); the clients dropped."""
+        gone = [s for s in self.sessions.values() if not still_allowed(s.client, s.role)]
+        for s in gone:
+            self._drop(s)
+        return [s.client for s in gone]
+
     def _drop(self, s: Session) -> None:
         self._vacate(s)
         self.sessions.pop(s.client, None)
