@@ -1,6 +1,7 @@
 """``python -m net.hub``: run the hub and operate it.
 
     serve    run the hub (prints one JSON line with the endpoints when ready)
+    supervise  run ``serve`` (same options) as a child and restart it whenever it exits
     publish  sign a CAP file with an authority key and publish it through the running hub
     sign     write a detached signature (FILE.xml.sig) for publishing from another machine
     enroll   provision a client directory (kiosk, citizen or staff) and allow its key
@@ -25,6 +26,7 @@ from net.client.link import CityLink
 from net.hub import auth
 from net.hub.layout import default_data_dir, init_hub_dir, make_client_dir
 from net.hub.server import Hub, HubConfig
+from net.hub.supervise import run_supervisor
 from net.keys import load_authority_private, load_pinned_authorities
 from net.protocol import Role
 
@@ -51,6 +53,10 @@ def serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def supervise(args: argparse.Namespace) -> int:
+    return run_supervisor(args.data_dir, args.serve_args, first_delay=args.first_delay, max_delay=args.max_delay)
 
 
 def _authority_key(args: argparse.Namespace) -> Path:
@@ -152,6 +158,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--hide-after", type=_at_least_one, default=HubConfig.hide_after, metavar="N",
                    help="hide an opinion-box proposal or comment once N distinct citizens reported it (default 3)")
     s.set_defaults(func=serve)
+    v = sub.add_parser("supervise", help="run the hub and restart it whenever it exits",
+                       description="Options after the supervisor's own go to `serve` unchanged.")
+    v.add_argument("--first-delay", type=float, default=0.2, help="seconds before the first restart")
+    v.add_argument("--max-delay", type=float, default=10.0, help="longest pause while the hub keeps failing")
+    v.set_defaults(func=supervise)
     for name, func, help_text in (("publish", publish, "publish a CAP file"), ("sign", sign, "sign a CAP file")):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file", type=Path, help="CAP 1.2 XML file")
@@ -175,7 +186,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args, extra = top.parse_known_args(argv)
+    if args.command == "supervise":
+        top.parse_args(["serve", *extra])  # refuse bad serve options here, not in a restart loop
+        args.serve_args = extra
+    elif extra:
+        top.error(f"unrecognized arguments: {' '.join(extra)}")
     args.data_dir = args.data_dir or default_data_dir()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
