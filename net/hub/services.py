@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from net.hub import store
+from net.moderation import is_profane
 from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 
 CATCH_UP_DEFAULT = 50
@@ -162,7 +163,14 @@ def booking_mine(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"bookings": [{"booking_id": i, "facility_id": f, "day": d, "slot": s} for i, f, d, s in rows]}
 
 
+def refuse_profanity(*texts: str) -> None:
+    """What others will read is screened by the hub too (``net.moderation``), not only by the app's forms."""
+    if any(is_profane(t) for t in texts):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "offensive words", reason="profanity")
+
+
 def opinion_propose(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    refuse_profanity(args["title"], args["body"])
     cur = conn.execute(
         "INSERT INTO proposals (client, title, body, created) VALUES (?, ?, ?, ?)",
         (c.client, args["title"], args["body"], c.now),
@@ -225,6 +233,7 @@ def opinion_vote(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
 
 def opinion_comment(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    refuse_profanity(args["text"])
     require_proposal(conn, c, args["proposal_id"])
     cur = conn.execute(
         "INSERT INTO comments (proposal, client, text, created) VALUES (?, ?, ?, ?)",

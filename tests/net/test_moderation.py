@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from net.moderation import is_profane
+from net.moderation import LABELLED_PATH, is_profane, score
 
 
 @pytest.mark.parametrize("text", [
@@ -25,3 +27,26 @@ def test_profanity_is_caught(text: str) -> None:
 ])
 def test_ordinary_text_passes(text: str) -> None:
     assert not is_profane(text), text
+
+
+
+@pytest.mark.parametrize("text", [
+    unicodedata.normalize("NFD", "시발"), "\uffb5\uffb2", "ｆｕｃｋ", "tlqkf", "sibal", "SSIBAL", "씨8",
+    "f**k", "fuсk", "ㅅ ㅂ", "jonna slow", "qudtls",
+])
+def test_unicode_keyboard_and_romanised_tricks_are_caught(text: str) -> None:
+    assert is_profane(text), text
+
+
+@pytest.mark.parametrize("text", ["Fukuoka", "Dickson", "새끼줄", "Jonas", "Scunthorpe", "3시 8분에 만나요",
+                                  "fire retardant", "시바견 산책"])
+def test_place_names_and_words_that_contain_a_listed_one_pass(text: str) -> None:
+    assert not is_profane(text), text
+
+
+def test_labelled_list_precision_and_recall() -> None:
+    lines = LABELLED_PATH.read_text(encoding="utf-8")
+    assert "시발점" in lines and "Fukuoka" in lines  # both languages, tricky negatives included
+    scores = score()
+    assert scores.lines >= 200
+    assert scores.precision >= 0.95 and scores.recall >= 0.95, scores

@@ -75,3 +75,17 @@ def test_surrogate_names_are_refused_and_others_still_join_block_and_report(star
     ids = ",".join(str(j["avatar_id"]) for j in joined)
     assert len(good.call("presence.profiles", {"ids": ids})["result"]["profiles"]) == 2
     assert good.call("presence.block", {"avatar_id": joined[1]["avatar_id"]})["ok"]
+
+
+def test_the_hub_screens_what_others_read_with_the_normalising_filter(start_hub, raw_client):
+    hub = start_hub()
+    citizen = raw_client(hub.layout, hub.endpoints, Role.CITIZEN)
+    for op, args in (("mayor.message", {"text": "tlqkf 민원 처리 왜 이래"}),
+                     ("opinion.propose", {"title": "ｆｕｃｋ", "body": "시청 앞 도로"}),
+                     ("chat.send", {"text": "씨8", "scope": "scene"})):
+        if op == "chat.send":
+            citizen.call("presence.join", {"scene": "plaza", "name": "Mina"})
+        reply = citizen.call(op, args)
+        assert reply["error"]["reason"] == "profanity", (op, reply)
+    assert citizen.call("mayor.message", {"text": "Fukuoka 자매도시 교류 행사를 제안합니다"})["ok"]
+    assert citizen.call("opinion.propose", {"title": "새끼줄 꼬기 체험", "body": "Dickson 씨의 제안입니다"})["ok"]
