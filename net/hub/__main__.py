@@ -26,6 +26,7 @@ from net.client.link import CityLink
 from net.hub import auth
 from net.hub.layout import default_data_dir, init_hub_dir, make_client_dir
 from net.hub.server import Hub, HubConfig
+from net.hub.services import BookingRules
 from net.hub.supervise import run_supervisor
 from net.keys import load_authority_private, load_pinned_authorities
 from net.protocol import Role
@@ -43,6 +44,7 @@ def serve(args: argparse.Namespace) -> int:
         heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
         disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
         disaster_api_region=args.region, hide_after=args.hide_after,
+        bookings=BookingRules(args.booking_window_days or None, args.bookings_per_day, args.bookings_active),
     ))
     endpoints = hub.bind()
     signal.signal(signal.SIGTERM, lambda *_: hub.stop())
@@ -157,6 +159,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--region", help="only messages for this region name (rgnNm), e.g. 서울특별시")
     s.add_argument("--hide-after", type=_at_least_one, default=HubConfig.hide_after, metavar="N",
                    help="hide an opinion-box proposal or comment once N distinct citizens reported it (default 3)")
+    s.add_argument("--booking-window-days", type=int, default=90, metavar="N",
+                   help="bookable days: today (Seoul time) to N days ahead; 0: no end (default 90)")
+    s.add_argument("--bookings-per-day", type=_at_least_one, default=BookingRules.per_day, metavar="N",
+                   help="active bookings one citizen or kiosk key may hold on one day (default 2; staff exempt)")
+    s.add_argument("--bookings-active", type=_at_least_one, default=BookingRules.active, metavar="N",
+                   help="active bookings one key may hold from today on (default 10)")
     s.set_defaults(func=serve)
     v = sub.add_parser("supervise", help="run the hub and restart it whenever it exits",
                        description="Options after the supervisor's own go to `serve` unchanged.")

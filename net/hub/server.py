@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import logging
 import queue
@@ -28,6 +29,7 @@ from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, Client
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
 from net.hub.ratelimit import REPLY_BYTES, Limit, RateLimiter
+from net.hub.services import BookingRules
 from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
 from net.hub.storage import Storage, StorageDown
 from net.keys import load_authority_private, load_pinned_authorities, private_file
@@ -79,6 +81,7 @@ class HubConfig:
     disaster_api_region: str | None = None
     batch: int = 256
     hide_after: int = opinion_safety.DEFAULT_HIDE_AFTER  # distinct citizens' reports that hide an opinion item
+    bookings: BookingRules = field(default_factory=BookingRules)
     alert_max_age: float = 24 * 3600.0  # seconds: an alert sent longer ago is refused as stale (replay window)
     alert_clock_skew: float = 600.0  # seconds an alert's <sent> may lie ahead of the hub's clock
     clock: Callable[[], float] = time.time  # wall clock for alert windows and records (tests pin it)
@@ -106,7 +109,8 @@ class Hub:
         self.authorities = load_pinned_authorities(self.layout.authorities)
         self.limiter = RateLimiter(config.limits)
         self.reply_budget = RateLimiter(config.reply_bytes)
-        self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS}
+        self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS,
+                         "booking.create": functools.partial(services.booking_create, rules=config.bookings)}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
         self._stop = threading.Event()
         self.ctx = zmq.Context()
@@ -447,4 +451,4 @@ class Hub:
                 accepted = self.publish_trusted(item) is not None
             except StorageDown:
                 return
-            self.dropbox.archive(path, accepted)
+            self.dropbox.archive(path, accepted)  # logs and goes on if the file vanished meanwhile

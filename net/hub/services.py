@@ -11,7 +11,7 @@ import base64
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from net.hub import store
@@ -130,10 +130,33 @@ def facility_slots(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"facility_id": args["facility_id"], "day": args["day"], "free": [s for s in slots if s not in taken]}
 
 
-def booking_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+@dataclass(frozen=True)
+class BookingRules:
+    """How far ahead and how much one key may book (staff are exempt: they book for others)."""
+
+    window_days: int | None = None  # bookable days: today (Seoul time) … today + window_days (None: no end)
+    per_day: int = 2  # active bookings of one key on one day
+    active: int = 10  # active bookings of one key from today on
+
+
+SEOUL = timezone(timedelta(hours=9))
+
+
+def booking_create(conn: sqlite3.Connection, c: Caller, args: Args, rules: BookingRules = BookingRules()) -> Result:
     _check_day(args["day"])
     if args["slot"] not in _facility_slots(conn, args["facility_id"]):
         raise ServiceError(ErrorCode.BAD_REQUEST, "slot: outside opening hours")
+    today, day = datetime.fromtimestamp(c.now, SEOUL).date(), date.fromisoformat(args["day"])
+    if day < today or (rules.window_days is not None and day > today + timedelta(days=rules.window_days)):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "day: outside the booking window", reason="window",
+                           window_days=rules.window_days)
+    if c.role is not Role.STAFF:
+        on_day, ahead = conn.execute(
+            "SELECT COUNT(*) FILTER (WHERE day=?), COUNT(*) FROM bookings WHERE client=? AND cancelled IS NULL"
+            " AND day>=?", (args["day"], c.client, today.isoformat())).fetchone()
+        if on_day >= rules.per_day or ahead >= rules.active:
+            raise ServiceError(ErrorCode.FORBIDDEN, "booking quota reached", reason="quota",
+                               per_day=rules.per_day, active=rules.active)
     try:
         cur = conn.execute(
             "INSERT INTO bookings (facility, day, slot, client, created) VALUES (?, ?, ?, ?, ?)",

@@ -60,6 +60,17 @@ CHAT_LIMITS: dict[Role, Limit] = {
 }
 
 
+# Reports per key (per minute, with a small burst), and for anonymous keys one bucket shared by all of them: a
+# throw-away key costs nothing, so 200 of them must not fill the moderators' queue (issue 13).
+REPORT_LIMITS: dict[Role, Limit] = {
+    Role.ANONYMOUS: Limit(10 / 60, 10),
+    Role.CITIZEN: Limit(3 / 60, 5),
+    Role.KIOSK: Limit(10 / 60, 10),
+    Role.STAFF: Limit(60 / 60, 60),
+}
+ANONYMOUS_REPORTERS = "anonymous"  # the shared bucket's key
+
+
 @dataclass
 class RelayConfig:
     tick: float = 0.05  # seconds between batches
@@ -67,6 +78,7 @@ class RelayConfig:
     cell_size: float = CELL_SIZE
     state_rate: Limit = field(default_factory=lambda: Limit(12, 24))  # states per second per visitor
     chat_limits: dict[Role, Limit] = field(default_factory=lambda: dict(CHAT_LIMITS))
+    report_limits: dict[Role, Limit] = field(default_factory=lambda: dict(REPORT_LIMITS))
 
 
 @dataclass
@@ -114,6 +126,7 @@ class PresenceRelay:
         self.by_id: dict[int, Session] = {}
         self.known: OrderedDict[int, tuple[str, str, str]] = OrderedDict()  # id -> (client, name, scene)
         self.chat_limiter = RateLimiter(config.chat_limits)
+        self.report_limiter = RateLimiter(config.report_limits)
         self.recent: dict[str, deque[dict[str, Any]]] = {}
         self.messages: OrderedDict[int, tuple[str, str]] = OrderedDict()  # message id -> (client, scene)
         self.gatherings: dict[int, _Gathering] = {}
@@ -375,7 +388,20 @@ class PresenceRelay:
             self._pending.setdefault(cell_topic(s.scene, s.cell), {}).setdefault(s.avatar_id, s.state)
 
     def report(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """Only a visitor who is here reports; reporting someone again while the first report is open counts once;
+        reports are rate-limited per key, and anonymous keys share one bucket."""
+        self._session(c)
         target, name, scene = self._target(args["avatar_id"])
+        if target == c.client:
+            raise ServiceError(ErrorCode.BAD_REQUEST, "cannot report yourself")
+        open_report = db.execute("SELECT id FROM reports WHERE reporter=? AND reported=? AND status='open'",
+                                 (c.client, target)).fetchone()
+        if open_report is not None:
+            return {"report_id": open_report[0], "evidence": 0, "duplicate": True}
+        bucket = ANONYMOUS_REPORTERS if c.role is Role.ANONYMOUS else c.client
+        wait = self.report_limiter.take(bucket, c.role, c.now)
+        if wait:
+            raise ServiceError(ErrorCode.RATE_LIMITED, "too many reports", retry_after=round(wait, 3))
         evidence = list(self.recent.get(target, ()))
         cur = db.execute(
             "INSERT INTO reports (reporter, reported, avatar_id, name, scene, reason, note, evidence, created)"
