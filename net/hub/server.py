@@ -36,7 +36,7 @@ from net.keys import load_authority_private, load_pinned_authorities, private_fi
 from net.moderation import is_profane
 from net.presence.codec import MAX_STATE_BYTES
 from net.presence.relay import OPS as PRESENCE_HANDLERS
-from net.presence.relay import PresenceRelay, RelayConfig
+from net.presence.relay import PresenceRelay, RelayConfig, subscription_allowed
 from net.protocol import (
     ALERT_TOPIC,
     CURVE_OVERHEAD,
@@ -126,7 +126,10 @@ class Hub:
         self.presence_in = self._curve_socket(zmq.SUB, keys.secret, PRESENCE_DOMAIN)
         self.presence_in.maxmsgsize = MAX_STATE_BYTES + CURVE_OVERHEAD
         self.presence_in.subscribe(b"")
-        self.presence_out = self._curve_socket(zmq.PUB, keys.secret, PRESENCE_DOMAIN)
+        # XPUB in manual mode: the hub sees each subscription and honours only those a visitor may have (no
+        # prefix that would match other visitors' private notice topics).
+        self.presence_out = self._curve_socket(zmq.XPUB, keys.secret, PRESENCE_DOMAIN)
+        self.presence_out.setsockopt(zmq.XPUB_MANUAL, 1)
         self.dropbox = DropFolder(self.layout.dropbox) if config.watch_dropbox else None
         self.api: DisasterApiPoller | None = None
         if config.disaster_api_key:
@@ -172,6 +175,7 @@ class Hub:
         poller.register(self.router, zmq.POLLIN)
         poller.register(self.zap.socket, zmq.POLLIN)
         poller.register(self.presence_in, zmq.POLLIN)
+        poller.register(self.presence_out, zmq.POLLIN)
         next_beat = next_scan = 0.0
         try:
             while not self._stop.is_set():
@@ -191,6 +195,8 @@ class Hub:
             self.zap.handle()
         if self.presence_in in ready:
             self._receive_states()
+        if self.presence_out in ready:
+            self._subscriptions()
         if scan:
             for client in self.presence.end_sessions(self.zap.registry.still_allowed):
                 log.warning("presence session of revoked key %s ended", client[:8])
@@ -344,6 +350,24 @@ class Hub:
             except zmq.Again:
                 return
             self.presence.receive(frame.get("User-Id").partition(":")[2], frame.bytes, now)
+
+    def _subscriptions(self, limit: int = 4096) -> None:
+        """Honour the presence subscriptions that are allowed (XPUB_MANUAL applies them to the peer that sent
+        the message just received); refused ones are logged and have no effect."""
+        for _ in range(limit):
+            try:
+                message = self.presence_out.recv(zmq.NOBLOCK)
+            except zmq.Again:
+                return
+            if not message or message[0] not in (0, 1):
+                continue
+            topic = message[1:]
+            if message[0] == 0:
+                self.presence_out.setsockopt(zmq.UNSUBSCRIBE, topic)
+            elif subscription_allowed(topic):
+                self.presence_out.setsockopt(zmq.SUBSCRIBE, topic)
+            else:
+                log.warning("refused presence subscription to %r", topic[:8])
 
     def _publish_presence(self, now: float) -> None:
         for topic, body in self.presence.drain(now):

@@ -71,6 +71,20 @@ REPORT_LIMITS: dict[Role, Limit] = {
 ANONYMOUS_REPORTERS = "anonymous"  # the shared bucket's key
 
 
+INBOX_BYTES = 16  # a visitor's private notice topic is b"u" + this many secret random bytes
+
+
+def subscription_allowed(topic: bytes) -> bool:
+    """Which presence subscriptions the hub honours: a scene or cell topic (public), or one whole inbox topic.
+
+    ZeroMQ subscriptions match prefixes, so without this a subscriber to b"u" (or to everything) would receive
+    every visitor's private notices; a whole inbox topic holds a secret only its visitor was told."""
+    kind = topic[:1]
+    if kind in (b"s", b"c"):
+        return len(topic) > 2
+    return kind == b"u" and len(topic) == 1 + INBOX_BYTES
+
+
 @dataclass
 class RelayConfig:
     tick: float = 0.05  # seconds between batches
@@ -271,7 +285,7 @@ class PresenceRelay:
             "SELECT client, blocked FROM blocks WHERE client=? OR blocked=?", (c.client, c.client))}
         avatar_id, self._next_avatar = self._next_avatar, self._next_avatar + 1
         now = self.clock()
-        s = Session(c.client, c.role, avatar_id, scene, secrets.token_bytes(16), name, args.get("look", ""),
+        s = Session(c.client, c.role, avatar_id, scene, secrets.token_bytes(INBOX_BYTES), name, args.get("look", ""),
                     last_seen=now, hidden=hidden, tokens=self.config.state_rate.burst, token_time=now)
         self.sessions[c.client], self.by_id[avatar_id] = s, s
         self.known[avatar_id] = (c.client, name, scene)
