@@ -17,6 +17,7 @@ import json
 import secrets
 import sqlite3
 import time
+import unicodedata
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,6 +73,15 @@ ANONYMOUS_REPORTERS = "anonymous"  # the shared bucket's key
 
 
 INBOX_BYTES = 16  # a visitor's private notice topic is b"u" + this many secret random bytes
+
+
+def display_name(raw: str) -> str:
+    """A visitor's name as others will see it: NFC, inner whitespace runs as one space, no control, format or
+    private-use characters (invisible joiners and direction overrides make look-alike names); bad_request else."""
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs", "Cn") for ch in name):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "name: invisible or control characters", reason="name")
+    return name
 
 
 def subscription_allowed(topic: bytes) -> bool:
@@ -275,12 +285,13 @@ class PresenceRelay:
         if banned is not None:
             raise ServiceError(ErrorCode.FORBIDDEN, "removed from this scene by a moderator", until=banned)
         anonymous = bool(args.get("anonymous", 0)) or c.role is Role.ANONYMOUS
-        name = "" if anonymous else args.get("name", "")
+        name = "" if anonymous else display_name(args.get("name", ""))
         if name and self.is_profane(name):
             raise ServiceError(ErrorCode.BAD_REQUEST, "name: not allowed", reason="profanity")
         old = self.sessions.get(c.client)
         if old is not None:
             self._drop(old)
+        name = self._unique_name(name, scene)
         hidden = {a if b == c.client else b for a, b in db.execute(
             "SELECT client, blocked FROM blocks WHERE client=? OR blocked=?", (c.client, c.client))}
         avatar_id, self._next_avatar = self._next_avatar, self._next_avatar + 1
@@ -301,6 +312,18 @@ class PresenceRelay:
             "hidden": [o.avatar_id for o in others if o.scene == scene],
             "gathering": self._gathering_state(db, scene, c.now),
         }
+
+    def _unique_name(self, name: str, scene: str) -> str:
+        """``name``, or ``name (2)``, ``name (3)`` … if someone in the scene already shows it (case-insensitive),
+        so no visitor can pass for another by taking the same name."""
+        if not name:
+            return name
+        taken = {o.name.casefold() for o in self.sessions.values() if o.scene == scene and o.name}
+        candidate, n = name, 1
+        while candidate.casefold() in taken:
+            n += 1
+            candidate = f"{name} ({n})"
+        return candidate
 
     def leave(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         s = self.sessions.get(c.client)

@@ -3,6 +3,8 @@ never a prefix (b"u", or everything) that would match every visitor's inbox."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import zmq
 
 from net.presence.codec import inbox_topic
@@ -42,3 +44,16 @@ def test_a_prefix_subscriber_gets_no_private_notices_and_the_visitor_does(start_
     assert public.poll(1000), "scene topics are public and still delivered"
     for snoop in snoops:
         assert not snoop.poll(300), "a prefix subscription received a private notice"
+
+
+def test_display_names_are_normalised_validated_and_unique_in_a_scene(start_hub, raw_client):
+    hub = start_hub()
+    first, second, third, fourth = (raw_client(hub.layout, hub.endpoints, Role.CITIZEN) for _ in range(4))
+    ids = [first.call("presence.join", {"scene": "plaza", "name": unicodedata.normalize("NFD", "민아")}),
+           second.call("presence.join", {"scene": "plaza", "name": "민아"}),
+           third.call("presence.join", {"scene": "plaza", "name": "  Sam   Lee "})]
+    ids = ",".join(str(r["result"]["avatar_id"]) for r in ids)
+    names = [p["name"] for p in first.call("presence.profiles", {"ids": ids})["result"]["profiles"]]
+    assert names == ["민아", "민아 (2)", "Sam Lee"]
+    for bad in ("\u202eadmin", "Sam\u200bLee", "a\x07b"):
+        assert fourth.call("presence.join", {"scene": "plaza", "name": bad})["error"]["reason"] == "name", bad
