@@ -298,15 +298,16 @@ def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     """Alerts after ``seq``, oldest first, bounded by count and bytes; ``more`` says to ask again.
 
-    With ``max_age`` (a client's first contact) only alerts still in force: sent within ``max_age`` seconds by
-    their own ``<sent>`` (the hub's receipt time for alerts stored before it was recorded) and not expired."""
+    With ``max_age`` (a client's first contact) only alerts still in force: those whose ``<expires>`` is ahead,
+    and those without one sent within ``max_age`` seconds by their own ``<sent>`` (the hub's receipt time for
+    alerts stored before it was recorded)."""
     limit, budget = args.get("limit", CATCH_UP_DEFAULT), CATCH_UP_BYTES
     if c.role is Role.ANONYMOUS:
         limit, budget = min(limit, ANONYMOUS_CATCH_UP), ANONYMOUS_CATCH_UP_BYTES
     where, params = "seq > ?", [args["seq"]]
     if "max_age" in args:
-        where += " AND COALESCE(sent, received) >= ? AND (expires IS NULL OR expires > ?)"
-        params += [c.now - args["max_age"], c.now]
+        where += " AND (expires > ? OR (expires IS NULL AND COALESCE(sent, received) >= ?))"
+        params += [c.now, c.now - args["max_age"]]
     rows = conn.execute(
         f"SELECT seq, key_id, xml, signature FROM alerts WHERE {where} ORDER BY seq LIMIT ?", (*params, limit + 1)
     ).fetchall()

@@ -56,14 +56,15 @@ def test_a_new_clients_catch_up_is_by_sent_and_expires(start_hub, raw_client, ma
     now = [NOW.timestamp()]
     hub = start_hub(clock=lambda: now[0])
     staff = raw_client(hub.layout, hub.endpoints, Role.STAFF)
-    for identifier, expires in (("OVER", NOW + timedelta(minutes=5)), ("ON", NOW + timedelta(hours=5))):
-        assert staff.call("alert.publish", publish_args(hub.layout, cap(identifier, expires=expires)))["ok"]
-    now[0] += 3600  # an hour later "OVER" has expired; a kiosk switched on now is shown only "ON"
+    for xml in (cap("OVER", expires=NOW + timedelta(minutes=5)), cap("ON", expires=NOW + timedelta(hours=5)),
+                cap("LONG", sent=NOW - timedelta(hours=3), expires=NOW + timedelta(hours=10)), cap("BARE")):
+        assert staff.call("alert.publish", publish_args(hub.layout, xml))["ok"]
+    now[0] += 2 * 3600  # two hours on: OVER has expired, BARE (no <expires>) was sent over an hour ago
     link = make_link(hub.layout, hub.endpoints, Role.KIOSK)
     alerts: list[AlertReceived] = []
-    wait_for(lambda: link.last_seq == 2, 10, "catch-up",
+    wait_for(lambda: link.last_seq == 4, 10, "catch-up",
              step=lambda: alerts.extend(e for e in link.poll() if isinstance(e, AlertReceived)))
-    assert [a.seq for a in alerts] == [2]
+    assert [a.seq for a in alerts] == [2, 3]  # in force: ON, and LONG although sent three hours before
 
 
 def test_a_client_never_presents_an_alert_twice_across_restarts_and_a_reset_hub_log(start_hub, make_link, tmp_path):
