@@ -59,6 +59,7 @@ class Storage:
 
     def begin(self, db: sqlite3.Connection, now: float) -> bool:
         """Open a transaction: a write one if the store takes writes now (True), else a read one (False)."""
+        self.rollback(db)  # never nest into a transaction an earlier failure left open
         if not self.down(now):
             for pause in (*RETRY_PAUSES, None):
                 try:
