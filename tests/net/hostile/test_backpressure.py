@@ -26,7 +26,7 @@ def test_twenty_stuck_readers_leave_the_hub_within_64_mib_and_serving(hub_proces
     endpoints = hub_process.start()
     layout = HubLayout(hub_process.data_dir)
     report = stuck_readers(zmq_ctx, endpoints["services"], layout.hub_keys().public,
-                           lambda: rss_of(hub_process.proc.pid), clients=20, seconds=8.0)
+                           lambda: rss_of(hub_process.proc.pid), clients=20, seconds=6.0)
     growth = (report.rss_peak - report.rss_before) / MIB
     print(f"stuck readers: RSS {report.rss_before / MIB:.0f} → peak {report.rss_peak / MIB:.0f} MiB "
           f"(+{growth:.1f}), {report.requests_sent} requests in {report.seconds} s")
