@@ -5,6 +5,11 @@
 2. Ticket throughput: durable ``ticket.create`` requests per second, pipelined from several clients.
 3. Load: hub RSS and CPU while 200 CURVE subscribers are connected, an alert goes out every second and
    clients make 20 requests per second.
+4. Hostile (issue 13): random frames per second the hub survives (anonymous, citizen and staff keys, a good
+   request answered after each batch); hub RSS before and at the peak of the stuck-reader attack (20 anonymous
+   keys asking for large catch-up pages and never reading); seconds from revoking a key to its live session being
+   refused; seconds for ``supervise`` to bring a SIGKILLed hub back; the profanity filter's precision and recall
+   on the labelled list.
 The hub runs as a child process (``python -m net.hub serve``) so its RSS and CPU are its own (read from /proc).
 """
 
@@ -14,6 +19,9 @@ import argparse
 import base64
 import json
 import os
+import random
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -23,19 +31,29 @@ from typing import Any
 
 import zmq
 
-from net import alertsig
+from net import alertsig, clock
+from net.attack import curve_dealer, random_frame, seed_alerts, stuck_readers
 from net.client.blocking import poll_until
 from net.client.link import AlertReceived, CityLink
+from net.hub import auth
 from net.hub.layout import HubLayout, init_hub_dir, make_client_dir
+from net.hub.supervise import STATE_FILE
 from net.keys import load_authority_private, load_curve
+from net.moderation import score
 from net.protocol import Role, encode_request
 
 CAP = (
     '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>BENCH-{i}</identifier><sender>bench</sender>'
-    "<sent>2026-11-25T12:00:00+09:00</sent><status>Exercise</status><msgType>Alert</msgType><scope>Public</scope>"
+    "<sent>{sent}</sent><status>Exercise</status><msgType>Alert</msgType><scope>Public</scope>"
     "<info><event>bench</event><urgency>Immediate</urgency><severity>Minor</severity><certainty>Observed</certainty>"
     "<headline>{pad}</headline></info></alert>"
 )
+
+
+def cap(i: int | str, pad: str) -> bytes:
+    """A bench alert sent now (the hub refuses stale ones)."""
+    sent = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(clock.timestamp()))
+    return CAP.format(i=i, pad=pad, sent=sent).encode()
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -70,7 +88,7 @@ def alert_latency(layout: HubLayout, root: Path, endpoints: dict[str, str], coun
         poll_until(operator, lambda _: operator.dealer.state == "up", 10)
         signed = []
         for i in range(count):
-            xml = CAP.format(i=i, pad="x" * 400).encode()
+            xml = cap(i, "x" * 400)
             kid, sig = alertsig.sign(signer, xml)
             signed.append({"xml_b64": base64.b64encode(xml).decode(), "signature_b64": base64.b64encode(sig).decode(),
                            "key_id": kid})
@@ -94,7 +112,7 @@ def alert_latency(layout: HubLayout, root: Path, endpoints: dict[str, str], coun
 
 
 def _verify_cost(signer: Any) -> float:
-    xml = CAP.format(i=0, pad="x" * 400).encode()
+    xml = cap(0, "x" * 400)
     kid, sig = alertsig.sign(signer, xml)
     pinned = {kid: signer.public_key()}
     start = time.perf_counter()
@@ -183,7 +201,7 @@ def load(layout: HubLayout, root: Path, endpoints: dict[str, str], pid: int, sub
     tick = 0
     while time.perf_counter() - wall0 < seconds:
         tick_start = time.perf_counter()
-        xml = CAP.format(i=f"load-{tick}", pad="y" * 400).encode()
+        xml = cap(f"load-{tick}", "y" * 400)
         kid, sig = alertsig.sign(signer, xml)
         operator.send(encode_request(f"load-alert-{tick}", "alert.publish", {
             "xml_b64": base64.b64encode(xml).decode(), "signature_b64": base64.b64encode(sig).decode(), "key_id": kid}))
@@ -226,6 +244,121 @@ def _drain(dealers: list[zmq.Socket], subs: list[zmq.Socket], received: dict[zmq
             answers[sock] = answers.get(sock, 0) + 1
 
 
+def fuzz_rate(layout: HubLayout, root: Path, endpoint: str, pid: int, frames: int) -> dict[str, Any]:
+    ctx = zmq.Context()
+    socks = [curve_dealer(ctx, endpoint, layout.hub_keys().public)]
+    socks += [_raw_dealer(ctx, make_client_dir(layout, root / f"fuzz-{r}", r, f"fuzz-{r}"), endpoint)
+              for r in (Role.CITIZEN, Role.STAFF)]
+    rng = random.Random(13)
+    sent = batches = 0
+    start = time.perf_counter()
+    try:
+        while sent < frames:
+            for _ in range(50):
+                rng.choice(socks).send(random_frame(rng))
+                sent += 1
+            for n, sock in enumerate(socks):  # each must still be answered (resent once if its connection dropped)
+                for attempt in range(3):
+                    rid = f"good-{batches}-{n}-{attempt}"
+                    sock.send(encode_request(rid, "hello", {}))
+                    if _await(sock, rid, 3.0):
+                        break
+                else:
+                    raise RuntimeError("the hub stopped answering under fuzz")
+            batches += 1
+        wall = time.perf_counter() - start
+    finally:
+        ctx.destroy(linger=0)
+    alive = Path(f"/proc/{pid}").exists()
+    return {"frames": sent, "seconds": round(wall, 2), "frames_per_second": round(sent / wall, 1), "hub_alive": alive}
+
+
+def _await(sock: zmq.Socket, rid: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        if not sock.poll(int(left * 1000) + 1):
+            return False
+        if json.loads(sock.recv()).get("id") == rid:
+            return True
+    return False
+
+
+def stuck_reader_rss(layout: HubLayout, endpoint: str, pid: int, seconds: float) -> dict[str, Any]:
+    seed_alerts(layout.root, count=60, size=10_000, now=clock.timestamp())
+    ctx = zmq.Context()
+    try:
+        report = stuck_readers(ctx, endpoint, layout.hub_keys().public, lambda: proc_usage(pid)[1], clients=20,
+                               seconds=seconds)
+    finally:
+        ctx.destroy(linger=0)
+    return {"clients": 20, "seconds": report.seconds, "requests": report.requests_sent,
+            "rss_before_mib": round(report.rss_before / 2**20, 1), "rss_peak_mib": round(report.rss_peak / 2**20, 1),
+            "served_during": report.served_during}
+
+
+def revoke_time(layout: HubLayout, root: Path, endpoint: str) -> dict[str, Any]:
+    ctx = zmq.Context()
+    try:
+        sock = _raw_dealer(ctx, make_client_dir(layout, root / "victim", Role.CITIZEN, "victim"), endpoint)
+        sock.send(encode_request("before-revoke", "hello", {}))
+        sock.recv()
+        start = time.perf_counter()
+        auth.revoke(layout.clients, "victim")
+        for n in range(1000):
+            sock.send(encode_request(f"after-revoke-{n}", "ticket.mine", {}))
+            if not json.loads(sock.recv())["ok"]:
+                break
+        return {"seconds_to_refuse": round(time.perf_counter() - start, 3)}
+    finally:
+        ctx.destroy(linger=0)
+
+
+def supervisor_restart(root: Path) -> dict[str, Any]:
+    ports = []
+    for _ in range(4):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+    data = root / "supervised"
+    endpoints = [f"tcp://127.0.0.1:{p}" for p in ports]
+    cmd = [sys.executable, "-m", "net.hub", "--data-dir", str(data), "supervise", "--first-delay", "0.1",
+           "--services", endpoints[0], "--alerts", endpoints[1], "--presence-in", endpoints[2],
+           "--presence-out", endpoints[3], "--no-dropbox"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    ctx = zmq.Context()
+    try:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        sock = curve_dealer(ctx, endpoints[0], HubLayout(data).hub_keys().public)
+        sock.send(encode_request("before-kill", "hello", {}))
+        sock.recv()
+        child = json.loads((data / STATE_FILE).read_text(encoding="utf-8"))["child_pid"]
+        start = time.perf_counter()
+        os.kill(child, signal.SIGKILL)
+        for n in range(100):
+            sock.send(encode_request(f"after-kill-{n}", "hello", {}))
+            if _await(sock, f"after-kill-{n}", 0.2):
+                break
+        return {"seconds_back": round(time.perf_counter() - start, 3)}
+    finally:
+        ctx.destroy(linger=0)
+        proc.terminate()
+        proc.wait(10)
+
+
+def hostile(layout: HubLayout, root: Path, endpoints: dict[str, str], pid: int, frames: int,
+            seconds: float) -> dict[str, Any]:
+    scores = score()
+    return {
+        "fuzz": fuzz_rate(layout, root, endpoints["services"], pid, frames),
+        "stuck_readers": stuck_reader_rss(layout, endpoints["services"], pid, seconds),
+        "revocation": revoke_time(layout, root, endpoints["services"]),
+        "supervisor": supervisor_restart(root),
+        "moderation": {"lines": scores.lines, "precision": scores.precision, "recall": scores.recall,
+                       "false_positives": list(scores.false_positives)},
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m net.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("out/net_bench.json"), help="where to write the JSON")
@@ -234,22 +367,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subscribers", type=int, default=200)
     parser.add_argument("--rate", type=int, default=20, help="requests per second during the load figure")
     parser.add_argument("--seconds", type=float, default=10.0, help="length of the load figure")
+    parser.add_argument("--fuzz-frames", type=int, default=2000, help="random frames for the hostile figure")
+    parser.add_argument("--stuck-seconds", type=float, default=10.0, help="length of the stuck-reader attack")
+    parser.add_argument("--only", choices=("latency", "throughput", "load", "hostile"), action="append",
+                        help="run only these figures (repeatable; default: all)")
     args = parser.parse_args(argv)
+    chosen = set(args.only or ("latency", "throughput", "load", "hostile"))
     with tempfile.TemporaryDirectory(prefix="net-bench-") as tmp:
         root = Path(tmp)
         layout = init_hub_dir(root / "hub")
         proc, endpoints = start_hub(layout.root)
         try:
-            figures = {
-                "alert_latency": alert_latency(layout, root, endpoints, args.alerts),
-                "ticket_throughput": ticket_throughput(layout, root, endpoints["services"], args.tickets, 8),
-                "load": load(layout, root, endpoints, proc.pid, args.subscribers, args.rate, args.seconds),
-            }
+            figures: dict[str, Any] = {}
+            if "latency" in chosen:
+                figures["alert_latency"] = alert_latency(layout, root, endpoints, args.alerts)
+            if "throughput" in chosen:
+                figures["ticket_throughput"] = ticket_throughput(layout, root, endpoints["services"], args.tickets, 8)
+            if "load" in chosen:
+                figures["load"] = load(layout, root, endpoints, proc.pid, args.subscribers, args.rate, args.seconds)
+            if "hostile" in chosen:
+                figures["hostile"] = hostile(layout, root, endpoints, proc.pid, args.fuzz_frames, args.stuck_seconds)
         finally:
             proc.terminate()
             proc.wait(10)
     figures["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "libzmq": zmq.zmq_version()}
-    text = json.dumps(figures, indent=2)
+    text = json.dumps(figures, indent=2, ensure_ascii=False)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n", encoding="utf-8")

@@ -28,9 +28,24 @@ class CurveKeys:
     secret: bytes = b""
 
 
+def private_dir(path: Path) -> Path:
+    """``path`` as a directory only its owner can enter (0700), created with its parents if missing."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty if missing; make it readable by its owner only (0600). SQLite gives a database's
+    -wal and -shm files the database file's mode, so this before connecting keeps those private too."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+    return path
+
+
 def create_curve(directory: Path, name: str) -> CurveKeys:
     """Write a new keypair as ``name.key``/``name.key_secret`` unless it exists; return it."""
-    directory.mkdir(parents=True, exist_ok=True)
+    private_dir(directory)
     if not (directory / f"{name}.key_secret").exists():
         zmq.auth.create_certificates(str(directory), name)
         os.chmod(directory / f"{name}.key_secret", 0o600)

@@ -26,6 +26,12 @@ MAX_REPLY_BYTES = 1024 * 1024
 MAX_ALERT_BYTES = 64 * 1024
 MAX_HEADER_BYTES = 1024
 CURVE_OVERHEAD = 1024
+# Bounds on what JSON may hold, checked while parsing (so no hostile number or nesting reaches Python's own
+# limits, which raise ValueError, OverflowError or RecursionError): integers of at most MAX_INT_DIGITS digits,
+# finite floats, at most MAX_DEPTH nested containers, strings of at most MAX_STRING characters and valid Unicode.
+MAX_INT_DIGITS = 20
+MAX_DEPTH = 8
+MAX_STRING = 1024 * 1024
 
 ALERT_TOPIC = b"alert"
 HEARTBEAT_TOPIC = b"hb"
@@ -53,6 +59,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "not_found"
     CONFLICT = "conflict"
     RATE_LIMITED = "rate_limited"
+    UNAVAILABLE = "unavailable"  # storage busy or full: nothing was done, try again after ``retry_after``
     INTERNAL = "internal"
 
 
@@ -302,15 +309,62 @@ def check_args(op: str, args: Any) -> dict[str, Any]:
     return out
 
 
+def _refuse(message: str) -> ProtocolError:
+    return ProtocolError(ErrorCode.BAD_REQUEST, message)
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _refuse("number too long")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > 64:
+        raise _refuse("number too long")
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _refuse("number out of range")
+    return value
+
+
+def _parse_constant(text: str) -> float:
+    raise _refuse(f"{text} is not JSON")
+
+
+_DECODER = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_tree(value: Any, depth: int = 0) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and strings that are too long or hold lone UTF-16 surrogates."""
+    if depth > MAX_DEPTH:
+        raise _refuse("nested too deeply")
+    if isinstance(value, str):
+        if len(value) > MAX_STRING or _SURROGATE.search(value):
+            raise _refuse("bad string")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_tree(key, depth + 1)
+            _check_tree(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_tree(item, depth + 1)
+
+
 def _load(raw: bytes, limit: int) -> dict[str, Any]:
+    """One JSON object within every bound above, or :class:`ProtocolError` (never any other exception)."""
     if len(raw) > limit:
-        raise ProtocolError(ErrorCode.BAD_REQUEST, "message too large")
+        raise _refuse("message too large")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise ProtocolError(ErrorCode.BAD_REQUEST, "not UTF-8 JSON") from None
+        data = _DECODER.decode(raw.decode("utf-8"))
+    except ProtocolError:
+        raise
+    except (ValueError, RecursionError, OverflowError, MemoryError):
+        raise _refuse("not UTF-8 JSON") from None
     if not isinstance(data, dict):
-        raise ProtocolError(ErrorCode.BAD_REQUEST, "not a JSON object")
+        raise _refuse("not a JSON object")
+    _check_tree(data)
     return data
 
 

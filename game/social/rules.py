@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 
-from game.civic.moderation import is_profane
+from net.moderation import is_profane
 from net.protocol import MAX_CHAT
 from ui import i18n
 

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from zmq.utils.monitor import parse_monitor_message
 
 from net import alertsig, clock
+from net.capinfo import CapError, summarise
 from net.client.outbox import Outbox, Pending, new_request_id
 from net.keys import CurveKeys, load_curve, load_pinned_authorities
 from net.protocol import (
@@ -372,10 +373,21 @@ class CityLink:
         problem = alertsig.verify(self.authorities, kid, xml, signature)
         if problem:
             log.warning("dropped alert seq %d: %s", seq, problem)
-        else:
+        elif self._first_sight(seq, xml):
             events.append(AlertReceived(seq, xml, kid))
         self.last_seq = seq
         self.outbox.set_state("last_seq", str(seq))
+
+    def _first_sight(self, seq: int, xml: bytes) -> bool:
+        try:
+            cap = summarise(xml)
+        except CapError as exc:
+            log.warning("dropped alert seq %d: %s", seq, exc)
+            return False
+        if self.outbox.first_sight(cap.sender, cap.identifier, clock.timestamp()):
+            return True
+        log.info("alert %s from %s (seq %d) was presented before; not again", cap.identifier, cap.sender, seq)
+        return False
 
     def _maybe_catch_up(self, now: float) -> None:
         if self._fresh and self.last_seq is not None and self.hub_seq <= self.last_seq:
@@ -459,7 +471,7 @@ class CityLink:
             if reply.ok:
                 self._apply_catch_up(reply.result, events)
             return True
-        if not reply.ok and reply.error.get("code") == ErrorCode.RATE_LIMITED:
+        if not reply.ok and reply.error.get("code") in (ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE):
             entry = self._inflight.get(reply.request_id)
             if entry is not None:
                 entry.retry_at = now + float(reply.error.get("retry_after", 1.0))

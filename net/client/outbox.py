@@ -3,7 +3,8 @@
 A request made while the hub is unreachable waits here and goes out on reconnect; one that was sent but not
 answered (hub crashed, link dropped) is sent again with the same request id, which the hub answers from its
 request log instead of acting twice. The same file remembers the last alert sequence seen, so a restarted app
-catches up rather than missing alerts or replaying old ones.
+catches up rather than missing alerts, and the (sender, identifier) of every alert presented, so an alert that
+reaches it again (a replay, a hub whose log was reset) is not presented twice, even after a restart.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from net.keys import private_dir, private_file
+
 DB_NAME = "outbox.sqlite3"
 
 SCHEMA = """
@@ -22,7 +25,11 @@ CREATE TABLE IF NOT EXISTS outbox (
     request_id TEXT PRIMARY KEY, op TEXT NOT NULL, args TEXT NOT NULL, created REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS seen_alerts (
+    sender TEXT NOT NULL, identifier TEXT NOT NULL, seen REAL NOT NULL, PRIMARY KEY (sender, identifier)
+) WITHOUT ROWID;
 """
+SEEN_KEPT = 10_000  # alerts remembered as presented; the oldest are forgotten beyond this
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,8 @@ def new_request_id() -> str:
 
 class Outbox:
     def __init__(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(directory / DB_NAME, isolation_level=None)
+        private_dir(directory)
+        self.db = sqlite3.connect(private_file(directory / DB_NAME), isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
@@ -65,6 +72,15 @@ class Outbox:
 
     def set_state(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
+
+    def first_sight(self, sender: str, identifier: str, now: float) -> bool:
+        """Record an alert as presented; False if it was already (a replay, or the same alert by another path)."""
+        if self.db.execute("INSERT OR IGNORE INTO seen_alerts VALUES (?, ?, ?)",
+                           (sender, identifier, now)).rowcount == 0:
+            return False
+        self.db.execute("DELETE FROM seen_alerts WHERE seen < (SELECT seen FROM seen_alerts ORDER BY seen DESC"
+                        " LIMIT 1 OFFSET ?)", (SEEN_KEPT,))
+        return True
 
     def close(self) -> None:
         self.db.close()

@@ -1,10 +1,12 @@
 """``python -m net.hub``: run the hub and operate it.
 
     serve    run the hub (prints one JSON line with the endpoints when ready)
+    supervise  run ``serve`` (same options) as a child and restart it whenever it exits
     publish  sign a CAP file with an authority key and publish it through the running hub
     sign     write a detached signature (FILE.xml.sig) for publishing from another machine
     enroll   provision a client directory (kiosk, citizen or staff) and allow its key
-    keys     print the hub's public key and the pinned authority key ids
+    revoke   take a client's key back: refused at the next handshake, live sessions refused within a second
+    keys     print the hub's public key, the pinned authority key ids and every client key with its status
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from pathlib import Path
 from net import alertsig
 from net.client.blocking import LinkError, call
 from net.client.link import CityLink
+from net.hub import auth
 from net.hub.layout import default_data_dir, init_hub_dir, make_client_dir
 from net.hub.server import Hub, HubConfig
+from net.hub.services import BookingRules
+from net.hub.supervise import run_supervisor
 from net.keys import load_authority_private, load_pinned_authorities
 from net.protocol import Role
 
@@ -39,6 +44,7 @@ def serve(args: argparse.Namespace) -> int:
         heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
         disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
         disaster_api_region=args.region, hide_after=args.hide_after,
+        bookings=BookingRules(args.booking_window_days or None, args.bookings_per_day, args.bookings_active),
     ))
     endpoints = hub.bind()
     signal.signal(signal.SIGTERM, lambda *_: hub.stop())
@@ -49,6 +55,10 @@ def serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def supervise(args: argparse.Namespace) -> int:
+    return run_supervisor(args.data_dir, args.serve_args, first_delay=args.first_delay, max_delay=args.max_delay)
 
 
 def _authority_key(args: argparse.Namespace) -> Path:
@@ -97,11 +107,30 @@ def enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def revoke(args: argparse.Namespace) -> int:
+    layout = init_hub_dir(args.data_dir)
+    moved = auth.revoke(layout.clients, args.name)
+    if not moved:
+        _emit({"event": "error", "error": f"no enrolled client named {args.name}"})
+        return 1
+    _emit({"event": "revoked", "name": args.name, "roles": [p.parent.name for p in moved]})
+    return 0
+
+
 def keys(args: argparse.Namespace) -> int:
     layout = init_hub_dir(args.data_dir)
     authorities = sorted(load_pinned_authorities(layout.authorities))
-    _emit({"hub_key": layout.hub_keys().public.decode(), "authorities": authorities})
+    clients = [{"name": c.name, "role": str(c.role), "status": c.status, "key": c.public}
+               for c in auth.list_clients(layout.clients)]
+    _emit({"hub_key": layout.hub_keys().public.decode(), "authorities": authorities, "clients": clients})
     return 0
+
+
+def _client_name(text: str) -> str:
+    try:
+        return auth.check_name(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _at_least_one(text: str) -> int:
@@ -130,7 +159,18 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--region", help="only messages for this region name (rgnNm), e.g. 서울특별시")
     s.add_argument("--hide-after", type=_at_least_one, default=HubConfig.hide_after, metavar="N",
                    help="hide an opinion-box proposal or comment once N distinct citizens reported it (default 3)")
+    s.add_argument("--booking-window-days", type=int, default=90, metavar="N",
+                   help="bookable days: today (Seoul time) to N days ahead; 0: no end (default 90)")
+    s.add_argument("--bookings-per-day", type=_at_least_one, default=BookingRules.per_day, metavar="N",
+                   help="active bookings one citizen or kiosk key may hold on one day (default 2; staff exempt)")
+    s.add_argument("--bookings-active", type=_at_least_one, default=BookingRules.active, metavar="N",
+                   help="active bookings one key may hold from today on (default 10)")
     s.set_defaults(func=serve)
+    v = sub.add_parser("supervise", help="run the hub and restart it whenever it exits",
+                       description="Options after the supervisor's own go to `serve` unchanged.")
+    v.add_argument("--first-delay", type=float, default=0.2, help="seconds before the first restart")
+    v.add_argument("--max-delay", type=float, default=10.0, help="longest pause while the hub keeps failing")
+    v.set_defaults(func=supervise)
     for name, func, help_text in (("publish", publish, "publish a CAP file"), ("sign", sign, "sign a CAP file")):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file", type=Path, help="CAP 1.2 XML file")
@@ -143,15 +183,24 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
     e = sub.add_parser("enroll", help="provision a client directory and allow its key")
     e.add_argument("--role", choices=[str(r) for r in (Role.KIOSK, Role.CITIZEN, Role.STAFF)], required=True)
-    e.add_argument("--name", required=True, help="a label for the key file")
+    e.add_argument("--name", required=True, type=_client_name, help="a label for the key file: [A-Za-z0-9_-]{1,64}")
     e.add_argument("--out", type=Path, required=True, help="client directory to create")
     e.set_defaults(func=enroll)
-    sub.add_parser("keys", help="print public keys").set_defaults(func=keys)
+    r = sub.add_parser("revoke", help="revoke a client's key (live sessions end within a second)")
+    r.add_argument("name", type=_client_name, help="the name it was enrolled with")
+    r.set_defaults(func=revoke)
+    sub.add_parser("keys", help="print public keys and client keys with their status").set_defaults(func=keys)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args, extra = top.parse_known_args(argv)
+    if args.command == "supervise":
+        top.parse_args(["serve", *extra])  # refuse bad serve options here, not in a restart loop
+        args.serve_args = extra
+    elif extra:
+        top.error(f"unrecognized arguments: {' '.join(extra)}")
     args.data_dir = args.data_dir or default_data_dir()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -10,12 +10,10 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from defusedxml import ElementTree as SafeET
-from defusedxml.common import DefusedXmlException
+from net.capinfo import CAP_NS, CapError, CapSummary, summarise
 
-from net.protocol import MAX_ALERT_BYTES
+__all__ = ["CapError", "check_cap", "from_disaster_message"]
 
-CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
 KST = timezone(timedelta(hours=9))
 
 # 행정안전부 emergency steps → CAP severity and urgency.
@@ -24,6 +22,30 @@ STEP_SEVERITY = {
     "긴급재난": ("Severe", "Immediate"),
     "안전안내": ("Minor", "Expected"),
 }
+# How long a disaster message stays in force (CAP <expires> = sent + this), by step. The API gives no end time, and
+# an alert without one would be shown to every newly started kiosk forever. An extreme alert (air raid, strong
+# earthquake) is about acting now and is followed by new messages as things change, so it lapses soonest; a safety
+# notice (heat wave, fine dust) typically covers the rest of the day. Unknown steps get the middle value.
+STEP_LIFETIME = {
+    "위급재난": timedelta(hours=3),
+    "긴급재난": timedelta(hours=6),
+    "안전안내": timedelta(hours=12),
+}
+DEFAULT_LIFETIME = timedelta(hours=6)
+# CRT_DT as the API has been seen to write it: slashes or dashes, with or without fractional seconds.
+CRT_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f")
+_CONTROL = {c: " " for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}  # XML 1.0 cannot hold these
+
+
+def _created(text: str) -> datetime:
+    for fmt in CRT_DT_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt).replace(tzinfo=KST)
+        except ValueError:
+            continue
+    raise CapError(f"CRT_DT {text[:40]!r} is not YYYY/MM/DD HH:MM:SS[.ffffff]")
+
+
 # Disaster kinds (DST_SE_NM) → CAP category; anything else is "Other".
 KIND_CATEGORY = {
     "지진": "Geo", "지진해일": "Geo", "호우": "Met", "태풍": "Met", "대설": "Met", "한파": "Met", "폭염": "Met",
@@ -32,37 +54,22 @@ KIND_CATEGORY = {
 }
 
 
-class CapError(ValueError):
-    """Not a CAP 1.2 alert the hub will publish."""
-
-
-def check_cap(xml: bytes) -> str:
-    """The alert's identifier if ``xml`` is a well-formed CAP 1.2 alert within size limits."""
-    if len(xml) > MAX_ALERT_BYTES:
-        raise CapError(f"larger than {MAX_ALERT_BYTES} bytes")
-    try:
-        root = SafeET.fromstring(xml)
-    except (SafeET.ParseError, DefusedXmlException) as exc:
-        raise CapError(f"not safe, well-formed XML: {exc}") from None
-    if root.tag != f"{{{CAP_NS}}}alert":
-        raise CapError("root element is not a CAP 1.2 <alert>")
-    identifier = root.findtext(f"{{{CAP_NS}}}identifier", "").strip()
-    if not identifier or len(identifier) > 200:
-        raise CapError("missing or overlong <identifier>")
-    return identifier
+def check_cap(xml: bytes) -> CapSummary:
+    """What the hub needs to know of ``xml`` if it is a well-formed CAP 1.2 alert within size limits."""
+    return summarise(xml)
 
 
 def from_disaster_message(item: dict[str, Any], sender: str) -> bytes:
     """A CAP 1.2 alert for one record of the public disaster-message API (safetydata.go.kr DSSP-IF-00247)."""
     sn, text = item.get("SN"), item.get("MSG_CN")
+    if isinstance(text, str):
+        text = text.translate(_CONTROL)
     if not isinstance(sn, int | str) or not str(sn).isdigit() or not isinstance(text, str) or not text.strip():
         raise CapError("record without SN or MSG_CN")
     step, kind = str(item.get("EMRG_STEP_NM") or "안전안내"), str(item.get("DST_SE_NM") or "기타")
     severity, urgency = STEP_SEVERITY.get(step, ("Moderate", "Expected"))
-    try:
-        sent = datetime.strptime(str(item.get("CRT_DT")), "%Y/%m/%d %H:%M:%S").replace(tzinfo=KST)
-    except ValueError:
-        raise CapError("CRT_DT is not YYYY/MM/DD HH:MM:SS") from None
+    sent = _created(str(item.get("CRT_DT"))).replace(microsecond=0)
+    expires = sent + STEP_LIFETIME.get(step, DEFAULT_LIFETIME)
     alert = Element("alert", xmlns=CAP_NS)
     for tag, value in (
         ("identifier", f"KR-MOIS-DSSP-{sn}"), ("sender", sender), ("sent", sent.isoformat()),
@@ -72,7 +79,7 @@ def from_disaster_message(item: dict[str, Any], sender: str) -> bytes:
     info = SubElement(alert, "info")
     for tag, value in (
         ("language", "ko-KR"), ("category", KIND_CATEGORY.get(kind, "Other")), ("event", kind),
-        ("urgency", urgency), ("severity", severity), ("certainty", "Observed"),
+        ("urgency", urgency), ("severity", severity), ("certainty", "Observed"), ("expires", expires.isoformat()),
         ("senderName", "행정안전부 Ministry of the Interior and Safety"), ("headline", f"[{step}] {kind}"),
         ("description", text.strip()),
     ):

@@ -10,6 +10,7 @@
 <data>/operator/                   a staff client identity for `python -m net.hub publish`
 <data>/dropbox/                    watched folder: CAP files dropped here are signed and published
 ```
+Directories are created 0700 and the database 0600: it holds private messages to the mayor.
 The default data directory is the platform's user data dir (platformdirs); every entry point takes an override.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from net.hub.auth import enroll
-from net.keys import CurveKeys, create_authority, create_curve, load_curve, write_public_curve
+from net.keys import CurveKeys, create_authority, create_curve, load_curve, private_dir, write_public_curve
 from net.protocol import Role
 
 APP_NAME = "metaverse-seoul"
@@ -76,7 +77,8 @@ class HubLayout:
 def init_hub_dir(root: Path) -> HubLayout:
     """Create the hub's keys, authority key and operator identity where missing; idempotent."""
     layout = HubLayout(root)
-    root.mkdir(parents=True, exist_ok=True)
+    for directory in (root, layout.keys, layout.clients):
+        private_dir(directory)
     create_curve(layout.keys, "hub")
     create_authority(layout.authority_private, layout.authorities)
     if not (layout.operator / "client.key_secret").exists():

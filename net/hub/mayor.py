@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from game.civic.moderation import is_profane
 from net.hub.services import Args, Caller, Handler, Result, ServiceError
+from net.moderation import is_profane
 from net.protocol import ErrorCode
 
 MINE_LIMIT = 50

@@ -10,29 +10,34 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import logging
 import queue
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import zmq
 
-from game.civic.moderation import is_profane
-from net import alertsig, clock
+from net import alertsig
+from net.clock import timestamp
 from net.hub import mayor, opinion_safety, services, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
-from net.hub.ratelimit import Limit, RateLimiter
+from net.hub.ratelimit import REPLY_BYTES, Limit, RateLimiter
+from net.hub.services import BookingRules
 from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
-from net.keys import load_authority_private, load_pinned_authorities
+from net.hub.storage import Storage, StorageDown
+from net.keys import load_authority_private, load_pinned_authorities, private_file
+from net.moderation import is_profane
 from net.presence.codec import MAX_STATE_BYTES
 from net.presence.relay import OPS as PRESENCE_HANDLERS
-from net.presence.relay import PresenceRelay, RelayConfig
+from net.presence.relay import PresenceRelay, RelayConfig, subscription_allowed
 from net.protocol import (
     ALERT_TOPIC,
     CURVE_OVERHEAD,
@@ -43,6 +48,7 @@ from net.protocol import (
     ErrorCode,
     Heartbeat,
     ProtocolError,
+    Request,
     Role,
     encode_alert_header,
     encode_error,
@@ -66,6 +72,9 @@ class HubConfig:
     allow_anonymous: bool = True
     heartbeat: float = 1.0
     limits: dict[Role, Limit] | None = None
+    reply_bytes: dict[Role, Limit] = field(default_factory=lambda: dict(REPLY_BYTES))  # read-reply bytes per second
+    reply_queue: int = 128  # replies queued per peer (ZMQ_SNDHWM); a reader that does not read loses the rest
+    alert_queue: int = 200  # alert-channel messages queued per subscriber; gaps are caught up by sequence number
     watch_dropbox: bool = True
     disaster_api_key: str | None = None
     disaster_api_url: str = DISASTER_API_URL
@@ -73,6 +82,10 @@ class HubConfig:
     disaster_api_region: str | None = None
     batch: int = 256
     hide_after: int = opinion_safety.DEFAULT_HIDE_AFTER  # distinct citizens' reports that hide an opinion item
+    bookings: BookingRules = field(default_factory=BookingRules)
+    alert_max_age: float = 24 * 3600.0  # seconds: an alert sent longer ago is refused as stale (replay window)
+    alert_clock_skew: float = 600.0  # seconds an alert's <sent> may lie ahead of the hub's clock
+    clock: Callable[[], float] = timestamp  # the program's clock for alert windows and records (tests pin it)
 
 
 def beside(endpoint: str, offset: int) -> str:
@@ -90,10 +103,15 @@ class Hub:
         self.layout: HubLayout = init_hub_dir(config.data_dir)
         self.db: sqlite3.Connection = store.open_store(config.data_dir)
         self.epoch = store.epoch(self.db)
+        self.storage = Storage()
+        self.storage.attach(self.db)
+        self._held: list[Incoming] = []  # trusted alerts waiting for the store to take writes again
         self.signer = load_authority_private(self.layout.authority_private)
         self.authorities = load_pinned_authorities(self.layout.authorities)
         self.limiter = RateLimiter(config.limits)
-        self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS}
+        self.reply_budget = RateLimiter(config.reply_bytes)
+        self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS,
+                         "booking.create": functools.partial(services.booking_create, rules=config.bookings)}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
         self._stop = threading.Event()
         self.ctx = zmq.Context()
@@ -101,13 +119,18 @@ class Hub:
         keys = self.layout.hub_keys()
         self.router = self._curve_socket(zmq.ROUTER, keys.secret, SERVICES_DOMAIN)
         self.router.maxmsgsize = MAX_REQUEST_BYTES + CURVE_OVERHEAD
+        self.router.sndhwm = config.reply_queue
         self.pub = self._curve_socket(zmq.PUB, keys.secret, ALERTS_DOMAIN)
+        self.pub.sndhwm = config.alert_queue
         # Presence has its own pair of sockets: a burst of states must never fill the alerts PUB's queues.
         self.presence = PresenceRelay(config.presence, is_profane)
         self.presence_in = self._curve_socket(zmq.SUB, keys.secret, PRESENCE_DOMAIN)
         self.presence_in.maxmsgsize = MAX_STATE_BYTES + CURVE_OVERHEAD
         self.presence_in.subscribe(b"")
-        self.presence_out = self._curve_socket(zmq.PUB, keys.secret, PRESENCE_DOMAIN)
+        # XPUB in manual mode: the hub sees each subscription and honours only those a visitor may have (no
+        # prefix that would match other visitors' private notice topics).
+        self.presence_out = self._curve_socket(zmq.XPUB, keys.secret, PRESENCE_DOMAIN)
+        self.presence_out.setsockopt(zmq.XPUB_MANUAL, 1)
         self.dropbox = DropFolder(self.layout.dropbox) if config.watch_dropbox else None
         self.api: DisasterApiPoller | None = None
         if config.disaster_api_key:
@@ -137,7 +160,7 @@ class Hub:
             "presence_in": self.presence_in.getsockopt_string(zmq.LAST_ENDPOINT),
             "presence_out": self.presence_out.getsockopt_string(zmq.LAST_ENDPOINT),
         }
-        self.layout.endpoints_file.write_text(json.dumps(self.endpoints), encoding="utf-8")
+        private_file(self.layout.endpoints_file).write_text(json.dumps(self.endpoints), encoding="utf-8")
         return self.endpoints
 
     def stop(self) -> None:
@@ -153,28 +176,47 @@ class Hub:
         poller.register(self.router, zmq.POLLIN)
         poller.register(self.zap.socket, zmq.POLLIN)
         poller.register(self.presence_in, zmq.POLLIN)
+        poller.register(self.presence_out, zmq.POLLIN)
         next_beat = next_scan = 0.0
         try:
             while not self._stop.is_set():
                 wait = min(100, max(0, int((self.presence.next_tick - time.monotonic()) * 1000) + 1))
                 ready = dict(poller.poll(wait))
-                while self.zap.socket.poll(0):
-                    self.zap.handle()
-                if self.presence_in in ready:
-                    self._receive_states()
-                if self.router in ready:
-                    self._serve_batch()
                 now = time.monotonic()
-                self._publish_presence(now)
-                self._drain_incoming()
-                if self.dropbox and now >= next_scan:
-                    self._scan_dropbox()
+                self._guarded(self._turn, ready, now, now >= next_scan, now >= next_beat)
+                if now >= next_scan:
                     next_scan = now + 0.5
                 if now >= next_beat:
-                    self.pub.send_multipart([HEARTBEAT_TOPIC, encode_heartbeat(Heartbeat(self.last_seq, self.epoch))])
                     next_beat = now + self.config.heartbeat
         finally:
             self.close()
+
+    def _turn(self, ready: dict, now: float, scan: bool, beat: bool) -> None:
+        while self.zap.socket.poll(0):
+            self.zap.handle()
+        if self.presence_in in ready:
+            self._receive_states()
+        if self.presence_out in ready:
+            self._subscriptions()
+        if scan:
+            for client in self.presence.end_sessions(self.zap.registry.still_allowed):
+                log.warning("presence session of revoked key %s ended", client[:8])
+        if self.router in ready:
+            self._serve_batch()
+        self._publish_presence(now)
+        self._drain_incoming()
+        if self.dropbox and scan:
+            self._scan_dropbox()
+        if beat:
+            self.pub.send_multipart([HEARTBEAT_TOPIC, encode_heartbeat(Heartbeat(self.last_seq, self.epoch))])
+
+    def _guarded(self, step: Callable[..., None], *args: object) -> None:
+        """Run one turn of the loop; an unexpected error is logged and the hub goes on (never half a transaction)."""
+        try:
+            step(*args)
+        except Exception:  # noqa: BLE001 - the hub outlives any one bug; the log says what happened
+            log.exception("hub loop step failed")
+            self.storage.rollback(self.db)
 
     @property
     def last_seq(self) -> int:
@@ -200,36 +242,65 @@ class Hub:
                 batch.append(self.router.recv_multipart(zmq.NOBLOCK, copy=False))
             except zmq.Again:
                 break
-        replies: list[tuple[bytes, bytes]] = []
+        writable = self.storage.begin(self.db, time.monotonic())
+        replies: list[tuple[bytes, str | None, bytes]] = []
         published: list[int] = []
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            for frames in batch:
-                if len(frames) != 2:
-                    log.warning("dropping request with %d frames", len(frames))
-                    continue
-                identity, payload = frames
-                reply = self._serve_one(payload, published)
-                replies.append((identity.bytes, reply))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+        for frames in batch:
+            if len(frames) != 2:
+                log.warning("dropping request with %d frames", len(frames))
+                continue
+            identity, payload = frames
+            rid, reply = self._serve_one(payload, published, writable)
+            replies.append((identity.bytes, rid, reply))
+        if not self.storage.commit(self.db, writable, time.monotonic()):
+            # Nothing of this batch reached the disk: no answer may say it did (reads included, as they may have
+            # seen the rolled-back writes), and nothing is published.
+            published.clear()
+            replies = [(ident, rid, self._unavailable(rid)) for ident, rid, _ in replies]
         for seq in published:
             self._publish_stored(seq)
         self._publish_presence(time.monotonic())
-        for identity, reply in replies:
-            self.router.send_multipart([identity, reply])
+        for identity, _, reply in replies:
+            self._send_reply(identity, reply)
 
-    def _serve_one(self, payload: zmq.Frame, published: list[int]) -> bytes:
-        raw = payload.bytes
-        role_name, _, client = payload.get("User-Id").partition(":")
-        role = Role(role_name)
+    def _unavailable(self, rid: str | None) -> bytes:
+        return encode_error(rid, ErrorCode.UNAVAILABLE, "storage unavailable", retry_after=self.storage.retry_after)
+
+    def _send_reply(self, identity: bytes, reply: bytes) -> None:
         try:
+            self.router.send_multipart([identity, reply], zmq.NOBLOCK)
+        except zmq.Again:
+            log.debug("reply dropped: peer's queue is full")  # a stuck reader; its link resends when it reads again
+
+    def _serve_one(self, payload: zmq.Frame, published: list[int], writable: bool) -> tuple[str | None, bytes]:
+        """(request id, reply) for one request; nothing a client sends escapes as an exception."""
+        raw = payload.bytes
+        try:
+            role_name, _, client = payload.get("User-Id").partition(":")
+            role = Role(role_name)
+            if not self.zap.registry.still_allowed(client, role):
+                # Revoked while connected: the role was fixed at the handshake, so it is checked per request.
+                return request_id_of(raw), encode_error(request_id_of(raw), ErrorCode.FORBIDDEN, "client key revoked",
+                                                        reason="revoked")
             request = parse_request(raw)
+            caller = services.Caller(client, role, request.request_id, self.config.clock())
         except ProtocolError as exc:
-            return encode_error(request_id_of(raw), exc.code, str(exc))
-        op = OPS[request.op]
+            return request_id_of(raw), encode_error(request_id_of(raw), exc.code, str(exc))
+        except Exception:  # noqa: BLE001 - the last line of defence: one bad frame never stops the hub
+            log.exception("unparseable request")
+            return None, encode_error(None, ErrorCode.BAD_REQUEST, "bad request")
+        try:
+            return request.request_id, self._serve_request(request, caller, published, writable)
+        except sqlite3.OperationalError as exc:
+            log.warning("%s: storage: %s", request.op, exc)
+            self.storage.failed(time.monotonic())
+            return request.request_id, self._unavailable(request.request_id)
+        except Exception:  # noqa: BLE001
+            log.exception("%s failed", request.op)
+            return request.request_id, encode_error(request.request_id, ErrorCode.INTERNAL, "internal error")
+
+    def _serve_request(self, request: Request, caller: services.Caller, published: list[int], writable: bool) -> bytes:
+        op, role, client = OPS[request.op], caller.role, caller.client
         if role not in op.roles:
             return encode_error(request.request_id, ErrorCode.FORBIDDEN, f"{request.op} is not open to {role}")
         if op.writes:
@@ -238,10 +309,11 @@ class Hub:
             ).fetchone()
             if row is not None:
                 return bytes(row[0])  # a retry: the first answer, and nothing done twice
+            if not writable:
+                return self._unavailable(request.request_id)
         wait = self.limiter.take(client, role, time.monotonic())
         if wait:
             return encode_error(request.request_id, ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
-        caller = services.Caller(client, role, request.request_id, clock.timestamp())
         self.db.execute("SAVEPOINT request")
         try:
             if request.op == "alert.publish":
@@ -251,17 +323,20 @@ class Hub:
             else:
                 result = self.handlers[request.op](self.db, caller, request.args)
             reply = encode_reply(request.request_id, result)
+            wait = 0.0 if op.writes else self.reply_budget.take(client, role, time.monotonic(), len(reply))
+            if wait:
+                reply = encode_error(request.request_id, ErrorCode.RATE_LIMITED, "reply budget spent",
+                                     retry_after=round(wait, 3))
+            if op.writes:
+                row = (client, request.request_id, request.op, reply, caller.now)
+                self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
         except services.ServiceError as exc:
             self.db.execute("ROLLBACK TO request")
             reply = encode_error(request.request_id, exc.code, str(exc), **exc.extra)
-        except Exception:
-            log.exception("%s failed", request.op)
+        except BaseException:
             self.db.execute("ROLLBACK TO request")
             self.db.execute("RELEASE request")
-            return encode_error(request.request_id, ErrorCode.INTERNAL, "internal error")
-        if op.writes:
-            row = (client, request.request_id, request.op, reply, caller.now)
-            self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
+            raise
         self.db.execute("RELEASE request")
         return reply
 
@@ -276,6 +351,24 @@ class Hub:
             except zmq.Again:
                 return
             self.presence.receive(frame.get("User-Id").partition(":")[2], frame.bytes, now)
+
+    def _subscriptions(self, limit: int = 4096) -> None:
+        """Honour the presence subscriptions that are allowed (XPUB_MANUAL applies them to the peer that sent
+        the message just received); refused ones are logged and have no effect."""
+        for _ in range(limit):
+            try:
+                message = self.presence_out.recv(zmq.NOBLOCK)
+            except zmq.Again:
+                return
+            if not message or message[0] not in (0, 1):
+                continue
+            topic = message[1:]
+            if message[0] == 0:
+                self.presence_out.setsockopt(zmq.UNSUBSCRIBE, topic)
+            elif subscription_allowed(topic):
+                self.presence_out.setsockopt(zmq.SUBSCRIBE, topic)
+            else:
+                log.warning("refused presence subscription to %r", topic[:8])
 
     def _publish_presence(self, now: float) -> None:
         for topic, body in self.presence.drain(now):
@@ -294,20 +387,37 @@ class Hub:
         return {"seq": seq}
 
     def _record_alert(self, xml: bytes, kid: str, signature: bytes, source: str) -> int:
-        """Store a verified alert (caller's transaction); refuse unverifiable ones before they get a number."""
+        """Store a verified, new, current alert (caller's transaction); refuse the others before they get a number.
+
+        New: its (sender, identifier) was never published here (an Update or Cancel carries its own identifier and
+        references the original). Current: not expired, and, except from the operator's own drop folder (prepared
+        exercise files), sent within ``alert_max_age`` and not in the future beyond ``alert_clock_skew``."""
         problem = alertsig.verify(self.authorities, kid, xml, signature)
         if problem:
             log.warning("refusing alert from %s: %s", source, problem)
             raise services.ServiceError(ErrorCode.FORBIDDEN, f"alert signature: {problem}")
         try:
-            identifier = check_cap(xml)
+            cap = check_cap(xml)
         except CapError as exc:
             raise services.ServiceError(ErrorCode.BAD_REQUEST, f"alert: {exc}") from None
+        now = self.config.clock()
+        if self.db.execute("SELECT 1 FROM alerts WHERE sender=? AND identifier=?",
+                           (cap.sender, cap.identifier)).fetchone():
+            raise services.ServiceError(ErrorCode.CONFLICT, "alert: already published", reason="replay")
+        if cap.expires is not None and cap.expires <= now:
+            raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: expired", reason="expired")
+        if source != "drop":
+            if cap.sent is None:
+                raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: no readable <sent>", reason="stale")
+            if not now - self.config.alert_max_age <= cap.sent <= now + self.config.alert_clock_skew:
+                raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: <sent> outside the accepted window",
+                                            reason="stale")
         cur = self.db.execute(
-            "INSERT INTO alerts (identifier, key_id, xml, signature, source, received) VALUES (?, ?, ?, ?, ?, ?)",
-            (identifier, kid, xml, signature, source, clock.timestamp()),
+            "INSERT INTO alerts (identifier, key_id, xml, signature, source, received, sender, sent, expires)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cap.identifier, kid, xml, signature, source, now, cap.sender, cap.sent, cap.expires),
         )
-        log.info("alert %s from %s is seq %d", identifier, source, cur.lastrowid)
+        log.info("alert %s from %s is seq %d", cap.identifier, source, cur.lastrowid)
         return cur.lastrowid
 
     def _publish_stored(self, seq: int) -> None:
@@ -317,36 +427,53 @@ class Hub:
         self.pub.send_multipart([ALERT_TOPIC, header, bytes(xml), bytes(signature)])
 
     def publish_trusted(self, item: Incoming) -> int | None:
-        """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused."""
+        """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused.
+
+        Raises :class:`StorageDown` when the store cannot take it now (the caller keeps the item for later)."""
         kid, signature = alertsig.sign(self.signer, item.xml)
-        self.db.execute("BEGIN IMMEDIATE")
+        if not self.storage.begin(self.db, time.monotonic()):
+            self.storage.end_read(self.db)
+            raise StorageDown(self.storage.retry_after)
         try:
             seen = self.db.execute(
                 "INSERT OR IGNORE INTO source_seen VALUES (?, ?)", (item.source, item.key)
             ).rowcount == 0
             seq = None if seen else self._record_alert(item.xml, kid, signature, item.source)
-            self.db.execute("COMMIT")
         except services.ServiceError as exc:
             self.db.execute("ROLLBACK")
             log.warning("alert from %s (%s) refused: %s", item.source, item.key, exc)
             return None
+        except sqlite3.OperationalError:
+            self.storage.rollback(self.db)
+            self.storage.failed(time.monotonic())
+            raise StorageDown(self.storage.retry_after) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.storage.rollback(self.db)
             raise
+        if not self.storage.commit(self.db, True, time.monotonic()):
+            raise StorageDown(self.storage.retry_after)
         if seq is not None:
             self._publish_stored(seq)
         return seq
 
     def _drain_incoming(self) -> None:
-        while True:
-            try:
-                item = self.incoming.get_nowait()
-            except queue.Empty:
+        while self._held or not self.incoming.empty():
+            if self.storage.down(time.monotonic()):
                 return
-            self.publish_trusted(item)
+            item = self._held.pop(0) if self._held else self.incoming.get_nowait()
+            try:
+                self.publish_trusted(item)
+            except StorageDown:
+                self._held.insert(0, item)  # kept, in order, until the store takes writes again
+                return
 
     def _scan_dropbox(self) -> None:
         assert self.dropbox is not None
         for path, item in self.dropbox.scan(time.time()):  # real time: compared with the files' mtimes
-            accepted = self.publish_trusted(item) is not None
-            self.dropbox.archive(path, accepted)
+            if self.storage.down(time.monotonic()):
+                return  # the files stay in the folder and are read again once the store takes writes
+            try:
+                accepted = self.publish_trusted(item) is not None
+            except StorageDown:
+                return
+            self.dropbox.archive(path, accepted)  # logs and goes on if the file vanished meanwhile

@@ -11,14 +11,19 @@ import base64
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from net.hub import store
+from net.moderation import is_profane
 from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 
 CATCH_UP_DEFAULT = 50
 CATCH_UP_BYTES = MAX_REPLY_BYTES // 2  # base64 and JSON framing must still fit under the reply limit
+# Anonymous keys get small pages (and ask again while ``more``): a kiosk visitor's desktop needs recent alerts,
+# and many unread large replies are what a stuck reader would pile up in the hub.
+ANONYMOUS_CATCH_UP = 10
+ANONYMOUS_CATCH_UP_BYTES = 64 * 1024
 
 
 class ServiceError(Exception):
@@ -125,10 +130,33 @@ def facility_slots(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"facility_id": args["facility_id"], "day": args["day"], "free": [s for s in slots if s not in taken]}
 
 
-def booking_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+@dataclass(frozen=True)
+class BookingRules:
+    """How far ahead and how much one key may book (staff are exempt: they book for others)."""
+
+    window_days: int | None = None  # bookable days: today (Seoul time) … today + window_days (None: no end)
+    per_day: int = 2  # active bookings of one key on one day
+    active: int = 10  # active bookings of one key from today on
+
+
+SEOUL = timezone(timedelta(hours=9))
+
+
+def booking_create(conn: sqlite3.Connection, c: Caller, args: Args, rules: BookingRules = BookingRules()) -> Result:
     _check_day(args["day"])
     if args["slot"] not in _facility_slots(conn, args["facility_id"]):
         raise ServiceError(ErrorCode.BAD_REQUEST, "slot: outside opening hours")
+    today, day = datetime.fromtimestamp(c.now, SEOUL).date(), date.fromisoformat(args["day"])
+    if day < today or (rules.window_days is not None and day > today + timedelta(days=rules.window_days)):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "day: outside the booking window", reason="window",
+                           window_days=rules.window_days)
+    if c.role is not Role.STAFF:
+        on_day, ahead = conn.execute(
+            "SELECT COUNT(*) FILTER (WHERE day=?), COUNT(*) FROM bookings WHERE client=? AND cancelled IS NULL"
+            " AND day>=?", (args["day"], c.client, today.isoformat())).fetchone()
+        if on_day >= rules.per_day or ahead >= rules.active:
+            raise ServiceError(ErrorCode.FORBIDDEN, "booking quota reached", reason="quota",
+                               per_day=rules.per_day, active=rules.active)
     try:
         cur = conn.execute(
             "INSERT INTO bookings (facility, day, slot, client, created) VALUES (?, ?, ?, ?, ?)",
@@ -158,7 +186,14 @@ def booking_mine(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"bookings": [{"booking_id": i, "facility_id": f, "day": d, "slot": s} for i, f, d, s in rows]}
 
 
+def refuse_profanity(*texts: str) -> None:
+    """What others will read is screened by the hub too (``net.moderation``), not only by the app's forms."""
+    if any(is_profane(t) for t in texts):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "offensive words", reason="profanity")
+
+
 def opinion_propose(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    refuse_profanity(args["title"], args["body"])
     cur = conn.execute(
         "INSERT INTO proposals (client, title, body, created) VALUES (?, ?, ?, ?)",
         (c.client, args["title"], args["body"], c.now),
@@ -221,6 +256,7 @@ def opinion_vote(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
 
 def opinion_comment(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    refuse_profanity(args["text"])
     require_proposal(conn, c, args["proposal_id"])
     cur = conn.execute(
         "INSERT INTO comments (proposal, client, text, created) VALUES (?, ?, ?, ?)",
@@ -260,18 +296,25 @@ def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
 
 
 def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
-    """Alerts after ``seq`` (and received within ``max_age`` seconds), oldest first, bounded by count and bytes;
-    ``more`` says to ask again."""
-    limit = args.get("limit", CATCH_UP_DEFAULT)
-    since = c.now - args["max_age"] if "max_age" in args else 0.0
+    """Alerts after ``seq``, oldest first, bounded by count and bytes; ``more`` says to ask again.
+
+    With ``max_age`` (a client's first contact) only alerts still in force: those whose ``<expires>`` is ahead,
+    and those without one sent within ``max_age`` seconds by their own ``<sent>`` (the hub's receipt time for
+    alerts stored before it was recorded)."""
+    limit, budget = args.get("limit", CATCH_UP_DEFAULT), CATCH_UP_BYTES
+    if c.role is Role.ANONYMOUS:
+        limit, budget = min(limit, ANONYMOUS_CATCH_UP), ANONYMOUS_CATCH_UP_BYTES
+    where, params = "seq > ?", [args["seq"]]
+    if "max_age" in args:
+        where += " AND (expires > ? OR (expires IS NULL AND COALESCE(sent, received) >= ?))"
+        params += [c.now, c.now - args["max_age"]]
     rows = conn.execute(
-        "SELECT seq, key_id, xml, signature FROM alerts WHERE seq > ? AND received >= ? ORDER BY seq LIMIT ?",
-        (args["seq"], since, limit + 1),
+        f"SELECT seq, key_id, xml, signature FROM alerts WHERE {where} ORDER BY seq LIMIT ?", (*params, limit + 1)
     ).fetchall()
     out, size = [], 0
     for seq, kid, xml, sig in rows[:limit]:
         size += len(xml) * 4 // 3 + 200
-        if out and size > CATCH_UP_BYTES:
+        if out and size > budget:
             break
         out.append({
             "seq": seq, "key_id": kid,

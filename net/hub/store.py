@@ -12,6 +12,8 @@ import secrets
 import sqlite3
 from pathlib import Path
 
+from net.keys import private_dir, private_file
+
 DB_NAME = "hub.sqlite3"
 
 MIGRATIONS: tuple[str, ...] = (
@@ -127,6 +129,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE blocks_v2 RENAME TO blocks;
     CREATE INDEX blocks_by_blocked ON blocks (blocked);
     """,
+    # 6: replay protection (issue 13): each alert's CAP sender, <sent> and latest <expires> (epoch seconds), so the
+    # hub refuses a (sender, identifier) it has published and a new client's catch-up asks by <sent>/<expires>.
+    # Alerts stored before keep NULLs and are not compared against.
+    """
+    ALTER TABLE alerts ADD COLUMN sender TEXT;
+    ALTER TABLE alerts ADD COLUMN sent REAL;
+    ALTER TABLE alerts ADD COLUMN expires REAL;
+    CREATE INDEX alerts_by_origin ON alerts (sender, identifier);
+    """,
 )
 
 class StoreError(RuntimeError):
@@ -135,7 +146,10 @@ class StoreError(RuntimeError):
 
 def open_store(data_dir: Path) -> sqlite3.Connection:
     """Open (creating and migrating) the hub database in ``data_dir``; transactions are explicit."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
+    for suffix in ("", "-wal", "-shm"):
+        if suffix == "" or (data_dir / (DB_NAME + suffix)).exists():
+            private_file(data_dir / (DB_NAME + suffix))
     conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")

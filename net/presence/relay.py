@@ -17,6 +17,7 @@ import json
 import secrets
 import sqlite3
 import time
+import unicodedata
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,6 +61,40 @@ CHAT_LIMITS: dict[Role, Limit] = {
 }
 
 
+# Reports per key (per minute, with a small burst), and for anonymous keys one bucket shared by all of them: a
+# throw-away key costs nothing, so 200 of them must not fill the moderators' queue (issue 13).
+REPORT_LIMITS: dict[Role, Limit] = {
+    Role.ANONYMOUS: Limit(10 / 60, 10),
+    Role.CITIZEN: Limit(3 / 60, 5),
+    Role.KIOSK: Limit(10 / 60, 10),
+    Role.STAFF: Limit(60 / 60, 60),
+}
+ANONYMOUS_REPORTERS = "anonymous"  # the shared bucket's key
+
+
+INBOX_BYTES = 16  # a visitor's private notice topic is b"u" + this many secret random bytes
+
+
+def display_name(raw: str) -> str:
+    """A visitor's name as others will see it: NFC, inner whitespace runs as one space, no control, format or
+    private-use characters (invisible joiners and direction overrides make look-alike names); bad_request else."""
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs", "Cn") for ch in name):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "name: invisible or control characters", reason="name")
+    return name
+
+
+def subscription_allowed(topic: bytes) -> bool:
+    """Which presence subscriptions the hub honours: a scene or cell topic (public), or one whole inbox topic.
+
+    ZeroMQ subscriptions match prefixes, so without this a subscriber to b"u" (or to everything) would receive
+    every visitor's private notices; a whole inbox topic holds a secret only its visitor was told."""
+    kind = topic[:1]
+    if kind in (b"s", b"c"):
+        return len(topic) > 2
+    return kind == b"u" and len(topic) == 1 + INBOX_BYTES
+
+
 @dataclass
 class RelayConfig:
     tick: float = 0.05  # seconds between batches
@@ -67,6 +102,7 @@ class RelayConfig:
     cell_size: float = CELL_SIZE
     state_rate: Limit = field(default_factory=lambda: Limit(12, 24))  # states per second per visitor
     chat_limits: dict[Role, Limit] = field(default_factory=lambda: dict(CHAT_LIMITS))
+    report_limits: dict[Role, Limit] = field(default_factory=lambda: dict(REPORT_LIMITS))
 
 
 @dataclass
@@ -114,6 +150,7 @@ class PresenceRelay:
         self.by_id: dict[int, Session] = {}
         self.known: OrderedDict[int, tuple[str, str, str]] = OrderedDict()  # id -> (client, name, scene)
         self.chat_limiter = RateLimiter(config.chat_limits)
+        self.report_limiter = RateLimiter(config.report_limits)
         self.recent: dict[str, deque[dict[str, Any]]] = {}
         self.messages: OrderedDict[int, tuple[str, str]] = OrderedDict()  # message id -> (client, scene)
         self.gatherings: dict[int, _Gathering] = {}
@@ -209,6 +246,13 @@ class PresenceRelay:
 
     # -- sessions ---------------------------------------------------------------------------------------------
 
+    def end_sessions(self, still_allowed: Callable[[str, Role], bool]) -> list[str]:
+        """Drop the sessions whose key may no longer act in its role (revoked); the clients dropped."""
+        gone = [s for s in self.sessions.values() if not still_allowed(s.client, s.role)]
+        for s in gone:
+            self._drop(s)
+        return [s.client for s in gone]
+
     def _drop(self, s: Session) -> None:
         self._vacate(s)
         self.sessions.pop(s.client, None)
@@ -241,17 +285,18 @@ class PresenceRelay:
         if banned is not None:
             raise ServiceError(ErrorCode.FORBIDDEN, "removed from this scene by a moderator", until=banned)
         anonymous = bool(args.get("anonymous", 0)) or c.role is Role.ANONYMOUS
-        name = "" if anonymous else args.get("name", "")
+        name = "" if anonymous else display_name(args.get("name", ""))
         if name and self.is_profane(name):
             raise ServiceError(ErrorCode.BAD_REQUEST, "name: not allowed", reason="profanity")
         old = self.sessions.get(c.client)
         if old is not None:
             self._drop(old)
+        name = self._unique_name(name, scene)
         hidden = {a if b == c.client else b for a, b in db.execute(
             "SELECT client, blocked FROM blocks WHERE client=? OR blocked=?", (c.client, c.client))}
         avatar_id, self._next_avatar = self._next_avatar, self._next_avatar + 1
         now = self.clock()
-        s = Session(c.client, c.role, avatar_id, scene, secrets.token_bytes(16), name, args.get("look", ""),
+        s = Session(c.client, c.role, avatar_id, scene, secrets.token_bytes(INBOX_BYTES), name, args.get("look", ""),
                     last_seen=now, hidden=hidden, tokens=self.config.state_rate.burst, token_time=now)
         self.sessions[c.client], self.by_id[avatar_id] = s, s
         self.known[avatar_id] = (c.client, name, scene)
@@ -267,6 +312,18 @@ class PresenceRelay:
             "hidden": [o.avatar_id for o in others if o.scene == scene],
             "gathering": self._gathering_state(db, scene, c.now),
         }
+
+    def _unique_name(self, name: str, scene: str) -> str:
+        """``name``, or ``name (2)``, ``name (3)`` … if someone in the scene already shows it (case-insensitive),
+        so no visitor can pass for another by taking the same name."""
+        if not name:
+            return name
+        taken = {o.name.casefold() for o in self.sessions.values() if o.scene == scene and o.name}
+        candidate, n = name, 1
+        while candidate.casefold() in taken:
+            n += 1
+            candidate = f"{name} ({n})"
+        return candidate
 
     def leave(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         s = self.sessions.get(c.client)
@@ -368,7 +425,20 @@ class PresenceRelay:
             self._pending.setdefault(cell_topic(s.scene, s.cell), {}).setdefault(s.avatar_id, s.state)
 
     def report(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """Only a visitor who is here reports; reporting someone again while the first report is open counts once;
+        reports are rate-limited per key, and anonymous keys share one bucket."""
+        self._session(c)
         target, name, scene = self._target(args["avatar_id"])
+        if target == c.client:
+            raise ServiceError(ErrorCode.BAD_REQUEST, "cannot report yourself")
+        open_report = db.execute("SELECT id FROM reports WHERE reporter=? AND reported=? AND status='open'",
+                                 (c.client, target)).fetchone()
+        if open_report is not None:
+            return {"report_id": open_report[0], "evidence": 0, "duplicate": True}
+        bucket = ANONYMOUS_REPORTERS if c.role is Role.ANONYMOUS else c.client
+        wait = self.report_limiter.take(bucket, c.role, c.now)
+        if wait:
+            raise ServiceError(ErrorCode.RATE_LIMITED, "too many reports", retry_after=round(wait, 3))
         evidence = list(self.recent.get(target, ()))
         cur = db.execute(
             "INSERT INTO reports (reporter, reported, avatar_id, name, scene, reason, note, evidence, created)"

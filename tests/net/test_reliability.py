@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import zmq
@@ -66,7 +67,7 @@ def test_hub_sigkill_mid_burst_loses_and_doubles_nothing(hub_process, tmp_path: 
 
 
 def test_fifty_concurrent_bookings_of_one_slot_make_one_booking(start_hub, make_link):
-    hub = start_hub()
+    hub = start_hub(clock=datetime.fromisoformat("2026-12-01T09:00:00+09:00").timestamp)  # the day is bookable
     ctx = zmq.Context()
     links: list[CityLink] = []
     try:

@@ -1,5 +1,6 @@
 """Alert sources: the disaster-message API (served locally in its documented JSON shape), the drop folder and
-the operator CLI all reach a client as verified CAP, each alert once."""
+the operator CLI all reach a client as verified CAP, each alert once (the CLI's replay of a published file is
+refused)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -37,6 +39,9 @@ DROPPED = (
 )
 
 
+NOW = datetime.fromisoformat("2026-11-25T11:30:00+09:00").timestamp()  # the hub's clock: the records are fresh
+
+
 class FakeDisasterApi(BaseHTTPRequestHandler):
     requests: list[dict[str, list[str]]] = []
 
@@ -59,7 +64,8 @@ def test_api_drop_folder_and_cli_alerts_arrive_verified_once(start_hub, make_lin
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/V2/api/DSSP-IF-00247"
-        hub = start_hub(disaster_api_key="test-key", disaster_api_url=url, disaster_api_interval=0.2)
+        hub = start_hub(disaster_api_key="test-key", disaster_api_url=url, disaster_api_interval=0.2,
+                        clock=lambda: NOW)
         link = make_link(hub.layout, hub.endpoints)
         alerts: list[AlertReceived] = []
 
@@ -76,9 +82,9 @@ def test_api_drop_folder_and_cli_alerts_arrive_verified_once(start_hub, make_lin
              str(hub.layout.dropbox / "published" / "drop.xml")],
             cwd=REPO, capture_output=True, text=True, timeout=30,
         )
-        assert published.returncode == 0, published.stderr
-        assert json.loads(published.stdout)["event"] == "published"
-        wait_for(lambda: len(alerts) >= 4, 10, "CLI alert", step=step)
+        assert published.returncode == 1, published.stderr
+        refused = json.loads(published.stdout)
+        assert refused["event"] == "refused" and refused["reason"] == "replay"
         # The API served the same two records on every poll meanwhile; the hub published them once.
         polls = len(FakeDisasterApi.requests)
         wait_for(lambda: len(FakeDisasterApi.requests) >= polls + 2, 10, "two more polls", step=step)
@@ -87,7 +93,8 @@ def test_api_drop_folder_and_cli_alerts_arrive_verified_once(start_hub, make_lin
     assert FakeDisasterApi.requests[0]["serviceKey"] == ["test-key"]
     assert FakeDisasterApi.requests[0]["returnType"] == ["json"]
     identifiers = [ElementTree.fromstring(a.xml).findtext(f"{{{CAP_NS}}}identifier") for a in alerts]
-    assert identifiers == ["KR-MOIS-DSSP-240101", "KR-MOIS-DSSP-240102", "DROP-1", "DROP-1"]
+    assert identifiers == ["KR-MOIS-DSSP-240101", "KR-MOIS-DSSP-240102", "DROP-1"]
     first = ElementTree.fromstring(alerts[0].xml)
     assert first.findtext(f"{{{CAP_NS}}}info/{{{CAP_NS}}}severity") == "Severe"
-    assert [a.seq for a in alerts] == [1, 2, 3, 4]
+    assert first.findtext(f"{{{CAP_NS}}}info/{{{CAP_NS}}}expires") == "2026-11-25T17:02:33+09:00"  # 긴급재난: 6 h
+    assert [a.seq for a in alerts] == [1, 2, 3]

@@ -115,7 +115,7 @@ def test_blocks_from_before_the_labels_are_kept_listed_and_can_be_lifted(tmp_pat
     old.close()
     monkeypatch.undo()
     relay, db, clock = _relay(tmp_path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS) == 5
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS)  # migrated past 5
     alice = Caller("alice", Role.CITIZEN, "r" * 8, 10.0)
     (entry,) = relay.blocks(db, alice, {})["blocks"]
     assert (entry["name"], entry["avatar_id"], entry["created"]) == ("", 0, 5.0)
