@@ -58,7 +58,7 @@ class DistrictScene:
         city = blocks.generate(street_list, areas, footprints)
         for (i, j, material), mesh in blocks.block_meshes(city).items():
             self._attach(self.root, f"blocks-{i}-{j}", {material: mesh})
-        obstacles += [Obstacle(0.0, 0.0, 0.0, (b.aabb,)) for b in city]
+        obstacles += [Obstacle.around(b.aabb) for b in city]
         for k, lm in enumerate(self.landmarks.values()):
             if progress:
                 progress(2 + k, steps, lm.id)
