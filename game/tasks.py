@@ -8,4 +8,5 @@ ALERT_POLICY = 20
 WORLD = 30
 UI = 40
 XR_SYNC = 45
+SHADOW_MAP = 48  # after everything that moves the sun or the focus, before simplepbr (49) and igLoop
 XR_SUBMIT = 55  # after Panda3D has drawn the eyes (igLoop, sort 50)

@@ -1,5 +1,8 @@
 """The render pipeline: simplepbr (PBR + tone mapping), the sun as one shadow-casting light, ambient, sky.
 
+The sun's shadow map is drawn only when the sun or the focus has moved enough (``shadow_focus``): its buffer is
+switched on for one frame then, and stays off while the view stands still.
+
 One light only: simplepbr shadows with more than one light crash Debian 12's Mesa 22 (see DESIGN.md), and one
 sun is what an outdoor city needs; fill light comes from the ambient term tinted like the sky.
 """
@@ -22,7 +25,9 @@ from panda3d.core import (
     TransparencyAttrib,
 )
 
+from game import tasks
 from game.config import KST
+from game.render import shadow_focus
 from game.sun import SunPosition, solar_position
 
 SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
@@ -99,17 +104,26 @@ def _register_bins() -> None:
 
 
 class RenderPipeline:
-    """Owns the PBR pipeline, the sun light, ambient and sky for one ShowBase."""
+    """Owns the PBR pipeline, the sun light, ambient and sky for one ShowBase.
 
-    def __init__(self, base, world: NodePath, quality: str = "medium", when: dt.datetime | None = None):
+    ``cache_shadows=False`` draws the shadow map every frame (the benchmark's reference).
+    """
+
+    def __init__(self, base, world: NodePath, quality: str = "medium", when: dt.datetime | None = None,
+                 cache_shadows: bool = True):
         self.base = base
         self.world = world
+        self.cache_shadows = cache_shadows
+        self.shadow_renders = 0  # frames in which the shadow map was drawn (tests and the benchmark read it)
+        self._focus: tuple[float, float, float] | None = None  # the latest focus asked for
+        self._drawn: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None  # (dir, focus)
+        self._shadow_due = True
         self.renderer = base.win.getGsg().getDriverRenderer()
         self.quality = effective_quality(quality, self.renderer)
         self.pbr = simplepbr.init(
             render_node=world, window=base.win, camera_node=base.cam, taskmgr=base.taskMgr,
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
-            use_emission_maps=False,
+            use_hardware_skinning=False, use_emission_maps=False,
         )
         # simplepbr's bias is in normalised light depth: over the lens's 600 m depth range 0.0004 ≈ 0.25 m,
         # enough against acne without detaching shadows from their casters (the default meant ~3 m).
@@ -139,6 +153,7 @@ class RenderPipeline:
         self.sky.node().setFinal(True)
         self.sun_position: SunPosition = solar_position(when or dt.datetime.now(KST))
         self.set_time(when)
+        base.taskMgr.add(self._shadow_task, "shadow-map", sort=tasks.SHADOW_MAP)
 
     def set_time(self, when: dt.datetime | None) -> SunPosition:
         """Move the sun (and with it the light, its colour, the ambient and the sky) to ``when``."""
@@ -155,12 +170,38 @@ class RenderPipeline:
         self.sky.setShaderInput("sun_dir", d)
         self.sky.setShaderInput("sky_scale", 1.0)
         self._sun_dir = d
+        if self._focus is not None:
+            self.focus_shadows(self._focus)
         return pos
 
     def focus_shadows(self, target: tuple[float, float, float]) -> None:
-        """Centre the shadow map on ``target`` (what the camera looks at) with the light along the sun."""
-        dx, dy, dz = self._sun_dir
-        dz = max(dz, 0.08)  # a sun on the horizon would cast shadows to infinity; keep a usable angle
-        tx, ty, tz = target
+        """Centre the shadow map on ``target`` (what the camera looks at) with the light along the sun.
+
+        The light stays where it is (and the map as drawn) until the sun or the target has moved enough.
+        """
+        self._focus = target
+        light = shadow_focus.light_direction(self._sun_dir)
+        drawn_dir, drawn_focus = self._drawn or (None, None)
+        if self.cache_shadows and not shadow_focus.needs_render(drawn_dir, drawn_focus, light, target,
+                                                                self.quality.shadow_extent):
+            return
+        texel = self.quality.shadow_extent / self.quality.shadow_size
+        tx, ty, tz = shadow_focus.snap(target, light, texel)
+        dx, dy, dz = light
         self.sun_np.setPos(tx + dx * SUN_DISTANCE, ty + dy * SUN_DISTANCE, tz + dz * SUN_DISTANCE)
         self.sun_np.lookAt(tx, ty, tz)
+        self._drawn = (light, target)
+        self._shadow_due = True
+
+    def _shadow_task(self, task):
+        """Switch the sun's shadow buffer on for exactly the frames that need it (all, when not caching)."""
+        buffer = self.sun_np.node().getShadowBuffer(self.base.win.getGsg())
+        if buffer is None:  # made by the GSG on the first frame that samples the map
+            return task.cont
+        if self._shadow_due or not self.cache_shadows:
+            buffer.setActive(True)
+            buffer.setOneShot(self.cache_shadows)
+            if buffer.isActive():  # not before the buffer has been opened
+                self._shadow_due = False
+                self.shadow_renders += 1
+        return task.cont
