@@ -16,11 +16,14 @@ from pathlib import Path
 import simplepbr
 from panda3d.core import (
     AmbientLight,
+    ColorWriteAttrib,
     CullBinManager,
+    DepthWriteAttrib,
     DirectionalLight,
     NodePath,
     OmniBoundingVolume,
     OrthographicLens,
+    RenderState,
     Shader,
     TransparencyAttrib,
 )
@@ -32,6 +35,9 @@ from game.sun import SunPosition, solar_position
 
 SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
+#: (tag, value) on a node that casts no shadow: something that moves every frame (a visitor) would leave its
+#: shadow frozen in a map drawn only when the sun or the view moves.
+NO_SHADOW_TAG = ("mseoul-shadow", "none")
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,9 @@ class RenderPipeline:
         lens.setFilmSize(self.quality.shadow_extent, self.quality.shadow_extent)
         lens.setNearFar(SUN_DISTANCE - 350.0, SUN_DISTANCE + 250.0)
         sun.setLens(lens)
+        sun.setTagStateKey(NO_SHADOW_TAG[0])
+        sun.setTagState(NO_SHADOW_TAG[1], RenderState.make(ColorWriteAttrib.make(ColorWriteAttrib.C_off),
+                                                           DepthWriteAttrib.make(DepthWriteAttrib.M_off)))
         world.setLight(self.sun_np)
         self.ambient_np = world.attachNewNode(AmbientLight("ambient"))
         world.setLight(self.ambient_np)
