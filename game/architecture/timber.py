@@ -112,14 +112,12 @@ def banded_beam(axis: int, start: float, end: float, at: tuple[float, float], z0
     return merge(pieces)
 
 
-def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], projections: int) -> Mesh:
-    """One 다포 set on the plate at (x, y): cap block, stacked crossing arms stepping out ``projections`` times."""
+def _placer(x: float, y: float, outward: tuple[int, int], out: list[Mesh]):
+    """A box maker in a bracket set's frame: ``a`` along the wall, ``b`` outwards, converted to x/y."""
     ox, oy = outward
     along = (abs(oy), abs(ox))  # wall direction
-    out = []
 
     def piece(a0: float, a1: float, b0: float, b1: float, z: float, h: float, color: palette.Color) -> None:
-        # a = along the wall, b = outwards; converted to x/y
         ca, cb = (a0 + a1) / 2, (b0 + b1) / 2
         la, lb = a1 - a0, b1 - b0
         cx = x + along[0] * ca + ox * cb
@@ -128,6 +126,13 @@ def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], project
         sy = along[1] * la + abs(oy) * lb
         out.append(box((sx, sy, h), (cx, cy, z), color))
 
+    return piece
+
+
+def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], projections: int) -> Mesh:
+    """One 다포 set on the plate at (x, y): cap block, stacked crossing arms stepping out ``projections`` times."""
+    out: list[Mesh] = []
+    piece = _placer(x, y, outward, out)
     piece(-0.22, 0.22, -0.22, 0.22, z0, CAP, palette.HAYEOP)
     z = z0 + CAP
     layers = projections + 2
@@ -141,6 +146,23 @@ def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], project
         for j in range(1, min(i, projections) + 1):  # 첨차 on each projected line
             piece(-0.3, 0.3, j * STEP - ARM / 2, j * STEP + ARM / 2, z, LAYER * 0.9, palette.NOEROK)
         z += LAYER
+    return merge(out)
+
+
+def bracket_shell(x: float, y: float, z0: float, outward: tuple[int, int], projections: int) -> Mesh:
+    """A bracket set from afar: its cap, two stepped blocks with the set's outline and the red arm end, in four
+    boxes instead of some twenty."""
+    out: list[Mesh] = []
+    piece = _placer(x, y, outward, out)
+    piece(-0.22, 0.22, -0.22, 0.22, z0, CAP, palette.HAYEOP)
+    layers = projections + 2
+    low = layers // 2
+    z = z0 + CAP
+    reach_low = outer_reach(min(low, projections))
+    reach = outer_reach(projections)
+    piece(-0.4, 0.4, -reach_low * 0.7, reach_low, z, low * LAYER, palette.NOEROK)
+    piece(-0.4, 0.4, -reach * 0.7, reach, z + low * LAYER, (layers - low) * LAYER - 0.1 * LAYER, palette.NOEROK)
+    piece(-ARM / 2, ARM / 2, reach, reach + 0.12, z + (layers - 1) * LAYER + 0.02, LAYER * 0.7, palette.JUHONG)
     return merge(out)
 
 
@@ -163,13 +185,10 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
     wood.append(box((2 * hx + 2 * r, 2 * r, plate_h), (0, hy, frame.column_top), palette.NOEROK))
     wood.append(box((2 * r, 2 * hy, plate_h), (-hx, 0, frame.column_top), palette.NOEROK))
     wood.append(box((2 * r, 2 * hy, plate_h), (hx, 0, frame.column_top), palette.NOEROK))
-    sets = []
-    for side, (ox, oy) in ((-hy, (0, -1)), (hy, (0, 1))):
-        for x in bracket_positions(frame.xs):
-            sets.append(bracket_set(x, side, frame.plate_top, (ox, oy), frame.projections))
-    for side, (ox, oy) in ((-hx, (-1, 0)), (hx, (1, 0))):
-        for y in bracket_positions(frame.ys):
-            sets.append(bracket_set(side, y, frame.plate_top, (ox, oy), frame.projections))
+    places = [(x, side, (0, oy)) for side, oy in ((-hy, -1), (hy, 1)) for x in bracket_positions(frame.xs)]
+    places += [(side, y, (ox, 0)) for side, ox in ((-hx, -1), (hx, 1)) for y in bracket_positions(frame.ys)]
+    sets = [bracket_set(x, y, frame.plate_top, out, frame.projections) for x, y, out in places]
+    shells = [bracket_shell(x, y, frame.plate_top, out, frame.projections) for x, y, out in places]
     reach = outer_reach(frame.projections)
     z_p = frame.top - PURLIN
     for d in (0.0, reach):  # 장혀/도리 on the wall line and the outer line
@@ -186,7 +205,8 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
         wood.append(box((0.08, 2 * hy, frame.top - frame.plate_top - PURLIN), (x, 0, frame.plate_top),
                         palette.SEOKGANJU))
     wood.append(box((2 * hx, 2 * hy, 0.05), (0, 0, frame.top - PURLIN), palette.NOEROK))  # ceiling (반자)
-    parts.add("wood", *wood, *sets)
+    parts.add("wood", *wood)
+    parts.add_detail("wood", sets, shells)
 
 
 def bracket_positions(lines: tuple[float, ...]) -> list[float]:

@@ -2,7 +2,9 @@
 
 Owns every node it creates under one root and the collision index; ``release`` removes them all.
 A landmark may load an official glTF 2.0 model named in the catalogue (``model``) instead of its procedural
-body; the procedural one is the default.
+body; the procedural one is the default. A procedural landmark with a far version (``Building.far_parts``: tile
+rows and bracket sets as shells) switches between the two by the camera's distance (``game.render.lod``) in a task
+the scene owns; ``full_detail`` keeps every landmark at full detail (the benchmark's reference).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 
 from panda3d.core import Filename, NodePath
 
-from game import geo
+from game import geo, tasks
 from game.architecture.builders import Building, build_landmark
 from game.architecture.mesh import Mesh, box
 from game.city import blocks, streets
@@ -20,11 +22,30 @@ from game.config import AppConfig
 from game.landmarks.catalogue import Landmark
 from game.landmarks.views import View, view_for
 from game.nav.collision import Obstacle, ObstacleIndex
+from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST
 
 Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DetailLevels:
+    """A landmark's full and far nodes, its box in its own frame, and which one shows."""
+
+    node: NodePath
+    near: NodePath
+    far: NodePath
+    lo: tuple[float, float, float]
+    hi: tuple[float, float, float]
+    showing_far: bool = False
+
+    def show(self, far: bool) -> None:
+        if far != self.showing_far:
+            (self.far if far else self.near).show()
+            (self.near if far else self.far).hide()
+            self.showing_far = far
 
 
 @dataclass
@@ -38,6 +59,8 @@ class DistrictScene:
     buildings: dict[str, Building] = field(default_factory=dict)
     landmark_nodes: dict[str, NodePath] = field(default_factory=dict)
     obstacles: ObstacleIndex | None = None
+    levels: dict[str, DetailLevels] = field(default_factory=dict)
+    full_detail: bool = False
 
     def load(self, progress: Progress | None = None) -> None:
         self.root = self.parent.attachNewNode("district")
@@ -72,6 +95,8 @@ class DistrictScene:
                 obstacles.append(Obstacle(x, y, geo.heading_to_panda(lm.heading), colliders))
         obstacles = [ob for ob in obstacles if ob.boxes]
         self.obstacles = ObstacleIndex(obstacles)
+        if self.levels:
+            self.base.taskMgr.add(self._pick_levels, "district-detail", sort=tasks.LEVEL_OF_DETAIL)
         if progress:
             progress(steps, steps, "")
 
@@ -84,7 +109,23 @@ class DistrictScene:
             node.reparentTo(self.root)
             node.setName(lm.id)
             return node
-        return self._attach(self.root, lm.id, building.parts)
+        if not building.far_parts:
+            return self._attach(self.root, lm.id, building.parts)
+        node = self.root.attachNewNode(lm.id)
+        near = self._attach(node, "near", building.parts)
+        far = self._attach(node, "far", building.far_parts)
+        far.hide()
+        lo, hi = building.bounds()
+        self.levels[lm.id] = DetailLevels(node, near, far, tuple(map(float, lo)), tuple(map(float, hi)))
+        return node
+
+    def _pick_levels(self, task):
+        """Each landmark at the level its distance from the camera calls for."""
+        for level in self.levels.values():
+            p = self.base.cam.getPos(level.node)
+            distance = lod.box_distance((p.x, p.y, p.z), level.lo, level.hi)
+            level.show(not self.full_detail and lod.far_detail(level.showing_far, distance))
+        return task.cont
 
     def _attach(self, parent: NodePath, name: str, parts: dict[str, Mesh]) -> NodePath:
         node = parent.attachNewNode(name)
@@ -100,9 +141,11 @@ class DistrictScene:
         return view_for(lm, self.buildings[landmark_id].dims.get("total_height", 10.0))
 
     def release(self) -> None:
+        self.base.taskMgr.remove("district-detail")
         if self.root is not None:
             self.root.removeNode()
         self.root = None
         self.buildings.clear()
         self.landmark_nodes.clear()
+        self.levels.clear()
         self.obstacles = None
