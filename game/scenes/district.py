@@ -16,6 +16,7 @@ from panda3d.core import Filename, NodePath
 
 from game import geo, tasks
 from game.architecture.builders import Building, build_landmark
+from game.architecture.building import Box
 from game.architecture.mesh import Mesh, box
 from game.city import blocks, streets
 from game.config import AppConfig
@@ -26,6 +27,7 @@ from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST
+from game.scenes import district_cache
 
 Progress = Callable[[int, int, str], None]
 
@@ -63,11 +65,43 @@ class DistrictScene:
     full_detail: bool = False
 
     def load(self, progress: Progress | None = None) -> None:
+        """Read the district from the asset cache when it was made from the same generator and data; otherwise
+        build it (and save it for the next start). The district stays hidden until it is complete, so the loading
+        screen's progress frames do not draw a half-built world behind the panel."""
         self.root = self.parent.attachNewNode("district")
         self.root.setBin(OPAQUE_NEAR_FIRST, 0)
-        obstacles: list[Obstacle] = []
-        street_list, areas = streets.load()
+        self.root.hide()
         steps = len(self.landmarks) + 2
+        folder = self.config.cache_dir / "district" if self.config.cache_dir else None
+        key = district_cache.digest(self.landmarks) if folder else ""
+        saved = district_cache.read(folder, key, self.base.loader) if folder else None
+        if saved is None:
+            city = self._build(steps, progress)
+            if folder:
+                generated = [n for n in self.root.getChildren() if not self._from_model(n.getName())]
+                bounds = {lid: (level.lo, level.hi) for lid, level in self.levels.items()}
+                district_cache.write(folder, key, generated, self.buildings, bounds, city)
+        else:
+            city = self._restore(saved, steps, progress)
+        obstacles = [Obstacle.around(b) for b in city]
+        for lm in self.landmarks.values():
+            colliders = tuple(self.buildings[lm.id].colliders)
+            if colliders:
+                obstacles.append(Obstacle(*lm.local, geo.heading_to_panda(lm.heading), colliders))
+        self.obstacles = ObstacleIndex(obstacles)
+        if self.levels:
+            self.base.taskMgr.add(self._pick_levels, "district-detail", sort=tasks.LEVEL_OF_DETAIL)
+        self.root.show()
+        if progress:
+            progress(steps, steps, "")
+
+    def _from_model(self, name: str) -> bool:
+        lm = self.landmarks.get(name)
+        return lm is not None and lm.model is not None
+
+    def _build(self, steps: int, progress: Progress | None) -> list[Box]:
+        """Generate ground, streets, city blocks and landmarks; returns the blocks' boxes."""
+        street_list, areas = streets.load()
         if progress:
             progress(0, steps, "streets")
         e0, e1, n0, n1 = blocks.REGION
@@ -81,34 +115,50 @@ class DistrictScene:
         city = blocks.generate(street_list, areas, footprints)
         for (i, j, material), mesh in blocks.block_meshes(city).items():
             self._attach(self.root, f"blocks-{i}-{j}", {material: mesh})
-        obstacles += [Obstacle.around(b.aabb) for b in city]
         for k, lm in enumerate(self.landmarks.values()):
             if progress:
                 progress(2 + k, steps, lm.id)
             node = self._landmark_node(lm)
-            x, y = lm.local
-            node.setPos(x, y, 0)
-            node.setH(geo.heading_to_panda(lm.heading))
-            self.landmark_nodes[lm.id] = node
-            colliders = tuple(self.buildings[lm.id].colliders)
-            if colliders:
-                obstacles.append(Obstacle(x, y, geo.heading_to_panda(lm.heading), colliders))
-        obstacles = [ob for ob in obstacles if ob.boxes]
-        self.obstacles = ObstacleIndex(obstacles)
-        if self.levels:
-            self.base.taskMgr.add(self._pick_levels, "district-detail", sort=tasks.LEVEL_OF_DETAIL)
+            self._place(lm, node)
+        return [b.aabb for b in city]
+
+    def _restore(self, saved: district_cache.SavedDistrict, steps: int, progress: Progress | None) -> list[Box]:
+        """Attach the saved nodes, give them their materials, and take the measurements from the manifest."""
         if progress:
-            progress(steps, steps, "")
+            progress(1, steps, "cache")
+        for child in saved.nodes.getChildren():
+            child.reparentTo(self.root)
+        for tagged in self.root.findAllMatches(f"**/={district_cache.MATERIAL_TAG}"):
+            self.materials.apply(tagged, tagged.getTag(district_cache.MATERIAL_TAG))
+        self.buildings.update(saved.buildings)
+        for lid, (lo, hi) in saved.bounds.items():
+            node = self.root.find(lid)
+            self.levels[lid] = DetailLevels(node, node.find("near"), node.find("far"), lo, hi)
+        for lm in self.landmarks.values():
+            node = self.root.find(lm.id) if not lm.model else self._model_node(lm)
+            if lm.model:
+                self._place(lm, node)
+            self.landmark_nodes[lm.id] = node
+        return saved.blocks
+
+    def _place(self, lm: Landmark, node: NodePath) -> None:
+        x, y = lm.local
+        node.setPos(x, y, 0)
+        node.setH(geo.heading_to_panda(lm.heading))
+        self.landmark_nodes[lm.id] = node
+
+    def _model_node(self, lm: Landmark) -> NodePath:
+        """An official glTF model named in the catalogue, instead of the procedural body."""
+        node = self.base.loader.loadModel(Filename.fromOsSpecific(str(self.config.assets_dir / lm.model)))
+        node.reparentTo(self.root)
+        node.setName(lm.id)
+        return node
 
     def _landmark_node(self, lm: Landmark) -> NodePath:
         building = build_landmark(lm)
         self.buildings[lm.id] = building
         if lm.model:
-            path = self.config.assets_dir / lm.model
-            node = self.base.loader.loadModel(Filename.fromOsSpecific(str(path)))
-            node.reparentTo(self.root)
-            node.setName(lm.id)
-            return node
+            return self._model_node(lm)
         if not building.far_parts:
             return self._attach(self.root, lm.id, building.parts)
         node = self.root.attachNewNode(lm.id)
@@ -133,6 +183,7 @@ class DistrictScene:
             if not len(mesh.indices):
                 continue
             child = node.attachNewNode(meshes_to_node(f"{name}:{material}", mesh))
+            child.setTag(district_cache.MATERIAL_TAG, material)
             self.materials.apply(child, material)
         return node
 
