@@ -213,4 +213,6 @@ class RenderPipeline:
             if buffer.isActive():  # not before the buffer has been opened
                 self._shadow_due = False
                 self.shadow_renders += 1
+        elif buffer.isActive():  # made active by the GSG, or left on by drawing every frame
+            buffer.setActive(False)
         return task.cont

@@ -84,6 +84,12 @@ def main() -> None:
     out["still"] = diff(cached_morning, every_morning)
     out["after_sun_moved"] = diff(cached_afternoon, every_afternoon)
     out["morning_vs_afternoon"] = diff(cached_morning, cached_afternoon)
+    pipe.cache_shadows = True  # back to caching: the map is not drawn again while nothing moves
+    shot(2)
+    before = pipe.shadow_renders
+    shot(6)
+    out["renders_back_to_cached_6_frames"] = pipe.shadow_renders - before
+    out["buffer_active_when_cached"] = pipe.sun_np.node().getShadowBuffer(base.win.getGsg()).isActive()
     out["skinning_was"] = pipe.pbr.enable_hardware_skinning
     pipe.pbr.enable_hardware_skinning = True
     out["skinning_on_vs_off"] = diff(shot(3), every_morning)

@@ -27,6 +27,7 @@ def test_a_still_or_slowly_walking_view_does_not_redraw_the_shadow_map(probe):
     assert probe["renders_drift_10_frames"] == 0
     assert probe["renders_after_long_walk"] == 1
     assert probe["renders_every_frame_3_frames"] == 3  # the reference mode really draws it every frame
+    assert probe["renders_back_to_cached_6_frames"] == 0 and not probe["buffer_active_when_cached"]
 
 
 def test_cached_shadows_look_like_shadows_drawn_every_frame(probe):
