@@ -16,14 +16,12 @@ from pathlib import Path
 import simplepbr
 from panda3d.core import (
     AmbientLight,
-    ColorWriteAttrib,
+    BitMask32,
     CullBinManager,
-    DepthWriteAttrib,
     DirectionalLight,
     NodePath,
     OmniBoundingVolume,
     OrthographicLens,
-    RenderState,
     Shader,
     TransparencyAttrib,
 )
@@ -35,9 +33,15 @@ from game.sun import SunPosition, solar_position
 
 SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
-#: (tag, value) on a node that casts no shadow: something that moves every frame (a visitor) would leave its
-#: shadow frozen in a map drawn only when the sun or the view moves.
-NO_SHADOW_TAG = ("mseoul-shadow", "none")
+#: The sun's shadow camera sees only this bit, so a node hidden for it (:func:`cast_no_shadow`) stays out of the
+#: shadow pass while every other camera, whose masks hold more bits, still draws it.
+SUN_MASK = BitMask32.bit(20)
+
+
+def cast_no_shadow(node: NodePath) -> None:
+    """Leave ``node`` out of the sun's shadow pass: flat ground casts nothing visible, and something that moves
+    every frame (a visitor) would leave its shadow frozen in a map drawn only when the sun or the view moves."""
+    node.hide(SUN_MASK)
 
 
 @dataclass(frozen=True)
@@ -142,9 +146,7 @@ class RenderPipeline:
         lens.setFilmSize(self.quality.shadow_extent, self.quality.shadow_extent)
         lens.setNearFar(SUN_DISTANCE - 350.0, SUN_DISTANCE + 250.0)
         sun.setLens(lens)
-        sun.setTagStateKey(NO_SHADOW_TAG[0])
-        sun.setTagState(NO_SHADOW_TAG[1], RenderState.make(ColorWriteAttrib.make(ColorWriteAttrib.C_off),
-                                                           DepthWriteAttrib.make(DepthWriteAttrib.M_off)))
+        sun.setCameraMask(SUN_MASK)
         world.setLight(self.sun_np)
         self.ambient_np = world.attachNewNode(AmbientLight("ambient"))
         world.setLight(self.ambient_np)

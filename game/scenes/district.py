@@ -26,7 +26,7 @@ from game.nav.collision import Obstacle, ObstacleIndex
 from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
-from game.render.pipeline import OPAQUE_NEAR_FIRST
+from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
 from game.scenes import district_cache
 
 Progress = Callable[[int, int, str], None]
@@ -106,9 +106,11 @@ class DistrictScene:
             progress(0, steps, "streets")
         e0, e1, n0, n1 = blocks.REGION
         ground = box((e1 - e0 + 600, n1 - n0 + 600, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
-        self._attach(self.root, "ground", {"concrete": ground})
-        self._attach(self.root, "streets", streets.street_meshes(street_list))
-        self._attach(self.root, "open-areas", streets.area_meshes(areas))
+        flat = [self._attach(self.root, "ground", {"concrete": ground}),
+                self._attach(self.root, "streets", streets.street_meshes(street_list)),
+                self._attach(self.root, "open-areas", streets.area_meshes(areas))]
+        for node in flat:  # flat on the ground: they receive shadows but cast none worth a shadow pass
+            cast_no_shadow(node)
         if progress:
             progress(1, steps, "blocks")
         footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]

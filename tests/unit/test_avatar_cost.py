@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from panda3d.core import LODNode, NodePath
 
-from game.render.pipeline import NO_SHADOW_TAG
+from game.render.pipeline import SUN_MASK
 from game.social.avatar_mesh import OUTFITS, Look, avatar_still
 from ui.avatars.distant import FAR, distant_still
 from ui.avatars.node import AvatarNode
@@ -36,7 +36,7 @@ def test_an_avatar_switches_to_the_stand_in_beyond_the_far_distance_and_casts_no
     lod = avatar.still.node()
     assert isinstance(lod, LODNode) and lod.getNumChildren() == 2
     assert (lod.getIn(0), lod.getOut(0)) == (FAR, 0.0) and lod.getOut(1) == FAR  # near first, then far
-    assert avatar.root.getTag(NO_SHADOW_TAG[0]) == NO_SHADOW_TAG[1]
+    assert avatar.root.isHidden(SUN_MASK) and not avatar.root.isHidden(LODNode.getAllCameraMask())
 
 
 @dataclass

@@ -7,8 +7,8 @@ during cull, nothing per frame in Python); VR visitors get separate head and han
 name tag and bubble billboard towards the camera, draw on top of the world (no depth test, fixed bin) and are hidden
 beyond a distance by the presence task, and past a cap by :func:`~ui.avatars.tags.cap_name_tags`.
 
-Avatars stay out of the sun's shadow map (:data:`~game.render.pipeline.NO_SHADOW_TAG`): the map is drawn only when
-the sun or the view moves, and a walking visitor would leave a frozen shadow behind.
+Avatars stay out of the sun's shadow pass (:func:`~game.render.pipeline.cast_no_shadow`): the map is drawn only
+when the sun or the view moves, and a walking visitor would leave a frozen shadow behind.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from functools import lru_cache
 from panda3d.core import LODNode, NodePath, TextNode, TransparencyAttrib
 
 from game.render.geom import meshes_to_node
-from game.render.pipeline import NO_SHADOW_TAG
+from game.render.pipeline import cast_no_shadow
 from game.social.avatar_mesh import HAND_PIVOTS, Look, avatar_parts, avatar_still, raised_hand
 from game.social.gathering import RAISED_HAND
 from net.presence.codec import AvatarState, Pose
@@ -87,7 +87,7 @@ class AvatarNode:
 
     def __init__(self, parent: NodePath, look: str, label: str, font=None) -> None:
         self.root = parent.attachNewNode("avatar")
-        self.root.setTag(*NO_SHADOW_TAG)
+        cast_no_shadow(self.root)
         self.body = self.root.attachNewNode("body")
         self.wire = Look.parse(look).wire()
         self.still = _still(self.wire).copyTo(self.body)
