@@ -83,10 +83,14 @@ def grid_lines(bays: list[float] | tuple[float, ...]) -> tuple[float, ...]:
     return tuple(float(v) for v in edges - edges[-1] / 2)
 
 
-def column(x: float, y: float, z0: float, height: float, radius: float) -> Mesh:
-    """A round column with 배흘림 entasis (widest a third of the way up)."""
+def column(x: float, y: float, z0: float, height: float, radius: float, shell: bool = False) -> Mesh:
+    """A round column with 배흘림 entasis (widest a third of the way up); as a ``shell`` (from afar) six-sided,
+    widest at the same height."""
     f, r = zip(*ENTASIS, strict=True)
-    return lathe([radius * k for k in r], [height * k for k in f], (x, y, z0), palette.SEOKGANJU, segments=12)
+    if shell:
+        f, r = (0.0, 0.33, 1.0), (0.94, 1.0, 0.82)
+    return lathe([radius * k for k in r], [height * k for k in f], (x, y, z0), palette.SEOKGANJU,
+                 segments=6 if shell else 12)
 
 
 def banded_beam(axis: int, start: float, end: float, at: tuple[float, float], z0: float, width: float,
@@ -170,7 +174,8 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
     """Columns, lintels, plates, bracket sets and purlins of one storey."""
     pts = [(x, y) for x in frame.xs for y in frame.ys] if interior else frame.perimeter()
     r = frame.column_radius
-    parts.add("wood", *(column(x, y, frame.z0, frame.column_height, r) for x, y in pts))
+    parts.add_detail("wood", [column(x, y, frame.z0, frame.column_height, r) for x, y in pts],
+                     [column(x, y, frame.z0, frame.column_height, r, shell=True) for x, y in pts])
     hx, hy = frame.half_x, frame.half_y
     ld = frame.lintel_depth
     wood = []
