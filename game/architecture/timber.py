@@ -93,16 +93,24 @@ def column(x: float, y: float, z0: float, height: float, radius: float, shell: b
                  segments=6 if shell else 12)
 
 
+BAND_FRACS = np.array([0.06, 0.2, 0.16, 0.22, 0.06, 0.3])  # 머리초 bands, outer to inner, share of an end zone
+
+
 def banded_beam(axis: int, start: float, end: float, at: tuple[float, float], z0: float, width: float,
-                depth: float) -> Mesh:
-    """A horizontal member along x (axis 0) or y (axis 1) with 머리초 bands over its outer thirds."""
+                depth: float, shell: bool = False) -> Mesh:
+    """A horizontal member along x (axis 0) or y (axis 1) with 머리초 bands over its outer thirds; as a ``shell``
+    (from afar) each end zone is one block in the bands' mean colour."""
     length = end - start
     end_zone = length / 3
-    band_fracs = np.array([0.06, 0.2, 0.16, 0.22, 0.06, 0.3])
-    cuts = np.concatenate([[0.0], np.cumsum(band_fracs) / band_fracs.sum() * end_zone])
+    cuts = np.concatenate([[0.0], np.cumsum(BAND_FRACS) / BAND_FRACS.sum() * end_zone])
     pieces = []
-    spans = [(cuts[i], cuts[i + 1], palette.MEORICHO_BANDS[i]) for i in range(len(band_fracs))]
-    spans += [(length - b, length - a, c) for a, b, c in spans]
+    if shell:
+        mixed = np.average(np.asarray(palette.MEORICHO_BANDS), axis=0, weights=BAND_FRACS)
+        band = (float(mixed[0]), float(mixed[1]), float(mixed[2]), float(mixed[3]))
+        spans = [(0.0, end_zone, band), (length - end_zone, length, band)]
+    else:
+        spans = [(cuts[i], cuts[i + 1], palette.MEORICHO_BANDS[i]) for i in range(len(BAND_FRACS))]
+        spans += [(length - b, length - a, c) for a, b, c in spans]
     spans.append((end_zone, length - end_zone, palette.NOEROK))
     for a, b, color in spans:
         mid = start + (a + b) / 2
@@ -154,17 +162,16 @@ def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], project
 
 
 def bracket_shell(x: float, y: float, z0: float, outward: tuple[int, int], projections: int) -> Mesh:
-    """A bracket set from afar: its cap, two stepped blocks with the set's outline and the red arm end, in four
-    boxes instead of some twenty."""
+    """A bracket set from afar: two stepped blocks with the set's outline (the lower one standing in for the cap
+    too) and the red arm end, in three boxes instead of some twenty."""
     out: list[Mesh] = []
     piece = _placer(x, y, outward, out)
-    piece(-0.22, 0.22, -0.22, 0.22, z0, CAP, palette.HAYEOP)
     layers = projections + 2
     low = layers // 2
     z = z0 + CAP
     reach_low = outer_reach(min(low, projections))
     reach = outer_reach(projections)
-    piece(-0.4, 0.4, -reach_low * 0.7, reach_low, z, low * LAYER, palette.NOEROK)
+    piece(-0.4, 0.4, -reach_low * 0.7, reach_low, z0, CAP + low * LAYER, palette.NOEROK)
     piece(-0.4, 0.4, -reach * 0.7, reach, z + low * LAYER, (layers - low) * LAYER - 0.1 * LAYER, palette.NOEROK)
     piece(-ARM / 2, ARM / 2, reach, reach + 0.12, z + (layers - 1) * LAYER + 0.02, LAYER * 0.7, palette.JUHONG)
     return merge(out)
@@ -178,13 +185,11 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
                      [column(x, y, frame.z0, frame.column_height, r, shell=True) for x, y in pts])
     hx, hy = frame.half_x, frame.half_y
     ld = frame.lintel_depth
+    spans = [(0, a, b, (0.0, y)) for y in (-hy, hy) for a, b in zip(frame.xs[:-1], frame.xs[1:], strict=True)]
+    spans += [(1, a, b, (x, 0.0)) for x in (-hx, hx) for a, b in zip(frame.ys[:-1], frame.ys[1:], strict=True)]
+    parts.add_detail("wood", [banded_beam(*span, frame.column_top - ld, 1.5 * r, ld) for span in spans],
+                     [banded_beam(*span, frame.column_top - ld, 1.5 * r, ld, shell=True) for span in spans])
     wood = []
-    for y in (-hy, hy):
-        for a, b in zip(frame.xs[:-1], frame.xs[1:], strict=True):
-            wood.append(banded_beam(0, a, b, (0.0, y), frame.column_top - ld, 1.5 * r, ld))
-    for x in (-hx, hx):
-        for a, b in zip(frame.ys[:-1], frame.ys[1:], strict=True):
-            wood.append(banded_beam(1, a, b, (x, 0.0), frame.column_top - ld, 1.5 * r, ld))
     plate_h = frame.plate_top - frame.column_top
     wood.append(box((2 * hx + 2 * r, 2 * r, plate_h), (0, -hy, frame.column_top), palette.NOEROK))
     wood.append(box((2 * hx + 2 * r, 2 * r, plate_h), (0, hy, frame.column_top), palette.NOEROK))

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from panda3d.core import Filename, NodePath, SceneGraphAnalyzer, loadPrcFileData
+from panda3d.core import Filename, NodePath, loadPrcFileData
 
 from net.presence.codec import AvatarState, Pose
 
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     from game.architecture.mesh import box, srgb_to_linear
     from game.render.geom import meshes_to_node
     from game.render.pipeline import RenderPipeline
-    from game.render.stats import cull_only
+    from game.render.stats import cull_only, view_stats
     from ui.fonts import load_font
 
     base = ShowBase(windowType="offscreen")
@@ -113,8 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         walk_crowd(crowd, i, eye, labels[0])
 
     frames(base, 5, walk)
-    sga = SceneGraphAnalyzer()  # the scene graph's own count: every visible Geom is one draw call (plus shadows)
-    sga.addNode(crowd_root.node())
+    drawn = view_stats(crowd_root, base.cam, None, post_passes=0)  # bodies at the level cull picks (tags aside)
     if args.png:
         args.png.parent.mkdir(parents=True, exist_ok=True)
         base.win.saveScreenshot(Filename.fromOsSpecific(str(args.png)))
@@ -137,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         "avatar_cost_ms": round(full_ms - empty_ms, 2),
         "name_tags_cost_ms": round(full_ms - bare_ms, 2),
         "cull_ms": round(cull_full, 2), "avatar_cull_ms": round(cull_full - cull_empty, 2),
-        "geoms": sga.getNumGeoms(), "triangles": sga.getNumTris(),
+        "geoms": drawn.draw_calls, "triangles": drawn.triangles,
         "renderer": base.win.getGsg().getDriverRenderer(),
     }))
     base.destroy()
