@@ -209,12 +209,45 @@ def tiles(roof: Roof, rng: np.random.Generator) -> Mesh:
     return merge(faces)
 
 
-def soffit(roof: Roof) -> Mesh:
+def _shell_columns(roof: Roof, face: str) -> np.ndarray:
+    """Eave coordinates for a coarse face grid: evenly spaced, plus every kink of the face's upper edge (where
+    the hip meets the ridge or the gable), so the coarse face keeps the outline exactly."""
+    half = roof.face_half(face)
+    kinks = [roof.ridge_half, roof.gable_x] if face in ("front", "back") else [roof.hy * (1 - roof.gable_t)]
+    cols = np.linspace(-half, half, 13)
+    kinks = [k for k in kinks if 0.0 < k < half]
+    return np.unique(np.concatenate([cols, kinks, [-k for k in kinks]]))
+
+
+def tile_shell(roof: Roof) -> Mesh:
+    """The tiled faces from afar: each face one smooth grid at the corrugation's mean height, in the tiles'
+    mean shade, a few hundred triangles for the thousands of the rows (the same outline and bend)."""
+    prof = np.asarray(TILE_PROFILE)
+    mean_height = float(np.trapezoid(prof[:, 1], prof[:, 0]))
+    mean_shade = float(np.trapezoid(np.where(prof[:, 1] > 0.5, 1.0, 0.78), prof[:, 0]))
+    colour = np.asarray(palette.TILE, np.float32)
+    colour[:3] *= mean_shade
+    faces = []
+    for face in FACES:
+        cols = _shell_columns(roof, face)
+        t = roof.t_end(face, cols)[:, None] * np.linspace(0.0, 1.0, 6)[None, :]
+        base = roof.face_point(face, cols[:, None], t)
+        raised = base + 0.13 * roof.pitch / 0.45 * mean_height * roof.face_normal(face, t)
+        faces.append(grids(roof.deform(raised)[None], tuple(colour), outward=roof.outward(face)))
+    return merge(faces)
+
+
+def soffit(roof: Roof, shell: bool = False) -> Mesh:
     """The underside of the overhang from the eave in to the bracket line: round rafters (연목) painted 뇌록
-    with the boards between them white (연골, S21)."""
+    with the boards between them white (연골, S21). As a ``shell`` (from afar) each row is one flat strip in
+    the rafters' and boards' mean colour."""
     prof = np.asarray(RAFTER_PROFILE)
     colors = np.where((prof[:, 1] < 0)[:, None], np.asarray(palette.NOEROK, np.float32),
                       np.asarray(palette.BAEK, np.float32))
+    if shell:
+        weights = np.gradient(prof[:, 0])[:, None]
+        colors = np.repeat((colors * weights).sum(axis=0, keepdims=True) / weights.sum(), 2, axis=0)
+        prof = np.asarray(((-0.5, 0.0), (0.5, 0.0)))
     meshes = []
     for face in FACES:
         t_wall = 1.0 - roof.wall_y / roof.hy
@@ -386,9 +419,10 @@ def gables(roof: Roof) -> tuple[Mesh, Mesh]:
 
 
 def build_roof(parts: Parts, roof: Roof, rng: np.random.Generator) -> None:
-    parts.add("tile", tiles(roof, rng))
+    parts.add_detail("tile", [tiles(roof, rng)], [tile_shell(roof)])
     board, ends = fascia(roof)
-    parts.add("wood", soffit(roof), board)
+    parts.add_detail("wood", [soffit(roof)], [soffit(roof, shell=True)])
+    parts.add("wood", board)
     parts.add("tile", ends)
     lime, tile = ridges(roof)
     parts.add("lime", lime)

@@ -8,6 +8,7 @@ geometry and colour; blocks stop at a ring of wedge-shaped voussoirs (홍예석)
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -197,7 +198,7 @@ def _arch_frames(arches: list[Arch], rng: np.random.Generator) -> Mesh:
     return plates(q, RING_RELIEF, np.asarray(colors), face_uvs=block_uvs(q, rng))
 
 
-def _mortar(width: float, height: float, arches: list[Arch]) -> Mesh:
+def _mortar(width: float, height: float, arches: list[Arch], colour: palette.Color = palette.MORTAR) -> Mesh:
     """The joint plane behind the blocks, with the arch openings left out."""
     quads = []
     x = -width / 2
@@ -211,11 +212,24 @@ def _mortar(width: float, height: float, arches: list[Arch]) -> Mesh:
         x = a.x + a.radius
     quads.append([(x, 0), (width / 2, 0), (width / 2, height), (x, height)])
     q = np.asarray(quads, np.float64)
-    return plates(q, 0.0, np.tile(np.asarray(palette.MORTAR, np.float32), (len(q), 1)), sides=False)
+    return plates(q, 0.0, np.tile(np.asarray(colour, np.float32), (len(q), 1)), sides=False)
 
 
-def _face(width: float, height: float, arches: list[Arch], rng: np.random.Generator) -> Mesh:
-    return merge([_mortar(width, height, arches), _ashlar(width, height, arches, rng), _arch_frames(arches, rng)])
+def _face(width: float, height: float, arches: list[Arch], rng: np.random.Generator) -> tuple[Mesh, Mesh]:
+    """A face block by block, and its far shell: the joint plane in the stones' colour (the coursing is a few
+    pixels from afar) with the arch frames, which carry the openings' outline."""
+    ashlar = _ashlar(width, height, arches, rng)
+    frames = _arch_frames(arches, rng)
+    full = merge([_mortar(width, height, arches), ashlar, frames])
+    return full, merge([_mortar(width, height, arches, _far_stone()), frames])
+
+
+@functools.cache
+def _far_stone() -> palette.Color:
+    """The colour a block face averages to from afar: the blocks' mean tint with ~12 % of dark joints."""
+    stones = np.mean([palette.granite_stone(np.random.default_rng(k)) for k in range(64)], axis=0)
+    r, g, b, _ = 0.88 * stones + 0.12 * np.asarray(palette.MORTAR)
+    return float(r), float(g), float(b), 1.0
 
 
 def _tunnel(a: Arch, depth: float) -> tuple[Mesh, Mesh]:
@@ -273,13 +287,15 @@ def _doors(a: Arch, depth: float) -> tuple[Mesh, Mesh]:
 def _faces(parts: Parts, width: float, depth: float, height: float, arches: list[Arch],
            rng: np.random.Generator) -> Mesh:
     """The four ashlar faces (arches through the front and back), added as granite; returns the front face."""
-    front = _face(width, height, arches, rng).transformed(translate(0, -depth / 2, 0) @ FACE_TO_FRONT)
     mirrored = [Arch(-a.x, a.width, a.height) for a in arches]
-    back = _face(width, height, mirrored, rng).transformed(
-        rotate_z(180) @ translate(0, -depth / 2, 0) @ FACE_TO_FRONT)
-    right = _face(depth, height, [], rng).transformed(rotate_z(90) @ translate(0, -width / 2, 0) @ FACE_TO_FRONT)
-    left = _face(depth, height, [], rng).transformed(rotate_z(-90) @ translate(0, -width / 2, 0) @ FACE_TO_FRONT)
-    parts.add("granite", front, back, right, left)
+    placed = [(width, arches, translate(0, -depth / 2, 0) @ FACE_TO_FRONT),
+              (width, mirrored, rotate_z(180) @ translate(0, -depth / 2, 0) @ FACE_TO_FRONT),
+              (depth, [], rotate_z(90) @ translate(0, -width / 2, 0) @ FACE_TO_FRONT),
+              (depth, [], rotate_z(-90) @ translate(0, -width / 2, 0) @ FACE_TO_FRONT)]
+    faces = [(full.transformed(m), shell.transformed(m))
+             for w, a, m in placed for full, shell in [_face(w, height, a, rng)]]
+    parts.add_detail("granite", [full for full, _ in faces], [shell for _, shell in faces])
+    front = faces[0][0]
     parts.add("paving", box((width - 0.02, depth - 0.02, 0.02), (0, 0, height - 0.01), palette.GRANITE))
     return front
 

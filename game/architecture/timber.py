@@ -83,22 +83,34 @@ def grid_lines(bays: list[float] | tuple[float, ...]) -> tuple[float, ...]:
     return tuple(float(v) for v in edges - edges[-1] / 2)
 
 
-def column(x: float, y: float, z0: float, height: float, radius: float) -> Mesh:
-    """A round column with 배흘림 entasis (widest a third of the way up)."""
+def column(x: float, y: float, z0: float, height: float, radius: float, shell: bool = False) -> Mesh:
+    """A round column with 배흘림 entasis (widest a third of the way up); as a ``shell`` (from afar) six-sided,
+    widest at the same height."""
     f, r = zip(*ENTASIS, strict=True)
-    return lathe([radius * k for k in r], [height * k for k in f], (x, y, z0), palette.SEOKGANJU, segments=12)
+    if shell:
+        f, r = (0.0, 0.33, 1.0), (0.94, 1.0, 0.82)
+    return lathe([radius * k for k in r], [height * k for k in f], (x, y, z0), palette.SEOKGANJU,
+                 segments=6 if shell else 12)
+
+
+BAND_FRACS = np.array([0.06, 0.2, 0.16, 0.22, 0.06, 0.3])  # 머리초 bands, outer to inner, share of an end zone
 
 
 def banded_beam(axis: int, start: float, end: float, at: tuple[float, float], z0: float, width: float,
-                depth: float) -> Mesh:
-    """A horizontal member along x (axis 0) or y (axis 1) with 머리초 bands over its outer thirds."""
+                depth: float, shell: bool = False) -> Mesh:
+    """A horizontal member along x (axis 0) or y (axis 1) with 머리초 bands over its outer thirds; as a ``shell``
+    (from afar) each end zone is one block in the bands' mean colour."""
     length = end - start
     end_zone = length / 3
-    band_fracs = np.array([0.06, 0.2, 0.16, 0.22, 0.06, 0.3])
-    cuts = np.concatenate([[0.0], np.cumsum(band_fracs) / band_fracs.sum() * end_zone])
+    cuts = np.concatenate([[0.0], np.cumsum(BAND_FRACS) / BAND_FRACS.sum() * end_zone])
     pieces = []
-    spans = [(cuts[i], cuts[i + 1], palette.MEORICHO_BANDS[i]) for i in range(len(band_fracs))]
-    spans += [(length - b, length - a, c) for a, b, c in spans]
+    if shell:
+        mixed = np.average(np.asarray(palette.MEORICHO_BANDS), axis=0, weights=BAND_FRACS)
+        band = (float(mixed[0]), float(mixed[1]), float(mixed[2]), float(mixed[3]))
+        spans = [(0.0, end_zone, band), (length - end_zone, length, band)]
+    else:
+        spans = [(cuts[i], cuts[i + 1], palette.MEORICHO_BANDS[i]) for i in range(len(BAND_FRACS))]
+        spans += [(length - b, length - a, c) for a, b, c in spans]
     spans.append((end_zone, length - end_zone, palette.NOEROK))
     for a, b, color in spans:
         mid = start + (a + b) / 2
@@ -112,14 +124,12 @@ def banded_beam(axis: int, start: float, end: float, at: tuple[float, float], z0
     return merge(pieces)
 
 
-def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], projections: int) -> Mesh:
-    """One 다포 set on the plate at (x, y): cap block, stacked crossing arms stepping out ``projections`` times."""
+def _placer(x: float, y: float, outward: tuple[int, int], out: list[Mesh]):
+    """A box maker in a bracket set's frame: ``a`` along the wall, ``b`` outwards, converted to x/y."""
     ox, oy = outward
     along = (abs(oy), abs(ox))  # wall direction
-    out = []
 
     def piece(a0: float, a1: float, b0: float, b1: float, z: float, h: float, color: palette.Color) -> None:
-        # a = along the wall, b = outwards; converted to x/y
         ca, cb = (a0 + a1) / 2, (b0 + b1) / 2
         la, lb = a1 - a0, b1 - b0
         cx = x + along[0] * ca + ox * cb
@@ -128,6 +138,13 @@ def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], project
         sy = along[1] * la + abs(oy) * lb
         out.append(box((sx, sy, h), (cx, cy, z), color))
 
+    return piece
+
+
+def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], projections: int) -> Mesh:
+    """One 다포 set on the plate at (x, y): cap block, stacked crossing arms stepping out ``projections`` times."""
+    out: list[Mesh] = []
+    piece = _placer(x, y, outward, out)
     piece(-0.22, 0.22, -0.22, 0.22, z0, CAP, palette.HAYEOP)
     z = z0 + CAP
     layers = projections + 2
@@ -144,32 +161,44 @@ def bracket_set(x: float, y: float, z0: float, outward: tuple[int, int], project
     return merge(out)
 
 
+def bracket_shell(x: float, y: float, z0: float, outward: tuple[int, int], projections: int) -> Mesh:
+    """A bracket set from afar: two stepped blocks with the set's outline (the lower one standing in for the cap
+    too) and the red arm end, in three boxes instead of some twenty."""
+    out: list[Mesh] = []
+    piece = _placer(x, y, outward, out)
+    layers = projections + 2
+    low = layers // 2
+    z = z0 + CAP
+    reach_low = outer_reach(min(low, projections))
+    reach = outer_reach(projections)
+    piece(-0.4, 0.4, -reach_low * 0.7, reach_low, z0, CAP + low * LAYER, palette.NOEROK)
+    piece(-0.4, 0.4, -reach * 0.7, reach, z + low * LAYER, (layers - low) * LAYER - 0.1 * LAYER, palette.NOEROK)
+    piece(-ARM / 2, ARM / 2, reach, reach + 0.12, z + (layers - 1) * LAYER + 0.02, LAYER * 0.7, palette.JUHONG)
+    return merge(out)
+
+
 def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
     """Columns, lintels, plates, bracket sets and purlins of one storey."""
     pts = [(x, y) for x in frame.xs for y in frame.ys] if interior else frame.perimeter()
     r = frame.column_radius
-    parts.add("wood", *(column(x, y, frame.z0, frame.column_height, r) for x, y in pts))
+    parts.add_detail("wood", [column(x, y, frame.z0, frame.column_height, r) for x, y in pts],
+                     [column(x, y, frame.z0, frame.column_height, r, shell=True) for x, y in pts])
     hx, hy = frame.half_x, frame.half_y
     ld = frame.lintel_depth
+    spans = [(0, a, b, (0.0, y)) for y in (-hy, hy) for a, b in zip(frame.xs[:-1], frame.xs[1:], strict=True)]
+    spans += [(1, a, b, (x, 0.0)) for x in (-hx, hx) for a, b in zip(frame.ys[:-1], frame.ys[1:], strict=True)]
+    parts.add_detail("wood", [banded_beam(*span, frame.column_top - ld, 1.5 * r, ld) for span in spans],
+                     [banded_beam(*span, frame.column_top - ld, 1.5 * r, ld, shell=True) for span in spans])
     wood = []
-    for y in (-hy, hy):
-        for a, b in zip(frame.xs[:-1], frame.xs[1:], strict=True):
-            wood.append(banded_beam(0, a, b, (0.0, y), frame.column_top - ld, 1.5 * r, ld))
-    for x in (-hx, hx):
-        for a, b in zip(frame.ys[:-1], frame.ys[1:], strict=True):
-            wood.append(banded_beam(1, a, b, (x, 0.0), frame.column_top - ld, 1.5 * r, ld))
     plate_h = frame.plate_top - frame.column_top
     wood.append(box((2 * hx + 2 * r, 2 * r, plate_h), (0, -hy, frame.column_top), palette.NOEROK))
     wood.append(box((2 * hx + 2 * r, 2 * r, plate_h), (0, hy, frame.column_top), palette.NOEROK))
     wood.append(box((2 * r, 2 * hy, plate_h), (-hx, 0, frame.column_top), palette.NOEROK))
     wood.append(box((2 * r, 2 * hy, plate_h), (hx, 0, frame.column_top), palette.NOEROK))
-    sets = []
-    for side, (ox, oy) in ((-hy, (0, -1)), (hy, (0, 1))):
-        for x in bracket_positions(frame.xs):
-            sets.append(bracket_set(x, side, frame.plate_top, (ox, oy), frame.projections))
-    for side, (ox, oy) in ((-hx, (-1, 0)), (hx, (1, 0))):
-        for y in bracket_positions(frame.ys):
-            sets.append(bracket_set(side, y, frame.plate_top, (ox, oy), frame.projections))
+    places = [(x, side, (0, oy)) for side, oy in ((-hy, -1), (hy, 1)) for x in bracket_positions(frame.xs)]
+    places += [(side, y, (ox, 0)) for side, ox in ((-hx, -1), (hx, 1)) for y in bracket_positions(frame.ys)]
+    sets = [bracket_set(x, y, frame.plate_top, out, frame.projections) for x, y, out in places]
+    shells = [bracket_shell(x, y, frame.plate_top, out, frame.projections) for x, y, out in places]
     reach = outer_reach(frame.projections)
     z_p = frame.top - PURLIN
     for d in (0.0, reach):  # 장혀/도리 on the wall line and the outer line
@@ -186,7 +215,8 @@ def storey(parts: Parts, frame: Frame, *, interior: bool) -> None:
         wood.append(box((0.08, 2 * hy, frame.top - frame.plate_top - PURLIN), (x, 0, frame.plate_top),
                         palette.SEOKGANJU))
     wood.append(box((2 * hx, 2 * hy, 0.05), (0, 0, frame.top - PURLIN), palette.NOEROK))  # ceiling (반자)
-    parts.add("wood", *wood, *sets)
+    parts.add("wood", *wood)
+    parts.add_detail("wood", sets, shells)
 
 
 def bracket_positions(lines: tuple[float, ...]) -> list[float]:

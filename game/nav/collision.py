@@ -1,7 +1,8 @@
 """Walking collision: a circle (the visitor) against boxes on the ground. Pure.
 
 Buildings carry their colliders as boxes in their own frame, so a rotated landmark (City Hall faces 170°)
-is tested in its frame and the push-out rotated back; city blocks are world-aligned boxes. Boxes whose top is
+is tested in its frame and the push-out rotated back; a city block is a world-aligned box placed at its own
+centre (:meth:`Obstacle.around`), so its reach, and the grid cells it fills, stay its own size. Boxes whose top is
 below ``step_height`` are stepped over (kerbs, low terraces) and boxes above head height walked under.
 """
 
@@ -24,6 +25,14 @@ class Obstacle:
     y: float
     h: float
     boxes: tuple[Box, ...]
+
+    @classmethod
+    def around(cls, world_box: Box) -> Obstacle:
+        """A world-aligned box as an obstacle at its own centre: an obstacle at the origin holding a box a
+        kilometre away would reach a kilometre and fill every grid cell in between."""
+        cx, cy = (world_box[0] + world_box[3]) / 2, (world_box[1] + world_box[4]) / 2
+        xmin, ymin, zmin, xmax, ymax, zmax = world_box
+        return cls(cx, cy, 0.0, ((xmin - cx, ymin - cy, zmin, xmax - cx, ymax - cy, zmax),))
 
     def to_local(self, px: float, py: float) -> tuple[float, float]:
         c, s = math.cos(math.radians(self.h)), math.sin(math.radians(self.h))
@@ -66,6 +75,11 @@ class ObstacleIndex:
             for i in range(math.floor((ob.x - r) / cell), math.floor((ob.x + r) / cell) + 1):
                 for j in range(math.floor((ob.y - r) / cell), math.floor((ob.y + r) / cell) + 1):
                     self.grid[(i, j)].append(ob)
+
+    @property
+    def entries(self) -> int:
+        """Obstacle references held over all cells: the index's size, linear in obstacles of bounded extent."""
+        return sum(len(obs) for obs in self.grid.values())
 
     def near(self, x: float, y: float) -> list[Obstacle]:
         return self.grid.get((math.floor(x / self.cell), math.floor(y / self.cell)), [])

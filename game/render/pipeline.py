@@ -1,5 +1,8 @@
 """The render pipeline: simplepbr (PBR + tone mapping), the sun as one shadow-casting light, ambient, sky.
 
+The sun's shadow map is drawn only when the sun or the focus has moved enough (``shadow_focus``): its buffer is
+switched on for one frame then, and stays off while the view stands still.
+
 One light only: simplepbr shadows with more than one light crash Debian 12's Mesa 22 (see DESIGN.md), and one
 sun is what an outdoor city needs; fill light comes from the ambient term tinted like the sky.
 """
@@ -13,6 +16,7 @@ from pathlib import Path
 import simplepbr
 from panda3d.core import (
     AmbientLight,
+    BitMask32,
     CullBinManager,
     DirectionalLight,
     NodePath,
@@ -22,6 +26,8 @@ from panda3d.core import (
     TransparencyAttrib,
 )
 
+from game import tasks
+from game.render import shadow_focus
 from game.render.lighting import Rig, rig_for
 from game.sun import SunPosition, solar_position
 from net import clock
@@ -29,6 +35,15 @@ from net import clock
 SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
 SHADOW_BIAS = 0.0004  # normalised light depth: ≈ 0.25 m over the 600 m range (see RenderPipeline)
+#: The sun's shadow camera sees only this bit, so a node hidden for it (:func:`cast_no_shadow`) stays out of the
+#: shadow pass while every other camera, whose masks hold more bits, still draws it.
+SUN_MASK = BitMask32.bit(20)
+
+
+def cast_no_shadow(node: NodePath) -> None:
+    """Leave ``node`` out of the sun's shadow pass: flat ground casts nothing visible, and something that moves
+    every frame (a visitor) would leave its shadow frozen in a map drawn only when the sun or the view moves."""
+    node.hide(SUN_MASK)
 
 
 @dataclass(frozen=True)
@@ -101,17 +116,26 @@ def _register_bins() -> None:
 
 
 class RenderPipeline:
-    """Owns the PBR pipeline, the sun light, ambient and sky for one ShowBase."""
+    """Owns the PBR pipeline, the sun light, ambient and sky for one ShowBase.
 
-    def __init__(self, base, world: NodePath, quality: str = "medium", when: dt.datetime | None = None):
+    ``cache_shadows=False`` draws the shadow map every frame (the benchmark's reference).
+    """
+
+    def __init__(self, base, world: NodePath, quality: str = "medium", when: dt.datetime | None = None,
+                 cache_shadows: bool = True):
         self.base = base
         self.world = world
+        self.cache_shadows = cache_shadows
+        self.shadow_renders = 0  # frames in which the shadow map was drawn (tests and the benchmark read it)
+        self._focus: tuple[float, float, float] | None = None  # the latest focus asked for
+        self._drawn: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None  # (dir, focus)
+        self._shadow_due = True
         self.renderer = base.win.getGsg().getDriverRenderer()
         self.quality = effective_quality(quality, self.renderer)
         self.pbr = simplepbr.init(
             render_node=world, window=base.win, camera_node=base.cam, taskmgr=base.taskMgr,
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
-            use_emission_maps=False,
+            use_hardware_skinning=False, use_emission_maps=False,
         )
         # simplepbr's bias is in normalised light depth: over the lens's 600 m depth range 0.0004 ≈ 0.25 m,
         # enough against acne without detaching shadows from their casters (the default meant ~3 m).
@@ -124,6 +148,7 @@ class RenderPipeline:
         lens.setFilmSize(self.quality.shadow_extent, self.quality.shadow_extent)
         lens.setNearFar(SUN_DISTANCE - 350.0, SUN_DISTANCE + 250.0)
         sun.setLens(lens)
+        sun.setCameraMask(SUN_MASK)
         world.setLight(self.sun_np)
         self.ambient_np = world.attachNewNode(AmbientLight("ambient"))
         world.setLight(self.ambient_np)
@@ -143,6 +168,7 @@ class RenderPipeline:
         self.sun_position: SunPosition = solar_position(self.when)
         self.rig: Rig = rig_for(self.sun_position)
         self.set_time(when)
+        base.taskMgr.add(self._shadow_task, "shadow-map", sort=tasks.SHADOW_MAP)
 
     def set_time(self, when: dt.datetime | None) -> SunPosition:
         """Move the sun (and with it the light, its colour, the ambient and the sky) to ``when``."""
@@ -158,13 +184,41 @@ class RenderPipeline:
         self.sky.setShaderInput("sun_dir", pos.direction())
         # The opened exposure is for the lit city, not the sky; and a floodlit gate makes the sky look darker still.
         self.sky.setShaderInput("sky_scale", 2.0 ** -rig.exposure * (1.0 - 0.3 * rig.night))
+        if self._focus is not None:
+            self.focus_shadows(self._focus)
         return pos
 
     def focus_shadows(self, target: tuple[float, float, float]) -> None:
         """Centre the shadow map on ``target`` (what the camera looks at) with the key light along the sun, or
-        by night along the floodlight on the visitor's side."""
-        dx, dy, dz = self.rig.key_dir(self.base.camera.getH(self.world))
-        dz = max(dz, 0.08)  # a sun on the horizon would cast shadows to infinity; keep a usable angle
-        tx, ty, tz = target
+        by night along the floodlight on the visitor's side.
+
+        The light stays where it is (and the map as drawn) until the sun or the target has moved enough.
+        """
+        self._focus = target
+        light = shadow_focus.light_direction(self.rig.key_dir(self.base.camera.getH(self.world)))
+        drawn_dir, drawn_focus = self._drawn or (None, None)
+        if self.cache_shadows and not shadow_focus.needs_render(drawn_dir, drawn_focus, light, target,
+                                                                self.quality.shadow_extent):
+            return
+        texel = self.quality.shadow_extent / self.quality.shadow_size
+        tx, ty, tz = shadow_focus.snap(target, light, texel)
+        dx, dy, dz = light
         self.sun_np.setPos(tx + dx * SUN_DISTANCE, ty + dy * SUN_DISTANCE, tz + dz * SUN_DISTANCE)
         self.sun_np.lookAt(tx, ty, tz)
+        self._drawn = (light, target)
+        self._shadow_due = self.rig.night < 0.5  # by night the map is not read (see set_time): light moves only
+
+    def _shadow_task(self, task):
+        """Switch the sun's shadow buffer on for exactly the frames that need it (all, when not caching)."""
+        buffer = self.sun_np.node().getShadowBuffer(self.base.win.getGsg())
+        if buffer is None:  # made by the GSG on the first frame that samples the map
+            return task.cont
+        if self._shadow_due or not self.cache_shadows:
+            buffer.setActive(True)
+            buffer.setOneShot(self.cache_shadows)
+            if buffer.isActive():  # not before the buffer has been opened
+                self._shadow_due = False
+                self.shadow_renders += 1
+        elif buffer.isActive():  # made active by the GSG, or left on by drawing every frame
+            buffer.setActive(False)
+        return task.cont

@@ -2,7 +2,9 @@
 
 Owns every node it creates under one root and the collision index; ``release`` removes them all.
 A landmark may load an official glTF 2.0 model named in the catalogue (``model``) instead of its procedural
-body; the procedural one is the default.
+body; the procedural one is the default. A procedural landmark with a far version (``Building.far_parts``: tile
+rows and bracket sets as shells) switches between the two by the camera's distance (``game.render.lod``) in a task
+the scene owns; ``full_detail`` keeps every landmark at full detail (the benchmark's reference).
 """
 
 from __future__ import annotations
@@ -12,19 +14,40 @@ from dataclasses import dataclass, field
 
 from panda3d.core import Filename, NodePath
 
-from game import geo
+from game import geo, tasks
 from game.architecture.builders import Building, build_landmark
+from game.architecture.building import Box
 from game.architecture.mesh import Mesh, box
 from game.city import blocks, streets
 from game.config import AppConfig
 from game.landmarks.catalogue import Landmark
 from game.landmarks.views import View, view_for
 from game.nav.collision import Obstacle, ObstacleIndex
+from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
-from game.render.pipeline import OPAQUE_NEAR_FIRST
+from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
+from game.scenes import district_cache
 
 Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DetailLevels:
+    """A landmark's full and far nodes, its box in its own frame, and which one shows."""
+
+    node: NodePath
+    near: NodePath
+    far: NodePath
+    lo: tuple[float, float, float]
+    hi: tuple[float, float, float]
+    showing_far: bool = False
+
+    def show(self, far: bool) -> None:
+        if far != self.showing_far:
+            (self.far if far else self.near).show()
+            (self.near if far else self.far).hide()
+            self.showing_far = far
 
 
 @dataclass
@@ -38,53 +61,123 @@ class DistrictScene:
     buildings: dict[str, Building] = field(default_factory=dict)
     landmark_nodes: dict[str, NodePath] = field(default_factory=dict)
     obstacles: ObstacleIndex | None = None
+    levels: dict[str, DetailLevels] = field(default_factory=dict)
+    full_detail: bool = False
 
     def load(self, progress: Progress | None = None) -> None:
+        """Read the district from the asset cache when it was made from the same generator and data; otherwise
+        build it (and save it for the next start). The district stays hidden until it is complete, so the loading
+        screen's progress frames do not draw a half-built world behind the panel."""
         self.root = self.parent.attachNewNode("district")
         self.root.setBin(OPAQUE_NEAR_FIRST, 0)
-        obstacles: list[Obstacle] = []
-        street_list, areas = streets.load()
+        self.root.hide()
         steps = len(self.landmarks) + 2
+        folder = self.config.cache_dir / "district" if self.config.cache_dir else None
+        key = district_cache.digest(self.landmarks) if folder else ""
+        saved = district_cache.read(folder, key, self.base.loader) if folder else None
+        if saved is None:
+            city = self._build(steps, progress)
+            if folder:
+                generated = [n for n in self.root.getChildren() if not self._from_model(n.getName())]
+                bounds = {lid: (level.lo, level.hi) for lid, level in self.levels.items()}
+                district_cache.write(folder, key, generated, self.buildings, bounds, city)
+        else:
+            city = self._restore(saved, steps, progress)
+        obstacles = [Obstacle.around(b) for b in city]
+        for lm in self.landmarks.values():
+            colliders = tuple(self.buildings[lm.id].colliders)
+            if colliders:
+                obstacles.append(Obstacle(*lm.local, geo.heading_to_panda(lm.heading), colliders))
+        self.obstacles = ObstacleIndex(obstacles)
+        if self.levels:
+            self.base.taskMgr.add(self._pick_levels, "district-detail", sort=tasks.LEVEL_OF_DETAIL)
+        self.root.show()
+        if progress:
+            progress(steps, steps, "")
+
+    def _from_model(self, name: str) -> bool:
+        lm = self.landmarks.get(name)
+        return lm is not None and lm.model is not None
+
+    def _build(self, steps: int, progress: Progress | None) -> list[Box]:
+        """Generate ground, streets, city blocks and landmarks; returns the blocks' boxes."""
+        street_list, areas = streets.load()
         if progress:
             progress(0, steps, "streets")
         e0, e1, n0, n1 = blocks.REGION
         ground = box((e1 - e0 + 600, n1 - n0 + 600, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
-        self._attach(self.root, "ground", {"concrete": ground})
-        self._attach(self.root, "streets", streets.street_meshes(street_list))
-        self._attach(self.root, "open-areas", streets.area_meshes(areas))
+        flat = [self._attach(self.root, "ground", {"concrete": ground}),
+                self._attach(self.root, "streets", streets.street_meshes(street_list)),
+                self._attach(self.root, "open-areas", streets.area_meshes(areas))]
+        for node in flat:  # flat on the ground: they receive shadows but cast none worth a shadow pass
+            cast_no_shadow(node)
         if progress:
             progress(1, steps, "blocks")
         footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
         city = blocks.generate(street_list, areas, footprints)
         for (i, j, material), mesh in blocks.block_meshes(city).items():
             self._attach(self.root, f"blocks-{i}-{j}", {material: mesh})
-        obstacles += [Obstacle(0.0, 0.0, 0.0, (b.aabb,)) for b in city]
         for k, lm in enumerate(self.landmarks.values()):
             if progress:
                 progress(2 + k, steps, lm.id)
             node = self._landmark_node(lm)
-            x, y = lm.local
-            node.setPos(x, y, 0)
-            node.setH(geo.heading_to_panda(lm.heading))
-            self.landmark_nodes[lm.id] = node
-            colliders = tuple(self.buildings[lm.id].colliders)
-            if colliders:
-                obstacles.append(Obstacle(x, y, geo.heading_to_panda(lm.heading), colliders))
-        obstacles = [ob for ob in obstacles if ob.boxes]
-        self.obstacles = ObstacleIndex(obstacles)
+            self._place(lm, node)
+        return [b.aabb for b in city]
+
+    def _restore(self, saved: district_cache.SavedDistrict, steps: int, progress: Progress | None) -> list[Box]:
+        """Attach the saved nodes, give them their materials, and take the measurements from the manifest."""
         if progress:
-            progress(steps, steps, "")
+            progress(1, steps, "cache")
+        for child in saved.nodes.getChildren():
+            child.reparentTo(self.root)
+        for tagged in self.root.findAllMatches(f"**/={district_cache.MATERIAL_TAG}"):
+            self.materials.apply(tagged, tagged.getTag(district_cache.MATERIAL_TAG))
+        self.buildings.update(saved.buildings)
+        for lid, (lo, hi) in saved.bounds.items():
+            node = self.root.find(lid)
+            self.levels[lid] = DetailLevels(node, node.find("near"), node.find("far"), lo, hi)
+        for lm in self.landmarks.values():
+            node = self.root.find(lm.id) if not lm.model else self._model_node(lm)
+            if lm.model:
+                self._place(lm, node)
+            self.landmark_nodes[lm.id] = node
+        return saved.blocks
+
+    def _place(self, lm: Landmark, node: NodePath) -> None:
+        x, y = lm.local
+        node.setPos(x, y, 0)
+        node.setH(geo.heading_to_panda(lm.heading))
+        self.landmark_nodes[lm.id] = node
+
+    def _model_node(self, lm: Landmark) -> NodePath:
+        """An official glTF model named in the catalogue, instead of the procedural body."""
+        node = self.base.loader.loadModel(Filename.fromOsSpecific(str(self.config.assets_dir / lm.model)))
+        node.reparentTo(self.root)
+        node.setName(lm.id)
+        return node
 
     def _landmark_node(self, lm: Landmark) -> NodePath:
         building = build_landmark(lm)
         self.buildings[lm.id] = building
         if lm.model:
-            path = self.config.assets_dir / lm.model
-            node = self.base.loader.loadModel(Filename.fromOsSpecific(str(path)))
-            node.reparentTo(self.root)
-            node.setName(lm.id)
-            return node
-        return self._attach(self.root, lm.id, building.parts)
+            return self._model_node(lm)
+        if not building.far_parts:
+            return self._attach(self.root, lm.id, building.parts)
+        node = self.root.attachNewNode(lm.id)
+        near = self._attach(node, "near", building.parts)
+        far = self._attach(node, "far", building.far_parts)
+        far.hide()
+        lo, hi = building.bounds()
+        self.levels[lm.id] = DetailLevels(node, near, far, tuple(map(float, lo)), tuple(map(float, hi)))
+        return node
+
+    def _pick_levels(self, task):
+        """Each landmark at the level its distance from the camera calls for."""
+        for level in self.levels.values():
+            p = self.base.cam.getPos(level.node)
+            distance = lod.box_distance((p.x, p.y, p.z), level.lo, level.hi)
+            level.show(not self.full_detail and lod.far_detail(level.showing_far, distance))
+        return task.cont
 
     def _attach(self, parent: NodePath, name: str, parts: dict[str, Mesh]) -> NodePath:
         node = parent.attachNewNode(name)
@@ -92,6 +185,7 @@ class DistrictScene:
             if not len(mesh.indices):
                 continue
             child = node.attachNewNode(meshes_to_node(f"{name}:{material}", mesh))
+            child.setTag(district_cache.MATERIAL_TAG, material)
             self.materials.apply(child, material)
         return node
 
@@ -100,9 +194,11 @@ class DistrictScene:
         return view_for(lm, self.buildings[landmark_id].dims.get("total_height", 10.0))
 
     def release(self) -> None:
+        self.base.taskMgr.remove("district-detail")
         if self.root is not None:
             self.root.removeNode()
         self.root = None
         self.buildings.clear()
         self.landmark_nodes.clear()
+        self.levels.clear()
         self.obstacles = None

@@ -49,6 +49,7 @@ from net.presence.client import (
 from net.presence.codec import AvatarState
 from ui import i18n
 from ui.avatars.node import AvatarNode
+from ui.avatars.tags import cap_name_tags
 from ui.social.blocks import BlockListPanel
 from ui.social.chat import ChatPanel
 from ui.social.stage import GatheringStage
@@ -164,6 +165,7 @@ class PresenceTask(DirectObject):
             node.set_label(self._name(avatar_id), distance <= NAME_DISTANCE and alpha > 0)
             node.set_bubble(self.log.bubble(avatar_id, now) if alpha > 0 else None)
             node.set_hand(avatar_id in hands)
+        cap_name_tags(self.nodes.values(), (me.x, me.y))
         return task.cont
 
     def _show_stage(self, stage: Stage | None) -> None:

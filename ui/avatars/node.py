@@ -2,22 +2,28 @@
 
 Geometry is built once per look; each avatar copies the prototype's nodes, which share its Geoms, so fifty
 visitors in the same look cost fifty small node trees, not fifty mesh uploads. A visitor who is not in VR is one
-Geom (one draw call); VR visitors get separate head and hands that follow their poses. The name tag and bubble
-billboard towards the camera, draw on top of the world (no depth test, fixed bin) and are hidden beyond a
-distance by the presence task.
+Geom (one draw call), and beyond :data:`~ui.avatars.distant.FAR` a coarse one (an ``LODNode`` switches in C++
+during cull, nothing per frame in Python); VR visitors get separate head and hands that follow their poses. The
+name tag and bubble billboard towards the camera, draw on top of the world (no depth test, fixed bin) and are hidden
+beyond a distance by the presence task, and past a cap by :func:`~ui.avatars.tags.cap_name_tags`.
+
+Avatars stay out of the sun's shadow pass (:func:`~game.render.pipeline.cast_no_shadow`): the map is drawn only
+when the sun or the view moves, and a walking visitor would leave a frozen shadow behind.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from panda3d.core import NodePath, TextNode, TransparencyAttrib
+from panda3d.core import LODNode, NodePath, TextNode, TransparencyAttrib
 
 from game.render.geom import meshes_to_node
+from game.render.pipeline import cast_no_shadow
 from game.social.avatar_mesh import HAND_PIVOTS, Look, avatar_parts, avatar_still, raised_hand
 from game.social.gathering import RAISED_HAND
 from net.presence.codec import AvatarState, Pose
 from ui import theme
+from ui.avatars.distant import FAR, distant_still
 
 TAG_HEIGHT = 1.95
 BUBBLE_HEIGHT = 2.3
@@ -27,8 +33,15 @@ BUBBLE_WRAP = 14.0  # em
 
 @lru_cache(maxsize=64)
 def _still(wire: str) -> NodePath:
-    """The whole avatar at rest as one Geom, per look: one draw call for a visitor who is not in VR."""
-    return NodePath(meshes_to_node("still", avatar_still(Look.parse(wire))))
+    """The whole avatar at rest as one Geom, per look, and its coarse stand-in for beyond :data:`FAR`: one draw
+    call for a visitor who is not in VR."""
+    look = Look.parse(wire)
+    lod = NodePath(LODNode("still"))
+    lod.attachNewNode(meshes_to_node("near", avatar_still(look)))
+    lod.attachNewNode(meshes_to_node("far", distant_still(look)))
+    lod.node().addSwitch(FAR, 0.0)
+    lod.node().addSwitch(1e6, FAR)
+    return lod
 
 
 @lru_cache(maxsize=64)
@@ -74,6 +87,7 @@ class AvatarNode:
 
     def __init__(self, parent: NodePath, look: str, label: str, font=None) -> None:
         self.root = parent.attachNewNode("avatar")
+        cast_no_shadow(self.root)
         self.body = self.root.attachNewNode("body")
         self.wire = Look.parse(look).wire()
         self.still = _still(self.wire).copyTo(self.body)
@@ -82,6 +96,7 @@ class AvatarNode:
         self.tag, self.tag_text = billboard_label(self.root, "name-tag", font, theme.TEXT, (0.05, 0.06, 0.09, 0.75))
         self.tag.setZ(TAG_HEIGHT)
         self.tag_text.setText(label)
+        self.tag_wanted = True
         self.bubble, self.bubble_text = billboard_label(self.root, "bubble", font, theme.HIGHLIGHT_TEXT,
                                                         (1, 1, 1, 0.92), BUBBLE_WRAP)
         self.bubble.setZ(BUBBLE_HEIGHT)
@@ -134,9 +149,18 @@ class AvatarNode:
             (self.hand.show if raised else self.hand.hide)()
 
     def set_label(self, label: str, visible: bool) -> None:
+        """``visible``: whether the tag may show (near enough, not faded out); the cap may still hide it."""
         if self.tag_text.getText() != label:
             self.tag_text.setText(label)
+        self.tag_wanted = visible
         (self.tag.show if visible else self.tag.hide)()
+
+    def tag_place(self) -> tuple[float, float]:
+        return self.root.getX(), self.root.getY()
+
+    def show_tag(self, shown: bool) -> None:
+        """The cap's say (``ui.avatars.tags``), over a tag that :meth:`set_label` allowed."""
+        (self.tag.show if shown and self.tag_wanted else self.tag.hide)()
 
     def set_bubble(self, text: str | None) -> None:
         if text:

@@ -1,0 +1,100 @@
+"""Run in its own process by test_frame_cost.py (one ShowBase per process): the frame's savings change no pixel.
+
+A plain ground with a row of towers under a pinned sun, seen obliquely. Prints JSON: how often the shadow map was
+drawn while the view stood still or the focus drifted a little; pixel differences between cached and per-frame
+shadows, before and after the sun moves, and between simplepbr without and with hardware skinning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import numpy as np
+from panda3d.core import loadPrcFileData
+
+MORNING = dt.datetime(2026, 5, 15, 9, 0)
+AFTERNOON = dt.datetime(2026, 5, 15, 16, 0)
+
+
+def main() -> None:
+    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+    loadPrcFileData("", "window-type offscreen\nload-display p3headlessgl\nwin-size 320 180\n"
+                        "framebuffer-srgb false\naudio-library-name null\n")
+    from direct.showbase.ShowBase import ShowBase
+
+    from game.architecture.mesh import box
+    from game.config import KST
+    from game.render.geom import meshes_to_node
+    from game.render.pipeline import RenderPipeline
+
+    base = ShowBase(windowType="offscreen")
+    world = base.render.attachNewNode("world")
+    pipe = RenderPipeline(base, world, "low", MORNING.replace(tzinfo=KST))
+    world.attachNewNode(meshes_to_node("ground", box((400, 400, 0.1), (0, 0, -0.1), (0.6, 0.6, 0.6, 1))))
+    for k in range(5):
+        world.attachNewNode(meshes_to_node(f"tower{k}", box((4, 4, 12 + 6 * k), (-24 + 12 * k, 10, 0),
+                                                              (0.5, 0.5, 0.5, 1))))
+    base.camera.setPos(0, -70, 45)
+    base.camera.lookAt(0, 5, 0)
+    focus = (0.0, 5.0, 0.0)
+
+    def shot(frames: int = 3) -> np.ndarray:
+        for _ in range(frames):
+            base.taskMgr.step()
+        tex = base.win.getScreenshot()
+        return np.frombuffer(tex.getRamImageAs("RGB"), np.uint8).reshape(180, 320, 3).astype(int)
+
+    def diff(a: np.ndarray, b: np.ndarray) -> dict:
+        d = np.abs(a - b).max(axis=2)
+        return {"max": int(d.max()), "share_over_8": float((d > 8).mean())}
+
+    out: dict = {}
+    pipe.focus_shadows(focus)
+    cached_morning = shot(6)
+    before = pipe.shadow_renders
+    for _ in range(10):  # a still view: no redraw
+        pipe.focus_shadows(focus)
+        base.taskMgr.step()
+    out["renders_still_10_frames"] = pipe.shadow_renders - before
+    before = pipe.shadow_renders
+    for k in range(10):  # the focus drifts by 1 m a frame: well inside the map, no redraw
+        pipe.focus_shadows((focus[0] + k * 0.1, focus[1] + k, 0.0))
+        base.taskMgr.step()
+    out["renders_drift_10_frames"] = pipe.shadow_renders - before
+    pipe.focus_shadows((focus[0], focus[1] + 60.0, 0.0))  # a walk across a third of the map: one redraw
+    before = pipe.shadow_renders
+    shot(3)
+    out["renders_after_long_walk"] = pipe.shadow_renders - before
+    pipe.focus_shadows(focus)
+    shot(3)
+    before = pipe.shadow_renders
+    pipe.set_time(AFTERNOON.replace(tzinfo=KST))
+    cached_afternoon = shot(3)
+    out["renders_after_sun_moved"] = pipe.shadow_renders - before
+
+    pipe.cache_shadows = False
+    pipe.focus_shadows(focus)
+    before = pipe.shadow_renders
+    every_afternoon = shot(3)
+    out["renders_every_frame_3_frames"] = pipe.shadow_renders - before
+    pipe.set_time(MORNING.replace(tzinfo=KST))
+    every_morning = shot(3)
+    out["still"] = diff(cached_morning, every_morning)
+    out["after_sun_moved"] = diff(cached_afternoon, every_afternoon)
+    out["morning_vs_afternoon"] = diff(cached_morning, cached_afternoon)
+    pipe.cache_shadows = True  # back to caching: the map is not drawn again while nothing moves
+    shot(2)
+    before = pipe.shadow_renders
+    shot(6)
+    out["renders_back_to_cached_6_frames"] = pipe.shadow_renders - before
+    out["buffer_active_when_cached"] = pipe.sun_np.node().getShadowBuffer(base.win.getGsg()).isActive()
+    out["skinning_was"] = pipe.pbr.enable_hardware_skinning
+    pipe.pbr.enable_hardware_skinning = True
+    out["skinning_on_vs_off"] = diff(shot(3), every_morning)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""What the frame no longer pays for changes no pixel: the shadow map drawn only when needed (the picture is the
+same as drawing it every frame), simplepbr without hardware skinning when nothing is skinned."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.render
+PROBE = Path(__file__).with_name("frame_cost_probe.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def probe() -> dict:
+    env = dict(os.environ, EGL_PLATFORM="surfaceless", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=120,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_a_still_or_slowly_walking_view_does_not_redraw_the_shadow_map(probe):
+    assert probe["renders_still_10_frames"] == 0
+    assert probe["renders_drift_10_frames"] == 0
+    assert probe["renders_after_long_walk"] == 1
+    assert probe["renders_every_frame_3_frames"] == 3  # the reference mode really draws it every frame
+    assert probe["renders_back_to_cached_6_frames"] == 0 and not probe["buffer_active_when_cached"]
+
+
+def test_cached_shadows_look_like_shadows_drawn_every_frame(probe):
+    assert probe["still"]["max"] <= 3, probe["still"]
+
+
+def test_shadows_follow_the_sun(probe):
+    assert probe["renders_after_sun_moved"] == 1
+    assert probe["morning_vs_afternoon"]["share_over_8"] > 0.02  # the sun's move changed the picture
+    assert probe["after_sun_moved"]["max"] <= 3, probe["after_sun_moved"]
+
+
+def test_no_hardware_skinning_when_nothing_is_skinned_and_the_same_picture(probe):
+    assert probe["skinning_was"] is False
+    assert probe["skinning_on_vs_off"]["max"] <= 1, probe["skinning_on_vs_off"]

@@ -1,0 +1,35 @@
+"""The district cache's key changes with anything the geometry is made from, and only then."""
+
+import dataclasses
+import shutil
+
+from game.landmarks import catalogue
+from game.scenes import district_cache
+
+
+def test_the_key_is_stable_and_follows_the_catalogue():
+    landmarks = catalogue.load()
+    key = district_cache.digest(landmarks)
+    assert key == district_cache.digest(catalogue.load())
+    moved = dict(landmarks, gwanghwamun=dataclasses.replace(landmarks["gwanghwamun"], heading=181.0))
+    assert district_cache.digest(moved) != key
+    retuned = dataclasses.replace(landmarks["bosingak"], params={**landmarks["bosingak"].params, "extra": 1})
+    assert district_cache.digest(dict(landmarks, bosingak=retuned)) != key
+
+
+def test_the_key_follows_the_generator_sources(tmp_path, monkeypatch):
+    for source in district_cache.SOURCES:
+        src = district_cache.ROOT / source
+        dst = tmp_path / source
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, dst)
+    monkeypatch.setattr(district_cache, "ROOT", tmp_path)
+    landmarks = catalogue.load()
+    key = district_cache.digest(landmarks)
+    assert key == district_cache.digest(landmarks)
+    roof = tmp_path / "game" / "architecture" / "roof.py"
+    roof.write_text(roof.read_text(encoding="utf-8") + "\n# a change to the generator\n", encoding="utf-8")
+    assert district_cache.digest(landmarks) != key
