@@ -33,8 +33,10 @@ def _prc_for(config: AppConfig) -> str:
         "show-frame-rate-meter false",
     ]
     if config.offscreen:
-        os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-        lines += ["window-type offscreen", "load-display p3headlessgl", "audio-library-name null"]
+        lines += ["window-type offscreen", "audio-library-name null"]
+        if sys.platform.startswith("linux"):  # EGL without a display; Windows and macOS wheels have no such pipe:
+            os.environ.setdefault("EGL_PLATFORM", "surfaceless")  # there pandagl's offscreen buffer serves
+            lines.append("load-display p3headlessgl")
     return "\n".join(lines)
 
 

@@ -15,6 +15,7 @@ from panda3d.core import (
     AmbientLight,
     CullBinManager,
     DirectionalLight,
+    Filename,
     NodePath,
     OmniBoundingVolume,
     OrthographicLens,
@@ -27,6 +28,13 @@ from net import clock
 
 SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
+
+
+def sky_shader() -> Shader:
+    """The sky's GLSL, named through ``Filename``: Panda3D takes a bare OS string as a Panda path, which breaks on
+    Windows (``Z:\\…`` is not found)."""
+    files = (Filename.fromOsSpecific(str(SHADER_DIR / name)) for name in ("sky.vert", "sky.frag"))
+    return Shader.load(Shader.SL_GLSL, *files)
 
 
 @dataclass(frozen=True)
@@ -128,8 +136,7 @@ class RenderPipeline:
         self.sky = _sphere(self.quality.view_distance * 0.9)
         self.sky.reparentTo(base.camera)
         self.sky.setCompass(world)  # follow the camera's position, never its rotation
-        self.sky.setShader(Shader.load(Shader.SL_GLSL, str(SHADER_DIR / "sky.vert"), str(SHADER_DIR / "sky.frag")),
-                           100)
+        self.sky.setShader(sky_shader(), 100)
         _register_bins()
         self.sky.setBin(SKY_BIN, 0)
         self.sky.setDepthWrite(False)
