@@ -14,26 +14,9 @@ from pathlib import Path
 import pytest
 
 from game.landmarks import catalogue
+from tests.packaging.conftest import PLATFORM, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-PLATFORM = "manylinux2014_x86_64"
-PLATFORMS = ("manylinux2014_x86_64", "win_amd64", "macosx_11_0_arm64", "macosx_10_9_x86_64")
 pytestmark = [pytest.mark.slow, pytest.mark.render]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    if not sys.platform.startswith("linux"):
-        pytest.skip("the Linux build test runs on Linux")
-    if not (Path("/usr/share/fonts/truetype/nanum") / "NanumGothic.ttf").is_file():
-        pytest.skip("fonts-nanum is not installed (the build bundles NanumGothic from it)")
-    out = tmp_path_factory.mktemp("build")
-    proc = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--platforms", ",".join(PLATFORMS),
-                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=1200)
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    for platform in PLATFORMS:  # build.py ran the static check after build_apps
-        assert f"build check {platform}: 0 problems" in proc.stdout, proc.stdout[-3000:]
-    return out
 
 
 def _check(out: Path, platform: str) -> list[str]:
