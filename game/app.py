@@ -34,8 +34,9 @@ def _prc_for(config: AppConfig) -> str:
     ]
     if config.offscreen:
         lines += ["window-type offscreen", "audio-library-name null"]
-        if sys.platform.startswith("linux"):  # EGL without a display; Windows and macOS wheels have no such pipe:
-            os.environ.setdefault("EGL_PLATFORM", "surfaceless")  # there pandagl's offscreen buffer serves
+        # EGL needs no display, but only Linux wheels ship p3headlessgl; elsewhere pandagl's buffer (WGL, Cocoa)
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("EGL_PLATFORM", "surfaceless")
             lines.append("load-display p3headlessgl")
     return "\n".join(lines)
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TextIO
 
 from game.config import AppConfig
 from ui import i18n
@@ -137,7 +138,7 @@ CHECKS: tuple[tuple[str, Callable[[AppConfig, str], Result]], ...] = (
     ("imports", check_imports), ("graphics", check_graphics), ("speech", check_speech), ("hub", check_hub))
 
 
-def run_self_check(config: AppConfig, out=None) -> int:
+def run_self_check(config: AppConfig, out: TextIO | None = None) -> int:
     """Run every check, printing one line each; 0 when none failed, 1 otherwise."""
     out = out or sys.stdout
     lang = config.language

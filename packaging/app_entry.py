@@ -87,7 +87,7 @@ def _run_multiprocessing_child() -> None:
     from multiprocessing import spawn
 
     spawn.freeze_support()  # runs the child and exits when argv[1] is --multiprocessing-fork
-    if sys.argv[1:2] == ["-c"] and sys.argv[2].startswith(TRACKER_COMMAND):
+    if sys.argv[1:2] == ["-c"] and len(sys.argv) > 2 and sys.argv[2].startswith(TRACKER_COMMAND):
         from multiprocessing import resource_tracker
 
         resource_tracker.main(int(sys.argv[2][len(TRACKER_COMMAND):].rstrip(")")))

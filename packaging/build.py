@@ -10,9 +10,13 @@ place: ``pyproject.toml``, read through ``importlib.metadata`` (the editable ins
 
 Fonts: NanumGothic (regular and bold) is copied at build time from Debian's ``fonts-nanum`` package
 (``/usr/share/fonts/truetype/nanum``) with its copyright file (SIL OFL 1.1); nothing binary is committed.
-Another path can be given with ``--font-dir``. Not bundled: OpenXR (``game.xr``) and speech (``pyttsx3``):
-a frozen app has no interpreter to spawn the speech worker with, and the XR runtime loader is per-platform;
-both run from a source install.
+Another path can be given with ``--font-dir``. Not bundled: OpenXR (``game.xr``: the XR runtime loader is
+per-platform) and speech (``pyttsx3``: the worker drives espeak-ng, a Linux library); both run from a source
+install.
+
+Beyond ``build_apps``: the freezer gets the run-time modules recorded by ``record_modules.py`` and every app module
+as hidden imports; Windows builds get a ``python3.dll`` forwarder (``pe_forwarder.py``); and after the build,
+``buildcheck.py`` checks each platform's output (modules, native imports, data) and fails the build on a miss.
 
 Outputs: ``build/packaging/dist/<platform>/`` (one directory per platform) and, with ``--installers``,
 archives in ``build/packaging/installers``; ``build/packaging/sizes.json`` records each build's size.

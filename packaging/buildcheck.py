@@ -125,6 +125,7 @@ def check_modules(lay: Layout, recorded: dict[str, str], wheels: Path) -> int:
     extensions = {p.name[:-len(lay.ext)] for p in lay.ext_dir.glob(f"*{lay.ext}")}
     available, stdlib_ext = wheel_modules(wheels)
     stdlib = sys.stdlib_module_names
+    packages = {m.split(".")[0] for m in available | frozen}
     checked = 0
     for name, kind in recorded.items():
         if kind not in ("source", "extension"):
@@ -133,7 +134,7 @@ def check_modules(lay: Layout, recorded: dict[str, str], wheels: Path) -> int:
         if top in stdlib:
             needed = kind == "source" or (top in stdlib_ext and "." not in name)
         else:
-            needed = name in available or not any(m.split(".")[0] == top for m in available | frozen)
+            needed = name in available or top not in packages  # a whole package missing is the build's fault
         if not needed:
             continue
         checked += 1

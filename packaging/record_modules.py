@@ -23,8 +23,8 @@ OUT = Path(__file__).resolve().parent / "runtime-modules.json"
 ALERT = ROOT / "tests" / "alerts" / "data" / "earthquake_emergency.xml"
 WHEN = "2026-05-15T11:00+09:00"
 
-# Runs main.py in this interpreter and, at exit, appends this process's modules (name → kind) as one JSON line.
-# The speech worker is a spawned child: it imports this module's hook through MSEOUL_RECORD_MODULES too.
+# A sitecustomize (found through PYTHONPATH) that, at exit, appends its process's modules (name → kind) as one JSON
+# line; spawned children such as the speech worker inherit the environment and record theirs too.
 HOOK = """
 import atexit, json, os, sys
 
