@@ -32,12 +32,24 @@ def _check_inputs(config: AppConfig) -> str | None:
     return None
 
 
+def _utf8_output() -> None:
+    """Print Korean whatever the console's code page (cp1252 on a Western Windows pipe or under Wine)."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_output()
     try:
         config = config_from_args(argv)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if config.self_check:
+        from game.selfcheck import run_self_check
+
+        return run_self_check(config)
     problem = _check_inputs(config)
     if problem:
         print(problem, file=sys.stderr)

@@ -33,8 +33,11 @@ def _prc_for(config: AppConfig) -> str:
         "show-frame-rate-meter false",
     ]
     if config.offscreen:
-        os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-        lines += ["window-type offscreen", "load-display p3headlessgl", "audio-library-name null"]
+        lines += ["window-type offscreen", "audio-library-name null"]
+        # EGL needs no display, but only Linux wheels ship p3headlessgl; elsewhere pandagl's buffer (WGL, Cocoa)
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+            lines.append("load-display p3headlessgl")
     return "\n".join(lines)
 
 

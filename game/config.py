@@ -77,6 +77,7 @@ class AppConfig:
     kiosk_settings: Path | None = None  # operator settings file (game/kiosk/settings.py); None: user config dir
     city: str | None = None
     cache_dir: Path | None = None
+    self_check: bool = False
     assets_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "assets")
 
     @property
@@ -113,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="city-services client directory (keys, pinned hub key, endpoints) made by "
                         "`python -m net.hub enroll`; without it the app runs a hub of its own")
     p.add_argument("--cache-dir", type=Path, help="baked asset cache (default: user cache directory)")
+    p.add_argument("--self-check", action="store_true",
+                   help="check this installation (imports, shaders, offscreen buffer, speech, hub); exit 0 or 1")
     return p
 
 
@@ -153,4 +156,5 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         kiosk_settings=ns.kiosk_settings,
         city=ns.city or (_prc("city", "") or None),
         cache_dir=cache,
+        self_check=ns.self_check,
     )

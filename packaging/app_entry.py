@@ -12,6 +12,8 @@ Two things differ from ``python main.py`` in a frozen build, and are fixed here 
   beside the executable; the frozen importer's ``get_source`` and ``linecache.getlines`` serve them from there.
 * ``certifi.where()`` (imported by ``requests``) reads its CA bundle through ``importlib.resources``, which has
   no files in a frozen app; ``build_apps`` copies ``cacert.pem`` beside the executable, so certifi is told so.
+* ``multiprocessing`` (the speech worker is ``spawn``-started) re-runs the executable for each child; the child
+  must run its task, not the app (``_run_multiprocessing_child``).
 * A packaged app cannot rely on the system's fonts: ``MSEOUL_FONT`` points at the bundled NanumGothic (OFL,
   see ``licenses/``) unless the operator set a house font.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 
 APP_DIR = Path(sys.executable).resolve().parent
 APP_PACKAGES = ("main", "game", "ui", "net")
+TRACKER_COMMAND = "from multiprocessing.resource_tracker import main;main("
 
 
 def _source_path(fullname: str, package: bool) -> Path:
@@ -74,10 +77,28 @@ def _point_certifi_at_bundle() -> None:
         certifi.core._CACERT_PATH = str(bundle)
 
 
+def _run_multiprocessing_child() -> None:
+    """Be a ``spawn`` child instead of the app when started as one (the speech worker; its resource tracker).
+
+    A frozen app is its own interpreter: ``multiprocessing`` starts it with ``--multiprocessing-fork`` for a
+    worker, and with ``-c "from multiprocessing.resource_tracker import main;main(FD)"`` for the tracker it
+    needs on POSIX. The standard ``multiprocessing.freeze_support()`` handles the first on Windows only.
+    """
+    from multiprocessing import spawn
+
+    spawn.freeze_support()  # runs the child and exits when argv[1] is --multiprocessing-fork
+    if sys.argv[1:2] == ["-c"] and len(sys.argv) > 2 and sys.argv[2].startswith(TRACKER_COMMAND):
+        from multiprocessing import resource_tracker
+
+        resource_tracker.main(int(sys.argv[2][len(TRACKER_COMMAND):].rstrip(")")))
+        sys.exit()
+
+
 if __name__ == "__main__":
     if getattr(sys, "frozen", False):
         _relocate_frozen_modules()
         _point_certifi_at_bundle()
+        _run_multiprocessing_child()
     font = APP_DIR / "assets" / "fonts" / "NanumGothic.ttf"
     if "MSEOUL_FONT" not in os.environ and font.is_file():
         os.environ["MSEOUL_FONT"] = str(font)

@@ -10,6 +10,7 @@ APT_PACKAGES=(
     libegl1 libgl1-mesa-dri libgles2   # Mesa llvmpipe through EGL for headless rendering
     python3-venv
     xvfb xauth           # a virtual display for the windowed (kiosk fullscreen, GLX) tests
+    wine64 gcc-mingw-w64-x86-64-win32   # the Windows build run under Wine; mingw builds its test-only stand-ins
 )
 
 missing=()

@@ -19,6 +19,7 @@ from panda3d.core import (
     BitMask32,
     CullBinManager,
     DirectionalLight,
+    Filename,
     NodePath,
     OmniBoundingVolume,
     OrthographicLens,
@@ -44,6 +45,13 @@ def cast_no_shadow(node: NodePath) -> None:
     """Leave ``node`` out of the sun's shadow pass: flat ground casts nothing visible, and something that moves
     every frame (a visitor) would leave its shadow frozen in a map drawn only when the sun or the view moves."""
     node.hide(SUN_MASK)
+
+
+def sky_shader() -> Shader:
+    """The sky's GLSL, named through ``Filename``: Panda3D takes a bare OS string as a Panda path, which breaks on
+    Windows (``Z:\\…`` is not found)."""
+    files = (Filename.fromOsSpecific(str(SHADER_DIR / name)) for name in ("sky.vert", "sky.frag"))
+    return Shader.load(Shader.SL_GLSL, *files)
 
 
 @dataclass(frozen=True)
@@ -155,8 +163,7 @@ class RenderPipeline:
         self.sky = _sphere(self.quality.view_distance * 0.9)
         self.sky.reparentTo(base.camera)
         self.sky.setCompass(world)  # follow the camera's position, never its rotation
-        self.sky.setShader(Shader.load(Shader.SL_GLSL, str(SHADER_DIR / "sky.vert"), str(SHADER_DIR / "sky.frag")),
-                           100)
+        self.sky.setShader(sky_shader(), 100)
         _register_bins()
         self.sky.setBin(SKY_BIN, 0)
         self.sky.setDepthWrite(False)
