@@ -15,6 +15,7 @@ import pytest
 
 from game.landmarks import catalogue
 from tests.packaging.conftest import PLATFORM, ROOT
+from tests.pinned import DAY
 
 pytestmark = [pytest.mark.slow, pytest.mark.render]
 
@@ -84,7 +85,7 @@ def test_build_has_assets_fonts_licences_and_a_recorded_size(built):
 def test_built_binary_renders_the_offscreen_tour(built, tmp_path):
     binary = built / "dist" / PLATFORM / "metaverse-seoul"
     proc = subprocess.run([str(binary), "--offscreen", "--size", "320x180", "--quality", "low", "--tour",
-                           str(tmp_path / "tour"), "--cache-dir", str(tmp_path / "cache")], cwd=tmp_path,
+                           str(tmp_path / "tour"), "--cache-dir", str(tmp_path / "cache"), "--time", DAY], cwd=tmp_path,
                           env=_env(), capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     doc = json.loads((tmp_path / "tour" / "tour.json").read_text(encoding="utf-8"))
@@ -98,7 +99,8 @@ def test_built_binary_runs_the_kiosk_with_its_embedded_hub(built, tmp_path):
     settings.write_text('site_name = "Build"\nlocation = [37.572, 126.9769]\ndata_dir = "data"\n', encoding="utf-8")
     binary = built / "dist" / PLATFORM / "metaverse-seoul"
     proc = subprocess.run([str(binary), "--kiosk", "--kiosk-settings", str(settings), "--offscreen", "--size",
-                           "320x180", "--quality", "low", "--frames", "30", "--cache-dir", str(tmp_path / "cache")],
+                           "320x180", "--quality", "low", "--frames", "30", "--cache-dir", str(tmp_path / "cache"),
+                           "--time", DAY],
                           cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "running offline" not in proc.stderr, proc.stderr[-2000:]
