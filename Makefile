@@ -17,6 +17,7 @@ NIGHT_RUN := 2026-12-02T03:00+09:00
 
 test: setup
 	@$(PY) -m ruff check .
+	@bash scripts/monado.sh >/dev/null  # the OpenXR runtime for the XR tests: built once into the user cache
 	@$(PY) -m pytest -q $(PYTEST_ARGS)
 	@echo "make test: rendering and XR tests again with MSEOUL_NOW=$(NIGHT_RUN)"
 	@MSEOUL_NOW=$(NIGHT_RUN) $(PY) -m pytest -q -m "render or xr" $(PYTEST_ARGS)
