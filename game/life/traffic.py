@@ -116,7 +116,8 @@ class Traffic:
         self.lane = np.zeros(n, int)
         self.s = np.zeros(n)  # front bumper, arc length along the lane
         self.v = np.zeros(n)
-        self.v0 = np.ones(n)
+        self.v0 = np.ones(n)  # free-flow speed, m/s
+        self.v_factor = np.ones(n)  # this vehicle's share of the road's speed (buses slower, some drivers faster)
         self.kind = np.zeros(n, int)
         self.livery = np.zeros(n, int)  # bus colour index, or a car colour index
         self.length = np.ones(n)
@@ -126,6 +127,8 @@ class Traffic:
         self.pos = np.zeros((n, 2))
         self.heading = np.zeros(n)
         self.scale = np.zeros(n)
+        self.serial = np.zeros(n, int)  # which vehicle holds a slot (slots are reused when one leaves)
+        self._spawned = 0
         self.speed_kmh: dict[str, float] = {}
         self.target = 0
         lane_len = np.array([ln.end - ln.start for ln in lanes])
@@ -146,12 +149,14 @@ class Traffic:
         self._lane_len = np.array([ln.lengths[-1] for ln in lanes])
 
     def set_speed(self, street: str, kmh: float) -> None:
-        """Free-flow speed on ``street`` (typical profile, or the live road data's average)."""
+        """Free-flow speed on ``street`` (typical profile, or the live road data's average); applies at once."""
         self.speed_kmh[street] = kmh
+        for i in np.nonzero(self.active)[0]:
+            if street in self.lanes[self.lane[i]].streets:
+                self.v0[i] = self._lane_kmh(self.lanes[self.lane[i]]) / 3.6 * self.v_factor[i]
 
-    def _v0(self, lane: Lane, kind: str) -> float:
-        kmh = min(self.speed_kmh.get(s, 30.0) for s in lane.streets)
-        return kmh / 3.6 * (0.85 if kind == "bus" else 1.1 if kind == "scooter" else 1.0) * self.rng.uniform(0.9, 1.1)
+    def _lane_kmh(self, lane: Lane) -> float:
+        return min(self.speed_kmh.get(s, 30.0) for s in lane.streets)
 
     def _pick_kind(self, lane: Lane) -> str:
         if lane.index == 0:
@@ -169,10 +174,13 @@ class Traffic:
         i = int(free[0])
         lane = self.lanes[li]
         self.active[i] = True
+        self._spawned += 1
+        self.serial[i] = self._spawned
         self.lane[i], self.s[i] = li, s
         self.kind[i] = KINDS.index(kind)
         self.length[i], self.width[i] = SIZE[kind]
-        self.v0[i] = self._v0(lane, kind)
+        self.v_factor[i] = (0.85 if kind == "bus" else 1.1 if kind == "scooter" else 1.0) * self.rng.uniform(0.9, 1.1)
+        self.v0[i] = self._lane_kmh(lane) / 3.6 * self.v_factor[i]
         self.v[i] = min(v, self.v0[i])
         self.dwell[i] = 0.0
         self.next_bus_stop[i] = int(np.searchsorted(lane.bus_stops, s))
@@ -255,7 +263,7 @@ class Traffic:
                     self.next_bus_stop[i] += 1
                 self.v[i] = 0.0
                 return
-            if bs - s < 0.6 and v < 0.5:
+            if bs - s < 1.5 and v < 0.5:  # the model halts about a metre short of an obstacle
                 self.dwell[i] = BUS_DWELL
                 self.v[i] = 0.0
                 return

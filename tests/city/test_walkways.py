@@ -6,7 +6,7 @@ from game.city.streets import distance_to_polyline
 from game.life.clearance import Clearance
 from game.life.signals import find_junctions
 from game.life.walkways import BODY_RADIUS, build
-from game.nav.collision import Obstacle, ObstacleIndex, resolve
+from game.nav.collision import Obstacle, resolve
 
 
 def test_clearance_agrees_with_the_visitors_collision(district):
