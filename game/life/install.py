@@ -56,6 +56,10 @@ class CityLifeHandle:
         """``pedestrians``, ``vehicles`` and the crowd level per hotspot (for the tour's JSON)."""
         return self.life.summary()
 
+    def view_summary(self, xy: tuple[float, float]) -> dict:
+        """Per tour stop: walkers and vehicles near ``xy`` and the crowd level there."""
+        return self.life.view_summary(xy)
+
     def release(self) -> None:
         if self._task is not None:
             self.base.taskMgr.remove(self._task)

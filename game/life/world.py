@@ -22,6 +22,7 @@ from game.life.signals import find_junctions
 from game.life.walkways import build as build_walkways
 from game.nav.collision import Obstacle, ObstacleIndex
 
+VIEW_RADIUS = 250.0  # metres around a view's target counted as "in the view"
 RETARGET_EVERY = 20.0  # seconds of simulated time between density checks (refills after the hour changes)
 
 
@@ -84,6 +85,11 @@ class CityLife:
             self.live_levels[hotspot] = self.data.level_index(level_name)
         self._retarget()
 
+    def set_scale(self, crowd: float, vehicles: float) -> None:
+        """Multiply every place's walkers and the vehicle count (benchmarks, quality presets)."""
+        self.crowd_scale, self.vehicle_scale = crowd, vehicles
+        self._retarget()
+
     def set_live_speed(self, street: str, kmh: float | None) -> None:
         if kmh is None:
             self.live_speeds.pop(street, None)
@@ -126,3 +132,17 @@ class CityLife:
             lvl, source = self.level(h)
             levels[h.name] = {"level": self.data.levels[lvl], "level_en": self.data.levels_en[lvl], "source": source}
         return {"pedestrians": self.crowd.count(), "vehicles": int(self.traffic.active.sum()), "crowd": levels}
+
+    def view_summary(self, xy: tuple[float, float], radius: float = VIEW_RADIUS) -> dict:
+        """What one view shows: walkers and vehicles within ``radius`` of ``xy`` and the nearest hotspot's level.
+
+        The tour records this per stop (``pedestrians``, ``vehicles``, ``crowd``)."""
+        c, t = self.crowd, self.traffic
+        walkers = int((np.linalg.norm(c.pos[c.active] - xy, axis=1) < radius).sum())
+        vehicles = int((np.linalg.norm(t.pos[t.active] - xy, axis=1) < radius).sum())
+        hotspot = min(((h, p) for h in self.data.hotspots for p, _ in h.places),
+                      key=lambda hp: math.dist((hp[1].x, hp[1].y), xy))[0]
+        lvl, source = self.level(hotspot)
+        return {"pedestrians": walkers, "vehicles": vehicles,
+                "crowd": {"hotspot": hotspot.name, "level": self.data.levels[lvl],
+                          "level_en": self.data.levels_en[lvl], "source": source}}

@@ -87,6 +87,9 @@ def test_density_follows_the_crowd_level(make_life):
             life.update(1.0)
     assert _near(busy, "gwanghwamun-square") > 3 * _near(quiet, "gwanghwamun-square")
     assert busy.summary()["crowd"]["광화문·덕수궁"] == {"level": "붐빔", "level_en": "busy", "source": "live"}
+    view = busy.view_summary((-19.0, 105.0))
+    assert view["crowd"] == {"hotspot": "광화문·덕수궁", "level": "붐빔", "level_en": "busy", "source": "live"}
+    assert view["pedestrians"] > 3 * quiet.view_summary((-19.0, 105.0))["pedestrians"]
     busy.set_live_level("광화문·덕수궁", None)  # the live source went away: back to the typical profile
     assert busy.summary()["crowd"]["광화문·덕수궁"]["source"] == "typical"
     with pytest.raises(ValueError):
