@@ -30,7 +30,7 @@ vec3 swing(vec3 p, vec3 n, float pivot, float angle, out vec3 n_out) {
 void main() {
     int base = gl_InstanceID * 4;
     vec4 place = texelFetch(instances, base);      // x, y, z, heading (radians from +x)
-    vec4 motion = texelFetch(instances, base + 1); // walk phase, swing amplitude, scale, flags
+    vec4 motion = texelFetch(instances, base + 1); // walk phase, swing amplitude, scale, flag (taxi / photo)
     vec4 col_a = texelFetch(instances, base + 2);  // top / body colour, skin shade
     vec4 col_b = texelFetch(instances, base + 3);  // bottom / accent colour, hair shade
     int slot = int(p3d_MultiTexCoord0.x + 0.5);
@@ -41,7 +41,9 @@ void main() {
     if (part == 1 || part == 2) {
         p = swing(p, n, HIP, (part == 1 ? 1.0 : -1.0) * amp * sin(phase), n);
     } else if (part == 3 || part == 4) {
-        p = swing(p, n, SHOULDER, (part == 3 ? -0.8 : 0.8) * amp * sin(phase), n);
+        // walking: arms swing against the legs; standing with motion.w = 1: both raised, holding up a phone
+        float arm = motion.w > 0.5 ? -1.35 : (part == 3 ? -0.8 : 0.8) * amp * sin(phase);
+        p = swing(p, n, SHOULDER, arm, n);
     } else if (part == 5 && motion.w < 0.5) {
         p *= 0.0;  // the taxi sign, on taxis only
     }

@@ -40,7 +40,8 @@ def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
         life.set_live_level(h.name, life.data.levels[-1])
     busy = sum(busy for h in life.data.hotspots for _, busy in h.places)
     td = life.traffic_data
-    life.set_scale(WALKERS / busy, VEHICLES / td["peak_vehicles"] / td["hourly_volume"]["weekday"][life.now.hour])
+    volume = td["hourly_volume"]["weekend" if life.now.weekday() >= 5 else "weekday"][life.now.hour]
+    life.set_scale(WALKERS / busy, VEHICLES / (td["peak_vehicles"] * volume))
     for _ in range(60):
         handle.update(0.5)
     sim, sync = [], []

@@ -154,6 +154,7 @@ class LifeRenderer:
         out[:, 1, 0] = c.phase[idx]
         out[:, 1, 1] = np.clip(c.speed[idx] / 1.3, 0.0, 1.2) * 0.45
         out[:, 1, 2] = c.height[idx]
+        out[:, 1, 3] = (c.pause[idx] > 0) & (look % 3 == 0)  # a third of those who stop take a photo
         out[:, 2, 0:3] = self._tops[look % len(self._tops)]
         out[:, 2, 3] = ((look >> 6) & 15) / 15.0
         out[:, 3, 0:3] = self._bottoms[(look >> 3) % len(self._bottoms)]
@@ -174,10 +175,8 @@ class LifeRenderer:
             taxi = tr.kind[idx] == KINDS.index("taxi")
             out[:, 2, 0:3] = np.where(taxi[:, None], self._taxi_rgb, self._car_rgb[livery % len(self._car_rgb)])
             out[:, 1, 3] = taxi
-        else:
+        else:  # scooters: body in a car colour, the delivery box in a courier's colour
             out[:, 2, 0:3] = self._car_rgb[livery % len(self._car_rgb)]
-            out[:, 3, 0:3] = self._box_rgb[livery % len(self._box_rgb)]
-        if layer == "scooters":
             out[:, 3, 0:3] = self._box_rgb[livery % len(self._box_rgb)]
         return out
 
