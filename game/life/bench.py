@@ -17,6 +17,7 @@ import time
 WHEN = "2026-05-15T11:00+09:00"  # the tests' pinned daytime
 VIEW = "gwanghwamun-square"
 WALKERS, VEHICLES = 300, 60
+DISTRICT_WALKERS = 2000
 
 
 def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
@@ -67,16 +68,28 @@ def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
         if k >= 6:
             (with_life if shown else without).append((time.perf_counter() - t) * 1000)
     handle.renderer.root.show()
+    walkers, vehicles = life.crowd.count(), int(life.traffic.active.sum())
     stats1 = view_stats(app.world, app.base.cam, app.pipeline.sun_np)
+    # the whole district's 2,000 walkers (issue 16's stretch figure): simulation cost only
+    life.set_scale(DISTRICT_WALKERS / busy, VEHICLES / (td["peak_vehicles"] * volume))
+    for _ in range(20):
+        life.update(0.5)
+    district = []
+    for _ in range(100):
+        t = time.perf_counter()
+        life.update(1 / 60)
+        district.append((time.perf_counter() - t) * 1000)
     out = {
         "size": size,
         "time": when,
         "view": VIEW,
-        "walkers": life.crowd.count(),
-        "vehicles": int(life.traffic.active.sum()),
+        "walkers": walkers,
+        "vehicles": vehicles,
         "build_s": round(build_s, 2),
         "sim_update_ms_median": round(statistics.median(sim), 3),
         "render_sync_ms_median": round(statistics.median(sync), 3),
+        "district_walkers": life.crowd.count(),
+        "district_sim_update_ms_median": round(statistics.median(district), 3),
         "life_draw_calls": handle.renderer.draw_calls,
         "extra_draw_calls": stats1.draw_calls - stats0.draw_calls,
         "frame_ms_without": round(statistics.median(without), 2),

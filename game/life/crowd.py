@@ -22,6 +22,7 @@ SIDESTEP_AFTER = 1.0  # seconds blocked before trying another line
 TURN_BACK_AFTER = 5.0
 LATERAL_SPEED = 0.6  # m/s drifting across the pavement
 PAUSE_CHANCE = 0.04  # at each node: stop to look, take a photo, wait for a friend
+SHOP_CHANCE = 0.04  # at a node beside a building: go in (a shop, a café, an office) for a while
 STRIDE = 1.45  # metres per walk cycle for a 1.7 m person
 
 
@@ -56,6 +57,7 @@ class Crowd:
         self.phase = np.zeros(n)
         self.blocked = np.zeros(n)
         self.pause = np.zeros(n)
+        self.indoors = np.zeros(n)  # seconds left inside a building; hidden and out of everyone's way meanwhile
         self.home = np.zeros(n, int)
         self.next_edge = np.full(n, -1)
         self.height = np.ones(n)
@@ -71,11 +73,16 @@ class Crowd:
         d = np.linalg.norm(self.ways.nodes - (place.x, place.y), axis=1)
         return np.nonzero(d < place.radius)[0]
 
+    @property
+    def present(self) -> np.ndarray:
+        """Walkers out on the street (drawn, and in everyone's way): active and not inside a building."""
+        return self.active & (self.indoors <= 0)
+
     def count(self, place: int | None = None) -> int:
         return int(self.active.sum() if place is None else (self.active & (self.home == place)).sum())
 
     def _free(self, xy: np.ndarray, ignore: int = -1) -> bool:
-        mask = self.active.copy()
+        mask = self.present
         if ignore >= 0:
             mask[ignore] = False
         if mask.any() and (np.sum((self.pos[mask] - xy) ** 2, axis=1) < (2 * BODY_RADIUS) ** 2).any():
@@ -112,7 +119,7 @@ class Crowd:
             self.speed_pref[i] = float(np.clip(rng.normal(1.3, 0.18), 0.8, 1.8))
             self.speed[i] = 0.0
             self.phase[i] = rng.uniform(0, 2 * math.pi)
-            self.blocked[i] = self.pause[i] = 0.0
+            self.blocked[i] = self.pause[i] = self.indoors[i] = 0.0
             self.home[i] = place
             self.next_edge[i] = -1
             self.height[i] = float(np.clip(rng.normal(1.0, 0.05), 0.86, 1.14))
@@ -176,10 +183,19 @@ class Crowd:
 
     def _step(self, dt: float, clock_s: float) -> None:
         w, rng = self.ways, self.rng
-        paused = self.active & (self.pause > 0)
+        inside = np.nonzero(self.active & (self.indoors > 0))[0]
+        self.indoors[inside] -= dt
+        for i in inside[self.indoors[inside] <= 0]:  # coming out: only onto a free spot, else a moment later
+            if not self._free(self.pos[i], ignore=int(i)):
+                self.indoors[i] = 0.5
+            else:
+                self.forward[i] = not self.forward[i]
+                self.next_edge[i] = -1
+        present = self.present
+        paused = present & (self.pause > 0)
         self.pause[paused] -= dt
         self.speed[paused] = 0.0
-        movers = np.nonzero(self.active & ~paused)[0]
+        movers = np.nonzero(present & ~paused)[0]
         if not len(movers):
             return
         e = self.edge[movers]
@@ -198,10 +214,13 @@ class Crowd:
             over = abs(float(along[k]) - end)
             if self.next_edge[i] < 0:
                 self.next_edge[i] = self._choose(i, node, cur)
-                if rng.random() < PAUSE_CHANCE and w.crossed[cur] is None:
+                roll = rng.random()
+                if roll < PAUSE_CHANCE and w.crossed[cur] is None:
                     self.pause[i] = rng.uniform(3.0, 15.0)
+                elif roll < PAUSE_CHANCE + SHOP_CHANCE and w.door[node]:
+                    self.indoors[i] = rng.uniform(30.0, 240.0)
             nxt = int(self.next_edge[i])
-            if self.pause[i] > 0:
+            if self.pause[i] > 0 or self.indoors[i] > 0:
                 along[k], waiting[k] = end, True
                 continue
             if w.crossed[nxt] is not None:
@@ -243,7 +262,7 @@ class Crowd:
     def _accept(self, movers: np.ndarray, new: np.ndarray) -> np.ndarray:
         """True for each mover whose new spot is clear of everyone's current and new spot (and the visitor)."""
         limit = (2 * BODY_RADIUS) ** 2
-        others = np.nonzero(self.active)[0]
+        others = np.nonzero(self.present)[0]
         ok = np.ones(len(movers), bool)
         # current spots of everybody; a mover's own current spot does not count against it
         pts = self.pos[others]

@@ -145,7 +145,7 @@ class LifeRenderer:
 
     def _walkers(self) -> np.ndarray:
         c = self.life.crowd
-        idx = np.nonzero(c.active)[0]
+        idx = np.nonzero(c.present)[0]
         look = c.look[idx]
         out = np.zeros((len(idx), TEXELS, 4), np.float32)
         out[:, 0, 0:2] = c.pos[idx]

@@ -25,6 +25,7 @@ PAVEMENT_HALF = SIDEWALK / 2 - BODY_RADIUS
 CROSSING_HALF = 1.6  # a zebra crossing is about 4 m wide
 PLAZA_STEP = 6.0
 MIN_COMPONENT = 12  # nodes; smaller islands are dropped
+DOOR_REACH = 7.0  # metres from a pavement node to a building front for the node to count as a shop door
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Walkways:
     crossed: list[str | None]  # street id a crossing edge runs over, None on pavements and plazas
     junction: np.ndarray  # (E,) junction id governing a crossing, -1 elsewhere
     adjacency: list[list[int]]  # edges at each node
+    door: np.ndarray  # (N,) a pavement node beside a building: walkers may go in (a shop) and come out later
 
     def position(self, edge: np.ndarray, along: np.ndarray, lateral: np.ndarray) -> np.ndarray:
         """World points ``along`` metres from each edge's start node and ``lateral`` metres to its left."""
@@ -297,5 +299,8 @@ def _finish(bld: _Builder, streets: list[Street], junctions: list) -> Walkways:
     for k in range(len(edges)):
         adjacency[a[k]].append(k)
         adjacency[b[k]].append(k)
+    door = ~bld.clear.clear(nodes, DOOR_REACH)
+    for n, edges_here in enumerate(adjacency):
+        door[n] &= bool(edges_here) and all(crossed[e] is None for e in edges_here)
     return Walkways(nodes, a, b, length, direction, normal, np.array([e[2] for e in edges]),
-                    np.array([e[3] for e in edges]), crossed, junction, adjacency)
+                    np.array([e[3] for e in edges]), crossed, junction, adjacency, door)

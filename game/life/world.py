@@ -138,7 +138,7 @@ class CityLife:
 
         The tour records this per stop (``pedestrians``, ``vehicles``, ``crowd``)."""
         c, t = self.crowd, self.traffic
-        walkers = int((np.linalg.norm(c.pos[c.active] - xy, axis=1) < radius).sum())
+        walkers = int((np.linalg.norm(c.pos[c.present] - xy, axis=1) < radius).sum())
         vehicles = int((np.linalg.norm(t.pos[t.active] - xy, axis=1) < radius).sum())
         hotspot = min(((h, p) for h in self.data.hotspots for p, _ in h.places),
                       key=lambda hp: math.dist((hp[1].x, hp[1].y), xy))[0]

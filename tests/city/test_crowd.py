@@ -25,10 +25,17 @@ def test_ten_thousand_seconds_without_walls_or_overlaps(district, make_life):
     crowd, ways = life.crowd, life.ways
     life.set_visitor((-25.0, 40.0))  # the visitor stands in the square: walkers go round them
     assert crowd.count() > 100
-    start = crowd.pos[crowd.active].copy()
+    start = crowd.pos[crowd.present].copy()
+    population = crowd.count()
+    indoors_seen, came_out = 0, 0
     for step in range(10_000):  # one simulated second per update (split into short steps inside)
+        was_inside = crowd.active & (crowd.indoors > 0)
         life.update(1.0)
-        act = crowd.active
+        act = crowd.present
+        indoors_seen = max(indoors_seen, int((crowd.active & ~act).sum()))
+        came_out += int((was_inside & act).sum())
+        if life.now.hour == 12:  # the typical level holds for the hour; going into a shop is not leaving the city
+            assert crowd.count() == population
         pos = crowd.pos[act]
         assert _min_separation(pos) >= 2 * BODY_RADIUS - 1e-9, step
         assert (np.linalg.norm(pos - (-25.0, 40.0), axis=1) >= BODY_RADIUS + 0.35 - 1e-9).all()
@@ -37,7 +44,9 @@ def test_ten_thousand_seconds_without_walls_or_overlaps(district, make_life):
             road = np.array([ways.crossed[e] is None for e in crowd.edge[act]])
             for s in street_list:
                 assert (distance_to_polyline(s.points, pos[road]) > s.width / 2 - 0.35).all(), (step, s.id)
-    assert np.linalg.norm(crowd.pos[crowd.active][: len(start)] - start[: crowd.count()], axis=1).mean() > 20
+    assert np.linalg.norm(crowd.pos[crowd.present][: len(start)] - start[: len(crowd.pos[crowd.present])],
+                          axis=1).mean() > 20
+    assert indoors_seen > 3 and came_out > 20  # people went into shops and came out again
 
 
 def test_walkers_step_onto_crossings_only_on_the_green_man(make_life):
@@ -48,7 +57,7 @@ def test_walkers_step_onto_crossings_only_on_the_green_man(make_life):
         clock = life.clock_s
         before = crowd.edge.copy()
         life.update(0.25)
-        moved_on = np.nonzero(crowd.active & (crowd.edge != before))[0]
+        moved_on = np.nonzero(crowd.present & (crowd.edge != before))[0]
         for i in moved_on:
             e = crowd.edge[i]
             if ways.crossed[e] is None:
@@ -58,7 +67,7 @@ def test_walkers_step_onto_crossings_only_on_the_green_man(make_life):
             assert j.light(ways.crossed[e], clock) is Light.RED
             entries += 1
         nxt = crowd.next_edge
-        kerb = crowd.active & (nxt >= 0) & (crowd.speed == 0)
+        kerb = crowd.present & (nxt >= 0) & (crowd.speed == 0)
         waited_at_red += sum(1 for i in np.nonzero(kerb)[0] if ways.crossed[nxt[i]] is not None)
     assert entries > 20 and waited_at_red > 100
 
@@ -74,7 +83,7 @@ def test_same_seed_and_clock_give_the_same_city(make_life):
 
 def _near(life, place_id: str) -> int:
     place = next(p for p in life.places if p.id == place_id)
-    d = np.linalg.norm(life.crowd.pos[life.crowd.active] - (place.x, place.y), axis=1)
+    d = np.linalg.norm(life.crowd.pos[life.crowd.present] - (place.x, place.y), axis=1)
     return int((d < place.radius).sum())
 
 
