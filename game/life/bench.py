@@ -23,6 +23,7 @@ DISTRICT_WALKERS = 2000
 def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
     from game.app import App
     from game.config import config_from_args
+    from game.life import density, traffic
     from game.life.install import install_city_life
     from game.render.stats import view_stats
 
@@ -32,17 +33,18 @@ def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
     app.look(v.camera, v.target)
     app.step(5)
     stats0 = view_stats(app.world, app.base.cam, app.pipeline.sun_np)
+    # every hotspot at its busiest, scaled to the budget's numbers from the first frame
+    data, td = density.load(), traffic.load_data()
+    busy = sum(busy for h in data.hotspots for _, busy in h.places)
+    when_dt = app.pipeline.when
+    volume = td["hourly_volume"]["weekend" if when_dt.weekday() >= 5 else "weekday"][when_dt.hour]
     t0 = time.perf_counter()
-    handle = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when, seed=1394,
-                               run_task=False)
+    handle = install_city_life(app.base, app.world, app.scene.obstacles, when_dt, seed=1394, run_task=False,
+                               crowd_scale=WALKERS / busy, vehicle_scale=VEHICLES / (td["peak_vehicles"] * volume))
     build_s = time.perf_counter() - t0
     life = handle.life
-    for h in life.data.hotspots:  # every hotspot at its busiest, then scaled to the budget's numbers
+    for h in life.data.hotspots:
         life.set_live_level(h.name, life.data.levels[-1])
-    busy = sum(busy for h in life.data.hotspots for _, busy in h.places)
-    td = life.traffic_data
-    volume = td["hourly_volume"]["weekend" if life.now.weekday() >= 5 else "weekday"][life.now.hour]
-    life.set_scale(WALKERS / busy, VEHICLES / (td["peak_vehicles"] * volume))
     for _ in range(60):
         handle.update(0.5)
     sim, sync = [], []

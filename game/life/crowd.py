@@ -24,6 +24,7 @@ LATERAL_SPEED = 0.6  # m/s drifting across the pavement
 PAUSE_CHANCE = 0.04  # at each node: stop to look, take a photo, wait for a friend
 SHOP_CHANCE = 0.04  # at a node beside a building: go in (a shop, a café, an office) for a while
 STRIDE = 1.45  # metres per walk cycle for a 1.7 m person
+CELL_SPAN = 1 << 24  # cell-key multiplier: more cells than the district has across
 
 
 @dataclass(frozen=True)
@@ -260,25 +261,29 @@ class Crowd:
                 self.lane[i] = rng.uniform(-2.4, 2.4)
 
     def _accept(self, movers: np.ndarray, new: np.ndarray) -> np.ndarray:
-        """True for each mover whose new spot is clear of everyone's current and new spot (and the visitor)."""
-        limit = (2 * BODY_RADIUS) ** 2
+        """True for each mover whose new spot is clear of everyone's current and new spot (and the visitor).
+
+        Neighbours are found on a grid of cells one personal diameter wide: points sorted by cell key, so the
+        3×3 cells around a spot are three key ranges found by binary search.
+        """
+        reach = 2 * BODY_RADIUS
         others = np.nonzero(self.present)[0]
         ok = np.ones(len(movers), bool)
-        # current spots of everybody; a mover's own current spot does not count against it
-        pts = self.pos[others]
-        for src, own in ((pts, others), (new, movers)):
-            sort = np.argsort(src[:, 0])
-            sx = src[sort, 0]
-            lo = np.searchsorted(sx, new[:, 0] - 2 * BODY_RADIUS)
-            hi = np.searchsorted(sx, new[:, 0] + 2 * BODY_RADIUS)
-            width = int((hi - lo).max()) if len(hi) else 0
-            for off in range(width):
-                j = np.minimum(lo + off, len(sort) - 1)
-                valid = lo + off < hi
-                cand = sort[j]
-                d2 = np.sum((src[cand] - new) ** 2, axis=1)
-                clash = valid & (d2 < limit) & (own[cand] != movers)
-                ok &= ~clash
+        cell = np.floor(new / reach).astype(np.int64)
+        for src, own in ((self.pos[others], others), (new, movers)):
+            src_cell = np.floor(src / reach).astype(np.int64)
+            keys = src_cell[:, 0] * CELL_SPAN + src_cell[:, 1]
+            order = np.argsort(keys, kind="stable")
+            sorted_keys = keys[order]
+            for dx in (-1, 0, 1):
+                base = (cell[:, 0] + dx) * CELL_SPAN + cell[:, 1]
+                lo = np.searchsorted(sorted_keys, base - 1, side="left")
+                hi = np.searchsorted(sorted_keys, base + 1, side="right")
+                for off in range(int((hi - lo).max()) if len(hi) else 0):
+                    valid = lo + off < hi
+                    cand = order[np.minimum(lo + off, len(order) - 1)]
+                    d2 = np.sum((src[cand] - new) ** 2, axis=1)
+                    ok &= ~(valid & (d2 < reach * reach) & (own[cand] != movers))
         if self.visitor is not None:
             ok &= np.sum((new - self.visitor) ** 2, axis=1) >= (BODY_RADIUS + 0.35) ** 2
         return ok
