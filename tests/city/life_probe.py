@@ -20,8 +20,8 @@ from game.render.stats import view_stats
 WALKER_MASK = (1.0, 0.0, 1.0, 1.0)
 
 
-def frame(app) -> np.ndarray:
-    tex = app.base.win.getScreenshot()
+def frame(base) -> np.ndarray:
+    tex = base.win.getScreenshot()
     img = np.frombuffer(tex.getRamImageAs("RGB").getData(), np.uint8)
     return img.reshape(tex.getYSize(), tex.getXSize(), 3)[::-1]
 
@@ -40,7 +40,7 @@ def walker_mask(app, handle) -> np.ndarray:
     app.pipeline.sky.hide()
     try:
         app.step(2)
-        rgb = frame(app).astype(int)
+        rgb = frame(app.base).astype(int)
     finally:
         world.setState(saved)
         walkers.clearShaderInput("flat_colour")
@@ -49,7 +49,52 @@ def walker_mask(app, handle) -> np.ndarray:
     return (rgb[..., 0] > 150) & (rgb[..., 2] > 150) & (rgb[..., 1] < 60)
 
 
+def walk_cycle() -> None:
+    """One walker seen side-on as a flat mask at four phases of its stride: the width its legs span at ankle
+    height and at hand height, per phase (vertex animation, not a sliding box)."""
+    import os
+
+    from panda3d.core import loadPrcFileData
+
+    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+    loadPrcFileData("", "window-type offscreen\nload-display p3headlessgl\nwin-size 200 200\n"
+                        "framebuffer-srgb false\naudio-library-name null\n")
+    from direct.showbase.ShowBase import ShowBase
+    from panda3d.core import Shader
+
+    from game.life import bodies
+    from game.life.render import SHADER_DIR, TEXELS, _Layer
+
+    base = ShowBase(windowType="offscreen")
+    base.setBackgroundColor(0, 0, 0, 1)
+    shader = Shader.load(Shader.SL_GLSL, str(SHADER_DIR / "life.vert"), str(SHADER_DIR / "life.frag"))
+    layer = _Layer(base.render, "walkers", bodies.walker(), 1, shader)
+    layer.node.setShaderInput("flat_colour", WALKER_MASK)
+    base.camLens.setFov(20)
+    base.camera.setPos(8, 0, 0.9)  # east of a walker heading north: legs swing across the picture
+    base.camera.lookAt(0, 0, 0.9)
+    spans = []
+    for phase in (0.0, 1.5708, 3.1416, 4.7124):
+        data = np.zeros((1, TEXELS, 4), np.float32)
+        data[0, 0] = (0.0, 0.0, 0.0, 1.5708)
+        data[0, 1] = (phase, 0.45, 1.0, 0.0)
+        layer.write(data)
+        for _ in range(2):
+            base.taskMgr.step()
+        rgb = frame(base).astype(int)
+        mask = (rgb[..., 0] > 150) & (rgb[..., 2] > 150) & (rgb[..., 1] < 60)
+        rows = np.nonzero(mask.any(axis=1))[0]
+        ankle = rows.max() - max(2, (rows.max() - rows.min()) // 20)
+        hand = rows.min() + int((rows.max() - rows.min()) * 0.45)
+        width = [int(np.ptp(np.nonzero(mask[r])[0])) if mask[r].any() else 0 for r in (ankle, hand)]
+        spans.append({"phase": phase, "pixels": int(mask.sum()), "ankle_span": width[0], "hand_span": width[1]})
+    print(json.dumps({"spans": spans}))
+
+
 def main() -> None:
+    if sys.argv[1] == "walk-cycle":
+        walk_cycle()
+        return
     cache, when, out = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     view = sys.argv[4] if len(sys.argv) > 4 else "gwanghwamun-square"
     app = App(config_from_args(["--offscreen", "--size", "640x360", "--cache-dir", cache, "--time", when]))

@@ -20,10 +20,10 @@ def cache(tmp_path_factory):
     return tmp_path_factory.mktemp("life-cache")
 
 
-def probe(cache: Path, when: str, out: Path) -> dict:
+def probe(*args: object) -> dict:
     env = dict(os.environ, EGL_PLATFORM="surfaceless", PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, str(PROBE), str(cache), when, str(out)], env=env, capture_output=True,
-                          text=True, timeout=280)
+    proc = subprocess.run([sys.executable, str(PROBE), *map(str, args)], env=env, capture_output=True, text=True,
+                          timeout=280)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -38,3 +38,11 @@ def test_people_fill_the_square_by_day_fewer_at_night_in_few_draw_calls(cache, t
     assert 5 <= night["walker_blobs"] < day["walker_blobs"], night
     assert night["pedestrians"] < day["pedestrians"] and night["vehicles"] < day["vehicles"]
     assert night["crowd"]["광화문·덕수궁"]["source"] == "typical"
+
+
+def test_walkers_stride_by_vertex_animation():
+    spans = probe("walk-cycle")["spans"]  # phases 0, π/2, π, 3π/2 of one walker seen side-on
+    together, apart = spans[0], spans[1]
+    assert apart["ankle_span"] > 3 * together["ankle_span"]  # legs swing apart mid-stride
+    assert apart["hand_span"] > together["hand_span"]  # and the arms swing with them
+    assert spans[2]["ankle_span"] == together["ankle_span"] and spans[3]["ankle_span"] > 3 * spans[2]["ankle_span"]
