@@ -1,0 +1,148 @@
+"""The living city as one pure object: walkways, signals, crowd and traffic on one clock.
+
+Deterministic for a seed and a start time: the clock only moves by the ``dt`` handed to ``update``. The hour
+picks the typical crowd levels and traffic volume; live values (the city data) override them per hotspot
+and street. Nothing here reads the wall clock or imports the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from game.city.streets import OpenArea, Street
+from game.landmarks.catalogue import Landmark
+from game.life import density, traffic
+from game.life.clearance import Clearance
+from game.life.crowd import Crowd
+from game.life.signals import find_junctions
+from game.life.walkways import build as build_walkways
+from game.nav.collision import Obstacle, ObstacleIndex
+
+VIEW_RADIUS = 250.0  # metres around a view's target counted as "in the view"
+RETARGET_EVERY = 20.0  # seconds of simulated time between density checks (refills after the hour changes)
+
+
+def plazas(areas: Iterable[OpenArea], landmarks: Iterable[Landmark]) -> list[np.ndarray]:
+    """Open paved areas people may cross freely: paved open areas and the squares among the landmarks."""
+    out = [a.polygon for a in areas if a.kind == "paving"]
+    for lm in landmarks:
+        if lm.kind != "square":
+            continue
+        w, d = lm.footprint[0] / 2, lm.footprint[1] / 2
+        a = math.radians(lm.heading)
+        right, back = np.array([-math.cos(a), math.sin(a)]), np.array([-math.sin(a), -math.cos(a)])
+        c = np.asarray(lm.local)
+        out.append(np.array([c + sx * w * right + sy * d * back for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]))
+    return out
+
+
+class CityLife:
+    def __init__(self, streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex, when: dt.datetime,
+                 seed: int, open_areas: Sequence[np.ndarray] = (), crowd_scale: float = 1.0,
+                 vehicle_scale: float = 1.0):
+        self.when = when
+        self.elapsed = 0.0
+        self.crowd_scale = crowd_scale
+        self.vehicle_scale = vehicle_scale
+        self.junctions = find_junctions(streets)
+        self.ways = build_walkways(streets, Clearance(obstacles), self.junctions, list(open_areas))
+        self.data = density.load()
+        self.places = [p for h in self.data.hotspots for p, _ in h.places]
+        self.crowd = Crowd(self.ways, self.junctions, self.places, seed)
+        self.traffic_data = traffic.load_data()
+        self.lanes = traffic.build_lanes(streets, self.junctions, self.traffic_data)
+        self.traffic = traffic.Traffic(self.lanes, self.junctions, self.traffic_data, seed)
+        self.live_levels: dict[str, int] = {}
+        self.live_speeds: dict[str, float] = {}
+        self._since_retarget = 0.0
+        self._retarget()
+
+    @property
+    def now(self) -> dt.datetime:
+        return self.when + dt.timedelta(seconds=self.elapsed)
+
+    @property
+    def clock_s(self) -> float:
+        """Seconds since local midnight: the signals' clock."""
+        t = self.now
+        return t.hour * 3600 + t.minute * 60 + t.second + t.microsecond / 1e6
+
+    def level(self, hotspot: density.Hotspot) -> tuple[int, str]:
+        """(level index, "live" or "typical") for a hotspot now."""
+        if hotspot.name in self.live_levels:
+            return self.live_levels[hotspot.name], "live"
+        return hotspot.typical_level(self.now), "typical"
+
+    def set_live_level(self, hotspot: str, level_name: str | None) -> None:
+        """The live ``AREA_CONGEST_LVL`` for a hotspot, or None to fall back to the typical profile."""
+        if level_name is None:
+            self.live_levels.pop(hotspot, None)
+        else:
+            self.live_levels[hotspot] = self.data.level_index(level_name)
+        self._retarget()
+
+    def set_scale(self, crowd: float, vehicles: float) -> None:
+        """Multiply every place's walkers and the vehicle count (benchmarks, quality presets)."""
+        self.crowd_scale, self.vehicle_scale = crowd, vehicles
+        self._retarget()
+
+    def set_live_speed(self, street: str, kmh: float | None) -> None:
+        if kmh is None:
+            self.live_speeds.pop(street, None)
+        else:
+            self.live_speeds[street] = kmh
+        self._retarget()
+
+    def _retarget(self) -> None:
+        now = self.now
+        day = "weekend" if now.weekday() >= 5 else "weekday"
+        k = 0
+        for h in self.data.hotspots:
+            lvl, _ = self.level(h)
+            for _, busy in h.places:
+                self.crowd.set_target(k, round(self.data.walkers(busy, lvl) * self.crowd_scale))
+                k += 1
+        td = self.traffic_data
+        for lane in self.lanes:
+            for street in lane.streets:
+                self.traffic.set_speed(street, self.live_speeds.get(street, td["hourly_speed_kmh"][day][now.hour]))
+        self.traffic.populate(round(td["peak_vehicles"] * td["hourly_volume"][day][now.hour] * self.vehicle_scale))
+
+    def update(self, dt_s: float) -> None:
+        clock = self.clock_s
+        self.crowd.update(dt_s, clock)
+        self.traffic.update(dt_s, clock)
+        self.elapsed += dt_s
+        self._since_retarget += dt_s
+        if self._since_retarget >= RETARGET_EVERY:
+            self._since_retarget = 0.0
+            self._retarget()
+
+    def set_visitor(self, xy: tuple[float, float] | None) -> None:
+        self.crowd.visitor = xy
+
+    def summary(self) -> dict:
+        """Counts and the crowd level per hotspot (what the tour records per view)."""
+        levels = {}
+        for h in self.data.hotspots:
+            lvl, source = self.level(h)
+            levels[h.name] = {"level": self.data.levels[lvl], "level_en": self.data.levels_en[lvl], "source": source}
+        return {"pedestrians": self.crowd.count(), "vehicles": int(self.traffic.active.sum()), "crowd": levels}
+
+    def view_summary(self, xy: tuple[float, float], radius: float = VIEW_RADIUS) -> dict:
+        """What one view shows: walkers and vehicles within ``radius`` of ``xy`` and the nearest hotspot's level.
+
+        The tour records this per stop (``pedestrians``, ``vehicles``, ``crowd``)."""
+        c, t = self.crowd, self.traffic
+        walkers = int((np.linalg.norm(c.pos[c.present] - xy, axis=1) < radius).sum())
+        vehicles = int((np.linalg.norm(t.pos[t.active] - xy, axis=1) < radius).sum())
+        hotspot = min(((h, p) for h in self.data.hotspots for p, _ in h.places),
+                      key=lambda hp: math.dist((hp[1].x, hp[1].y), xy))[0]
+        lvl, source = self.level(hotspot)
+        return {"pedestrians": walkers, "vehicles": vehicles,
+                "crowd": {"hotspot": hotspot.name, "level": self.data.levels[lvl],
+                          "level_en": self.data.levels_en[lvl], "source": source}}

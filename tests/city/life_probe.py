@@ -1,0 +1,143 @@
+"""Run in its own process by test_render.py: the district with its city life at a pinned time, offscreen.
+
+Prints one JSON object: walker pixels counted from a mask render of the Gwanghwamun Square view, draw calls,
+the life's summary; writes the picture and the mask as PNGs to the output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from game.app import App
+from game.config import config_from_args
+from game.life.install import install_city_life
+from game.render.stats import view_stats
+
+WALKER_MASK = (1.0, 0.0, 1.0, 1.0)
+
+
+def frame(base) -> np.ndarray:
+    tex = base.win.getScreenshot()
+    img = np.frombuffer(tex.getRamImageAs("RGB").getData(), np.uint8)
+    return img.reshape(tex.getYSize(), tex.getXSize(), 3)[::-1]
+
+
+def walker_mask(app, handle) -> np.ndarray:
+    """Everything black, the walkers magenta; vehicles and signals black too (they occlude like the rest)."""
+    world = app.world
+    saved = world.getState()
+    world.setShaderOff(1000)
+    world.setLightOff(1000)
+    world.setTextureOff(1000)
+    world.setColor((0, 0, 0, 1), 1000)
+    handle.renderer.set_flat_colour((0.0, 0.0, 0.0, 1.0))
+    walkers = handle.renderer.layers["walkers"].node
+    walkers.setShaderInput("flat_colour", WALKER_MASK, priority=3000)
+    app.pipeline.sky.hide()
+    try:
+        app.step(2)
+        rgb = frame(app.base).astype(int)
+    finally:
+        world.setState(saved)
+        walkers.clearShaderInput("flat_colour")
+        handle.renderer.set_flat_colour(None)
+        app.pipeline.sky.show()
+    return (rgb[..., 0] > 150) & (rgb[..., 2] > 150) & (rgb[..., 1] < 60)
+
+
+def walk_cycle() -> None:
+    """One walker seen side-on as a flat mask at four phases of its stride: the width its legs span at ankle
+    height and at hand height, per phase (vertex animation, not a sliding box)."""
+    import os
+
+    from panda3d.core import loadPrcFileData
+
+    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
+    loadPrcFileData("", "window-type offscreen\nload-display p3headlessgl\nwin-size 200 200\n"
+                        "framebuffer-srgb false\naudio-library-name null\n")
+    from direct.showbase.ShowBase import ShowBase
+    from panda3d.core import Shader
+
+    from game.life import bodies
+    from game.life.render import SHADER_DIR, TEXELS, _Layer
+
+    base = ShowBase(windowType="offscreen")
+    base.setBackgroundColor(0, 0, 0, 1)
+    shader = Shader.load(Shader.SL_GLSL, str(SHADER_DIR / "life.vert"), str(SHADER_DIR / "life.frag"))
+    layer = _Layer(base.render, "walkers", bodies.walker(), 1, shader)
+    layer.node.setShaderInput("flat_colour", WALKER_MASK)
+    base.camLens.setFov(20)
+    base.camera.setPos(8, 0, 0.9)  # east of a walker heading north: legs swing across the picture
+    base.camera.lookAt(0, 0, 0.9)
+    spans = []
+    for phase in (0.0, 1.5708, 3.1416, 4.7124):
+        data = np.zeros((1, TEXELS, 4), np.float32)
+        data[0, 0] = (0.0, 0.0, 0.0, 1.5708)
+        data[0, 1] = (phase, 0.45, 1.0, 0.0)
+        layer.write(data)
+        for _ in range(2):
+            base.taskMgr.step()
+        rgb = frame(base).astype(int)
+        mask = (rgb[..., 0] > 150) & (rgb[..., 2] > 150) & (rgb[..., 1] < 60)
+        rows = np.nonzero(mask.any(axis=1))[0]
+        ankle = rows.max() - max(2, (rows.max() - rows.min()) // 20)
+        hand = rows.min() + int((rows.max() - rows.min()) * 0.45)
+        width = [int(np.ptp(np.nonzero(mask[r])[0])) if mask[r].any() else 0 for r in (ankle, hand)]
+        spans.append({"phase": phase, "pixels": int(mask.sum()), "ankle_span": width[0], "hand_span": width[1]})
+    print(json.dumps({"spans": spans}))
+
+
+def main() -> None:
+    if sys.argv[1] == "walk-cycle":
+        walk_cycle()
+        return
+    cache, when, out = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    view = sys.argv[4] if len(sys.argv) > 4 else "gwanghwamun-square"
+    app = App(config_from_args(["--offscreen", "--size", "640x360", "--cache-dir", cache, "--time", when]))
+    app.load_world()
+    handle = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when, seed=11, run_task=False)
+    v = app.scene.view(view)
+    app.look(v.camera, v.target)
+    for _ in range(20):  # ten seconds of city life before the picture
+        handle.update(0.5)
+    app.step(3)
+    out.mkdir(parents=True, exist_ok=True)
+    app.screenshot(out / f"life-{view}.png")
+    stats = view_stats(app.world, app.base.cam, None)
+    mask = walker_mask(app, handle)
+    from panda3d.core import PNMImage
+
+    img = PNMImage(mask.shape[1], mask.shape[0])
+    for y, x in zip(*np.nonzero(mask), strict=True):
+        img.setXel(int(x), int(y), 1, 0, 1)
+    img.write(str(out / f"mask-{view}.png"))
+    # blobs: connected groups of mask pixels, a rough count of visible people
+    from collections import deque
+
+    seen = np.zeros_like(mask)
+    blobs = 0
+    for y, x in zip(*np.nonzero(mask), strict=True):
+        if seen[y, x]:
+            continue
+        blobs += 1
+        q = deque([(y, x)])
+        seen[y, x] = True
+        while q:
+            cy, cx = q.popleft()
+            for ny, nx in ((cy + 1, cx), (cy - 1, cx), (cy, cx + 1), (cy, cx - 1)):
+                if 0 <= ny < mask.shape[0] and 0 <= nx < mask.shape[1] and mask[ny, nx] and not seen[ny, nx]:
+                    seen[ny, nx] = True
+                    q.append((ny, nx))
+    print(json.dumps({"walker_pixels": int(mask.sum()), "walker_blobs": blobs,
+                      "life_draw_calls": handle.renderer.draw_calls, "main_draw_calls": stats.main_draw_calls,
+                      **handle.summary()}, ensure_ascii=False))
+    handle.release()
+    app.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""City life drawn offscreen at pinned times: walkers visible in the Gwanghwamun Square view (a mask render)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.pinned import DAY, NIGHT
+
+pytestmark = pytest.mark.render
+PROBE = Path(__file__).with_name("life_probe.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("life-cache")
+
+
+def probe(*args: object) -> dict:
+    env = dict(os.environ, EGL_PLATFORM="surfaceless", PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, str(PROBE), *map(str, args)], env=env, capture_output=True, text=True,
+                          timeout=280)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_people_fill_the_square_by_day_fewer_at_night_in_few_draw_calls(cache, tmp_path):
+    day = probe(cache, DAY, tmp_path / "day")
+    assert day["walker_blobs"] >= 25 and day["walker_pixels"] > 600, day
+    assert day["life_draw_calls"] <= 20
+    assert day["pedestrians"] >= 200 and day["vehicles"] >= 20
+    assert (tmp_path / "day" / "life-gwanghwamun-square.png").stat().st_size > 10_000
+    night = probe(cache, NIGHT, tmp_path / "night")
+    assert 5 <= night["walker_blobs"] < day["walker_blobs"], night
+    assert night["pedestrians"] < day["pedestrians"] and night["vehicles"] < day["vehicles"]
+    assert night["crowd"]["광화문·덕수궁"]["source"] == "typical"
+
+
+def test_walkers_stride_by_vertex_animation():
+    spans = probe("walk-cycle")["spans"]  # phases 0, π/2, π, 3π/2 of one walker seen side-on
+    together, apart = spans[0], spans[1]
+    assert apart["ankle_span"] > 3 * together["ankle_span"]  # legs swing apart mid-stride
+    assert apart["hand_span"] > together["hand_span"]  # and the arms swing with them
+    assert spans[2]["ankle_span"] == together["ankle_span"] and spans[3]["ankle_span"] > 3 * spans[2]["ankle_span"]

@@ -1,0 +1,76 @@
+"""The walkway graph: derived from the streets and colliders, clear of every building, crossings at junctions."""
+
+import numpy as np
+
+from game.city.streets import distance_to_polyline
+from game.life.clearance import Clearance
+from game.life.signals import find_junctions
+from game.life.walkways import BODY_RADIUS, build
+from game.nav.collision import Obstacle, resolve
+
+
+def test_clearance_agrees_with_the_visitors_collision(district):
+    *_, obstacles, index = district
+    rng = np.random.default_rng(3)
+    pts = rng.uniform((-300, -900), (300, 300), (4000, 2))
+    ok = Clearance(index).clear(pts, BODY_RADIUS)
+    pushed = np.array([resolve(x, y, BODY_RADIUS, index) != (x, y) for x, y in pts])
+    assert (ok == ~pushed).mean() > 0.999  # equal but for points exactly on a circle's edge
+    assert ok.sum() > 1000 and (~ok).sum() > 200  # both kinds were sampled
+
+
+def test_a_rotated_obstacle_is_judged_in_its_own_frame():
+    wall = Obstacle(10.0, 0.0, 45.0, ((-5, -0.5, 0, 5, 0.5, 3),))
+    c = Clearance([wall])
+    along_wall = np.array([[10 + 3 * np.cos(np.pi / 4), 3 * np.sin(np.pi / 4)]])
+    assert not c.clear(along_wall, 0.3)[0]
+    assert c.clear(np.array([[10 + 3, 0.0]]), 0.3)[0]
+    low = Obstacle(0.0, 0.0, 0.0, ((-1, -1, 0, 1, 1, 0.3),))  # a kerb: stepped over
+    assert Clearance([low]).clear(np.zeros((1, 2)), 0.3)[0]
+
+
+def test_every_band_is_clear_of_buildings_and_pavements_stay_off_the_road(district, make_life):
+    street_list, *_, index = district
+    ways = make_life().ways
+    rng = np.random.default_rng(1)
+    e = np.arange(len(ways.a))
+    for _ in range(4):
+        along = rng.uniform(0, 1, len(e)) * ways.length
+        lateral = ways.lo + rng.uniform(0, 1, len(e)) * (ways.hi - ways.lo)
+        pts = ways.position(e, along, lateral)
+        assert all(resolve(x, y, BODY_RADIUS, index) == (x, y) for x, y in pts)
+        pavement = np.array([c is None for c in ways.crossed])
+        for s in street_list:
+            assert (distance_to_polyline(s.points, pts[pavement]) > s.width / 2 - 0.35).all(), s.id
+
+
+def test_crossings_join_kerbs_at_signalled_junctions(district, make_life):
+    street_list = district[0]
+    life = make_life()
+    ways = life.ways
+    crossing = np.nonzero([c is not None for c in ways.crossed])[0]
+    assert len(crossing) > 40
+    assert (ways.junction[crossing] >= 0).all()
+    degree = np.array([len(a) for a in ways.adjacency])
+    assert (degree[ways.a[crossing]] >= 2).all() and (degree[ways.b[crossing]] >= 2).all()
+    crossed = {ways.crossed[k] for k in crossing}
+    assert {"sejong-daero", "jongno", "sinmun-ro", "taepyeong-ro", "namdaemun-ro"} <= crossed
+    # every street has pavement on both sides for most of its length
+    assert len(ways.a) > 1500
+    assert len(find_junctions(street_list)) >= 6
+
+
+def test_the_square_is_walkable(make_life):
+    ways = make_life().ways
+    square = (ways.nodes[:, 0] < -10) & (ways.nodes[:, 0] > -48) & (np.abs(ways.nodes[:, 1]) < 250)
+    assert square.sum() > 150
+
+
+def test_an_alley_blocked_by_a_building_loses_its_edges(district):
+    street_list = district[0]
+    jongno = [s for s in street_list if s.id == "jongno"]
+    wall = Obstacle(300.0, -280.0, 0.0, ((-30, -40, 0, 30, 40, 10),))  # straddles both pavements and the road
+    ways = build(jongno, Clearance([wall]), [])
+    mids = (ways.nodes[ways.a] + ways.nodes[ways.b]) / 2
+    assert not ((np.abs(mids[:, 0] - 300) < 29) & (np.abs(mids[:, 1] + 280) < 39)).any()
+    assert len(build(jongno, Clearance([]), []).a) > len(ways.a)
