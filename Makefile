@@ -32,6 +32,7 @@ bench: setup
 	@$(PY) -m game.bench
 	@$(PY) -m game.alerts.bench
 	@$(PY) -m net.bench
+	@$(PY) -m game.life.bench
 
 # Windows, macOS (arm64 and x86_64) and Linux apps with installers/archives, under build/packaging/
 dist: setup

@@ -3,7 +3,8 @@
 Contract (README): ``python main.py --offscreen --size 640x360 --tour OUT_DIR`` writes ``OUT_DIR/<id>.png`` and
 ``OUT_DIR/tour.json`` with, per stop, ``id``, ``name_ko``, ``name_en``, ``lat``, ``lon`` (catalogue position),
 ``camera`` (world metres and WGS84), ``draw_calls``, ``triangles`` and ``frame_ms``; also ``pixels``, facts
-measured from the picture (landmark coverage with occlusion, sky placement, landmark and sky colours).
+measured from the picture (landmark coverage with occlusion, sky placement, landmark and sky colours, luminance),
+and ``pedestrians``, ``vehicles`` and ``crowd`` (the city life near the view and the crowd level used).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from game import geo
+from game.life.install import install_city_life
 from game.render.stats import view_stats
 from ui import i18n
 
@@ -115,15 +117,20 @@ def pixel_facts(picture: np.ndarray, landmark: np.ndarray, sky: np.ndarray) -> d
 def run_tour(app, out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     app.flow.go("tour")
+    # People and traffic at the tour's hour, settled for ten simulated seconds so nobody stands at a spawn point.
+    life = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when, run_task=False)
+    life.update(10.0)
     stops = []
     for lid in app.landmarks:
         stop = render_stop(app, lid)
+        stop.update(life.view_summary(app.scene.view(lid).target[:2]))
         app.screenshot(out_dir / f"{lid}.png")
         picture = frame_rgb(app)
         stop["pixels"] = pixel_facts(picture, *class_masks(app, lid))
         stops.append(stop)
         print(f"tour: {lid} draw_calls={stop['draw_calls']} triangles={stop['triangles']} "
               f"frame_ms={stop['frame_ms']} coverage={stop['pixels']['coverage']}", file=sys.stderr)
+    life.release()
     sun = app.pipeline.sun_position
     doc = {
         "size": list(app.config.size),

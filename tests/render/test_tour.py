@@ -47,6 +47,9 @@ def test_tour_writes_every_landmark_and_the_contract_keys(tour):
         lm = lms[stop["id"]]
         assert (stop["lat"], stop["lon"], stop["name_ko"], stop["name_en"]) == (lm.lat, lm.lon, lm.name_ko, lm.name_en)
         assert stop["frame_ms"] > 0
+        assert stop["pedestrians"] >= 0 and stop["vehicles"] >= 0 and stop["crowd"]["level"]
+    square = next(s for s in doc["stops"] if s["id"] == "gwanghwamun-square")
+    assert square["pedestrians"] > 10, "a Friday morning in May: people on the square"
     assert str(out.resolve()) in proc.stdout  # tells the user where the pictures are
     assert len(doc["baked_materials"]) == 15  # empty cache: every material baked (and shown while baking)
     assert "재질 굽는 중" in proc.stderr
