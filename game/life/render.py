@@ -8,7 +8,6 @@ vertex shader reads by ``gl_InstanceID``; the walk cycle is vertex animation in 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 from panda3d.core import GeomEnums, NodePath, OmniBoundingVolume, PTA_LVecBase3f, Shader, Texture
@@ -19,8 +18,8 @@ from game.life.signals import Light
 from game.life.traffic import KINDS
 from game.life.world import CityLife
 from game.render.geom import meshes_to_node
+from game.render.shaders import load_glsl
 
-SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 TEXELS = 4  # per instance
 MASK_PRIORITY = 2000  # above the tour's flat-colour masks (1000), so instances keep their places there
 
@@ -86,7 +85,7 @@ class LifeRenderer:
     def __init__(self, parent: NodePath, life: CityLife, walkers: int = 2000, vehicles: int = 400):
         self.life = life
         self.root = parent.attachNewNode("city-life")
-        shader = Shader.load(Shader.SL_GLSL, str(SHADER_DIR / "life.vert"), str(SHADER_DIR / "life.frag"))
+        shader = load_glsl("life")
         self.layers = {
             "walkers": _Layer(self.root, "walkers", bodies.walker(), walkers, shader),
             "cars": _Layer(self.root, "cars", bodies.car(), vehicles, shader),

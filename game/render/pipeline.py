@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 import simplepbr
 from panda3d.core import (
@@ -19,21 +18,19 @@ from panda3d.core import (
     BitMask32,
     CullBinManager,
     DirectionalLight,
-    Filename,
     NodePath,
     OmniBoundingVolume,
     OrthographicLens,
-    Shader,
     TransparencyAttrib,
 )
 
 from game import tasks
 from game.render import shadow_focus
 from game.render.lighting import Rig, rig_for
+from game.render.shaders import load_glsl
 from game.sun import SunPosition, solar_position
 from net import clock
 
-SHADER_DIR = Path(__file__).resolve().parents[2] / "shaders"
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
 SHADOW_BIAS = 0.0004  # normalised light depth: ≈ 0.25 m over the 600 m range (see RenderPipeline)
 #: The sun's shadow camera sees only this bit, so a node hidden for it (:func:`cast_no_shadow`) stays out of the
@@ -45,13 +42,6 @@ def cast_no_shadow(node: NodePath) -> None:
     """Leave ``node`` out of the sun's shadow pass: flat ground casts nothing visible, and something that moves
     every frame (a visitor) would leave its shadow frozen in a map drawn only when the sun or the view moves."""
     node.hide(SUN_MASK)
-
-
-def sky_shader() -> Shader:
-    """The sky's GLSL, named through ``Filename``: Panda3D takes a bare OS string as a Panda path, which breaks on
-    Windows (``Z:\\…`` is not found)."""
-    files = (Filename.fromOsSpecific(str(SHADER_DIR / name)) for name in ("sky.vert", "sky.frag"))
-    return Shader.load(Shader.SL_GLSL, *files)
 
 
 @dataclass(frozen=True)
@@ -163,7 +153,7 @@ class RenderPipeline:
         self.sky = _sphere(self.quality.view_distance * 0.9)
         self.sky.reparentTo(base.camera)
         self.sky.setCompass(world)  # follow the camera's position, never its rotation
-        self.sky.setShader(sky_shader(), 100)
+        self.sky.setShader(load_glsl("sky"), 100)
         _register_bins()
         self.sky.setBin(SKY_BIN, 0)
         self.sky.setDepthWrite(False)

@@ -60,14 +60,14 @@ def walk_cycle() -> None:
     loadPrcFileData("", "window-type offscreen\nload-display p3headlessgl\nwin-size 200 200\n"
                         "framebuffer-srgb false\naudio-library-name null\n")
     from direct.showbase.ShowBase import ShowBase
-    from panda3d.core import Shader
 
     from game.life import bodies
-    from game.life.render import SHADER_DIR, TEXELS, _Layer
+    from game.life.render import TEXELS, _Layer
+    from game.render.shaders import load_glsl
 
     base = ShowBase(windowType="offscreen")
     base.setBackgroundColor(0, 0, 0, 1)
-    shader = Shader.load(Shader.SL_GLSL, str(SHADER_DIR / "life.vert"), str(SHADER_DIR / "life.frag"))
+    shader = load_glsl("life")
     layer = _Layer(base.render, "walkers", bodies.walker(), 1, shader)
     layer.node.setShaderInput("flat_colour", WALKER_MASK)
     base.camLens.setFov(20)
