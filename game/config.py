@@ -61,6 +61,7 @@ class AppConfig:
     offscreen: bool = False
     size: tuple[int, int] = (1280, 720)
     language: str = "ko"
+    language_chosen: bool = False  # --lang or mseoul-language given: wins over the visitor's stored choice
     quality: str = "medium"
     when: dt.datetime | None = None  # sun position time; None means "now" in KST
     tour_dir: Path | None = None
@@ -75,6 +76,7 @@ class AppConfig:
     kiosk_settings: Path | None = None  # operator settings file (game/kiosk/settings.py); None: user config dir
     city: str | None = None
     cache_dir: Path | None = None
+    config_dir: Path | None = None  # the visitor's settings (language); None: the user config directory
     assets_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "assets")
 
     @property
@@ -111,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="city-services client directory (keys, pinned hub key, endpoints) made by "
                         "`python -m net.hub enroll`; without it the app runs a hub of its own")
     p.add_argument("--cache-dir", type=Path, help="baked asset cache (default: user cache directory)")
+    p.add_argument("--config-dir", type=Path, help="the visitor's settings, e.g. the language "
+                                                   "(default: user config directory)")
     return p
 
 
@@ -118,7 +122,8 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
     """Build the config: a CLI flag wins over its ``mseoul-`` PRC variable, which wins over the default."""
     ns = build_parser().parse_args(argv)
     size = parse_size(ns.size or _prc("size", "1280x720"))
-    language = ns.lang or _prc("language", "ko")
+    language_prc = _prc("language", "")
+    language = ns.lang or language_prc or "ko"
     if language not in LANGUAGES:
         raise ConfigError(f"mseoul-language {language!r}: expected one of {', '.join(LANGUAGES)}")
     quality = ns.quality or _prc("quality", "medium")
@@ -133,6 +138,7 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         offscreen=ns.offscreen,
         size=size,
         language=language,
+        language_chosen=bool(ns.lang or language_prc),
         quality=quality,
         when=parse_when(when_text) if when_text else None,
         tour_dir=ns.tour,
@@ -147,4 +153,5 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         kiosk_settings=ns.kiosk_settings,
         city=ns.city or (_prc("city", "") or None),
         cache_dir=cache,
+        config_dir=ns.config_dir or (Path(v) if (v := _prc("config-dir", "")) else None),
     )

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from direct.gui.DirectGui import OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
 from game import geo, tasks
@@ -33,6 +32,8 @@ from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse
 from game.alerts.policy import AlertPolicy
 from game.alerts.rotation import LanguageRotation
+from game.input.stack import ALERT, WORLD, ModalStack, Press
+from game.language import Language
 from net.client.link import AlertReceived, CityLink, LinkEvent, LinkStatus, StatusChanged
 from net.embedded import EmbeddedHub, default_embedded_dir
 from ui import i18n, theme
@@ -153,13 +154,33 @@ def open_link(config, *, hub: Any = None, embedded_dir: Path | None = None,
         return offline
 
 
+class _ReplayKey:
+    """R in the street: show the last acknowledged alert again (the overlay's "다시 보기" button, by key)."""
+
+    modal = False
+    text_focus = False
+
+    def __init__(self, replay: Callable[[], None]) -> None:
+        self.replay = replay
+
+    def on_key(self, press: Press) -> bool:
+        if "replay" in press:
+            self.replay()
+            return True
+        return False
+
+    def on_text(self, ch: str) -> bool:
+        return False
+
+
 class LiveAlerts:
     def __init__(self, base, config, where: Callable[[], tuple[float, float]] | None, *, flow=None, font=None,
                  parent=None, aspect: float | None = None, srgb: bool | None = None, badge: bool = True, aids=None,
                  on_alert: Callable[[], None] | None = None, location: tuple[float, float] | None = None,
                  languages: Iterable[str] | None = None, sources: Iterable[AlertSource] = (),
                  hub: Any = None, embedded_dir: Path | None = None, offline_ok: bool = False,
-                 cache_dir: Path | None = None, speech=None, keys: bool = True, own_tasks: bool = True,
+                 cache_dir: Path | None = None, speech=None, keys: ModalStack | None = None, own_tasks: bool = True,
+                 language: Language | None = None,
                  on_receive: Callable[[Alert, str, set[str]], None] | None = None,
                  on_turn: Callable[[str, AlertController], None] | None = None):
         """``where()`` gives the user's world position (east, north) for geo-targeting; a kiosk passes its
@@ -174,12 +195,16 @@ class LiveAlerts:
         with the sound cue and voice, the others silently; ``on_turn(lang, controller)`` hears each later turn
         (the kiosk reads the alert out in that language). ``sources`` add alerts besides the hub's;
         ``on_receive(alert, source, outcomes)`` hears each one received. ``hub``, ``embedded_dir`` and
-        ``offline_ok`` go to :func:`open_link`. ``keys=False`` leaves acknowledge/replay keys to the caller
-        (:meth:`acknowledge`); ``own_tasks=False`` leaves the frame to the caller (:meth:`step`)."""
+        ``offline_ok`` go to :func:`open_link`. ``keys`` (the app's input stack): while an alert is on screen it
+        sits on top of the stack, above every menu and form, and takes every key (Enter/Space/Esc acknowledge, R
+        replays); without it acknowledging is the caller's (:meth:`acknowledge`). ``language`` (the app's
+        setting) relabels the badge and a single-language overlay live. ``own_tasks=False`` leaves the frame to the
+        caller (:meth:`step`)."""
         self.base, self.config, self.where, self.flow, self.on_alert = base, config, where, flow, on_alert
         self.fixed_location, self.on_receive, self.on_turn = location, on_receive, on_turn
         self.sources = list(sources)
-        self.languages = tuple(languages or (config.language,))
+        self.keys, self.language = keys, language
+        self.languages = tuple(languages or ((language.value if language else config.language),))
         self.connection = open_link(config, hub=hub, embedded_dir=embedded_dir, offline_ok=offline_ok)
         self.offline_ok = offline_ok
         #: Who else hears the link's other events (service replies): e.g. ``CivicDesk.handle``. One task polls
@@ -188,7 +213,6 @@ class LiveAlerts:
         bold = load_font(base.loader, bold=True)
         srgb = base.win.getFbProperties().getSrgbColor() if srgb is None else srgb
         parent = parent or base.aspect2d
-        self.events = DirectObject()
         self.layers: dict[str, Any] = {}
         self.controllers: dict[str, AlertController] = {}
         location_now = self._location()
@@ -199,7 +223,7 @@ class LiveAlerts:
                                    signing_panel=first and aids is not None)
             self.controllers[lang] = AlertController(
                 AlertPolicy(location_now, lang), overlay, cache_dir or config.cache_dir or default_cache_dir(),
-                audio_loader=base.loader if first else None, events=self.events if first and keys else None,
+                audio_loader=base.loader if first else None,
                 speech=(aids and aids.speech or speech) if first else None,
                 signing=aids and aids.signing if first else None,
                 on_change=self._changed if first else None)
@@ -213,6 +237,10 @@ class LiveAlerts:
             self.badge = OnscreenText(parent=base.a2dTopRight, font=font, pos=(-0.05, -0.09), scale=0.05,
                                       fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
         self.received = 0
+        self._unsubscribe = language.subscribe(self._relabel) if language is not None else None
+        self.replay_key = _ReplayKey(self.replay)
+        if keys is not None:
+            keys.push(self.replay_key, WORLD)  # R brings an acknowledged alert back when nothing else has the keys
         if self.link is not None:
             self._set_status(self.link.status)
         self._tasks = []
@@ -251,7 +279,15 @@ class LiveAlerts:
 
     def _set_status(self, status: LinkStatus) -> None:
         if self.badge is not None:
-            self.badge.setText(i18n.text(status.i18n_key, self.config.language))
+            lang = self.language.value if self.language is not None else self.languages[0]
+            self.badge.setText(i18n.text(status.i18n_key, lang))
+
+    def _relabel(self, lang: str) -> None:
+        """The app's language changed: the badge, and a single-language overlay with what it shows."""
+        if self.link is not None:
+            self._set_status(self.link.status)
+        if len(self.languages) == 1:
+            self.controller.set_language(lang)
 
     # -- the frame -----------------------------------------------------------------------------------------------
     def step(self, dt_s: float) -> None:
@@ -363,13 +399,33 @@ class LiveAlerts:
                 return lang
         return None
 
+    def replay(self) -> None:
+        for controller in self.controllers.values():
+            controller.replay()
+
     def acknowledge(self) -> None:
         for controller in self.controllers.values():
             controller.acknowledge()
 
+    # -- the input stack: an alert on screen takes the keys ----------------------------------------------------------
+    modal = True
+    text_focus = False
+
+    def on_key(self, press: Press) -> bool:
+        if "acknowledge" in press:
+            self.acknowledge()
+        elif "replay" in press:
+            self.replay()
+        return True  # nothing below an alert hears a key while it is up
+
+    def on_text(self, ch: str) -> bool:
+        return False
+
     def _changed(self, presentation) -> None:
         if presentation is not None and self.on_alert is not None:
             self.on_alert()
+        if self.keys is not None:
+            self.keys.push(self, ALERT) if presentation is not None else self.keys.remove(self)
         flow = self.flow
         if flow is None:
             return
@@ -380,6 +436,11 @@ class LiveAlerts:
 
     # -- shutdown --------------------------------------------------------------------------------------------------
     def release(self) -> None:
+        if self.keys is not None:
+            self.keys.remove(self)
+            self.keys.remove(self.replay_key)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         for task in self._tasks:
             self.base.taskMgr.remove(task)
         self._tasks = []
@@ -387,7 +448,6 @@ class LiveAlerts:
             controller.destroy()
         for layer in self.layers.values():
             layer.removeNode()
-        self.events.ignoreAll()
         if self.badge is not None:
             self.badge.destroy()
         self.close_link()

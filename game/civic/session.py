@@ -28,7 +28,7 @@ class CivicVisit:
         the visitor came from; City Hall itself when not given."""
         self.app, self.desk = app, desk
         lm = app.landmarks[registry.INTERIOR_HOST]
-        self.where = where or (lm.name(app.config.language), lm.lat, lm.lon)
+        self.where = where or (lm.name(app.language.value), lm.lat, lm.lon)
         self.scene = registry.create(app, scene_id)
         self.scene.load()
         view = self.scene.view()
@@ -37,17 +37,18 @@ class CivicVisit:
         self.panel.on_close = on_exit
 
     def _panel(self, sid: str, speak: Speak | None) -> Panel:
-        app, desk, lang = self.app, self.desk, self.app.config.language
+        app, desk, lang, keys = self.app, self.desk, self.app.language.value, self.app.keys
         if sid == "center-120":
-            return screens.center_panel(app.base, app.font, lang, desk, *self.where, speak)
+            return screens.center_panel(app.base, app.font, lang, desk, *self.where, speak, keys=keys)
         if sid == "mayors-office":
             self._fill_boards()
-            return screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=self.scene.show_proposals)
+            return screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=self.scene.show_proposals,
+                                        keys=keys)
         if sid == "reservations":
             today = app.config.when.date() if app.config.when else dt.datetime.now(KST).date()  # as the calendar
             return screens.reservations_panel(app.base, app.font, lang, desk, self.scene.facilities,
-                                              (today + dt.timedelta(days=1)).isoformat(), speak)
-        return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak)
+                                              (today + dt.timedelta(days=1)).isoformat(), speak, keys=keys)
+        return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak, keys=keys)
 
     def _fill_boards(self) -> None:
         """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""
@@ -55,7 +56,7 @@ class CivicVisit:
         desk.proposals(lambda o: scene.show_proposals(public(o.result["proposals"])) if o.ok else None)
 
         def events(outcome) -> None:
-            lang = self.app.config.language
+            lang = self.app.language.value
             rows = {"civic.data_link": i18n.text(desk.link.status.i18n_key, lang)}
             if outcome.ok and outcome.result["events"]:
                 ev = outcome.result["events"][0]
@@ -78,7 +79,8 @@ def run_civic(app) -> int:
     app.flow.go("civic")
     aids = AccessAids(app.base, app.config, app.font)
     host = app.landmarks[registry.INTERIOR_HOST].local
-    alerts = LiveAlerts(app.base, app.config, lambda: host, flow=app.flow, font=app.font, aids=aids)
+    alerts = LiveAlerts(app.base, app.config, lambda: host, flow=app.flow, font=app.font, aids=aids, keys=app.keys,
+                        language=app.language)
     desk = CivicDesk(alerts.link)
     alerts.handlers.append(desk.handle)  # the alert task polls the link; service replies come through it
     done = {"quit": False}

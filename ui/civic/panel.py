@@ -1,9 +1,11 @@
 """One accessible panel type for every civic screen: fields and buttons in a column, driven by keyboard, mouse,
 touch or a pointer, with the on-screen keyboard, a voice guide, text size 100–200 % and a Korean/English switch.
 
-Keys (Panda3D events): Tab / arrows move the focus, Enter activates (in a field it closes the syllable and moves
-on), typed characters go to the focused field (``keystroke``), Backspace deletes by jamo, F2 switches Hangul/Latin
-key mapping, F3 the interface language, F4 the voice guide, Page Up/Down the text size, Esc closes.
+Keys (named actions of :mod:`game.input.keymap`, delivered by the input stack while the panel is on top): Tab /
+arrows move the focus, Enter activates (in a field it closes the syllable and moves on), typed characters go to
+the focused field, Backspace deletes by jamo, F2 switches Hangul/Latin key mapping, F3 the interface language, F4
+the voice guide, Page Up/Down the text size, Esc closes. A focused field takes every typing key, so nothing
+below the panel walks or opens a menu while the visitor writes.
 A field keeps its text until an action succeeds, so a refused form never loses what the visitor wrote. The
 on-screen keyboard shows while a field has the focus (a click, touch or pointer on a field brings it up).
 """
@@ -14,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game.input.stack import ModalStack, Press
 from ui import i18n, theme
 from ui.civic.field import FieldText
 from ui.keyboard import ScreenKeyboard
@@ -51,10 +53,13 @@ class PanelState:
     extra: dict = field(default_factory=dict)
 
 
-class Panel(DirectObject):
+class Panel:
+    modal = True
+
     def __init__(self, base, font, lang: str, title_key: str, items: list[Item], speak: Speak | None = None,
-                 on_close: Callable[[], None] | None = None, keyboard: bool = True):
-        super().__init__()
+                 on_close: Callable[[], None] | None = None, keyboard: bool = True, keys: ModalStack | None = None):
+        """``keys``: the input stack the panel joins on top while it is open."""
+        self.keys = keys
         self.base, self.font, self.items, self.speak, self.on_close = base, font, items, speak, on_close
         self.title_key = title_key
         self.state = PanelState(lang)
@@ -73,28 +78,34 @@ class Panel(DirectObject):
         self.help = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -height + 0.06), scale=0.032,
                                  fg=theme.TEXT_DIM, align=TextNode.ALeft, wordwrap=58, mayChange=True)
         self.keyboard = ScreenKeyboard(base.aspect2d, font, self.type) if keyboard else None
-        self._bind()
         self.refresh()
+        if keys is not None:
+            keys.push(self)
 
     # -- input -------------------------------------------------------------------------------------------------
-    def _bind(self) -> None:
-        self.accept("tab", self.move, [1])
-        self.accept("shift-tab", self.move, [-1])
-        self.accept("arrow_down", self.move, [1])
-        self.accept("arrow_up", self.move, [-1])
-        self.accept("enter", self.activate)
-        self.accept("keystroke", self._keystroke)
-        self.accept("backspace", self.type, ["\b"])
-        self.accept("f2", self.toggle_hangul)
-        self.accept("f3", self.toggle_language)
-        self.accept("f4", self.toggle_voice)
-        self.accept("page_up", self.resize, [1])
-        self.accept("page_down", self.resize, [-1])
-        self.accept("escape", self.close)
+    @property
+    def text_focus(self) -> bool:
+        return self.frame is not None and self.current.field is not None
 
-    def _keystroke(self, ch: str) -> None:
-        if ch.isprintable() and ch != "\t":
-            self.type(ch)
+    def on_key(self, press: Press) -> bool:
+        steps = {"next": 1, "down": 1, "previous": -1, "up": -1}
+        actions = {"confirm": self.activate, "keyboard-mode": self.toggle_hangul,
+                   "panel-language": self.toggle_language, "voice": self.toggle_voice,
+                   "bigger": lambda: self.resize(1), "smaller": lambda: self.resize(-1), "cancel": self.close,
+                   "erase": lambda: self.type("\b")}
+        for name, delta in steps.items():
+            if name in press:
+                self.move(delta)
+                return True
+        for name, act in actions.items():
+            if name in press:
+                act()
+                return True
+        return False
+
+    def on_text(self, ch: str) -> bool:
+        self.type(ch)
+        return True
 
     def _click(self, index: int) -> None:
         self.focus(index)
@@ -194,7 +205,8 @@ class Panel(DirectObject):
             self.keyboard.frame.hide()
 
     def destroy(self) -> None:
-        self.ignoreAll()
+        if self.keys is not None:
+            self.keys.remove(self)
         if self.keyboard is not None:
             self.keyboard.destroy()
             self.keyboard = None
