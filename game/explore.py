@@ -78,6 +78,7 @@ class Explore:
                                  fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, mayChange=True)
         self.help_key: str | None = "app.help"
         self.help_langs: tuple[str, ...] | None = None
+        self.alerted = False
         self.teleport(start)
         self.keys.push(self, WORLD)
         self.keys.listeners.append(self._stack_changed)
@@ -110,8 +111,13 @@ class Explore:
         self.help_key, self.help_langs = key, langs
         self._relabel()
 
+    def set_alerted(self, alerted: bool) -> None:
+        """Hide the hint bar while an alert is on screen."""
+        self.alerted = alerted
+        self._relabel()
+
     def _relabel(self) -> None:
-        if self.help_key is None or self.visit is not None:
+        if self.help_key is None or self.visit is not None or self.alerted:
             self.help.hide()
             return
         self.help.show()
@@ -289,6 +295,10 @@ class Desktop:
         # Other visitors, chat and safety (issue 8): presence with the same city as the alerts.
         city_dir = client_dir_of(app, self.alerts)
         self.social = Social(app, self.explore, city_dir, aids=self.aids) if has_presence(city_dir) else None
+        # An alert on screen gets the whole screen's attention: the hint bar and chat step aside meanwhile.
+        self.alerts.watchers.append(self.explore.set_alerted)
+        if self.social is not None:
+            self.alerts.watchers.append(lambda shown: self.social.task.panel.set_visible(not shown))
 
     def release(self) -> None:
         if self.social is not None:

@@ -40,6 +40,7 @@ from ui import i18n, theme
 from ui.alerts.controller import AlertController
 from ui.alerts.overlay import AlertOverlay
 from ui.fonts import load_font
+from ui.layers import alert_layer
 
 log = logging.getLogger("mseoul.alerts.live")
 
@@ -212,7 +213,7 @@ class LiveAlerts:
         self.handlers: list[Callable[[LinkEvent], None]] = []
         bold = load_font(base.loader, bold=True)
         srgb = base.win.getFbProperties().getSrgbColor() if srgb is None else srgb
-        parent = parent or base.aspect2d
+        parent = parent or alert_layer(base)  # above every menu, panel and keyboard
         self.layers: dict[str, Any] = {}
         self.controllers: dict[str, AlertController] = {}
         location_now = self._location()
@@ -237,6 +238,8 @@ class LiveAlerts:
             self.badge = OnscreenText(parent=base.a2dTopRight, font=font, pos=(-0.05, -0.09), scale=0.05,
                                       fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
         self.received = 0
+        #: Who steps aside while an alert is on screen (the hint bar, chat): each hears True/False on changes.
+        self.watchers: list[Callable[[bool], None]] = []
         self._unsubscribe = language.subscribe(self._relabel) if language is not None else None
         self.replay_key = _ReplayKey(self.replay)
         if keys is not None:
@@ -426,6 +429,8 @@ class LiveAlerts:
             self.on_alert()
         if self.keys is not None:
             self.keys.push(self, ALERT) if presentation is not None else self.keys.remove(self)
+        for watcher in list(self.watchers):
+            watcher(presentation is not None)
         flow = self.flow
         if flow is None:
             return
