@@ -286,7 +286,7 @@ class Desktop:
         self.app = app
         app.flow.request("explore")
         self.explore = Explore(app, app.config.scene or START_LANDMARK)
-        self.aids = AccessAids(app.base, app.config, app.font)
+        self.aids = AccessAids(app.base, app.config, app.font, lang=app.language.value)
         self.alerts = LiveAlerts(app.base, app.config, lambda: (self.explore.walker.x, self.explore.walker.y),
                                  flow=app.flow, font=app.font, aids=self.aids, keys=app.keys, language=app.language)
         self.desk = CivicDesk(self.alerts.link)
@@ -297,10 +297,12 @@ class Desktop:
         self.social = Social(app, self.explore, city_dir, aids=self.aids) if has_presence(city_dir) else None
         # An alert on screen gets the whole screen's attention: the hint bar and chat step aside meanwhile.
         self.alerts.watchers.append(self.explore.set_alerted)
+        self._unsubscribe = app.language.subscribe(self.aids.signing.set_language)
         if self.social is not None:
             self.alerts.watchers.append(lambda shown: self.social.task.panel.set_visible(not shown))
 
     def release(self) -> None:
+        self._unsubscribe()
         if self.social is not None:
             self.social.release()
         self.alerts.release()

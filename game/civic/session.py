@@ -33,8 +33,20 @@ class CivicVisit:
         self.scene.load()
         view = self.scene.view()
         app.look(view.camera, view.target)
-        self.panel = self._panel(scene_id, speak)
-        self.panel.on_close = on_exit
+        self.scene_id, self.speak, self.on_exit = scene_id, speak, on_exit
+        self.panel = self._open_panel()
+        self._unsubscribe = app.language.subscribe(lambda lang: self.panel.set_language(lang))
+
+    def _open_panel(self) -> Panel:
+        panel = self._panel(self.scene_id, self.speak)
+        panel.on_close = self.on_exit
+        panel.on_language = self.app.language.set
+        return panel
+
+    def reopen(self) -> None:
+        """The panel again (the visitor pressed Esc, then chose to stay)."""
+        self.panel.destroy()
+        self.panel = self._open_panel()
 
     def _panel(self, sid: str, speak: Speak | None) -> Panel:
         app, desk, lang, keys = self.app, self.desk, self.app.language.value, self.app.keys
@@ -67,6 +79,7 @@ class CivicVisit:
         desk.events(events)
 
     def close(self) -> None:
+        self._unsubscribe()
         self.panel.destroy()
         self.scene.release()
 
@@ -75,23 +88,22 @@ def run_civic(app) -> int:
     """``main.py --scene <room>``: the room with its panel, voice guide and live alerts over the app's link."""
     from game.access_aids import AccessAids
     from game.live_alerts import LiveAlerts
+    from ui.confirm import Confirm
 
     app.flow.go("civic")
-    aids = AccessAids(app.base, app.config, app.font)
+    aids = AccessAids(app.base, app.config, app.font, lang=app.language.value)
     host = app.landmarks[registry.INTERIOR_HOST].local
     alerts = LiveAlerts(app.base, app.config, lambda: host, flow=app.flow, font=app.font, aids=aids, keys=app.keys,
                         language=app.language)
     desk = CivicDesk(alerts.link)
     alerts.handlers.append(desk.handle)  # the alert task polls the link; service replies come through it
-    done = {"quit": False}
-    visit = CivicVisit(app, app.config.scene, desk, aids.speak, on_exit=lambda: done.update(quit=True))
 
-    def watch(task):
-        if done["quit"]:
-            app.base.userExit()
-        return task.cont
+    def ask() -> None:
+        """Esc in the room's panel, the bottom of this mode's stack: ask before quitting, in both languages."""
+        Confirm(app.base.aspect2d, app.font, "app.quit_question", "app.quit_choices", app.base.userExit, app.keys,
+                on_no=visit.reopen)
 
-    app.base.taskMgr.add(watch, "civic-exit")
+    visit = CivicVisit(app, app.config.scene, desk, aids.speak, on_exit=ask)
     try:
         if app.config.frames:
             app.step(app.config.frames)
@@ -102,7 +114,6 @@ def run_civic(app) -> int:
     except SystemExit:
         pass
     finally:
-        app.base.taskMgr.remove("civic-exit")
         visit.close()
         alerts.release()
         aids.release()

@@ -60,6 +60,8 @@ class Panel:
                  on_close: Callable[[], None] | None = None, keyboard: bool = True, keys: ModalStack | None = None):
         """``keys``: the input stack the panel joins on top while it is open."""
         self.keys = keys
+        #: Set by the app (``Language.set``) so F3 switches the whole app, not just this panel.
+        self.on_language: Callable[[str], None] | None = None
         self.base, self.font, self.items, self.speak, self.on_close = base, font, items, speak, on_close
         self.title_key = title_key
         self.state = PanelState(lang)
@@ -151,7 +153,14 @@ class Panel:
         self.show(i18n.text("civic.keyboard_mode_ko" if hangul else "civic.keyboard_mode_en", self.state.lang))
 
     def toggle_language(self) -> None:
-        self.state.lang = "en" if self.state.lang == "ko" else "ko"
+        lang = "en" if self.state.lang == "ko" else "ko"
+        if self.on_language is not None:
+            self.on_language(lang)  # the app's one setting: it calls set_language back, with every other view
+        else:
+            self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        self.state.lang = lang
         self.refresh()
 
     def toggle_voice(self) -> None:

@@ -1,12 +1,17 @@
 """Draw order as policy, measured from rendered pixels: an alert's captions stay readable (≥ 7:1) and untouched
 with the teleport menu, a room panel and its on-screen keyboard open; the hint bar and chat step aside while an
-alert is up; an empty chat takes no room; rooms hide the street's hints."""
+alert is up; an empty chat takes no room. One language: after L no Korean is left on screen (and back), and the
+choice outlives a restart unless --lang says otherwise."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
 from game.alerts.contrast import AAA_RATIO, measured_text_contrast
+from game.config import config_from_args
+from game.language import Language
 from tests.app.test_input import CITY_HALL, alert
 from ui.alerts.measure import crop, frame_rgb, region_px
 from ui.choice_menu import ChoiceMenu
@@ -62,3 +67,53 @@ def test_an_empty_chat_takes_no_room(desktop, pilot) -> None:
     pilot.press("enter")
     assert chat.open
     assert closed < 0.5 * chat.frame.getHeight()  # the log's room comes with the open input (or the first line)
+
+
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def visible_texts(app) -> list[str]:
+    """The text of every visible text node of the 2D layers (menus, hints, badges, chat, alert overlay)."""
+    out = []
+    for root in (app.base.aspect2d, app.base.aspect2dp, app.base.render2d):
+        for np_ in root.findAllMatches("**/+TextNode"):
+            if not np_.isHidden() and np_.node().getText().strip():
+                out.append(np_.node().getText())
+    return sorted(set(out))
+
+
+def test_one_language_for_everything_on_screen(desktop, pilot) -> None:
+    app = desktop.app
+    alert(desktop)  # an alert with an English part: its frame, buttons and text follow the setting too
+    app.step(2)
+    korean = visible_texts(app)
+    assert any(HANGUL.search(t) for t in korean)
+    pilot.press("enter", "l")
+    alert(desktop)
+    app.step(2)
+    english = visible_texts(app)
+    assert [t for t in english if HANGUL.search(t)] == []
+    assert desktop.alerts.badge.getText() and desktop.alerts.controller.overlay.visible
+    pilot.press("enter", "l")
+    alert(desktop)
+    app.step(2)
+    assert visible_texts(app) == korean  # and back: nothing left in English that was Korean before
+
+
+def test_rooms_follow_the_setting_and_f3_switches_it_for_the_whole_app(desktop, pilot) -> None:
+    pilot.press("l", "t", CITY_HALL, "e", "2")
+    panel = desktop.explore.visit.panel
+    assert panel.state.lang == "en" and not HANGUL.search(panel.title.getText())
+    assert "Roads" in panel.items[2].widget["text"]  # a ticket category by its name, never its id ("road")
+    pilot.press("f3")
+    assert desktop.app.language.value == "ko" and "도로" in panel.items[2].widget["text"]
+
+
+def test_the_choice_outlives_a_restart_and_lang_wins(desktop, pilot) -> None:
+    app = desktop.app
+    pilot.press("l")
+    stored = app.language.config_dir
+    assert Language.start(None, "ko", stored).value == "en"  # the next start, without --lang
+    config = config_from_args(["--lang", "ko"])
+    assert config.language_chosen
+    assert Language.start(config.language, "ko", stored).value == "ko"
