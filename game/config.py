@@ -92,8 +92,15 @@ def _prc(name: str, default: str) -> str:
     return ConfigVariableString(f"mseoul-{name}", default).getValue()
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as :class:`ConfigError`, so ``main.py`` reports every bad flag as one line, status 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise ConfigError(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="main.py", description="Metaverse Seoul / 메타버스 서울")
+    p = _Parser(prog="main.py", description="Metaverse Seoul / 메타버스 서울")
     p.add_argument("--offscreen", action="store_true", help="render without a window (EGL, headless)")
     p.add_argument("--size", type=str, help="window or buffer size WIDTHxHEIGHT (default 1280x720)")
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default ko)")

@@ -21,12 +21,7 @@ def display():
     os.close(write)
     with os.fdopen(read) as f:
         number = f.readline().strip()
-    old = os.environ.get("DISPLAY")
-    os.environ["DISPLAY"] = f":{number}"
-    yield os.environ["DISPLAY"]
-    if old is None:
-        os.environ.pop("DISPLAY", None)
-    else:
-        os.environ["DISPLAY"] = old
+    yield f":{number}"
     proc.terminate()
     proc.wait(timeout=10)
+

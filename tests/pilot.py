@@ -4,9 +4,29 @@ the input router like any other press. Nothing here sends a Panda3D event by nam
 
 from __future__ import annotations
 
+import os
+
 from panda3d.core import ButtonHandle, ButtonRegistry, KeyboardButton
 
 MODIFIERS = {"shift": KeyboardButton.shift(), "control": KeyboardButton.control(), "alt": KeyboardButton.alt()}
+
+
+def open_app(display: str, config):
+    """An App whose window opens on ``display``; the process environment is left as it was (other tests start
+    subprocesses that must not inherit this display)."""
+    from game.app import App
+
+    old = os.environ.get("DISPLAY")
+    os.environ["DISPLAY"] = display
+    try:
+        return App(config)
+    finally:
+        if old is None:
+            os.environ.pop("DISPLAY", None)
+        else:
+            os.environ["DISPLAY"] = old
+
+
 CHARS = {"enter": "\r", "space": " ", "tab": "\t", "backspace": "\b"}
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from game.config import KST, AppConfig
+from tests.pilot import open_app
 
 pytestmark = pytest.mark.render
 WHEN = dt.datetime(2026, 5, 15, 11, 0, tzinfo=KST)  # pinned: the sun, the calendar
@@ -27,10 +28,9 @@ def make_config(tmp_path_factory, material_cache, **kw) -> AppConfig:
 @pytest.fixture(scope="module")
 def desktop(display, tmp_path_factory, material_cache):
     """The desktop mode on one App (street, voice and signing, alerts, civic desk, chat)."""
-    from game.app import App
     from game.explore import Desktop
 
-    app = App(make_config(tmp_path_factory, material_cache))
+    app = open_app(display, make_config(tmp_path_factory, material_cache))
     app.keys.strict = True
     app.load_world()
     mode = Desktop(app)

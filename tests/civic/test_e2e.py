@@ -10,7 +10,6 @@ import time
 
 import pytest
 
-from game.app import App
 from game.civic.desk import CivicDesk
 from game.config import KST, AppConfig
 from game.scenes import registry
@@ -19,7 +18,7 @@ from net.client.link import CityLink
 from net.embedded import EmbeddedHub
 from net.hub.layout import init_hub_dir, make_client_dir
 from net.protocol import Role
-from tests.pilot import Pilot
+from tests.pilot import Pilot, open_app
 from ui.civic import screens
 
 pytestmark = pytest.mark.render
@@ -43,7 +42,7 @@ def city(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def world(city, material_cache, display):
-    app = App(AppConfig(size=(320, 180), cache_dir=material_cache,
+    app = open_app(display, AppConfig(size=(320, 180), cache_dir=material_cache,
                         when=dt.datetime(2026, 5, 15, 11, 0, tzinfo=KST)))
     yield app, CivicDesk(city[1])
     app.base.destroy()
