@@ -15,14 +15,10 @@ from direct.gui.DirectGui import OnscreenText
 from panda3d.core import TextNode
 
 from game import geo
-from game.access_aids import AccessAids
-from game.civic.desk import CivicDesk
 from game.input.stack import WORLD, Press
-from game.live_alerts import LiveAlerts
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
 from game.scenes import registry
-from game.social.wiring import Social, client_dir_of, has_presence
 from ui import i18n, theme
 from ui.choice_menu import ChoiceMenu
 from ui.confirm import Confirm
@@ -263,8 +259,9 @@ class Explore:
         self.help.destroy()
 
 
-def _capture(app, explore: Explore, alerts) -> None:
+def _capture(ctx) -> None:
     """``--frames N --screenshot OUT.png``: the live app's last frame plus ``OUT.json`` describing its state."""
+    app, explore, alerts = ctx.app, ctx.explore, ctx.alerts
     app.screenshot(app.config.screenshot)
     shown = alerts.controller.shown
     report = {
@@ -278,51 +275,8 @@ def _capture(app, explore: Explore, alerts) -> None:
                                                           encoding="utf-8")
 
 
-class Desktop:
-    """The desktop mode's features on one app: the street, voice and signing, live alerts, the civic desk and
-    presence (chat). ``release()`` undoes it all; the pilot harness builds one per test module."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-        app.flow.request("explore")
-        self.explore = Explore(app, app.config.scene or START_LANDMARK)
-        self.aids = AccessAids(app.base, app.config, app.font, lang=app.language.value)
-        self.alerts = LiveAlerts(app.base, app.config, lambda: (self.explore.walker.x, self.explore.walker.y),
-                                 flow=app.flow, font=app.font, aids=self.aids, keys=app.keys, language=app.language)
-        self.desk = CivicDesk(self.alerts.link)
-        self.alerts.handlers.append(self.desk.handle)  # service replies reach the rooms through the one link poll
-        self.explore.city = (self.desk, self.aids.speak)
-        # Other visitors, chat and safety (issue 8): presence with the same city as the alerts.
-        city_dir = client_dir_of(app, self.alerts)
-        self.social = Social(app, self.explore, city_dir, aids=self.aids) if has_presence(city_dir) else None
-        # An alert on screen gets the whole screen's attention: the hint bar and chat step aside meanwhile.
-        self.alerts.watchers.append(self.explore.set_alerted)
-        self._unsubscribe = app.language.subscribe(self.aids.signing.set_language)
-        if self.social is not None:
-            self.alerts.watchers.append(lambda shown: self.social.task.panel.set_visible(not shown))
-
-    def release(self) -> None:
-        self._unsubscribe()
-        if self.social is not None:
-            self.social.release()
-        self.alerts.release()
-        self.aids.release()
-        self.explore.release()
-
-
 def run_interactive(app) -> int:
-    """Explore until the visitor quits, or for ``--frames N`` frames (smoke runs, benchmarks)."""
-    desktop = Desktop(app)
-    try:
-        if app.config.frames:
-            app.step(app.config.frames)
-            if app.config.screenshot is not None:
-                _capture(app, desktop.explore, desktop.alerts)
-        else:
-            app.base.run()
-    except SystemExit:
-        pass
-    finally:
-        desktop.release()
-        app.flow.go("quit")
-    return 0
+    """The desktop mode (:data:`game.features.DESKTOP`) until the visitor quits, or for ``--frames N`` frames."""
+    from game.features import DESKTOP, run
+
+    return run(app, DESKTOP, _capture)

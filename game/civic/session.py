@@ -2,8 +2,8 @@
 
 :class:`CivicVisit` opens one room without taking over the loop, so the explore mode can enter City Hall's rooms
 and leave them again (flow state ``civic``). :func:`run_civic` is ``main.py --scene <room>``: a visit over the app's
-city link (``--city`` client directory, else the embedded hub) with live alerts, the voice guide and the audio
-guide, until Esc or for ``--frames N`` frames (then ``--screenshot`` saves the last one).
+city connection with live alerts, the voice guide and the audio guide, until Esc (which asks first) or for
+``--frames N`` frames (then ``--screenshot`` saves the last one).
 """
 
 from __future__ import annotations
@@ -85,37 +85,8 @@ class CivicVisit:
 
 
 def run_civic(app) -> int:
-    """``main.py --scene <room>``: the room with its panel, voice guide and live alerts over the app's link."""
-    from game.access_aids import AccessAids
-    from game.live_alerts import LiveAlerts
-    from ui.confirm import Confirm
+    """``main.py --scene <room>``: the room with its panel, voice guide and live alerts over the app's city
+    (:data:`game.features.CIVIC_ROOM`)."""
+    from game.features import CIVIC_ROOM, run
 
-    app.flow.go("civic")
-    aids = AccessAids(app.base, app.config, app.font, lang=app.language.value)
-    host = app.landmarks[registry.INTERIOR_HOST].local
-    alerts = LiveAlerts(app.base, app.config, lambda: host, flow=app.flow, font=app.font, aids=aids, keys=app.keys,
-                        language=app.language)
-    desk = CivicDesk(alerts.link)
-    alerts.handlers.append(desk.handle)  # the alert task polls the link; service replies come through it
-
-    def ask() -> None:
-        """Esc in the room's panel, the bottom of this mode's stack: ask before quitting, in both languages."""
-        Confirm(app.base.aspect2d, app.font, "app.quit_question", "app.quit_choices", app.base.userExit, app.keys,
-                on_no=visit.reopen)
-
-    visit = CivicVisit(app, app.config.scene, desk, aids.speak, on_exit=ask)
-    try:
-        if app.config.frames:
-            app.step(app.config.frames)
-            if app.config.screenshot is not None:
-                app.screenshot(app.config.screenshot)
-        else:
-            app.base.run()
-    except SystemExit:
-        pass
-    finally:
-        visit.close()
-        alerts.release()
-        aids.release()
-        app.flow.go("quit")
-    return 0
+    return run(app, CIVIC_ROOM, lambda ctx: app.screenshot(app.config.screenshot))

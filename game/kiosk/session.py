@@ -106,13 +106,15 @@ class KioskSession(DirectObject):
         one, offline-capable, plus the drop folder, at the kiosk's physical location, in every site language in
         turn; driven from the kiosk's frame task; on top of the input stack while shown (any device's confirm
         button acknowledges it)."""
+        from game.city_connection import open_city
         from game.live_alerts import LiveAlerts
 
         s = self.settings
+        self.city = open_city(self.app.config, hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True)
         self.alerts = LiveAlerts(
             self.base, self.app.config, None, location=s.location, languages=self.languages,
             sources=[DropWatcher(s.drop_folder)] if s.drop_folder is not None else [],
-            hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True, cache_dir=self.cache_dir / "alerts",
+            city=self.city, cache_dir=self.cache_dir / "alerts",
             speech=_NarrationSpeech(self.speech) if self.speech is not None else None, badge=False,
             keys=self.app.keys, own_tasks=False, on_receive=self._received, on_turn=self._alert_turn)
 
@@ -394,6 +396,7 @@ class KioskSession(DirectObject):
         for sound in self._alert_sounds:
             sound.stop()
         self.alerts.release()
+        self.city.close()
         self.attract_view.destroy()
         self.badge.destroy()
         if self.speech is not None:
@@ -404,7 +407,7 @@ def run_kiosk(app: Any, settings: KioskSettings) -> int:
     """Run kiosk mode until the operator exits (status 0), or for ``--frames N`` frames (smoke runs, tests).
 
     Narration needs audio, so offscreen runs go without it. ``--city CLIENT_DIR`` stands in for the settings'
-    ``[hub]`` when they have none (:func:`game.live_alerts.open_link`).
+    ``[hub]`` when they have none (:func:`game.city_connection.open_city`).
     """
     session = KioskSession(app, settings, kiosk_data_dir(settings), narrate=not app.config.offscreen)
     try:

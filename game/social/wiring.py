@@ -40,16 +40,6 @@ def _play(loader, path: Path) -> AudioSound:
     return sound
 
 
-def city_client_dir(config, alerts) -> Path:
-    """The provisioned client directory of ``alerts``' city: the embedded hub's, or ``--city``."""
-    return alerts.hub.client_dir if alerts.hub is not None else Path(config.city)
-
-
-def client_dir_of(app, alerts) -> Path:
-    """The app's provisioned client directory: the embedded hub's, or ``--city``."""
-    return city_client_dir(app.config, alerts)
-
-
 def has_presence(client_dir: Path) -> bool:
     """Whether the city advertises presence endpoints (a hub from before presence does not)."""
     city = client_dir / "city.json"

@@ -27,13 +27,13 @@ def make_config(tmp_path_factory, material_cache, **kw) -> AppConfig:
 
 @pytest.fixture(scope="module")
 def desktop(display, tmp_path_factory, material_cache):
-    """The desktop mode on one App (street, voice and signing, alerts, civic desk, chat)."""
-    from game.explore import Desktop
+    """The desktop mode's features on one App (street, voice and signing, city, alerts, civic desk, chat)."""
+    from game.features import DESKTOP, install
 
     app = open_app(display, make_config(tmp_path_factory, material_cache))
     app.keys.strict = True
     app.load_world()
-    mode = Desktop(app)
+    mode = install(DESKTOP, app)
     yield mode
     mode.release()
     app.shutdown()

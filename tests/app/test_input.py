@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from math import dist
 
 import pytest
 
@@ -137,3 +138,30 @@ def test_esc_asks_before_quitting_and_never_quits_outright(desktop, pilot, monke
     assert desktop.explore.confirm is None and quits == []
     pilot.press("escape", "y")
     assert quits == [True]
+
+
+def test_teleport_info_rooms_and_back_out(desktop, pilot) -> None:
+    """The street's keys end to end (moved here from the offscreen probe, now with real key presses)."""
+    app, explore = desktop.app, desktop.explore
+    pilot.press("t")
+    assert app.flow.state == "teleport" and explore.panel is not None
+    pilot.press("arrow_down", "arrow_down", "enter")  # the third entry: Bosingak
+    assert app.flow.state == "explore"
+    assert dist(app.landmarks["bosingak"].local, (explore.walker.x, explore.walker.y)) < 60
+    cam = app.base.camera.getPos(app.base.render)
+    assert dist((cam.x, cam.y), (explore.walker.x, explore.walker.y)) < 0.01
+    pilot.press("i")
+    assert app.flow.state == "info" and explore.nearest_landmark() == "bosingak" and explore.panel is not None
+    pilot.press("escape")
+    assert app.flow.state == "explore" and explore.panel is None
+    pilot.press("t", "1")
+    assert dist(app.landmarks["gwanghwamun"].local, (explore.walker.x, explore.walker.y)) < 90
+    pilot.press("e")  # far from City Hall: a hint, no menu
+    assert app.flow.state == "explore" and "E" in explore.help.getText()
+    pilot.press("t", CITY_HALL, "e")
+    assert app.flow.state == "teleport"  # the room chooser
+    street = app.base.camera.getPos(app.base.render)
+    pilot.press("1")  # the mayor's office
+    assert app.flow.state == "civic" and (app.base.camera.getPos(app.base.render) - street).length() > 5
+    pilot.press("escape")
+    assert app.flow.state == "explore" and (app.base.camera.getPos(app.base.render) - street).length() < 0.01
