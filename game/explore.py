@@ -21,8 +21,10 @@ from game.nav.walker import Walker
 from game.scenes import registry
 from ui import i18n, theme
 from ui.choice_menu import ChoiceMenu
+from ui.compass import CompassView
 from ui.confirm import Confirm
 from ui.info_panel import InfoPanel
+from ui.onboarding import Onboarding
 
 START_LANDMARK = "gwanghwamun-square"
 ROOM_REACH = 160.0  # metres from City Hall within which E opens its rooms
@@ -75,6 +77,8 @@ class Explore:
         self.help_key: str | None = "app.help"
         self.help_langs: tuple[str, ...] | None = None
         self.alerted = False
+        self.compass = CompassView(app.base.a2dTopLeft, app.font, app.landmarks)
+        self.card: Onboarding | None = None
         self.teleport(start)
         self.keys.push(self, WORLD)
         self.keys.listeners.append(self._stack_changed)
@@ -88,7 +92,7 @@ class Explore:
 
     def on_key(self, press: Press) -> bool:
         actions = {"teleport": self.open_teleport, "info": self.open_info, "language": self.toggle_language,
-                   "rooms": self.open_rooms, "cancel": self.ask_to_quit}
+                   "rooms": self.open_rooms, "cancel": self.ask_to_quit, "help": self.show_card}
         for name, act in actions.items():
             if name in press:
                 act()
@@ -112,8 +116,25 @@ class Explore:
         self.alerted = alerted
         self._relabel()
 
+    def show_card(self, on_close: Callable[[], None] = lambda: None) -> None:
+        """The first-minute card (F1 or ?): how to walk, teleport, enter City Hall, what an alert looks like."""
+        if self.card is not None:
+            return
+
+        def closed() -> None:
+            self.card = None
+            on_close()
+
+        self.card = Onboarding(self.app.base.aspect2d, self.app.font, self.lang, self.keys, closed)
+
     def _relabel(self) -> None:
-        if self.help_key is None or self.visit is not None or self.alerted:
+        street = self.visit is None and not self.alerted
+        self.compass.set_visible(street)
+        if street:
+            self.compass.update(self.walker.x, self.walker.y, self.walker.heading, self.lang)
+        if self.card is not None:
+            self.card.set_language(self.lang)
+        if self.help_key is None or not street:
             self.help.hide()
             return
         self.help.show()
@@ -122,6 +143,8 @@ class Explore:
 
     def _moved(self, walker: Walker) -> None:
         self.app.pipeline.focus_shadows((walker.x, walker.y, 0.0))
+        if self.visit is None:
+            self.compass.update(walker.x, walker.y, walker.heading, self.lang)
 
     def teleport(self, landmark_id: str) -> None:
         v = self.app.scene.view(landmark_id)
@@ -250,6 +273,8 @@ class Explore:
         self.keys.remove(self)
         if self.confirm is not None:
             self.confirm.close()
+        if self.card is not None:
+            self.card.close()
         if self.panel is not None:
             self.keys.remove(self.panel)
             self.panel.destroy()
@@ -257,6 +282,7 @@ class Explore:
             self.visit.close()
         self.controller.release()
         self.help.destroy()
+        self.compass.destroy()
 
 
 def _capture(ctx) -> None:

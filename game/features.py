@@ -110,12 +110,16 @@ def access_aids(ctx: Context) -> Handle:
 
 
 def street(ctx: Context) -> Handle:
-    """Walking the district: the bottom layer of the input stack."""
+    """Walking the district: the bottom layer of the input stack; on a first start, the first-minute card."""
     from game.explore import START_LANDMARK, Explore
+    from game.language import recall, remember
 
     app = ctx.app
     app.flow.request("explore")
     ctx.explore = Explore(app, app.config.scene or START_LANDMARK)
+    where = app.language.config_dir
+    if not recall(where, "onboarded") and not app.config.frames:  # smoke and benchmark runs go without it
+        ctx.explore.show_card(on_close=lambda: remember(where, "onboarded", True))
     return ctx.explore
 
 

@@ -1,4 +1,5 @@
-"""The interface language: one setting for the whole app, applied live and kept between runs. Pure.
+"""The interface language: one setting for the whole app, applied live and kept between runs (with the other
+small things the app remembers for the visitor, such as having seen the first-minute card). Pure.
 
 Every view that shows words subscribes; :meth:`Language.set` tells each of them, so after ``L`` nothing is left
 in the other language. The visitor's choice is stored in the user config directory; ``--lang`` (or the
@@ -21,14 +22,33 @@ def settings_file(config_dir: Path) -> Path:
     return config_dir / "settings.json"
 
 
-def stored(config_dir: Path | None) -> str | None:
-    """The language kept from an earlier run, or None (no file, unreadable, or not a language)."""
+def recall(config_dir: Path | None, key: str) -> object:
+    """A setting kept from an earlier run, or None (no directory, no file, unreadable)."""
     if config_dir is None:
         return None
     try:
-        lang = json.loads(settings_file(config_dir).read_text(encoding="utf-8")).get("language")
+        return json.loads(settings_file(config_dir).read_text(encoding="utf-8")).get(key)
     except (OSError, ValueError, AttributeError):
         return None
+
+
+def remember(config_dir: Path | None, key: str, value: object) -> None:
+    """Keep a setting for the next run (nothing without a directory; a read-only home is logged, not fatal)."""
+    if config_dir is None:
+        return
+    path = settings_file(config_dir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        data[key] = value
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        log.warning("setting %s not kept: %s", key, exc)
+
+
+def stored(config_dir: Path | None) -> str | None:
+    """The language kept from an earlier run, or None."""
+    lang = recall(config_dir, "language")
     return lang if lang in LANGS else None
 
 
@@ -60,13 +80,4 @@ class Language:
         self.set(LANGS[(LANGS.index(self.value) + 1) % len(LANGS)])
 
     def _save(self) -> None:
-        if self.config_dir is None:
-            return
-        path = settings_file(self.config_dir)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-            data["language"] = self.value
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        except (OSError, ValueError) as exc:  # a read-only home must not stop the switch itself
-            log.warning("language choice not kept: %s", exc)
+        remember(self.config_dir, "language", self.value)

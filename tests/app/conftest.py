@@ -34,6 +34,7 @@ def desktop(display, tmp_path_factory, material_cache):
     app.keys.strict = True
     app.load_world()
     mode = install(DESKTOP, app)
+    mode.card_at_start = mode.explore.card is not None  # a first start (fresh config directory) shows the card
     yield mode
     mode.release()
     app.shutdown()
@@ -56,6 +57,8 @@ def reset(desktop) -> None:
     explore = desktop.explore
     if explore.visit is not None:
         explore.leave_room()
+    if explore.card is not None:
+        explore.card.close()
     if explore.confirm is not None:
         explore.confirm.close()
         explore.confirm = None

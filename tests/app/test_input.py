@@ -165,3 +165,26 @@ def test_teleport_info_rooms_and_back_out(desktop, pilot) -> None:
     assert app.flow.state == "civic" and (app.base.camera.getPos(app.base.render) - street).length() > 5
     pilot.press("escape")
     assert app.flow.state == "explore" and (app.base.camera.getPos(app.base.render) - street).length() < 0.01
+
+
+def test_first_minute_card_on_a_first_start_and_again_with_f1(desktop, pilot) -> None:
+    from game.language import recall
+
+    assert desktop.card_at_start and recall(desktop.app.language.config_dir, "onboarded") is True
+    before = position(desktop)
+    pilot.press("f1")
+    card = desktop.explore.card
+    assert card is not None and "T" in card.body.getText()
+    pilot.press("w")  # the card holds the keys: the first one only closes it
+    assert desktop.explore.card is None and position(desktop) == before
+    pilot.press("shift-/")  # "?"
+    assert desktop.explore.card is not None
+    pilot.press("escape")
+    assert desktop.explore.card is None and desktop.explore.confirm is None
+
+
+def test_the_compass_names_where_you_face_and_the_nearest_landmarks(desktop, pilot) -> None:
+    text = desktop.explore.compass.text.getText()
+    assert "광화문광장" in text and "m" in text and "바라보는 쪽" in text
+    pilot.press("l")
+    assert "Gwanghwamun Square" in desktop.explore.compass.text.getText()
