@@ -73,14 +73,15 @@ def _still(app, kiosk) -> int:
         app.look(view.camera, view.target)
         app.step(3)
         if config.alerts:
-            from game.access_aids import AccessAids, WaitingSpeech
+            from game.access_aids import WaitingSpeech
             from game.alerts.job import run_alert_job
+            from game.features import ALERT_JOB, install
 
-            aids = AccessAids(app.base, app.config, app.font)
+            ctx = install(ALERT_JOB, app)
             try:
-                return run_alert_job(app.base, config, speech=WaitingSpeech(aids.speech), signing=aids.signing)
+                return run_alert_job(app.base, config, speech=WaitingSpeech(ctx.aids.speech), signing=ctx.aids.signing)
             finally:
-                aids.release()
+                ctx.release()
         app.screenshot(config.screenshot)
         return 0
 

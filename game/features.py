@@ -185,3 +185,4 @@ def room(ctx: Context) -> Handle:
 # -- the modes ---------------------------------------------------------------------------------------------------
 DESKTOP: tuple[Feature, ...] = (street, access_aids, city, live_alerts, civic_desk, social)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
+ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city

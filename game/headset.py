@@ -32,11 +32,15 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
     def on_driver(driver) -> None:
         from game.access_aids import AccessAids
         from game.city_connection import open_city
+        from game.flow import Flow
         from game.live_alerts import LiveAlerts
         from game.social.xr import join_presence
         from ui.fonts import load_font
 
         base = driver.base
+        flow = Flow()  # the app's one state machine in the headset too: an emergency alert is a pushed takeover
+        flow.go("loading")
+        flow.go("attract" if kiosk is not None else "explore")
         extra, where_to = {}, {}
         if kiosk is not None:
             from game.kiosk.headset import alert_options, city_options
@@ -50,7 +54,7 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
         aids = AccessAids(base, config, load_font(base.loader), parent=panel)
         alerts = LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
                             parent=panel, aspect=16 / 9, srgb=True, badge=False, aids=aids,
-                            on_alert=driver.haptic, city=city, **extra)
+                            on_alert=driver.haptic, city=city, flow=flow, **extra)
         started.append((city, aids, alerts))  # its tasks run until the ShowBase goes
         # Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us.
         join_presence(driver, config, city, district.scene.parent)

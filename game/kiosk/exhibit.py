@@ -102,6 +102,7 @@ def run(app: Any, session: Any, out: Path) -> dict[str, Any]:
     report["alert"] = {"frames_to_show": frames, "languages": seen, "shown": session.stats["alerts_shown"],
                        "voices": session.stats["alert_voices"]}
     check("alert", frames >= 0 and seen == list(session.languages))
+    check("alert_signing", session.alerts.controller.signing is not None)  # the avatar signs it, as in the headset
     check("alert_voice", not voiced or session.stats["alert_voices"] > 0)
     send("enter")
     app.step(2)

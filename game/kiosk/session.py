@@ -15,6 +15,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,14 @@ class _NarrationSpeech:
     def say(self, text: str, lang: str) -> Path | None:
         self.service.submit(text, lang)
         return self.service.wav_path(text, lang)
+
+
+@dataclass
+class _KioskAids:
+    """What :class:`game.live_alerts.LiveAlerts` takes as ``aids``: the kiosk's voice and its signing panel."""
+
+    speech: Any
+    signing: Any
 
 
 class KioskSession(DirectObject):
@@ -108,14 +117,22 @@ class KioskSession(DirectObject):
         button acknowledges it)."""
         from game.city_connection import open_city
         from game.live_alerts import LiveAlerts
+        from ui.layers import alert_layer
+        from ui.signing.panel import SigningPanel
 
         s = self.settings
         self.city = open_city(self.app.config, hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True)
+        # The signing avatar beside the alert, as in the headset kiosk and on the desktop (solved now, ~1 s, so the
+        # first alert never waits); the voice is the kiosk's one speech worker.
+        self.signing = SigningPanel(self.base.win, alert_layer(self.base), font=self.app.font, lang=self.languages[0])
+        for _ in self.signing.warm_up():
+            pass
+        self.signing.set_visible(False)
+        aids = _KioskAids(_NarrationSpeech(self.speech) if self.speech is not None else None, self.signing)
         self.alerts = LiveAlerts(
             self.base, self.app.config, None, location=s.location, languages=self.languages,
             sources=[DropWatcher(s.drop_folder)] if s.drop_folder is not None else [],
-            city=self.city, cache_dir=self.cache_dir / "alerts",
-            speech=_NarrationSpeech(self.speech) if self.speech is not None else None, badge=False,
+            city=self.city, cache_dir=self.cache_dir / "alerts", aids=aids, badge=False,
             keys=self.app.keys, own_tasks=False, on_receive=self._received, on_turn=self._alert_turn)
 
     def lock_window(self) -> None:
@@ -396,6 +413,7 @@ class KioskSession(DirectObject):
         for sound in self._alert_sounds:
             sound.stop()
         self.alerts.release()
+        self.signing.destroy()
         self.city.close()
         self.attract_view.destroy()
         self.badge.destroy()
