@@ -1,5 +1,6 @@
-"""The pilot harness: the real desktop app in a real window on a private X server, one ShowBase per test module,
-reset to the street before each test. Keys go in through the window's input device (tests/app/pilot.py)."""
+"""The pilot harness: the real desktop app in a real window on a private X server, one ShowBase for the package
+(torn down before any other package builds its own), reset to the street before each test. Keys go in through
+the window's input device (tests/pilot.py)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def make_config(tmp_path_factory, material_cache, **kw) -> AppConfig:
                      config_dir=home / "config", **kw)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def desktop(display, tmp_path_factory, material_cache):
     """The desktop mode's features on one App (street, voice and signing, city, alerts, civic desk, chat)."""
     from game.features import DESKTOP, install
