@@ -6,12 +6,18 @@ choice outlives a restart unless --lang says otherwise."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 
 from game.alerts.contrast import AAA_RATIO, measured_text_contrast
+from game.alerts.parser import parse_file
 from game.config import config_from_args
 from game.language import Language
+from tests.alerts.paths import DATA
 from tests.app.test_input import CITY_HALL, alert
 from ui.alerts.measure import crop, frame_rgb, region_px
 from ui.choice_menu import ChoiceMenu
@@ -69,6 +75,7 @@ def test_an_empty_chat_takes_no_room(desktop, pilot) -> None:
     assert closed < 0.5 * chat.frame.getHeight()  # the log's room comes with the open input (or the first line)
 
 
+ROOT = Path(__file__).resolve().parents[2]
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
@@ -117,3 +124,17 @@ def test_the_choice_outlives_a_restart_and_lang_wins(desktop, pilot) -> None:
     config = config_from_args(["--lang", "ko"])
     assert config.language_chosen
     assert Language.start(config.language, "ko", stored).value == "ko"
+
+
+def test_an_alert_published_as_the_readme_says_reaches_the_running_app(desktop, pilot) -> None:
+    """README "Sending an alert to the running app": ``python -m net.hub --data-dir <embedded hub> publish``."""
+    app = desktop.app
+    hub_dir = desktop.city.hub.hub_dir
+    assert hub_dir == app.config.cache_dir / "embedded-city" / "hub"  # where the README says it is
+    proc = subprocess.run([sys.executable, "-m", "net.hub", "--data-dir", str(hub_dir), "publish",
+                           str(DATA / "fine_dust_safety.xml")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and '"published"' in proc.stdout, proc.stdout + proc.stderr[-2000:]
+    deadline = time.monotonic() + 10
+    while not desktop.alerts.shown and time.monotonic() < deadline:
+        app.step()
+    assert desktop.alerts.controller.shown.alert.identifier == parse_file(DATA / "fine_dust_safety.xml").identifier
