@@ -27,6 +27,7 @@ from ui.info_panel import InfoPanel
 from ui.onboarding import Onboarding
 
 START_LANDMARK = "gwanghwamun-square"
+HINT_Z, HINT_SCALE, HINT_WRAP = 0.07, 0.045, 34.0  # the hint bar: bottom line, size, width in text units
 ROOM_REACH = 160.0  # metres from City Hall within which E opens its rooms
 ROOM_TITLES = {"mayors-office": "civic.title_office", "center-120": "civic.title_center",
                "reservations": "civic.title_reservations", "exhibition": "civic.title_exhibition"}
@@ -72,8 +73,10 @@ class Explore:
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
         self.walker = Walker(obstacles=app.scene.obstacles)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
-        self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, 0.07), scale=0.05,
-                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, mayChange=True)
+        # Wrapped to the left half of the screen, so it never runs under the chat's status line on the right.
+        self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, HINT_Z), scale=HINT_SCALE,
+                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, wordwrap=HINT_WRAP,
+                                 mayChange=True)
         self.help_key: str | None = "app.help"
         self.help_langs: tuple[str, ...] | None = None
         self.alerted = False
@@ -140,6 +143,8 @@ class Explore:
         self.help.show()
         langs = self.help_langs or (self.lang,)
         self.help.setText("\n".join(i18n.text(self.help_key, lg) for lg in langs))
+        rows = self.help.textNode.getNumRows()  # text grows downwards from its first line: keep the last one in view
+        self.help.setPos(0.05, HINT_Z + (rows - 1) * HINT_SCALE * 1.2)
 
     def _moved(self, walker: Walker) -> None:
         self.app.pipeline.focus_shadows((walker.x, walker.y, 0.0))

@@ -153,7 +153,7 @@ class ChatPanel:
         if self.open:
             scope = i18n.text(f"social.scope_{self.scope}", self.lang)
             mode = "한" if self.field.hangul else "A"
-            self.input.setText(f"[{mode}] {self.field.text[-60:]}▏")
+            self.input.setText(f"[{mode}] {self.field.text[-60:]}|")
             self.status.setText(i18n.text("social.chat_prompt", self.lang, scope=scope))
         else:
             self.input.setText("")
