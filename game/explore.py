@@ -260,11 +260,12 @@ class Explore:
         self._stack_changed()
 
     def leave_room(self) -> None:
-        if self.visit is not None:
-            self.visit.close()
-            self.visit = None
-        self.controller.sync_camera()
+        """Back out to the street: the flow first, so whoever watches the stack sees the street when the panel goes."""
+        visit, self.visit = self.visit, None
         self.app.flow.request("explore")
+        if visit is not None:
+            visit.close()
+        self.controller.sync_camera()
         self._relabel()
         self._stack_changed()
 

@@ -161,9 +161,26 @@ def social(ctx: Context) -> Handle:
     if client_dir is None or not has_presence(client_dir):
         return _Undo(lambda: None)
     ctx.social = Social(ctx.app, ctx.explore, client_dir, aids=ctx.aids)
-    if ctx.alerts is not None:
-        ctx.alerts.watchers.append(lambda shown: ctx.social.task.panel.set_visible(not shown))
-    return ctx.social
+    keys, chat = ctx.app.keys, ctx.social.task.panel
+
+    def place() -> None:
+        """The chat keeps to the street: hidden inside a room and while an alert is on screen."""
+        street = ctx.app.flow.state != "civic" and ctx.explore.visit is None
+        chat.set_visible(street and not (ctx.alerts is not None and ctx.alerts.shown))
+
+    def moved(_old: str, _new: str) -> None:
+        place()
+
+    keys.listeners.append(place)  # an alert, a room panel coming or going change the stack…
+    ctx.app.flow.watchers.append(moved)  # …and stepping back out to the street changes the flow
+    place()
+
+    def undo() -> None:
+        keys.listeners.remove(place)
+        ctx.app.flow.watchers.remove(moved)
+        ctx.social.release()
+
+    return _Undo(undo)
 
 
 def room(ctx: Context) -> Handle:

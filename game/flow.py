@@ -43,6 +43,7 @@ class Flow:
     _enter: dict[str, list[Hook]] = field(default_factory=dict)
     _exit: dict[str, list[Hook]] = field(default_factory=dict)
     _resume: str | None = None  # where an alert takeover returns to
+    watchers: list[Hook] = field(default_factory=list)  # every transition, after the enter hooks (removable)
 
     def on_enter(self, state: str, hook: Hook) -> None:
         self._check_state(state)
@@ -67,6 +68,8 @@ class Flow:
         self.state = target
         for hook in self._enter.get(target, []):
             hook(prev, target)
+        for watcher in list(self.watchers):
+            watcher(prev, target)
 
     def request(self, target: str) -> bool:
         """Go to ``target`` if the flow allows it; otherwise decline, log why, and return False."""

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
+from panda3d.core import Point2, Point3
 
 from game.alerts.contrast import AAA_RATIO, measured_text_contrast
 from game.alerts.parser import parse_file
@@ -138,3 +140,29 @@ def test_an_alert_published_as_the_readme_says_reaches_the_running_app(desktop, 
     while not desktop.alerts.shown and time.monotonic() < deadline:
         app.step()
     assert desktop.alerts.controller.shown.alert.identifier == parse_file(DATA / "fine_dust_safety.xml").identifier
+
+
+def screen_box(app, node) -> tuple[float, float, float, float]:
+    """(left, right, bottom, top) in film units (-1…1) of a 3D node as the camera sees it."""
+    lo, hi = node.getTightBounds(app.base.cam)
+    lens, xs, ys = app.base.camLens, [], []
+    for x in (lo.x, hi.x):
+        for y in (lo.y, hi.y):
+            for z in (lo.z, hi.z):
+                p = Point2()
+                lens.project(Point3(x, y, z), p)
+                xs.append(p.x)
+                ys.append(p.y)
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+@pytest.mark.parametrize(("room", "sign"), [("3", "calendar-title"), ("4", "title")])
+def test_room_panels_leave_the_walls_in_view_and_chat_keeps_to_the_street(desktop, pilot, room, sign) -> None:
+    app = desktop.app
+    pilot.press("t", CITY_HALL, "e", room)  # reservations (its calendar), exhibition (its wall text)
+    assert desktop.social.task.panel.frame.isHidden() and desktop.explore.help.isHidden()
+    wall = screen_box(app, app.world.find(f"**/{sign}"))
+    lo, hi = desktop.explore.visit.panel.frame.getTightBounds(app.base.render2d)
+    assert wall[2] > hi.z or wall[0] > hi.x, (wall, lo, hi)  # above the panel or right of it: not covered
+    pilot.press("escape")
+    assert not desktop.social.task.panel.frame.isHidden() and not desktop.explore.help.isHidden()

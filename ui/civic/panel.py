@@ -25,7 +25,12 @@ from ui.keyboard import ScreenKeyboard
 
 Speak = Callable[[str, str], None]  # (text, lang)
 SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)
-ROW, OUTPUT = 0.075, 0.42  # height of one row, room left for results
+ROW = 0.075  # height of one row
+OUT_LINE = 0.042 * 1.2  # one line of results
+CHROME = 0.3  # title, gaps and the help line
+# The panel sits low on the left, its bottom on the screen's (or on the on-screen keyboard's top while that shows),
+# as tall as what it says: room walls (the reservations calendar, the exhibition's wall text) stay in view above.
+BOTTOM, ABOVE_KEYBOARD, TOP = -0.97, -0.56, 0.95
 
 
 @dataclass
@@ -65,10 +70,10 @@ class Panel:
         self.base, self.font, self.items, self.speak, self.on_close = base, font, items, speak, on_close
         self.title_key = title_key
         self.state = PanelState(lang)
-        height = 0.3 + len(items) * ROW + OUTPUT
-        # Anchored at its top edge, so growing the text size grows the panel downwards and keeps the title in view.
+        height = CHROME + len(items) * ROW
+        # The origin is the top edge, so the title stays where it is when results make the panel taller.
         self.frame = DirectFrame(parent=base.aspect2d, frameColor=theme.PANEL_BG, frameSize=(-0.95, 0.95, -height, 0),
-                                 pos=(-0.78, 0, 0.95))  # left, leaving the room in view on a 16:9 screen
+                                 pos=(-0.78, 0, TOP))  # left, leaving the room in view on a 16:9 screen
         self.title = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.09), scale=0.06, fg=theme.ACCENT,
                                   align=TextNode.ALeft, mayChange=True)
         for k, item in enumerate(items):
@@ -208,10 +213,19 @@ class Panel:
             item.widget["text_fg"] = theme.HIGHLIGHT_TEXT if on else theme.TEXT
         self.output.setText(self.state.message)
         self.help.setText(i18n.text("civic.help", lang))
-        if self.keyboard is not None and self.current.field is not None:
-            self.keyboard.frame.show()
-        elif self.keyboard is not None:  # only a field takes typing; on a button, results get the room it covers
-            self.keyboard.frame.hide()
+        typing = self.keyboard is not None and self.current.field is not None
+        if self.keyboard is not None:  # only a field takes typing; on a button, results get the room it covers
+            self.keyboard.frame.show() if typing else self.keyboard.frame.hide()
+        self._fit(s, typing)
+
+    def _fit(self, scale: float, typing: bool) -> None:
+        """As tall as the rows and the results need; bottom on the screen's edge or on the keyboard's top."""
+        rows = self.output.textNode.getNumRows() if self.state.message else 0
+        height = CHROME + len(self.items) * ROW + rows * OUT_LINE
+        self.frame["frameSize"] = (-0.95, 0.95, -height, 0)
+        self.help.setPos(-0.9, -height + 0.06)
+        bottom = ABOVE_KEYBOARD if typing else BOTTOM
+        self.frame.setPos(-0.78, 0, min(TOP, bottom + height * scale))
 
     def destroy(self) -> None:
         if self.keys is not None:
