@@ -55,7 +55,10 @@ class CityConnection:
             return
         for event in events:
             for subscriber in list(self.subscribers):
-                subscriber(event)
+                try:
+                    subscriber(event)
+                except Exception:  # noqa: BLE001 - one feature's bad reply handler must not stop the city for all
+                    log.exception("city event %s: subscriber %r failed", type(event).__name__, subscriber)
 
     def start_polling(self, base: Any) -> None:
         """The one task polling the link, first in the frame (``game.tasks.NET_POLL``)."""

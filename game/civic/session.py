@@ -27,6 +27,7 @@ class CivicVisit:
         """``where`` (place name, lat, lon) is what a complaint filed here refers to: the spot in the district
         the visitor came from; City Hall itself when not given."""
         self.app, self.desk = app, desk
+        self.closed = False
         lm = app.landmarks[registry.INTERIOR_HOST]
         self.where = where or (lm.name(app.language.value), lm.lat, lm.lon)
         self.scene = registry.create(app, scene_id)
@@ -65,9 +66,16 @@ class CivicVisit:
     def _fill_boards(self) -> None:
         """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""
         scene, desk = self.scene, self.desk
-        desk.proposals(lambda o: scene.show_proposals(public(o.result["proposals"])) if o.ok else None)
+
+        def proposals(outcome) -> None:
+            if outcome.ok and not self.closed:  # the reply may come after the visitor left the room
+                scene.show_proposals(public(outcome.result["proposals"]))
+
+        desk.proposals(proposals)
 
         def events(outcome) -> None:
+            if self.closed:
+                return
             lang = self.app.language.value
             rows = {"civic.data_link": i18n.text(desk.link.status.i18n_key, lang)}
             if outcome.ok and outcome.result["events"]:
@@ -79,6 +87,7 @@ class CivicVisit:
         desk.events(events)
 
     def close(self) -> None:
+        self.closed = True
         self._unsubscribe()
         self.panel.destroy()
         self.scene.release()

@@ -5,6 +5,7 @@ alert on screen takes every key before any menu, form or chat under it, and Esc 
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import replace
 from math import dist
 
@@ -140,7 +141,7 @@ def test_esc_asks_before_quitting_and_never_quits_outright(desktop, pilot, monke
     assert quits == [True]
 
 
-def test_teleport_info_rooms_and_back_out(desktop, pilot) -> None:
+def test_teleport_info_rooms_and_back_out(desktop, pilot, caplog) -> None:
     """The street's keys end to end (moved here from the offscreen probe, now with real key presses)."""
     app, explore = desktop.app, desktop.explore
     pilot.press("t")
@@ -165,6 +166,12 @@ def test_teleport_info_rooms_and_back_out(desktop, pilot) -> None:
     assert app.flow.state == "civic" and (app.base.camera.getPos(app.base.render) - street).length() > 5
     pilot.press("escape")
     assert app.flow.state == "explore" and (app.base.camera.getPos(app.base.render) - street).length() < 0.01
+    pilot.press("t", CITY_HALL, "e")
+    pilot.press("1", "escape", quick=True)  # in and out of the office within one frame, before the hub answers
+    for _ in range(30):  # the office asked the hub for its boards: replies that come after leaving are dropped
+        time.sleep(0.01)
+        app.step()
+    assert app.flow.state == "explore" and "subscriber" not in caplog.text
 
 
 def test_first_minute_card_on_a_first_start_and_again_with_f1(desktop, pilot) -> None:
