@@ -1,11 +1,14 @@
 """Metaverse Seoul / 메타버스 서울 — start here. The only place that parses argv.
 
-Exit status: 0 done; 2 bad input (flags, scene id, invalid CAP alert); 3 XR runtime unavailable.
+The mode comes from one table (:mod:`game.modes`); each mode's runner is below. Exit status: 0 done; 2 bad input
+(flags that cannot go together, scene id, invalid CAP alert, kiosk settings) — always one line on stderr;
+3 XR runtime unavailable.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,6 +35,67 @@ def _check_inputs(config: AppConfig) -> str | None:
     return None
 
 
+def _kiosk_settings(config: AppConfig):
+    """The operator's kiosk settings (checked before any window opens); raises ConfigError."""
+    from game.kiosk.settings import SettingsError, load
+
+    try:
+        return load(config.kiosk_settings)
+    except SettingsError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+# -- the runners: each takes the loaded app (and the kiosk settings) ---------------------------------------------
+def _desktop(app, kiosk) -> int:
+    from game.scenes.registry import is_interior
+
+    if app.config.scene is not None and is_interior(app.config.scene):  # a civic room: its own session
+        from game.civic.session import run_civic
+
+        return run_civic(app)
+    from game.explore import run_interactive
+
+    return run_interactive(app)
+
+
+def _tour(app, kiosk) -> int:
+    from game.tour import run_tour
+
+    return run_tour(app, app.config.tour_dir)
+
+
+def _still(app, kiosk) -> int:
+    """``--screenshot`` (one view) and ``--alert`` (the alert job, over that view)."""
+    from game.scenes import registry  # interiors (civic spaces) and landmark views
+
+    config = app.config
+    with registry.opened(app, config.scene or DEFAULT_VIEW) as view:
+        app.look(view.camera, view.target)
+        app.step(3)
+        if config.alerts:
+            from game.access_aids import WaitingSpeech
+            from game.alerts.job import run_alert_job
+            from game.features import ALERT_JOB, install
+
+            ctx = install(ALERT_JOB, app)
+            try:
+                return run_alert_job(app.base, config, speech=WaitingSpeech(ctx.aids.speech), signing=ctx.aids.signing)
+            finally:
+                ctx.release()
+        app.screenshot(config.screenshot)
+        return 0
+
+
+def _kiosk(app, kiosk) -> int:
+    from game.kiosk.session import run_kiosk
+
+    return run_kiosk(app, kiosk)
+
+
+RUNNERS: dict[str, Callable] = {"desktop": _desktop, "screenshot": _still, "alert-job": _still, "tour": _tour,
+                                "kiosk": _kiosk}
+
+
 def _utf8_output() -> None:
     """Print Korean whatever the console's code page (cp1252 on a Western Windows pipe or under Wine)."""
     for stream in (sys.stdout, sys.stderr):
@@ -41,10 +105,14 @@ def _utf8_output() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_output()
+    from game.modes import select
+
     try:
         config = config_from_args(argv)
+        mode = select(config)
+        kiosk = _kiosk_settings(config) if config.kiosk else None
     except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}".replace("\n", " "), file=sys.stderr)
         return 2
     if config.self_check:
         from game.selfcheck import run_self_check
@@ -54,69 +122,30 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    if config.kiosk:  # kiosk mode (issue 6): the operator's settings are checked before any window opens
-        from game.kiosk.settings import SettingsError, load
 
-        try:
-            kiosk = load(config.kiosk_settings)
-        except SettingsError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-
-    if config.xr:
+    if mode in ("headset", "headset-kiosk"):
         from game.headset import run_headset
         from game.xr.run import EXIT_NO_XR
 
-        status = run_headset(config, kiosk if config.kiosk else None)  # --kiosk --xr: a kiosk in the headset
+        status = run_headset(config, kiosk)  # --kiosk --xr: a kiosk in the headset
         if status != EXIT_NO_XR or config.batch or config.frames:
             return status
         config = replace(config, xr=False)  # no headset: the reason is on stderr; carry on at the desk
+        mode = select(config)
 
     from game.app import App, display_available
     from ui import i18n
 
-    if not config.offscreen and not display_available():
-        print(i18n.text("app.offscreen_fallback", config.language), file=sys.stderr)
-        config = replace(config, offscreen=True, tour_dir=config.tour_dir or DEFAULT_TOUR_DIR)
+    if not config.offscreen and not display_available():  # a server or CI: render offscreen; nobody to walk
+        config = replace(config, offscreen=True)
+        if mode in ("desktop", "kiosk") and not config.frames:
+            print(i18n.text("app.offscreen_fallback", config.language), file=sys.stderr)
+            config, mode = replace(config, tour_dir=config.tour_dir or DEFAULT_TOUR_DIR), "tour"
 
     app = App(config)
     try:
         app.load_world()
-        if config.tour_dir is not None:
-            from game.tour import run_tour
-
-            return run_tour(app, config.tour_dir)
-        if config.alerts or (config.screenshot is not None and config.frames is None):
-            from game.scenes import registry  # interiors (civic spaces) and landmark views
-
-            with registry.opened(app, config.scene or DEFAULT_VIEW) as view:
-                app.look(view.camera, view.target)
-                app.step(3)
-                if config.alerts:
-                    from game.access_aids import AccessAids, WaitingSpeech
-                    from game.alerts.job import run_alert_job
-
-                    aids = AccessAids(app.base, app.config, app.font)
-                    try:
-                        return run_alert_job(app.base, config, speech=WaitingSpeech(aids.speech),
-                                             signing=aids.signing)
-                    finally:
-                        aids.release()
-                app.screenshot(config.screenshot)
-                return 0
-        if config.kiosk:
-            from game.kiosk.session import run_kiosk
-
-            return run_kiosk(app, kiosk)
-        from game.scenes.registry import is_interior
-
-        if config.scene is not None and is_interior(config.scene):  # a civic room: its own session
-            from game.civic.session import run_civic
-
-            return run_civic(app)
-        from game.explore import run_interactive
-
-        return run_interactive(app)
+        return RUNNERS[mode](app, kiosk)
     finally:
         app.shutdown()
 

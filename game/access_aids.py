@@ -13,6 +13,7 @@ from panda3d.core import Filename
 
 from game import tasks
 from game.speech.service import SpeechService
+from ui.layers import alert_layer
 from ui.signing.panel import SigningPanel
 
 
@@ -29,15 +30,15 @@ class WaitingSpeech:
 
 
 class AccessAids:
-    """``parent`` is where the signing panel's card goes: ``aspect2d`` on the desktop, the head-locked panel in
-    XR (the same node the alert overlay is drawn under)."""
+    """``parent`` is where the signing panel's card goes: the alert layer on the desktop (above every menu), the
+    head-locked panel in XR (the same node the alert overlay is drawn under)."""
 
-    def __init__(self, base, config, font=None, parent=None):
+    def __init__(self, base, config, font=None, parent=None, lang: str | None = None):
         self.base = base
         cache = config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
         self.speech = SpeechService(cache / "speech")
         self.speech.start()
-        self.signing = SigningPanel(base.win, parent or base.aspect2d, font=font, lang=config.language)
+        self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language)
         for _ in self.signing.warm_up():  # solve every template now (~1 s) rather than at the first alert
             pass
         self.signing.set_visible(False)

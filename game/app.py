@@ -14,7 +14,10 @@ from panda3d.core import Filename, NodePath, loadPrcFileData
 
 from game.config import AppConfig
 from game.flow import Flow
+from game.input.keymap import Keymap
+from game.input.router import InputRouter
 from game.landmarks import catalogue
+from game.language import Language
 from ui import i18n
 
 
@@ -41,6 +44,12 @@ def _prc_for(config: AppConfig) -> str:
     return "\n".join(lines)
 
 
+def user_config_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("metaverse-seoul"))
+
+
 def display_available() -> bool:
     """Whether a desktop window can open: on Linux that needs an X11 or Wayland display."""
     if sys.platform.startswith("linux"):
@@ -57,6 +66,12 @@ class App:
         self.base = ShowBase(windowType="offscreen" if config.offscreen else None)
         self.base.disableMouse()
         self.flow = Flow()
+        #: The one input path: the window's button thrower → named actions → the modal stack (game/input).
+        self.input = InputRouter(self.base, Keymap.load())
+        self.keys = self.input.stack
+        #: The one interface language, applied live to every view that subscribes, kept between runs.
+        self.language = Language.start(config.language if config.language_chosen else None, config.language,
+                                       None if config.kiosk else config.config_dir or user_config_dir())
         # Watchdog heartbeat (kiosk): a late task beats when MSEOUL_HEARTBEAT names a file; see game/kiosk/heartbeat.py
         from game.kiosk.heartbeat import install_from_env
 
@@ -99,7 +114,7 @@ class App:
 
         t0 = time.perf_counter()
         self.flow.go("loading")
-        loading = LoadingView(self.base.aspect2d, self.font, self.config.language)
+        loading = LoadingView(self.base.aspect2d, self.font, self.language.value)
         self.pipeline = RenderPipeline(self.base, self.world, self.config.quality, self.config.when)
         self.materials = MaterialLibrary(self.config.cache_dir and self.config.cache_dir / "materials",
                                          self.pipeline.quality.anisotropy)
@@ -113,7 +128,8 @@ class App:
         self.scene = DistrictScene(self.base, self.world, self.materials, self.landmarks, self.config)
 
         def building(done: int, total: int, name: str) -> None:
-            loading.show("app.building", done, total, name)
+            landmark = self.landmarks.get(name)  # the parts that are not landmarks (streets, blocks) go unnamed
+            loading.show("app.building", done, total, landmark.name(self.language.value) if landmark else "")
             self.step()
 
         self.scene.load(building)
@@ -132,6 +148,7 @@ class App:
             raise OSError(f"could not write screenshot {path}")
 
     def shutdown(self) -> None:
+        self.input.release()
         if self.scene is not None:
             self.scene.release()
         self.base.destroy()

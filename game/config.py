@@ -63,6 +63,7 @@ class AppConfig:
     offscreen: bool = False
     size: tuple[int, int] = (1280, 720)
     language: str = "ko"
+    language_chosen: bool = False  # --lang or mseoul-language given: wins over the visitor's stored choice
     quality: str = "medium"
     when: dt.datetime | None = None  # sun position time; None means "now" in KST
     tour_dir: Path | None = None
@@ -78,6 +79,7 @@ class AppConfig:
     city: str | None = None
     cache_dir: Path | None = None
     self_check: bool = False
+    config_dir: Path | None = None  # the visitor's settings (language); None: the user config directory
     assets_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "assets")
 
     @property
@@ -93,8 +95,15 @@ def _prc(name: str, default: str) -> str:
     return ConfigVariableString(f"mseoul-{name}", default).getValue()
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as :class:`ConfigError`, so ``main.py`` reports every bad flag as one line, status 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise ConfigError(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="main.py", description="Metaverse Seoul / 메타버스 서울")
+    p = _Parser(prog="main.py", description="Metaverse Seoul / 메타버스 서울")
     p.add_argument("--offscreen", action="store_true", help="render without a window (EGL, headless)")
     p.add_argument("--size", type=str, help="window or buffer size WIDTHxHEIGHT (default 1280x720)")
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default ko)")
@@ -116,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", type=Path, help="baked asset cache (default: user cache directory)")
     p.add_argument("--self-check", action="store_true",
                    help="check this installation (imports, shaders, offscreen buffer, speech, hub); exit 0 or 1")
+    p.add_argument("--config-dir", type=Path, help="the visitor's settings, e.g. the language "
+                                                   "(default: user config directory)")
     return p
 
 
@@ -127,7 +138,8 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
     except clock.ClockError as exc:
         raise ConfigError(str(exc)) from None
     size = parse_size(ns.size or _prc("size", "1280x720"))
-    language = ns.lang or _prc("language", "ko")
+    language_prc = _prc("language", "")
+    language = ns.lang or language_prc or "ko"
     if language not in LANGUAGES:
         raise ConfigError(f"mseoul-language {language!r}: expected one of {', '.join(LANGUAGES)}")
     quality = ns.quality or _prc("quality", "medium")
@@ -142,6 +154,7 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         offscreen=ns.offscreen,
         size=size,
         language=language,
+        language_chosen=bool(ns.lang or language_prc),
         quality=quality,
         when=parse_when(when_text) if when_text else None,
         tour_dir=ns.tour,
@@ -157,4 +170,5 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         city=ns.city or (_prc("city", "") or None),
         cache_dir=cache,
         self_check=ns.self_check,
+        config_dir=ns.config_dir or (Path(v) if (v := _prc("config-dir", "")) else None),
     )

@@ -1,72 +1,155 @@
 """Explore mode: walk the district, teleport to landmarks, read about them, switch language.
 
-All key hooks live on one object that the flow's states enable; Esc closes a panel or, in plain explore
-mode, quits.
+Explore is the street's layer at the bottom of the input stack (:mod:`game.input.stack`): menus and panels
+open above it and take the keys while they are up; Esc closes the top one, and at the bottom asks before
+quitting.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 
 from direct.gui.DirectGui import OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
 from game import geo
-from game.access_aids import AccessAids
-from game.civic.desk import CivicDesk
-from game.live_alerts import LiveAlerts
+from game.input.stack import WORLD, Press
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
 from game.scenes import registry
-from game.social.wiring import Social, client_dir_of, has_presence
 from ui import i18n, theme
 from ui.choice_menu import ChoiceMenu
+from ui.compass import CompassView
+from ui.confirm import Confirm
 from ui.info_panel import InfoPanel
+from ui.onboarding import Onboarding
 
 START_LANDMARK = "gwanghwamun-square"
+HINT_Z, HINT_SCALE, HINT_WRAP = 0.07, 0.045, 34.0  # the hint bar: bottom line, size, width in text units
 ROOM_REACH = 160.0  # metres from City Hall within which E opens its rooms
 ROOM_TITLES = {"mayors-office": "civic.title_office", "center-120": "civic.title_center",
                "reservations": "civic.title_reservations", "exhibition": "civic.title_exhibition"}
 
 
-class Explore(DirectObject):
-    def __init__(self, app, start: str = START_LANDMARK):
-        super().__init__()
+class _Closable:
+    """A read-only panel (landmark info) as a modal layer: any of ``close_actions`` closes it."""
+
+    modal = True
+    text_focus = False
+
+    def __init__(self, panel, close_actions: frozenset[str], close) -> None:
+        self.panel, self.close_actions, self.close = panel, close_actions, close
+
+    def on_key(self, press: Press) -> bool:
+        if press.actions & self.close_actions:
+            self.close()
+        return True
+
+    def on_text(self, ch: str) -> bool:
+        return False
+
+    def destroy(self) -> None:
+        self.panel.destroy()
+
+
+class Explore:
+    """The bottom layer of the input stack in the street: walking keys, T/I/E/L, Esc to ask before quitting.
+
+    Walking runs only while nothing modal (a menu, a panel, a focused text field, an alert) is above it.
+    ``refuse_quit`` (kiosk): Esc at the bottom calls it instead of asking; only the operator's chord exits."""
+
+    modal = False
+    text_focus = False
+
+    def __init__(self, app, start: str = START_LANDMARK, *, refuse_quit: Callable[[], None] | None = None):
         self.app = app
-        self.lang = app.config.language
+        self.keys = app.keys
+        self.refuse_quit = refuse_quit
         self.panel = None
         self.visit = None
+        self.confirm = None
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
         self.walker = Walker(obstacles=app.scene.obstacles)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
-        self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, 0.07), scale=0.05,
-                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, mayChange=True)
+        # Wrapped to the left half of the screen, so it never runs under the chat's status line on the right.
+        self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, HINT_Z), scale=HINT_SCALE,
+                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ALeft, wordwrap=HINT_WRAP,
+                                 mayChange=True)
+        self.help_key: str | None = "app.help"
+        self.help_langs: tuple[str, ...] | None = None
+        self.alerted = False
+        self.compass = CompassView(app.base.a2dTopLeft, app.font, app.landmarks)
+        self.card: Onboarding | None = None
         self.teleport(start)
-        self._bind()
+        self.keys.push(self, WORLD)
+        self.keys.listeners.append(self._stack_changed)
+        self._unsubscribe = app.language.subscribe(lambda _lang: self._relabel())
+        self._relabel()
+        self._stack_changed()
+
+    @property
+    def lang(self) -> str:
+        return self.app.language.value
+
+    def on_key(self, press: Press) -> bool:
+        actions = {"teleport": self.open_teleport, "info": self.open_info, "language": self.toggle_language,
+                   "rooms": self.open_rooms, "cancel": self.ask_to_quit, "help": self.show_card}
+        for name, act in actions.items():
+            if name in press:
+                act()
+                return True
+        return False
+
+    def on_text(self, ch: str) -> bool:
+        return False
+
+    def _stack_changed(self) -> None:
+        """Walk only when no menu, panel, text field or alert is above the street."""
+        self.controller.enabled = self.visit is None and not self.keys.covered(self)
+
+    def set_help(self, key: str | None, langs: tuple[str, ...] | None = None) -> None:
+        """The hint bar's text (``None`` hides it), in ``langs`` (a kiosk's site languages) or the app's one."""
+        self.help_key, self.help_langs = key, langs
         self._relabel()
 
-    def _bind(self) -> None:
-        self.accept("t", self.open_teleport)
-        self.accept("i", self.open_info)
-        self.accept("l", self.toggle_language)
-        self.accept("e", self.open_rooms)
-        self.accept("escape", self.app.base.userExit)
+    def set_alerted(self, alerted: bool) -> None:
+        """Hide the hint bar while an alert is on screen."""
+        self.alerted = alerted
+        self._relabel()
 
-    def set_typing(self, typing: bool) -> None:
-        """While a chat line is typed (game/social), letters are text: no walking and no one-key panels."""
-        self.controller.enabled = not typing
-        if typing:
-            self.ignoreAll()
-        else:
-            self._bind()
+    def show_card(self, on_close: Callable[[], None] = lambda: None) -> None:
+        """The first-minute card (F1 or ?): how to walk, teleport, enter City Hall, what an alert looks like."""
+        if self.card is not None:
+            return
+
+        def closed() -> None:
+            self.card = None
+            on_close()
+
+        self.card = Onboarding(self.app.base.aspect2d, self.app.font, self.lang, self.keys, closed)
 
     def _relabel(self) -> None:
-        self.help.setText(i18n.text("app.help", self.lang))
+        street = self.visit is None and not self.alerted
+        self.compass.set_visible(street)
+        if street:
+            self.compass.update(self.walker.x, self.walker.y, self.walker.heading, self.lang)
+        if self.card is not None:
+            self.card.set_language(self.lang)
+        if self.help_key is None or not street:
+            self.help.hide()
+            return
+        self.help.show()
+        langs = self.help_langs or (self.lang,)
+        self.help.setText("\n".join(i18n.text(self.help_key, lg) for lg in langs))
+        rows = self.help.textNode.getNumRows()  # text grows downwards from its first line: keep the last one in view
+        self.help.setPos(0.05, HINT_Z + (rows - 1) * HINT_SCALE * 1.2)
 
     def _moved(self, walker: Walker) -> None:
         self.app.pipeline.focus_shadows((walker.x, walker.y, 0.0))
+        if self.visit is None:
+            self.compass.update(walker.x, walker.y, walker.heading, self.lang)
 
     def teleport(self, landmark_id: str) -> None:
         v = self.app.scene.view(landmark_id)
@@ -79,19 +162,37 @@ class Explore(DirectObject):
         w = self.walker
         return min(self.app.landmarks.values(), key=lambda lm: math.dist(lm.local, (w.x, w.y))).id
 
-    def _open(self, state: str, panel) -> None:
-        self.app.flow.go(state)
-        self.controller.enabled = False
-        self.ignoreAll()
+    def _open(self, state: str, panel) -> bool:
+        """Show a panel above the street (it joins the input stack itself); False if the flow declines."""
+        if not self.app.flow.request(state):
+            panel.destroy()
+            return False
         self.panel = panel
+        return True
 
     def _close(self) -> None:
         if self.panel is not None:
-            self.panel.destroy()
-            self.panel = None
-        self.controller.enabled = True
-        self.app.flow.go("explore")
-        self._bind()
+            panel, self.panel = self.panel, None
+            panel.destroy()
+        self.app.flow.request("explore")
+
+    def ask_to_quit(self) -> None:
+        """Esc at the bottom of the stack asks first (in both languages); a kiosk visitor cannot quit."""
+        if self.refuse_quit is not None:
+            self.refuse_quit()
+            return
+        if self.confirm is not None:
+            return
+
+        def answered() -> None:
+            self.confirm = None
+
+        def quit_() -> None:
+            answered()
+            self.app.base.userExit()
+
+        self.confirm = Confirm(self.app.base.aspect2d, self.app.font, "app.quit_question", "app.quit_choices",
+                               quit_, self.keys, on_no=answered)
 
     def open_teleport(self) -> None:
         def chosen(lid: str) -> None:
@@ -103,74 +204,96 @@ class Explore(DirectObject):
             self.panel = None
             self._close()
 
-        self._open("teleport", None)
-        self.panel = ChoiceMenu(self.app.base.aspect2d, self.app.font, i18n.text("app.teleport_title", self.lang),
-                                i18n.text("app.teleport_hint", self.lang),
-                                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()], chosen, closed)
+        if self.app.flow.can("teleport"):
+            self._open("teleport", ChoiceMenu(
+                self.app.base.aspect2d, self.app.font, i18n.text("app.teleport_title", self.lang),
+                i18n.text("app.teleport_hint", self.lang),
+                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()], chosen, closed, keys=self.keys))
 
     def open_info(self) -> None:
-        self._open("info", InfoPanel(self.app.base.aspect2d, self.app.font, self.lang,
-                                     self.app.landmarks[self.nearest_landmark()]))
-        self.accept("escape", self._close)
-        self.accept("i", self._close)
+        if not self.app.flow.can("info"):
+            return
+        info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, self.app.landmarks[self.nearest_landmark()])
+        layer = _Closable(info, frozenset({"cancel", "info"}), self._close_info)
+        if self._open("info", layer):
+            self.keys.push(layer)
+
+    def _close_info(self) -> None:
+        if self.panel is not None:
+            self.keys.remove(self.panel)
+        self._close()
 
     def open_rooms(self) -> None:
         """Near City Hall, E lists the rooms inside it (mayor's office, 120 Center, …); elsewhere it says where."""
         host = self.app.landmarks[registry.INTERIOR_HOST]
         if self.city is None or math.dist(host.local, (self.walker.x, self.walker.y)) > ROOM_REACH:
+            self.help.show()
             self.help.setText(i18n.text("app.rooms_far", self.lang))
             return
 
         def chosen(room: str) -> None:
             self.panel = None
+            self.app.flow.request("explore")
             self.enter_room(room)
 
         def closed() -> None:
             self.panel = None
             self._close()
 
-        self._open("teleport", None)
-        self.panel = ChoiceMenu(self.app.base.aspect2d, self.app.font, host.name(self.lang),
-                                i18n.text("app.teleport_hint", self.lang),
-                                [(rid, i18n.text(key, self.lang)) for rid, key in ROOM_TITLES.items()], chosen, closed)
+        if self.app.flow.can("teleport"):
+            self._open("teleport", ChoiceMenu(
+                self.app.base.aspect2d, self.app.font, host.name(self.lang), i18n.text("app.teleport_hint", self.lang),
+                [(rid, i18n.text(key, self.lang)) for rid, key in ROOM_TITLES.items()], chosen, closed,
+                keys=self.keys))
 
     def enter_room(self, room: str) -> None:
         """Step inside (flow ``civic``); Esc in the room's panel brings the visitor back out to the street."""
         from game.civic.session import CivicVisit
 
+        if not self.app.flow.request("civic"):
+            return
         desk, speak = self.city
-        self.app.flow.go("explore")
-        self.app.flow.go("civic")
         lat, lon = geo.to_wgs84(self.walker.x, self.walker.y)
         self.visit = CivicVisit(self.app, room, desk, speak, on_exit=self.leave_room,
                                 where=(self.app.landmarks[self.nearest_landmark()].name(self.lang), lat, lon))
+        self._relabel()  # the street's hints do not belong inside
+        self._stack_changed()
 
     def leave_room(self) -> None:
-        if self.visit is not None:
-            self.visit.close()
-            self.visit = None
-        self.controller.enabled = True
+        """Back out to the street: the flow first, so whoever watches the stack sees the street when the panel goes."""
+        visit, self.visit = self.visit, None
+        self.app.flow.request("explore")
+        if visit is not None:
+            visit.close()
         self.controller.sync_camera()
-        if self.app.flow.state == "civic":
-            self.app.flow.go("explore")
-        self._bind()
+        self._relabel()
+        self._stack_changed()
 
     def toggle_language(self) -> None:
-        self.lang = "en" if self.lang == "ko" else "ko"
-        self._relabel()
+        self.app.language.toggle()
 
     def release(self) -> None:
-        self.ignoreAll()
+        self._unsubscribe()
+        if self._stack_changed in self.keys.listeners:
+            self.keys.listeners.remove(self._stack_changed)
+        self.keys.remove(self)
+        if self.confirm is not None:
+            self.confirm.close()
+        if self.card is not None:
+            self.card.close()
         if self.panel is not None:
+            self.keys.remove(self.panel)
             self.panel.destroy()
         if self.visit is not None:
             self.visit.close()
         self.controller.release()
         self.help.destroy()
+        self.compass.destroy()
 
 
-def _capture(app, explore: Explore, alerts) -> None:
+def _capture(ctx) -> None:
     """``--frames N --screenshot OUT.png``: the live app's last frame plus ``OUT.json`` describing its state."""
+    app, explore, alerts = ctx.app, ctx.explore, ctx.alerts
     app.screenshot(app.config.screenshot)
     shown = alerts.controller.shown
     report = {
@@ -185,32 +308,7 @@ def _capture(app, explore: Explore, alerts) -> None:
 
 
 def run_interactive(app) -> int:
-    """Explore until the visitor quits, or for ``--frames N`` frames (smoke runs, benchmarks)."""
-    app.flow.go("explore")
-    explore = Explore(app, app.config.scene or START_LANDMARK)
-    aids = AccessAids(app.base, app.config, app.font)
-    alerts = LiveAlerts(app.base, app.config, lambda: (explore.walker.x, explore.walker.y), flow=app.flow,
-                        font=app.font, aids=aids)
-    desk = CivicDesk(alerts.link)
-    alerts.handlers.append(desk.handle)  # service replies reach the rooms through the one task polling the link
-    explore.city = (desk, aids.speak)
-    # Other visitors, chat and safety (issue 8): presence with the same city as the alerts.
-    city_dir = client_dir_of(app, alerts)
-    social = Social(app, explore, city_dir, aids=aids, anonymous=app.config.kiosk) if has_presence(city_dir) else None
-    try:
-        if app.config.frames:
-            app.step(app.config.frames)
-            if app.config.screenshot is not None:
-                _capture(app, explore, alerts)
-        else:
-            app.base.run()
-    except SystemExit:
-        pass
-    finally:
-        if social is not None:
-            social.release()
-        alerts.release()
-        aids.release()
-        explore.release()
-        app.flow.go("quit")
-    return 0
+    """The desktop mode (:data:`game.features.DESKTOP`) until the visitor quits, or for ``--frames N`` frames."""
+    from game.features import DESKTOP, run
+
+    return run(app, DESKTOP, _capture)

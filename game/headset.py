@@ -31,25 +31,33 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
 
     def on_driver(driver) -> None:
         from game.access_aids import AccessAids
+        from game.city_connection import open_city
+        from game.flow import Flow
         from game.live_alerts import LiveAlerts
         from game.social.xr import join_presence
         from ui.fonts import load_font
 
         base = driver.base
-        extra = {}
+        flow = Flow()  # the app's one state machine in the headset too: an emergency alert is a pushed takeover
+        flow.go("loading")
+        flow.go("attract" if kiosk is not None else "explore")
+        extra, where_to = {}, {}
         if kiosk is not None:
-            from game.kiosk.headset import alert_options
+            from game.kiosk.headset import alert_options, city_options
 
-            extra = alert_options(kiosk)  # the kiosk's physical location, its languages, hub and drop folder
+            extra = alert_options(kiosk)  # the kiosk's physical location, its languages and drop folder
+            where_to = city_options(kiosk)  # the operator's hub, else the kiosk's own
+        city = open_city(config, **where_to)
+        city.start_polling(base)
         panel = driver.head_panel.attachNewNode("alerts")
         panel.setScale(XR_ALERT_SCALE)
         aids = AccessAids(base, config, load_font(base.loader), parent=panel)
         alerts = LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
                             parent=panel, aspect=16 / 9, srgb=True, badge=False, aids=aids,
-                            on_alert=driver.haptic, **extra)
-        started.append((alerts, aids))
+                            on_alert=driver.haptic, city=city, flow=flow, **extra)
+        started.append((city, aids, alerts))  # its tasks run until the ShowBase goes
         # Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us.
-        join_presence(driver, config, alerts, district.scene.parent)
+        join_presence(driver, config, city, district.scene.parent)
         if kiosk is not None:
             from game.kiosk.headset import HeadsetKiosk
 
@@ -59,6 +67,6 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
         return run_xr(config, district, collide=district.collide, on_driver=on_driver,
                       input_filter=filtered)
     finally:
-        for alerts, aids in started:  # the ShowBase is gone by now: only the worker and the network remain
-            alerts.close_link()
+        for city, aids, _alerts in started:  # the ShowBase is gone by now: only the worker and the network remain
+            city.close()
             aids.close_worker()

@@ -1,27 +1,19 @@
 """Alerts in the running app, one path for desktop, kiosk and XR:
-hub PUB (plus any extra source, such as the kiosk's drop folder) → :class:`CityLink` poll → ``alerts.parse`` →
-policy queue → overlay + sound + voice + signing, in one language or in each of several in turn.
-
-:func:`open_link` is the app's one way to a city: the operator's hub (kiosk settings ``[hub]``), the ``--city``
-client directory, else an :class:`EmbeddedHub` of the app's own, so alerts (the operator CLI, the drop folder) and
-services work on one machine and offline. With ``offline_ok`` (the kiosk) a link that cannot even be opened
-leaves an offline app instead of an exception: requests are then written straight into the client's durable
-outbox, which the link sends from on a later start. The link is polled with a cap per frame from one place and
-never blocks; its status (connected, offline, wrong key…) is shown in a corner badge.
+hub PUB (plus any extra source, such as the kiosk's drop folder) → the city connection's poll
+(:mod:`game.city_connection`) → ``alerts.parse`` → policy queue → overlay + sound + voice + signing, in one
+language or in each of several in turn. The connection is the app's, handed in; its status (connected, offline,
+wrong key…) is shown in a corner badge.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from direct.gui.DirectGui import OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
 from game import geo, tasks
@@ -31,13 +23,16 @@ from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse
 from game.alerts.policy import AlertPolicy
 from game.alerts.rotation import LanguageRotation
+from game.city_connection import CityConnection
+from game.input.stack import ALERT, WORLD, ModalStack, Press
+from game.language import Language
 from net import clock
 from net.client.link import AlertReceived, CityLink, LinkEvent, LinkStatus, StatusChanged
-from net.embedded import EmbeddedHub, default_embedded_dir
 from ui import i18n, theme
 from ui.alerts.controller import AlertController
 from ui.alerts.overlay import AlertOverlay
 from ui.fonts import load_font
+from ui.layers import alert_layer
 
 log = logging.getLogger("mseoul.alerts.live")
 
@@ -51,105 +46,23 @@ class AlertSource(Protocol):
     def poll(self, dt: float) -> list[tuple[str, bytes]]: ...
 
 
-@dataclass
-class CityConnection:
-    """What :func:`open_link` opened: the link (None when offline), the embedded hub if any, and with no link
-    the outbox requests are kept in, plus why there is no link."""
+class _ReplayKey:
+    """R in the street: show the last acknowledged alert again (the overlay's "다시 보기" button, by key)."""
 
-    link: CityLink | None
-    hub: EmbeddedHub | None = None
-    outbox: Any = None  # net.client.outbox.Outbox, only when there is no link
-    problem: str = ""
+    modal = False
+    text_focus = False
 
-    @property
-    def online(self) -> bool:
-        return self.link is not None and self.link.status == LinkStatus.CONNECTED
+    def __init__(self, replay: Callable[[], None]) -> None:
+        self.replay = replay
 
-    @property
-    def pending(self) -> int:
-        if self.link is not None:
-            return self.link.pending_count
-        return len(self.outbox.pending(1_000_000)) if self.outbox is not None else 0
+    def on_key(self, press: Press) -> bool:
+        if "replay" in press:
+            self.replay()
+            return True
+        return False
 
-    def request(self, op: str, args: dict[str, Any]) -> str | None:
-        """Queue a durable request; its id, or None when it could not even be stored (logged)."""
-        try:
-            if self.link is not None:
-                return self.link.request(op, args)
-            if self.outbox is not None:
-                from net.protocol import check_args
-
-                return self.outbox.add(op, check_args(op, args), clock.timestamp())
-        except Exception as exc:  # noqa: BLE001 - a refused request must not take the app down
-            log.warning("request %s not queued: %s", op, exc)
-        return None
-
-    def close(self) -> None:
-        """Close the link and the outbox and stop the embedded hub: safe after the ShowBase is gone."""
-        if self.link is not None:
-            self.link.close()
-        if self.outbox is not None:
-            self.outbox.close()
-            self.outbox = None
-        if self.hub is not None:
-            try:
-                self.hub.stop()
-            except Exception:  # noqa: BLE001
-                log.exception("embedded hub did not stop cleanly")
-            self.hub = None
-
-
-def _operator_link(hub: Any) -> CityLink:
-    """The operator's hub (``game.kiosk.settings.HubSettings``): endpoints and pinned key from the settings, else
-    from the client directory."""
-    from net.keys import load_curve, load_pinned_authorities
-
-    services, alerts = hub.services, hub.alerts
-    if services is None:
-        doc = json.loads((hub.client_dir / "city.json").read_text(encoding="utf-8"))
-        services, alerts = doc["services"], doc["alerts"]
-    server_key = hub.server_key.encode() if hub.server_key else load_curve(hub.client_dir / "hub.key").public
-    return CityLink(services, alerts, server_key, load_curve(hub.client_dir / "client.key_secret"),
-                    load_pinned_authorities(hub.client_dir / "authorities"), hub.client_dir)
-
-
-def open_link(config, *, hub: Any = None, embedded_dir: Path | None = None,
-              offline_ok: bool = False) -> CityConnection:
-    """The app's one city link: the operator's ``hub`` settings, else the ``--city`` client directory, else a hub
-    embedded in the app (in ``embedded_dir``, default ``cache_dir/embedded-city``). With ``offline_ok`` any
-    failure gives a connection without a link, requests going to the client directory's outbox."""
-    if embedded_dir is None and config.cache_dir:
-        embedded_dir = config.cache_dir / "embedded-city"
-    embedded = None
-    try:
-        if hub is not None:
-            return CityConnection(_operator_link(hub))
-        if config.city:
-            return CityConnection(CityLink.from_directory(Path(config.city)))
-        embedded = EmbeddedHub(embedded_dir)
-        embedded.start()
-        return CityConnection(embedded.link(), embedded)
-    except Exception as exc:  # noqa: BLE001 - with offline_ok any failure must leave an offline app, not a dead one
-        if not offline_ok:
-            raise
-        offline = CityConnection(None, embedded, problem=f"{type(exc).__name__}: {exc}")
-        log.warning("city link unavailable, running offline: %s", offline.problem)
-        offline.close()  # the half-started embedded hub
-        if hub is not None:
-            client_dir = hub.client_dir
-        elif config.city:
-            client_dir = Path(config.city)
-        else:
-            client_dir = (embedded_dir or default_embedded_dir()) / "client"
-        try:
-            from net.client.outbox import Outbox
-
-            client_dir.mkdir(parents=True, exist_ok=True)
-            offline.outbox = Outbox(client_dir)
-        except Exception as exc2:  # noqa: BLE001 - without an outbox requests cannot be kept; say so, go on
-            offline.problem += f"; outbox unavailable: {exc2}"
-            log.error("request outbox unavailable: %s", exc2)
-        return offline
+    def on_text(self, ch: str) -> bool:
+        return False
 
 
 class LiveAlerts:
@@ -157,8 +70,9 @@ class LiveAlerts:
                  parent=None, aspect: float | None = None, srgb: bool | None = None, badge: bool = True, aids=None,
                  on_alert: Callable[[], None] | None = None, location: tuple[float, float] | None = None,
                  languages: Iterable[str] | None = None, sources: Iterable[AlertSource] = (),
-                 hub: Any = None, embedded_dir: Path | None = None, offline_ok: bool = False,
-                 cache_dir: Path | None = None, speech=None, keys: bool = True, own_tasks: bool = True,
+                 city: CityConnection, cache_dir: Path | None = None, speech=None, keys: ModalStack | None = None,
+                 own_tasks: bool = True,
+                 language: Language | None = None,
                  on_receive: Callable[[Alert, str, set[str]], None] | None = None,
                  on_turn: Callable[[str, AlertController], None] | None = None):
         """``where()`` gives the user's world position (east, north) for geo-targeting; a kiosk passes its
@@ -172,22 +86,22 @@ class LiveAlerts:
         ``languages`` (default the config's one) are presented in turn, each for its reading time, the first
         with the sound cue and voice, the others silently; ``on_turn(lang, controller)`` hears each later turn
         (the kiosk reads the alert out in that language). ``sources`` add alerts besides the hub's;
-        ``on_receive(alert, source, outcomes)`` hears each one received. ``hub``, ``embedded_dir`` and
-        ``offline_ok`` go to :func:`open_link`. ``keys=False`` leaves acknowledge/replay keys to the caller
-        (:meth:`acknowledge`); ``own_tasks=False`` leaves the frame to the caller (:meth:`step`)."""
+        ``on_receive(alert, source, outcomes)`` hears each one received. ``city``
+        (:func:`game.city_connection.open_city`) brings the hub's alerts; this subscribes to it and never closes it.
+        ``keys`` (the app's input stack): while an alert is on screen it sits on top of the stack, above every menu
+        and form, and takes every key (Enter/Space/Esc acknowledge, R replays); without it acknowledging is the
+        caller's (:meth:`acknowledge`). ``language`` (the app's setting) relabels the badge and a single-language
+        overlay live. ``own_tasks=False`` leaves the frame to the caller (:meth:`step`)."""
         self.base, self.config, self.where, self.flow, self.on_alert = base, config, where, flow, on_alert
         self.fixed_location, self.on_receive, self.on_turn = location, on_receive, on_turn
         self.sources = list(sources)
-        self.languages = tuple(languages or (config.language,))
-        self.connection = open_link(config, hub=hub, embedded_dir=embedded_dir, offline_ok=offline_ok)
-        self.offline_ok = offline_ok
-        #: Who else hears the link's other events (service replies): e.g. ``CivicDesk.handle``. One task polls
-        #: the link, so nothing else may poll it.
-        self.handlers: list[Callable[[LinkEvent], None]] = []
+        self.keys, self.language = keys, language
+        self.languages = tuple(languages or ((language.value if language else config.language),))
+        self.connection = city
+        city.subscribers.append(self._link_event)
         bold = load_font(base.loader, bold=True)
         srgb = base.win.getFbProperties().getSrgbColor() if srgb is None else srgb
-        parent = parent or base.aspect2d
-        self.events = DirectObject()
+        parent = parent or alert_layer(base)  # above every menu, panel and keyboard
         self.layers: dict[str, Any] = {}
         self.controllers: dict[str, AlertController] = {}
         location_now = self._location()
@@ -198,7 +112,7 @@ class LiveAlerts:
                                    signing_panel=first and aids is not None)
             self.controllers[lang] = AlertController(
                 AlertPolicy(location_now, lang), overlay, cache_dir or config.cache_dir or default_cache_dir(),
-                audio_loader=base.loader if first else None, events=self.events if first and keys else None,
+                audio_loader=base.loader if first else None,
                 speech=(aids and aids.speech or speech) if first else None,
                 signing=aids and aids.signing if first else None,
                 on_change=self._changed if first else None)
@@ -212,21 +126,23 @@ class LiveAlerts:
             self.badge = OnscreenText(parent=base.a2dTopRight, font=font, pos=(-0.05, -0.09), scale=0.05,
                                       fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ARight, mayChange=True)
         self.received = 0
+        #: Who steps aside while an alert is on screen (the hint bar, chat): each hears True/False on changes.
+        self.watchers: list[Callable[[bool], None]] = []
+        self._unsubscribe = language.subscribe(self._relabel) if language is not None else None
+        self.replay_key = _ReplayKey(self.replay)
+        if keys is not None:
+            keys.push(self.replay_key, WORLD)  # R brings an acknowledged alert back when nothing else has the keys
         if self.link is not None:
             self._set_status(self.link.status)
         self._tasks = []
         if own_tasks:
-            self._tasks = [base.taskMgr.add(self._poll_task, "city-link-poll", sort=tasks.NET_POLL),
+            self._tasks = [base.taskMgr.add(self._poll_task, "alert-sources", sort=tasks.NET_POLL),
                            base.taskMgr.add(self._update_task, "alert-policy", sort=tasks.ALERT_POLICY)]
 
     # -- the link ------------------------------------------------------------------------------------------------
     @property
     def link(self) -> CityLink | None:
         return self.connection.link
-
-    @property
-    def hub(self) -> EmbeddedHub | None:
-        return self.connection.hub
 
     @property
     def online(self) -> bool:
@@ -250,35 +166,36 @@ class LiveAlerts:
 
     def _set_status(self, status: LinkStatus) -> None:
         if self.badge is not None:
-            self.badge.setText(i18n.text(status.i18n_key, self.config.language))
+            lang = self.language.value if self.language is not None else self.languages[0]
+            self.badge.setText(i18n.text(status.i18n_key, lang))
+
+    def _relabel(self, lang: str) -> None:
+        """The app's language changed: the badge, and a single-language overlay with what it shows."""
+        if self.link is not None:
+            self._set_status(self.link.status)
+        if len(self.languages) == 1:
+            self.controller.set_language(lang)
 
     # -- the frame -----------------------------------------------------------------------------------------------
     def step(self, dt_s: float) -> None:
-        """One frame when the caller drives (``own_tasks=False``): poll, then present."""
+        """One frame when the caller drives (``own_tasks=False``): the city's events, other sources, then present."""
+        self.connection.poll()
         self.poll(dt_s)
         self.update(dt_s)
 
-    def poll(self, dt_s: float) -> None:
-        if self.link is not None:
+    def _link_event(self, event: LinkEvent) -> None:
+        if isinstance(event, StatusChanged):
+            self._set_status(event.status)
+        elif isinstance(event, AlertReceived):
             try:
-                events = self.link.poll(MAX_MESSAGES_PER_FRAME)
-            except Exception as exc:  # noqa: BLE001 - an offline-capable app keeps going
-                if not self.offline_ok:
-                    raise
-                log.warning("city link poll failed: %s", exc)
-                events = []
-            for event in events:
-                if isinstance(event, StatusChanged):
-                    self._set_status(event.status)
-                elif isinstance(event, AlertReceived):
-                    try:
-                        alert = parse(event.xml)
-                    except CapError as exc:  # signed but malformed: the authority's bug, never the visitor's
-                        print(f"alert {event.seq} dropped: {exc}", file=sys.stderr)
-                        continue
-                    self.receive(alert, "hub")
-                for handler in self.handlers:
-                    handler(event)
+                alert = parse(event.xml)
+            except CapError as exc:  # signed but malformed: the authority's bug, never the visitor's
+                print(f"alert {event.seq} dropped: {exc}", file=sys.stderr)
+                return
+            self.receive(alert, "hub")
+
+    def poll(self, dt_s: float) -> None:
+        """Alerts from the other sources (the kiosk's drop folder); the hub's come through the city connection."""
         for source in self.sources:
             for name, xml in source.poll(dt_s):
                 try:
@@ -362,13 +279,35 @@ class LiveAlerts:
                 return lang
         return None
 
+    def replay(self) -> None:
+        for controller in self.controllers.values():
+            controller.replay()
+
     def acknowledge(self) -> None:
         for controller in self.controllers.values():
             controller.acknowledge()
 
+    # -- the input stack: an alert on screen takes the keys ----------------------------------------------------------
+    modal = True
+    text_focus = False
+
+    def on_key(self, press: Press) -> bool:
+        if "acknowledge" in press:
+            self.acknowledge()
+        elif "replay" in press:
+            self.replay()
+        return True  # nothing below an alert hears a key while it is up
+
+    def on_text(self, ch: str) -> bool:
+        return False
+
     def _changed(self, presentation) -> None:
         if presentation is not None and self.on_alert is not None:
             self.on_alert()
+        if self.keys is not None:
+            self.keys.push(self, ALERT) if presentation is not None else self.keys.remove(self)
+        for watcher in list(self.watchers):
+            watcher(presentation is not None)
         flow = self.flow
         if flow is None:
             return
@@ -379,6 +318,11 @@ class LiveAlerts:
 
     # -- shutdown --------------------------------------------------------------------------------------------------
     def release(self) -> None:
+        if self.keys is not None:
+            self.keys.remove(self)
+            self.keys.remove(self.replay_key)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         for task in self._tasks:
             self.base.taskMgr.remove(task)
         self._tasks = []
@@ -386,11 +330,7 @@ class LiveAlerts:
             controller.destroy()
         for layer in self.layers.values():
             layer.removeNode()
-        self.events.ignoreAll()
         if self.badge is not None:
             self.badge.destroy()
-        self.close_link()
-
-    def close_link(self) -> None:
-        """Close the link and stop the embedded hub: safe after the ShowBase is gone (XR teardown)."""
-        self.connection.close()
+        if self._link_event in self.connection.subscribers:
+            self.connection.subscribers.remove(self._link_event)

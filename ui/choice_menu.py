@@ -1,22 +1,28 @@
-"""A numbered choice menu (teleport targets, City Hall's rooms): keys 1–9, arrows + Enter, Esc, or the mouse."""
+"""A numbered choice menu (teleport targets, City Hall's rooms): keys 1–9, arrows + Enter, Esc, or the mouse.
+
+A modal layer of the input stack (:mod:`game.input.stack`): whoever opens it pushes it, and it takes itself off
+the stack when it closes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game.input.stack import ModalStack, Press
 from ui import theme
 
 
-class ChoiceMenu(DirectObject):
+class ChoiceMenu:
     """``items`` are (id, label) pairs; ``on_choose(id)`` or ``on_close()`` runs after the menu is gone."""
 
+    modal = True
+    text_focus = False
+
     def __init__(self, parent, font, title: str, hint: str, items: list[tuple[str, str]],
-                 on_choose: Callable[[str], None], on_close: Callable[[], None]):
-        super().__init__()
+                 on_choose: Callable[[str], None], on_close: Callable[[], None], keys: ModalStack | None = None):
+        self.keys = keys
         self.items = items
         self.on_choose = on_choose
         self.on_close = on_close
@@ -36,13 +42,27 @@ class ChoiceMenu(DirectObject):
                              pos=(-0.75, 0, height / 2 - 0.22 - i * 0.11),
                              frameSize=(-0.5, 31, -0.6, 1.2), relief=DGG.FLAT, command=self.choose, extraArgs=[i])
             self.buttons.append(b)
-        for i in range(min(rows, 9)):
-            self.accept(str(i + 1), self.choose, [i])
-        self.accept("arrow_up", self.move, [-1])
-        self.accept("arrow_down", self.move, [1])
-        self.accept("enter", lambda: self.choose(self.selected))
-        self.accept("escape", self.close)
         self._paint()
+        if keys is not None:
+            keys.push(self)
+
+    def on_key(self, press: Press) -> bool:
+        for i in range(min(len(self.items), 9)):
+            if f"choose-{i + 1}" in press:
+                self.choose(i)
+                return True
+        if "up" in press or "down" in press:
+            self.move(-1 if "up" in press else 1)
+        elif "confirm" in press:
+            self.choose(self.selected)
+        elif "cancel" in press:
+            self.close()
+        else:
+            return False
+        return True
+
+    def on_text(self, ch: str) -> bool:
+        return False
 
     def move(self, delta: int) -> None:
         self.selected = (self.selected + delta) % len(self.items)
@@ -64,7 +84,8 @@ class ChoiceMenu(DirectObject):
         self.on_close()
 
     def destroy(self) -> None:
-        self.ignoreAll()
+        if self.keys is not None:
+            self.keys.remove(self)
         if self.frame is not None:
             self.frame.destroy()
             self.frame = None

@@ -2,8 +2,8 @@
 
 :class:`CivicVisit` opens one room without taking over the loop, so the explore mode can enter City Hall's rooms
 and leave them again (flow state ``civic``). :func:`run_civic` is ``main.py --scene <room>``: a visit over the app's
-city link (``--city`` client directory, else the embedded hub) with live alerts, the voice guide and the audio
-guide, until Esc or for ``--frames N`` frames (then ``--screenshot`` saves the last one).
+city connection with live alerts, the voice guide and the audio guide, until Esc (which asks first) or for
+``--frames N`` frames (then ``--screenshot`` saves the last one).
 """
 
 from __future__ import annotations
@@ -27,35 +27,56 @@ class CivicVisit:
         """``where`` (place name, lat, lon) is what a complaint filed here refers to: the spot in the district
         the visitor came from; City Hall itself when not given."""
         self.app, self.desk = app, desk
+        self.closed = False
         lm = app.landmarks[registry.INTERIOR_HOST]
-        self.where = where or (lm.name(app.config.language), lm.lat, lm.lon)
+        self.where = where or (lm.name(app.language.value), lm.lat, lm.lon)
         self.scene = registry.create(app, scene_id)
         self.scene.load()
         view = self.scene.view()
         app.look(view.camera, view.target)
-        self.panel = self._panel(scene_id, speak)
-        self.panel.on_close = on_exit
+        self.scene_id, self.speak, self.on_exit = scene_id, speak, on_exit
+        self.panel = self._open_panel()
+        self._unsubscribe = app.language.subscribe(lambda lang: self.panel.set_language(lang))
+
+    def _open_panel(self) -> Panel:
+        panel = self._panel(self.scene_id, self.speak)
+        panel.on_close = self.on_exit
+        panel.on_language = self.app.language.set
+        return panel
+
+    def reopen(self) -> None:
+        """The panel again (the visitor pressed Esc, then chose to stay)."""
+        self.panel.destroy()
+        self.panel = self._open_panel()
 
     def _panel(self, sid: str, speak: Speak | None) -> Panel:
-        app, desk, lang = self.app, self.desk, self.app.config.language
+        app, desk, lang, keys = self.app, self.desk, self.app.language.value, self.app.keys
         if sid == "center-120":
-            return screens.center_panel(app.base, app.font, lang, desk, *self.where, speak)
+            return screens.center_panel(app.base, app.font, lang, desk, *self.where, speak, keys=keys)
         if sid == "mayors-office":
             self._fill_boards()
-            return screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=self.scene.show_proposals)
+            return screens.office_panel(app.base, app.font, lang, desk, speak, on_proposals=self.scene.show_proposals,
+                                        keys=keys)
         if sid == "reservations":
             today = app.config.when.date() if app.config.when else clock.today_kst()  # as the calendar
             return screens.reservations_panel(app.base, app.font, lang, desk, self.scene.facilities,
-                                              (today + dt.timedelta(days=1)).isoformat(), speak)
-        return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak)
+                                              (today + dt.timedelta(days=1)).isoformat(), speak, keys=keys)
+        return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak, keys=keys)
 
     def _fill_boards(self) -> None:
         """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""
         scene, desk = self.scene, self.desk
-        desk.proposals(lambda o: scene.show_proposals(public(o.result["proposals"])) if o.ok else None)
+
+        def proposals(outcome) -> None:
+            if outcome.ok and not self.closed:  # the reply may come after the visitor left the room
+                scene.show_proposals(public(outcome.result["proposals"]))
+
+        desk.proposals(proposals)
 
         def events(outcome) -> None:
-            lang = self.app.config.language
+            if self.closed:
+                return
+            lang = self.app.language.value
             rows = {"civic.data_link": i18n.text(desk.link.status.i18n_key, lang)}
             if outcome.ok and outcome.result["events"]:
                 ev = outcome.result["events"][0]
@@ -66,43 +87,15 @@ class CivicVisit:
         desk.events(events)
 
     def close(self) -> None:
+        self.closed = True
+        self._unsubscribe()
         self.panel.destroy()
         self.scene.release()
 
 
 def run_civic(app) -> int:
-    """``main.py --scene <room>``: the room with its panel, voice guide and live alerts over the app's link."""
-    from game.access_aids import AccessAids
-    from game.live_alerts import LiveAlerts
+    """``main.py --scene <room>``: the room with its panel, voice guide and live alerts over the app's city
+    (:data:`game.features.CIVIC_ROOM`)."""
+    from game.features import CIVIC_ROOM, run
 
-    app.flow.go("civic")
-    aids = AccessAids(app.base, app.config, app.font)
-    host = app.landmarks[registry.INTERIOR_HOST].local
-    alerts = LiveAlerts(app.base, app.config, lambda: host, flow=app.flow, font=app.font, aids=aids)
-    desk = CivicDesk(alerts.link)
-    alerts.handlers.append(desk.handle)  # the alert task polls the link; service replies come through it
-    done = {"quit": False}
-    visit = CivicVisit(app, app.config.scene, desk, aids.speak, on_exit=lambda: done.update(quit=True))
-
-    def watch(task):
-        if done["quit"]:
-            app.base.userExit()
-        return task.cont
-
-    app.base.taskMgr.add(watch, "civic-exit")
-    try:
-        if app.config.frames:
-            app.step(app.config.frames)
-            if app.config.screenshot is not None:
-                app.screenshot(app.config.screenshot)
-        else:
-            app.base.run()
-    except SystemExit:
-        pass
-    finally:
-        app.base.taskMgr.remove("civic-exit")
-        visit.close()
-        alerts.release()
-        aids.release()
-        app.flow.go("quit")
-    return 0
+    return run(app, CIVIC_ROOM, lambda ctx: app.screenshot(app.config.screenshot))

@@ -46,14 +46,19 @@ def comfort_changes(defaults: ComfortSettings, current: ComfortSettings) -> dict
             if getattr(current, f.name) != getattr(defaults, f.name)}  # fmt: skip
 
 
+def city_options(settings: KioskSettings) -> dict[str, Any]:
+    """:func:`game.city_connection.open_city` keywords of a kiosk: the operator's hub, else its own embedded one;
+    offline-capable."""
+    return dict(hub=settings.hub, embedded_dir=kiosk_data_dir(settings) / "embedded-city", offline_ok=True)
+
+
 def alert_options(settings: KioskSettings) -> dict[str, Any]:
-    """:class:`game.live_alerts.LiveAlerts` keywords of a kiosk: its location, languages, hub, drop folder."""
+    """:class:`game.live_alerts.LiveAlerts` keywords of a kiosk: its location, languages, drop folder."""
     from game.kiosk.feed import DropWatcher
 
-    data = kiosk_data_dir(settings)
-    return dict(location=settings.location, languages=settings.languages, hub=settings.hub,
+    return dict(location=settings.location, languages=settings.languages,
                 sources=[DropWatcher(settings.drop_folder)] if settings.drop_folder is not None else [],
-                embedded_dir=data / "embedded-city", offline_ok=True, cache_dir=data / "cache" / "alerts")
+                cache_dir=kiosk_data_dir(settings) / "cache" / "alerts")
 
 
 class HeadsetKiosk:

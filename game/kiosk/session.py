@@ -14,26 +14,25 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from direct.showbase.DirectObject import DirectObject
 
 from game.alerts.model import Alert
+from game.input.stack import WORLD, Press
 from game.kiosk.attract import AttractLoop
 from game.kiosk.feed import DropWatcher, LastContact
 from game.kiosk.idle import IdleTimer
 from game.kiosk.settings import KioskSettings, exit_event
 from game.kiosk.settings import data_dir as kiosk_data_dir
 from game.kiosk.visit import Visit, wipe
-from game.tasks import WORLD
 from net.clock import timestamp
 from ui import i18n
 
 log = logging.getLogger("mseoul.kiosk")
 
-INPUT_EVENT = "kiosk-button"
-ACKNOWLEDGE = frozenset({"enter", "space", "face_a"})  # the generic button event carries unprefixed names
 MOUSE_MOVE_EPS = 0.01  # a touch drag or mouse move counts as activity during a visit
 TOAST_S = 5.0
 
@@ -48,6 +47,14 @@ class _NarrationSpeech:
     def say(self, text: str, lang: str) -> Path | None:
         self.service.submit(text, lang)
         return self.service.wav_path(text, lang)
+
+
+@dataclass
+class _KioskAids:
+    """What :class:`game.live_alerts.LiveAlerts` takes as ``aids``: the kiosk's voice and its signing panel."""
+
+    speech: Any
+    signing: Any
 
 
 class KioskSession(DirectObject):
@@ -106,16 +113,27 @@ class KioskSession(DirectObject):
     def _build_alerts(self) -> None:
         """The app's one alert path (:class:`game.live_alerts.LiveAlerts`): the operator's hub or the embedded
         one, offline-capable, plus the drop folder, at the kiosk's physical location, in every site language in
-        turn; driven from the kiosk's frame task, acknowledged by any device's button (:meth:`on_input`)."""
+        turn; driven from the kiosk's frame task; on top of the input stack while shown (any device's confirm
+        button acknowledges it)."""
+        from game.city_connection import open_city
         from game.live_alerts import LiveAlerts
+        from ui.layers import alert_layer
+        from ui.signing.panel import SigningPanel
 
         s = self.settings
+        self.city = open_city(self.app.config, hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True)
+        # The signing avatar beside the alert, as in the headset kiosk and on the desktop (solved now, ~1 s, so the
+        # first alert never waits); the voice is the kiosk's one speech worker.
+        self.signing = SigningPanel(self.base.win, alert_layer(self.base), font=self.app.font, lang=self.languages[0])
+        for _ in self.signing.warm_up():
+            pass
+        self.signing.set_visible(False)
+        aids = _KioskAids(_NarrationSpeech(self.speech) if self.speech is not None else None, self.signing)
         self.alerts = LiveAlerts(
             self.base, self.app.config, None, location=s.location, languages=self.languages,
             sources=[DropWatcher(s.drop_folder)] if s.drop_folder is not None else [],
-            hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True, cache_dir=self.cache_dir / "alerts",
-            speech=_NarrationSpeech(self.speech) if self.speech is not None else None, badge=False, keys=False,
-            own_tasks=False, on_receive=self._received, on_turn=self._alert_turn)
+            city=self.city, cache_dir=self.cache_dir / "alerts", aids=aids, badge=False,
+            keys=self.app.keys, own_tasks=False, on_receive=self._received, on_turn=self._alert_turn)
 
     def lock_window(self) -> None:
         """Undecorated window covering the display (a "windowed fullscreen": no mode switch, instant restarts),
@@ -140,24 +158,22 @@ class KioskSession(DirectObject):
         """Lock the window, listen to every input device, enter the attract loop (the city link, opened with the
         session, connects in the background and never blocks)."""
         self.lock_window()
-        self.base.userExit = self._refuse_exit  # Escape in explore mode etc.: visitors cannot leave
-        self.accept(exit_event(self.settings.exit_keys), self.operator_exit)
-        for thrower in self._throwers():
-            thrower.node().setButtonDownEvent(INPUT_EVENT)
-        self.accept(INPUT_EVENT, self.on_input)
+        self.base.userExit = self._refuse_exit  # the window's close button etc.: visitors cannot leave
+        self._attach_gamepads()
+        self.app.keys.observers.append(self.on_input)
+        self.app.keys.push(self, WORLD)  # under the visit's street layer: H asks for help
         self.accept("connect-device", self._device_connected)
-        self.accept("h", self.open_request)
         self.app.flow.on_enter("attract", lambda _a, _b: self._enter_attract())
         self.app.flow.go("attract")
         self.base.taskMgr.add(self._update, "kiosk-update", sort=WORLD + 1)
 
-    def _throwers(self) -> list[Any]:
+    def _attach_gamepads(self) -> None:
         from panda3d.core import InputDevice
 
         for device in self.base.devices.getDevices(InputDevice.DeviceClass.gamepad):
             self._devices.append(device)
             self.base.attachInputDevice(device, prefix="gamepad")
-        return list(self.base.buttonThrowers or []) + list(getattr(self.base, "deviceButtonThrowers", []))
+        self.app.input.attach()
 
     def _device_connected(self, device: Any) -> None:
         """A gamepad plugged in while running: its buttons start a visit too."""
@@ -166,8 +182,7 @@ class KioskSession(DirectObject):
         if device.device_class == InputDevice.DeviceClass.gamepad and device not in self._devices:
             self._devices.append(device)
             self.base.attachInputDevice(device, prefix="gamepad")
-            for thrower in getattr(self.base, "deviceButtonThrowers", []):
-                thrower.node().setButtonDownEvent(INPUT_EVENT)
+            self.app.input.attach()
 
     # -- input and exits ---------------------------------------------------------------------------------------
     def _refuse_exit(self) -> None:
@@ -177,15 +192,27 @@ class KioskSession(DirectObject):
         log.info("operator exit")
         self._operator_exit()
 
-    def on_input(self, name: str) -> None:
-        """Every button of every device comes here (besides its own event)."""
-        if name in ACKNOWLEDGE and self.alerts.shown:
-            self.alerts.acknowledge()
-            return
-        if self.app.flow.state == "attract":
+    modal = False
+    text_focus = False
+
+    def on_input(self, press: Press) -> None:
+        """Every press of every device is seen here first: the operator's chord exits, any other starts a visit
+        from the attract loop (unless an alert on screen takes it) or keeps the visit alive."""
+        if press.key == exit_event(self.settings.exit_keys):
+            self.operator_exit()
+        elif self.app.flow.state == "attract" and not self.alerts.shown:
             self.start_visit()
         else:
             self.idle.touch()
+
+    def on_key(self, press: Press) -> bool:
+        if "help-request" in press:
+            self.open_request()
+            return True
+        return False
+
+    def on_text(self, ch: str) -> bool:
+        return False
 
     # -- visits ------------------------------------------------------------------------------------------------
     def start_visit(self) -> None:
@@ -193,22 +220,23 @@ class KioskSession(DirectObject):
 
         self._stop_narration()
         self.app.flow.go("explore")
-        self.explore = Explore(self.app, self.loop.shot.landmark_id)
-        self.explore.help.setText("\n".join(i18n.text("kiosk.visit_help", lang) for lang in self.languages))
+        self.explore = Explore(self.app, self.loop.shot.landmark_id, refuse_quit=self._refuse_exit)
+        self.explore.set_help("kiosk.visit_help", self.languages)
         self.idle.start()
         self.stats["visits"] += 1
         log.info("visit started")
 
     def open_request(self) -> None:
-        """The visitor's help request form (explore state only; typed keys must not reach other hooks)."""
+        """The visitor's help request form (explore state only): a focused text field on the input stack, so typed
+        keys reach nothing else."""
         from ui.kiosk.request_form import RequestForm
 
         if self.explore is None or self.form is not None or self.app.flow.state != "explore":
             return
         lang = self.explore.lang
-        self.form = RequestForm(self.base.aspect2d, self.app.font, lang, self._submit_request, self._close_request)
-        self.explore._open("info", self.form)  # a modal panel like the info panel: explore keys off
-        self.explore.accept("escape", self._close_request)
+        self.form = RequestForm(self.base.aspect2d, self.app.font, lang, self._submit_request, self._close_request,
+                                keys=self.app.keys)
+        self.explore._open("info", self.form)
 
     def _submit_request(self, text: str) -> None:
         lat, lon = self.settings.location
@@ -373,6 +401,9 @@ class KioskSession(DirectObject):
     def release(self) -> None:
         self.base.taskMgr.remove("kiosk-update")
         self.ignoreAll()
+        self.app.keys.remove(self)
+        if self.on_input in self.app.keys.observers:
+            self.app.keys.observers.remove(self.on_input)
         self.base.userExit = self._operator_exit
         if self.explore is not None:
             self.explore.release()
@@ -382,6 +413,8 @@ class KioskSession(DirectObject):
         for sound in self._alert_sounds:
             sound.stop()
         self.alerts.release()
+        self.signing.destroy()
+        self.city.close()
         self.attract_view.destroy()
         self.badge.destroy()
         if self.speech is not None:
@@ -392,7 +425,7 @@ def run_kiosk(app: Any, settings: KioskSettings) -> int:
     """Run kiosk mode until the operator exits (status 0), or for ``--frames N`` frames (smoke runs, tests).
 
     Narration needs audio, so offscreen runs go without it. ``--city CLIENT_DIR`` stands in for the settings'
-    ``[hub]`` when they have none (:func:`game.live_alerts.open_link`).
+    ``[hub]`` when they have none (:func:`game.city_connection.open_city`).
     """
     session = KioskSession(app, settings, kiosk_data_dir(settings), narrate=not app.config.offscreen)
     try:

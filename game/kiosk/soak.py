@@ -71,8 +71,6 @@ class RandomVisitor:
         return task.cont
 
     def _act(self) -> None:
-        from game.kiosk.session import INPUT_EVENT
-
         s, rng = self.session, self.rng
         self.actions += 1
         if s.form is not None:
@@ -81,13 +79,12 @@ class RandomVisitor:
                 s.form.submit()
             self.wait = rng.uniform(0.5, 3.0)
             return
-        send = s.base.messenger.send
+        send = s.app.input.inject  # offscreen: presses enter the app's input router directly
         if s.app.flow.state == "explore" and rng.random() < 0.15:
             send("h")  # ask for help: random keys alone rarely reach the form (panels catch them first)
             self.wait = rng.uniform(0.5, 2.0)
             return
         key = rng.choice(KEYS)
-        send(INPUT_EVENT, [key])
         send(key)
         # Mostly short gaps; now and then the visitor leaves for longer than the idle timeout.
         long_gap = rng.random() < 0.08

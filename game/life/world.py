@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import weakref
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -19,6 +20,7 @@ from game.life import density, traffic
 from game.life.clearance import Clearance
 from game.life.crowd import Crowd
 from game.life.signals import find_junctions
+from game.life.walkways import Walkways
 from game.life.walkways import build as build_walkways
 from game.nav.collision import Obstacle, ObstacleIndex
 
@@ -40,6 +42,24 @@ def plazas(areas: Iterable[OpenArea], landmarks: Iterable[Landmark]) -> list[np.
     return out
 
 
+# Walkway networks already built, per collider set: the network is a pure function of the district and read-only,
+# so a second street visit in one process (leaving a room, the test harness) does not pay the 1–2 s again.
+_NETWORKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _walk_network(streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex,
+                  open_areas: Sequence[np.ndarray]) -> tuple[list, Walkways]:
+    key = (tuple(s.id for s in streets), len(open_areas))
+    cached = _NETWORKS.get(obstacles) if isinstance(obstacles, ObstacleIndex) else None
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    junctions = find_junctions(streets)
+    ways = build_walkways(streets, Clearance(obstacles), junctions, list(open_areas))
+    if isinstance(obstacles, ObstacleIndex):
+        _NETWORKS[obstacles] = (key, junctions, ways)
+    return junctions, ways
+
+
 class CityLife:
     def __init__(self, streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex, when: dt.datetime,
                  seed: int, open_areas: Sequence[np.ndarray] = (), crowd_scale: float = 1.0,
@@ -48,8 +68,7 @@ class CityLife:
         self.elapsed = 0.0
         self.crowd_scale = crowd_scale
         self.vehicle_scale = vehicle_scale
-        self.junctions = find_junctions(streets)
-        self.ways = build_walkways(streets, Clearance(obstacles), self.junctions, list(open_areas))
+        self.junctions, self.ways = _walk_network(streets, obstacles, open_areas)
         self.data = density.load()
         self.places = [p for h in self.data.hotspots for p, _ in h.places]
         self.crowd = Crowd(self.ways, self.junctions, self.places, seed)

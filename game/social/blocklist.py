@@ -8,10 +8,13 @@ language, so the panel only draws lines.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from game.social.rules import display_name
-from net.presence.client import Blocked
 from ui import i18n
+
+if TYPE_CHECKING:  # only the type: the client module opens sockets (zmq), which this pure module must not need
+    from net.presence.client import Blocked
 
 KST = timezone(timedelta(hours=9))
 SHOWN = 8  # rows on screen at once; the window scrolls with the selection

@@ -6,7 +6,7 @@ The lead starts it from explore mode with the app's ``CityLink`` and a function 
     client = PresenceClient.from_directory(client_dir, link)
     social = PresenceTask(app.base, app.world, client, pose=lambda: walker_state(explore.walker),
                           lang=app.config.language, font=app.font, link_events=link.poll,
-                          on_link_events=alerts_path, on_typing=explore.set_typing)
+                          on_link_events=alerts_path, keys=app.keys)
     social.start("district", name="", look=Look(), anonymous=kiosk)
     ...
     social.release()
@@ -22,10 +22,10 @@ import math
 import time
 from collections.abc import Callable
 
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import NodePath
 
 from game import tasks
+from game.input.stack import WORLD, ModalStack, Press
 from game.social.avatar_mesh import Look
 from game.social.blocklist import blocked_name
 from game.social.gathering import Stage, live_stage
@@ -62,16 +62,17 @@ def walker_state(walker, flags: int = 0) -> AvatarState:
     return AvatarState(walker.x, walker.y, 0.0, walker.heading, flags)
 
 
-class PresenceTask(DirectObject):
+class PresenceTask:
     def __init__(self, base, world: NodePath, client: PresenceClient, pose: Callable[[], AvatarState], *,
                  lang: str, font=None, vr: bool = False, link_events: Callable[[], list[LinkEvent]] | None = None,
                  on_link_events: Callable[[list[LinkEvent]], None] = lambda events: None,
                  on_typing: Callable[[bool], None] = lambda typing: None,
-                 voice: ChatVoice | None = None, screen_keyboard: bool = False,
+                 voice: ChatVoice | None = None, screen_keyboard: bool = False, keys: ModalStack | None = None,
                  clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = clock.timestamp) -> None:
         """``wall`` is the epoch clock a gathering's scheduled minutes are compared with (``clock`` is monotonic,
-        for chat bubbles and interpolation)."""
-        super().__init__()
+        for chat bubbles and interpolation). ``keys``: the app's input stack, where the social keys sit just above
+        the street and the open chat line and blocked list above everything but alerts."""
+        self.keys = keys
         self.base, self.world, self.client, self.pose = base, world, client, pose
         self.lang, self.font, self.clock, self.wall = lang, font, clock, wall
         self.link_events, self.on_link_events, self.voice = link_events, on_link_events, voice
@@ -83,8 +84,8 @@ class PresenceTask(DirectObject):
         self.gathering: dict | None = None  # the hub's latest state of this scene's gathering
         self.stage: GatheringStage | None = None
         self.on_typing = on_typing
-        self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard)
-        self.blocks = BlockListPanel(base, font, lang, self.unblock, self._typing)
+        self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard, keys=keys)
+        self.blocks = BlockListPanel(base, font, lang, self.unblock, self._typing, keys=keys)
         self.task = None
 
     def start(self, scene: str, *, name: str = "", look: Look | None = None, anonymous: bool = False) -> None:
@@ -95,31 +96,35 @@ class PresenceTask(DirectObject):
         self.task = self.base.taskMgr.add(self._update, "presence", sort=tasks.NET_POLL)
         self.bind()
 
+    modal = False
+    text_focus = False
+
     def bind(self) -> None:
-        """(Re)take the social keys; explore calls this again after a panel of its own closed."""
-        self.accept("enter", self.panel.start)
-        self.accept("shift-b", self.block_nearest)
-        self.accept("u", self.open_blocks)
-        self.accept("m", self.mute_nearest)
-        self.accept("shift-r", self.report_nearest)
-        self.accept("p", self.toggle_bubble)
-        self.accept("g", self.toggle_hand)
-        self.accept("l", self.toggle_language)  # explore's language key: name tags and chat follow it
+        """Join the input stack just above the street (a menu, a panel or an alert above it takes the keys)."""
+        if self.keys is not None:
+            self.keys.push(self, WORLD)
+
+    def on_key(self, press: Press) -> bool:
+        actions = {"chat": self.panel.start, "block": self.block_nearest, "blocked-list": self.open_blocks,
+                   "mute": self.mute_nearest, "report": self.report_nearest, "bubble": self.toggle_bubble,
+                   "hand": self.toggle_hand}
         if self.voice is not None:
-            self.accept("f4", self.toggle_voice)
+            actions["voice"] = self.toggle_voice
+        for name, act in actions.items():
+            if name in press:
+                act()
+                return True
+        return False
+
+    def on_text(self, ch: str) -> bool:
+        return False
 
     def suspend(self) -> None:
-        """Give the keys up while another panel (teleport, info, an alert) has them; :meth:`bind` takes them back."""
+        """Close the chat line and the blocked list (the visitor left the street)."""
         self.panel.stop()
         self.blocks.stop()
-        self.ignoreAll()
 
     def _typing(self, typing: bool) -> None:
-        """While the visitor writes, letters are text: drop the one-key actions, and tell explore to stop walking."""
-        if typing:
-            self.ignoreAll()
-        else:
-            self.bind()
         self.on_typing(typing)
 
     def set_language(self, lang: str) -> None:
@@ -128,9 +133,6 @@ class PresenceTask(DirectObject):
         self.blocks.set_language(lang)
         self.names.clear()
         self.panel.show_lines(self.log.render(lang))
-
-    def toggle_language(self) -> None:
-        self.set_language("en" if self.lang == "ko" else "ko")
 
     # -- per frame --------------------------------------------------------------------------------------------
 
@@ -319,7 +321,8 @@ class PresenceTask(DirectObject):
 
     def release(self) -> None:
         """Leave the scene and remove the task, nodes, panel and key hooks."""
-        self.ignoreAll()
+        if self.keys is not None:
+            self.keys.remove(self)
         if self.task is not None:
             self.base.taskMgr.remove(self.task)
             self.task = None

@@ -40,16 +40,6 @@ def _play(loader, path: Path) -> AudioSound:
     return sound
 
 
-def city_client_dir(config, alerts) -> Path:
-    """The provisioned client directory of ``alerts``' city: the embedded hub's, or ``--city``."""
-    return alerts.hub.client_dir if alerts.hub is not None else Path(config.city)
-
-
-def client_dir_of(app, alerts) -> Path:
-    """The app's provisioned client directory: the embedded hub's, or ``--city``."""
-    return city_client_dir(app.config, alerts)
-
-
 def has_presence(client_dir: Path) -> bool:
     """Whether the city advertises presence endpoints (a hub from before presence does not)."""
     city = client_dir / "city.json"
@@ -68,16 +58,14 @@ class Social:
             voice = ChatVoice(aids.speech.say, lambda path: _play(loader, path),
                               lambda sound: sound.status() == AudioSound.PLAYING)
         self.task = PresenceTask(app.base, app.world, self.client, lambda: walker_state(explore.walker),
-                                 lang=app.config.language, font=app.font, link_events=self.link.poll,
-                                 on_typing=explore.set_typing, voice=voice, screen_keyboard=app.config.kiosk)
-        self.active = True
-        # Other panels own the keyboard while they are open: follow the app flow in and out of explore.
-        app.flow.on_exit("explore", lambda old, new: self.active and self.task.suspend())
-        app.flow.on_enter("explore", lambda old, new: self.active and self.task.bind())
+                                 lang=app.language.value, font=app.font, link_events=self.link.poll, voice=voice,
+                                 screen_keyboard=app.config.kiosk, keys=app.keys)
+        # Name tags and chat follow the app's one language; the input stack decides who hears which key.
+        self._unsubscribe = app.language.subscribe(self.task.set_language)
         self.task.start(SCENE, look=Look(), anonymous=anonymous)
 
     def release(self) -> None:
-        self.active = False
+        self._unsubscribe()
         self.task.release()
         self.link.poll()  # hand the leave request to the socket before it closes
         self.client.close()

@@ -16,7 +16,7 @@ from panda3d.core import NodePath
 from game.social.avatar_mesh import Look
 from game.social.presence_task import PresenceTask
 from game.social.vr_pose import vr_state
-from game.social.wiring import SCENE, city_client_dir, has_presence, open_presence
+from game.social.wiring import SCENE, has_presence, open_presence
 from game.xr.axes import Pose as WorldPose
 from game.xr.bindings import LEFT, RIGHT
 from net.presence.codec import AvatarState
@@ -63,10 +63,10 @@ class XrPresence:
         self.link.close()
 
 
-def join_presence(driver, config, alerts, world: NodePath) -> XrPresence | None:
-    """Presence in the headset over ``alerts``' city (its embedded hub, or ``--city``); None when that city has no
-    presence endpoints (a hub from before presence)."""
-    client_dir = city_client_dir(config, alerts)
-    if not has_presence(client_dir):
+def join_presence(driver, config, city, world: NodePath) -> XrPresence | None:
+    """Presence in the headset over the app's city connection (:mod:`game.city_connection`: its embedded hub, or
+    ``--city``); None when that city has no presence endpoints (a hub from before presence)."""
+    client_dir = city.client_dir
+    if client_dir is None or not has_presence(client_dir):
         return None
     return XrPresence(driver, world, client_dir, lang=config.language, anonymous=config.kiosk)

@@ -1,4 +1,4 @@
-"""End-to-end civic flows driven through the app's own input events (Tab, Enter, keystrokes) against a real
+"""End-to-end civic flows driven by keys pressed in the real window (tests/pilot.py: Tab, Enter, typing) against a real
 embedded hub: FAQ with a Korean typo, file a complaint and read its status, book and cancel (a conflict is
 explained), propose and vote twice (one vote counted); refused text stays in the form. One ShowBase for all."""
 
@@ -10,7 +10,6 @@ import time
 
 import pytest
 
-from game.app import App
 from game.civic.desk import CivicDesk
 from game.config import KST, AppConfig
 from game.scenes import registry
@@ -19,6 +18,7 @@ from net.client.link import CityLink
 from net.embedded import EmbeddedHub
 from net.hub.layout import init_hub_dir, make_client_dir
 from net.protocol import Role
+from tests.pilot import Pilot, open_app
 from ui.civic import screens
 
 pytestmark = pytest.mark.render
@@ -41,21 +41,19 @@ def city(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def world(city, material_cache):
-    app = App(AppConfig(offscreen=True, size=(320, 180), cache_dir=material_cache,
+def world(city, material_cache, display):
+    app = open_app(display, AppConfig(size=(320, 180), cache_dir=material_cache,
                         when=dt.datetime(2026, 5, 15, 11, 0, tzinfo=KST)))
     yield app, CivicDesk(city[1])
     app.base.destroy()
 
 
 def keys(app, text: str) -> None:
-    for ch in text:
-        app.base.messenger.send("keystroke", [ch])
+    Pilot(app).type(text)
 
 
-def press(app, *events: str) -> None:
-    for e in events:
-        app.base.messenger.send(e)
+def press(app, *keys: str) -> None:
+    Pilot(app).press(*keys)
 
 
 def wait_for(app, desk, panel, needle: str, timeout: float = 10.0) -> str:
@@ -73,7 +71,7 @@ def test_faq_with_a_korean_typo_and_a_complaint_with_its_status(world, city) -> 
     app, desk = world
     spoken = []
     panel = screens.center_panel(app.base, app.font, "ko", desk, "서울광장", 37.5658, 126.9779,
-                                 speak=lambda text, lang: spoken.append(text))
+                                 speak=lambda text, lang: spoken.append(text), keys=app.keys)
     try:
         keys(app, "durnj qkfrmq")  # 두벌식 for "여궈 발급" (the ㄴ of 여권 is missing)
         assert panel.items[0].field.text == "여궈 발급"
@@ -109,7 +107,7 @@ def test_faq_with_a_korean_typo_and_a_complaint_with_its_status(world, city) -> 
 
 def test_profanity_is_refused_and_the_text_kept(world) -> None:
     app, desk = world
-    panel = screens.office_panel(app.base, app.font, "ko", desk)
+    panel = screens.office_panel(app.base, app.font, "ko", desk, keys=app.keys)
     try:
         panel.focus(TITLE)  # a mouse click or touch lands here the same way
         keys(app, "tlqkf ehfhqkf")  # 시발 도로발 — title with a swear word
@@ -125,7 +123,7 @@ def test_profanity_is_refused_and_the_text_kept(world) -> None:
 def test_propose_vote_twice_counts_one_then_find_it_with_a_typo_and_read_the_answer(world, city) -> None:
     app, desk = world
     pinned = []
-    panel = screens.office_panel(app.base, app.font, "en", desk, on_proposals=pinned.append)
+    panel = screens.office_panel(app.base, app.font, "en", desk, on_proposals=pinned.append, keys=app.keys)
     try:
         press(app, "f2")  # Latin keys
         panel.focus(TITLE)
@@ -170,7 +168,7 @@ def test_report_a_proposal_from_the_panel_hides_it_at_the_third_citizen(world, c
     people = citizens(city, 3)
     author, first, second = people
     pinned = []
-    panel = screens.office_panel(app.base, app.font, "en", desk, on_proposals=pinned.append)
+    panel = screens.office_panel(app.base, app.font, "en", desk, on_proposals=pinned.append, keys=app.keys)
     try:
         pid = call(author, "opinion.propose", {"title": "Cheap crypto coins", "body": "Buy now at my website!"})
         pid = pid.result["proposal_id"]
@@ -209,7 +207,7 @@ def test_report_a_proposal_from_the_panel_hides_it_at_the_third_citizen(world, c
 def test_a_private_message_to_the_mayor_is_answered_in_the_panel(world, city) -> None:
     app, desk = world
     staff = city[2]
-    panel = screens.office_panel(app.base, app.font, "ko", desk)
+    panel = screens.office_panel(app.base, app.font, "ko", desk, keys=app.keys)
     try:
         panel.focus(MESSAGE)
         keys(app, "rkfhemddl rhwkd sk dlTdjdy")  # 가로등이 고장 나 있어요
@@ -232,7 +230,7 @@ def test_book_conflict_explained_then_cancel(world) -> None:
     app, desk = world
     facilities = [{"facility_id": "seoul-plaza", "name_ko": "서울광장", "name_en": "Seoul Plaza", "open_hour": 9,
                    "close_hour": 21}]
-    panel = screens.reservations_panel(app.base, app.font, "en", desk, facilities, "2030-06-01")
+    panel = screens.reservations_panel(app.base, app.font, "en", desk, facilities, "2030-06-01", keys=app.keys)
     try:
         press(app, "tab", "tab", "enter", "tab", "enter")  # hour 10:00, book
         assert "10:00" in wait_for(app, desk, panel, "Booked")
@@ -249,7 +247,7 @@ def test_book_conflict_explained_then_cancel(world) -> None:
 
 def test_text_size_and_language_switch(world) -> None:
     app, desk = world
-    panel = screens.office_panel(app.base, app.font, "ko", desk)
+    panel = screens.office_panel(app.base, app.font, "ko", desk, keys=app.keys)
     try:
         assert panel.title.getText() == "시장실 · 시민 의견"
         press(app, "page_up", "page_up", "page_up", "page_up", "page_up")
@@ -265,7 +263,7 @@ def test_text_size_and_language_switch(world) -> None:
 
 def test_on_screen_keyboard_composes_like_the_physical_one(world) -> None:
     app, desk = world
-    panel = screens.center_panel(app.base, app.font, "ko", desk, "서울광장", 37.5658, 126.9779)
+    panel = screens.center_panel(app.base, app.font, "ko", desk, "서울광장", 37.5658, 126.9779, keys=app.keys)
     try:
         labels = {b["text"]: b for b in panel.keyboard.buttons}
         for jamo in "ㄷㅏㄹㄱ":
@@ -289,7 +287,7 @@ def test_voice_guide_speaks_the_focused_element_through_the_speech_worker(world,
     app, desk = world
     with SpeechService(tmp_path / "speech") as service:
         panel = screens.center_panel(app.base, app.font, "ko", desk, "서울광장", 37.5658, 126.9779,
-                                     speak=lambda text, lang: service.submit(text, lang))
+                                     speak=lambda text, lang: service.submit(text, lang), keys=app.keys)
         try:
             press(app, "f4", "tab")
             deadline = time.monotonic() + 20

@@ -1,4 +1,4 @@
-"""The kiosk's link and alert sources through the app's one path (:mod:`game.live_alerts`): an operator hub that
+"""The kiosk's link and alert sources through the app's one path (:mod:`game.city_connection`): an operator hub that
 cannot be opened leaves an offline kiosk whose requests go to the durable outbox; the drop folder is an alert
 source read once per file version; the last contact is kept while online."""
 
@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from game.city_connection import open_city
 from game.kiosk.feed import CONTACT_SAVE_S, DropWatcher, LastContact
 from game.kiosk.settings import HubSettings
-from game.live_alerts import open_link
 
 CONFIG = SimpleNamespace(city=None, cache_dir=None)
 
@@ -19,8 +19,8 @@ CONFIG = SimpleNamespace(city=None, cache_dir=None)
 def test_an_unusable_operator_hub_raises_unless_offline_is_allowed(tmp_path):
     hub = HubSettings(tmp_path / "client")  # not provisioned: no city.json, no keys
     with pytest.raises(OSError):
-        open_link(CONFIG, hub=hub)
-    conn = open_link(CONFIG, hub=hub, offline_ok=True)
+        open_city(CONFIG, hub=hub)
+    conn = open_city(CONFIG, hub=hub, offline_ok=True)
     try:
         assert conn.link is None and conn.hub is None and not conn.online
         assert "FileNotFoundError" in conn.problem

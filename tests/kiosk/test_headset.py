@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from panda3d.core import NodePath
 
-from game.kiosk.headset import HeadsetKiosk, alert_options, comfort_changes, has_input
+from game.kiosk.headset import HeadsetKiosk, alert_options, city_options, comfort_changes, has_input
 from game.kiosk.settings import KioskSettings
 from game.xr.comfort import ComfortSettings
 from game.xr.intents import HandState, InputFrame
@@ -35,9 +35,9 @@ def test_comfort_changes_name_what_the_visitor_changed():
 def test_alerts_target_the_kiosk_location_in_its_languages(tmp_path):
     s = KioskSettings(site_name="Gate", location=(37.58, 126.98), languages=("en", "ko"), data_dir=tmp_path,
                       drop_folder=tmp_path / "drop")  # fmt: skip
-    opts = alert_options(s)
+    opts, city = alert_options(s), city_options(s)
     assert opts["location"] == (37.58, 126.98) and opts["languages"] == ("en", "ko")
-    assert opts["offline_ok"] and opts["embedded_dir"] == tmp_path / "embedded-city"
+    assert city["offline_ok"] and city["embedded_dir"] == tmp_path / "embedded-city"
     assert len(opts["sources"]) == 1
 
 

@@ -22,6 +22,8 @@ loadPrcFileData("social-scenario", "window-type offscreen\nload-display p3headle
 from direct.showbase.ShowBase import ShowBase  # noqa: E402
 
 from game.architecture.mesh import box, srgb_to_linear  # noqa: E402
+from game.input.keymap import Keymap  # noqa: E402
+from game.input.stack import ModalStack, Press  # noqa: E402
 from game.render.geom import meshes_to_node  # noqa: E402
 from game.render.pipeline import RenderPipeline  # noqa: E402
 from game.social.avatar_mesh import Look  # noqa: E402
@@ -61,8 +63,14 @@ def main() -> int:
     base.camera.lookAt(0.5, 4, 1.3)
     pipeline.focus_shadows((0, 2, 0))
     typing: list[bool] = []
+    keys, keymap = ModalStack(strict=True), Keymap.load()  # an offscreen buffer has no keyboard: presses go
+    # straight into the app's input stack, past the window's thrower (tests/app drive that part in a window)
+
+    def press(key: str) -> None:
+        keys.press(Press(key, keymap.actions(key)))
+
     task = PresenceTask(base, world, app_client, lambda: AvatarState(0.0, 0.0, 0.0, 0.0), lang="ko",
-                        font=load_font(base.loader), link_events=links["app"].poll, on_typing=typing.append)
+                        font=load_font(base.loader), link_events=links["app"].poll, on_typing=typing.append, keys=keys)
     remote_events = []
     while links["app"].status is not LinkStatus.CONNECTED or links["remote"].status is not LinkStatus.CONNECTED:
         links["app"].poll()
@@ -100,11 +108,12 @@ def main() -> int:
     result["blue_pixels"] = sum(  # the remote's blue shirt (casual, colour 2) in the middle of the frame
         1 for x in range(w // 3, 2 * w // 3, 4) for y in range(h // 3, 2 * h // 3, 4)
         if image.getBlue(x, y) > 0.47 and image.getBlue(x, y) > image.getRed(x, y) + 0.23)
-    task.panel.start()  # the visitor opens chat: the walking keys must be released
+    press("enter")  # the visitor opens chat: the walking keys must be released
     for ch in "dkssud":  # 두벌식 keys for 안녕
-        base.messenger.send("keystroke", [ch])
+        press(ch)
+        keys.text(ch)
     result["typed"] = task.panel.field.text
-    base.messenger.send("enter")
+    press("enter")
     frame(20)
     result["typing"] = list(typing)
     result["remote_heard"] = [m.text for m in remote_events if type(m).__name__ == "ChatMessage" and not m.mine]
@@ -113,15 +122,15 @@ def main() -> int:
         frame()
     result.update(after_block_drawn=sorted(task.nodes), remote_sees_app_after=app_client.avatar_id in remote.visible(),
                   log_after_block=task.log.render("ko"))
-    base.messenger.send("u")  # the blocked list, from the hub
+    press("u")  # the blocked list, from the hub
     while task.blocks.model.entries is None and time.monotonic() < deadline:
         frame()
     result.update(blocks_open=task.blocks.open, blocks_rows=task.blocks.rows.getText(), typing_blocks=typing[2:])
-    base.messenger.send("arrow_down")  # one entry: wraps onto itself
-    base.messenger.send("enter")
+    press("arrow_down")  # one entry: wraps onto itself
+    press("enter")
     while (not task.nodes or app_client.avatar_id not in remote.visible()) and time.monotonic() < deadline:
         frame()
-    base.messenger.send("escape")
+    press("escape")
     result.update(after_unblock_drawn=sorted(task.nodes), remote_sees_app_unblocked=app_client.avatar_id
                   in remote.visible(), blocks_rows_after=task.blocks.rows.getText(),
                   status_after_unblock=task.panel.status.getText(), typing_after=typing[2:])

@@ -52,3 +52,19 @@ def test_hooks_run_in_order_and_alert_resumes_previous_state():
     flow.resume_after_alert()
     assert flow.state == "explore"
     assert calls == [("enter", "attract", "alert"), ("exit", "explore", "alert"), ("enter", "explore", "alert")]
+
+
+def test_request_declines_an_illegal_move_and_logs_it(caplog):
+    flow = Flow()
+    caplog.set_level("INFO", logger="mseoul.flow")
+    assert not flow.request("explore") and flow.state == "boot"
+    assert "declined" in caplog.text
+    assert flow.request("loading") and flow.state == "loading"
+
+
+def test_an_alert_over_a_menu_resumes_the_menu():
+    flow = Flow()
+    for s in ("loading", "explore", "teleport", "alert"):
+        flow.go(s)
+    flow.resume_after_alert()
+    assert flow.state == "teleport"

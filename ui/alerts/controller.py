@@ -1,8 +1,6 @@
 """Connects the pure policy queue to what people see, hear and watch: overlay, sound cue, voice, signing.
 
-Everything it talks to is passed in: the overlay, a Panda3D ``Loader`` for sounds, an ``events`` object with
-``accept(event, fn)``/``ignore(event)`` for keys and gamepad — give it its own ``DirectObject()``: binding on the
-ShowBase would replace anyone else's ``enter``/``space`` handler on that same object — and the
+Everything it talks to is passed in: the overlay, a Panda3D ``Loader`` for sounds, and the
 optional :class:`game.alerts.hooks.Speech` / :class:`game.alerts.hooks.Signing`. Time comes in via
 :meth:`update` (``dt``) and :meth:`tick` (the caller's clock), never from globals.
 """
@@ -20,18 +18,14 @@ from game.alerts import cue, sync
 from game.alerts.hooks import Signing, Speech
 from game.alerts.model import Alert
 from game.alerts.policy import AlertPolicy, Record
-from game.alerts.presentation import Presentation
+from game.alerts.presentation import Presentation, present
 from game.alerts.sync import SyncPlan
 from ui.alerts.overlay import AlertOverlay
-
-#: Keyboard and gamepad events (gamepads attached with ``base.attachInputDevice(device, prefix="gamepad")``).
-ACKNOWLEDGE_EVENTS = ("enter", "space", "gamepad-face_a")
-REPLAY_EVENTS = ("r", "gamepad-face_y")
 
 
 class AlertController:
     def __init__(self, policy: AlertPolicy, overlay: AlertOverlay, cache_dir: Path, *, audio_loader: Any = None,
-                 events: Any = None, speech: Speech | None = None, signing: Signing | None = None,
+                 speech: Speech | None = None, signing: Signing | None = None,
                  on_change: Callable[[Presentation | None], None] | None = None) -> None:
         """``on_change`` hears each change of what is on screen (None: nothing), e.g. to let the app flow
         enter its ``alert`` state for a takeover and leave it when the alert is acknowledged."""
@@ -41,7 +35,6 @@ class AlertController:
         self.audio_loader = audio_loader
         self.speech = speech
         self.signing = signing
-        self.events = events
         self.on_change = on_change
         self.shown: Record | None = None
         self.glosses: tuple[str, ...] = ()
@@ -53,11 +46,6 @@ class AlertController:
         self._sounds: list[Any] = []
         overlay.on_acknowledge = self.acknowledge
         overlay.on_replay = self.replay
-        if events is not None:
-            for name in ACKNOWLEDGE_EVENTS:
-                events.accept(name, self.acknowledge)
-            for name in REPLAY_EVENTS:
-                events.accept(name, self.replay)
 
     def receive(self, alert: Alert, now: dt.datetime) -> Record:
         record = self.policy.receive(alert, now)
@@ -84,6 +72,18 @@ class AlertController:
         else:
             self._present(current)
 
+    def set_language(self, lang: str) -> None:
+        """Show everything in ``lang`` from now on, the alert on screen included (its frame, buttons and, where the
+        message carries that language, its text); the cue and voice are not repeated."""
+        self.policy.lang = lang
+        self.overlay.ui_lang = lang
+        for record in self.policy.live():
+            info = record.alert.info_for(lang)
+            if info is not None:
+                record.presentation = present(record.alert, info)
+        if self.shown is not None and self.shown.presentation is not None:
+            self.overlay.show(self.shown.presentation)
+
     def acknowledge(self) -> None:
         if self.shown is not None:
             self.policy.acknowledge()
@@ -107,9 +107,6 @@ class AlertController:
             self._pending_voice = None
 
     def destroy(self) -> None:
-        if self.events is not None:
-            for name in ACKNOWLEDGE_EVENTS + REPLAY_EVENTS:
-                self.events.ignore(name)
         for sound in self._sounds:
             sound.stop()
         self.overlay.clear()

@@ -1,9 +1,11 @@
 """One accessible panel type for every civic screen: fields and buttons in a column, driven by keyboard, mouse,
 touch or a pointer, with the on-screen keyboard, a voice guide, text size 100–200 % and a Korean/English switch.
 
-Keys (Panda3D events): Tab / arrows move the focus, Enter activates (in a field it closes the syllable and moves
-on), typed characters go to the focused field (``keystroke``), Backspace deletes by jamo, F2 switches Hangul/Latin
-key mapping, F3 the interface language, F4 the voice guide, Page Up/Down the text size, Esc closes.
+Keys (named actions of :mod:`game.input.keymap`, delivered by the input stack while the panel is on top): Tab /
+arrows move the focus, Enter activates (in a field it closes the syllable and moves on), typed characters go to
+the focused field, Backspace deletes by jamo, F2 switches Hangul/Latin key mapping, F3 the interface language, F4
+the voice guide, Page Up/Down the text size, Esc closes. A focused field takes every typing key, so nothing
+below the panel walks or opens a menu while the visitor writes.
 A field keeps its text until an action succeeds, so a refused form never loses what the visitor wrote. The
 on-screen keyboard shows while a field has the focus (a click, touch or pointer on a field brings it up).
 """
@@ -14,16 +16,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game.input.stack import ModalStack, Press
 from ui import i18n, theme
 from ui.civic.field import FieldText
 from ui.keyboard import ScreenKeyboard
 
 Speak = Callable[[str, str], None]  # (text, lang)
 SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)
-ROW, OUTPUT = 0.075, 0.42  # height of one row, room left for results
+ROW = 0.075  # height of one row
+OUT_LINE = 0.042 * 1.2  # one line of results
+CHROME = 0.3  # title, gaps and the help line
+# The panel sits low on the left, its bottom on the screen's (or on the on-screen keyboard's top while that shows),
+# as tall as what it says: room walls (the reservations calendar, the exhibition's wall text) stay in view above.
+BOTTOM, ABOVE_KEYBOARD, TOP = -0.97, -0.56, 0.95
 
 
 @dataclass
@@ -51,17 +58,22 @@ class PanelState:
     extra: dict = field(default_factory=dict)
 
 
-class Panel(DirectObject):
+class Panel:
+    modal = True
+
     def __init__(self, base, font, lang: str, title_key: str, items: list[Item], speak: Speak | None = None,
-                 on_close: Callable[[], None] | None = None, keyboard: bool = True):
-        super().__init__()
+                 on_close: Callable[[], None] | None = None, keyboard: bool = True, keys: ModalStack | None = None):
+        """``keys``: the input stack the panel joins on top while it is open."""
+        self.keys = keys
+        #: Set by the app (``Language.set``) so F3 switches the whole app, not just this panel.
+        self.on_language: Callable[[str], None] | None = None
         self.base, self.font, self.items, self.speak, self.on_close = base, font, items, speak, on_close
         self.title_key = title_key
         self.state = PanelState(lang)
-        height = 0.3 + len(items) * ROW + OUTPUT
-        # Anchored at its top edge, so growing the text size grows the panel downwards and keeps the title in view.
+        height = CHROME + len(items) * ROW
+        # The origin is the top edge, so the title stays where it is when results make the panel taller.
         self.frame = DirectFrame(parent=base.aspect2d, frameColor=theme.PANEL_BG, frameSize=(-0.95, 0.95, -height, 0),
-                                 pos=(-0.78, 0, 0.95))  # left, leaving the room in view on a 16:9 screen
+                                 pos=(-0.78, 0, TOP))  # left, leaving the room in view on a 16:9 screen
         self.title = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.09), scale=0.06, fg=theme.ACCENT,
                                   align=TextNode.ALeft, mayChange=True)
         for k, item in enumerate(items):
@@ -73,28 +85,34 @@ class Panel(DirectObject):
         self.help = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -height + 0.06), scale=0.032,
                                  fg=theme.TEXT_DIM, align=TextNode.ALeft, wordwrap=58, mayChange=True)
         self.keyboard = ScreenKeyboard(base.aspect2d, font, self.type) if keyboard else None
-        self._bind()
         self.refresh()
+        if keys is not None:
+            keys.push(self)
 
     # -- input -------------------------------------------------------------------------------------------------
-    def _bind(self) -> None:
-        self.accept("tab", self.move, [1])
-        self.accept("shift-tab", self.move, [-1])
-        self.accept("arrow_down", self.move, [1])
-        self.accept("arrow_up", self.move, [-1])
-        self.accept("enter", self.activate)
-        self.accept("keystroke", self._keystroke)
-        self.accept("backspace", self.type, ["\b"])
-        self.accept("f2", self.toggle_hangul)
-        self.accept("f3", self.toggle_language)
-        self.accept("f4", self.toggle_voice)
-        self.accept("page_up", self.resize, [1])
-        self.accept("page_down", self.resize, [-1])
-        self.accept("escape", self.close)
+    @property
+    def text_focus(self) -> bool:
+        return self.frame is not None and self.current.field is not None
 
-    def _keystroke(self, ch: str) -> None:
-        if ch.isprintable() and ch != "\t":
-            self.type(ch)
+    def on_key(self, press: Press) -> bool:
+        steps = {"next": 1, "down": 1, "previous": -1, "up": -1}
+        actions = {"confirm": self.activate, "keyboard-mode": self.toggle_hangul,
+                   "panel-language": self.toggle_language, "voice": self.toggle_voice,
+                   "bigger": lambda: self.resize(1), "smaller": lambda: self.resize(-1), "cancel": self.close,
+                   "erase": lambda: self.type("\b")}
+        for name, delta in steps.items():
+            if name in press:
+                self.move(delta)
+                return True
+        for name, act in actions.items():
+            if name in press:
+                act()
+                return True
+        return False
+
+    def on_text(self, ch: str) -> bool:
+        self.type(ch)
+        return True
 
     def _click(self, index: int) -> None:
         self.focus(index)
@@ -140,7 +158,14 @@ class Panel(DirectObject):
         self.show(i18n.text("civic.keyboard_mode_ko" if hangul else "civic.keyboard_mode_en", self.state.lang))
 
     def toggle_language(self) -> None:
-        self.state.lang = "en" if self.state.lang == "ko" else "ko"
+        lang = "en" if self.state.lang == "ko" else "ko"
+        if self.on_language is not None:
+            self.on_language(lang)  # the app's one setting: it calls set_language back, with every other view
+        else:
+            self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        self.state.lang = lang
         self.refresh()
 
     def toggle_voice(self) -> None:
@@ -188,13 +213,23 @@ class Panel(DirectObject):
             item.widget["text_fg"] = theme.HIGHLIGHT_TEXT if on else theme.TEXT
         self.output.setText(self.state.message)
         self.help.setText(i18n.text("civic.help", lang))
-        if self.keyboard is not None and self.current.field is not None:
-            self.keyboard.frame.show()
-        elif self.keyboard is not None:  # only a field takes typing; on a button, results get the room it covers
-            self.keyboard.frame.hide()
+        typing = self.keyboard is not None and self.current.field is not None
+        if self.keyboard is not None:  # only a field takes typing; on a button, results get the room it covers
+            self.keyboard.frame.show() if typing else self.keyboard.frame.hide()
+        self._fit(s, typing)
+
+    def _fit(self, scale: float, typing: bool) -> None:
+        """As tall as the rows and the results need; bottom on the screen's edge or on the keyboard's top."""
+        rows = self.output.textNode.getNumRows() if self.state.message else 0
+        height = CHROME + len(self.items) * ROW + rows * OUT_LINE
+        self.frame["frameSize"] = (-0.95, 0.95, -height, 0)
+        self.help.setPos(-0.9, -height + 0.06)
+        bottom = ABOVE_KEYBOARD if typing else BOTTOM
+        self.frame.setPos(-0.78, 0, min(TOP, bottom + height * scale))
 
     def destroy(self) -> None:
-        self.ignoreAll()
+        if self.keys is not None:
+            self.keys.remove(self)
         if self.keyboard is not None:
             self.keyboard.destroy()
             self.keyboard = None

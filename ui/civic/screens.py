@@ -9,6 +9,7 @@ from collections.abc import Callable
 from game.civic.desk import CivicDesk, Outcome, public
 from game.civic.faq import normalise, similarity
 from game.civic.moderation import LIMITS
+from game.input.stack import ModalStack
 from net.protocol import TICKET_CATEGORIES
 from ui import i18n
 from ui.civic.field import FieldText
@@ -23,12 +24,17 @@ def _problem_text(outcome: Outcome, lang: str) -> str:
     return i18n.text(p.key, lang, **p.fields) if p is not None else ""
 
 
+def _category(category_id: str, lang: str) -> str:
+    """A ticket category's name for people (the protocol's ids, such as ``road``, never reach the screen)."""
+    return i18n.text(f"civic.category_{category_id}", lang)
+
+
 def _label(key: str) -> Callable[[str], str]:
     return lambda lang: i18n.text(key, lang)
 
 
 def center_panel(base, font, lang: str, desk: CivicDesk, place: str, lat: float, lon: float,
-                 speak: Speak | None = None) -> Panel:
+                 speak: Speak | None = None, keys: ModalStack | None = None) -> Panel:
     query = FieldText(max_len=LIMITS["query"].high)
     complaint = FieldText(max_len=LIMITS["complaint"].high)
     category = {"index": 0}
@@ -72,17 +78,18 @@ def center_panel(base, font, lang: str, desk: CivicDesk, place: str, lat: float,
     items = [
         Item(_label("civic.field_query"), field=query),
         Item(_label("civic.ask"), action=ask),
-        Item(lambda lg: i18n.text("civic.category", lg, name=TICKET_CATEGORIES[category["index"]]), action=cycle),
+        Item(lambda lg: i18n.text("civic.category", lg, name=_category(TICKET_CATEGORIES[category["index"]], lg)),
+             action=cycle),
         Item(_label("civic.field_complaint"), field=complaint),
         Item(_label("civic.file"), action=file),
         Item(_label("civic.my_tickets"), action=lambda: desk.my_tickets(listed)),
     ]
-    panel = Panel(base, font, lang, "civic.title_center", items, speak)
+    panel = Panel(base, font, lang, "civic.title_center", items, speak, keys=keys)
     return panel
 
 
 def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = None,
-                 on_proposals: Callable[[list[dict]], None] | None = None) -> Panel:
+                 on_proposals: Callable[[list[dict]], None] | None = None, keys: ModalStack | None = None) -> Panel:
     """The opinion box: browse and search proposals (typo-tolerant, like the FAQ), read the official answer and
     comments, propose, vote once, comment, report a proposal or comment, and write privately to the mayor and
     read the answers. ``on_proposals`` receives each fresh list fit for the wall (the scene pins it up)."""
@@ -234,12 +241,12 @@ def office_panel(base, font, lang: str, desk: CivicDesk, speak: Speak | None = N
         Item(_label("civic.send_message"), action=lambda: desk.message_mayor(message.text, sent)),
         Item(_label("civic.my_messages"), action=lambda: desk.my_messages(letters)),
     ]
-    panel = Panel(base, font, lang, "civic.title_office", items, speak)
+    panel = Panel(base, font, lang, "civic.title_office", items, speak, keys=keys)
     return panel
 
 
 def reservations_panel(base, font, lang: str, desk: CivicDesk, facilities: list[dict], day: str,
-                       speak: Speak | None = None) -> Panel:
+                       speak: Speak | None = None, keys: ModalStack | None = None) -> Panel:
     pick = {"facility": 0, "hour": 0}
     day_field = FieldText(text=day, max_len=10, hangul=False)
     booking: dict[str, int] = {}
@@ -290,7 +297,7 @@ def reservations_panel(base, font, lang: str, desk: CivicDesk, facilities: list[
                                                             slot(), booked)),
         Item(_label("civic.cancel_booking"), action=cancel),
     ]
-    panel = Panel(base, font, lang, "civic.title_reservations", items, speak)
+    panel = Panel(base, font, lang, "civic.title_reservations", items, speak, keys=keys)
 
     def listed(outcome: Outcome) -> None:  # the hub's list (names, opening hours) wins over the room's copy
         if outcome.ok and outcome.result["facilities"]:
@@ -304,7 +311,8 @@ def reservations_panel(base, font, lang: str, desk: CivicDesk, facilities: list[
     return panel
 
 
-def exhibition_panel(base, font, lang: str, exhibits: list, speak: Speak | None = None) -> Panel:
+def exhibition_panel(base, font, lang: str, exhibits: list, speak: Speak | None = None,
+                     keys: ModalStack | None = None) -> Panel:
     """Step through the exhibits; "play guide" speaks the current one's audio-guide text."""
     at = {"k": 0}
     panel: Panel
@@ -323,5 +331,5 @@ def exhibition_panel(base, font, lang: str, exhibits: list, speak: Speak | None 
 
     items = [Item(lambda lg: f"{i18n.text('civic.next_exhibit', lg)} · {current_caption(lg)}", action=step),
              Item(_label("civic.play_guide"), action=play)]
-    panel = Panel(base, font, lang, "civic.title_exhibition", items, speak, keyboard=False)
+    panel = Panel(base, font, lang, "civic.title_exhibition", items, speak, keyboard=False, keys=keys)
     return panel

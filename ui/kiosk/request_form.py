@@ -1,7 +1,8 @@
 """A visitor's help request ("민원"): one text box; Enter sends it as a durable ``ticket.create`` request.
 
 What is typed stays here until it is sent or the visit is wiped; the form reports its text so the wipe can
-count what it discards.
+count what it discards. The entry box takes the typed characters itself (Panda3D's PGEntry); the form sits
+on the input stack as a focused text field so that no key typed into it walks or opens anything else.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from collections.abc import Callable
 from direct.gui.DirectGui import DirectEntry, DirectFrame, OnscreenText
 from panda3d.core import NodePath, TextNode
 
+from game.input.stack import ModalStack, Press
 from ui import i18n, theme
 
 
 class RequestForm:
+    modal = True
+    text_focus = True
+
     def __init__(self, aspect2d: NodePath, font, lang: str, on_submit: Callable[[str], None],
-                 on_cancel: Callable[[], None]) -> None:
+                 on_cancel: Callable[[], None], keys: ModalStack | None = None) -> None:
+        self.keys = keys
         self.frame = DirectFrame(parent=aspect2d, frameColor=theme.PANEL_BG, frameSize=(-0.95, 0.95, -0.3, 0.3))
         OnscreenText(parent=self.frame, text=i18n.text("kiosk.request_title", lang), font=font, pos=(-0.88, 0.2),
                      scale=0.07, fg=theme.ACCENT, align=TextNode.ALeft)
@@ -27,6 +33,16 @@ class RequestForm:
                                  text_fg=theme.HIGHLIGHT_TEXT)
         self.on_submit = on_submit
         self.on_cancel = on_cancel
+        if keys is not None:
+            keys.push(self)
+
+    def on_key(self, press: Press) -> bool:
+        if "cancel" in press:
+            self.on_cancel()
+        return True  # Enter and the typed keys are the entry box's
+
+    def on_text(self, ch: str) -> bool:
+        return True
 
     @property
     def typed(self) -> str:
@@ -44,5 +60,7 @@ class RequestForm:
         self._submit(self.entry.get())
 
     def destroy(self) -> None:
+        if self.keys is not None:
+            self.keys.remove(self)
         self.entry.destroy()
         self.frame.destroy()

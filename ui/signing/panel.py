@@ -202,6 +202,19 @@ class SigningPanel:
         self._redraw()
         self.avatar.apply(self.timeline.sample(t))
         if self.caption is not None:
-            span = self.timeline.span_at(t)
-            label = span.gloss.removeprefix("#") if span is not None else text("signing.title", self.lang)
-            self.caption.node().set_text(label)
+            self.caption.node().set_text(self._label(self.timeline.span_at(t)))
+
+    def _label(self, span) -> str:
+        """The caption under the signer: the gloss (KSL glosses are Korean words) or, in English, its meaning."""
+        if span is None:
+            return text("signing.title", self.lang)
+        sign = self.lexicon.signs.get(span.gloss) if span.kind == "sign" else None
+        if self.lang != "ko" and sign is not None:
+            return sign.meaning["en"].split(",")[0].strip()
+        return span.gloss.removeprefix("#")
+
+    def set_language(self, lang: str) -> None:
+        """The app's language changed: the caption follows from the next frame (the title at once)."""
+        self.lang = lang
+        if self.caption is not None and self.timeline is None:
+            self.caption.node().set_text(text("signing.title", lang))

@@ -1,7 +1,7 @@
 """The blocked-people panel: the visitor's blocks as a list they walk with ↑/↓ and lift with Enter or Delete.
 
 Keyboard only, like the chat panel, so it works at a kiosk's keypad-less keyboard and in VR through the
-on-screen keys' arrows. While open it owns the keyboard (``on_typing(True)``): the arrows would otherwise walk.
+on-screen keys' arrows. While open it is a modal layer of the input stack: the arrows would otherwise walk.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from direct.gui.DirectGui import DirectFrame, OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game.input.stack import ModalStack, Press
 from game.social.blocklist import SHOWN, BlockListModel
 from net.presence.client import Blocked
 from ui import i18n, theme
@@ -21,12 +21,15 @@ SCALE = 0.05
 LINE = SCALE * 1.2
 
 
-class BlockListPanel(DirectObject):
+class BlockListPanel:
     """:meth:`open` shows "loading" until :meth:`load` brings the hub's list; Enter/Delete calls ``on_unblock``."""
 
+    modal = True
+    text_focus = False
+
     def __init__(self, base, font, lang: str, on_unblock: Callable[[Blocked], None],
-                 on_typing: Callable[[bool], None] = lambda typing: None) -> None:
-        super().__init__()
+                 on_typing: Callable[[bool], None] = lambda typing: None, keys: ModalStack | None = None) -> None:
+        self.keys = keys
         self.base, self.font, self.lang = base, font, lang
         self.on_unblock, self.on_typing = on_unblock, on_typing
         self.model = BlockListModel()
@@ -51,12 +54,8 @@ class BlockListPanel(DirectObject):
         self.open = True
         self.model = BlockListModel()
         self.on_typing(True)
-        self.accept("arrow_up", self._move, [-1])
-        self.accept("arrow_down", self._move, [1])
-        self.accept("enter", self._unblock)
-        self.accept("delete", self._unblock)
-        self.accept("escape", self.stop)
-        self.accept("u", self.stop)
+        if self.keys is not None:
+            self.keys.push(self)
         self.frame.show()
         self._refresh()
 
@@ -65,9 +64,22 @@ class BlockListPanel(DirectObject):
         if not self.open:
             return
         self.open = False
-        self.ignoreAll()
+        if self.keys is not None:
+            self.keys.remove(self)
         self.frame.hide()
         self.on_typing(False)
+
+    def on_key(self, press: Press) -> bool:
+        if "up" in press or "down" in press:
+            self._move(-1 if "up" in press else 1)
+        elif "confirm" in press or "delete" in press:
+            self._unblock()
+        elif "cancel" in press or "blocked-list" in press:
+            self.stop()
+        return True
+
+    def on_text(self, ch: str) -> bool:
+        return False
 
     def load(self, entries: tuple[Blocked, ...]) -> None:
         self.model.load(entries)

@@ -2,8 +2,9 @@
 
 Typing reuses the civic field (``ui.civic.field.FieldText``): physical keys compose 두벌식 Hangul (F2 switches to
 Latin), and on kiosks and in VR the civic on-screen keyboard (``ui.keyboard.ScreenKeyboard``) sends the same keys.
-While the input is open the panel owns the keyboard (``on_typing(True)``), so walking keys do not move the
-visitor while they write.
+While the input is open the panel is a focused text field on top of the input stack (:mod:`game.input.stack`):
+it takes every typing key, so walking keys do not move the visitor and one-key actions stay quiet while they
+write. With nothing said and the input closed the panel takes no room: only its one status line shows.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from direct.gui.DirectGui import DirectFrame, OnscreenText
-from direct.showbase.DirectObject import DirectObject
 from panda3d.core import TextNode
 
+from game.input.stack import ModalStack, Press
 from net.protocol import CHAT_SCOPES, MAX_CHAT
 from ui import i18n, theme
 from ui.civic.field import FieldText
@@ -25,10 +26,15 @@ SCALE = 0.05
 LINE = SCALE * 1.2  # OnscreenText's line spacing at that scale
 
 
-class ChatPanel(DirectObject):
+class ChatPanel:
+    modal = True
+
     def __init__(self, base, font, lang: str, on_send: Callable[[str, str], None],
-                 on_typing: Callable[[bool], None] = lambda typing: None, screen_keyboard: bool = False) -> None:
-        super().__init__()
+                 on_typing: Callable[[bool], None] = lambda typing: None, screen_keyboard: bool = False,
+                 keys: ModalStack | None = None) -> None:
+        """``keys``: the input stack the open input line joins on top (None: typing comes only from the on-screen
+        keyboard, as in VR)."""
+        self.keys = keys
         self.base, self.font, self.lang = base, font, lang
         self.on_send, self.on_typing, self.screen_keyboard = on_send, on_typing, screen_keyboard
         self.scope = CHAT_SCOPES[0]
@@ -39,15 +45,39 @@ class ChatPanel(DirectObject):
         self.input = self._text(0.16, theme.ACCENT)
         self.status = self._text(0.075, theme.TEXT_DIM, scale=0.036)  # two lines fit below the input
         self.notice = ""
+        self.lines: list[str] = []
         self.keyboard: ScreenKeyboard | None = None
         self.open = False
         self._refresh_input()
+
+    @property
+    def text_focus(self) -> bool:
+        return self.open
+
+    def on_key(self, press: Press) -> bool:
+        if "confirm" in press:
+            self._send()
+        elif "cancel" in press:
+            self.stop()
+        elif "chat-scope" in press:
+            self._toggle_scope()
+        elif "keyboard-mode" in press:
+            self._toggle_hangul()
+        elif "erase" in press:
+            self._key("\b")
+        return True
+
+    def on_text(self, ch: str) -> bool:
+        self._key(ch)
+        return True
 
     def _text(self, z: float, fg, scale: float = SCALE) -> OnscreenText:
         return OnscreenText(parent=self.frame, font=self.font, pos=(-WIDTH, z), scale=scale, fg=fg,
                             align=TextNode.ALeft, wordwrap=WIDTH / scale, mayChange=True)
 
     def show_lines(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._fit()
         self.log.setText("\n".join(lines[-LINES:]))
         # OnscreenText grows downwards from its first line: keep the newest line just above the input.
         rows = min(LINES, self.log.textNode.getNumRows())
@@ -64,12 +94,8 @@ class ChatPanel(DirectObject):
             return
         self.open = True
         self.on_typing(True)
-        self.accept("keystroke", self._key)
-        self.accept("backspace", self._key, ["\b"])
-        self.accept("enter", self._send)
-        self.accept("escape", self.stop)
-        self.accept("tab", self._toggle_scope)
-        self.accept("f2", self._toggle_hangul)
+        if self.keys is not None:
+            self.keys.push(self)
         if self.screen_keyboard:
             self.keyboard = ScreenKeyboard(self.base.aspect2d, self.font, self._key, hangul=self.field.hangul)
         self._refresh_input()
@@ -79,7 +105,8 @@ class ChatPanel(DirectObject):
         if not self.open:
             return
         self.open = False
-        self.ignoreAll()
+        if self.keys is not None:
+            self.keys.remove(self)
         if self.keyboard is not None:
             self.keyboard.destroy()
             self.keyboard = None
@@ -108,11 +135,25 @@ class ChatPanel(DirectObject):
         self.field.hangul = not self.field.hangul
         self._refresh_input()
 
+    def _fit(self) -> None:
+        """An empty, closed chat shrinks to its status line; the log's room comes back with the first line."""
+        if self.open or self.lines:
+            self.frame["frameSize"] = (-WIDTH - 0.04, 0.0, 0.0, 0.26 + LINES * LINE)
+            self.log.show()
+        else:
+            self.frame["frameSize"] = (-WIDTH - 0.04, 0.0, 0.0, 0.13)
+            self.log.hide()
+
+    def set_visible(self, visible: bool) -> None:
+        """Hidden while an alert is on screen (it must not dim the alert's text and buttons)."""
+        self.frame.show() if visible else self.frame.hide()
+
     def _refresh_input(self) -> None:
+        self._fit()
         if self.open:
             scope = i18n.text(f"social.scope_{self.scope}", self.lang)
             mode = "한" if self.field.hangul else "A"
-            self.input.setText(f"[{mode}] {self.field.text[-60:]}▏")
+            self.input.setText(f"[{mode}] {self.field.text[-60:]}|")
             self.status.setText(i18n.text("social.chat_prompt", self.lang, scope=scope))
         else:
             self.input.setText("")

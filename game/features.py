@@ -1,0 +1,214 @@
+"""Features install themselves into a mode, and a mode is a list of features.
+
+Each feature is a function ``install(ctx) -> handle``: it builds its part from what earlier features put in the
+shared :class:`Context` (the app, the city connection, the voice and signing aids, the street…), registers its
+tasks (in the one task order, :mod:`game.tasks`), its keys (layers of the input stack, :mod:`game.input.stack`)
+and its hooks, records itself in the context, and returns a handle whose ``release()`` undoes all of it. Modes
+release their features in reverse order. Adding a feature to every mode is one line per mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class Handle(Protocol):
+    def release(self) -> None: ...
+
+
+@dataclass
+class _Undo:
+    undo: Callable[[], None]
+
+    def release(self) -> None:
+        self.undo()
+
+
+@dataclass
+class Context:
+    """What the installed features share; each field is set by the feature that owns it."""
+
+    app: Any
+    city: Any = None  # game.city_connection.CityConnection
+    aids: Any = None  # game.access_aids.AccessAids
+    explore: Any = None  # game.explore.Explore (the street)
+    alerts: Any = None  # game.live_alerts.LiveAlerts
+    desk: Any = None  # game.civic.desk.CivicDesk
+    social: Any = None  # game.social.wiring.Social
+    room: Any = None  # game.civic.session.CivicVisit (a room started alone)
+    handles: list[Handle] = field(default_factory=list)
+
+    def release(self) -> None:
+        while self.handles:
+            self.handles.pop().release()
+
+
+Feature = Callable[[Context], Handle]
+
+
+def install(features: Sequence[Feature], app: Any) -> Context:
+    """Install ``features`` in order; on a failure the ones already installed are released again."""
+    ctx = Context(app)
+    try:
+        for feature in features:
+            ctx.handles.append(feature(ctx))
+    except BaseException:
+        ctx.release()
+        raise
+    return ctx
+
+
+def run(app: Any, features: Sequence[Feature], capture: Callable[[Context], None] | None = None) -> int:
+    """Run a mode until the visitor quits, or for ``--frames N`` frames (then ``capture`` with ``--screenshot``)."""
+    ctx = install(features, app)
+    try:
+        if app.config.frames:
+            app.step(app.config.frames)
+            if app.config.screenshot is not None and capture is not None:
+                capture(ctx)
+        else:
+            app.base.run()
+    except SystemExit:
+        pass
+    finally:
+        ctx.release()
+        app.flow.request("quit")
+    return 0
+
+
+# -- the features ------------------------------------------------------------------------------------------------
+def city(ctx: Context) -> Handle:
+    """The city connection (embedded hub, ``--city``), polled by one task; every other feature is handed it."""
+    from game.city_connection import open_city
+
+    base = ctx.app.base
+    ctx.city = open_city(ctx.app.config)
+    ctx.city.start_polling(base)
+
+    def undo() -> None:
+        ctx.city.stop_polling(base)
+        ctx.city.close()
+
+    return _Undo(undo)
+
+
+def access_aids(ctx: Context) -> Handle:
+    """Voice (speech worker) and the signing avatar, started at load so the first alert never waits."""
+    from game.access_aids import AccessAids
+
+    app = ctx.app
+    ctx.aids = AccessAids(app.base, app.config, app.font, lang=app.language.value)
+    unsubscribe = app.language.subscribe(ctx.aids.signing.set_language)
+
+    def undo() -> None:
+        unsubscribe()
+        ctx.aids.release()
+
+    return _Undo(undo)
+
+
+def street(ctx: Context) -> Handle:
+    """Walking the district: the bottom layer of the input stack; on a first start, the first-minute card."""
+    from game.explore import START_LANDMARK, Explore
+    from game.language import recall, remember
+
+    app = ctx.app
+    app.flow.request("explore")
+    ctx.explore = Explore(app, app.config.scene or START_LANDMARK)
+    where = app.language.config_dir
+    if not recall(where, "onboarded") and not app.config.frames:  # smoke and benchmark runs go without it
+        ctx.explore.show_card(on_close=lambda: remember(where, "onboarded", True))
+    return ctx.explore
+
+
+def city_life(ctx: Context) -> Handle:
+    """People and traffic in the streets at the scene's hour, stepping round the visitor (game/life)."""
+    from game.life.install import install_city_life
+
+    app, walker = ctx.app, ctx.explore.walker
+    return install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
+                             visitor=lambda: (walker.x, walker.y))
+
+
+def live_alerts(ctx: Context) -> Handle:
+    """Alerts over the city connection, on top of everything; the hint bar steps aside while one is up."""
+    from game.live_alerts import LiveAlerts
+    from game.scenes import registry
+
+    app = ctx.app
+    if ctx.explore is not None:
+        walker = ctx.explore.walker
+        where = lambda: (walker.x, walker.y)  # noqa: E731 - the street's position, for geo-targeting
+    else:
+        host = app.landmarks[registry.INTERIOR_HOST].local
+        where = lambda: host  # noqa: E731 - a room inside City Hall
+    ctx.alerts = LiveAlerts(app.base, app.config, where, flow=app.flow, font=app.font, aids=ctx.aids, city=ctx.city,
+                            keys=app.keys, language=app.language)
+    if ctx.explore is not None:
+        ctx.alerts.watchers.append(ctx.explore.set_alerted)
+    return ctx.alerts
+
+
+def civic_desk(ctx: Context) -> Handle:
+    """City services (FAQ, complaints, proposals, bookings) over the city connection; opens City Hall's rooms."""
+    from game.civic.desk import CivicDesk
+
+    ctx.desk = CivicDesk(ctx.city.link)
+    ctx.city.subscribers.append(ctx.desk.handle)
+    if ctx.explore is not None:
+        ctx.explore.city = (ctx.desk, ctx.aids.speak if ctx.aids is not None else None)
+    return _Undo(lambda: ctx.city.subscribers.remove(ctx.desk.handle))
+
+
+def social(ctx: Context) -> Handle:
+    """Other visitors, chat and safety over the same city (when it offers presence); chat steps aside for alerts."""
+    from game.social.wiring import Social, has_presence
+
+    client_dir = ctx.city.client_dir
+    if client_dir is None or not has_presence(client_dir):
+        return _Undo(lambda: None)
+    ctx.social = Social(ctx.app, ctx.explore, client_dir, aids=ctx.aids)
+    keys, chat = ctx.app.keys, ctx.social.task.panel
+
+    def place() -> None:
+        """The chat keeps to the street: hidden inside a room and while an alert is on screen."""
+        street = ctx.app.flow.state != "civic" and ctx.explore.visit is None
+        chat.set_visible(street and not (ctx.alerts is not None and ctx.alerts.shown))
+
+    def moved(_old: str, _new: str) -> None:
+        place()
+
+    keys.listeners.append(place)  # an alert, a room panel coming or going change the stack…
+    ctx.app.flow.watchers.append(moved)  # …and stepping back out to the street changes the flow
+    place()
+
+    def undo() -> None:
+        keys.listeners.remove(place)
+        ctx.app.flow.watchers.remove(moved)
+        ctx.social.release()
+
+    return _Undo(undo)
+
+
+def room(ctx: Context) -> Handle:
+    """A civic room on its own (``--scene ROOM``): Esc in its panel asks before quitting, in both languages."""
+    from game.civic.session import CivicVisit
+    from ui.confirm import Confirm
+
+    app = ctx.app
+    app.flow.request("civic")
+
+    def ask() -> None:
+        Confirm(app.base.aspect2d, app.font, "app.quit_question", "app.quit_choices", app.base.userExit, app.keys,
+                on_no=ctx.room.reopen)
+
+    ctx.room = CivicVisit(app, app.config.scene, ctx.desk, ctx.aids.speak if ctx.aids else None, on_exit=ask)
+    return _Undo(ctx.room.close)
+
+
+# -- the modes ---------------------------------------------------------------------------------------------------
+DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social)
+CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
+ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city
