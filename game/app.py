@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from panda3d.core import Filename, NodePath, loadPrcFileData
+from panda3d.core import Filename, NodePath, loadPrcFileData, unloadPrcFile
 
 from game.config import AppConfig
 from game.flow import Flow
@@ -36,12 +36,15 @@ def _prc_for(config: AppConfig) -> str:
         "show-frame-rate-meter false",
     ]
     if config.offscreen:
-        lines += ["window-type offscreen", "audio-library-name null"]
-        # EGL needs no display, but only Linux wheels ship p3headlessgl; elsewhere pandagl's buffer (WGL, Cocoa)
+        lines += ["audio-library-name null"]
         if sys.platform.startswith("linux"):
-            os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-            lines.append("load-display p3headlessgl")
+            os.environ.setdefault("EGL_PLATFORM", "surfaceless")  # EGL with no display at all
     return "\n".join(lines)
+
+
+def _display_module(config: AppConfig) -> str:
+    """EGL without a display for offscreen runs on Linux (only Linux wheels ship it); the platform's GL otherwise."""
+    return "p3headlessgl" if config.offscreen and sys.platform.startswith("linux") else "pandagl"
 
 
 def user_config_dir() -> Path:
@@ -60,10 +63,15 @@ def display_available() -> bool:
 class App:
     def __init__(self, config: AppConfig):
         self.config = config
-        loadPrcFileData("metaverse-seoul", _prc_for(config))
+        self._prc = loadPrcFileData("metaverse-seoul", _prc_for(config))
         from direct.showbase.ShowBase import ShowBase
 
-        self.base = ShowBase(windowType="offscreen" if config.offscreen else None)
+        # The display module is named for each App, not left to Panda3D's per-process default (fixed by whichever
+        # ShowBase came first): a windowed app after an offscreen one in the same process still gets a window.
+        self.base = ShowBase(windowType="none")
+        self.base.pipe = self.base.makeModulePipe(_display_module(config))
+        if not self.base.openDefaultWindow(type="offscreen" if config.offscreen else "onscreen", startDirect=False):
+            raise RuntimeError("could not open a window or an offscreen buffer")
         self.base.disableMouse()
         self.flow = Flow()
         #: The one input path: the window's button thrower → named actions → the modal stack (game/input).
@@ -151,4 +159,7 @@ class App:
         self.input.release()
         if self.scene is not None:
             self.scene.release()
+        if self.pipeline is not None:
+            self.pipeline.release()
         self.base.destroy()
+        unloadPrcFile(self._prc)  # the next App in this process (tests, the kiosk's restart) starts from its own

@@ -165,7 +165,7 @@ class RenderPipeline:
         self.sun_position: SunPosition = solar_position(self.when)
         self.rig: Rig = rig_for(self.sun_position)
         self.set_time(when)
-        base.taskMgr.add(self._shadow_task, "shadow-map", sort=tasks.SHADOW_MAP)
+        self._task = base.taskMgr.add(self._shadow_task, "shadow-map", sort=tasks.SHADOW_MAP)
 
     def set_time(self, when: dt.datetime | None) -> SunPosition:
         """Move the sun (and with it the light, its colour, the ambient and the sky) to ``when``."""
@@ -204,6 +204,10 @@ class RenderPipeline:
         self.sun_np.lookAt(tx, ty, tz)
         self._drawn = (light, target)
         self._shadow_due = self.rig.night < 0.5  # by night the map is not read (see set_time): light moves only
+
+    def release(self) -> None:
+        """Stop the shadow task: the task manager outlives this ShowBase (the next App in the process shares it)."""
+        self.base.taskMgr.remove(self._task)
 
     def _shadow_task(self, task):
         """Switch the sun's shadow buffer on for exactly the frames that need it (all, when not caching)."""
