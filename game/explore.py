@@ -15,7 +15,7 @@ from direct.gui.DirectGui import OnscreenText
 from panda3d.core import TextNode
 
 from game import geo
-from game.input.stack import WORLD, Press
+from game.input.stack import WORLD, Press, dispatch
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
 from game.scenes import registry
@@ -96,11 +96,7 @@ class Explore:
     def on_key(self, press: Press) -> bool:
         actions = {"teleport": self.open_teleport, "info": self.open_info, "language": self.toggle_language,
                    "rooms": self.open_rooms, "cancel": self.ask_to_quit, "help": self.show_card}
-        for name, act in actions.items():
-            if name in press:
-                act()
-                return True
-        return False
+        return dispatch(press, actions)
 
     def on_text(self, ch: str) -> bool:
         return False

@@ -69,8 +69,8 @@ def point_in_polygon(poly: np.ndarray, xy: np.ndarray) -> np.ndarray:
     return inside
 
 
-def _ribbon(points: np.ndarray, half: float, z: float, colour: tuple[float, ...], offset: float = 0.0) -> Mesh:
-    """A flat strip of half-width ``half`` along ``points``, shifted sideways by ``offset``; mitred joins."""
+def offset_polyline(points: np.ndarray, offset: float) -> np.ndarray:
+    """The polyline shifted ``offset`` metres to its left, with mitred joins (lanes, pavements and ribbons)."""
     d = np.diff(points, axis=0)
     d /= np.linalg.norm(d, axis=1, keepdims=True)
     seg_n = np.stack([-d[:, 1], d[:, 0]], 1)
@@ -78,8 +78,12 @@ def _ribbon(points: np.ndarray, half: float, z: float, colour: tuple[float, ...]
     normals /= np.linalg.norm(normals, axis=1, keepdims=True)
     scale = np.ones(len(points))
     scale[1:-1] = 1.0 / np.maximum((normals[1:-1] * seg_n[:-1]).sum(1), 0.5)
-    left = points + normals * ((offset + half) * scale)[:, None]
-    right = points + normals * ((offset - half) * scale)[:, None]
+    return points + normals * (offset * scale)[:, None]
+
+
+def _ribbon(points: np.ndarray, half: float, z: float, colour: tuple[float, ...], offset: float = 0.0) -> Mesh:
+    """A flat strip of half-width ``half`` along ``points``, shifted sideways by ``offset``; mitred joins."""
+    left, right = offset_polyline(points, offset + half), offset_polyline(points, offset - half)
     n = len(points)
     pos = np.zeros((2 * n, 3), np.float32)
     pos[0::2, :2], pos[1::2, :2] = right, left

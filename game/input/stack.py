@@ -10,7 +10,7 @@ characters; nothing below it walks or opens a panel while the visitor writes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -43,6 +43,15 @@ class Press:
         """A key a text field takes as text or editing (``a``, ``shift-a``, ``space``, ``enter``…)."""
         base = self.key.removeprefix("shift-")
         return len(base) == 1 or base in TYPING_KEYS
+
+
+def dispatch(press: Press, actions: Mapping[str, Callable[[], object]]) -> bool:
+    """Run the first of ``actions`` (name → callable) that ``press`` is bound to; whether one ran (consumed it)."""
+    for name, act in actions.items():
+        if name in press:
+            act()
+            return True
+    return False
 
 
 class Layer(Protocol):

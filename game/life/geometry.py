@@ -10,18 +10,6 @@ def arc_lengths(points: np.ndarray) -> np.ndarray:
     return np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(points, axis=0), axis=1))])
 
 
-def offset_polyline(points: np.ndarray, offset: float) -> np.ndarray:
-    """The polyline shifted ``offset`` metres to its left, with mitred joins (as the street ribbons are drawn)."""
-    d = np.diff(points, axis=0)
-    d /= np.linalg.norm(d, axis=1, keepdims=True)
-    seg_n = np.stack([-d[:, 1], d[:, 0]], 1)
-    normals = np.vstack([seg_n[:1], seg_n[:-1] + seg_n[1:], seg_n[-1:]])
-    normals /= np.linalg.norm(normals, axis=1, keepdims=True)
-    scale = np.ones(len(points))
-    scale[1:-1] = 1.0 / np.maximum((normals[1:-1] * seg_n[:-1]).sum(1), 0.5)
-    return points + normals * (offset * scale)[:, None]
-
-
 def point_at(points: np.ndarray, lengths: np.ndarray, s: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
     """Positions and unit tangents at arc lengths ``s`` along the polyline (clamped to its ends)."""
     s = np.clip(np.asarray(s, float), 0.0, lengths[-1])

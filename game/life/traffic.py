@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from game.city.streets import SIDEWALK, Street, distance_to_polyline
-from game.life.geometry import arc_lengths, offset_polyline, point_at, project
+from game.city.streets import SIDEWALK, Street, distance_to_polyline, offset_polyline
+from game.life.geometry import arc_lengths, point_at, project
 from game.life.signals import Junction, Light
 
 DATA_PATH = Path(__file__).resolve().parents[2] / "assets" / "life" / "traffic.json"

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.city.streets import SIDEWALK, Street, distance_to_polyline, point_in_polygon
+from game.city.streets import SIDEWALK, Street, distance_to_polyline, offset_polyline, point_in_polygon
 from game.life.clearance import Clearance
-from game.life.geometry import arc_lengths, offset_polyline, point_at, segment_intersections
+from game.life.geometry import arc_lengths, point_at, segment_intersections
 
 BODY_RADIUS = 0.28  # a pedestrian's personal circle; two never come closer than twice this
 MARGIN = 0.12  # extra clearance to colliders, covers the sampling step below

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from panda3d.core import NodePath
 
 from game import tasks
-from game.input.stack import WORLD, ModalStack, Press
+from game.input.stack import WORLD, ModalStack, Press, dispatch
 from game.social.avatar_mesh import Look
 from game.social.blocklist import blocked_name
 from game.social.gathering import Stage, live_stage
@@ -110,11 +110,7 @@ class PresenceTask:
                    "hand": self.toggle_hand}
         if self.voice is not None:
             actions["voice"] = self.toggle_voice
-        for name, act in actions.items():
-            if name in press:
-                act()
-                return True
-        return False
+        return dispatch(press, actions)
 
     def on_text(self, ch: str) -> bool:
         return False

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
-from game.input.stack import ModalStack, Press
+from game.input.stack import ModalStack, Press, dispatch
 from ui import i18n, theme
 from ui.civic.field import FieldText
 from ui.keyboard import ScreenKeyboard
@@ -104,11 +104,7 @@ class Panel:
             if name in press:
                 self.move(delta)
                 return True
-        for name, act in actions.items():
-            if name in press:
-                act()
-                return True
-        return False
+        return dispatch(press, actions)
 
     def on_text(self, ch: str) -> bool:
         self.type(ch)
