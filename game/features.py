@@ -95,7 +95,7 @@ def city(ctx: Context) -> Handle:
 
 
 def access_aids(ctx: Context) -> Handle:
-    """Voice (speech worker) and the signing avatar, started at load so the first alert never waits."""
+    """Voice (speech worker) and the signing avatar, started after the first frame; an alert sooner still shows."""
     from game.access_aids import AccessAids
 
     app = ctx.app
