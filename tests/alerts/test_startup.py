@@ -53,6 +53,10 @@ def test_an_alert_before_the_warm_up_is_shown_whole_on_its_first_frame(mode) -> 
     assert aids.signing.playing and not aids.signing.card.is_hidden()  # the signer joined with this template
     assert aids.speech.running  # the voice started its worker for this alert
 
+    start = time.perf_counter()
+    aids.close_worker()  # the worker has only just started (still loading its engine): leaving does not wait on it
+    assert time.perf_counter() - start < 1.0 and not aids.speech.running
+
 
 def test_the_aids_finish_starting_in_the_background_and_leave_quickly(mode) -> None:
     aids, app = mode.aids, mode.app
