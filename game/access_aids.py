@@ -2,7 +2,7 @@
 
 Voice (pyttsx3/espeak-ng in a spawned worker) and the KSL picture-in-picture panel are what make an alert
 understandable to blind and Deaf visitors. Neither delays the first frame: the worker starts and the signing
-templates are solved after it, one template per frame. An alert that comes sooner is still shown at once with
+templates are solved after it, one sign per frame. An alert that comes sooner is still shown at once with
 captions and pictogram (the panel solves that one template on demand, the voice starts its worker).
 """
 
@@ -58,8 +58,8 @@ class AccessAids:
         return self._warm_up is None
 
     def _start_up(self, task):
-        """After the first frame: start the speech worker, then solve one signing template per frame (≤ 0.3 s
-        each, cold) so no alert's first frame pays for the whole set (~1.5 s)."""
+        """After the first frame: start the speech worker, then solve one sign of the templates per frame
+        (≤ 0.15 s each, cold) so neither the first frame nor an alert's pays for the whole set (~2 s)."""
         self._frames += 1
         if self._frames == 1:  # the first frame has just been drawn; the next ones carry the work
             return task.cont

@@ -66,7 +66,7 @@ def test_the_aids_finish_starting_in_the_background_and_leave_quickly(mode) -> N
         frames += 1
         assert frames < 60
     assert aids.speech.running
-    assert frames > len(aids.signing.templates)  # one template a frame, after the first frame and the worker
+    assert frames > len(aids.signing.templates)  # one sign a frame, after the first frame and the worker's start
 
     start = time.perf_counter()
     aids.close_worker()
