@@ -1,11 +1,14 @@
 """The speech worker and the signing avatar, started once per app and shared by every alert path.
 
 Voice (pyttsx3/espeak-ng in a spawned worker) and the KSL picture-in-picture panel are what make an alert
-understandable to blind and Deaf visitors; both start at load so the first alert never waits for them.
+understandable to blind and Deaf visitors. Neither delays the first frame: the worker starts and the signing
+templates are solved after it, one sign per frame. An alert that comes sooner is still shown at once with
+captions and pictogram (the panel solves that one template on demand, the voice starts its worker).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
@@ -15,6 +18,9 @@ from game import tasks
 from game.speech.service import SpeechService
 from ui.layers import alert_layer
 from ui.signing.panel import SigningPanel
+
+#: How long leaving waits for the speech worker to exit by itself before it is terminated.
+QUICK_EXIT_S = 0.1
 
 
 class WaitingSpeech:
@@ -37,14 +43,33 @@ class AccessAids:
         self.base = base
         cache = config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
         self.speech = SpeechService(cache / "speech")
-        self.speech.start()
         self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language)
-        for _ in self.signing.warm_up():  # solve every template now (~1 s) rather than at the first alert
-            pass
         self.signing.set_visible(False)
         self._to_play: set[int] = set()
         self._sounds: list = []
         self._task = base.taskMgr.add(self._poll, "speech-poll", sort=tasks.NET_POLL)
+        self._warm_up: Iterator[str] | None = self.signing.warm_up()
+        self._frames = 0  # frames drawn since the aids were installed
+        self._start = base.taskMgr.add(self._start_up, "access-aids-start", sort=tasks.BACKGROUND)
+
+    @property
+    def ready(self) -> bool:
+        """The worker is started and every signing template solved (the background start-up is over)."""
+        return self._warm_up is None
+
+    def _start_up(self, task):
+        """After the first frame: start the speech worker, then solve one sign of the templates per frame
+        (≤ 0.15 s each, cold) so neither the first frame nor an alert's pays for the whole set (~2 s)."""
+        self._frames += 1
+        if self._frames == 1:  # the first frame has just been drawn; the next ones carry the work
+            return task.cont
+        if self._frames == 2:
+            self.speech.start()
+            return task.cont
+        if next(self._warm_up, None) is None:
+            self._warm_up = None
+            return task.done
+        return task.cont
 
     def speak(self, text: str, lang: str) -> None:
         """The voice guide: say ``text`` as soon as it is synthesised, through the app's audio; never blocks."""
@@ -62,11 +87,13 @@ class AccessAids:
 
     def release(self) -> None:
         self.base.taskMgr.remove(self._task)
+        self.base.taskMgr.remove(self._start)
         for sound in self._sounds:
             sound.stop()
         self.signing.destroy()
         self.close_worker()
 
     def close_worker(self) -> None:
-        """Stop the speech worker: safe after the ShowBase is gone (XR teardown)."""
-        self.speech.shutdown()
+        """Stop the speech worker without waiting on it (a request in flight is written under a temporary name,
+        so cutting it short leaves no broken WAV): safe after the ShowBase is gone (XR teardown)."""
+        self.speech.shutdown(QUICK_EXIT_S)

@@ -95,7 +95,7 @@ def city(ctx: Context) -> Handle:
 
 
 def access_aids(ctx: Context) -> Handle:
-    """Voice (speech worker) and the signing avatar, started at load so the first alert never waits."""
+    """Voice (speech worker) and the signing avatar, started after the first frame; an alert sooner still shows."""
     from game.access_aids import AccessAids
 
     app = ctx.app
@@ -128,8 +128,9 @@ def city_life(ctx: Context) -> Handle:
     from game.life.install import install_city_life
 
     app, walker = ctx.app, ctx.explore.walker
+    cache = app.config.cache_dir / "life" if app.config.cache_dir else None  # beside the district's cache
     return install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
-                             visitor=lambda: (walker.x, walker.y))
+                             visitor=lambda: (walker.x, walker.y), cache_dir=cache)
 
 
 def live_alerts(ctx: Context) -> Handle:

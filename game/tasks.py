@@ -11,3 +11,4 @@ XR_SYNC = 45
 LEVEL_OF_DETAIL = 47  # after the camera moved (world logic, XR sync), before the render
 SHADOW_MAP = 48  # after everything that moves the sun or the focus, before simplepbr (49) and igLoop
 XR_SUBMIT = 55  # after Panda3D has drawn the eyes (igLoop, sort 50)
+BACKGROUND = 60  # start-up work sliced between frames, after the frame it follows has been drawn

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from game import tasks
 from game.city import streets as street_data
@@ -69,14 +70,15 @@ class CityLifeHandle:
 
 def install_city_life(base, world_np, obstacles: Iterable[Obstacle] | ObstacleIndex, when: dt.datetime,
                       seed: int = 1394, visitor: Callable[[], tuple[float, float]] | None = None,
-                      run_task: bool = True, crowd_scale: float = 1.0, vehicle_scale: float = 1.0) -> CityLifeHandle:
+                      run_task: bool = True, crowd_scale: float = 1.0, vehicle_scale: float = 1.0,
+                      cache_dir: Path | None = None) -> CityLifeHandle:
     """Pedestrians, traffic and signals on the district's streets, drawn under ``world_np``.
 
     ``obstacles``: the district's colliders (``DistrictScene.obstacles``); ``when``: the scene's time (the
     hour sets the typical crowd and traffic; the signals run from it); ``visitor``: where the visitor stands,
-    so walkers step round them.
+    so walkers step round them; ``cache_dir``: the asset cache, where the walkway network is kept between starts.
     """
     street_list, areas = street_data.load()
     life = CityLife(street_list, obstacles, when, seed, plazas(areas, catalogue.load().values()),
-                    crowd_scale=crowd_scale, vehicle_scale=vehicle_scale)
+                    crowd_scale=crowd_scale, vehicle_scale=vehicle_scale, cache_dir=cache_dir)
     return CityLifeHandle(base, life, LifeRenderer(world_np, life), visitor, run_task)

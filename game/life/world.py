@@ -11,13 +11,14 @@ import datetime as dt
 import math
 import weakref
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 
 from game.city.streets import OpenArea, Street
 from game.landmarks.catalogue import Landmark
-from game.life import density, traffic
-from game.life.clearance import Clearance
+from game.life import density, network_cache, traffic
+from game.life.clearance import Clearance, obstacles_of
 from game.life.crowd import Crowd
 from game.life.signals import find_junctions
 from game.life.walkways import Walkways
@@ -48,13 +49,21 @@ _NETWORKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _walk_network(streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex,
-                  open_areas: Sequence[np.ndarray]) -> tuple[list, Walkways]:
+                  open_areas: Sequence[np.ndarray], cache_dir: Path | None = None) -> tuple[list, Walkways]:
+    """The junctions and walkways: from this process's last build, else the asset cache in ``cache_dir``, else
+    built (and then saved there)."""
     key = (tuple(s.id for s in streets), len(open_areas))
     cached = _NETWORKS.get(obstacles) if isinstance(obstacles, ObstacleIndex) else None
     if cached is not None and cached[0] == key:
         return cached[1], cached[2]
     junctions = find_junctions(streets)
-    ways = build_walkways(streets, Clearance(obstacles), junctions, list(open_areas))
+    distinct = obstacles_of(obstacles)
+    saved = network_cache.digest(streets, distinct, open_areas) if cache_dir is not None else ""
+    ways = network_cache.read(cache_dir, saved) if cache_dir is not None else None
+    if ways is None:
+        ways = build_walkways(streets, Clearance(distinct), junctions, list(open_areas))
+        if cache_dir is not None:
+            network_cache.write(cache_dir, saved, ways)
     if isinstance(obstacles, ObstacleIndex):
         _NETWORKS[obstacles] = (key, junctions, ways)
     return junctions, ways
@@ -63,12 +72,13 @@ def _walk_network(streets: Sequence[Street], obstacles: Iterable[Obstacle] | Obs
 class CityLife:
     def __init__(self, streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex, when: dt.datetime,
                  seed: int, open_areas: Sequence[np.ndarray] = (), crowd_scale: float = 1.0,
-                 vehicle_scale: float = 1.0):
+                 vehicle_scale: float = 1.0, cache_dir: Path | None = None):
+        """``cache_dir``: where the walkway network is kept between starts (:mod:`game.life.network_cache`)."""
         self.when = when
         self.elapsed = 0.0
         self.crowd_scale = crowd_scale
         self.vehicle_scale = vehicle_scale
-        self.junctions, self.ways = _walk_network(streets, obstacles, open_areas)
+        self.junctions, self.ways = _walk_network(streets, obstacles, open_areas, cache_dir)
         self.data = density.load()
         self.places = [p for h in self.data.hotspots for p, _ in h.places]
         self.crowd = Crowd(self.ways, self.junctions, self.places, seed)

@@ -167,14 +167,21 @@ class SigningPanel:
         return self.timeline.spans if self.timeline is not None else ()
 
     def warm_up(self) -> Iterator[str]:
-        """Solve every template once so an alert's first :meth:`play` does not stall a frame (~1 s in all).
+        """Solve every template's signs once so an alert's first :meth:`play` does not stall a frame (~2 s in all).
 
-        A generator, one template per step (≤ 0.3 s each, cold): step it from a task during idle frames or a
-        loading screen, or drain it with ``for _ in panel.warm_up(): pass``. Yields the category just solved.
+        A generator, one sign per step (≤ 0.15 s each, cold; a whole template can take 0.6 s): a sign's arm poses
+        do not depend on its neighbours, so solving each alone fills the same solver cache the template would.
+        Step it from a task between frames, or drain it with ``for _ in panel.warm_up(): pass``. Yields the gloss
+        just solved.
         """
+        solved: set[str] = set()
         for category in self.templates:
-            compile_glosses(list(self.glosses_for(category, self.lang)), self.lexicon, self.alphabet, self.speed)
-            yield category
+            for gloss in self.glosses_for(category, self.lang):
+                if gloss in solved or gloss.startswith("["):  # an expression marker has no sign of its own
+                    continue
+                solved.add(gloss)
+                compile_glosses([gloss], self.lexicon, self.alphabet, self.speed)
+                yield gloss
 
     def set_visible(self, visible: bool) -> None:
         """Show or hide the card; a hidden panel never renders its buffer."""
