@@ -1,4 +1,4 @@
-"""The outdoor district: ground, streets, open areas, city blocks and the eight landmarks.
+"""The outdoor district: ground, streets, open areas, city blocks, the eight landmarks and the mountains behind.
 
 Owns every node it creates under one root and the collision index; ``release`` removes them all.
 A landmark may load an official glTF 2.0 model named in the catalogue (``model``) instead of its procedural
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from panda3d.core import Filename, NodePath
 
-from game import geo, tasks
+from game import geo, tasks, terrain
 from game.architecture.builders import Building, build_landmark
 from game.architecture.building import Box
 from game.architecture.mesh import Mesh, box
@@ -63,6 +63,7 @@ class DistrictScene:
     obstacles: ObstacleIndex | None = None
     levels: dict[str, DetailLevels] = field(default_factory=dict)
     full_detail: bool = False
+    backdrop: NodePath | None = None
 
     def load(self, progress: Progress | None = None) -> None:
         """Read the district from the asset cache when it was made from the same generator and data; otherwise
@@ -83,6 +84,10 @@ class DistrictScene:
                 district_cache.write(folder, key, generated, self.buildings, bounds, city)
         else:
             city = self._restore(saved, steps, progress)
+        # The mountains are built at every start (a tenth of a second), outside the cached district, so editing
+        # them never rebuilds the city; far away, they stay out of the sun's shadow pass.
+        self.backdrop = self._attach(self.root, "backdrop", terrain.backdrop_parts())
+        cast_no_shadow(self.backdrop)
         obstacles = [Obstacle.around(b) for b in city]
         for lm in self.landmarks.values():
             colliders = tuple(self.buildings[lm.id].colliders)
@@ -202,3 +207,4 @@ class DistrictScene:
         self.landmark_nodes.clear()
         self.levels.clear()
         self.obstacles = None
+        self.backdrop = None
