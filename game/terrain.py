@@ -22,7 +22,7 @@ from game.architecture.mesh import Mesh, merge, srgb_to_linear
 DATA = Path(__file__).resolve().parents[1] / "assets" / "terrain" / "peaks.json"
 #: Where the grid ends, in metres from the origin on each axis: Gwanaksan (~14 km south) must fit.
 REACH = 16_000.0
-NEAR, NEAR_STEP, GROWTH, MAX_STEP = 3_500.0, 75.0, 1.07, 1_200.0
+NEAR, NEAR_STEP, GROWTH, MAX_STEP = 3_500.0, 100.0, 1.09, 1_500.0
 #: The terrain lies this far under the district's ground where it is flat, so the two never fight for depth.
 FLAT_Z = -1.0
 SOFT_MAX_POWER = 3.0
@@ -189,6 +189,6 @@ def tower_mesh(b: Backdrop) -> Mesh:
 
 
 def backdrop_parts(b: Backdrop | None = None) -> dict[str, Mesh]:
-    """Material name → mesh: the forested terrain and the tower, ready for the renderer."""
+    """The forested terrain and the tower by name; coloured per vertex, they need no material."""
     b = b or load()
-    return {"grass": terrain_mesh(b), "concrete": tower_mesh(b)}
+    return {"terrain": terrain_mesh(b), "tower": tower_mesh(b)}

@@ -27,9 +27,12 @@ from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
+from game.render.shaders import load_glsl
 from game.scenes import district_cache
 
 Progress = Callable[[int, int, str], None]
+#: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
+BACKDROP_SHADER_PRIORITY = 10
 
 
 @dataclass
@@ -84,10 +87,7 @@ class DistrictScene:
                 district_cache.write(folder, key, generated, self.buildings, bounds, city)
         else:
             city = self._restore(saved, steps, progress)
-        # The mountains are built at every start (a tenth of a second), outside the cached district, so editing
-        # them never rebuilds the city; far away, they stay out of the sun's shadow pass.
-        self.backdrop = self._attach(self.root, "backdrop", terrain.backdrop_parts())
-        cast_no_shadow(self.backdrop)
+        self._add_backdrop()
         obstacles = [Obstacle.around(b) for b in city]
         for lm in self.landmarks.values():
             colliders = tuple(self.buildings[lm.id].colliders)
@@ -99,6 +99,17 @@ class DistrictScene:
         self.root.show()
         if progress:
             progress(steps, steps, "")
+
+    def _add_backdrop(self) -> None:
+        """The mountains and N Seoul Tower, built at every start (a tenth of a second) outside the cached district,
+        so editing them never rebuilds the city. Far away, they need no textures, no PBR and no shadows: their own
+        small shader lights them by the same sun and ambient (the PBR shader on them cost a third of a frame on
+        llvmpipe), and they stay out of the sun's shadow pass."""
+        self.backdrop = self.root.attachNewNode("backdrop")
+        for name, mesh in terrain.backdrop_parts().items():
+            self.backdrop.attachNewNode(meshes_to_node(f"backdrop:{name}", mesh))
+        self.backdrop.setShader(load_glsl("backdrop"), BACKDROP_SHADER_PRIORITY)
+        cast_no_shadow(self.backdrop)
 
     def _from_model(self, name: str) -> bool:
         lm = self.landmarks.get(name)

@@ -41,7 +41,7 @@ def main() -> None:
         scene = app.scene
         # class_masks paints whatever node landmark_nodes names: the terrain and the tower get a name there too
         scene.landmark_nodes["backdrop"] = scene.backdrop
-        scene.landmark_nodes["tower"] = scene.backdrop.find("backdrop:concrete")
+        scene.landmark_nodes["tower"] = scene.backdrop.find("backdrop:tower")
         out: dict = {}
 
         x, y = app.landmarks["gwanghwamun"].local
