@@ -25,6 +25,8 @@ REACH = 16_000.0
 NEAR, NEAR_STEP, GROWTH, MAX_STEP = 3_500.0, 100.0, 1.09, 1_500.0
 #: The terrain lies this far under the district's ground where it is flat, so the two never fight for depth.
 FLAT_Z = -1.0
+#: Tiles per side: the renderer draws only those in view (a sixth to a third of the terrain from the district).
+TILES = 6
 SOFT_MAX_POWER = 3.0
 FOREST, ROCK, LOWLAND, HAZE = (srgb_to_linear(c) for c in ("#3b5530", "#8d877b", "#8a887c", "#a9b6c4"))
 
@@ -128,23 +130,56 @@ def _colours(z: np.ndarray, slope: np.ndarray, distance: np.ndarray) -> np.ndarr
     return np.concatenate([rgb, np.ones((len(z), 1))], axis=1).astype(np.float32)
 
 
-def terrain_mesh(b: Backdrop) -> Mesh:
-    """The height field over the grid, wound counter-clockwise seen from above, UVs in tens of metres."""
+Rect = tuple[float, float, float, float]  # east min, east max, north min, north max
+
+
+def _grid(b: Backdrop, hidden: Rect | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Positions, normals and colours on the grid, each (rows north, columns east, channels), and which vertices
+    lie flat inside ``hidden`` (under the district's own ground)."""
     xs, ys = axis(*b.flat_east), axis(*b.flat_north)
-    gx, gy = np.meshgrid(xs, ys)  # rows run north, columns east
+    gx, gy = np.meshgrid(xs, ys)
     z = heights(b, gx, gy)
     dz_dy, dz_dx = np.gradient(z, ys, xs)
-    normals = np.stack([-dz_dx, -dz_dy, np.ones_like(z)], -1).reshape(-1, 3)
-    slope = np.hypot(dz_dx, dz_dy).ravel()
-    normals /= np.linalg.norm(normals, axis=1, keepdims=True)
-    pos = np.stack([gx, gy, z], -1).reshape(-1, 3)
-    ny, nx = z.shape
-    a = (np.arange(ny - 1)[:, None] * nx + np.arange(nx - 1)[None, :]).ravel()
-    b_, c, d = a + 1, a + nx + 1, a + nx
-    idx = np.concatenate([np.stack([a, b_, c], 1), np.stack([a, c, d], 1)])
-    colours = _colours(pos[:, 2], slope, np.hypot(pos[:, 0], pos[:, 1]))
-    return Mesh(pos.astype(np.float32), normals.astype(np.float32), (pos[:, :2] / 10.0).astype(np.float32),
-                colours, idx.astype(np.uint32))
+    normals = np.stack([-dz_dx, -dz_dy, np.ones_like(z)], -1)
+    normals /= np.linalg.norm(normals, axis=-1, keepdims=True)
+    colours = _colours(z.ravel(), np.hypot(dz_dx, dz_dy).ravel(), np.hypot(gx, gy).ravel())
+    under = z == FLAT_Z
+    if hidden is not None:
+        under &= (gx >= hidden[0]) & (gx <= hidden[1]) & (gy >= hidden[2]) & (gy <= hidden[3])
+    else:
+        under[:] = False
+    return np.stack([gx, gy, z], -1), normals, colours.reshape(*z.shape, 4), under
+
+
+def _sheet(pos: np.ndarray, normals: np.ndarray, colours: np.ndarray, under: np.ndarray) -> Mesh:
+    """A grid of vertices as triangles wound counter-clockwise seen from above, UVs in tens of metres; cells with
+    all four corners ``under`` are left out (never seen, yet shaded before the ground hides them)."""
+    ny, nx = pos.shape[:2]
+    seen = ~(under[:-1, :-1] & under[:-1, 1:] & under[1:, :-1] & under[1:, 1:])
+    a = (np.arange(ny - 1)[:, None] * nx + np.arange(nx - 1)[None, :])[seen]
+    b, c, d = a + 1, a + nx + 1, a + nx
+    idx = np.concatenate([np.stack([a, b, c], 1), np.stack([a, c, d], 1)])
+    flat = pos.reshape(-1, 3)
+    return Mesh(flat.astype(np.float32), normals.reshape(-1, 3).astype(np.float32),
+                (flat[:, :2] / 10.0).astype(np.float32), colours.reshape(-1, 4).astype(np.float32),
+                idx.astype(np.uint32))
+
+
+def terrain_mesh(b: Backdrop, hidden: Rect | None = None) -> Mesh:
+    """The whole height field as one sheet."""
+    return _sheet(*_grid(b, hidden))
+
+
+def terrain_tiles(b: Backdrop, hidden: Rect | None = None, n: int = TILES) -> list[Mesh]:
+    """The height field cut into n × n sheets along grid lines (shared edges, same normals: no seams), so the
+    renderer culls the ones outside the view instead of drawing every triangle to the horizon each frame."""
+    grid = _grid(b, hidden)
+    pos = grid[0]
+    rows = np.linspace(0, pos.shape[0] - 1, n + 1).round().astype(int)
+    cols = np.linspace(0, pos.shape[1] - 1, n + 1).round().astype(int)
+    tiles = [_sheet(*(g[r0:r1 + 1, c0:c1 + 1] for g in grid))
+            for r0, r1 in zip(rows[:-1], rows[1:], strict=True) for c0, c1 in zip(cols[:-1], cols[1:], strict=True)]
+    return [t for t in tiles if t.triangle_count]
 
 
 def _frustum(r0: float, r1: float, z0: float, z1: float, colour: str, segments: int = 16) -> Mesh:
@@ -188,7 +223,10 @@ def tower_mesh(b: Backdrop) -> Mesh:
     return mesh
 
 
-def backdrop_parts(b: Backdrop | None = None) -> dict[str, Mesh]:
-    """The forested terrain and the tower by name; coloured per vertex, they need no material."""
+def backdrop_parts(hidden: Rect | None = None, b: Backdrop | None = None) -> dict[str, Mesh]:
+    """The forested terrain's tiles and the tower by name; coloured per vertex, they need no material.
+    ``hidden``: the district's ground, under which the flat terrain is left out."""
     b = b or load()
-    return {"terrain": terrain_mesh(b), "tower": tower_mesh(b)}
+    parts = {f"terrain-{k}": tile for k, tile in enumerate(terrain_tiles(b, hidden))}
+    parts["tower"] = tower_mesh(b)
+    return parts

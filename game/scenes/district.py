@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from panda3d.core import Filename, NodePath
+from panda3d.core import BoundingBox, Filename, LPoint3, NodePath
 
 from game import geo, tasks, terrain
 from game.architecture.builders import Building, build_landmark
@@ -33,6 +33,12 @@ from game.scenes import district_cache
 Progress = Callable[[int, int, str], None]
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
 BACKDROP_SHADER_PRIORITY = 10
+
+
+def ground_rect() -> tuple[float, float, float, float]:
+    """The district's ground (east min, east max, north min, north max): the blocks' region and 300 m around."""
+    e0, e1, n0, n1 = blocks.REGION
+    return e0 - 300, e1 + 300, n0 - 300, n1 + 300
 
 
 @dataclass
@@ -106,8 +112,11 @@ class DistrictScene:
         small shader lights them by the same sun and ambient (the PBR shader on them cost a third of a frame on
         llvmpipe), and they stay out of the sun's shadow pass."""
         self.backdrop = self.root.attachNewNode("backdrop")
-        for name, mesh in terrain.backdrop_parts().items():
-            self.backdrop.attachNewNode(meshes_to_node(f"backdrop:{name}", mesh))
+        for name, mesh in terrain.backdrop_parts(hidden=ground_rect()).items():
+            node = meshes_to_node(f"backdrop:{name}", mesh)
+            node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))  # a box culls a flat tile
+            node.setFinal(True)
+            self.backdrop.attachNewNode(node)
         self.backdrop.setShader(load_glsl("backdrop"), BACKDROP_SHADER_PRIORITY)
         cast_no_shadow(self.backdrop)
 
@@ -120,8 +129,8 @@ class DistrictScene:
         street_list, areas = streets.load()
         if progress:
             progress(0, steps, "streets")
-        e0, e1, n0, n1 = blocks.REGION
-        ground = box((e1 - e0 + 600, n1 - n0 + 600, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
+        e0, e1, n0, n1 = ground_rect()
+        ground = box((e1 - e0, n1 - n0, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
         flat = [self._attach(self.root, "ground", {"concrete": ground}),
                 self._attach(self.root, "streets", streets.street_meshes(street_list)),
                 self._attach(self.root, "open-areas", streets.area_meshes(areas))]
