@@ -53,10 +53,13 @@ class Quality:
     anisotropy: int
 
 
+#: The far plane reaches the mountains that close the Seoul basin (Bukhansan ~10 km north, Gwanaksan ~14 km
+#: south; game/terrain.py); depth precision is set by the 0.3 m near plane, so a far plane this deep costs none.
+HORIZON = 20_000.0
 QUALITY = {
-    "low": Quality(1024, 160.0, 0, 1500.0, 1),
-    "medium": Quality(2048, 200.0, 4, 2500.0, 4),
-    "high": Quality(4096, 300.0, 8, 3500.0, 8),
+    "low": Quality(1024, 160.0, 0, HORIZON, 1),
+    "medium": Quality(2048, 200.0, 4, HORIZON, 4),
+    "high": Quality(4096, 300.0, 8, HORIZON, 8),
 }
 #: A software rasterizer (Mesa llvmpipe/softpipe, Windows' GDI) pays per sample for MSAA and anisotropic
 #: filtering (anisotropy alone quadrupled llvmpipe's frame time), so there they are turned off and the

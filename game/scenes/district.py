@@ -1,4 +1,4 @@
-"""The outdoor district: ground, streets, open areas, city blocks and the eight landmarks.
+"""The outdoor district: ground, streets, open areas, city blocks, the eight landmarks and the mountains behind.
 
 Owns every node it creates under one root and the collision index; ``release`` removes them all.
 A landmark may load an official glTF 2.0 model named in the catalogue (``model``) instead of its procedural
@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from panda3d.core import Filename, NodePath
+from panda3d.core import BoundingBox, Filename, LPoint3, NodePath
 
-from game import geo, tasks
+from game import geo, tasks, terrain
 from game.architecture.builders import Building, build_landmark
 from game.architecture.building import Box
 from game.architecture.mesh import Mesh, box
@@ -27,9 +27,18 @@ from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
+from game.render.shaders import load_glsl
 from game.scenes import district_cache
 
 Progress = Callable[[int, int, str], None]
+#: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
+BACKDROP_SHADER_PRIORITY = 10
+
+
+def ground_rect() -> tuple[float, float, float, float]:
+    """The district's ground (east min, east max, north min, north max): the blocks' region and 300 m around."""
+    e0, e1, n0, n1 = blocks.REGION
+    return e0 - 300, e1 + 300, n0 - 300, n1 + 300
 
 
 @dataclass
@@ -63,6 +72,7 @@ class DistrictScene:
     obstacles: ObstacleIndex | None = None
     levels: dict[str, DetailLevels] = field(default_factory=dict)
     full_detail: bool = False
+    backdrop: NodePath | None = None
 
     def load(self, progress: Progress | None = None) -> None:
         """Read the district from the asset cache when it was made from the same generator and data; otherwise
@@ -83,6 +93,7 @@ class DistrictScene:
                 district_cache.write(folder, key, generated, self.buildings, bounds, city)
         else:
             city = self._restore(saved, steps, progress)
+        self._add_backdrop()
         obstacles = [Obstacle.around(b) for b in city]
         for lm in self.landmarks.values():
             colliders = tuple(self.buildings[lm.id].colliders)
@@ -95,6 +106,20 @@ class DistrictScene:
         if progress:
             progress(steps, steps, "")
 
+    def _add_backdrop(self) -> None:
+        """The mountains and N Seoul Tower, built at every start (a tenth of a second) outside the cached district,
+        so editing them never rebuilds the city. Far away, they need no textures, no PBR and no shadows: their own
+        small shader lights them by the same sun and ambient (the PBR shader on them cost a third of a frame on
+        llvmpipe), and they stay out of the sun's shadow pass."""
+        self.backdrop = self.root.attachNewNode("backdrop")
+        for name, mesh in terrain.backdrop_parts(hidden=ground_rect()).items():
+            node = meshes_to_node(f"backdrop:{name}", mesh)
+            node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))  # a box culls a flat tile
+            node.setFinal(True)
+            self.backdrop.attachNewNode(node)
+        self.backdrop.setShader(load_glsl("backdrop"), BACKDROP_SHADER_PRIORITY)
+        cast_no_shadow(self.backdrop)
+
     def _from_model(self, name: str) -> bool:
         lm = self.landmarks.get(name)
         return lm is not None and lm.model is not None
@@ -104,8 +129,8 @@ class DistrictScene:
         street_list, areas = streets.load()
         if progress:
             progress(0, steps, "streets")
-        e0, e1, n0, n1 = blocks.REGION
-        ground = box((e1 - e0 + 600, n1 - n0 + 600, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
+        e0, e1, n0, n1 = ground_rect()
+        ground = box((e1 - e0, n1 - n0, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
         flat = [self._attach(self.root, "ground", {"concrete": ground}),
                 self._attach(self.root, "streets", streets.street_meshes(street_list)),
                 self._attach(self.root, "open-areas", streets.area_meshes(areas))]
@@ -202,3 +227,4 @@ class DistrictScene:
         self.landmark_nodes.clear()
         self.levels.clear()
         self.obstacles = None
+        self.backdrop = None

@@ -1,0 +1,59 @@
+"""The mountains: flat where the district is, each summit at its height and position, the tower on Namsan."""
+
+import json
+
+import numpy as np
+import pytest
+
+from game import geo, terrain
+from game.city import blocks
+
+BACKDROP = terrain.load()
+DOC = json.loads(terrain.DATA.read_text(encoding="utf-8"))
+
+
+def test_every_peak_carries_an_honesty_tag_and_the_named_mountains_are_there():
+    assert all(p["tag"] in ("sourced", "remembered", "estimated") for p in DOC["peaks"])
+    assert {"bugaksan", "inwangsan", "namsan", "bukhansan"} <= {p.id for p in BACKDROP.peaks}
+    assert DOC["tower"]["tag"] in ("sourced", "remembered", "estimated")
+
+
+@pytest.mark.parametrize("peak", BACKDROP.peaks, ids=lambda p: p.id)
+def test_each_summit_stands_at_its_height_within_five_percent(peak):
+    z = terrain.heights(BACKDROP, np.asarray([peak.east]), np.asarray([peak.north]))[0]
+    assert abs(z - peak.height) <= 0.05 * peak.height
+
+
+def test_summits_are_where_the_data_puts_them():
+    bugaksan = next(p for p in BACKDROP.peaks if p.id == "bugaksan")
+    ring = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+    around = terrain.heights(BACKDROP, bugaksan.east + 150 * np.cos(ring), bugaksan.north + 150 * np.sin(ring))
+    assert (around < bugaksan.height).all()  # a summit, not a slope
+    assert 1_900 < bugaksan.north < 2_500 and abs(bugaksan.east) < 800  # behind Gyeongbokgung, ~2 km north
+
+
+def test_the_district_stays_flat_under_its_ground():
+    e0, e1, n0, n1 = blocks.REGION
+    east, north = np.meshgrid(np.linspace(e0, e1, 60), np.linspace(n0, n1, 80))
+    z = terrain.heights(BACKDROP, east, north)
+    assert np.all(z == terrain.FLAT_Z)  # under the ground box (z = 0): streets and blocks keep their level
+
+
+def test_the_mesh_is_one_closed_sheet_with_upward_faces():
+    mesh = terrain.terrain_mesh(BACKDROP)
+    p = mesh.positions[mesh.indices]
+    normals = np.cross(p[:, 1] - p[:, 0], p[:, 2] - p[:, 0])
+    assert (normals[:, 2] > 0).all()  # counter-clockwise seen from above
+    assert mesh.triangle_count < 120_000
+    lo, hi = mesh.bounds()
+    assert lo[0] <= -terrain.REACH and hi[1] >= terrain.REACH  # reaches the horizon in every direction
+
+
+def test_n_seoul_tower_stands_on_namsan_at_its_height():
+    tower = terrain.tower_mesh(BACKDROP)
+    lo, hi = tower.bounds()
+    namsan = next(p for p in BACKDROP.peaks if p.id == "namsan")
+    assert abs((lo[0] + hi[0]) / 2 - namsan.east) < 1 and abs((lo[1] + hi[1]) / 2 - namsan.north) < 1
+    assert abs(hi[2] - (namsan.height + DOC["tower"]["height_m"])) < 1.0
+    lat, lon = geo.to_wgs84(namsan.east, namsan.north)
+    assert abs(lat - 37.5512) < 0.002 and abs(lon - 126.9882) < 0.002
