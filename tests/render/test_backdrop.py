@@ -1,24 +1,16 @@
 """The mountains stand behind the gates: measured from mask renders at a pinned time (see backdrop_probe.py)."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.render.probe import run_probe
+
 pytestmark = pytest.mark.render
-PROBE = Path(__file__).with_name("backdrop_probe.py")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def probe() -> dict:
-    env = dict(os.environ, EGL_PLATFORM="surfaceless", PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=300,
-                         check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_probe("backdrop_probe.py")
 
 
 def test_bugaksan_fills_the_band_above_gwanghwamuns_roof_seen_from_the_square(probe):

@@ -1,24 +1,16 @@
 """Landmarks from afar: shells for tile rows and bracket sets keep the silhouette and halve the triangles."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.render.probe import run_probe
+
 pytestmark = pytest.mark.render
-PROBE = Path(__file__).with_name("detail_probe.py")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def probe() -> dict:
-    env = dict(os.environ, EGL_PLATFORM="surfaceless", PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=300,
-                         check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_probe("detail_probe.py")
 
 
 @pytest.mark.parametrize("landmark", ["gwanghwamun", "sungnyemun"])

@@ -1,25 +1,16 @@
 """What the frame no longer pays for changes no pixel: the shadow map drawn only when needed (the picture is the
 same as drawing it every frame), simplepbr without hardware skinning when nothing is skinned."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.render.probe import run_probe
+
 pytestmark = pytest.mark.render
-PROBE = Path(__file__).with_name("frame_cost_probe.py")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def probe() -> dict:
-    env = dict(os.environ, EGL_PLATFORM="surfaceless", PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=120,
-                         check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_probe("frame_cost_probe.py", timeout=120)
 
 
 def test_a_still_or_slowly_walking_view_does_not_redraw_the_shadow_map(probe):
