@@ -1,6 +1,5 @@
 """The mountains stand behind the gates: measured from mask renders at a pinned time (see backdrop_probe.py)."""
 
-
 import pytest
 
 from tests.render.probe import run_probe

@@ -1,6 +1,5 @@
 """Landmarks from afar: shells for tile rows and bracket sets keep the silhouette and halve the triangles."""
 
-
 import pytest
 
 from tests.render.probe import run_probe
