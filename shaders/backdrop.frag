@@ -8,6 +8,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform float night;  // 0 by day, 1 after dusk: the key light is then the floodlight, which never reaches the hills
 
 in vec3 v_normal;
 in vec3 v_albedo;
@@ -19,6 +20,6 @@ const float DIELECTRIC = 0.96;  // 1 - F0: what a rough non-metal keeps for diff
 void main() {
     vec3 l = normalize(p3d_LightSource[0].position.xyz);
     float n_dot_l = max(dot(normalize(v_normal), l), 0.0);
-    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI + p3d_LightModel.ambient.rgb;
+    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + p3d_LightModel.ambient.rgb;
     o_color = vec4(v_albedo * DIELECTRIC * light, 1.0);
 }

@@ -178,6 +178,9 @@ class RenderPipeline:
         self.sun_np.node().setColor((*rig.key_colour, 1))
         self.ambient_np.node().setColor((*rig.ambient, 1))
         self.pbr.exposure = rig.exposure
+        # For the app's own shaders (the far hills stay unlit by night). Set above the world: simplepbr replaces the
+        # world node's shader attribute, inputs and all.
+        self.base.render.setShaderInput("night", rig.night)
         # Floodlights are many and close to what they light: after dark no far block may throw a 200 m shadow
         # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
         self.pbr.shadow_bias = SHADOW_BIAS if rig.night < 0.5 else 1.0
