@@ -116,6 +116,7 @@ class Session:
     look: str
     last_seen: float
     hidden: set[str] = field(default_factory=set)  # keys in a block either way
+    blocked: set[str] = field(default_factory=set)  # keys this visitor blocked: the only hides it is told of
     cell: tuple[int, int] | None = None
     state: bytes = b""  # the latest, resent to visitors who newly come within range
     tokens: float = 0.0
@@ -228,16 +229,39 @@ class PresenceRelay:
 
     def _batch(self) -> None:
         for topic, states in self._pending.items():
-            entries, size = [], 4
+            public = []
             for avatar_id, raw in states.items():
+                s = self.by_id.get(avatar_id)
+                if s is not None and self._cloaked(s):
+                    for viewer in self._viewers(s):
+                        self._out.append((inbox_topic(viewer.inbox), encode_states([(avatar_id, raw)])))
+                else:
+                    public.append((avatar_id, raw))
+            entries, size = [], 4
+            for avatar_id, raw in public:
                 if entries and size + 4 + len(raw) > MAX_BODY:
                     self._out.append((topic, encode_states(entries)))
                     entries, size = [], 4
                 entries.append((avatar_id, raw))
                 size += 4 + len(raw)
-            self._out.append((topic, encode_states(entries)))
+            if entries:
+                self._out.append((topic, encode_states(entries)))
             self.stats.entries_out += len(states)
         self._pending.clear()
+
+    def _cloaked(self, s: Session) -> bool:
+        """Whether someone in ``s``'s scene must not see ``s`` (a block either way). Such a visitor's states and
+        chat go to each other viewer's private inbox instead of the shared cell topic, so the one who was blocked
+        simply stops hearing of the blocker, as after a lost connection, and is never told who blocked them."""
+        return any((o := self.sessions.get(k)) is not None and o.scene == s.scene for k in s.hidden)
+
+    def _viewers(self, s: Session, cells: set[tuple[int, int]] | None = None) -> list[Session]:
+        """Who in ``s``'s scene may see ``s`` and stands within ``cells`` (default: the cells around ``s``;
+        a subscriber hears the cells around its own, and that relation is symmetric)."""
+        if cells is None:
+            cells = cells_around(s.cell) if s.cell is not None else set()
+        ids = set().union(*(self._occupants.get((s.scene, c), ()) for c in cells)) if cells else set()
+        return [o for i in ids if (o := self.by_id.get(i)) is not None and o is not s and o.client not in s.hidden]
 
     def _expire(self, now: float) -> None:
         stale = [s for s in self.sessions.values() if now - s.last_seen > self.config.timeout]
@@ -292,12 +316,15 @@ class PresenceRelay:
         if old is not None:
             self._drop(old)
         name = self._unique_name(name, scene)
-        hidden = {a if b == c.client else b for a, b in db.execute(
-            "SELECT client, blocked FROM blocks WHERE client=? OR blocked=?", (c.client, c.client))}
+        rows = db.execute("SELECT client, blocked FROM blocks WHERE client=? OR blocked=?",
+                          (c.client, c.client)).fetchall()
+        hidden = {a if b == c.client else b for a, b in rows}
+        blocked = {b for a, b in rows if a == c.client}
         avatar_id, self._next_avatar = self._next_avatar, self._next_avatar + 1
         now = self.clock()
         s = Session(c.client, c.role, avatar_id, scene, secrets.token_bytes(INBOX_BYTES), name, args.get("look", ""),
-                    last_seen=now, hidden=hidden, tokens=self.config.state_rate.burst, token_time=now)
+                    last_seen=now, hidden=hidden, blocked=blocked, tokens=self.config.state_rate.burst,
+                    token_time=now)
         self.sessions[c.client], self.by_id[avatar_id] = s, s
         self.known[avatar_id] = (c.client, name, scene)
         while len(self.known) > KNOWN:
@@ -305,11 +332,12 @@ class PresenceRelay:
         others = [o for o in self.sessions.values() if o.client in hidden and o is not s]
         for o in others:
             o.hidden.add(c.client)
-            self._notice(o, {"hide": [avatar_id]})
+            if c.client in o.blocked:
+                self._notice(o, {"hide": [avatar_id]})
         return {
             "avatar_id": avatar_id, "inbox": s.inbox.hex(), "scene": scene, "cell_size": self.config.cell_size,
             "timeout": self.config.timeout, "anonymous": anonymous,
-            "hidden": [o.avatar_id for o in others if o.scene == scene],
+            "hidden": [o.avatar_id for o in others if o.scene == scene and o.client in blocked],
             "gathering": self._gathering_state(db, scene, c.now),
         }
 
@@ -338,8 +366,10 @@ class PresenceRelay:
             o = self.by_id.get(avatar_id)
             if o is None:
                 continue
-            if o.client in me.hidden:
+            if o.client in me.blocked:
                 hidden.append(avatar_id)
+                continue
+            if o.client in me.hidden:  # they blocked the caller: as if they were not here
                 continue
             out.append({"avatar_id": avatar_id, "name": o.name, "look": o.look, "staff": o.role is Role.STAFF,
                         "kiosk": o.role is Role.KIOSK})
@@ -358,8 +388,14 @@ class PresenceRelay:
         mid, self._next_message = self._next_message, self._next_message + 1
         scope = args["scope"]
         message = {"id": mid, "from": s.avatar_id, "scope": scope, "text": text, "time": c.now}
-        topic = scene_topic(s.scene) if scope == "scene" or s.cell is None else cell_topic(s.scene, s.cell)
-        self._out.append((topic, encode_json(KIND_CHAT, message)))
+        body = encode_json(KIND_CHAT, message)
+        if self._cloaked(s):
+            cells = None if scope != "scene" and s.cell is not None else {
+                cell for (scene, cell) in self._occupants if scene == s.scene}
+            self._out.extend((inbox_topic(o.inbox), body) for o in (s, *self._viewers(s, cells)))
+        else:
+            topic = scene_topic(s.scene) if scope == "scene" or s.cell is None else cell_topic(s.scene, s.cell)
+            self._out.append((topic, body))
         self.recent.setdefault(c.client, deque(maxlen=EVIDENCE)).append({**message, "scene": s.scene})
         self.messages[mid] = (c.client, s.scene)
         while len(self.messages) > KNOWN:
@@ -379,10 +415,10 @@ class PresenceRelay:
                    " ON CONFLICT (client, blocked) DO NOTHING",
                    (c.client, target, name, args["avatar_id"], scene, c.now))
         me.hidden.add(target)
+        me.blocked.add(target)
         other = self.sessions.get(target)
         if other is not None:
-            other.hidden.add(c.client)
-            self._notice(other, {"hide": [me.avatar_id]})
+            other.hidden.add(c.client)  # no notice: their view of the caller just stops (see _cloaked)
         return {"hidden": args["avatar_id"]}
 
     def blocks(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
@@ -407,11 +443,13 @@ class PresenceRelay:
         me, other = self.sessions.get(c.client), self.sessions.get(target)
         if me is not None:
             me.hidden.discard(target)
+            me.blocked.discard(target)
         if other is not None:
             other.hidden.discard(c.client)
         if me is None or other is None:
             return {"unblocked": args["block_id"], "shown": []}
-        self._notice(other, {"show": [me.avatar_id]})
+        if c.client in other.blocked:
+            return {"unblocked": args["block_id"], "shown": []}
         self._notice(me, {"show": [other.avatar_id]})
         if me.scene == other.scene:
             # Each dropped the other's states while hidden; a standing visitor sends only a keepalive every 2 s.

@@ -127,3 +127,47 @@ def test_blocks_from_before_the_labels_are_kept_listed_and_can_be_lifted(tmp_pat
     assert relay.sessions["alice"].hidden == set() and relay.sessions["bob"].hidden == set()
     assert relay.blocks(db, alice, {})["blocks"] == []
     assert relay.blocks(db, Caller("bob", Role.CITIZEN, "r" * 8, 10.0), {})["blocks"] == []
+
+
+def _caller(client: str) -> Caller:
+    return Caller(client, Role.CITIZEN, "r" * 8, 0.0)
+
+
+def test_a_blocked_visitor_is_never_told_who_blocked_them(tmp_path):
+    """Bob, blocked by Alice, hears nothing about it: no notice, no id in a reply; Alice's states and chat stop
+    reaching him (as after a lost connection) but still reach Carol, privately, while Alice shows Bob nowhere."""
+    relay, db, clock = _relay(tmp_path, tick=0.05)
+    inbox = {}
+    for name in ("alice", "bob", "carol"):
+        joined = relay.join(db, _caller(name), {"scene": "district"})
+        inbox[name] = (joined["avatar_id"], codec.inbox_topic(bytes.fromhex(joined["inbox"])))
+    alice_id = inbox["alice"][0]
+
+    def tick() -> list[tuple[bytes, bytes]]:
+        for i, name in enumerate(("alice", "bob", "carol")):
+            relay.receive(name, codec.encode_state(AvatarState(float(i), 1.0), int(clock.now * 100)), clock.now)
+        clock.now += 0.05
+        return relay.drain(clock.now)
+
+    public = codec.cell_topic("district", (0, 0))
+    assert alice_id in {a for t, b in tick() if t == public for a, _, _ in codec.decode_states(b)}
+    assert relay.block(db, _caller("alice"), {"avatar_id": inbox["bob"][0]}) == {"hidden": inbox["bob"][0]}
+    relay.chat(db, _caller("alice"), {"text": "hello", "scope": "nearby"})
+    out = tick()
+    assert not [b for t, b in out if t == inbox["bob"][1]], "bob's inbox hears nothing of the block"
+    heard_by = {t for t, b in out if b[:1] == codec.KIND_STATES and t != public
+                for a, _, _ in codec.decode_states(b) if a == alice_id}
+    assert heard_by == {inbox["carol"][1]}, "alice's states reach carol privately, and bob not at all"
+    assert all(a != alice_id for t, b in out if t == public for a, _, _ in codec.decode_states(b))
+    chat_to = {t for t, b in out if b[:1] == codec.KIND_CHAT}
+    assert chat_to == {inbox["alice"][1], inbox["carol"][1]}
+    profiles = relay.profiles(db, _caller("bob"), {"ids": str(alice_id)})
+    assert profiles == {"profiles": [], "hidden": []}, "to bob, alice is simply not here"
+    assert relay.profiles(db, _caller("alice"), {"ids": str(inbox["bob"][0])})["hidden"] == [inbox["bob"][0]]
+    rejoined = relay.join(db, _caller("bob"), {"scene": "district"})
+    assert rejoined["hidden"] == [], "bob's join reply names nobody"
+    notices = [(t, codec.decode_json(b)) for t, b in relay.drain(clock.now) if b[:1] == codec.KIND_NOTICE]
+    assert notices == [(inbox["alice"][1], {"hide": [rejoined["avatar_id"]]})], "only alice, who blocked, is told"
+    entry = relay.blocks(db, _caller("alice"), {})["blocks"][0]
+    relay.unblock(db, _caller("alice"), {"block_id": entry["block_id"]})
+    assert alice_id in {a for t, b in tick() if t == public for a, _, _ in codec.decode_states(b)}, "public again"

@@ -27,18 +27,18 @@ def test_a_prefix_subscriber_gets_no_private_notices_and_the_visitor_does(start_
     endpoint, hub_public = hub.endpoints["presence_out"], hub.layout.hub_keys().public
     blocker = raw_client(hub.layout, hub.endpoints, Role.CITIZEN)
     blocked = raw_client(hub.layout, hub.endpoints, Role.CITIZEN)
-    blocker.call("presence.join", {"scene": "plaza", "name": "A"})
-    joined = blocked.call("presence.join", {"scene": "plaza", "name": "B"})["result"]
+    joined = blocker.call("presence.join", {"scene": "plaza", "name": "A"})["result"]
+    other = blocked.call("presence.join", {"scene": "plaza", "name": "B"})["result"]
     snoops = [sub(zmq_ctx, endpoint, hub_public, prefix) for prefix in (b"u", b"", b"u" + bytes.fromhex(
         joined["inbox"])[:8])]
     owner = sub(zmq_ctx, endpoint, hub_public, inbox_topic(bytes.fromhex(joined["inbox"])))
     public = sub(zmq_ctx, endpoint, hub_public, b"splaza/")
-    for _ in range(20):  # subscriptions take effect asynchronously: notices until the owner hears one
-        assert blocker.call("presence.block", {"avatar_id": joined["avatar_id"]})["ok"]
-        if owner.poll(100):
-            break
+    for _ in range(20):  # subscriptions take effect asynchronously: an unblock tells the blocker, until heard
+        assert blocker.call("presence.block", {"avatar_id": other["avatar_id"]})["ok"]
         blocker.call("presence.unblock", {"block_id": blocker.call("presence.blocks")["result"]["blocks"][0][
             "block_id"]})
+        if owner.poll(100):
+            break
     assert owner.poll(0), "the visitor's own inbox subscription was not honoured"
     assert blocker.call("presence.leave")["result"]["left"]  # announced on the scene topic
     assert public.poll(1000), "scene topics are public and still delivered"
