@@ -74,6 +74,12 @@ class CivicDesk:
             return Outcome(False, reply.error, Problem("civic.already_voted"))
         if op == "booking.create" and code == "conflict":
             return Outcome(False, reply.error, Problem("civic.slot_taken"))
+        if op == "booking.create" and reply.error.get("reason") == "quota":
+            return Outcome(False, reply.error, Problem("civic.booking_quota", {
+                "per_day": reply.error.get("per_day", ""), "active": reply.error.get("active", "")}))
+        if op == "booking.create" and reply.error.get("reason") == "window":
+            return Outcome(False, reply.error, Problem("civic.booking_window",
+                                                      {"days": reply.error.get("window_days", "")}))
         if op == "opinion.report" and code == "conflict":
             return Outcome(False, reply.error, Problem("civic.already_reported"))
         if reply.error.get("reason") == "profanity":  # the hub's own filter (a newer word list than the app's)
