@@ -75,9 +75,14 @@ def _hand(look: Look) -> Mesh:
     return sphere(0.05, (0.0, 0.0, 0.0), _rgba(SKINS[look.skin]), 4, 6)
 
 
+def cuff_colour(look: Look) -> str:
+    """The hanbok's cuffs and collar: ivory, or red on an ivory jacket (where ivory would not show)."""
+    return "#f5f1e6" if look.accent != 6 else "#c8102e"
+
+
 def _hanbok(look: Look) -> Mesh:
     chima, jeogori = _rgba(PALETTE[look.colour]), _rgba(PALETTE[look.accent])
-    cuff = _rgba("#f5f1e6") if look.accent != 6 else _rgba("#c8102e")
+    cuff = _rgba(cuff_colour(look))
     skirt = lathe([0.42, 0.38, 0.3, 0.22, 0.17, 0.0], [0.0, 0.35, 0.75, 1.02, 1.12, 1.121], (0, 0, 0), chima, 16)
     jacket = lathe([0.2, 0.21, 0.2, 0.16, 0.07], [1.0, 1.12, 1.3, 1.4, 1.45], (0, 0, 0), jeogori, 14)
     ribbon = box((0.05, 0.03, 0.26), (0.03, 0.2, 0.94), chima)  # 고름, the jacket tie, in the skirt colour

@@ -48,6 +48,7 @@ from net.presence.client import (
 )
 from net.presence.codec import AvatarState
 from ui import i18n
+from ui.avatars.crowd import Crowd
 from ui.avatars.node import AvatarNode
 from ui.avatars.tags import cap_name_tags
 from ui.social.blocks import BlockListPanel
@@ -79,6 +80,7 @@ class PresenceTask:
         self.safety = Safety.default(vr)
         self.log = ChatLog()
         self.nodes: dict[int, AvatarNode] = {}
+        self.crowd: Crowd | None = None  # made with the first visitor, under the world
         self.names: dict[int, str] = {}
         self.hand_raised = False
         self.gathering: dict | None = None  # the hub's latest state of this scene's gathering
@@ -153,7 +155,10 @@ class PresenceTask:
         for avatar_id, (profile, state) in visible.items():
             node = self.nodes.get(avatar_id)
             if node is None:
-                node = self.nodes[avatar_id] = AvatarNode(self.world, profile.look, self._name(avatar_id), self.font)
+                if self.crowd is None:
+                    self.crowd = Crowd(self.world)
+                node = self.nodes[avatar_id] = AvatarNode(self.world, profile.look, self._name(avatar_id), self.font,
+                                                          self.crowd)
             node.apply(state)
             distance = math.hypot(state.x - me.x, state.y - me.y)
             alpha = fade_alpha(distance, self.safety)
@@ -164,6 +169,9 @@ class PresenceTask:
             node.set_bubble(self.log.bubble(avatar_id, now) if alpha > 0 else None)
             node.set_hand(avatar_id in hands)
         cap_name_tags(self.nodes.values(), (me.x, me.y))
+        if self.crowd is not None:
+            eye = self.base.camera.getPos(self.world)
+            self.crowd.flush((eye.x, eye.y))
         return task.cont
 
     def _show_stage(self, stage: Stage | None) -> None:
@@ -326,6 +334,9 @@ class PresenceTask:
         for node in self.nodes.values():
             node.destroy()
         self.nodes.clear()
+        if self.crowd is not None:
+            self.crowd.destroy()
+            self.crowd = None
         if self.stage is not None:
             self.stage.destroy()
             self.stage = None

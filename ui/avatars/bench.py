@@ -30,15 +30,18 @@ Member = tuple[object, float, float, float]  # (AvatarNode, x, y, heading)
 
 def make_crowd(parent: NodePath, count: int, font, origin: tuple[float, float] = (0.0, 0.0),
                seed: int = 7) -> list[Member]:
-    """``count`` visitors in mixed looks, ten to a row 2 m apart, starting at ``origin`` and going north."""
+    """``count`` visitors in mixed looks, ten to a row 2 m apart, starting at ``origin`` and going north; their
+    bodies share one instanced :class:`~ui.avatars.crowd.Crowd`, as in the presence task."""
     from game.social.avatar_mesh import OUTFITS, PALETTE, SKINS, Look
+    from ui.avatars.crowd import Crowd
     from ui.avatars.node import AvatarNode
 
     rng = random.Random(seed)
+    bodies = Crowd(parent)
     crowd = []
     for i in range(count):
         look = Look(OUTFITS[i % 2], rng.randrange(len(PALETTE)), rng.randrange(len(PALETTE)), rng.randrange(len(SKINS)))
-        node = AvatarNode(parent, look.wire(), f"방문자 {i + 1}" if i % 3 else f"Visitor {i + 1}", font)
+        node = AvatarNode(parent, look.wire(), f"방문자 {i + 1}" if i % 3 else f"Visitor {i + 1}", font, bodies)
         row, col = divmod(i, 10)
         crowd.append((node, origin[0] - 9 + 2.0 * col + rng.uniform(-0.4, 0.4),
                       origin[1] + 2.0 * row + rng.uniform(-0.4, 0.4), rng.uniform(0, 360)))
@@ -58,6 +61,8 @@ def walk_crowd(crowd: list[Member], i: int, eye: tuple[float, float], labels: bo
                                Pose(-0.3, 0.3, 1.2) if vr else None, Pose(0.35, 0.25, 1.5, 0, 40) if vr else None))
         node.set_label(node.tag_text.getText(), labels and math.dist((x, y), eye) <= NAME_DISTANCE)
     cap_name_tags((member[0] for member in crowd), eye)
+    if crowd:
+        crowd[0][0].crowd.flush(eye)  # one Crowd for all (make_crowd)
 
 
 def frames(base, count: int, update: Callable[[int], None]) -> list[float]:

@@ -1,8 +1,8 @@
 """One remote visitor in the scene: body, head and hands from ``avatar_mesh``, a name tag and a chat bubble.
 
-Geometry is built once per look; each avatar copies the prototype's nodes, which share its Geoms, so fifty
-visitors in the same look cost fifty small node trees, not fifty mesh uploads. A visitor who is not in VR is one
-Geom (one draw call), and beyond :data:`~ui.avatars.distant.FAR` a coarse one (an ``LODNode`` switches in C++
+With a :class:`~ui.avatars.crowd.Crowd` (the presence task has one), a visitor who is not in VR and not fading
+is drawn there, instanced with everyone in the same outfit. Otherwise geometry is built once per look; each avatar
+copies the prototype's nodes, which share its Geoms. A visitor who is not in VR is then one Geom, and beyond :data:`~ui.avatars.distant.FAR` a coarse one (an ``LODNode`` switches in C++
 during cull, nothing per frame in Python); VR visitors get separate head and hands that follow their poses. The
 name tag and bubble billboard towards the camera, draw on top of the world (no depth test, fixed bin) and are hidden
 beyond a distance by the presence task, and past a cap by :func:`~ui.avatars.tags.cap_name_tags`.
@@ -23,6 +23,7 @@ from game.social.avatar_mesh import HAND_PIVOTS, Look, avatar_parts, avatar_stil
 from game.social.gathering import RAISED_HAND
 from net.presence.codec import AvatarState, Pose
 from ui import theme
+from ui.avatars.crowd import Crowd
 from ui.avatars.distant import FAR, distant_still
 
 TAG_HEIGHT = 1.95
@@ -85,12 +86,17 @@ def billboard_label(parent: NodePath, name: str, font, fg, bg, wrap: float = 0.0
 class AvatarNode:
     """Create under the world node; :meth:`apply` a state each frame; :meth:`destroy` when they leave."""
 
-    def __init__(self, parent: NodePath, look: str, label: str, font=None) -> None:
+    def __init__(self, parent: NodePath, look: str, label: str, font=None, crowd: Crowd | None = None) -> None:
+        """``crowd``: draw the body there while the visitor is plain (not in VR, not fading), instanced with
+        everyone else's; without one the body is always this avatar's own nodes."""
         self.root = parent.attachNewNode("avatar")
         cast_no_shadow(self.root)
         self.body = self.root.attachNewNode("body")
         self.wire = Look.parse(look).wire()
-        self.still = _still(self.wire).copyTo(self.body)
+        self.crowd = crowd
+        self.vr = False
+        self._place = (0.0, 0.0, 0.0, 0.0)
+        self.still: NodePath | None = None  # built when first drawn outside the crowd
         self.parts: NodePath | None = None  # built when the visitor first shows up in VR
         self.hand: NodePath | None = None  # built when the visitor first raises a hand at a gathering
         self.tag, self.tag_text = billboard_label(self.root, "name-tag", font, theme.TEXT, (0.05, 0.06, 0.09, 0.75))
@@ -102,23 +108,43 @@ class AvatarNode:
         self.bubble.setZ(BUBBLE_HEIGHT)
         self.bubble.hide()
         self._alpha = 1.0
+        if crowd is None:
+            self._sync_body()
 
     def apply(self, state: AvatarState) -> None:
         """Place the avatar; a VR visitor's head and hands follow their tracked poses."""
         self.root.setPos(state.x, state.y, state.z)
         self.root.setH(state.heading)
-        if state.head is None:
+        self._place = (state.x, state.y, state.z, state.heading)
+        self.vr = state.head is not None
+        self._sync_body()
+        if not self.vr:
             if self.parts is not None:
                 self.parts.hide()
-                self.still.show()
             return
         if self.parts is None:
             self.parts = _parts(self.wire).copyTo(self.body)
-        self.still.hide()
         self.parts.show()
         self._pose(self.parts.find("head"), state.head)
         self._pose(self.parts.find("left"), state.left or Pose(*HAND_PIVOTS["left"]))
         self._pose(self.parts.find("right"), state.right or Pose(*HAND_PIVOTS["right"]))
+
+    def _sync_body(self) -> None:
+        """Where the body at rest is drawn: in the crowd while plain, else as this avatar's own node."""
+        if self.crowd is not None and not self.vr and self._alpha >= 0.99:
+            self.crowd.place(self, self.wire, *self._place)
+            if self.still is not None:
+                self.still.hide()
+            return
+        if self.crowd is not None:
+            self.crowd.remove(self)
+        if self.vr:
+            if self.still is not None:
+                self.still.hide()
+            return
+        if self.still is None:
+            self.still = _still(self.wire).copyTo(self.body)
+        self.still.show()
 
     @staticmethod
     def _pose(node: NodePath, pose: Pose) -> None:
@@ -129,6 +155,7 @@ class AvatarNode:
         if abs(alpha - self._alpha) < 0.01:
             return
         self._alpha = alpha
+        self._sync_body()
         if alpha <= 0.01:
             self.body.hide()
         elif alpha >= 0.99:  # opaque again: back to the opaque bin, where early depth tests skip hidden pixels
@@ -174,4 +201,6 @@ class AvatarNode:
             self.bubble.hide()
 
     def destroy(self) -> None:
+        if self.crowd is not None:
+            self.crowd.remove(self)
         self.root.removeNode()

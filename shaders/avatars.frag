@@ -1,0 +1,24 @@
+#version 330
+// Key light (directional, view space) plus ambient, lit as the city-life walkers are (shaders/life.frag).
+uniform struct p3d_LightSourceParameters {
+    vec4 color;
+    vec4 position;
+} p3d_LightSource[1];
+uniform struct p3d_LightModelParameters {
+    vec4 ambient;
+} p3d_LightModel;
+
+in vec3 v_normal;
+in vec3 v_albedo;
+in float v_glow;
+in vec4 v_tint;
+out vec4 o_color;
+
+void main() {
+    vec3 n = normalize(v_normal);
+    vec4 lp = p3d_LightSource[0].position;
+    vec3 l = lp.w == 0.0 ? normalize(lp.xyz) : vec3(0.0, 0.0, 1.0);
+    float diffuse = max(dot(n, l), 0.0) * 0.8 + 0.2 * max(n.z, 0.0);
+    vec3 light = p3d_LightModel.ambient.rgb * 1.6 + p3d_LightSource[0].color.rgb * diffuse * 0.4;
+    o_color = vec4(v_albedo * light * v_tint.rgb + v_albedo * v_glow, 1.0);
+}
