@@ -2,8 +2,9 @@
 
 With a :class:`~ui.avatars.crowd.Crowd` (the presence task has one), a visitor who is not in VR and not fading
 is drawn there, instanced with everyone in the same outfit. Otherwise geometry is built once per look; each avatar
-copies the prototype's nodes, which share its Geoms. A visitor who is not in VR is then one Geom, and beyond :data:`~ui.avatars.distant.FAR` a coarse one (an ``LODNode`` switches in C++
-during cull, nothing per frame in Python); VR visitors get separate head and hands that follow their poses. The
+copies the prototype's nodes, which share its Geoms. A visitor who is not in VR is then one Geom, and beyond
+:data:`~ui.avatars.distant.FAR` a coarse one (an ``LODNode`` switches in C++ during cull, nothing per frame in
+Python); VR visitors get separate head and hands that follow their poses. The
 name tag and bubble billboard towards the camera, draw on top of the world (no depth test, fixed bin) and are hidden
 beyond a distance by the presence task, and past a cap by :func:`~ui.avatars.tags.cap_name_tags`.
 
