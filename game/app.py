@@ -115,14 +115,26 @@ class App:
 
     def load_world(self) -> None:
         """Bake or load materials, then build the district, showing progress in the window and terminal."""
-        from game.render.materials import MaterialLibrary
-        from game.render.pipeline import RenderPipeline
-        from game.scenes.district import DistrictScene
         from ui.loading import LoadingView
 
         t0 = time.perf_counter()
         self.flow.go("loading")
         loading = LoadingView(self.base.aspect2d, self.font, self.language.value)
+        # The panel covers the window: the 3D pass would only draw the half-built world behind it, at full cost.
+        # (The sun's shadow buffer is made by the first frame that samples it, so it waits for the world too.)
+        self.base.camNode.setActive(False)
+        try:
+            self._load_world(loading, t0)
+        finally:
+            self.base.camNode.setActive(True)
+            loading.destroy()
+        self.timings["world_s"] = time.perf_counter() - t0
+
+    def _load_world(self, loading, t0: float) -> None:
+        from game.render.materials import MaterialLibrary
+        from game.render.pipeline import RenderPipeline
+        from game.scenes.district import DistrictScene
+
         self.pipeline = RenderPipeline(self.base, self.world, self.config.quality, self.config.when)
         self.materials = MaterialLibrary(self.config.cache_dir and self.config.cache_dir / "materials",
                                          self.pipeline.quality.anisotropy)
@@ -141,8 +153,6 @@ class App:
             self.step()
 
         self.scene.load(building)
-        loading.destroy()
-        self.timings["world_s"] = time.perf_counter() - t0
 
     def look(self, camera: tuple[float, float, float], target: tuple[float, float, float]) -> None:
         cam = self.base.camera

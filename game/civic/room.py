@@ -13,6 +13,7 @@ Everything the room creates hangs under one root; :meth:`RoomScene.release` remo
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from panda3d.core import AmbientLight, NodePath, Point3, TextNode
@@ -21,10 +22,16 @@ from game import geo
 from game.interiors.kit import Interior
 from game.landmarks.views import View
 from game.render.geom import meshes_to_node
+from ui import i18n
 
 HOST = "city-hall"
 FILL = (0.42, 0.40, 0.36, 1.0)  # warm indoor fill, added to the sky ambient
 GLOW = (7.0, 6.6, 5.8, 1.0)  # lamps: bright enough to saturate through the tone curve
+
+
+def label(key: str, **fields: object) -> Callable[[str], str]:
+    """A sign's text from the catalogue, as a function of the language (relabelled live)."""
+    return lambda lang: i18n.text(key, lang, **fields)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,21 @@ class RoomScene:
     root: NodePath | None = None
     room: NodePath | None = None
     _hidden: list[NodePath] = field(default_factory=list)
+    _labels: list[tuple[TextNode, Callable[[str], str]]] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        """The app's one language setting, as it is now."""
+        return self.app.language.value
+
+    def set_language(self, lang: str) -> None:
+        """Relabel every sign that was given as a function of the language, then the boards (:meth:`relabel`)."""
+        for node, text in self._labels:
+            node.setText(text(lang))
+        self.relabel(lang)
+
+    def relabel(self, lang: str) -> None:
+        """Redraw boards whose content came from elsewhere (the hub) in ``lang`` (override)."""
 
     def load(self) -> None:
         app = self.app
@@ -96,12 +118,17 @@ class RoomScene:
         heading = math.degrees(math.atan2(-(target[0] - cam[0]), target[1] - cam[1])) % 360.0
         return View(cam, target, heading)
 
-    def sign(self, text: str, pos: tuple[float, float, float], facing: str, scale: float = 0.2,
+    def sign(self, text: str | Callable[[str], str], pos: tuple[float, float, float], facing: str, scale: float = 0.2,
              color: tuple[float, float, float, float] = (0.08, 0.08, 0.1, 1.0), width: float = 0.0,
              align: int = TextNode.ACenter, name: str = "sign") -> NodePath:
-        """Text on a wall or board in room-local metres, readable from the ``facing`` side (+x, -x, +y, -y)."""
+        """Text on a wall or board in room-local metres, readable from the ``facing`` side (+x, -x, +y, -y).
+        ``text`` given as a function of the language is relabelled live by :meth:`set_language`."""
         node = TextNode(name)
-        node.setText(text)
+        if callable(text):
+            self._labels.append((node, text))
+            node.setText(text(self.lang))
+        else:
+            node.setText(text)
         node.setAlign(align)
         # Signs skip the PBR shader: lit like a surface they pick up the environment's specular sheen and dark
         # print turns grey. Unlit, the colour goes straight into the HDR buffer and through the tone curve, which
@@ -126,6 +153,7 @@ class RoomScene:
         for node in self._hidden:
             node.show()
         self._hidden.clear()
+        self._labels.clear()
         if self.root is not None:
             self.root.removeNode()
         self.root = self.room = None

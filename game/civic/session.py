@@ -36,7 +36,14 @@ class CivicVisit:
         app.look(view.camera, view.target)
         self.scene_id, self.speak, self.on_exit = scene_id, speak, on_exit
         self.panel = self._open_panel()
-        self._unsubscribe = app.language.subscribe(lambda lang: self.panel.set_language(lang))
+        self._unsubscribe = app.language.subscribe(self._relabel)
+
+    def _relabel(self, lang: str) -> None:
+        """The app's one language changed: the panel, the room's signs and its boards follow at once."""
+        self.panel.set_language(lang)
+        self.scene.set_language(lang)
+        if self.scene_id == "mayors-office":
+            self._fill_boards()  # the hub's lines (link state, next event) in the new language
 
     def _open_panel(self) -> Panel:
         panel = self._panel(self.scene_id, self.speak)

@@ -20,6 +20,7 @@ from typing import Any
 
 from direct.showbase.DirectObject import DirectObject
 
+from game import tasks
 from game.alerts.model import Alert
 from game.input.stack import WORLD, Press
 from game.kiosk.attract import AttractLoop
@@ -122,18 +123,25 @@ class KioskSession(DirectObject):
 
         s = self.settings
         self.city = open_city(self.app.config, hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True)
-        # The signing avatar beside the alert, as in the headset kiosk and on the desktop (solved now, ~1 s, so the
-        # first alert never waits); the voice is the kiosk's one speech worker.
+        # The signing avatar beside the alert, as in the headset kiosk and on the desktop; its templates are solved
+        # one sign per frame after the first frame (an alert sooner still shows captions and pictogram at once, and
+        # signs what is solved); the voice is the kiosk's one speech worker.
         self.signing = SigningPanel(self.base.win, alert_layer(self.base), font=self.app.font, lang=self.languages[0])
-        for _ in self.signing.warm_up():
-            pass
         self.signing.set_visible(False)
+        self._warm_up = self.signing.warm_up()
+        self._warm_task = self.base.taskMgr.add(self._warm_step, "kiosk-signing-warm-up", sort=tasks.BACKGROUND)
         aids = _KioskAids(_NarrationSpeech(self.speech) if self.speech is not None else None, self.signing)
         self.alerts = LiveAlerts(
             self.base, self.app.config, None, location=s.location, languages=self.languages,
             sources=[DropWatcher(s.drop_folder)] if s.drop_folder is not None else [],
             city=self.city, cache_dir=self.cache_dir / "alerts", aids=aids, badge=False,
             keys=self.app.keys, own_tasks=False, on_receive=self._received, on_turn=self._alert_turn)
+
+    def _warm_step(self, task):
+        """One sign of the templates per frame, from the second frame on (the first is drawn before any)."""
+        if task.frame < 1:
+            return task.cont
+        return task.cont if next(self._warm_up, None) is not None else task.done
 
     def lock_window(self) -> None:
         """Undecorated window covering the display (a "windowed fullscreen": no mode switch, instant restarts),
@@ -413,6 +421,7 @@ class KioskSession(DirectObject):
         for sound in self._alert_sounds:
             sound.stop()
         self.alerts.release()
+        self.base.taskMgr.remove(self._warm_task)
         self.signing.destroy()
         self.city.close()
         self.attract_view.destroy()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.civic.room import Placement, RoomScene
+from game.civic.room import Placement, RoomScene, label
 from game.interiors import center_120
 from ui import i18n
 
@@ -12,18 +12,17 @@ PLACEMENT = Placement(x=-20.0, z=17.5)  # fifth floor, clear of the old building
 
 class Center120(RoomScene):
     def furnish(self) -> None:
-        lang = self.app.config.language
         for category in center_120.COUNTERS:
             x, y, z = self.anchor(f"counter:{category}")
-            self.sign(i18n.text(f"civic.counter_{category}", lang), (x, y - 0.06, z - 0.02), "-y", 0.2,
+            self.sign(label(f"civic.counter_{category}"), (x, y - 0.06, z - 0.02), "-y", 0.2,
                       color=(1, 1, 1, 1), name=f"counter-{category}")
         x, y, z = self.anchor("queue_board")
         self.sign(i18n.both("civic.center_title"), (x, y + 0.06, z - 0.15), "+y", 0.17, color=(1.0, 0.8, 0.25, 1),
                   name="center-title")
-        self.queue = self.sign(i18n.text("civic.queue_now", lang, number=120), (x, y + 0.06, z - 0.55), "+y", 0.22,
+        self.queue = self.sign(label("civic.queue_now", number=120), (x, y + 0.06, z - 0.55), "+y", 0.22,
                                color=(0.5, 1.0, 0.6, 1), name="queue")
         x, y, z = self.anchor("faq_kiosk")
-        self.sign(i18n.text("civic.faq_kiosk", lang), (x, y - 0.06, z - 0.02), "-y", 0.09, color=(1, 1, 1, 1),
+        self.sign(label("civic.faq_kiosk"), (x, y - 0.06, z - 0.02), "-y", 0.09, color=(1, 1, 1, 1),
                   name="faq-kiosk")
 
 

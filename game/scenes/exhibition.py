@@ -29,20 +29,19 @@ class Exhibition(RoomScene):
     show: data.Exhibition | None = None
 
     def furnish(self) -> None:
-        lang = self.app.config.language
         show = self.show
         x, y, z = self.anchor("title")
-        self.sign(show.title[lang], (x, y - 0.06, z - 0.35), "-y", 0.24, color=(1, 0.85, 0.45, 1), width=5.6,
-                  name="title")
-        self.sign(show.story[lang], (x, y - 0.06, z - 0.85), "-y", 0.12, color=(0.92, 0.92, 0.95, 1), width=5.4,
-                  name="story")
+        self.sign(show.title.__getitem__, (x, y - 0.06, z - 0.35), "-y", 0.24, color=(1, 0.85, 0.45, 1),
+                  width=5.6, name="title")
+        self.sign(show.story.__getitem__, (x, y - 0.06, z - 0.85), "-y", 0.12, color=(0.92, 0.92, 0.95, 1),
+                  width=5.4, name="story")
         self.models: dict[str, NodePath] = {}
         self._place(show.feature, self.anchor("feature"), FEATURE_SPAN)
         for k, ex in enumerate(show.others):
             self._place(ex, self.anchor(f"plinth:{k}"), SIDE_SPAN)
             cx, cy, cz = self.anchor(f"caption:{k}")
             facing = "+x" if cx < 0 else "-x"
-            self.sign(f"{ex.caption[lang]}", (cx, cy, cz - 0.2), facing, 0.085, width=1.45, name=f"caption-{k}",
+            self.sign(ex.caption.__getitem__, (cx, cy, cz - 0.2), facing, 0.085, width=1.45, name=f"caption-{k}",
                       align=TextNode.ACenter)
 
     def _place(self, ex: data.Exhibit, top: tuple[float, float, float], span: float) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from panda3d.core import CardMaker, NodePath, TextNode
 
-from game.civic.room import Placement, RoomScene
+from game.civic.room import Placement, RoomScene, label
 from game.interiors import mayors_office
 from ui import i18n
 
@@ -20,13 +20,14 @@ PLACEMENT = Placement(x=33.0, z=22.0)  # sixth floor, east of the old building: 
 
 class MayorsOffice(RoomScene):
     def furnish(self) -> None:
-        lang = self.app.config.language
+        self._proposals: list[dict] = []
+        self._data: dict[str, str] = {}
         x, y, z = self.anchor("opinion_board")
-        self.sign(i18n.text("civic.opinion_wall", lang), (x + 0.02, y, z + 0.75), "+x", 0.16, name="opinion-title")
+        self.sign(label("civic.opinion_wall"), (x + 0.02, y, z + 0.75), "+x", 0.16, name="opinion-title")
         self.notes = self.room.attachNewNode("opinion-notes")
         self.show_proposals([])
         x, y, z = self.anchor("data_board")
-        self.sign(i18n.text("civic.city_data", lang), (x - 0.02, y, z + 0.6), "-x", 0.14,
+        self.sign(label("civic.city_data"), (x - 0.02, y, z + 0.6), "-x", 0.14,
                   color=(1.0, 0.8, 0.25, 1.0), name="data-title")
         self.data = self.room.attachNewNode("city-data")
         self.show_city_data({})
@@ -36,7 +37,8 @@ class MayorsOffice(RoomScene):
 
     def show_proposals(self, proposals: list[dict]) -> None:
         """Pin up to six proposals (title and votes) as notes on the opinion wall."""
-        lang = self.app.config.language
+        lang = self.lang
+        self._proposals = proposals
         self.notes.node().removeAllChildren()
         x, y, z = self.anchor("opinion_board")
         if not proposals:
@@ -58,13 +60,19 @@ class MayorsOffice(RoomScene):
 
     def show_city_data(self, data: dict[str, str]) -> None:
         """Lines such as link status, open tickets, today's events; keys are i18n keys, values shown as given."""
-        lang = self.app.config.language
+        lang = self.lang
+        self._data = data
         self.data.node().removeAllChildren()
         x, y, z = self.anchor("data_board")
         rows = data or {"civic.data_offline": ""}
         text = "\n".join(f"{i18n.text(k, lang)}  {v}".strip() for k, v in rows.items())
         self.sign(text, (x - 0.02, y + 1.35, z + 0.25), "-x", 0.1, color=(0.9, 0.95, 1.0, 1.0), width=2.8,
                   align=TextNode.ALeft, name="data-lines").reparentTo(self.data)
+
+
+    def relabel(self, lang: str) -> None:
+        self.show_proposals(self._proposals)
+        self.show_city_data(self._data)
 
 
 def _card(width: float, height: float, colour: tuple[float, float, float, float]) -> NodePath:

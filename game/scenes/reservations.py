@@ -8,7 +8,7 @@ import datetime as dt
 from panda3d.core import Camera, CardMaker, NodePath, PerspectiveLens, Texture
 
 from game import geo
-from game.civic.room import Placement, RoomScene
+from game.civic.room import Placement, RoomScene, label
 from game.interiors import reservations
 from net import clock
 from ui import i18n
@@ -34,15 +34,14 @@ class Reservations(RoomScene):
                 for fid, _, _, _, (open_h, close_h) in FACILITIES]
 
     def furnish(self) -> None:
-        lang = self.app.config.language
         x, y, z = self.anchor("calendar")
-        self.sign(i18n.text("civic.calendar_title", lang), (x + 0.05, y, z + 1.1), "+x", 0.17, name="calendar-title")
+        self.sign(label("civic.calendar_title"), (x + 0.05, y, z + 1.1), "+x", 0.17, name="calendar-title")
         today = clock.today_kst() if self.app.config.when is None else self.app.config.when.date()
-        weekdays = i18n.text("civic.weekdays", lang).split(",")
         for k in range(reservations.CALENDAR_DAYS):
             day = today + dt.timedelta(days=k)
             col, row = k % 7, k // 7
-            self.sign(f"{weekdays[day.weekday()]}\n{day.month}/{day.day}", (x + 0.07, -2.4 + col * 0.8,
+            self.sign(lambda lang, d=day: f"{i18n.text('civic.weekdays', lang).split(',')[d.weekday()]}\n"
+                      f"{d.month}/{d.day}", (x + 0.07, -2.4 + col * 0.8,
                       1.95 - row * 0.8 + 0.38), "+x", 0.12, name=f"day-{k}")
         x, y, z = self.anchor("counter_sign")
         self.sign(i18n.both("civic.reservations_title"), (x, y, z + 0.1), "-y", 0.13, name="desk-title")
@@ -56,7 +55,7 @@ class Reservations(RoomScene):
             card.setTexture(tex, 10)
             card.setLightOff(10)  # a photo shows its own light
             card.setShaderOff(10)
-            self.sign(i18n.text(f"civic.facility_{fid}", lang), (px - 0.02, py, pz - 0.88), "-x", 0.13,
+            self.sign(label(f"civic.facility_{fid}"), (px - 0.02, py, pz - 0.88), "-x", 0.13,
                       name=f"photo-caption-{k}")
         # Take the photos now, while City Hall's glass building still stands (the room hides it once loaded).
         self.app.base.graphicsEngine.renderFrame()

@@ -115,8 +115,15 @@ def test_rooms_follow_the_setting_and_f3_switches_it_for_the_whole_app(desktop, 
     panel = desktop.explore.visit.panel
     assert panel.state.lang == "en" and not HANGUL.search(panel.title.getText())
     assert "Roads" in panel.items[2].widget["text"]  # a ticket category by its name, never its id ("road")
+    room = desktop.explore.visit.scene.room
+
+    def signs() -> list[str]:  # the counters' signs, in the 3D room
+        return [n.node().getText() for n in room.findAllMatches("**/counter-*")]
+
+    assert signs() and not [t for t in signs() if HANGUL.search(t)]
     pilot.press("f3")
     assert desktop.app.language.value == "ko" and "도로" in panel.items[2].widget["text"]
+    assert all(HANGUL.search(t) for t in signs()), "the room's signs are relabelled live"
 
 
 def test_the_choice_outlives_a_restart_and_lang_wins(desktop, pilot) -> None:
