@@ -27,6 +27,11 @@ NEAR, NEAR_STEP, GROWTH, MAX_STEP = 3_500.0, 100.0, 1.09, 1_500.0
 FLAT_Z = -1.0
 #: Tiles per side: the renderer draws only those in view (a sixth to a third of the terrain from the district).
 TILES = 6
+#: A tile's far version keeps every FAR_STRIDE-th grid line (a quarter of the triangles); each version hangs a skirt
+#: this deep from its edges, so where a coarse tile meets a fine one no crack shows the sky through the ground.
+FAR_STRIDE, SKIRT = 2, 80.0
+#: Metres from the camera to a tile's box beyond which it shows its far version (the district's LOD switch).
+TILE_FAR = 3_000.0
 SOFT_MAX_POWER = 3.0
 FOREST, ROCK, LOWLAND, HAZE = (srgb_to_linear(c) for c in ("#3b5530", "#8d877b", "#8a887c", "#a9b6c4"))
 
@@ -173,13 +178,64 @@ def terrain_mesh(b: Backdrop, hidden: Rect | None = None) -> Mesh:
 def terrain_tiles(b: Backdrop, hidden: Rect | None = None, n: int = TILES) -> list[Mesh]:
     """The height field cut into n × n sheets along grid lines (shared edges, same normals: no seams), so the
     renderer culls the ones outside the view instead of drawing every triangle to the horizon each frame."""
+    return [near for near, _ in terrain_tile_levels(b, hidden, n, skirts=False)]
+
+
+def _thin(count: int, stride: int) -> np.ndarray:
+    """Every ``stride``-th of ``count`` grid lines, the last one always (the tile's edge)."""
+    keep = list(range(0, count, stride))
+    if keep[-1] != count - 1:
+        keep.append(count - 1)
+    return np.asarray(keep)
+
+
+def _skirt(pos: np.ndarray, normals: np.ndarray, colours: np.ndarray) -> Mesh:
+    """A curtain :data:`SKIRT` metres deep under each edge of a tile's grid, facing out of the tile: a crack
+    between two tiles is then covered, seen from either side, by the skirt of the tile beyond it."""
+    ny, nx = pos.shape[:2]
+    # (edge vertices in grid order, whether that order winds the curtain inwards and must be turned)
+    edges = [(np.arange(nx), True), (np.arange(nx) + (ny - 1) * nx, False),  # south, north (along +east)
+             (np.arange(ny) * nx, False), (np.arange(ny) * nx + nx - 1, True)]  # west, east (along +north)
+    flat_p, flat_n, flat_c = pos.reshape(-1, 3), normals.reshape(-1, 3), colours.reshape(-1, 4)
+    meshes = []
+    for edge, turn in edges:
+        top = flat_p[edge]
+        bottom = top - np.asarray([0.0, 0.0, SKIRT])
+        k = np.arange(len(edge) - 1)
+        m = len(edge)
+        both = np.concatenate([np.stack([k, k + 1, m + k + 1], 1), np.stack([k, m + k + 1, m + k], 1)])
+        if turn:
+            both = both[:, ::-1]
+        verts = np.concatenate([top, bottom])
+        meshes.append(Mesh(verts.astype(np.float32), np.concatenate([flat_n[edge]] * 2).astype(np.float32),
+                           (verts[:, :2] / 10.0).astype(np.float32),
+                           np.concatenate([flat_c[edge]] * 2).astype(np.float32), both.astype(np.uint32)))
+    return merge(meshes)
+
+
+def terrain_tile_levels(b: Backdrop, hidden: Rect | None = None, n: int = TILES,
+                        skirts: bool = True) -> list[tuple[Mesh, Mesh]]:
+    """Each tile with triangles, as (full, far): the far one on every :data:`FAR_STRIDE`-th grid line. With
+    ``skirts`` both hang a :func:`_skirt`, which covers the crack where a tile meets a neighbour of the other level
+    (fine edge vertices between coarse ones)."""
     grid = _grid(b, hidden)
     pos = grid[0]
     rows = np.linspace(0, pos.shape[0] - 1, n + 1).round().astype(int)
     cols = np.linspace(0, pos.shape[1] - 1, n + 1).round().astype(int)
-    tiles = [_sheet(*(g[r0:r1 + 1, c0:c1 + 1] for g in grid))
-            for r0, r1 in zip(rows[:-1], rows[1:], strict=True) for c0, c1 in zip(cols[:-1], cols[1:], strict=True)]
-    return [t for t in tiles if t.triangle_count]
+    out = []
+    for r0, r1 in zip(rows[:-1], rows[1:], strict=True):
+        for c0, c1 in zip(cols[:-1], cols[1:], strict=True):
+            fine = [g[r0:r1 + 1, c0:c1 + 1] for g in grid]
+            near = _sheet(*fine)
+            if not near.triangle_count:
+                continue
+            pick = np.ix_(_thin(r1 - r0 + 1, FAR_STRIDE), _thin(c1 - c0 + 1, FAR_STRIDE))
+            coarse = [g[pick] for g in fine]
+            far = _sheet(*coarse)
+            if skirts:
+                near, far = merge([near, _skirt(*fine[:3])]), merge([far, _skirt(*coarse[:3])])
+            out.append((near, far))
+    return out
 
 
 def _frustum(r0: float, r1: float, z0: float, z1: float, colour: str, segments: int = 16) -> Mesh:
@@ -223,10 +279,11 @@ def tower_mesh(b: Backdrop) -> Mesh:
     return mesh
 
 
-def backdrop_parts(hidden: Rect | None = None, b: Backdrop | None = None) -> dict[str, Mesh]:
-    """The forested terrain's tiles and the tower by name; coloured per vertex, they need no material.
-    ``hidden``: the district's ground, under which the flat terrain is left out."""
+def backdrop_parts(hidden: Rect | None = None, b: Backdrop | None = None) -> dict[str, tuple[Mesh, Mesh | None]]:
+    """The forested terrain's tiles (full and far, with skirts) and the tower (one level) by name; coloured per
+    vertex, they need no material. ``hidden``: the district's ground, under which the flat terrain is left out."""
     b = b or load()
-    parts = {f"terrain-{k}": tile for k, tile in enumerate(terrain_tiles(b, hidden))}
-    parts["tower"] = tower_mesh(b)
+    parts: dict[str, tuple[Mesh, Mesh | None]] = {
+        f"terrain-{k}": pair for k, pair in enumerate(terrain_tile_levels(b, hidden))}
+    parts["tower"] = (tower_mesh(b), None)
     return parts

@@ -51,12 +51,21 @@ class DetailLevels:
     lo: tuple[float, float, float]
     hi: tuple[float, float, float]
     showing_far: bool = False
+    far_from: float = lod.FAR  # metres from the box beyond which the far node shows
 
     def show(self, far: bool) -> None:
         if far != self.showing_far:
             (self.far if far else self.near).show()
             (self.near if far else self.far).hide()
             self.showing_far = far
+
+
+def _boxed(name: str, mesh: Mesh):
+    """``mesh`` as a node culled by its box (a flat tile's bounding sphere would reach far past it)."""
+    node = meshes_to_node(name, mesh)
+    node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))
+    node.setFinal(True)
+    return node
 
 
 @dataclass
@@ -112,11 +121,16 @@ class DistrictScene:
         small shader lights them by the same sun and ambient (the PBR shader on them cost a third of a frame on
         llvmpipe), and they stay out of the sun's shadow pass."""
         self.backdrop = self.root.attachNewNode("backdrop")
-        for name, mesh in terrain.backdrop_parts(hidden=ground_rect()).items():
-            node = meshes_to_node(f"backdrop:{name}", mesh)
-            node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))  # a box culls a flat tile
-            node.setFinal(True)
-            self.backdrop.attachNewNode(node)
+        for name, (mesh, far_mesh) in terrain.backdrop_parts(hidden=ground_rect()).items():
+            if far_mesh is None:
+                self.backdrop.attachNewNode(_boxed(f"backdrop:{name}", mesh))
+                continue
+            holder = self.backdrop.attachNewNode(f"backdrop:{name}")
+            near = holder.attachNewNode(_boxed(f"backdrop:{name}:near", mesh))
+            far = holder.attachNewNode(_boxed(f"backdrop:{name}:far", far_mesh))
+            far.hide()
+            lo, hi = (tuple(map(float, c)) for c in mesh.bounds())
+            self.levels[f"backdrop:{name}"] = DetailLevels(holder, near, far, lo, hi, far_from=terrain.TILE_FAR)
         self.backdrop.setShader(load_glsl("backdrop"), BACKDROP_SHADER_PRIORITY)
         cast_no_shadow(self.backdrop)
 
@@ -201,7 +215,7 @@ class DistrictScene:
         for level in self.levels.values():
             p = self.base.cam.getPos(level.node)
             distance = lod.box_distance((p.x, p.y, p.z), level.lo, level.hi)
-            level.show(not self.full_detail and lod.far_detail(level.showing_far, distance))
+            level.show(not self.full_detail and lod.far_detail(level.showing_far, distance, level.far_from))
         return task.cont
 
     def _attach(self, parent: NodePath, name: str, parts: dict[str, Mesh]) -> NodePath:

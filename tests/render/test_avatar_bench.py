@@ -27,6 +27,6 @@ def test_the_avatar_bench_runs_with_no_avatars():
 def test_the_avatar_bench_reports_a_crowd_and_its_cull_share():
     result = bench(30)
     assert result["avatars"] == 30 and result["vr_avatars"] == 3
-    # The camera frames the crowd from its front rows, so some bodies at the sides fall outside the view.
-    assert result["geoms"] > result["avatars"] / 2 and result["triangles"] > 0
+    # Plain visitors share the crowd's instanced draws (per outfit, near and far); VR visitors have their own parts.
+    assert 2 <= result["geoms"] <= 4 + 4 * result["vr_avatars"] and result["triangles"] > 0
     assert 0 < result["cull_ms"] < result["with_avatars_ms"]

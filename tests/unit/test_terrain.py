@@ -57,3 +57,25 @@ def test_n_seoul_tower_stands_on_namsan_at_its_height():
     assert abs(hi[2] - (namsan.height + DOC["tower"]["height_m"])) < 1.0
     lat, lon = geo.to_wgs84(namsan.east, namsan.north)
     assert abs(lat - 37.5512) < 0.002 and abs(lon - 126.9882) < 0.002
+
+
+def test_far_tiles_keep_a_quarter_or_so_of_the_triangles_on_the_same_edges_and_hang_skirts():
+    levels = terrain.terrain_tile_levels(BACKDROP, skirts=False)
+    near = sum(n.triangle_count for n, _ in levels)
+    far = sum(f.triangle_count for _, f in levels)
+    assert near == sum(t.triangle_count for t in terrain.terrain_tiles(BACKDROP))
+    assert 0.2 < far / near < 0.35
+    for fine, coarse in levels:  # same footprint: a far tile covers exactly what its full one does
+        np.testing.assert_allclose(fine.bounds()[0][:2], coarse.bounds()[0][:2])
+        np.testing.assert_allclose(fine.bounds()[1][:2], coarse.bounds()[1][:2])
+    skirted = terrain.terrain_tile_levels(BACKDROP)
+    for (plain, _), (with_skirt, _) in zip(levels, skirted, strict=True):
+        tops = {(round(float(x), 2), round(float(y), 2)): float(z) for x, y, z in plain.positions}
+        extra = with_skirt.positions[len(plain.positions):]
+        drops = np.asarray([tops[(round(float(x), 2), round(float(y), 2))] - z for x, y, z in extra])
+        assert set(np.round(drops, 3)) == {0.0, terrain.SKIRT}  # a curtain from each edge vertex straight down
+        p = with_skirt.positions[with_skirt.indices[plain.triangle_count:]]
+        normal = np.cross(p[:, 1] - p[:, 0], p[:, 2] - p[:, 0])
+        centre = (plain.bounds()[0][:2] + plain.bounds()[1][:2]) / 2
+        outward = (p.mean(axis=1)[:, :2] - centre)
+        assert (np.sum(normal[:, :2] * outward, axis=1) > 0).all()  # every skirt faces out of its tile

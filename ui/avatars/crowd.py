@@ -33,6 +33,7 @@ class _Layer:
         self.node = parent.attachNewNode(meshes_to_node(name, slotted(outfit, far)))
         self.node.node().setBounds(OmniBoundingVolume())  # instances are placed by the shader, not the node
         self.node.node().setFinal(True)
+        self.node.hide()  # until the first flush gives it instances
         self.tex = Texture(f"{name}-instances")
         self.node.setShaderInput("instances", self.tex)
         self.capacity = 0
