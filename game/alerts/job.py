@@ -157,4 +157,16 @@ def settle_and_measure(base: Any, controller: Any) -> dict[str, Any] | None:
         "caption_box_px": list(caption_box),
         "signing_region": list(overlay.signing_region) if overlay.signing_region else None,
         "gloss_pages": controller.sync.as_json() if controller.sync is not None else None,
+        "signing": signing_json(controller.signing),
+    }
+
+
+def signing_json(signing: Signing | None) -> dict[str, Any] | None:
+    """What the signing panel signs for the alert on screen, in order, and who signs each part (None: no panel)."""
+    if signing is None:
+        return None
+    return {
+        "segments": [{"gloss": s.gloss, "source": s.source, "start": round(s.start, 3), "end": round(s.end, 3)}
+                     for s in signing.segments()],
+        "placeholders": list(signing.placeholders()),
     }

@@ -21,6 +21,8 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets" / "ksl"
 LEXICON_PATH = ASSETS / "lexicon.json"
 HANDS = ("right", "symmetric", "both")
 CONFIDENCE = ("sourced", "medium", "low", "unknown-form")
+#: The confidence of a placeholder: a form its authors made up because the KSL sign is unknown to them.
+PLACEHOLDER = "unknown-form"
 MOVEMENTS = ("shake", "circle", "flutter", "nod", "headshake")
 FACE_KEYS = (*skeleton.FACE_CHANNELS, *skeleton.HEAD_ANGLES)
 
@@ -78,6 +80,11 @@ class Sign:
     left: tuple[HandKey, ...]  # empty unless ``hands == "both"``
     movements: tuple[Movement, ...]
     face: tuple[FaceKey, ...]
+
+    @property
+    def placeholder(self) -> bool:
+        """A stand-in form (see :data:`PLACEHOLDER`): it must be replaced, and reports name it wherever it is signed."""
+        return self.confidence == PLACEHOLDER
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: it is loaded once and used as a cache key

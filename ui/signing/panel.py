@@ -23,7 +23,7 @@ from panda3d.core import (
     TextNode,
 )
 
-from game.alerts.hooks import GlossSpan
+from game.alerts.hooks import GlossSpan, SignedSegment
 from game.signing import fingerspell, lexicon, templates
 from game.signing.lexicon import Lexicon
 from game.signing.timeline import Span, Timeline, caption_spans, compile_glosses
@@ -134,6 +134,13 @@ class SigningPanel:
         if self.timeline is None:
             return (), 0.0
         return caption_spans(self.timeline, self.lexicon, lang), self.timeline.duration
+
+    def segments(self) -> tuple[SignedSegment, ...]:
+        return tuple(SignedSegment(s.gloss, "avatar", s.start, s.end) for s in self.spans)
+
+    def placeholders(self) -> tuple[str, ...]:
+        signs = self.lexicon.signs
+        return tuple(s.gloss for s in self.spans if s.kind == "sign" and signs[s.gloss].placeholder)
 
     def seek(self, t: float) -> None:
         """Pose the avatar ``t`` seconds into the signing (clamped to it), for a caller keeping its own clock.
