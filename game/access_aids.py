@@ -8,17 +8,22 @@ captions and pictogram (the panel solves that one template on demand, the voice 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import platformdirs
 from panda3d.core import Filename
 
-from game import tasks
+from game import access_settings, tasks
+from game.signing import clips
+from game.signing.placement import place
 from game.speech.service import SpeechService
 from ui.layers import alert_layer
 from ui.signing.panel import SigningPanel
 
+log = logging.getLogger("mseoul.access")
 #: How long leaving waits for the speech worker to exit by itself before it is terminated.
 QUICK_EXIT_S = 0.1
 
@@ -37,13 +42,21 @@ class WaitingSpeech:
 
 class AccessAids:
     """``parent`` is where the signing panel's card goes: the alert layer on the desktop (above every menu), the
-    head-locked panel in XR (the same node the alert overlay is drawn under)."""
+    head-locked panel in XR (the same node the alert overlay is drawn under). ``settings_dir`` holds the
+    visitor's settings.json (its ``access`` settings: the clips folder, the panel's size and corner)."""
 
-    def __init__(self, base, config, font=None, parent=None, lang: str | None = None):
+    def __init__(self, base, config, font=None, parent=None, lang: str | None = None,
+                 settings_dir: Path | None = None):
         self.base = base
         cache = config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
+        self.settings = access_settings.load(settings_dir)
         self.speech = SpeechService(cache / "speech")
-        self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language)
+        # The visitor's size and corner apply on the desktop; the XR head-locked panel keeps its own layout.
+        placement = None if parent is not None else partial(place, aspect_ratio=base.getAspectRatio(),
+                                                             height=self.settings.signing_panel_height,
+                                                             corner=self.settings.signing_panel_corner)
+        self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language,
+                                    library=self._clips(), placement=placement)
         self.signing.set_visible(False)
         self._to_play: set[int] = set()
         self._sounds: list = []
@@ -51,6 +64,15 @@ class AccessAids:
         self._warm_up: Iterator[str] | None = self.signing.warm_up()
         self._frames = 0  # frames drawn since the aids were installed
         self._start = base.taskMgr.add(self._start_up, "access-aids-start", sort=tasks.BACKGROUND)
+
+    def _clips(self) -> clips.ClipLibrary:
+        """The recorded interpreter clips; a broken manifest is logged and the avatar signs everything."""
+        folder = clips.folder(self.settings.signing_clips_dir)
+        try:
+            return clips.load(folder)
+        except clips.ClipError as exc:
+            log.error("interpreter clips in %s not used: %s", folder, exc)
+            return clips.EMPTY
 
     @property
     def ready(self) -> bool:

@@ -42,3 +42,20 @@ def test_placeholders_name_the_stand_in_signs_only(showbase):
             ("지진", "avatar"), ("먼지", "avatar"), ("119", "avatar"), ("#종로", "avatar")]
     finally:
         panel.destroy()
+
+
+def test_the_visitors_size_and_corner_place_the_panel(showbase):
+    from functools import partial
+
+    from game.signing.placement import place
+
+    aspect = showbase.getAspectRatio()
+    panel = SigningPanel(showbase.win, showbase.aspect2d, size=(160, 120),
+                         placement=partial(place, aspect_ratio=aspect, height=0.45, corner="top-left"))
+    try:
+        panel.set_frame((0.728, 1.728, -0.95, -0.2))  # the banner layout's region
+        low, high = panel.card.get_tight_bounds()
+        assert high.z - low.z == pytest.approx(0.9, abs=1e-3)  # 45 % of the screen height
+        assert low.x == pytest.approx(-aspect + 0.04, abs=1e-3) and high.z == pytest.approx(0.96, abs=1e-3)
+    finally:
+        panel.destroy()

@@ -1,0 +1,94 @@
+"""The accessibility settings an operator or visitor can set, kept in settings.json under ``"access"``. Pure.
+
+One declaration per setting (name, kind, default, allowed range, what it does), read through the store
+:mod:`game.language` already keeps (``settings.json`` in the user config directory or ``--config-dir``), so there
+is one settings file, not two. A wrong value is logged and replaced by its default: a typo in a kiosk's settings
+must not stop alerts from being shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from game.language import recall, remember
+
+KEY = "access"
+CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+log = logging.getLogger("mseoul.access")
+
+
+@dataclass(frozen=True)
+class Setting:
+    kind: type
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    doc: str = ""
+
+
+SETTINGS: dict[str, Setting] = {
+    "signing_clips_dir": Setting(str, None, doc="folder of recorded interpreter clips (manifest.json); default: "
+                                                "assets/signing/clips"),
+    "signing_panel_height": Setting(float, None, 0.15, 0.5, doc="signing panel height as a fraction of the screen "
+                                                                "height; default: the space the alert layout keeps"),
+    "signing_panel_corner": Setting(str, None, choices=CORNERS, doc="screen corner for the signing panel; default: "
+                                                                    "where the alert layout puts it"),
+}
+
+
+@dataclass(frozen=True)
+class AccessSettings:
+    signing_clips_dir: str | None = None
+    signing_panel_height: float | None = None
+    signing_panel_corner: str | None = None
+
+
+def _valid(name: str, value: Any) -> bool:
+    s = SETTINGS[name]
+    if value is None:
+        return True
+    if s.kind is float:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        return (s.low is None or value >= s.low) and (s.high is None or value <= s.high)
+    if not isinstance(value, s.kind):
+        return False
+    return not s.choices or value in s.choices
+
+
+def parse(raw: Any) -> AccessSettings:
+    """Settings from the stored object; unknown names and bad values are logged and left at their defaults."""
+    if not isinstance(raw, dict):
+        return AccessSettings()
+    values = {}
+    for name, value in raw.items():
+        if name not in SETTINGS:
+            log.warning("unknown access setting %r ignored", name)
+        elif not _valid(name, value):
+            log.warning("access setting %s=%r is not allowed; using %r", name, value, SETTINGS[name].default)
+        else:
+            values[name] = float(value) if SETTINGS[name].kind is float and value is not None else value
+    return AccessSettings(**values)
+
+
+def load(config_dir: Path | None) -> AccessSettings:
+    return parse(recall(config_dir, KEY))
+
+
+def save(config_dir: Path | None, settings: AccessSettings) -> None:
+    """Keep ``settings`` (only those that differ from the defaults) for the next run."""
+    defaults = AccessSettings()
+    changed = {f.name: getattr(settings, f.name) for f in fields(settings)
+               if getattr(settings, f.name) != getattr(defaults, f.name)}
+    remember(config_dir, KEY, changed)
+
+
+def with_value(settings: AccessSettings, name: str, value: Any) -> AccessSettings:
+    """``settings`` with one value changed; refuses a value the declaration does not allow."""
+    if name not in SETTINGS or not _valid(name, value):
+        raise ValueError(f"access setting {name}={value!r} is not allowed")
+    return replace(settings, **{name: value})
