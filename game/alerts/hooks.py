@@ -46,8 +46,9 @@ class SignedSegment:
 
 @runtime_checkable
 class Signing(Protocol):
-    def glosses_for(self, category: str, lang: str) -> Sequence[str]:
-        """The KSL gloss sequence of the message template for a pictogram id (``earthquake``…).
+    def glosses_for(self, category: str, lang: str, text: str = "") -> Sequence[str]:
+        """The KSL gloss sequence of the message template for a pictogram id (``earthquake``…), with the numbers
+        of the alert's ``text`` (a magnitude, a distance, an age) signed in it.
 
         ``lang`` is the language of the written alert, for templates that quote it (fingerspelled names).
         """

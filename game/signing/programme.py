@@ -1,6 +1,7 @@
 """What the signing panel shows for one message: recorded interpreter clips first, the avatar for the gaps. Pure.
 
-A whole-template clip (``template:<category>``) signs the message alone. Otherwise the gloss sequence is walked
+A whole-template clip (``template:<category>``) signs the message; the avatar adds only what the recording
+cannot know (the numbers of this alert, under the topic face). Otherwise the gloss sequence is walked
 in order: each gloss with a recorded clip is played from the video, and each run of glosses without one is signed
 by the avatar as one timeline (its lead-in from rest and hold back to rest included), starting with the sentence
 face in force at that point. The parts follow each other on one clock, so the captions, the report and the panel
@@ -84,12 +85,17 @@ class Programme:
 
 
 def plan(glosses: Sequence[str], library: ClipLibrary, lex: Lexicon, alphabet: Alphabet, *, speed: float = 1.0,
-         category: str | None = None) -> Programme:
-    """The programme for ``glosses`` (the template of ``category`` when given); ``speed`` scales the avatar only,
-    a recorded clip always plays at the interpreter's own pace."""
+         category: str | None = None, after_template: Sequence[str] = ()) -> Programme:
+    """The programme for ``glosses`` (the template of ``category`` when given, plus ``after_template``, the
+    glosses a template clip does not sign); ``speed`` scales the avatar only, a recorded clip always plays at the
+    interpreter's own pace."""
     whole = library.template(category) if category is not None else None
     if whole is not None:
-        return Programme((Part(0.0, _length(whole), clip=whole),))
+        parts = [Part(0.0, _length(whole), clip=whole)]
+        if after_template:
+            timeline = compile_glosses(["[topic]", *after_template], lex, alphabet, speed)
+            parts.append(Part(parts[0].end, parts[0].end + timeline.duration, timeline=timeline))
+        return Programme(tuple(parts))
     parts: list[Part] = []
     run: list[str] = []  # glosses for the avatar, starting with the sentence face in force where the run begins
     face = "[neutral]"

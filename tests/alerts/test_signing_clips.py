@@ -95,8 +95,12 @@ def test_report_names_the_interpreter_for_a_recorded_template(showbase, tmp_path
     finally:
         panel.destroy()
     signing = json.loads((tmp_path / "alert.json").read_text(encoding="utf-8"))["screen"]["signing"]
-    assert signing == {"segments": [{"gloss": "template:earthquake", "source": "interpreter", "start": 0.0,
-                                     "end": 2.0}], "placeholders": []}
+    # The recording signs the message; the avatar adds this alert's numbers (규모 6.1, 10 km) after it.
+    assert signing["segments"][0] == {"gloss": "template:earthquake", "source": "interpreter", "start": 0.0,
+                                      "end": 2.0}
+    assert [(s["gloss"], s["source"]) for s in signing["segments"][1:]] == [
+        ("10", "avatar"), ("#킬로", "avatar"), ("#규모", "avatar"), ("6.1", "avatar")]
+    assert signing["segments"][1]["start"] >= 2.0 and signing["placeholders"] == []
 
 
 def test_a_clip_the_player_cannot_open_is_skipped_and_the_avatar_signs_it(showbase, tmp_path, caplog):

@@ -26,6 +26,7 @@ def test_report_lists_the_signed_segments_in_order(showbase, tmp_path):
     signing = screen["signing"]
     segments = signing["segments"]
     assert [s["gloss"] for s in segments] == [g for g in screen["glosses"] if not g.startswith("[")]
+    assert ["10", "#킬로", "#규모", "6.1"] == [s["gloss"] for s in segments][3:7]  # the alert's numbers, signed
     assert {s["source"] for s in segments} == {"avatar"}
     times = [t for s in segments for t in (s["start"], s["end"])]
     assert times == sorted(times) and all(s["end"] > s["start"] for s in segments)

@@ -127,7 +127,8 @@ class AlertController:
         self._pending_voice = self.speech.say(p.caption_text, p.lang) if self.speech is not None else None
         if self._pending_voice is not None:
             self.wav_paths.append(self._pending_voice)
-        self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang)) if self.signing is not None else ()
+        self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang, p.caption_text)) \
+            if self.signing is not None else ()
         self.sync = None
         if self.signing is not None:
             region = self.overlay.signing_region  # the overlay lays out first, then the panel takes its place

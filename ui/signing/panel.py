@@ -35,7 +35,7 @@ from panda3d.core import (
 )
 
 from game.alerts.hooks import GlossSpan, SignedSegment
-from game.signing import clips, fingerspell, lexicon, templates
+from game.signing import clips, fingerspell, lexicon, numbers, templates
 from game.signing.clips import ClipError, ClipLibrary
 from game.signing.lexicon import Lexicon
 from game.signing.placement import Region
@@ -80,7 +80,8 @@ class SigningPanel:
         self._movies: dict[Path, MovieTexture] = {}
         self.library = self._playable(library)
         self.programme: Programme | None = None
-        self._template: tuple[str, tuple[str, ...]] | None = None  # the category and glosses last asked for
+        # The category, glosses and number glosses last asked for (see :meth:`glosses_for`).
+        self._template: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
         self._clip_shown: str | None = None
         self.time = 0.0
         self._visible = True
@@ -181,21 +182,24 @@ class SigningPanel:
             self.source_label.set_pos((left + right) / 2, -0.01, top - height * 1.1)
 
     # -- the Signing hook --------------------------------------------------------------------------------------
-    def glosses_for(self, category: str, lang: str) -> Sequence[str]:
-        """The template's glosses for an alert pictogram id; KSL is signed the same for ``ko`` and ``en`` alerts
-        (``lang`` only matters to templates quoting text, which ours do not), so it is accepted and unused.
-        Remembered so that :meth:`play` of these glosses can use the template's own recorded clip."""
+    def glosses_for(self, category: str, lang: str, text: str = "") -> Sequence[str]:
+        """The template's glosses for an alert pictogram id, with the numbers of the alert ``text`` signed after
+        the hazard; KSL is signed the same for ``ko`` and ``en`` alerts (``lang`` only matters to templates
+        quoting text, which ours do not), so it is accepted and unused. Remembered so that :meth:`play` of these
+        glosses can use the template's own recorded clip (then the avatar signs the numbers after it)."""
         template = self.templates.get(category, self.templates["general"])
-        glosses = template.glosses_for(self.lexicon, self.place)
-        self._template = (template.category, tuple(glosses))
+        glosses = numbers.with_numbers(template.glosses_for(self.lexicon, self.place), text)
+        self._template = (template.category, tuple(glosses), tuple(numbers.glosses(text)))
         return glosses
 
     def play(self, glosses: Sequence[str]) -> None:
         """Start signing ``glosses`` from the beginning (replacing whatever was being signed): recorded clips
         where the library has them, the avatar for the rest."""
-        category = self._template[0] if self._template and self._template[1] == tuple(glosses) else None
+        category, extra = None, ()
+        if self._template is not None and self._template[1] == tuple(glosses):
+            category, _, extra = self._template
         self.programme = plan(list(glosses), self.library, self.lexicon, self.alphabet, speed=self.speed,
-                              category=category)
+                              category=category, after_template=extra)
         self.time = 0.0
         self._show(0.0)
 
