@@ -17,6 +17,7 @@ import platformdirs
 from panda3d.core import Filename
 
 from game import access_settings, tasks
+from game.assistive import AssistiveOutput
 from game.signing import clips
 from game.signing.placement import place
 from game.speech.service import SpeechService
@@ -50,6 +51,10 @@ class AccessAids:
         self.base = base
         cache = config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
         self.settings = access_settings.load(settings_dir)
+        at_path = self.settings.at_output
+        self.assistive = AssistiveOutput(Path(at_path).expanduser() if at_path else None,
+                                         self.settings.at_speech_dispatcher)
+        self.announce = self.assistive.announce  # every presented alert, as a line for assistive technology
         self.speech = SpeechService(cache / "speech")
         # The visitor's size and corner apply on the desktop; the XR head-locked panel keeps its own layout.
         placement = None if parent is not None else partial(place, aspect_ratio=base.getAspectRatio(),

@@ -37,6 +37,10 @@ SETTINGS: dict[str, Setting] = {
                                                                 "height; default: the space the alert layout keeps"),
     "signing_panel_corner": Setting(str, None, choices=CORNERS, doc="screen corner for the signing panel; default: "
                                                                     "where the alert layout puts it"),
+    "at_output": Setting(str, None, doc="file, FIFO or UNIX socket that gets every alert as one plain-text line "
+                                        "for assistive technology (screen reader, braille display client)"),
+    "at_speech_dispatcher": Setting(bool, True, doc="also speak each alert line with spd-say (speech-dispatcher) "
+                                                    "when it is installed; critical alerts at 'important' priority"),
 }
 
 
@@ -45,6 +49,8 @@ class AccessSettings:
     signing_clips_dir: str | None = None
     signing_panel_height: float | None = None
     signing_panel_corner: str | None = None
+    at_output: str | None = None
+    at_speech_dispatcher: bool = True
 
 
 def _valid(name: str, value: Any) -> bool:
@@ -55,7 +61,7 @@ def _valid(name: str, value: Any) -> bool:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return False
         return (s.low is None or value >= s.low) and (s.high is None or value <= s.high)
-    if not isinstance(value, s.kind):
+    if not isinstance(value, s.kind) or (s.kind is not bool and isinstance(value, bool)):
         return False
     return not s.choices or value in s.choices
 

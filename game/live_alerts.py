@@ -115,7 +115,8 @@ class LiveAlerts:
                 audio_loader=base.loader if first else None,
                 speech=(aids and aids.speech or speech) if first else None,
                 signing=aids and aids.signing if first else None,
-                on_change=self._changed if first else None)
+                on_change=self._changed if first else None,
+                announce=getattr(aids, "announce", None) if first else None)
             if len(self.languages) > 1:
                 self.layers[lang] = layer
         self.controller = self.controllers[self.languages[0]]

@@ -26,9 +26,12 @@ from ui.alerts.overlay import AlertOverlay
 class AlertController:
     def __init__(self, policy: AlertPolicy, overlay: AlertOverlay, cache_dir: Path, *, audio_loader: Any = None,
                  speech: Speech | None = None, signing: Signing | None = None,
-                 on_change: Callable[[Presentation | None], None] | None = None) -> None:
+                 on_change: Callable[[Presentation | None], None] | None = None,
+                 announce: Callable[[Presentation], object] | None = None) -> None:
         """``on_change`` hears each change of what is on screen (None: nothing), e.g. to let the app flow
-        enter its ``alert`` state for a takeover and leave it when the alert is acknowledged."""
+        enter its ``alert`` state for a takeover and leave it when the alert is acknowledged. ``announce`` hears
+        every alert the policy presents (on screen now or queued behind a higher one), once: the assistive-
+        technology output (:class:`game.assistive.AssistiveOutput`)."""
         self.policy = policy
         self.overlay = overlay
         self.cache_dir = cache_dir
@@ -36,6 +39,7 @@ class AlertController:
         self.speech = speech
         self.signing = signing
         self.on_change = on_change
+        self.announce = announce
         self.shown: Record | None = None
         self.glosses: tuple[str, ...] = ()
         self.sync: SyncPlan | None = None  # which glosses go with which caption page, and the pages' times
@@ -49,6 +53,9 @@ class AlertController:
 
     def receive(self, alert: Alert, now: dt.datetime) -> Record:
         record = self.policy.receive(alert, now)
+        if self.announce is not None and record.outcome == "presented" and not record.duplicate:
+            assert record.presentation is not None
+            self.announce(record.presentation)
         self.refresh()
         return record
 
