@@ -14,13 +14,13 @@ from functools import partial
 from pathlib import Path
 
 import platformdirs
-from panda3d.core import Filename
 
-from game import access_settings, tasks
+from game import access_settings, audio_mix, caption_style, tasks
 from game.assistive import AssistiveOutput
 from game.signing import clips
 from game.signing.placement import place
 from game.speech.service import SpeechService
+from ui import audio
 from ui.layers import alert_layer
 from ui.signing.panel import SigningPanel
 
@@ -55,13 +55,16 @@ class AccessAids:
         self.assistive = AssistiveOutput(Path(at_path).expanduser() if at_path else None,
                                          self.settings.at_speech_dispatcher)
         self.announce = self.assistive.announce  # every presented alert, as a line for assistive technology
+        self.mix = audio_mix.from_settings(self.settings)  # mono and the voice/effects/ambience volumes
+        self.caption_style = caption_style.from_settings(self.settings)  # for every caption source
+        self._audio_cache = cache / "audio"
         self.speech = SpeechService(cache / "speech")
         # The visitor's size and corner apply on the desktop; the XR head-locked panel keeps its own layout.
         placement = None if parent is not None else partial(place, aspect_ratio=base.getAspectRatio(),
                                                              height=self.settings.signing_panel_height,
                                                              corner=self.settings.signing_panel_corner)
         self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language,
-                                    library=self._clips(), placement=placement)
+                                    library=self._clips(), placement=placement, caption_style=self.caption_style)
         self.signing.set_visible(False)
         self._to_play: set[int] = set()
         self._sounds: list = []
@@ -107,9 +110,9 @@ class AccessAids:
             if result.request_id in self._to_play:
                 self._to_play.discard(result.request_id)
                 if result.path is not None:
-                    sound = self.base.loader.loadSfx(Filename.fromOsSpecific(str(result.path)).getFullpath())
-                    sound.play()
-                    self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
+                    sound = audio.play(self.base.loader, result.path, "voice", self.mix, self._audio_cache)
+                    if sound is not None:
+                        self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         return task.cont
 
     def release(self) -> None:

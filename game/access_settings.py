@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from game.caption_style import COLOURS, POSITIONS
 from game.language import recall, remember
 
 KEY = "access"
@@ -41,6 +42,15 @@ SETTINGS: dict[str, Setting] = {
                                         "for assistive technology (screen reader, braille display client)"),
     "at_speech_dispatcher": Setting(bool, True, doc="also speak each alert line with spd-say (speech-dispatcher) "
                                                     "when it is installed; critical alerts at 'important' priority"),
+    "caption_size": Setting(float, 1.0, 0.75, 2.0, doc="caption text size, times each caption's own"),
+    "caption_colour": Setting(str, None, choices=tuple(COLOURS), doc="caption text colour; default: each "
+                                                                     "caption's own"),
+    "caption_background": Setting(float, 0.0, 0.0, 1.0, doc="opacity of a black card behind caption text"),
+    "caption_position": Setting(str, "bottom", choices=POSITIONS, doc="where free-standing captions go"),
+    "mono": Setting(bool, False, doc="play every sound in mono (both ears hear the same)"),
+    "voice_volume": Setting(float, 1.0, 0.0, 1.0, doc="volume of speech: alert voice, voice guide, narration"),
+    "effects_volume": Setting(float, 1.0, 0.0, 1.0, doc="volume of sound effects and alert cues"),
+    "ambience_volume": Setting(float, 1.0, 0.0, 1.0, doc="volume of background sound (city, water, crowds)"),
 }
 
 
@@ -51,12 +61,20 @@ class AccessSettings:
     signing_panel_corner: str | None = None
     at_output: str | None = None
     at_speech_dispatcher: bool = True
+    caption_size: float = 1.0
+    caption_colour: str | None = None
+    caption_background: float = 0.0
+    caption_position: str = "bottom"
+    mono: bool = False
+    voice_volume: float = 1.0
+    effects_volume: float = 1.0
+    ambience_volume: float = 1.0
 
 
 def _valid(name: str, value: Any) -> bool:
     s = SETTINGS[name]
     if value is None:
-        return True
+        return s.default is None
     if s.kind is float:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return False

@@ -35,6 +35,8 @@ from panda3d.core import (
 )
 
 from game.alerts.hooks import GlossSpan, SignedSegment
+from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
+from game.caption_style import CaptionStyle
 from game.signing import clips, fingerspell, lexicon, numbers, templates
 from game.signing.clips import ClipError, ClipLibrary
 from game.signing.lexicon import Lexicon
@@ -72,7 +74,8 @@ class SigningPanel:
                  frame: tuple[float, float, float, float] = (-0.4, 0.4, -0.3, 0.3), lang: str = "ko",
                  font: TextFont | None = None, lex: Lexicon | None = None, place: str = templates.DEFAULT_PLACE,
                  speed: float = 1.0, library: ClipLibrary = clips.EMPTY,
-                 placement: Callable[[Region], Region] | None = None) -> None:
+                 placement: Callable[[Region], Region] | None = None,
+                 caption_style: CaptionStyle = DEFAULT_CAPTIONS) -> None:
         self.lexicon = lex or lexicon.load()
         self.alphabet = fingerspell.load(self.lexicon)
         self.templates = templates.load(self.lexicon)
@@ -120,10 +123,23 @@ class SigningPanel:
         self.source_label: NodePath | None = None  # which signer the viewer sees: interpreter or avatar
         if font is not None:
             self.caption = self._label_node("ksl-caption", font, text("signing.title", lang))
+            self._style_caption(caption_style)
             self.source_label = self._label_node("ksl-source", font, both_languages("signing.avatar_label"))
+        self.caption_style = caption_style
         self.placement = placement  # the visitor's size and corner for the panel (see game.signing.placement)
         self.frame = frame
         self.set_frame(frame)
+
+    def _style_caption(self, style: CaptionStyle) -> None:
+        """The visitor's caption colour and backing (0: the panel's own white card): a chosen colour is light, so
+        it gets a dark card, at least 80 % opaque for contrast, instead of the white one."""
+        assert self.caption is not None
+        node = self.caption.node()
+        if style.colour is not None:
+            node.set_text_color(*style.rgb((0.0, 0.0, 0.0)), 1.0)
+            node.set_card_color(0.0, 0.0, 0.0, max(style.background, 0.8))
+        elif style.background > 0:
+            node.set_card_color(1.0, 1.0, 1.0, style.background)
 
     @staticmethod
     def _label_node(name: str, font: TextFont, initial: str) -> NodePath:
@@ -174,12 +190,16 @@ class SigningPanel:
         height = (top - bottom) * 0.075
         if self.caption is not None:
             self.caption.reparent_to(self.card)
-            self.caption.set_scale(height)
-            self.caption.set_pos((left + right) / 2, -0.01, bottom + height * 0.6)
+            size = height * self.caption_style.size
+            self.caption.set_scale(size)
+            at_top = self.caption_style.position == "top"
+            self.caption.set_pos((left + right) / 2, -0.01, top - size * 1.1 if at_top else bottom + size * 0.6)
         if self.source_label is not None:
             self.source_label.reparent_to(self.card)
             self.source_label.set_scale(height * 0.85)
-            self.source_label.set_pos((left + right) / 2, -0.01, top - height * 1.1)
+            at_top = self.caption is None or self.caption_style.position != "top"
+            self.source_label.set_pos((left + right) / 2, -0.01,
+                                      top - height * 1.1 if at_top else bottom + height * 0.6)
 
     # -- the Signing hook --------------------------------------------------------------------------------------
     def glosses_for(self, category: str, lang: str, text: str = "") -> Sequence[str]:
