@@ -21,8 +21,8 @@ from ui.signing.panel import SigningPanel
 
 pytestmark = [pytest.mark.render,
               pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg (scripts/setup.sh installs it)")]
-AVATAR = "아바타 수어 · avatar signing"
-INTERPRETER = "수어 통역 김수어 · interpreter 김수어"
+AVATAR = "아바타 수어"
+INTERPRETER = "수어 통역 김수어"
 
 
 def _video(path: Path, colour: str, seconds: float) -> None:

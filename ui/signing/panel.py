@@ -3,8 +3,8 @@
 Recorded human interpreters come first (W3C XAUR: avatars must not replace them): every gloss or template with a
 clip in the clips folder (:mod:`game.signing.clips`) is played from its video (a Panda3D movie texture posed on
 the panel's clock), and only the rest is signed by the avatar. A label over the picture always says which the
-viewer sees — "수어 통역 · interpreter" with the signer's name, or "아바타 수어 · avatar signing" — and the line
-under it shows the clip's own captions (or the avatar's current gloss) in step with the picture.
+viewer sees — "수어 통역 NAME" / "interpreter NAME", or "아바타 수어" / "avatar signing", in the app's one
+language — and the line under it shows the clip's own captions (or the avatar's current gloss) in step.
 
 The avatar lives in its own small scene (own camera, own lights, own clear colour) drawn into a texture
 buffer of the host window, so it never depends on the world's lighting, post-processing or camera, and the
@@ -43,7 +43,7 @@ from game.signing.lexicon import Lexicon
 from game.signing.placement import Region
 from game.signing.programme import Part, Programme, plan
 from game.signing.timeline import Span, Timeline, compile_glosses
-from ui.i18n import LANGS, text
+from ui.i18n import text
 from ui.signing.avatar import Avatar
 
 log = logging.getLogger("mseoul.signing")
@@ -54,11 +54,6 @@ LOOK_AT = (0.0, 0.0, 1.45)
 FOV_DEGREES = 29.0
 #: Frames the buffer keeps rendering after a pose change (the card then holds the last picture).
 REDRAW_FRAMES = 2
-
-
-def both_languages(key: str, **fields: object) -> str:
-    """The source label in both languages at once ("아바타 수어 · avatar signing"), whatever the app's language."""
-    return " · ".join(text(key, lang, **fields) for lang in LANGS)
 
 
 class SigningPanel:
@@ -124,7 +119,7 @@ class SigningPanel:
         if font is not None:
             self.caption = self._label_node("ksl-caption", font, text("signing.title", lang))
             self._style_caption(caption_style)
-            self.source_label = self._label_node("ksl-source", font, both_languages("signing.avatar_label"))
+            self.source_label = self._label_node("ksl-source", font, text("signing.avatar_label", lang))
         self.caption_style = caption_style
         self.placement = placement  # the visitor's size and corner for the panel (see game.signing.placement)
         self.frame = frame
@@ -331,7 +326,7 @@ class SigningPanel:
         self.picture.show()
         self._redraw()
         self.avatar.apply(part.timeline.sample(local))
-        self._set_labels(self._label(part.timeline.span_at(local)), both_languages("signing.avatar_label"))
+        self._set_labels(self._label(part.timeline.span_at(local)), text("signing.avatar_label", self.lang))
 
     def _show_clip(self, part: Part, local: float) -> None:
         """Pose the clip's video at ``local`` seconds; its caption (if it has one there) goes under it."""
@@ -350,7 +345,7 @@ class SigningPanel:
         self.clip_picture.show()
         self.buffer.set_active(False)
         caption = clip.caption_at(local, "ko" if self.lang == "ko" else "en") or ""
-        self._set_labels(caption, both_languages("signing.interpreter_label", signer=clip.signer))
+        self._set_labels(caption, text("signing.interpreter_label", self.lang, signer=clip.signer))
 
     def _set_labels(self, caption: str, source: str) -> None:
         if self.caption is not None:
@@ -369,7 +364,12 @@ class SigningPanel:
         return span.gloss.removeprefix("#")
 
     def set_language(self, lang: str) -> None:
-        """The app's language changed: the caption follows from the next frame (the title at once)."""
+        """The app's language changed: the caption and the source label follow at once."""
         self.lang = lang
-        if self.caption is not None and self.programme is None:
+        if self.programme is not None:
+            self._show(self.time)
+            return
+        if self.caption is not None:
             self.caption.node().set_text(text("signing.title", lang))
+        if self.source_label is not None:
+            self.source_label.node().set_text(text("signing.avatar_label", lang))
