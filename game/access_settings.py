@@ -9,12 +9,12 @@ must not stop alerts from being shown.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.caption_style import COLOURS, POSITIONS
-from game.language import recall, remember
+from game.language import recall
 
 KEY = "access"
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
@@ -101,18 +101,3 @@ def parse(raw: Any) -> AccessSettings:
 
 def load(config_dir: Path | None) -> AccessSettings:
     return parse(recall(config_dir, KEY))
-
-
-def save(config_dir: Path | None, settings: AccessSettings) -> None:
-    """Keep ``settings`` (only those that differ from the defaults) for the next run."""
-    defaults = AccessSettings()
-    changed = {f.name: getattr(settings, f.name) for f in fields(settings)
-               if getattr(settings, f.name) != getattr(defaults, f.name)}
-    remember(config_dir, KEY, changed)
-
-
-def with_value(settings: AccessSettings, name: str, value: Any) -> AccessSettings:
-    """``settings`` with one value changed; refuses a value the declaration does not allow."""
-    if name not in SETTINGS or not _valid(name, value):
-        raise ValueError(f"access setting {name}={value!r} is not allowed")
-    return replace(settings, **{name: value})
