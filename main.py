@@ -79,7 +79,8 @@ def _still(app, kiosk) -> int:
 
             ctx = install(ALERT_JOB, app)
             try:
-                return run_alert_job(app.base, config, speech=WaitingSpeech(ctx.aids.speech), signing=ctx.aids.signing)
+                return run_alert_job(app.base, config, speech=WaitingSpeech(ctx.aids.speech), signing=ctx.aids.signing,
+                                     caption_style=ctx.aids.caption_style)
             finally:
                 ctx.release()
         app.screenshot(config.screenshot)

@@ -8,17 +8,23 @@ captions and pictogram (the panel solves that one template on demand, the voice 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import platformdirs
-from panda3d.core import Filename
 
-from game import tasks
+from game import access_settings, audio_mix, caption_style, tasks
+from game.assistive import AssistiveOutput
+from game.signing import clips
+from game.signing.placement import place
 from game.speech.service import SpeechService
+from ui import audio
 from ui.layers import alert_layer
 from ui.signing.panel import SigningPanel
 
+log = logging.getLogger("mseoul.access")
 #: How long leaving waits for the speech worker to exit by itself before it is terminated.
 QUICK_EXIT_S = 0.1
 
@@ -37,13 +43,28 @@ class WaitingSpeech:
 
 class AccessAids:
     """``parent`` is where the signing panel's card goes: the alert layer on the desktop (above every menu), the
-    head-locked panel in XR (the same node the alert overlay is drawn under)."""
+    head-locked panel in XR (the same node the alert overlay is drawn under). ``settings_dir`` holds the
+    visitor's settings.json (its ``access`` settings: the clips folder, the panel's size and corner)."""
 
-    def __init__(self, base, config, font=None, parent=None, lang: str | None = None):
+    def __init__(self, base, config, font=None, parent=None, lang: str | None = None,
+                 settings_dir: Path | None = None):
         self.base = base
         cache = config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
+        self.settings = access_settings.load(settings_dir)
+        at_path = self.settings.at_output
+        self.assistive = AssistiveOutput(Path(at_path).expanduser() if at_path else None,
+                                         self.settings.at_speech_dispatcher)
+        self.announce = self.assistive.announce  # every presented alert, as a line for assistive technology
+        self.mix = audio_mix.from_settings(self.settings)  # mono and the voice/effects/ambience volumes
+        self.caption_style = caption_style.from_settings(self.settings)  # for every caption source
+        self._audio_cache = cache / "audio"
         self.speech = SpeechService(cache / "speech")
-        self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language)
+        # The visitor's size and corner apply on the desktop; the XR head-locked panel keeps its own layout.
+        placement = None if parent is not None else partial(place, aspect_ratio=base.getAspectRatio(),
+                                                             height=self.settings.signing_panel_height,
+                                                             corner=self.settings.signing_panel_corner)
+        self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language,
+                                    library=self._clips(), placement=placement, caption_style=self.caption_style)
         self.signing.set_visible(False)
         self._to_play: set[int] = set()
         self._sounds: list = []
@@ -51,6 +72,15 @@ class AccessAids:
         self._warm_up: Iterator[str] | None = self.signing.warm_up()
         self._frames = 0  # frames drawn since the aids were installed
         self._start = base.taskMgr.add(self._start_up, "access-aids-start", sort=tasks.BACKGROUND)
+
+    def _clips(self) -> clips.ClipLibrary:
+        """The recorded interpreter clips; a broken manifest is logged and the avatar signs everything."""
+        folder = clips.folder(self.settings.signing_clips_dir)
+        try:
+            return clips.load(folder)
+        except clips.ClipError as exc:
+            log.error("interpreter clips in %s not used: %s", folder, exc)
+            return clips.EMPTY
 
     @property
     def ready(self) -> bool:
@@ -80,9 +110,9 @@ class AccessAids:
             if result.request_id in self._to_play:
                 self._to_play.discard(result.request_id)
                 if result.path is not None:
-                    sound = self.base.loader.loadSfx(Filename.fromOsSpecific(str(result.path)).getFullpath())
-                    sound.play()
-                    self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
+                    sound = audio.play(self.base.loader, result.path, "voice", self.mix, self._audio_cache)
+                    if sound is not None:
+                        self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         return task.cont
 
     def release(self) -> None:

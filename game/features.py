@@ -99,7 +99,8 @@ def access_aids(ctx: Context) -> Handle:
     from game.access_aids import AccessAids
 
     app = ctx.app
-    ctx.aids = AccessAids(app.base, app.config, app.font, lang=app.language.value)
+    ctx.aids = AccessAids(app.base, app.config, app.font, lang=app.language.value,
+                          settings_dir=app.language.config_dir)
     unsubscribe = app.language.subscribe(ctx.aids.signing.set_language)
 
     def undo() -> None:

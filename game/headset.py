@@ -51,7 +51,11 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
         city.start_polling(base)
         panel = driver.head_panel.attachNewNode("alerts")
         panel.setScale(XR_ALERT_SCALE)
-        aids = AccessAids(base, config, load_font(base.loader), parent=panel)
+        from game.app import user_config_dir
+
+        # The visitor's access settings (captions, sound, clips) as on the desktop; a kiosk keeps none.
+        settings_dir = None if kiosk is not None else config.config_dir or user_config_dir()
+        aids = AccessAids(base, config, load_font(base.loader), parent=panel, settings_dir=settings_dir)
         alerts = LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
                             parent=panel, aspect=16 / 9, srgb=True, badge=False, aids=aids,
                             on_alert=driver.haptic, city=city, flow=flow, **extra)

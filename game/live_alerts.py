@@ -23,6 +23,8 @@ from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse
 from game.alerts.policy import AlertPolicy
 from game.alerts.rotation import LanguageRotation
+from game.audio_mix import DEFAULT as DEFAULT_MIX
+from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
 from game.city_connection import CityConnection
 from game.input.stack import ALERT, WORLD, ModalStack, Press
 from game.language import Language
@@ -109,13 +111,16 @@ class LiveAlerts:
             first = i == 0  # one voice and one attention cue; the other languages are shown in turn, silently
             layer = parent if len(self.languages) == 1 else parent.attachNewNode(f"alert-{lang}")
             overlay = AlertOverlay(layer, aspect or base.getAspectRatio(), bold, lang, srgb_framebuffer=srgb,
-                                   signing_panel=first and aids is not None)
+                                   signing_panel=first and aids is not None,
+                                   caption_style=getattr(aids, "caption_style", DEFAULT_CAPTIONS))
             self.controllers[lang] = AlertController(
                 AlertPolicy(location_now, lang), overlay, cache_dir or config.cache_dir or default_cache_dir(),
                 audio_loader=base.loader if first else None,
                 speech=(aids and aids.speech or speech) if first else None,
                 signing=aids and aids.signing if first else None,
-                on_change=self._changed if first else None)
+                on_change=self._changed if first else None,
+                announce=getattr(aids, "announce", None) if first else None,
+                mix=getattr(aids, "mix", DEFAULT_MIX))
             if len(self.languages) > 1:
                 self.layers[lang] = layer
         self.controller = self.controllers[self.languages[0]]

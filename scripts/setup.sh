@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
     espeak-ng            # speech synthesis behind pyttsx3
+    ffmpeg               # the tests make short interpreter-clip videos (Motion-JPEG AVI)
     fonts-nanum          # Hangul font (OFL) for Korean text
     libegl1 libgl1-mesa-dri libgles2   # Mesa llvmpipe through EGL for headless rendering
     python3-venv

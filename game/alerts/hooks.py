@@ -33,10 +33,22 @@ class GlossSpan:
     words: tuple[str, ...] = ()  # e.g. ("머리 보호",) or ("protect your head",); alternatives, any may match
 
 
+@dataclass(frozen=True, slots=True)
+class SignedSegment:
+    """One stretch of what the panel signed, for the report: who signs it, so a viewer (and a reviewer) can tell a
+    recorded human interpreter from the avatar."""
+
+    gloss: str  # a lexicon gloss, a number, a fingerspelled ``#word``, or a recorded clip's phrase/template id
+    source: str  # "interpreter" (a recorded clip) or "avatar"
+    start: float  # seconds from the start of :meth:`Signing.play`
+    end: float
+
+
 @runtime_checkable
 class Signing(Protocol):
-    def glosses_for(self, category: str, lang: str) -> Sequence[str]:
-        """The KSL gloss sequence of the message template for a pictogram id (``earthquake``…).
+    def glosses_for(self, category: str, lang: str, text: str = "") -> Sequence[str]:
+        """The KSL gloss sequence of the message template for a pictogram id (``earthquake``…), with the numbers
+        of the alert's ``text`` (a magnitude, a distance, an age) signed in it.
 
         ``lang`` is the language of the written alert, for templates that quote it (fingerspelled names).
         """
@@ -47,6 +59,13 @@ class Signing(Protocol):
     def timing(self, lang: str) -> tuple[tuple[GlossSpan, ...], float]:
         """The glosses of the last :meth:`play` with their times and their words in ``lang``, and the signing's
         whole duration (back at rest), so the captions can be paged with the hands."""
+
+    def segments(self) -> tuple[SignedSegment, ...]:
+        """What the last :meth:`play` signs, in order, each with its source and times."""
+
+    def placeholders(self) -> tuple[str, ...]:
+        """The glosses of the last :meth:`play` the avatar signs with a placeholder form (a sign whose KSL form is
+        unknown to the lexicon's authors); empty when none."""
 
     def seek(self, t: float) -> None:
         """Pose the avatar ``t`` seconds into the signing (called every frame while an alert is up: the alert

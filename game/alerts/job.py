@@ -24,6 +24,8 @@ from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse_file
 from game.alerts.policy import AlertPolicy, Record
 from game.alerts.targeting import GWANGHWAMUN
+from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
+from game.caption_style import CaptionStyle
 from net import clock
 
 FLASH_SAMPLE_FPS = 12.0  # two samples per lit or dark phase even at the 3 flashes/s limit (1/6 s each)
@@ -61,8 +63,9 @@ def _record_json(path: Path, record: Record) -> dict[str, Any]:
 
 
 def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech | None = None,
-                  signing: Signing | None = None) -> int:
-    """Run the contract on ``base`` (offscreen ShowBase, scene loaded); returns the process exit status."""
+                  signing: Signing | None = None, caption_style: CaptionStyle = DEFAULT_CAPTIONS) -> int:
+    """Run the contract on ``base`` (offscreen ShowBase, scene loaded); returns the process exit status.
+    ``caption_style``: the visitor's caption settings, applied to the alert's captions as in the live app."""
     from panda3d.core import Filename
 
     from ui.alerts.controller import AlertController
@@ -86,7 +89,7 @@ def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech |
         return 2
     overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True), lang,
                            srgb_framebuffer=base.win.getFbProperties().getSrgbColor(),
-                           signing_panel=signing is not None)
+                           signing_panel=signing is not None, caption_style=caption_style)
     controller = AlertController(policy, overlay, config.cache_dir or default_cache_dir(), audio_loader=base.loader,
                                  speech=speech, signing=signing)
     controller.refresh()
@@ -157,4 +160,16 @@ def settle_and_measure(base: Any, controller: Any) -> dict[str, Any] | None:
         "caption_box_px": list(caption_box),
         "signing_region": list(overlay.signing_region) if overlay.signing_region else None,
         "gloss_pages": controller.sync.as_json() if controller.sync is not None else None,
+        "signing": signing_json(controller.signing),
+    }
+
+
+def signing_json(signing: Signing | None) -> dict[str, Any] | None:
+    """What the signing panel signs for the alert on screen, in order, and who signs each part (None: no panel)."""
+    if signing is None:
+        return None
+    return {
+        "segments": [{"gloss": s.gloss, "source": s.source, "start": round(s.start, 3), "end": round(s.end, 3)}
+                     for s in signing.segments()],
+        "placeholders": list(signing.placeholders()),
     }

@@ -15,13 +15,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from game.signing import skeleton, space
+from game.signing import numbers, skeleton, space
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets" / "ksl"
 LEXICON_PATH = ASSETS / "lexicon.json"
 HANDS = ("right", "symmetric", "both")
 CONFIDENCE = ("sourced", "medium", "low", "unknown-form")
+#: The confidence of a placeholder: a form its authors made up because the KSL sign is unknown to them.
+PLACEHOLDER = "unknown-form"
 MOVEMENTS = ("shake", "circle", "flutter", "nod", "headshake")
+HOOKED = numbers.HOOKED  # suffix of a handshape's derived bent variant (see :func:`_hooked`)
 FACE_KEYS = (*skeleton.FACE_CHANNELS, *skeleton.HEAD_ANGLES)
 
 
@@ -78,6 +81,11 @@ class Sign:
     left: tuple[HandKey, ...]  # empty unless ``hands == "both"``
     movements: tuple[Movement, ...]
     face: tuple[FaceKey, ...]
+
+    @property
+    def placeholder(self) -> bool:
+        """A stand-in form (see :data:`PLACEHOLDER`): it must be replaced, and reports name it wherever it is signed."""
+        return self.confidence == PLACEHOLDER
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: it is loaded once and used as a cache key
@@ -210,6 +218,14 @@ def _sign(gloss: str, raw: Any, lex: dict[str, Any]) -> Sign:
                 right, left, movements, tuple(face))
 
 
+def _hooked(shape: Handshape) -> Handshape:
+    """The bent variant of a handshape (extended fingers and an extended thumb hooked): the tens of a digit,
+    20 = bent index+middle (reference sheet §3), derived so every digit has one without more data to keep."""
+    thumb = "hooked" if shape.thumb == "out" else shape.thumb
+    return Handshape(thumb, {f: "hooked" if st == "straight" else st for f, st in shape.fingers.items()},
+                     shape.spread)
+
+
 def parse(data: Any) -> Lexicon:
     """Validate a lexicon document (already JSON-decoded) and build the typed lexicon."""
     if not isinstance(data, dict):
@@ -225,6 +241,10 @@ def parse(data: Any) -> Lexicon:
         thumb = _choice(_need(raw, "thumb", str, where), thumbs, "thumb state", where)
         states = {f: _choice(_need(raw, f, str, where), fingers, "finger state", where) for f in skeleton.FINGERS}
         shapes[name] = Handshape(thumb, states, float(raw.get("spread", 0.0)))
+    for name in ("hooked",):
+        if name not in fingers or name not in thumbs:
+            raise LexiconError(f"lexicon: needs a {name!r} finger state and thumb state (the tens of numbers)")
+    shapes |= {name + HOOKED: _hooked(shape) for name, shape in shapes.items()}
     expressions = {}
     for name, raw in data["expressions"].items():
         where = f"expression {name!r}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from game.signing.lexicon import ASSETS, Lexicon, LexiconError
+from game.signing.numbers import is_number
 
 TEMPLATES_PATH = ASSETS / "templates.json"
 CATEGORIES = ("earthquake", "fire", "flood", "typhoon", "heat", "fine_dust", "air_raid", "missing_person",
@@ -40,7 +41,7 @@ def _check_gloss(gloss: Any, lexicon: Lexicon, where: str) -> str:
     if gloss.startswith("[") and gloss.endswith("]"):
         if gloss[1:-1] not in lexicon.expressions:
             raise LexiconError(f"{where}: unknown expression marker {gloss!r}")
-    elif gloss != PLACE_SLOT and not gloss.startswith("#") and not gloss.isdigit() and gloss not in lexicon:
+    elif gloss != PLACE_SLOT and not gloss.startswith("#") and not is_number(gloss) and gloss not in lexicon:
         raise LexiconError(f"{where}: gloss {gloss!r} is not in the lexicon (add it there, or write '#{gloss}' "
                            "to fingerspell it)")
     return gloss

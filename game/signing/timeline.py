@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from game.alerts.hooks import GlossSpan
-from game.signing import ik, skeleton, space
+from game.signing import ik, numbers, skeleton, space
 from game.signing.fingerspell import Alphabet, Letter, letters
 from game.signing.lexicon import FaceKey, HandKey, Lexicon, Movement, Sign
 
@@ -251,6 +251,12 @@ class _Solver:
                     "right", self.alphabet.duration, tuple(keys), (), (), ())
 
 
+def _hooked(sign: Sign) -> Sign:
+    """A digit's sign with its handshapes bent: the tens digit of a number from 10 to 99."""
+    return replace(sign, gloss=sign.gloss + numbers.HOOKED,
+                   right=tuple(replace(k, shape=k.shape + numbers.HOOKED) for k in sign.right))
+
+
 def _units(glosses: list[str], solver: _Solver) -> tuple[list[_Unit], list[tuple[str, str]]]:
     lex = solver.lex
     units: list[_Unit] = []
@@ -266,8 +272,9 @@ def _units(glosses: list[str], solver: _Solver) -> tuple[list[_Unit], list[tuple
         if gloss in lex.signs:
             units.append(_Unit(lex.signs[gloss], expression, token))
             tokens.append((gloss, "sign"))
-        elif gloss.isdigit():
-            units += [_Unit(lex.signs[d], expression, token) for d in gloss]
+        elif numbers.is_number(gloss):
+            units += [_Unit(_hooked(lex.signs[d]) if hooked else lex.signs[d], expression, token)
+                      for d, hooked in numbers.hand_units(gloss)]
             tokens.append((gloss, "number"))
         else:
             spelled = letters(gloss.removeprefix("#"), solver.alphabet)

@@ -51,7 +51,7 @@ class FakeSigning:
         self.frames = []
         self.visible = None
 
-    def glosses_for(self, category: str, lang: str) -> list[str]:
+    def glosses_for(self, category: str, lang: str, text: str = "") -> list[str]:
         return [category.upper(), "대피"]
 
     def play(self, glosses) -> None:
@@ -240,7 +240,8 @@ def test_caption_page_turns_when_the_signer_has_signed_its_glosses(showbase, tmp
     try:
         controller.refresh()
         plan = controller.sync
-        assert [len(p.glosses) for p in plan.pages] == [6, 4]
+        assert [len(p.glosses) for p in plan.pages] == [10, 4]  # with the alert's numbers: 10 km, 규모 6.1
+        assert plan.pages[0].glosses[3:7] == ("10", "#킬로", "#규모", "6.1")
         assert [p.seconds for p in overlay.pages] == [p.seconds for p in plan.pages]
         assert overlay.pages[0].seconds > controller.shown.presentation.pages[0].seconds  # waits for the signer
         last = next(s for s in panel.spans if s.gloss == plan.pages[0].glosses[-1])  # 머리-보호

@@ -12,23 +12,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from panda3d.core import Filename
-
 from game.alerts import cue, sync
 from game.alerts.hooks import Signing, Speech
 from game.alerts.model import Alert
 from game.alerts.policy import AlertPolicy, Record
 from game.alerts.presentation import Presentation, present
 from game.alerts.sync import SyncPlan
+from game.audio_mix import DEFAULT as DEFAULT_MIX
+from game.audio_mix import AudioMix
+from ui import audio
 from ui.alerts.overlay import AlertOverlay
 
 
 class AlertController:
     def __init__(self, policy: AlertPolicy, overlay: AlertOverlay, cache_dir: Path, *, audio_loader: Any = None,
                  speech: Speech | None = None, signing: Signing | None = None,
-                 on_change: Callable[[Presentation | None], None] | None = None) -> None:
+                 on_change: Callable[[Presentation | None], None] | None = None,
+                 announce: Callable[[Presentation], object] | None = None, mix: AudioMix = DEFAULT_MIX) -> None:
         """``on_change`` hears each change of what is on screen (None: nothing), e.g. to let the app flow
-        enter its ``alert`` state for a takeover and leave it when the alert is acknowledged."""
+        enter its ``alert`` state for a takeover and leave it when the alert is acknowledged. ``announce`` hears
+        every alert the policy presents (on screen now or queued behind a higher one), once: the assistive-
+        technology output (:class:`game.assistive.AssistiveOutput`). ``mix``: the visitor's mono and volume settings
+        (the cue is an effect, the alert's voice is voice)."""
+        self.mix = mix
         self.policy = policy
         self.overlay = overlay
         self.cache_dir = cache_dir
@@ -36,6 +42,7 @@ class AlertController:
         self.speech = speech
         self.signing = signing
         self.on_change = on_change
+        self.announce = announce
         self.shown: Record | None = None
         self.glosses: tuple[str, ...] = ()
         self.sync: SyncPlan | None = None  # which glosses go with which caption page, and the pages' times
@@ -49,6 +56,9 @@ class AlertController:
 
     def receive(self, alert: Alert, now: dt.datetime) -> Record:
         record = self.policy.receive(alert, now)
+        if self.announce is not None and record.outcome == "presented" and not record.duplicate:
+            assert record.presentation is not None
+            self.announce(record.presentation)
         self.refresh()
         return record
 
@@ -103,7 +113,7 @@ class AlertController:
         self._since_shown += dt
         if self._pending_voice is not None and self._since_shown >= self._cue_seconds \
                 and self._pending_voice.exists():
-            self._play(self._pending_voice)
+            self._play(self._pending_voice, "voice")
             self._pending_voice = None
 
     def destroy(self) -> None:
@@ -122,12 +132,13 @@ class AlertController:
         cue_wav = cue.cue_path(p.level, self.cache_dir)
         self._cue_seconds = cue.duration(p.level)
         self._since_shown = 0.0
-        self._play(cue_wav)
+        self._play(cue_wav, "effects")
         self.wav_paths = [cue_wav]
         self._pending_voice = self.speech.say(p.caption_text, p.lang) if self.speech is not None else None
         if self._pending_voice is not None:
             self.wav_paths.append(self._pending_voice)
-        self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang)) if self.signing is not None else ()
+        self.glosses = tuple(self.signing.glosses_for(p.pictogram, p.lang, p.caption_text)) \
+            if self.signing is not None else ()
         self.sync = None
         if self.signing is not None:
             region = self.overlay.signing_region  # the overlay lays out first, then the panel takes its place
@@ -140,10 +151,9 @@ class AlertController:
         if self.on_change is not None:
             self.on_change(p)
 
-    def _play(self, path: Path) -> None:
+    def _play(self, path: Path, kind: str) -> None:
         if self.audio_loader is None:
             return
-        sound = self.audio_loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
+        sound = audio.play(self.audio_loader, path, kind, self.mix, self.cache_dir)
         if sound is not None:
-            sound.play()
             self._sounds.append(sound)

@@ -19,6 +19,8 @@ from game.alerts import flash
 from game.alerts.captions import Page, page_at
 from game.alerts.pictograms import shapes
 from game.alerts.presentation import Presentation
+from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
+from game.caption_style import CaptionStyle
 from ui import i18n
 from ui.alerts.geometry import rect_node, shapes_node
 from ui.alerts.theme import BADGE, BLACK, RGB, STYLES, WHITE, LevelStyle, to_linear
@@ -35,8 +37,11 @@ class AlertOverlay:
 
     def __init__(self, parent: NodePath, aspect_ratio: float, font: Any | None = None, ui_lang: str = "ko",
                  on_acknowledge: Callable[[], None] | None = None, on_replay: Callable[[], None] | None = None,
-                 srgb_framebuffer: bool = False, signing_panel: bool = False) -> None:
-        """``signing_panel``: keep :attr:`signing_region` free for the signing avatar's picture-in-picture."""
+                 srgb_framebuffer: bool = False, signing_panel: bool = False,
+                 caption_style: CaptionStyle = DEFAULT_CAPTIONS) -> None:
+        """``signing_panel``: keep :attr:`signing_region` free for the signing avatar's picture-in-picture.
+        ``caption_style``: the visitor's caption size, colour and backing (the layout keeps their place)."""
+        self.caption_style = caption_style
         self.parent = parent
         self.signing_panel = signing_panel
         # (left, right, bottom, top) in aspect2d units: Panda3D's frame order, as CardMaker and DirectGUI use it
@@ -206,9 +211,14 @@ class AlertOverlay:
             self._line(sender, s.text, 0.045, (cap_left, body_bottom + 0.02), buttons_left - MARGIN - cap_left,
                        name="sender")
         all_lines = [line for page in p.pages for line in page.lines]
-        scale = self._fit_scale(all_lines, inner_right - cap_left, s.max_caption_scale)
-        self.caption_np, self._caption = self._text("", s.text, scale, (cap_left, cap_top - scale * 0.85),
+        style = self.caption_style
+        scale = self._fit_scale(all_lines, inner_right - cap_left, s.max_caption_scale * style.size)
+        self.caption_np, self._caption = self._text("", style.rgb(s.text), scale, (cap_left, cap_top - scale * 0.85),
                                                     name="caption")
+        card = style.card()
+        if card is not None:
+            self._caption.setCardColor(*self.colour(card[:3]), card[3])
+            self._caption.setCardAsMargin(0.2, 0.2, 0.15, 0.1)
         if len(p.pages) > 1:
             _, self._pager = self._text("", s.text, 0.045, (inner_right, body_bottom + button_h + 0.03),
                                         TextNode.ARight, name="pager")
