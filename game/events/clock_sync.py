@@ -69,6 +69,12 @@ class ClockSync:
     def ready(self) -> bool:
         return self._target is not None
 
+    @property
+    def waiting(self) -> bool:
+        """A sample is out: a caller that reads the link once a frame should read it again now, or the frame's
+        wait counts as network delay (half a frame of error in the offset)."""
+        return bool(self._pending)
+
     def offset(self, at: float | None = None) -> float:
         """The applied offset at local time ``at`` (now): the target, or on the way to it at ``max_slew``."""
         if self._target is None or self._base is None:

@@ -1,0 +1,274 @@
+"""The New Year's bell in the street: countdown board at Bosingak, HUD line, strikes heard, captions and ripples.
+
+One task (world logic) follows the hub's clock (:class:`ClockSync` over the city link) and the occurrence's
+schedule (``event.schedule``, polled while it matters, which also tells the hub this visitor is still there).
+Before midnight it shows the countdown on a board in front of Bosingak and on the HUD, and says it at 10 s; each
+strike due on this client's estimate of hub time plays the synthesized bell, attached to the bell in 3D (a visitor
+who arrives late hears the strike still ringing from where everyone else is in it), shows the caption
+``[종소리 n/33 · bell n/33]`` and sends a ripple out from the bell — flashes held to three a second.
+What it did is kept in :meth:`report` for ``--frames N --screenshot OUT.png``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from direct.gui.OnscreenText import OnscreenText
+from direct.showbase.Audio3DManager import Audio3DManager
+from panda3d.core import Filename, LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
+
+from game import tasks
+from game.events import bell, bell_synth, display
+from game.events.clock_sync import ClockSync, StrikeScheduler
+from net import clock, events
+from net.client.link import ReplyReceived
+from ui import i18n, theme
+from ui.avatars.node import billboard_label
+
+SAMPLE_WAIT = 0.005  # seconds a frame may wait for a clock sample's reply (a loopback or LAN round trip)
+SCHEDULE_EVERY = 10.0  # seconds between schedule polls while the event matters
+BOARD_SHARE = 0.45  # the board stands this far from the bell towards the landmark's viewpoint
+BOARD_HEIGHT = 6.0
+BOARD_SCALE = 1.2
+BOARD_BG = (0.42, 0.04, 0.05, 0.92)  # dancheong red, with gold letters
+BELL_HEIGHT = 7.5  # the bell hangs in the pavilion's upper floor
+RIPPLE_S, RIPPLE_REACH = 3.0, 40.0
+CAPTION_S = 4.0
+BEAT_S = 0.15
+
+
+def rehearse_at(when) -> None:
+    """``--event E --time T``: the program's one clock (the embedded hub's too) starts at T now, as the ceremony
+    opens after the world and the other features, so a rehearsal begins where asked however long they took."""
+    os.environ[clock.ENV] = when.isoformat()
+    clock.reload()
+
+
+def _ring(segments: int = 64) -> NodePath:
+    lines = LineSegs("bell-ripple")
+    lines.setThickness(3.0)
+    lines.setColor(*theme.ACCENT)
+    for i in range(segments + 1):
+        a = 2 * math.pi * i / segments
+        (lines.moveTo if i == 0 else lines.drawTo)(math.cos(a), math.sin(a), 0.0)
+    return NodePath(lines.create())
+
+
+class BellCeremony:
+    """Install with the city connection; ``forced`` (``--event``) keeps the board up whatever the phase."""
+
+    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None,
+                 sound_dir: Path | None = None) -> None:
+        self.app, self.city, self.forced, self.speak = app, city, forced, speak
+        self.spec = events.load_all()[event_id]
+        self.sound_dir = sound_dir
+        self.sync = ClockSync(send=lambda: city.link.request("time", durable=False))
+        self.scheduler: StrikeScheduler | None = None
+        self.occ = self.spec.occurrence(clock.timestamp())
+        self._schedule_rid: str | None = None
+        self._next_poll = float("-inf")
+        self._spoken = False
+        self._caption_until = self._beat_until = self._ripple_from = float("-inf")
+        self.flashes = display.FlashGate()
+        self.heard: list[dict[str, Any]] = []
+        self.audio: list[dict[str, Any]] = []
+        self.countdowns: list[str] = []
+        self._sound_path: Path | None = None
+        self._sounds: list[Any] = []
+        base = app.base
+        place = app.landmarks[self.spec.place]
+        self.bell_node = app.world.attachNewNode("bell")
+        self.bell_node.setPos(place.local[0], place.local[1], BELL_HEIGHT)
+        cam = app.scene.view(self.spec.place).camera
+        self.board, self.board_text = billboard_label(app.world, "bell-board", app.font, theme.ACCENT, BOARD_BG)
+        self.board.setPos(place.local[0] + BOARD_SHARE * (cam[0] - place.local[0]),
+                          place.local[1] + BOARD_SHARE * (cam[1] - place.local[1]), BOARD_HEIGHT)
+        self.board.setScale(BOARD_SCALE)
+        self.board.hide()
+        self.ripple = _ring()
+        self.ripple.reparentTo(self.bell_node)
+        self.ripple.setLightOff(1)
+        self.ripple.setShaderOff(1)
+        self.ripple.setTransparency(TransparencyAttrib.MAlpha)
+        self.ripple.hide()
+        self.hud = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.1), scale=0.055,
+                                fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
+        self.caption = OnscreenText(parent=base.a2dBottomCenter, font=app.font, pos=(0, 0.22), scale=0.05,
+                                    fg=theme.TEXT, bg=(0, 0, 0, 0.7), align=TextNode.ACenter, mayChange=True)
+        self.hud.hide()
+        self.caption.hide()
+        self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
+        city.subscribers.append(self._on_link_event)
+        self._task = base.taskMgr.add(self._update, "bell-ceremony", sort=tasks.WORLD)
+
+    # -- the hub ------------------------------------------------------------------------------------------------
+
+    def _on_link_event(self, event) -> None:
+        if not self.sync.feed([event]):
+            return
+        if isinstance(event, ReplyReceived) and event.request_id == self._schedule_rid and event.ok:
+            self._schedule_rid = None
+            if self.scheduler is None:
+                self.scheduler = StrikeScheduler(event.result, self.sync, ring_for=bell_synth.HUM_T60)
+            else:
+                self.scheduler.update(event.result)
+            self.occ = self.spec.occurrence(event.result["starts"])
+
+    def hub_now(self) -> float:
+        return self.sync.hub_now() if self.sync.ready else clock.timestamp()
+
+    def menu_entry(self, lang: str) -> tuple[str, str] | None:
+        """The teleport menu's entry now: (landmark id, ``New Year's bell — in 8 min``), or None."""
+        label = display.menu_label(self.occ, self.hub_now(), lang)
+        return None if label is None else (self.spec.place, label)
+
+    # -- every frame --------------------------------------------------------------------------------------------
+
+    def _update(self, task):
+        link = self.city.link
+        if link is None:
+            return task.cont
+        self.sync.step(self.city.online)
+        until = time.monotonic() + SAMPLE_WAIT
+        while self.sync.waiting and time.monotonic() < until:
+            self.city.poll()  # hands the reply to every subscriber, ours included, at once
+        now = self.hub_now()
+        if self.occ.phase(now) == "over":
+            self.occ = self.spec.occurrence(now)
+            self.scheduler = None
+        phase = self.occ.phase(now)
+        if self.sync.ready and (phase != "before" or self.occ.start - now <= display.MENU_WITHIN or self.forced):
+            local = clock.timestamp()
+            if local >= self._next_poll and self._schedule_rid is None:
+                self._schedule_rid = link.request("event.schedule", {"event": self.spec.id}, durable=False)
+                self._next_poll = local + SCHEDULE_EVERY
+        self._show(phase, now)
+        if self.scheduler is not None and self.sync.ready:
+            for strike in self.scheduler.due():
+                self._strike(strike)
+        self._animate(now)
+        return task.cont
+
+    def _show(self, phase: str, now: float) -> None:
+        lang = self.app.language.value
+        line = display.countdown(self.occ, now, lang)
+        if line is not None:
+            if not self.countdowns or self.countdowns[-1] != line:
+                self.countdowns.append(line)
+            if not self._spoken and self.occ.start - now <= self.spec.spoken_countdown_s and self.speak is not None:
+                self._spoken = True
+                self.speak(i18n.text("events.spoken", lang, title=self.spec.title[lang]), lang)
+        board = self._board_lines(phase, now)
+        if board is None:
+            self.board.hide()
+        else:
+            self.board_text.setText(board)
+            self.board.show()
+        if line is None:
+            self.hud.hide()
+        else:
+            self.hud.setText(line)
+            self.hud.show()
+
+    def _board_lines(self, phase: str, now: float) -> str | None:
+        title = f"{self.spec.title['ko']} · {self.spec.title['en']}"
+        if phase == "countdown" or (self.forced and phase == "before"):
+            return f"{title}\n{display.left_text(self.occ.start - now)}"
+        if phase == "beats":
+            n = self.occ.beats_done(now)
+            return f"{title}\n" + " · ".join(i18n.text("events.board_strike", lg, n=n, total=len(self.occ.beats))
+                                             for lg in ("ko", "en"))
+        if phase == "after":
+            return "\n".join(i18n.text("events.new_year", lg) for lg in ("ko", "en"))
+        return None
+
+    # -- a strike -----------------------------------------------------------------------------------------------
+
+    def _strike(self, strike) -> None:
+        total = len(self.occ.beats)
+        self.heard.append({"n": strike.number, "hub_time": round(strike.hub_time, 3),
+                           "local_time": round(strike.local_time, 3), "into_s": round(strike.into, 3),
+                           "ringer": strike.ringer})
+        self._play(strike)
+        self.caption.setText(display.caption(strike.number, total))
+        self.caption.show()
+        local = clock.timestamp()
+        self._caption_until = local + CAPTION_S
+        if self.flashes.allow(local):
+            self._beat_until = local + BEAT_S
+            self._ripple_from = local - min(strike.into, RIPPLE_S)
+
+    def _play(self, strike) -> None:
+        path = self._strike_wav()
+        if self.audio3d is not None:
+            sound = self.audio3d.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
+            self.audio3d.attachSoundToObject(sound, self.bell_node)
+        else:
+            sound = self.app.base.loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
+        if strike.into > 0:
+            sound.setTime(strike.into)
+        sound.play()
+        self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
+        self.audio.append({"n": strike.number, "file": path.name, "start_local": round(strike.local_time, 3),
+                           "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None})
+
+    def _strike_wav(self) -> Path:
+        """The synthesized strike, written once per cache directory (the sound is deterministic)."""
+        if self._sound_path is None:
+            folder = self.sound_dir or Path(self.app.config.cache_dir or ".") / "events"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"bell-strike-{bell_synth.DEFAULT_RATE}.wav"
+            if not path.exists():
+                bell.write_wav(path, bell_synth.strike(1.0, bell_synth.HUM_T60 * 1.2), bell_synth.DEFAULT_RATE)
+            self._sound_path = path
+        return self._sound_path
+
+    def _animate(self, now: float) -> None:
+        local = clock.timestamp()
+        if local > self._caption_until:
+            self.caption.hide()
+        self.hud["bg"] = (0.95, 0.78, 0.2, 0.8) if local < self._beat_until else (0, 0, 0, 0.55)
+        age = local - self._ripple_from
+        if 0 <= age < RIPPLE_S:
+            self.ripple.show()
+            self.ripple.setScale(1 + RIPPLE_REACH * age / RIPPLE_S)
+            self.ripple.setAlphaScale(1 - age / RIPPLE_S)
+        else:
+            self.ripple.hide()
+
+    # -- out ----------------------------------------------------------------------------------------------------
+
+    def report(self) -> dict[str, Any]:
+        """For ``--screenshot``'s JSON: the strikes heard, the countdown shown, the audio scheduled."""
+        return {"event": self.spec.id, "starts": self.occ.start, "phase": self.occ.phase(self.hub_now()),
+                "clock_offset_s": round(self.sync.offset(), 4) if self.sync.ready else None,
+                "clock_estimates": self.sync.estimates, "countdown_shown": self.countdowns,
+                "board": self.board_text.getText() if not self.board.isHidden() else None,
+                "board_px": self._board_on_screen(),
+                "strikes_heard": self.heard, "audio_scheduled": self.audio}
+
+    def _board_on_screen(self) -> list[int] | None:
+        """Where the board's anchor (its first line's baseline, centred) is in the window, pixels from the top left."""
+        base = self.app.base
+        film = Point2()
+        if self.board.isHidden() or not base.camLens.project(base.cam.getRelativePoint(self.board, Point3()), film):
+            return None
+        w, h = base.win.getXSize(), base.win.getYSize()
+        return [round((film.x + 1) / 2 * w), round((1 - film.y) / 2 * h)]
+
+    def release(self) -> None:
+        self.app.base.taskMgr.remove(self._task)
+        if self._on_link_event in self.city.subscribers:
+            self.city.subscribers.remove(self._on_link_event)
+        for sound in self._sounds:
+            sound.stop()
+        if self.audio3d is not None:
+            self.audio3d.disable()
+        self.hud.destroy()
+        self.caption.destroy()
+        self.board.removeNode()
+        self.bell_node.removeNode()
