@@ -71,7 +71,7 @@ class Explore:
         self.visit = None
         self.confirm = None
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
-        #: Entries above the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
+        #: Entries after the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
         self.menu_extras: list[Callable[[str], tuple[str, str] | None]] = []
         self.walker = Walker(obstacles=app.scene.obstacles)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
@@ -207,7 +207,7 @@ class Explore:
             self._open("teleport", ChoiceMenu(
                 self.app.base.aspect2d, self.app.font, i18n.text("app.teleport_title", self.lang),
                 i18n.text("app.teleport_hint", self.lang),
-                extras + [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()], chosen, closed,
+                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()] + extras, chosen, closed,
                 keys=self.keys))
 
     def open_info(self) -> None:

@@ -22,8 +22,11 @@ from direct.showbase.Audio3DManager import Audio3DManager
 from panda3d.core import Filename, LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
 
 from game import tasks
+from game.architecture.mesh import box, srgb_to_linear
 from game.events import bell, bell_synth, display
 from game.events.clock_sync import ClockSync, StrikeScheduler
+from game.input.stack import WORLD, Press, dispatch
+from game.render.geom import meshes_to_node
 from net import clock, events
 from net.client.link import ReplyReceived
 from ui import i18n, theme
@@ -31,11 +34,14 @@ from ui.avatars.node import billboard_label
 
 SAMPLE_WAIT = 0.005  # seconds a frame may wait for a clock sample's reply (a loopback or LAN round trip)
 SCHEDULE_EVERY = 10.0  # seconds between schedule polls while the event matters
-BOARD_SHARE = 0.45  # the board stands this far from the bell towards the landmark's viewpoint
-BOARD_HEIGHT = 6.0
-BOARD_SCALE = 1.2
+BOARD_SHARE = 0.45  # the board stands this far from the bell towards the landmark's viewpoint…
+BOARD_ASIDE = 5.0  # …and this many metres to the viewer's right, so it never hides the bell and the log
+BOARD_HEIGHT = 2.5
+BOARD_SCALE = 0.7
 BOARD_BG = (0.42, 0.04, 0.05, 0.92)  # dancheong red, with gold letters
-BELL_HEIGHT = 7.5  # the bell hangs in the pavilion's upper floor
+BELL_HEIGHT = 7.5  # where the strike point is when the building does not say (a glTF model)
+LOG_LENGTH, LOG_THICKNESS = 2.4, 0.32  # the striking log (당목), metres
+CUE_S = 3.0  # seconds before a visitor's own strike when the cue to pull shows
 RIPPLE_S, RIPPLE_REACH = 3.0, 40.0
 CAPTION_S = 4.0
 BEAT_S = 0.15
@@ -59,7 +65,14 @@ def _ring(segments: int = 64) -> NodePath:
 
 
 class BellCeremony:
-    """Install with the city connection; ``forced`` (``--event``) keeps the board up whatever the phase."""
+    """Install with the city connection; ``forced`` (``--event``) keeps the board up whatever the phase.
+
+    A layer at the street's level of the input stack: ``ring`` (B) asks the hub for the next strike the automatic
+    ringer still has; when that strike is near, a cue asks the visitor to pull (B again). The strike sounds at its
+    hub time either way — one moment for everyone — and the log swings for every visitor alike."""
+
+    modal = False
+    text_focus = False
 
     def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None,
                  sound_dir: Path | None = None) -> None:
@@ -79,14 +92,25 @@ class BellCeremony:
         self.countdowns: list[str] = []
         self._sound_path: Path | None = None
         self._sounds: list[Any] = []
+        self._ring_rid: str | None = None
+        self.my_beat: int | None = None
+        self.pulled: set[int] = set()
+        self._notice: tuple[str, float] | None = None  # (i18n key, shown until: local time)
         base = app.base
         place = app.landmarks[self.spec.place]
-        self.bell_node = app.world.attachNewNode("bell")
-        self.bell_node.setPos(place.local[0], place.local[1], BELL_HEIGHT)
+        self.bell_node = self._strike_point(app, place)
+        self.log = self.bell_node.attachNewNode(meshes_to_node("dangmok", box(
+            (LOG_LENGTH, LOG_THICKNESS, LOG_THICKNESS), (0, 0, -LOG_THICKNESS / 2),
+            (*srgb_to_linear("#6b4a2b"), 1.0))))
+        app.materials.apply(self.log, "wood")
+        self.log_rest = -(self._bell_radius + LOG_LENGTH / 2 + 0.05)
+        self.log.setX(self.log_rest)
         cam = app.scene.view(self.spec.place).camera
+        dx, dy = cam[0] - place.local[0], cam[1] - place.local[1]
+        norm = math.hypot(dx, dy) or 1.0
         self.board, self.board_text = billboard_label(app.world, "bell-board", app.font, theme.ACCENT, BOARD_BG)
-        self.board.setPos(place.local[0] + BOARD_SHARE * (cam[0] - place.local[0]),
-                          place.local[1] + BOARD_SHARE * (cam[1] - place.local[1]), BOARD_HEIGHT)
+        self.board.setPos(place.local[0] + BOARD_SHARE * dx - BOARD_ASIDE * dy / norm,
+                          place.local[1] + BOARD_SHARE * dy + BOARD_ASIDE * dx / norm, BOARD_HEIGHT)
         self.board.setScale(BOARD_SCALE)
         self.board.hide()
         self.ripple = _ring()
@@ -99,17 +123,72 @@ class BellCeremony:
                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         self.caption = OnscreenText(parent=base.a2dBottomCenter, font=app.font, pos=(0, 0.22), scale=0.05,
                                     fg=theme.TEXT, bg=(0, 0, 0, 0.7), align=TextNode.ACenter, mayChange=True)
+        self.cue = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.18), scale=0.045,
+                                fg=theme.ACCENT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         self.hud.hide()
         self.caption.hide()
+        self.cue.hide()
         self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
         city.subscribers.append(self._on_link_event)
         self._task = base.taskMgr.add(self._update, "bell-ceremony", sort=tasks.WORLD)
+        app.keys.push(self, WORLD)
+
+    def _strike_point(self, app, place) -> NodePath:
+        """The bell's striking seat (당좌), in the building's own frame when the building says where its bell is."""
+        host = app.scene.landmark_nodes.get(self.spec.place)
+        dims = app.scene.buildings[self.spec.place].dims if self.spec.place in app.scene.buildings else {}
+        self._bell_radius = dims.get("bell_diameter", 2.3) / 2
+        if host is None or "bell_bottom" not in dims:
+            node = app.world.attachNewNode("bell")
+            node.setPos(place.local[0], place.local[1], BELL_HEIGHT)
+            return node
+        node = host.attachNewNode("bell")
+        node.setPos(0, 0, dims["bell_bottom"] + 0.3 * dims["bell_height"])  # the seat sits low on the body
+        return node
+
+    # -- keys ---------------------------------------------------------------------------------------------------
+
+    def on_key(self, press: Press) -> bool:
+        return dispatch(press, {"ring": self.ring})
+
+    def on_text(self, ch: str) -> bool:
+        return False
+
+    def ring(self) -> None:
+        """B: pull the log when the cue is up; otherwise ask for the next strike still rung automatically."""
+        now = self.hub_now()
+        if self.my_beat is not None and 0 <= self.occ.beats[self.my_beat - 1] - now <= CUE_S:
+            self.pulled.add(self.my_beat)
+            self._tell("events.pulled")
+            return
+        if self.my_beat is not None or self._ring_rid is not None or self.scheduler is None:
+            return
+        beat = display.next_free_beat(self.scheduler.schedule, now)
+        if beat is not None:
+            self._ring_rid = self.city.link.request("event.ring", {"event": self.spec.id, "beat": beat},
+                                                    durable=False)
+
+    def give_back(self) -> None:
+        """Hand one's strike back to the automatic ringer at once (leaving: no need to wait for the hub to notice)."""
+        if self.my_beat is not None and self.city.link is not None:
+            self.city.link.request("event.unring", {"event": self.spec.id}, durable=False)
+        self.my_beat = None
+
+    def _tell(self, key: str, seconds: float = 4.0) -> None:
+        self._notice = (key, clock.timestamp() + seconds)
 
     # -- the hub ------------------------------------------------------------------------------------------------
 
     def _on_link_event(self, event) -> None:
         if not self.sync.feed([event]):
             return
+        if isinstance(event, ReplyReceived) and event.request_id == self._ring_rid:
+            self._ring_rid = None
+            if event.ok:
+                self.my_beat = int(event.result["beat"])
+                self._next_poll = float("-inf")  # the schedule now says "you": fetch it
+            else:
+                self._tell("events.ring_taken" if event.error.get("code") == "conflict" else "events.ring_refused")
         if isinstance(event, ReplyReceived) and event.request_id == self._schedule_rid and event.ok:
             self._schedule_rid = None
             if self.scheduler is None:
@@ -151,7 +230,26 @@ class BellCeremony:
             for strike in self.scheduler.due():
                 self._strike(strike)
         self._animate(now)
+        self._prompt(phase, now)
         return task.cont
+
+    def _prompt(self, phase: str, now: float) -> None:
+        """The line under the countdown: a notice, the visitor's cue, their strike, or how to ask for one."""
+        lang, key, fields = self.app.language.value, None, {}
+        mine = self.occ.beats[self.my_beat - 1] if self.my_beat is not None else None
+        if self._notice is not None and clock.timestamp() < self._notice[1]:
+            key = self._notice[0]
+        elif mine is not None and 0 <= mine - now <= CUE_S and self.my_beat not in self.pulled:
+            key = "events.your_turn"
+        elif mine is not None and mine >= now:
+            key, fields = "events.your_strike", {"n": self.my_beat}
+        elif phase in ("countdown", "beats") and self.scheduler is not None and self.my_beat is None:
+            key = "events.ring_hint"
+        if key is None:
+            self.cue.hide()
+        else:
+            self.cue.setText(i18n.text(key, lang, **fields))
+            self.cue.show()
 
     def _show(self, phase: str, now: float) -> None:
         lang = self.app.language.value
@@ -192,7 +290,7 @@ class BellCeremony:
         total = len(self.occ.beats)
         self.heard.append({"n": strike.number, "hub_time": round(strike.hub_time, 3),
                            "local_time": round(strike.local_time, 3), "into_s": round(strike.into, 3),
-                           "ringer": strike.ringer})
+                           "ringer": strike.ringer, "pulled": strike.number in self.pulled})
         self._play(strike)
         self.caption.setText(display.caption(strike.number, total))
         self.caption.show()
@@ -228,6 +326,7 @@ class BellCeremony:
         return self._sound_path
 
     def _animate(self, now: float) -> None:
+        self.log.setX(self.log_rest - display.log_offset(now, self.occ.beats))
         local = clock.timestamp()
         if local > self._caption_until:
             self.caption.hide()
@@ -249,7 +348,8 @@ class BellCeremony:
                 "clock_estimates": self.sync.estimates, "countdown_shown": self.countdowns,
                 "board": self.board_text.getText() if not self.board.isHidden() else None,
                 "board_px": self._board_on_screen(),
-                "strikes_heard": self.heard, "audio_scheduled": self.audio}
+                "strikes_heard": self.heard, "audio_scheduled": self.audio, "my_strike": self.my_beat,
+                "log_offset_m": round(self.log_rest - self.log.getX(), 3)}
 
     def _board_on_screen(self) -> list[int] | None:
         """Where the board's anchor (its first line's baseline, centred) is in the window, pixels from the top left."""
@@ -261,6 +361,8 @@ class BellCeremony:
         return [round((film.x + 1) / 2 * w), round((1 - film.y) / 2 * h)]
 
     def release(self) -> None:
+        self.give_back()
+        self.app.keys.remove(self)
         self.app.base.taskMgr.remove(self._task)
         if self._on_link_event in self.city.subscribers:
             self.city.subscribers.remove(self._on_link_event)
@@ -270,5 +372,6 @@ class BellCeremony:
             self.audio3d.disable()
         self.hud.destroy()
         self.caption.destroy()
+        self.cue.destroy()
         self.board.removeNode()
         self.bell_node.removeNode()

@@ -48,6 +48,35 @@ def caption(n: int, total: int) -> str:
     return f"[{ko} · {en}]"
 
 
+PULL_S, RELEASE_S, REBOUND_S = 2.0, 0.25, 1.0  # the log's pull back, its swing in, its bounce off the bell
+PULL_BACK_M = 1.2
+
+
+def log_offset(hub_now: float, beats: list[float]) -> float:
+    """How far (metres) the striking log (당목) hangs back from the bell at ``hub_now``: pulled back over
+    ``PULL_S`` before each beat, swung in to touch it at the beat, bouncing off after. Driven by hub time only, so
+    every visitor sees the same swing."""
+    for beat in beats:
+        dt = hub_now - beat
+        if -PULL_S <= dt < -RELEASE_S:
+            x = (dt + PULL_S) / (PULL_S - RELEASE_S)
+            return PULL_BACK_M * x * x * (3 - 2 * x)  # smoothstep: the ringers lean back on the ropes
+        if -RELEASE_S <= dt < 0:
+            return PULL_BACK_M * (dt / RELEASE_S) ** 2  # released: it speeds up into the bell
+        if 0 <= dt < REBOUND_S:
+            return 0.25 * math.sin(math.pi * dt / REBOUND_S)
+    return 0.0
+
+
+def next_free_beat(schedule: dict, hub_now: float, lead: float = 5.0) -> int | None:
+    """The first beat at least ``lead`` seconds ahead that the automatic ringer still has (1-based), or None."""
+    ringers = schedule.get("ringers") or []
+    for i, t in enumerate(schedule["beats"]):
+        if t - hub_now >= lead and i < len(ringers) and ringers[i] == "auto":
+            return i + 1
+    return None
+
+
 @dataclass
 class FlashGate:
     """Allows a flash only while fewer than ``limit`` have been allowed within the last second."""

@@ -46,3 +46,20 @@ def test_no_more_than_three_flashes_in_any_second() -> None:
     assert allowed == [0.0, 0.1, 0.2, 1.0, 1.1, 1.2]
     times = sorted(allowed)
     assert all(sum(1 for u in times if t <= u < t + 1) <= 3 for t in times)
+
+
+def test_the_log_is_pulled_back_before_a_strike_touches_the_bell_at_it_and_rests_between() -> None:
+    beats = [100.0, 125.0]
+    assert display.log_offset(90.0, beats) == 0.0
+    assert display.log_offset(99.0, beats) > 0.5 * display.PULL_BACK_M
+    assert display.log_offset(99.9, beats) < display.log_offset(99.7, beats)  # swinging in
+    assert display.log_offset(100.0, beats) == 0.0  # contact at the beat, on every client alike
+    assert 0 < display.log_offset(100.5, beats) <= 0.25  # the bounce
+    assert display.log_offset(110.0, beats) == 0.0
+
+
+def test_the_next_free_strike_is_the_first_automatic_one_far_enough_ahead() -> None:
+    schedule = {"beats": [100.0, 125.0, 150.0], "ringers": ["auto", "visitor", "auto"]}
+    assert display.next_free_beat(schedule, 90.0) == 1
+    assert display.next_free_beat(schedule, 96.0) == 3  # beat 1 too close, beat 2 taken
+    assert display.next_free_beat(schedule, 146.0) is None
