@@ -84,7 +84,7 @@ class BellCeremony:
         self.occ = self.spec.occurrence(clock.timestamp())
         self._schedule_rid: str | None = None
         self._next_poll = float("-inf")
-        self._spoken = False
+        self.spoken: str | None = None  # what the voice said at 10 s
         self._caption_until = self._beat_until = self._ripple_from = float("-inf")
         self.flashes = display.FlashGate()
         self.heard: list[dict[str, Any]] = []
@@ -217,8 +217,9 @@ class BellCeremony:
             self.city.poll()  # hands the reply to every subscriber, ours included, at once
         now = self.hub_now()
         if self.occ.phase(now) == "over":
-            self.occ = self.spec.occurrence(now)
-            self.scheduler = None
+            self.occ = self.spec.occurrence(now)  # next year's (or tomorrow's): start afresh
+            self.scheduler, self.spoken, self.my_beat = None, None, None
+            self.pulled.clear()
         phase = self.occ.phase(now)
         if self.sync.ready and (phase != "before" or self.occ.start - now <= display.MENU_WITHIN or self.forced):
             local = clock.timestamp()
@@ -257,9 +258,9 @@ class BellCeremony:
         if line is not None:
             if not self.countdowns or self.countdowns[-1] != line:
                 self.countdowns.append(line)
-            if not self._spoken and self.occ.start - now <= self.spec.spoken_countdown_s and self.speak is not None:
-                self._spoken = True
-                self.speak(i18n.text("events.spoken", lang, title=self.spec.title[lang]), lang)
+            if self.spoken is None and self.occ.start - now <= self.spec.spoken_countdown_s and self.speak is not None:
+                self.spoken = i18n.text("events.spoken", lang, title=self.spec.title[lang])
+                self.speak(self.spoken, lang)
         board = self._board_lines(phase, now)
         if board is None:
             self.board.hide()
@@ -345,7 +346,7 @@ class BellCeremony:
         """For ``--screenshot``'s JSON: the strikes heard, the countdown shown, the audio scheduled."""
         return {"event": self.spec.id, "starts": self.occ.start, "phase": self.occ.phase(self.hub_now()),
                 "clock_offset_s": round(self.sync.offset(), 4) if self.sync.ready else None,
-                "clock_estimates": self.sync.estimates, "countdown_shown": self.countdowns,
+                "clock_estimates": self.sync.estimates, "countdown_shown": self.countdowns, "spoken": self.spoken,
                 "board": self.board_text.getText() if not self.board.isHidden() else None,
                 "board_px": self._board_on_screen(),
                 "strikes_heard": self.heard, "audio_scheduled": self.audio, "my_strike": self.my_beat,

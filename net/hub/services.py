@@ -286,7 +286,26 @@ def event_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
         (start,),
     )
     keys = ("event_id", "title_ko", "title_en", "place", "starts", "ends", "description")
-    return {"events": [dict(zip(keys, r, strict=True)) for r in rows]}
+    listed = [dict(zip(keys, r, strict=True)) for r in rows] + _catalogue_events(c.now, start)
+    return {"events": sorted(listed, key=lambda e: e["starts"])[:200]}
+
+
+def _kst_minute(t: float) -> str:
+    return datetime.fromtimestamp(t, SEOUL).strftime("%Y-%m-%dT%H:%M")
+
+
+def _catalogue_events(now: float, from_day: str) -> list[dict[str, Any]]:
+    """The data-file events' current or next occurrences, shaped like stored events (KST minutes), with ``event``
+    (the id for ``event.schedule``) and ``kind``; ``event_id`` is None (they are not rows)."""
+    out = []
+    for spec in events.load_all().values():
+        occ = spec.occurrence(now)
+        if _kst_minute(occ.end) >= from_day:
+            out.append({"event_id": None, "event": spec.id, "kind": spec.kind, "title_ko": spec.title["ko"],
+                        "title_en": spec.title["en"], "place": spec.place, "starts": _kst_minute(occ.start),
+                        "ends": _kst_minute(occ.end), "description": spec.description["en"],
+                        "description_ko": spec.description["ko"]})
+    return out
 
 
 def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:

@@ -40,6 +40,8 @@ def test_the_hub_serves_its_clock_and_the_bell_schedule_in_hub_time(start_hub, m
     later = ok(link, "event.schedule", event=BELL, at=midnight + 86400 * 2)
     assert later["starts"] == dt.datetime(2028, 1, 1, tzinfo=KST).timestamp()
     assert call(link, "event.schedule", {"event": "no-such-event"}).error["code"] == "not_found"
+    listed = [e for e in ok(link, "event.list")["events"] if e.get("event") == BELL]
+    assert [(e["starts"], e["kind"], e["event_id"]) for e in listed] == [("2027-01-01T00:00", "bell-ringing", None)]
     assert call(link, "event.ring", {"event": BELL, "beat": 1}).error["code"] == "forbidden"  # anonymous
 
 

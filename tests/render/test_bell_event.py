@@ -68,6 +68,7 @@ def test_the_countdown_board_stands_at_bosingak_at_23_55(tmp_path: Path) -> None
 def test_a_rehearsal_at_midnight_reports_the_strikes_heard_in_hub_and_local_time(tmp_path: Path) -> None:
     report = run(tmp_path, "midnight", 150, "2026-12-31T23:59:58", "--event", "new-year-bell")["event"]
     assert report["countdown_shown"][0] == "제야의 종까지 00:02"
+    assert report["spoken"] == "제야의 종까지 십 초"  # said once, inside the last 10 s
     heard = report["strikes_heard"]
     assert heard and heard[0]["n"] == 1 and heard[0]["hub_time"] == MIDNIGHT and heard[0]["ringer"] == "auto"
     assert abs(heard[0]["local_time"] - heard[0]["hub_time"]) < 0.05  # one clock in-process: offset ≈ 0
