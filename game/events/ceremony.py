@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
 from panda3d.core import Filename, LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
@@ -74,11 +75,9 @@ class BellCeremony:
     modal = False
     text_focus = False
 
-    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None,
-                 sound_dir: Path | None = None) -> None:
+    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None) -> None:
         self.app, self.city, self.forced, self.speak = app, city, forced, speak
         self.spec = events.load_all()[event_id]
-        self.sound_dir = sound_dir
         self.sync = ClockSync(send=lambda: city.link.request("time", durable=False))
         self.scheduler: StrikeScheduler | None = None
         self.occ = self.spec.occurrence(clock.timestamp())
@@ -318,7 +317,8 @@ class BellCeremony:
     def _strike_wav(self) -> Path:
         """The synthesized strike, written once per cache directory (the sound is deterministic)."""
         if self._sound_path is None:
-            folder = self.sound_dir or Path(self.app.config.cache_dir or ".") / "events"
+            cache = self.app.config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
+            folder = cache / "events"
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"bell-strike-{bell_synth.DEFAULT_RATE}.wav"
             if not path.exists():
