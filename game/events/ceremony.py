@@ -29,7 +29,7 @@ from game.events.clock_sync import ClockSync, StrikeScheduler
 from game.input.stack import WORLD, Press, dispatch
 from game.render.geom import meshes_to_node
 from net import clock, events
-from net.client.link import ReplyReceived
+from net.client.link import LinkStatus, ReplyReceived, StatusChanged
 from ui import i18n, theme
 from ui.avatars.node import billboard_label
 
@@ -181,6 +181,8 @@ class BellCeremony:
     def _on_link_event(self, event) -> None:
         if not self.sync.feed([event]):
             return
+        if isinstance(event, StatusChanged) and event.status is LinkStatus.CONNECTED:
+            self.sync.resync()  # back on the link: the path, and so the delay, may have changed
         if isinstance(event, ReplyReceived) and event.request_id == self._ring_rid:
             self._ring_rid = None
             if event.ok:

@@ -65,6 +65,18 @@ def test_small_corrections_are_slewed_and_large_ones_stepped() -> None:
     assert sync.offset() == pytest.approx(10.0, abs=1e-3)
 
 
+def test_a_resync_samples_again_at_once() -> None:
+    hub = FakeHub(1.0)
+    sync = ClockSync(send=hub.send, local=lambda: hub.now, every=60.0)
+    run(sync, hub, 0.6)
+    assert sync.estimates == 1
+    run(sync, hub, 1.0)
+    assert sync.estimates == 1  # the next estimate is a minute away…
+    sync.resync()
+    run(sync, hub, 0.6)
+    assert sync.estimates == 2  # …unless the link came back
+
+
 def test_other_replies_pass_through_for_whoever_else_reads_the_link() -> None:
     hub = FakeHub(0.0)
     sync = ClockSync(send=hub.send, local=lambda: hub.now)
