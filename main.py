@@ -24,6 +24,11 @@ def _check_inputs(config: AppConfig) -> str | None:
 
     if config.scene is not None and config.scene not in SCENE_IDS:
         return f"error: unknown scene {config.scene!r}; expected one of {', '.join(SCENE_IDS)}"
+    if config.event is not None:
+        from net.events import load_all
+
+        if config.event not in load_all():
+            return f"error: unknown event {config.event!r}; expected one of {', '.join(load_all())}"
     if config.alerts:
         from game.alerts.job import load_alerts
         from game.alerts.parser import CapError

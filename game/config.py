@@ -80,6 +80,7 @@ class AppConfig:
     cache_dir: Path | None = None
     self_check: bool = False
     config_dir: Path | None = None  # the visitor's settings (language); None: the user config directory
+    event: str | None = None  # --event: rehearse a catalogue event (net.events); with --time the clock starts there
     assets_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "assets")
 
     @property
@@ -125,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", type=Path, help="baked asset cache (default: user cache directory)")
     p.add_argument("--self-check", action="store_true",
                    help="check this installation (imports, shaders, offscreen buffer, speech, hub); exit 0 or 1")
+    p.add_argument("--event", type=str, metavar="EVENT_ID",
+                   help="rehearse a city event (assets/events), e.g. new-year-bell; with --time the city's clock "
+                        "starts at that instant")
     p.add_argument("--config-dir", type=Path, help="the visitor's settings, e.g. the language "
                                                    "(default: user config directory)")
     return p
@@ -171,4 +175,5 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         cache_dir=cache,
         self_check=ns.self_check,
         config_dir=ns.config_dir or (Path(v) if (v := _prc("config-dir", "")) else None),
+        event=ns.event,
     )

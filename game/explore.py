@@ -71,6 +71,8 @@ class Explore:
         self.visit = None
         self.confirm = None
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
+        #: Entries after the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
+        self.menu_extras: list[Callable[[str], tuple[str, str] | None]] = []
         self.walker = Walker(obstacles=app.scene.obstacles)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
         # Wrapped to the left half of the screen, so it never runs under the chat's status line on the right.
@@ -201,10 +203,12 @@ class Explore:
             self._close()
 
         if self.app.flow.can("teleport"):
+            extras = [entry for extra in self.menu_extras if (entry := extra(self.lang)) is not None]
             self._open("teleport", ChoiceMenu(
                 self.app.base.aspect2d, self.app.font, i18n.text("app.teleport_title", self.lang),
                 i18n.text("app.teleport_hint", self.lang),
-                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()], chosen, closed, keys=self.keys))
+                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()] + extras, chosen, closed,
+                keys=self.keys))
 
     def open_info(self) -> None:
         if not self.app.flow.can("info"):
@@ -299,6 +303,8 @@ def _capture(ctx) -> None:
         "alerts_received": alerts.received,
         "alert_on_screen": shown.alert.identifier if shown is not None else None,
     }
+    if ctx.ceremony is not None:
+        report["event"] = ctx.ceremony.report()
     app.config.screenshot.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
                                                           encoding="utf-8")
 

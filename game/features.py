@@ -38,6 +38,7 @@ class Context:
     desk: Any = None  # game.civic.desk.CivicDesk
     social: Any = None  # game.social.wiring.Social
     room: Any = None  # game.civic.session.CivicVisit (a room started alone)
+    ceremony: Any = None  # game.events.ceremony.BellCeremony
     handles: list[Handle] = field(default_factory=list)
 
     def release(self) -> None:
@@ -210,7 +211,30 @@ def room(ctx: Context) -> Handle:
     return _Undo(ctx.room.close)
 
 
+def bell_ceremony(ctx: Context) -> Handle:
+    """The New Year's bell at Bosingak (issue 17): countdown, strikes in hub time, captions; in the teleport menu."""
+    from game.events.ceremony import BellCeremony, rehearse_at
+
+    app = ctx.app
+    if ctx.city is None or ctx.city.link is None:
+        return _Undo(lambda: None)
+    event = app.config.event or "new-year-bell"
+    if app.config.event is not None and app.config.when is not None:
+        rehearse_at(app.config.when)
+    speak = ctx.aids.speak if ctx.aids is not None else None
+    ctx.ceremony = BellCeremony(app, ctx.city, event, forced=app.config.event is not None, speak=speak)
+    if ctx.explore is not None:
+        ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
+
+    def undo() -> None:
+        if ctx.explore is not None:
+            ctx.explore.menu_extras.remove(ctx.ceremony.menu_entry)
+        ctx.ceremony.release()
+
+    return _Undo(undo)
+
+
 # -- the modes ---------------------------------------------------------------------------------------------------
-DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social)
+DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social, bell_ceremony)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city

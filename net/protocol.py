@@ -16,8 +16,10 @@ from typing import Any
 VERSION = 1
 # Revisions of version 1 only add ops or optional result fields (``hello`` reports it): 2 added the opinion box's
 # report-and-hide ops and private messages to the mayor (issue 7); 3 added listing and lifting one's own blocks
-# (``presence.blocks``, ``presence.unblock``). An older hub answers newer ops ``bad_request``.
-REVISION = 3
+# (``presence.blocks``, ``presence.unblock``); 4 added the hub's clock (``time``) and the catalogue events'
+# schedules and ringer queue (``event.schedule``, ``event.ring``, ``event.unring``, issue 17). An older hub answers
+# newer ops ``bad_request``.
+REVISION = 4
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
@@ -41,6 +43,7 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLOT = re.compile(r"^\d{2}:00$")
 ISO_MINUTE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 FACILITY_ID = re.compile(r"^[a-z0-9-]{1,40}$")
+EVENT_KEY = re.compile(r"^[a-z0-9-]{1,40}$")  # a catalogue event's id (``net.events``)
 
 
 class Role(StrEnum):
@@ -232,6 +235,11 @@ OPS: dict[str, Op] = {
         STAFF_ONLY,
         writes=True,
     ),
+    "time": Op(),
+    "event.schedule": Op({"event": Field(str, pattern=EVENT_KEY),
+                          "at": Field(float, required=False, low=0, high=2**33)}),
+    "event.ring": Op({"event": Field(str, pattern=EVENT_KEY), "beat": Field(int, low=1, high=200)}, WRITERS),
+    "event.unring": Op({"event": Field(str, pattern=EVENT_KEY)}, WRITERS),
     "alerts.since": Op({
         "seq": Field(int, low=0, high=2**53),
         "limit": Field(int, required=False, low=1, high=100),

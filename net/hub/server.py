@@ -30,6 +30,7 @@ from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, Client
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
 from net.hub.ratelimit import REPLY_BYTES, Limit, RateLimiter
+from net.hub.ringers import RingerQueue
 from net.hub.services import BookingRules
 from net.hub.sources import DISASTER_API_URL, DisasterApiPoller, DropFolder, Incoming
 from net.hub.storage import Storage, StorageDown
@@ -86,6 +87,7 @@ class HubConfig:
     alert_max_age: float = 24 * 3600.0  # seconds: an alert sent longer ago is refused as stale (replay window)
     alert_clock_skew: float = 600.0  # seconds an alert's <sent> may lie ahead of the hub's clock
     clock: Callable[[], float] = timestamp  # the program's clock for alert windows and records (tests pin it)
+    ringer_absent_after: float = 30.0  # seconds of silence that give a visitor's strike back to the automatic ringer
 
 
 def beside(endpoint: str, offset: int) -> str:
@@ -110,7 +112,9 @@ class Hub:
         self.authorities = load_pinned_authorities(self.layout.authorities)
         self.limiter = RateLimiter(config.limits)
         self.reply_budget = RateLimiter(config.reply_bytes)
+        self.ringers = RingerQueue(absent_after=config.ringer_absent_after)
         self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS,
+                         **services.event_handlers(self.ringers),
                          "booking.create": functools.partial(services.booking_create, rules=config.bookings)}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
         self._stop = threading.Event()
@@ -284,6 +288,7 @@ class Hub:
                                                         reason="revoked")
             request = parse_request(raw)
             caller = services.Caller(client, role, request.request_id, self.config.clock())
+            self.ringers.seen(client, caller.now)  # any request says the visitor is still there
         except ProtocolError as exc:
             return request_id_of(raw), encode_error(request_id_of(raw), exc.code, str(exc))
         except Exception:  # noqa: BLE001 - the last line of defence: one bad frame never stops the hub

@@ -8,13 +8,17 @@ here, so the rules (one booking per slot, one vote per citizen, staff-only answe
 from __future__ import annotations
 
 import base64
+import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from net import events
+from net.events import Occurrence
 from net.hub import store
+from net.hub.ringers import ClaimRefused, RingerQueue
 from net.moderation import is_profane
 from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 
@@ -282,7 +286,26 @@ def event_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
         (start,),
     )
     keys = ("event_id", "title_ko", "title_en", "place", "starts", "ends", "description")
-    return {"events": [dict(zip(keys, r, strict=True)) for r in rows]}
+    listed = [dict(zip(keys, r, strict=True)) for r in rows] + _catalogue_events(c.now, start)
+    return {"events": sorted(listed, key=lambda e: e["starts"])[:200]}
+
+
+def _kst_minute(t: float) -> str:
+    return datetime.fromtimestamp(t, SEOUL).strftime("%Y-%m-%dT%H:%M")
+
+
+def _catalogue_events(now: float, from_day: str) -> list[dict[str, Any]]:
+    """The data-file events' current or next occurrences, shaped like stored events (KST minutes), with ``event``
+    (the id for ``event.schedule``) and ``kind``; ``event_id`` is None (they are not rows)."""
+    out = []
+    for spec in events.load_all().values():
+        occ = spec.occurrence(now)
+        if _kst_minute(occ.end) >= from_day:
+            out.append({"event_id": None, "event": spec.id, "kind": spec.kind, "title_ko": spec.title["ko"],
+                        "title_en": spec.title["en"], "place": spec.place, "starts": _kst_minute(occ.start),
+                        "ends": _kst_minute(occ.end), "description": spec.description["en"],
+                        "description_ko": spec.description["ko"]})
+    return out
 
 
 def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
@@ -323,6 +346,51 @@ def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"epoch": store.epoch(conn), "alerts": out, "more": len(out) < len(rows), "last": store.last_seq(conn)}
 
 
+def time_now(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    """The hub's clock, for clients' offset estimates (``game.events.clock_sync``): the one time all agree on."""
+    return {"time": c.now}
+
+
+def _occurrence(args: Args, now: float) -> Occurrence:
+    spec = events.load_all().get(args["event"])
+    if spec is None:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such event")
+    return spec.occurrence(args.get("at", now))
+
+
+def event_schedule(conn: sqlite3.Connection, c: Caller, args: Args, ringers: RingerQueue) -> Result:
+    """One occurrence of a catalogue event (the current or next at ``at``, default now) in hub time, with who
+    rings each beat as the caller may see it."""
+    occ = _occurrence(args, c.now)
+    labels = ringers.labels(occ.spec.id, occ.start, len(occ.beats), c.client, c.now)
+    return {**occ.spec.to_json(occ), "ringers": labels, "time": c.now}
+
+
+def event_ring(conn: sqlite3.Connection, c: Caller, args: Args, ringers: RingerQueue) -> Result:
+    """Ask to ring beat ``beat`` of the current or next occurrence; the first visitor to ask gets it."""
+    occ = _occurrence({"event": args["event"]}, c.now)
+    ringers.forget_before(c.now - 86400)  # yesterday's occurrences are history
+    try:
+        beat = ringers.claim(occ.spec.id, occ.start, occ.beats, args["beat"], c.client, c.now)
+    except ClaimRefused as exc:
+        code = ErrorCode.CONFLICT if exc.reason == "taken" else ErrorCode.BAD_REQUEST
+        raise ServiceError(code, f"beat {args['beat']}: {exc.reason}", reason=exc.reason) from None
+    return {"event": occ.spec.id, "beat": beat, "at": occ.beats[beat - 1], "starts": occ.start}
+
+
+def event_unring(conn: sqlite3.Connection, c: Caller, args: Args, ringers: RingerQueue) -> Result:
+    """Give one's strike back to the automatic ringer."""
+    occ = _occurrence({"event": args["event"]}, c.now)
+    return {"event": occ.spec.id, "released": ringers.release(c.client, occ.spec.id, occ.start)}
+
+
+def event_handlers(ringers: RingerQueue) -> dict[str, Handler]:
+    """The catalogue events' handlers, bound to the hub's one ringer queue."""
+    return {"event.schedule": functools.partial(event_schedule, ringers=ringers),
+            "event.ring": functools.partial(event_ring, ringers=ringers),
+            "event.unring": functools.partial(event_unring, ringers=ringers)}
+
+
 HANDLERS: dict[str, Handler] = {
     "hello": hello,
     "ticket.create": ticket_create,
@@ -343,4 +411,5 @@ HANDLERS: dict[str, Handler] = {
     "event.list": event_list,
     "event.create": event_create,
     "alerts.since": alerts_since,
+    "time": time_now,
 }

@@ -1,0 +1,187 @@
+"""City events as data: kind, place, start and end, a schedule of beats, a bilingual description. Pure.
+
+An event file (``assets/events/<id>.json``) describes a recurring event (the New Year's bell at 00:00 KST on
+1 January, a daily guard ceremony); :meth:`EventSpec.occurrence` turns it into one :class:`Occurrence` with
+instants in epoch seconds of the hub's clock, and the beats (bell strikes, drum rolls) at fixed instants. It lives
+in ``net`` because the hub serves the schedules (``event.schedule``) and the app reads the same files to show them:
+one model for both, as with ``net.moderation``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+EVENTS_DIR = Path(__file__).resolve().parents[1] / "assets" / "events"
+KST = dt.timezone(dt.timedelta(hours=9), "KST")
+KINDS = ("bell-ringing", "ceremony", "festival")
+RECURS = {"yearly": re.compile(r"^(\d{2})-(\d{2})T(\d{2}):(\d{2})$"), "daily": re.compile(r"^()()(\d{2}):(\d{2})$")}
+EVENT_ID = re.compile(r"^[a-z0-9-]{1,40}$")
+TAGS = ("S", "R", "E")  # sourced, remembered, estimated (as in reference/)
+MAX_BEATS = 200
+LANGS = ("ko", "en")
+
+
+class EventError(ValueError):
+    """An event file that the model refuses; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence: instants in epoch seconds (hub time); ``beats[i]`` is beat ``i + 1``."""
+
+    spec: EventSpec
+    start: float
+    end: float
+    beats: tuple[float, ...]
+
+    @property
+    def countdown_start(self) -> float:
+        return self.start - self.spec.countdown_s
+
+    def beats_done(self, t: float) -> int:
+        """How many beats have sounded by ``t`` (a beat at exactly ``t`` counts)."""
+        return bisect.bisect_right(self.beats, t)
+
+    def phase(self, t: float) -> str:
+        """``before``, ``countdown`` (the last ``countdown_s``), ``beats`` (start to last beat), ``after`` (to the
+        end) or ``over``."""
+        if t < self.countdown_start:
+            return "before"
+        if t < self.start:
+            return "countdown"
+        if t <= self.beats[-1]:
+            return "beats"
+        return "after" if t < self.end else "over"
+
+    def start_kst(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.start, KST)
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """A recurring event from its data file (see the module docstring)."""
+
+    id: str
+    kind: str
+    place: str  # a landmark id of the catalogue
+    title: dict[str, str]
+    description: dict[str, str]
+    recurs: str
+    at: str
+    countdown_s: float
+    spoken_countdown_s: float
+    beat_count: int
+    beat_interval_s: float
+    end_after_last_s: float
+    per_turn: int
+    facts: tuple[dict[str, Any], ...]
+
+    def _start_in(self, day: dt.date) -> dt.datetime:
+        month, mday, hour, minute = RECURS[self.recurs].fullmatch(self.at).groups()
+        if self.recurs == "yearly":
+            day = dt.date(day.year, int(month), int(mday))
+        return dt.datetime(day.year, day.month, day.day, int(hour), int(minute), tzinfo=KST)
+
+    def occurrence_at(self, start: dt.datetime) -> Occurrence:
+        t0 = start.timestamp()
+        beats = tuple(t0 + i * self.beat_interval_s for i in range(self.beat_count))
+        return Occurrence(self, t0, beats[-1] + self.end_after_last_s, beats)
+
+    def occurrence(self, t: float) -> Occurrence:
+        """The occurrence not yet over at ``t`` (the current one, or the next)."""
+        today = dt.datetime.fromtimestamp(t, KST).date()
+        step = dt.timedelta(days=1)
+        day = today - step
+        while True:  # yesterday's may still run past midnight; a yearly one is at most a year and a day away
+            occ = self.occurrence_at(self._start_in(day))
+            if occ.end > t:
+                return occ
+            day = day.replace(year=day.year + 1, month=1, day=1) if self.recurs == "yearly" else day + step
+
+    def to_json(self, occ: Occurrence) -> dict[str, Any]:
+        """The schedule as the hub serves it (``event.schedule``)."""
+        return {
+            "event": self.id, "kind": self.kind, "place": self.place,
+            "title_ko": self.title["ko"], "title_en": self.title["en"],
+            "description_ko": self.description["ko"], "description_en": self.description["en"],
+            "starts": occ.start, "ends": occ.end, "countdown_from": occ.countdown_start,
+            "beats": list(occ.beats),
+        }
+
+
+def _need(data: dict, name: str, kind: type | tuple[type, ...], where: str) -> Any:
+    value = data.get(name)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise EventError(f"{where}: {name!r} missing or not {getattr(kind, '__name__', kind)}")
+    return value
+
+
+def _texts(data: dict, name: str, where: str) -> dict[str, str]:
+    value = _need(data, name, dict, where)
+    if any(not isinstance(value.get(lang), str) or not value[lang].strip() for lang in LANGS):
+        raise EventError(f"{where}: {name!r} needs Korean and English text")
+    return {lang: value[lang] for lang in LANGS}
+
+
+def parse(data: Any, where: str = "event") -> EventSpec:
+    """An :class:`EventSpec` from a decoded event file, or :class:`EventError` naming what is wrong."""
+    if not isinstance(data, dict):
+        raise EventError(f"{where}: not an object")
+    eid = _need(data, "id", str, where)
+    if not EVENT_ID.fullmatch(eid):
+        raise EventError(f"{where}: id {eid!r} must be lower-case letters, digits and dashes")
+    kind, recurs, at = _need(data, "kind", str, where), _need(data, "recurs", str, where), _need(data, "at", str, where)
+    if kind not in KINDS:
+        raise EventError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    if recurs not in RECURS or not RECURS[recurs].fullmatch(at):
+        raise EventError(f"{where}: recurs/at {recurs!r} {at!r}: yearly 'MM-DDTHH:MM' or daily 'HH:MM'")
+    beats = _need(data, "beats", dict, where)
+    count, interval = _need(beats, "count", int, where + " beats"), _need(beats, "interval_s", (int, float), where)
+    if not 1 <= count <= MAX_BEATS or interval <= 0:
+        raise EventError(f"{where}: beats need 1..{MAX_BEATS} beats and a positive interval")
+    numbers = {n: float(_need(data, n, (int, float), where)) for n in
+               ("countdown_s", "spoken_countdown_s", "end_after_last_s")}
+    if any(v < 0 for v in numbers.values()) or numbers["spoken_countdown_s"] > numbers["countdown_s"]:
+        raise EventError(f"{where}: countdowns and tail must be >= 0, the spoken countdown within the countdown")
+    per_turn = _need(_need(data, "ringers", dict, where), "per_turn", int, where + " ringers")
+    facts = tuple(_need(data, "facts", list, where))
+    for fact in facts:
+        if not isinstance(fact, dict) or fact.get("tag") not in TAGS or not isinstance(fact.get("source"), str):
+            raise EventError(f"{where}: every fact needs a tag ({'/'.join(TAGS)}) and a source")
+        _texts({"fact": fact}, "fact", f"{where} fact {fact.get('key')!r}")
+    try:
+        _ = dt.date(2028, *map(int, at[:5].split("-"))) if recurs == "yearly" else None  # 2028: 29 February exists
+        if not (0 <= int(at[-5:-3]) < 24 and 0 <= int(at[-2:]) < 60):
+            raise ValueError
+    except ValueError:
+        raise EventError(f"{where}: at {at!r} is not a date and time") from None
+    return EventSpec(
+        id=eid, kind=kind, place=_need(data, "place", str, where), title=_texts(data, "title", where),
+        description=_texts(data, "description", where), recurs=recurs, at=at,
+        countdown_s=numbers["countdown_s"], spoken_countdown_s=numbers["spoken_countdown_s"], beat_count=count,
+        beat_interval_s=float(interval), end_after_last_s=numbers["end_after_last_s"], per_turn=per_turn,
+        facts=facts,
+    )
+
+
+@lru_cache(maxsize=4)
+def load_all(directory: Path = EVENTS_DIR) -> dict[str, EventSpec]:
+    """Every event file in ``directory`` by id; a bad file is an :class:`EventError` (a test catches it)."""
+    out: dict[str, EventSpec] = {}
+    for path in sorted(directory.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise EventError(f"{path.name}: not valid JSON ({exc})") from None
+        spec = parse(data, path.name)
+        if spec.id != path.stem:
+            raise EventError(f"{path.name}: id {spec.id!r} differs from the file name")
+        out[spec.id] = spec
+    return out
