@@ -71,7 +71,7 @@ class Explore:
         self.visit = None
         self.confirm = None
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
-        self.walker = Walker(obstacles=app.scene.obstacles)
+        self.walker = Walker(obstacles=app.scene.obstacles, floors=app.scene.floors)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
         # Wrapped to the left half of the screen, so it never runs under the chat's status line on the right.
         self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, HINT_Z), scale=HINT_SCALE,
