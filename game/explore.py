@@ -209,7 +209,10 @@ class Explore:
     def open_info(self) -> None:
         if not self.app.flow.can("info"):
             return
-        info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, self.app.landmarks[self.nearest_landmark()])
+        landmark = self.app.landmarks[self.nearest_landmark()]
+        festival = self.app.scene.festival
+        note = festival.edition.note(self.lang) if festival is not None and festival.place == landmark.id else ""
+        info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, landmark, note)
         layer = _Closable(info, frozenset({"cancel", "info"}), self._close_info)
         if self._open("info", layer):
             self.keys.push(layer)

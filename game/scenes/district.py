@@ -11,6 +11,7 @@ and its water gets its own shader, whose flow the scene's task advances.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,8 @@ from game.architecture.mesh import Mesh, box, merge
 from game.architecture.stream import walk_parts
 from game.city import blocks, streets
 from game.config import AppConfig
+from game.festivals import lantern
+from game.festivals.scene import LanternFestival
 from game.landmarks.catalogue import SUNKEN_KINDS, Landmark
 from game.landmarks.views import View, view_for
 from game.nav.collision import Obstacle, ObstacleIndex
@@ -33,6 +36,8 @@ from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
 from game.render.shaders import load_glsl
 from game.scenes import district_cache
+from net import clock
+from ui.fonts import load_font
 
 Progress = Callable[[int, int, str], None]
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
@@ -104,6 +109,8 @@ class DistrictScene:
     levels: dict[str, DetailLevels] = field(default_factory=dict)
     full_detail: bool = False
     backdrop: NodePath | None = None
+    when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
+    festival: LanternFestival | None = None
     water: list[NodePath] = field(default_factory=list)
     flow_time: float = 0.0  # seconds of water flow shown (frame times summed: no clock is read)
 
@@ -140,6 +147,7 @@ class DistrictScene:
         self.obstacles = ObstacleIndex(obstacles)
         self.floors = Floors(floors)
         self._shade_water()
+        self._open_festival()
         if self.levels:
             self.base.taskMgr.add(self._pick_levels, "district-detail", sort=tasks.LEVEL_OF_DETAIL)
         self.root.show()
@@ -159,6 +167,14 @@ class DistrictScene:
             self.backdrop.attachNewNode(node)
         self.backdrop.setShader(load_glsl("backdrop"), BACKDROP_SHADER_PRIORITY)
         cast_no_shadow(self.backdrop)
+
+    def _open_festival(self) -> None:
+        """The lantern festival's sculptures and board when an edition runs on the scene's day."""
+        when = self.when or self.config.when or clock.now_kst()
+        place = self.landmarks.get(lantern.place())
+        edition = lantern.edition_on(when)
+        if edition is not None and place is not None and not place.model and self.water:
+            self.festival = LanternFestival(self, edition, when, load_font(self.base.loader))
 
     def _shade_water(self) -> None:
         """The streams' water takes its own shader (ripples moving downstream, the lanterns' light by night)."""
@@ -287,6 +303,9 @@ class DistrictScene:
         return view_for(lm, self.buildings[landmark_id].dims.get("total_height", 10.0))
 
     def release(self) -> None:
+        if self.festival is not None:
+            self.festival.release()
+            self.festival = None
         self.base.taskMgr.remove("district-detail")
         self.base.taskMgr.remove("district-water")
         if self.root is not None:
