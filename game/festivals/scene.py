@@ -23,7 +23,7 @@ from game.render.shaders import load_glsl
 from ui import i18n
 
 SHADER_PRIORITY = 10  # as the district's backdrop and water: above simplepbr, below the tests' mask overrides
-PANEL_GLOW = 1.1  # linear multiple of a panel's colour it shines with at night (more washes the colour out)
+PANEL_GLOW = 0.7  # linear multiple of a panel's colour it shines with at night (more washes the colour out)
 BOARD_SIZE = (3.6, 2.2)  # metres
 BOARD_TEXT = 0.16  # metres per text line height
 TITLE_COLOUR = (1.0, 0.86, 0.55, 1.0)

@@ -178,7 +178,8 @@ class DistrictScene:
 
     def _shade_water(self) -> None:
         """The streams' water takes its own shader (ripples moving downstream, the lanterns' light by night)."""
-        self.water = list(self.root.findAllMatches("**/*:water"))
+        self.water = [water for lm in self.landmarks.values() if lm.kind == "stream" and not lm.model
+                      for water in self.root.find(lm.id).findAllMatches("**/*:water")]
         if not self.water:
             return
         shader = load_glsl("stream")
