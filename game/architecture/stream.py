@@ -133,6 +133,14 @@ def layout(params: dict, centre: tuple[float, float], footprint: tuple[float, fl
     )
 
 
+def plaza_polygon(lay: StreamLayout, centre: tuple[float, float]) -> np.ndarray:
+    """Cheonggye Plaza's paved rectangle in world metres (counter-clockwise): open ground people cross freely."""
+    s0, _, t0, t1 = lay.extent
+    th = float(lay.t_at(lay.head))
+    p0, p1 = max(t0, th - lay.plaza_width / 2), min(t1, th + lay.plaza_width / 2)
+    return np.array([(s0, p0), (lay.head, p0), (lay.head, p1), (s0, p1)]) + np.asarray(centre)
+
+
 def _band(ss: np.ndarray, t0: np.ndarray, t1: np.ndarray, z0: float | np.ndarray, z1: float | np.ndarray,
           colour, outward) -> Mesh:
     """A strip between two curves over the stations ``ss``: (s, t0, z0) to (s, t1, z1)."""
