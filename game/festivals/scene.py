@@ -3,26 +3,28 @@
 Built at load for the scene's instant when an edition runs that day (``game.festivals.lantern``), outside the
 district's cached geometry (the dates change, the stream does not). The sculptures are two merged meshes with
 their own small shader (no PBR, no shadow pass); their panels glow by night while the festival's lit hours last,
-and the stream's water shader spreads their colours on the surface. ``release`` removes everything it made.
+the stream's water shader spreads their colours on the surface, and soft patches added over the walls beside
+each sculpture carry its light there (one more draw call). ``release`` removes everything it made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from panda3d.core import NodePath, TextNode, TransparencyAttrib
+from panda3d.core import ColorBlendAttrib, NodePath, TextNode, TransparencyAttrib
 
 from game.architecture.mesh import box
 from game.architecture.stream import StreamLayout, layout
 from game.festivals import lantern
 from game.festivals.lantern import Edition
-from game.festivals.sculptures import Dressing, dress_stream
+from game.festivals.sculptures import Dressing, dress_stream, wall_washes
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
 from ui import i18n
 
 SHADER_PRIORITY = 10  # as the district's backdrop and water: above simplepbr, below the tests' mask overrides
+WASH_GLOW = 0.35  # how strongly a lit sculpture washes the walls beside it
 PANEL_GLOW = 0.7  # linear multiple of a panel's colour it shines with at night (more washes the colour out)
 BOARD_SIZE = (3.6, 2.2)  # metres
 BOARD_TEXT = 0.16  # metres per text line height
@@ -50,6 +52,17 @@ class LanternFestival:
             node.setShaderInput("glow", glow)
         self.board = self._board(lm.local, font)
         cast_no_shadow(self.root)
+        # beside, not under, the sculptures' root: a flat-colour mask of the sculptures must not add these in
+        self.washes: NodePath = scene.root.attachNewNode(meshes_to_node("lantern-festival:washes",
+                                                                        wall_washes(self.dressing, self.layout,
+                                                                                    lm.local)))
+        self.washes.setShader(load_glsl("wash"), SHADER_PRIORITY)
+        self.washes.setShaderInput("glow", WASH_GLOW if self.lit else 0.0)
+        self.washes.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
+                                                    ColorBlendAttrib.O_one))
+        self.washes.setDepthWrite(False)
+        self.washes.setBin("fixed", 0)
+        cast_no_shadow(self.washes)
         scene.light_water(list(self.dressing.lights) if self.lit else [])
 
     def _board(self, centre: tuple[float, float], font) -> NodePath:
@@ -89,4 +102,5 @@ class LanternFestival:
 
     def release(self) -> None:
         self.scene.light_water([])
+        self.washes.removeNode()
         self.root.removeNode()

@@ -189,3 +189,26 @@ def dress_stream(edition, lay, centre: tuple[float, float]) -> Dressing:
         bases.append((x, y, bed))
         lights.append(((x, y, lay.water_z, LIGHT_REACH), (*sculpture.glow_colour(), LIGHT_STRENGTH)))
     return Dressing(merge(frames), merge(panels), tuple(kinds), tuple(bases), tuple(lights))
+
+
+WASH_HALF = 4.5  # metres along the wall either side of a sculpture that its light reaches
+
+
+def wall_washes(dressing: Dressing, lay, centre: tuple[float, float]) -> Mesh:
+    """The sculptures' light on the channel's walls: for each, a quad on both walls facing the water, its UVs
+    running -1..1 from the patch's centre (the shader fades the light out towards the edges), coloured with
+    the sculpture's light."""
+    quads = []
+    for (x, _, _), (_, (r, g, b, _)) in zip(dressing.bases, dressing.lights, strict=True):
+        s = x - centre[0]
+        ss = np.array([s - WASH_HALF, s + WASH_HALF])
+        for sign in (1.0, -1.0):
+            t = lay.t_at(ss) + sign * (lay.half_channel - 0.03)
+            corners = np.array([[[ss[0], t[0], lay.walkway_z], [ss[0], t[0], 0.0]],
+                                [[ss[1], t[1], lay.walkway_z], [ss[1], t[1], 0.0]]])
+            corners[..., 0] += centre[0]
+            corners[..., 1] += centre[1]
+            q = grid(corners, (r, g, b, 1.0), outward=(0.0, -sign, 0.0))
+            q.uvs[:] = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]], np.float32)
+            quads.append(q)
+    return merge(quads)

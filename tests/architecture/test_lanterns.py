@@ -43,3 +43,16 @@ def test_the_stream_is_dressed_in_the_editions_kinds_in_the_water(catalogue: dic
     assert d.panels.bounds()[1][2] < 2.0  # the tallest stays below the street's railings
     warm = np.array([c for _, c in d.lights])[:, :3]
     assert (warm.max(axis=1) > 0.3).all()  # every one lights the water
+
+
+def test_their_light_washes_both_walls_beside_each(catalogue: dict[str, Landmark]) -> None:
+    lm = catalogue["cheonggyecheon"]
+    lay = layout(lm.params, lm.local, lm.footprint)
+    d = sculptures.dress_stream(lantern.load()[0], lay, lm.local)
+    washes = sculptures.wall_washes(d, lay, lm.local)
+    assert washes.triangle_count == 4 * len(d.bases)  # two quads each
+    s, t = washes.positions[:, 0] - lm.local[0], washes.positions[:, 1] - lm.local[1]
+    assert np.allclose(np.abs(t - lay.t_at(s)), lay.half_channel - 0.03, atol=1e-3)  # on the walls' faces
+    assert washes.positions[:, 2].min() >= lay.walkway_z - 1e-6 and washes.positions[:, 2].max() <= 0.0
+    facing = washes.normals[:, 1] * np.sign(lay.t_at(s) - t)
+    assert (facing > 0.9).all()  # towards the water
