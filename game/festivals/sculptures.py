@@ -142,7 +142,7 @@ def build(kind: str, tint: Color, heading: float = 0.0) -> Sculpture:
 
 
 def placements(head: float, end: float, keep_clear: list[tuple[float, float]], spacing: float = 17.0,
-               margin: float = 12.0) -> list[float]:
+               margin: float = 20.0) -> list[float]:
     """Distances along the stream (same axis as ``head``/``end``) for the sculptures: evenly spaced from the
     fall to the end, none within a bridge's or stepping stones' span (``keep_clear``)."""
     out = []
