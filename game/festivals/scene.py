@@ -13,7 +13,7 @@ import datetime as dt
 
 from panda3d.core import ColorBlendAttrib, NodePath, TextNode, TransparencyAttrib
 
-from game.architecture.mesh import box
+from game.architecture.mesh import box, merge
 from game.architecture.stream import StreamLayout, layout
 from game.festivals import lantern
 from game.festivals.lantern import Edition
@@ -26,8 +26,8 @@ from ui import i18n
 SHADER_PRIORITY = 10  # as the district's backdrop and water: above simplepbr, below the tests' mask overrides
 WASH_GLOW = 0.35  # how strongly a lit sculpture washes the walls beside it
 PANEL_GLOW = 0.7  # linear multiple of a panel's colour it shines with at night (more washes the colour out)
-BOARD_SIZE = (3.6, 2.2)  # metres
-BOARD_TEXT = 0.16  # metres per text line height
+BOARD_SIZE = (6.0, 3.4)  # metres
+BOARD_TEXT = 0.27  # metres per text line height
 TITLE_COLOUR = (1.0, 0.86, 0.55, 1.0)
 TEXT_COLOUR = (0.95, 0.95, 0.95, 1.0)
 
@@ -75,7 +75,9 @@ class LanternFestival:
         board = self.root.attachNewNode("lantern-festival:board")
         board.setPos(centre[0] + s, centre[1] + t, 0.0)
         board.setH(lay.heading_at(s))  # its face (-Y) turned to the right of the flow: across the stream
-        panel = board.attachNewNode(meshes_to_node("board", box((w, 0.12, h), (0.0, 0.0, 0.9), (0.08, 0.09, 0.12, 1))))
+        dark = (0.08, 0.09, 0.12, 1.0)
+        legs = [box((0.14, 0.14, 0.9), (side * (w / 2 - 0.4), 0.0, 0.0), dark) for side in (-1.0, 1.0)]
+        panel = board.attachNewNode(meshes_to_node("board", merge([box((w, 0.12, h), (0.0, 0.0, 0.9), dark), *legs])))
         panel.setShader(load_glsl("lantern"), SHADER_PRIORITY)
         panel.setShaderInput("glow", 0.0)
         e = self.edition
