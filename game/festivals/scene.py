@@ -18,6 +18,7 @@ from game.architecture.stream import StreamLayout, layout
 from game.festivals import lantern
 from game.festivals.lantern import Edition
 from game.festivals.sculptures import Dressing, dress_stream, wall_washes
+from game.nav.collision import Obstacle
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
@@ -51,6 +52,9 @@ class LanternFestival:
             node.setShader(shader, SHADER_PRIORITY)
             node.setShaderInput("glow", glow)
         self.board = self._board(lm.local, font)
+        w, h = BOARD_SIZE
+        self.obstacles = [Obstacle(self.board.getX(), self.board.getY(), self.board.getH(),
+                                   ((-w / 2, -0.15, 0.0, w / 2, 0.15, 0.9 + h),))]  # the board: walked round
         cast_no_shadow(self.root)
         # beside, not under, the sculptures' root: a flat-colour mask of the sculptures must not add these in
         self.washes: NodePath = scene.root.attachNewNode(meshes_to_node("lantern-festival:washes",

@@ -144,10 +144,12 @@ class DistrictScene:
                 walls, decks = walk_parts(lm.params, lm.local, lm.footprint)
                 obstacles += walls
                 floors += decks
-        self.obstacles = ObstacleIndex(obstacles)
-        self.floors = Floors(floors)
         self._shade_water()
         self._open_festival()
+        if self.festival is not None:
+            obstacles += self.festival.obstacles
+        self.obstacles = ObstacleIndex(obstacles)
+        self.floors = Floors(floors)
         if self.levels:
             self.base.taskMgr.add(self._pick_levels, "district-detail", sort=tasks.LEVEL_OF_DETAIL)
         self.root.show()
