@@ -5,7 +5,8 @@ Everything is laid out in stream coordinates: ``s`` east and ``t`` north, metres
 world's axes, moved). The landmark faces west (heading 270, towards Sejong-daero), so its building-local frame is
 the stream frame turned a quarter: local x = -t, local y = s. The centreline is a polyline given in the catalogue;
 every cross-section is taken across ``t`` at a station ``s`` (the stream runs within 15° of east here, so the
-walls lie within 4 % of where true normals would put them).
+walls lie within 4 % of where true normals would put them). The centreline leaves the head due east, so the
+head's wall, its stairs and the walking frames of the first stretch all meet the plaza square.
 
 Cross-section: street level (0) → a vertical granite wall down to the walkways (``walkway_level``) on both banks
 → a kerb down to the water (``water_level``), which fills the middle ``water_width``. Stairs run down both banks

@@ -118,7 +118,8 @@ def test_the_railing_keeps_street_walkers_out(walk, lay: StreamLayout, stream: L
     s = (lay.head + lay.bridge("mojeongyo").s) / 2
     north = float(lay.t_at(s)) + lay.half_channel + 3.0
     w = _walk(walk, _world(stream, s, north), 180.0, 10.0)  # walk south, towards the channel
-    assert w.z == 0.0 and w.y > stream.local[1] + float(lay.t_at(s)) + lay.half_channel
+    s_now = w.x - stream.local[0]  # pressed against the slanting rail, it slides a little along it
+    assert w.z == 0.0 and w.y > stream.local[1] + float(lay.t_at(s_now)) + lay.half_channel
 
 
 def test_the_water_stops_walkers_but_the_stones_cross_it(walk, lay: StreamLayout, stream: Landmark) -> None:
@@ -166,3 +167,12 @@ def test_the_ground_is_open_over_the_stream_only(stream: Landmark) -> None:
     assert not ((lo < centre) & (centre < hi)).all(axis=1).any()
     beside = centre + (0.0, stream.footprint[0])
     assert ((lo < beside) & (beside < hi)).all(axis=1).sum() == 1
+
+
+def test_the_plaza_is_street_level_up_to_the_head(walk, lay: StreamLayout, stream: Landmark) -> None:
+    """No floor of the channel reaches west of the head, so a visitor at the fall's railing stands on the plaza."""
+    _, floors = walk
+    th = float(lay.t_at(lay.head))
+    for s in np.linspace(lay.extent[0], lay.head - 0.02, 25):
+        for t in np.linspace(th - lay.plaza_width / 2, th + lay.plaza_width / 2, 15):
+            assert floors.height(*_world(stream, s, t), math.inf) == 0.0, (s, t)
