@@ -59,5 +59,5 @@ def build_landmark(landmark: Landmark) -> Building:
         case "city-hall":
             return build_city_hall(landmark.id, p, rng, landmark.footprint)
         case "stream":
-            return build_stream(landmark.id, p, rng, landmark.local, landmark.footprint)
+            return build_stream(p, rng, landmark.local, landmark.footprint)
     raise ValueError(f"landmark {landmark.id!r}: no builder for kind {landmark.kind!r}")

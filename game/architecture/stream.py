@@ -299,7 +299,7 @@ def spring_ribbon(lay: StreamLayout, segments: int = 160) -> tuple[Mesh, Mesh]:
     return outer, inner
 
 
-def build_stream(landmark_id: str, params: dict, rng: np.random.Generator, centre: tuple[float, float],
+def build_stream(params: dict, rng: np.random.Generator, centre: tuple[float, float],
                  footprint: tuple[float, float]) -> Building:
     """The plaza, "Spring", the channel and its bridges, in building-local metres (see the module doc)."""
     lay = layout(params, centre, footprint)
