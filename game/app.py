@@ -145,7 +145,8 @@ class App:
 
         self.materials.load_all(baking)
         self.timings["materials_s"] = time.perf_counter() - t0
-        self.scene = DistrictScene(self.base, self.world, self.materials, self.landmarks, self.config)
+        self.scene = DistrictScene(self.base, self.world, self.materials, self.landmarks, self.config,
+                                   when=self.pipeline.when)
 
         def building(done: int, total: int, name: str) -> None:
             landmark = self.landmarks.get(name)  # the parts that are not landmarks (streets, blocks) go unnamed

@@ -73,7 +73,7 @@ class Explore:
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
         #: Entries after the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
         self.menu_extras: list[Callable[[str], tuple[str, str] | None]] = []
-        self.walker = Walker(obstacles=app.scene.obstacles)
+        self.walker = Walker(obstacles=app.scene.obstacles, floors=app.scene.floors)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
         # Wrapped to the left half of the screen, so it never runs under the chat's status line on the right.
         self.help = OnscreenText(parent=app.base.a2dBottomLeft, font=app.font, pos=(0.05, HINT_Z), scale=HINT_SCALE,
@@ -213,7 +213,10 @@ class Explore:
     def open_info(self) -> None:
         if not self.app.flow.can("info"):
             return
-        info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, self.app.landmarks[self.nearest_landmark()])
+        landmark = self.app.landmarks[self.nearest_landmark()]
+        festival = self.app.scene.festival
+        note = festival.edition.note(self.lang) if festival is not None and festival.place == landmark.id else ""
+        info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, landmark, note)
         layer = _Closable(info, frozenset({"cancel", "info"}), self._close_info)
         if self._open("info", layer):
             self.keys.push(layer)

@@ -1,4 +1,5 @@
-"""Info panel: a landmark's names, description and the sources of its dimensions, in the chosen language."""
+"""Info panel: a landmark's names, description and the sources of its dimensions, in the chosen language; a
+``note`` (a festival on the landmark now) follows the description."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ui import i18n, theme
 
 
 class InfoPanel:
-    def __init__(self, parent, font, lang: str, landmark: Landmark):
+    def __init__(self, parent, font, lang: str, landmark: Landmark, note: str = ""):
         other = landmark.name_en if lang == "ko" else landmark.name_ko
         width = 30 if lang == "ko" else 52
         body = "\n".join(textwrap.wrap(landmark.description[lang], width))
@@ -23,6 +24,10 @@ class InfoPanel:
                      scale=0.07, fg=theme.ACCENT, align=TextNode.ALeft)
         OnscreenText(parent=self.frame, text=body, font=font, pos=(-0.88, 0.36), scale=0.05, fg=theme.TEXT,
                      align=TextNode.ALeft)
+        if note:
+            lines = body.count("\n") + 1
+            OnscreenText(parent=self.frame, text="\n".join(textwrap.wrap(note, int(width * 1.15))), font=font,
+                         pos=(-0.88, 0.36 - 0.06 * lines - 0.03), scale=0.042, fg=theme.ACCENT, align=TextNode.ALeft)
         OnscreenText(parent=self.frame, text=f"{i18n.text('app.info_sources', lang)}:\n{sources}", font=font,
                      pos=(-0.88, -0.3), scale=0.032, fg=theme.TEXT_DIM, align=TextNode.ALeft)
 

@@ -15,6 +15,8 @@ id, so the same id always yields identical arrays on every machine and run.
 - market: width, depth, alleys_ew/ns, alley_width (measured clearance), stall_depth, block_height_min/max,
   alley_ew_{i}_y and alley_ns_{i}_x (lane centre lines).
 - city-hall: old_width/depth/height/front, tower_height, new_width/depth/height/front, setback.
+- stream (Cheonggyecheon): channel_depth, water_depth_below_walkway, channel_width, water_width, length,
+  plaza_length, stair_steps, stair_rise, spring_height, ``<bridge id>_s`` (along the stream, from the centre).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from game.architecture.city_hall import build_city_hall
 from game.architecture.gates import build_gate, build_hall_gate, build_loft
 from game.architecture.market import build_market
 from game.architecture.square import build_square
+from game.architecture.stream import build_stream
 from game.landmarks.catalogue import Landmark
 
 __all__ = ["Building", "build_landmark", "rng_for"]
@@ -55,4 +58,6 @@ def build_landmark(landmark: Landmark) -> Building:
             return build_market(landmark.id, p, rng, landmark.footprint)
         case "city-hall":
             return build_city_hall(landmark.id, p, rng, landmark.footprint)
+        case "stream":
+            return build_stream(p, rng, landmark.local, landmark.footprint)
     raise ValueError(f"landmark {landmark.id!r}: no builder for kind {landmark.kind!r}")

@@ -24,8 +24,11 @@ LANDMARK_IDS = (
     "namdaemun-market",
     "donuimun",
     "city-hall",
+    "cheonggyecheon",
 )
-KINDS = ("gate", "square", "pavilion", "hall-gate", "market", "city-hall")
+KINDS = ("gate", "square", "pavilion", "hall-gate", "market", "city-hall", "stream")
+#: Kinds laid below street level: the district cuts their footprint out of its ground.
+SUNKEN_KINDS = ("stream",)
 
 
 class CatalogueError(ValueError):

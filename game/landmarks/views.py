@@ -26,7 +26,9 @@ def view_for(landmark: Landmark, height_m: float) -> View:
 
     ``height_m`` is the generated building's height; the camera aims at 40 % of it so base and roof both show.
     ``view.target_north`` shifts the aim along the landmark's depth (the square aims at King Sejong);
-    ``view.target_height`` overrides the aim's height (down a market alley, at the stalls, not the roofs).
+    ``view.target_height`` overrides the aim's height (down a market alley, at the stalls, not the roofs);
+    ``view.target_right`` shifts the aim (and the camera with it) to the camera's right (a stream's channel
+    that runs off its footprint's middle line).
     """
     cx, cy = landmark.local
     fx, fy = front_vector(landmark.heading)
@@ -34,6 +36,8 @@ def view_for(landmark: Landmark, height_m: float) -> View:
     shift = float(v.get("target_north", 0.0))
     # "north" here means towards the back of the landmark (the square's back is Gwanghwamun, to the north)
     tx, ty = cx - fx * shift, cy - fy * shift
+    right = float(v.get("target_right", 0.0))
+    tx, ty = tx - fy * right, ty + fx * right  # the camera looks along -front; its right is that turned clockwise
     dist = float(v.get("distance", 40.0))
     eye = float(v.get("height", 1.7))
     cam = (tx + fx * dist, ty + fy * dist, eye)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from game.architecture.stream import layout, plaza_polygon
 from game.city.streets import OpenArea, Street
 from game.landmarks.catalogue import Landmark
 from game.life import density, network_cache, traffic
@@ -30,9 +31,12 @@ RETARGET_EVERY = 20.0  # seconds of simulated time between density checks (refil
 
 
 def plazas(areas: Iterable[OpenArea], landmarks: Iterable[Landmark]) -> list[np.ndarray]:
-    """Open paved areas people may cross freely: paved open areas and the squares among the landmarks."""
+    """Open paved areas people may cross freely: paved open areas, the squares among the landmarks and the plaza at
+    a stream's head (its sunken walkways are not in the network: pedestrians stay at street level)."""
     out = [a.polygon for a in areas if a.kind == "paving"]
     for lm in landmarks:
+        if lm.kind == "stream":
+            out.append(plaza_polygon(layout(lm.params, lm.local, lm.footprint), lm.local))
         if lm.kind != "square":
             continue
         w, d = lm.footprint[0] / 2, lm.footprint[1] / 2

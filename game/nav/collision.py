@@ -3,7 +3,8 @@
 Buildings carry their colliders as boxes in their own frame, so a rotated landmark (City Hall faces 170°)
 is tested in its frame and the push-out rotated back; a city block is a world-aligned box placed at its own
 centre (:meth:`Obstacle.around`), so its reach, and the grid cells it fills, stay its own size. Boxes whose top is
-below ``step_height`` are stepped over (kerbs, low terraces) and boxes above head height walked under.
+below ``step_height`` above the visitor's feet are stepped over (kerbs, low terraces) and boxes above head height
+walked under; the feet are at street level unless the visitor stands on a floor (``game.nav.floors``).
 """
 
 from __future__ import annotations
@@ -86,11 +87,12 @@ class ObstacleIndex:
 
 
 def resolve(px: float, py: float, radius: float, obstacles: list[Obstacle] | ObstacleIndex,
-            step_height: float = 0.45, head_height: float = 1.9, iterations: int = 3) -> tuple[float, float]:
+            step_height: float = 0.45, head_height: float = 1.9, iterations: int = 3,
+            feet: float = 0.0) -> tuple[float, float]:
     """Move the visitor's circle out of every obstacle it overlaps; a few passes settle corners.
 
-    Boxes lower than ``step_height`` are stepped over; boxes starting above ``head_height`` (an arch's crown,
-    eaves) are walked under.
+    Boxes lower than ``step_height`` above ``feet`` are stepped over; boxes starting ``head_height`` above them
+    (an arch's crown, eaves, a bridge over a stream's walkway) are walked under.
     """
     if isinstance(obstacles, ObstacleIndex):
         obstacles = obstacles.near(px, py)
@@ -101,7 +103,7 @@ def resolve(px: float, py: float, radius: float, obstacles: list[Obstacle] | Obs
                 continue
             lx, ly = ob.to_local(px, py)
             for b in ob.boxes:
-                if b[5] <= step_height or b[2] >= head_height:
+                if b[5] <= feet + step_height or b[2] >= feet + head_height:
                     continue
                 push = _push_out(lx, ly, radius, b)
                 if push is not None:

@@ -59,7 +59,7 @@ class WalkController(DirectObject):
 
     def sync_camera(self) -> None:
         w = self.walker
-        self.base.camera.setPosHpr(w.x, w.y, EYE_HEIGHT, w.heading, w.pitch, 0)
+        self.base.camera.setPosHpr(w.x, w.y, w.z + EYE_HEIGHT, w.heading, w.pitch, 0)
         if self.on_move:
             self.on_move(w)
 

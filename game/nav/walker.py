@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 from game.nav.collision import ObstacleIndex, resolve
+from game.nav.floors import Floors
 
 EYE_HEIGHT = 1.65
 RADIUS = 0.35
@@ -33,6 +34,8 @@ class Walker:
     pitch: float = 0.0
     speed: float = 1.4  # m/s, a walking pace; run doubles it
     obstacles: ObstacleIndex | None = field(default=None, repr=False)
+    floors: Floors | None = field(default=None, repr=False)
+    z: float = 0.0  # the feet: street level, or a floor (a stream's walkway, a stair)
 
     def update(self, dt: float, intent: Intent) -> None:
         self.heading = (self.heading + intent.turn) % 360.0
@@ -48,9 +51,13 @@ class Walker:
         dy = (math.cos(h) * fwd + math.sin(h) * side) * step
         self.x, self.y = self.x + dx, self.y + dy
         if self.obstacles is not None:
-            self.x, self.y = resolve(self.x, self.y, RADIUS, self.obstacles)
+            self.x, self.y = resolve(self.x, self.y, RADIUS, self.obstacles, feet=self.z)
+        if self.floors is not None:
+            self.z = self.floors.height(self.x, self.y, self.z)
 
     def teleport(self, x: float, y: float, heading: float) -> None:
+        """Stand at (x, y) on the highest surface there (a bridge's deck, not the walkway under it)."""
         self.x, self.y, self.heading, self.pitch = x, y, heading % 360.0, 0.0
+        self.z = self.floors.height(x, y, math.inf) if self.floors is not None else 0.0
         if self.obstacles is not None:
-            self.x, self.y = resolve(self.x, self.y, RADIUS, self.obstacles, iterations=8)
+            self.x, self.y = resolve(self.x, self.y, RADIUS, self.obstacles, iterations=8, feet=self.z)

@@ -1,44 +1,79 @@
-"""The outdoor district: ground, streets, open areas, city blocks, the eight landmarks and the mountains behind.
+"""The outdoor district: ground, streets, open areas, city blocks, the landmarks and the mountains behind.
 
 Owns every node it creates under one root and the collision index; ``release`` removes them all.
 A landmark may load an official glTF 2.0 model named in the catalogue (``model``) instead of its procedural
 body; the procedural one is the default. A procedural landmark with a far version (``Building.far_parts``: tile
 rows and bracket sets as shells) switches between the two by the camera's distance (``game.render.lod``) in a task
 the scene owns; ``full_detail`` keeps every landmark at full detail (the benchmark's reference).
+A sunken landmark (Cheonggyecheon) has its footprint cut out of the ground, lays floors the visitor walks down to,
+and its water gets its own shader, whose flow the scene's task advances.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from panda3d.core import BoundingBox, Filename, LPoint3, NodePath
+from panda3d.core import BoundingBox, Filename, LPoint3, LVecBase4f, NodePath, PTA_LVecBase4f
 
 from game import geo, tasks, terrain
 from game.architecture.builders import Building, build_landmark
 from game.architecture.building import Box
-from game.architecture.mesh import Mesh, box
+from game.architecture.mesh import Mesh, box, merge
+from game.architecture.stream import walk_parts
 from game.city import blocks, streets
 from game.config import AppConfig
-from game.landmarks.catalogue import Landmark
+from game.festivals import lantern
+from game.festivals.scene import LanternFestival
+from game.landmarks.catalogue import SUNKEN_KINDS, Landmark
 from game.landmarks.views import View, view_for
 from game.nav.collision import Obstacle, ObstacleIndex
+from game.nav.floors import Floors
 from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
 from game.render.shaders import load_glsl
 from game.scenes import district_cache
+from net import clock
+from ui.fonts import load_font
 
 Progress = Callable[[int, int, str], None]
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
 BACKDROP_SHADER_PRIORITY = 10
+WATER_LIGHTS = 16  # the stream shader's array size
 
 
 def ground_rect() -> tuple[float, float, float, float]:
     """The district's ground (east min, east max, north min, north max): the blocks' region and 300 m around."""
     e0, e1, n0, n1 = blocks.REGION
     return e0 - 300, e1 + 300, n0 - 300, n1 + 300
+
+
+def footprint_rect(lm: Landmark) -> tuple[float, float, float, float]:
+    """A landmark's footprint in world axes (east min, east max, north min, north max); its heading must be a
+    multiple of 90° (the ground is cut in axis-aligned pieces)."""
+    if lm.heading % 90.0:
+        raise ValueError(f"landmark {lm.id!r}: a sunken footprint must face a compass point, not {lm.heading}°")
+    width, depth = lm.footprint
+    ex, ny = (width, depth) if lm.heading % 180.0 == 0.0 else (depth, width)
+    x, y = lm.local
+    return x - ex / 2, x + ex / 2, y - ny / 2, y + ny / 2
+
+
+def ground_mesh(holes: list[tuple[float, float, float, float]]) -> Mesh:
+    """The ground slab with each hole's rectangle left open: the rest cut into boxes along the holes' edges."""
+    e0, e1, n0, n1 = ground_rect()
+    xs = sorted({e0, e1, *[v for h in holes for v in h[:2]]})
+    ys = sorted({n0, n1, *[v for h in holes for v in h[2:]]})
+    pieces = []
+    for x0, x1 in zip(xs[:-1], xs[1:], strict=True):
+        for y0, y1 in zip(ys[:-1], ys[1:], strict=True):
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if not any(h[0] < cx < h[1] and h[2] < cy < h[3] for h in holes):
+                pieces.append(box((x1 - x0, y1 - y0, 0.02), (cx, cy, -0.02)))
+    return merge(pieces)
 
 
 @dataclass
@@ -79,9 +114,14 @@ class DistrictScene:
     buildings: dict[str, Building] = field(default_factory=dict)
     landmark_nodes: dict[str, NodePath] = field(default_factory=dict)
     obstacles: ObstacleIndex | None = None
+    floors: Floors | None = None
     levels: dict[str, DetailLevels] = field(default_factory=dict)
     full_detail: bool = False
     backdrop: NodePath | None = None
+    when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
+    festival: LanternFestival | None = None
+    water: list[NodePath] = field(default_factory=list)
+    flow_time: float = 0.0  # seconds of water flow shown (frame times summed: no clock is read)
 
     def load(self, progress: Progress | None = None) -> None:
         """Read the district from the asset cache when it was made from the same generator and data; otherwise
@@ -104,11 +144,21 @@ class DistrictScene:
             city = self._restore(saved, steps, progress)
         self._add_backdrop()
         obstacles = [Obstacle.around(b) for b in city]
+        floors = []
         for lm in self.landmarks.values():
             colliders = tuple(self.buildings[lm.id].colliders)
             if colliders:
                 obstacles.append(Obstacle(*lm.local, geo.heading_to_panda(lm.heading), colliders))
+            if lm.kind == "stream" and not lm.model:
+                walls, decks = walk_parts(lm.params, lm.local, lm.footprint)
+                obstacles += walls
+                floors += decks
+        self._shade_water()
+        self._open_festival()
+        if self.festival is not None:
+            obstacles += self.festival.obstacles
         self.obstacles = ObstacleIndex(obstacles)
+        self.floors = Floors(floors)
         if self.levels:
             self.base.taskMgr.add(self._pick_levels, "district-detail", sort=tasks.LEVEL_OF_DETAIL)
         self.root.show()
@@ -134,6 +184,44 @@ class DistrictScene:
         self.backdrop.setShader(load_glsl("backdrop"), BACKDROP_SHADER_PRIORITY)
         cast_no_shadow(self.backdrop)
 
+    def _open_festival(self) -> None:
+        """The lantern festival's sculptures and board when an edition runs on the scene's day."""
+        when = self.when or self.config.when or clock.now_kst()
+        place = self.landmarks.get(lantern.place())
+        edition = lantern.edition_on(when)
+        if edition is not None and place is not None and not place.model and self.water:
+            self.festival = LanternFestival(self, edition, when, load_font(self.base.loader))
+
+    def _shade_water(self) -> None:
+        """The streams' water takes its own shader (ripples moving downstream, the lanterns' light by night)."""
+        self.water = [water for lm in self.landmarks.values() if lm.kind == "stream" and not lm.model
+                      for water in self.root.find(lm.id).findAllMatches("**/*:water")]
+        if not self.water:
+            return
+        shader = load_glsl("stream")
+        for node in self.water:
+            node.setShader(shader, BACKDROP_SHADER_PRIORITY)
+            node.setShaderInput("flow_time", 0.0)
+            cast_no_shadow(node)
+        self.light_water([])
+        self.base.taskMgr.add(self._flow, "district-water", sort=tasks.WORLD)
+
+    def light_water(self, lights: list[tuple[tuple[float, float, float, float], tuple[float, float, float, float]]]
+                    ) -> None:
+        """Lights on the water: ((x, y, z, reach), (r, g, b, strength)) each, at most :data:`WATER_LIGHTS`."""
+        lights = lights[:WATER_LIGHTS]
+        pad = [((0.0, 0.0, 0.0, 1.0), (0.0, 0.0, 0.0, 0.0))] * (WATER_LIGHTS - len(lights))
+        for node in self.water:
+            node.setShaderInput("glow_count", len(lights))
+            node.setShaderInput("glow", PTA_LVecBase4f([LVecBase4f(*p) for p, _ in lights + pad]))
+            node.setShaderInput("glow_colour", PTA_LVecBase4f([LVecBase4f(*c) for _, c in lights + pad]))
+
+    def _flow(self, task):
+        self.flow_time += min(self.base.clock.getDt(), 0.1)
+        for node in self.water:
+            node.setShaderInput("flow_time", self.flow_time)
+        return task.cont
+
     def _from_model(self, name: str) -> bool:
         lm = self.landmarks.get(name)
         return lm is not None and lm.model is not None
@@ -143,8 +231,7 @@ class DistrictScene:
         street_list, areas = streets.load()
         if progress:
             progress(0, steps, "streets")
-        e0, e1, n0, n1 = ground_rect()
-        ground = box((e1 - e0, n1 - n0, 0.02), ((e0 + e1) / 2, (n0 + n1) / 2, -0.02))
+        ground = ground_mesh([footprint_rect(lm) for lm in self.landmarks.values() if lm.kind in SUNKEN_KINDS])
         flat = [self._attach(self.root, "ground", {"concrete": ground}),
                 self._attach(self.root, "streets", streets.street_meshes(street_list)),
                 self._attach(self.root, "open-areas", streets.area_meshes(areas))]
@@ -233,7 +320,11 @@ class DistrictScene:
         return view_for(lm, self.buildings[landmark_id].dims.get("total_height", 10.0))
 
     def release(self) -> None:
+        if self.festival is not None:
+            self.festival.release()
+            self.festival = None
         self.base.taskMgr.remove("district-detail")
+        self.base.taskMgr.remove("district-water")
         if self.root is not None:
             self.root.removeNode()
         self.root = None
@@ -241,4 +332,6 @@ class DistrictScene:
         self.landmark_nodes.clear()
         self.levels.clear()
         self.obstacles = None
+        self.floors = None
+        self.water = []
         self.backdrop = None

@@ -8,6 +8,7 @@ import pytest
 
 from game import geo
 from game.architecture.builders import build_landmark
+from game.architecture.stream import walk_parts
 from game.city import blocks, streets
 from game.landmarks import catalogue
 from game.life.world import CityLife, plazas
@@ -31,6 +32,8 @@ def district():
         colliders = tuple(build_landmark(lm).colliders)
         if colliders:
             obstacles.append(Obstacle(*lm.local, geo.heading_to_panda(lm.heading), colliders))
+        if lm.kind == "stream":
+            obstacles += walk_parts(lm.params, lm.local, lm.footprint)[0]
     return street_list, areas, landmarks, obstacles, ObstacleIndex(obstacles)
 
 

@@ -66,6 +66,19 @@ def test_the_square_is_walkable(make_life):
     assert square.sum() > 150
 
 
+def test_cheonggye_plaza_is_walkable_and_the_sunken_stream_is_not(district, make_life):
+    from game.architecture.stream import layout, plaza_polygon
+    from game.city.streets import point_in_polygon
+
+    lm = district[2]["cheonggyecheon"]
+    lay = layout(lm.params, lm.local, lm.footprint)
+    ways = make_life().ways
+    assert point_in_polygon(plaza_polygon(lay, lm.local), ways.nodes).sum() > 30
+    s, t = ways.nodes[:, 0] - lm.local[0], ways.nodes[:, 1] - lm.local[1]
+    inside = (s > lay.head) & (s < lay.end) & (np.abs(t - lay.t_at(s)) < lay.half_channel)
+    assert not inside.any()  # walkers stay at street level: the walkways below are not in the network
+
+
 def test_an_alley_blocked_by_a_building_loses_its_edges(district):
     street_list = district[0]
     jongno = [s for s in street_list if s.id == "jongno"]

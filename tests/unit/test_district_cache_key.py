@@ -33,3 +33,19 @@ def test_the_key_follows_the_generator_sources(tmp_path, monkeypatch):
     roof = tmp_path / "game" / "architecture" / "roof.py"
     roof.write_text(roof.read_text(encoding="utf-8") + "\n# a change to the generator\n", encoding="utf-8")
     assert district_cache.digest(landmarks) != key
+
+
+def test_the_key_follows_the_streams_generator_and_its_catalogue_entry(tmp_path, monkeypatch):
+    """Cheonggyecheon's channel is cached with the district: a new level or a change to its builder rebuilds it."""
+    landmarks = catalogue.load()
+    key = district_cache.digest(landmarks)
+    stream = landmarks["cheonggyecheon"]
+    deeper = dataclasses.replace(stream, params={**stream.params, "walkway_level": -4.6})
+    assert district_cache.digest(dict(landmarks, cheonggyecheon=deeper)) != key
+    shutil.copytree(district_cache.ROOT / "game", tmp_path / "game", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(district_cache.ROOT / "assets" / "district", tmp_path / "assets" / "district")
+    monkeypatch.setattr(district_cache, "ROOT", tmp_path)
+    before = district_cache.digest(landmarks)
+    builder = tmp_path / "game" / "architecture" / "stream.py"
+    builder.write_text(builder.read_text(encoding="utf-8") + "\n# a change to the stream\n", encoding="utf-8")
+    assert district_cache.digest(landmarks) != before

@@ -59,3 +59,25 @@ def test_segment_hits_roof_wall_or_ground():
     point, normal = segment_hit(index, (0.0, -20.0, 2.0), (0.0, -22.0, -2.0))
     assert point == pytest.approx((0.0, -21.0, 0.0)) and normal == (0.0, 0.0, 1.0)  # open ground
     assert segment_hit(index, (0.0, -20.0, 2.0), (0.0, -22.0, 1.0)) is None
+
+
+def test_floors_keep_the_visitor_on_the_surface_they_can_reach():
+    from game.nav.floors import Floor, Floors
+
+    walkway = Floor(0.0, 0.0, 0.0, (-10.0, -5.0, 10.0, 5.0), -4.4, -4.4)
+    bridge = Floor(0.0, 0.0, 0.0, (-2.0, -6.0, 2.0, 6.0), 0.0, 0.0)
+    stair = Floor(20.0, 0.0, 90.0, (0.0, -1.0, 9.0, 1.0), 0.0, -4.4)  # turned: runs north from (20, 0)
+    floors = Floors([walkway, bridge, stair])
+    assert floors.height(0.0, 0.0, -4.4) == -4.4  # under the bridge
+    assert floors.height(0.0, 0.0, 0.0) == 0.0  # on it
+    assert floors.height(0.0, 0.0, math.inf) == 0.0  # a teleport lands on top
+    assert floors.height(20.0, 4.5, 0.0) == pytest.approx(-2.2)  # halfway down the turned stair
+    assert floors.height(50.0, 50.0, -4.4) == 0.0  # off every floor: the street
+
+
+def test_boxes_are_stepped_over_and_walked_under_from_where_the_feet_are():
+    wall = Obstacle(0.0, 0.0, 0.0, ((-0.5, -5.0, -5.0, 0.5, 5.0, 0.0),))  # a stream's wall, top at street level
+    rail = Obstacle(0.0, 0.0, 0.0, ((-0.5, -5.0, 0.0, 0.5, 5.0, 1.1),))
+    assert resolve(0.6, 0.0, RADIUS, [wall]) == (0.6, 0.0)  # on the street the wall is under foot
+    assert resolve(0.6, 0.0, RADIUS, [wall], feet=-4.4)[0] == pytest.approx(0.5 + RADIUS)  # below it blocks
+    assert resolve(0.6, 0.0, RADIUS, [rail], feet=-4.4) == (0.6, 0.0)  # the rail above is walked under

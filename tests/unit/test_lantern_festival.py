@@ -1,0 +1,71 @@
+"""The lantern festival's data: editions, the days they run (in Seoul), the lit hours, the bilingual note. Pure."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+
+import pytest
+
+from game.festivals import lantern
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def test_editions_load_in_order_with_sources_and_both_languages():
+    editions = lantern.load()
+    assert [e.year for e in editions] == sorted(e.year for e in editions)
+    for e in editions:
+        assert e.sources and e.theme["ko"] and e.theme["en"] and e.status in lantern.STATUSES
+        assert dt.date(e.year, 11, 1) <= e.start <= dt.date(e.year, 12, 31)  # late autumn or winter
+        assert (e.end - e.start).days < 60
+    assert lantern.place() == "cheonggyecheon"
+
+
+def test_the_2025_edition_runs_from_12_december_to_4_january_both_days_included():
+    e = lantern.edition_on(at("2025-12-12T00:00+09:00"))
+    assert e is not None and e.year == 2025 and e.number == 17
+    assert lantern.edition_on(at("2026-01-04T23:59+09:00")) is e
+    assert lantern.edition_on(at("2025-12-11T23:59+09:00")) is None
+    assert lantern.edition_on(at("2026-01-05T00:00+09:00")) is None
+
+
+def test_days_are_seouls_whatever_the_offset():
+    assert lantern.edition_on(at("2025-12-11T15:30+00:00")) is not None  # 00:30 on the 12th in Seoul
+    assert lantern.edition_on(at("2025-12-11T14:30+00:00")) is None
+
+
+def test_lanterns_are_lit_in_the_evening_hours_of_festival_days_only():
+    e = lantern.edition_on(at("2025-12-20T20:00+09:00"))
+    assert e.lit_at(at("2025-12-20T20:00+09:00"))
+    assert not e.lit_at(at("2025-12-20T17:00+09:00"))
+    assert not e.lit_at(at("2025-12-20T23:30+09:00"))
+    assert not e.lit_at(at("2026-01-05T20:00+09:00"))  # the day after the last
+
+
+def test_the_note_names_the_theme_and_dates_in_each_language():
+    e = lantern.edition_on(at("2025-12-20T20:00+09:00"))
+    ko, en = e.note("ko"), e.note("en")
+    assert e.theme["ko"] in ko and "2025.12.12" in ko and "18:00" in ko
+    assert e.theme["en"] in en and "2026.01.04" in en
+    later = lantern.edition_on(at("2026-12-20T20:00+09:00"))
+    assert later is not None and later.status == "estimated" and "not yet announced" in later.note("en")
+
+
+def test_bad_files_are_refused():
+    data = json.loads(lantern.DATA.read_text(encoding="utf-8"))
+    broken = copy.deepcopy(data)
+    broken["editions"][1]["start"] = "2026-01-01"  # overlaps the 2025 edition
+    with pytest.raises(lantern.FestivalError, match="overlap"):
+        lantern.parse(broken)
+    broken = copy.deepcopy(data)
+    broken["editions"][0]["kinds"] = ["dragon"]
+    with pytest.raises(lantern.FestivalError, match="kinds"):
+        lantern.parse(broken)
+    broken = copy.deepcopy(data)
+    del broken["editions"][0]["theme"]["en"]
+    with pytest.raises(lantern.FestivalError, match="theme"):
+        lantern.parse(broken)
