@@ -17,7 +17,7 @@ VERSION = 1
 # Revisions of version 1 only add ops or optional result fields (``hello`` reports it): 2 added the opinion box's
 # report-and-hide ops and private messages to the mayor (issue 7); 3 added listing and lifting one's own blocks
 # (``presence.blocks``, ``presence.unblock``). An older hub answers newer ops ``bad_request``.
-REVISION = 3
+REVISION = 4
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
@@ -180,6 +180,35 @@ CIVIC_SAFETY_OPS: dict[str, Op] = {
 }
 
 
+# The economy and education spaces (issue 20, revision 4): sessions with a consultant or mentor, business
+# matching, enrolment, lecture attendance (net/hub/spaces.py).
+SESSION_SPACES = ("invest-seoul", "seoul-learn")
+SPACE_ITEM = re.compile(r"^[a-z0-9-]{1,40}$")  # a consultant, mentor, company, course or lecture id
+
+
+def _space_item() -> Field:
+    return Field(str, pattern=SPACE_ITEM)
+
+
+SPACES_OPS: dict[str, Op] = {
+    "session.slots": Op({"space": Field(str, enum=SESSION_SPACES), "host": _space_item(),
+                         "day": Field(str, pattern=DAY)}),
+    "session.book": Op(
+        {"space": Field(str, enum=SESSION_SPACES), "host": _space_item(), "day": Field(str, pattern=DAY),
+         "slot": Field(str, pattern=SLOT), "note": Field(str, required=False, max_len=300)},
+        WRITERS, writes=True),
+    "session.cancel": Op({"session_id": _id()}, WRITERS, writes=True),
+    "session.list": Op({"host": Field(str, required=False, pattern=SPACE_ITEM)}, WRITERS),
+    "match.request": Op({"company": _space_item(), "text": Field(str, max_len=1000)}, WRITERS, writes=True),
+    "match.list": Op({}, STAFF_ONLY),
+    "course.enrol": Op({"course": _space_item()}, WRITERS, writes=True),
+    "course.enrolments": Op({}, STAFF_ONLY),
+    "lecture.attend": Op({"lecture": _space_item(), "slides": Field(int, low=1, high=1000),
+                          "of": Field(int, low=1, high=1000)}, WRITERS, writes=True),
+    "lecture.attendance": Op({}, STAFF_ONLY),
+}
+
+
 OPS: dict[str, Op] = {
     "hello": Op(),
     "ticket.create": Op(
@@ -248,6 +277,7 @@ OPS: dict[str, Op] = {
     ),
     **PRESENCE_OPS,
     **CIVIC_SAFETY_OPS,
+    **SPACES_OPS,
 }
 
 

@@ -25,7 +25,7 @@ import zmq
 
 from net import alertsig
 from net.clock import timestamp
-from net.hub import mayor, opinion_safety, services, store
+from net.hub import mayor, opinion_safety, services, spaces, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
@@ -111,7 +111,9 @@ class Hub:
         self.limiter = RateLimiter(config.limits)
         self.reply_budget = RateLimiter(config.reply_bytes)
         self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS,
-                         "booking.create": functools.partial(services.booking_create, rules=config.bookings)}
+                         **spaces.HANDLERS,
+                         "booking.create": functools.partial(services.booking_create, rules=config.bookings),
+                         "session.book": functools.partial(spaces.session_book, rules=config.bookings)}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
         self._stop = threading.Event()
         self.ctx = zmq.Context()
