@@ -6,13 +6,17 @@ the slide changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from direct.task import Task
 from panda3d.core import NodePath, TextNode
 
+from game import tasks
 from game.civic.room import Placement, RoomScene
 from game.interiors import citizens_university
 from game.spaces import cards, catalogue, drawing
+from game.spaces.lecture import LecturePlayer
 from ui import i18n
 
 SCENE_ID = "citizens-university"
@@ -23,6 +27,7 @@ PLACEMENT = Placement(x=20.0, z=17.5)
 class CitizensUniversity(RoomScene):
     data: catalogue.CitizensUniversity | None = None
     slide_index: int = -1
+    player: LecturePlayer | None = None
 
     def furnish(self) -> None:
         lang = self.app.config.language
@@ -63,6 +68,46 @@ class CitizensUniversity(RoomScene):
                                width=6.6, name="caption"))
         for node in parts:
             node.reparentTo(self.text)
+
+
+    def play(self, on_slide: Callable[[int], None], on_end: Callable[[int], None]) -> None:
+        """Play the lecture from its first slide: each slide as its time comes (the frame's ``dt``), ``on_slide``
+        for each (captions, narration), ``on_end(seen)`` once the last has had its time."""
+        self.stop()
+        self.player = LecturePlayer(self.data.lecture)
+        self._on_slide, self._on_end = on_slide, on_end
+        self._begin([0])
+        self.app.base.taskMgr.add(self._tick, "lecture", sort=tasks.WORLD)
+
+    def skip(self) -> None:
+        """The next slide now (the visitor read ahead, or is re-watching)."""
+        if self.player is not None:
+            self._begin(self.player.skip())
+            self._finish_if_done()
+
+    def stop(self) -> None:
+        self.app.base.taskMgr.remove("lecture")
+        self.player = None
+
+    def _begin(self, indices: list[int]) -> None:
+        for k in indices:
+            self.show_slide(k)
+            self._on_slide(k)
+
+    def _finish_if_done(self) -> None:
+        if self.player is not None and self.player.finished:
+            seen = self.player.seen
+            self.stop()
+            self._on_end(seen)
+
+    def _tick(self, task):
+        self._begin(self.player.advance(self.app.base.clock.getDt()))
+        self._finish_if_done()
+        return Task.cont
+
+    def release(self) -> None:
+        self.stop()
+        super().release()
 
 
 def create(app) -> CitizensUniversity:
