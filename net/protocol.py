@@ -106,6 +106,8 @@ LOOK = re.compile(r"^(hanbok|casual)(:\d{1,2}){3}$")
 CHAT_SCOPES = ("nearby", "scene")
 REPORT_REASONS = ("harassment", "hate", "spam", "inappropriate", "impersonation", "other")
 MAX_CHAT = 300
+MAX_STROKE_POINTS = 256
+STROKE_POINTS = re.compile(r"^\d{1,4},\d{1,4}(;\d{1,4},\d{1,4}){1,255}$")
 
 
 def _avatar() -> Field:
@@ -148,6 +150,9 @@ PRESENCE_OPS: dict[str, Op] = {
         writes=True,
     ),
     "gathering.hand": Op({"raised": Field(int, low=0, high=1)}),
+    # A whiteboard stroke (issue 20): ``points`` "u,v;u,v;…" in thousandths of the board, 2–256 points.
+    "board.stroke": Op({"board": Field(int, low=0, high=15), "color": Field(int, low=0, high=7),
+                        "points": Field(str, max_len=MAX_STROKE_POINTS * 10, pattern=STROKE_POINTS)}, WRITERS),
     "gathering.floor": Op(
         {"avatar_id": Field(int, low=0, high=2**32 - 1), "scene": Field(str, required=False, pattern=SCENE_NAME)},
         STAFF_ONLY,

@@ -32,6 +32,7 @@ from net.presence.codec import (
     KIND_GONE,
     KIND_HIDE,
     KIND_NOTICE,
+    KIND_STROKE,
     MAX_STATE_BYTES,
     CodecError,
     cell_topic,
@@ -58,6 +59,16 @@ CHAT_LIMITS: dict[Role, Limit] = {
     Role.CITIZEN: Limit(1, 5),
     Role.KIOSK: Limit(2, 8),
     Role.STAFF: Limit(10, 50),
+}
+
+
+# Whiteboard strokes per second (sustained, burst): a quick sketch is a few strokes a second. Anonymous keys
+# cannot draw at all (``board.stroke`` is open to writers only): a shared board is written on as someone.
+STROKE_LIMITS: dict[Role, Limit] = {
+    Role.ANONYMOUS: Limit(0.001, 1),
+    Role.CITIZEN: Limit(5, 20),
+    Role.KIOSK: Limit(5, 20),
+    Role.STAFF: Limit(20, 80),
 }
 
 
@@ -102,6 +113,7 @@ class RelayConfig:
     cell_size: float = CELL_SIZE
     state_rate: Limit = field(default_factory=lambda: Limit(12, 24))  # states per second per visitor
     chat_limits: dict[Role, Limit] = field(default_factory=lambda: dict(CHAT_LIMITS))
+    stroke_limits: dict[Role, Limit] = field(default_factory=lambda: dict(STROKE_LIMITS))
     report_limits: dict[Role, Limit] = field(default_factory=lambda: dict(REPORT_LIMITS))
 
 
@@ -150,6 +162,7 @@ class PresenceRelay:
         self.by_id: dict[int, Session] = {}
         self.known: OrderedDict[int, tuple[str, str, str]] = OrderedDict()  # id -> (client, name, scene)
         self.chat_limiter = RateLimiter(config.chat_limits)
+        self.stroke_limiter = RateLimiter(config.stroke_limits)
         self.report_limiter = RateLimiter(config.report_limits)
         self.recent: dict[str, deque[dict[str, Any]]] = {}
         self.messages: OrderedDict[int, tuple[str, str]] = OrderedDict()  # message id -> (client, scene)
@@ -366,6 +379,22 @@ class PresenceRelay:
             self.messages.popitem(last=False)
         return {"message_id": mid}
 
+    def stroke(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """A whiteboard stroke to everyone in the scene, published at once (not batched with the states): the
+        others see it while the drawer's hand is still moving. Blocked visitors' strokes are dropped by the
+        receiving client, as their chat is."""
+        s = self._session(c)
+        wait = self.stroke_limiter.take(c.client, c.role, c.now)
+        if wait:
+            raise ServiceError(ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
+        points = [int(v) for pair in args["points"].split(";") for v in pair.split(",")]
+        if max(points) > 1000:
+            raise ServiceError(ErrorCode.BAD_REQUEST, "points: beyond the board")
+        sid, self._next_message = self._next_message, self._next_message + 1
+        stroke = {"id": sid, "from": s.avatar_id, "board": args["board"], "color": args["color"], "points": points}
+        self._out.append((scene_topic(s.scene), encode_json(KIND_STROKE, stroke)))
+        return {"stroke_id": sid}
+
     # -- safety -----------------------------------------------------------------------------------------------
 
     def block(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
@@ -563,4 +592,5 @@ OPS: dict[str, Callable[[PresenceRelay, sqlite3.Connection, Caller, dict[str, An
     "gathering.open": PresenceRelay.gathering_open,
     "gathering.hand": PresenceRelay.hand,
     "gathering.floor": PresenceRelay.floor,
+    "board.stroke": PresenceRelay.stroke,
 }
