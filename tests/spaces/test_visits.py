@@ -1,6 +1,7 @@
 """Visits to the spaces driven by keys pressed in the real window (tests/pilot.py) against a real embedded hub:
 a lecture plays its slides with captions in order on pinned frames and its attendance reaches staff; a mentor
-booked from the panel, a consultant's taken hour explained; a matching request and an enrolment seen by staff."""
+booked from the panel, then the taken hour explained; a matching request and an enrolment seen by staff; a
+mentor's whiteboard stroke drawn on the visitor's board over presence."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from game.civic.session import CivicVisit
 from game.config import KST, AppConfig
 from game.spaces import catalogue
 from net.client.blocking import call
-from net.client.link import CityLink
+from net.client.link import CityLink, LinkStatus
 from net.embedded import EmbeddedHub
 from net.hub.layout import init_hub_dir, make_client_dir
+from net.presence.client import Joined, PresenceClient
 from net.protocol import Role
 from tests.pilot import Pilot, open_app
 
@@ -34,7 +36,7 @@ def city(tmp_path_factory):
     staff_dir = make_client_dir(init_hub_dir(hub.hub_dir), tmp / "staff", Role.STAFF, "mentor-desk")
     staff = CityLink.from_directory(staff_dir, services=endpoints["services"], alerts=endpoints["alerts"])
     link = hub.link()
-    yield link, staff
+    yield link, staff, hub, endpoints
     staff.close()
     link.close()
     hub.stop()
@@ -151,3 +153,52 @@ def test_invest_faq_answer_goes_up_on_the_document_screen(world) -> None:
         assert any("D-8" in t for t in texts(visit.scene.page))
     finally:
         visit.close()
+
+
+def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world, city) -> None:
+    from game.social.wiring import open_presence
+    from game.spaces.whiteboard import PRESENCE_SCENE, SharedBoards
+
+    app, desk = world
+    _, staff_link, hub, endpoints = city
+    link, mine = open_presence(hub.client_dir)
+    mentor = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "seoul-learn", desk)
+    boards = SharedBoards(visit.scene, mine)
+    try:
+        def pump() -> None:
+            mine.feed(link.poll())
+            boards.handle(mine.poll())
+            mentor.feed(staff_link.poll())
+            mentor.poll()
+            app.step()
+
+        deadline = time.monotonic() + 15
+        while link.status is not LinkStatus.CONNECTED and time.monotonic() < deadline:
+            pump()
+        mine.join(PRESENCE_SCENE, name="student")
+        mentor.join(PRESENCE_SCENE, name="mentor")
+        joined = []
+        while len(joined) < 2 and time.monotonic() < deadline:
+            joined += [e for e in mine.poll() + mentor.poll() if isinstance(e, Joined)]
+            mine.feed(link.poll())
+            mentor.feed(staff_link.poll())
+        assert len(joined) == 2
+        board = visit.scene.boards[2]
+        assert board.getNumChildren() == 0
+        t0 = time.monotonic()
+        mentor.draw(2, [(0.1, 0.5), (0.5, 0.8), (0.9, 0.4)], color=2)
+        while board.getNumChildren() == 0 and time.monotonic() - t0 < 2.0:
+            pump()
+        elapsed = time.monotonic() - t0
+        assert board.getNumChildren() == 1 and elapsed < 0.2, f"the stroke took {elapsed * 1000:.0f} ms"
+        boards.draw(0, [(0.2, 0.2), (0.4, 0.6)])  # the visitor's own stroke: drawn at once, not twice
+        assert visit.scene.boards[0].getNumChildren() == 1
+        for _ in range(20):
+            pump()
+        assert visit.scene.boards[0].getNumChildren() == 1
+    finally:
+        visit.close()
+        mine.close()
+        mentor.close()
+        link.close()
