@@ -127,18 +127,18 @@ def lecture_attend(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     if args["slides"] > args["of"]:
         raise ServiceError(ErrorCode.BAD_REQUEST, "slides: more than the lecture has")
     conn.execute(
-        "INSERT INTO attendance (lecture, client, slides, of, first, last) VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (lecture, client) DO UPDATE SET slides=MAX(slides, excluded.slides), of=excluded.of,"
+        "INSERT INTO attendance (lecture, client, slides, total, first, last) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (lecture, client) DO UPDATE SET slides=MAX(slides, excluded.slides), total=excluded.total,"
         " last=excluded.last", (args["lecture"], c.client, args["slides"], args["of"], c.now, c.now))
-    slides, of = conn.execute("SELECT slides, of FROM attendance WHERE lecture=? AND client=?",
+    slides, of = conn.execute("SELECT slides, total FROM attendance WHERE lecture=? AND client=?",
                               (args["lecture"], c.client)).fetchone()
     return {"lecture": args["lecture"], "slides": slides, "of": of, "complete": slides >= of}
 
 
 def lecture_attendance(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     """Staff: attendees of each lecture, and how many saw it to the end."""
-    rows = conn.execute("SELECT lecture, COUNT(*), SUM(slides >= of) FROM attendance GROUP BY lecture"
-                        " ORDER BY lecture")
+    rows = conn.execute("SELECT lecture, COUNT(*), COUNT(*) FILTER (WHERE slides >= total) FROM attendance"
+                        " GROUP BY lecture ORDER BY lecture")
     return {"lectures": [{"lecture": k, "attendees": n, "complete": done} for k, n, done in rows]}
 
 

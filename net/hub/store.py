@@ -155,7 +155,7 @@ MIGRATIONS: tuple[str, ...] = (
         course TEXT NOT NULL, client TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (course, client)
     ) WITHOUT ROWID;
     CREATE TABLE attendance (
-        lecture TEXT NOT NULL, client TEXT NOT NULL, slides INTEGER NOT NULL, of INTEGER NOT NULL,
+        lecture TEXT NOT NULL, client TEXT NOT NULL, slides INTEGER NOT NULL, total INTEGER NOT NULL,
         first REAL NOT NULL, last REAL NOT NULL, PRIMARY KEY (lecture, client)
     ) WITHOUT ROWID;
     """,
