@@ -28,9 +28,16 @@ from ui.onboarding import Onboarding
 
 START_LANDMARK = "gwanghwamun-square"
 HINT_Z, HINT_SCALE, HINT_WRAP = 0.07, 0.045, 34.0  # the hint bar: bottom line, size, width in text units
-ROOM_REACH = 160.0  # metres from City Hall within which E opens its rooms
+ROOM_REACH = 160.0  # metres from a host building within which E opens its rooms
 ROOM_TITLES = {"mayors-office": "civic.title_office", "center-120": "civic.title_center",
                "reservations": "civic.title_reservations", "exhibition": "civic.title_exhibition"}
+#: The economy and education spaces (issue 20), listed in the teleport menu after the landmarks.
+SPACE_TITLES = {"invest-seoul": "spaces.invest_title", "fintech-lab": "spaces.lab_title",
+                "citizens-university": "spaces.uni_title", "seoul-learn": "spaces.learn_title"}
+#: Buildings whose rooms E opens nearby. Invest Seoul Center is on Jong-ro in Jongno, a short walk west of
+#: Bosingak (Seoul Global Center building, 38 Jong-ro: remembered, not checked against a map); the Fintech Lab
+#: (Yeouido) and the others lie outside the district and are reached by teleport only.
+ROOM_HOSTS = {registry.INTERIOR_HOST: ROOM_TITLES, "bosingak": {"invest-seoul": "spaces.invest_title"}}
 
 
 class _Closable:
@@ -193,10 +200,14 @@ class Explore:
                                quit_, self.keys, on_no=answered)
 
     def open_teleport(self) -> None:
+        """Landmarks, then (with a city to serve them) the economy and education spaces, entered at once."""
         def chosen(lid: str) -> None:
             self.panel = None
             self._close()
-            self.teleport(lid)
+            if lid in SPACE_TITLES:
+                self.enter_room(lid)
+            else:
+                self.teleport(lid)
 
         def closed() -> None:
             self.panel = None
@@ -207,8 +218,9 @@ class Explore:
             self._open("teleport", ChoiceMenu(
                 self.app.base.aspect2d, self.app.font, i18n.text("app.teleport_title", self.lang),
                 i18n.text("app.teleport_hint", self.lang),
-                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()] + extras, chosen, closed,
-                keys=self.keys))
+                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()]
+                + ([(sid, i18n.text(key, self.lang)) for sid, key in SPACE_TITLES.items()] if self.city else [])
+                + extras, chosen, closed, keys=self.keys))
 
     def open_info(self) -> None:
         if not self.app.flow.can("info"):
@@ -227,9 +239,11 @@ class Explore:
         self._close()
 
     def open_rooms(self) -> None:
-        """Near City Hall, E lists the rooms inside it (mayor's office, 120 Center, …); elsewhere it says where."""
-        host = self.app.landmarks[registry.INTERIOR_HOST]
-        if self.city is None or math.dist(host.local, (self.walker.x, self.walker.y)) > ROOM_REACH:
+        """Near City Hall, E lists the rooms inside it (mayor's office, 120 Center, …), near Bosingak the Invest Seoul
+        Center; elsewhere it says where."""
+        here = (self.walker.x, self.walker.y)
+        host = min((self.app.landmarks[h] for h in ROOM_HOSTS), key=lambda lm: math.dist(lm.local, here))
+        if self.city is None or math.dist(host.local, here) > ROOM_REACH:
             self.help.show()
             self.help.setText(i18n.text("app.rooms_far", self.lang))
             return
@@ -246,7 +260,7 @@ class Explore:
         if self.app.flow.can("teleport"):
             self._open("teleport", ChoiceMenu(
                 self.app.base.aspect2d, self.app.font, host.name(self.lang), i18n.text("app.teleport_hint", self.lang),
-                [(rid, i18n.text(key, self.lang)) for rid, key in ROOM_TITLES.items()], chosen, closed,
+                [(rid, i18n.text(key, self.lang)) for rid, key in ROOM_HOSTS[host.id].items()], chosen, closed,
                 keys=self.keys))
 
     def enter_room(self, room: str) -> None:

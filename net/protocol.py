@@ -17,8 +17,9 @@ VERSION = 1
 # Revisions of version 1 only add ops or optional result fields (``hello`` reports it): 2 added the opinion box's
 # report-and-hide ops and private messages to the mayor (issue 7); 3 added listing and lifting one's own blocks
 # (``presence.blocks``, ``presence.unblock``); 4 added the hub's clock (``time``) and the catalogue events'
-# schedules and ringer queue (``event.schedule``, ``event.ring``, ``event.unring``, issue 17). An older hub answers
-# newer ops ``bad_request``.
+# schedules and ringer queue (``event.schedule``, ``event.ring``, ``event.unring``, issue 17), and the economy and
+# education spaces' sessions, matching, courses and lectures and the shared whiteboard (``board.stroke``, issue 20).
+# An older hub answers newer ops ``bad_request``.
 REVISION = 4
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
@@ -109,6 +110,8 @@ LOOK = re.compile(r"^(hanbok|casual)(:\d{1,2}){3}$")
 CHAT_SCOPES = ("nearby", "scene")
 REPORT_REASONS = ("harassment", "hate", "spam", "inappropriate", "impersonation", "other")
 MAX_CHAT = 300
+MAX_STROKE_POINTS = 256
+STROKE_POINTS = re.compile(r"^\d{1,4},\d{1,4}(;\d{1,4},\d{1,4}){1,255}$")
 
 
 def _avatar() -> Field:
@@ -151,6 +154,9 @@ PRESENCE_OPS: dict[str, Op] = {
         writes=True,
     ),
     "gathering.hand": Op({"raised": Field(int, low=0, high=1)}),
+    # A whiteboard stroke (issue 20): ``points`` "u,v;u,v;…" in thousandths of the board, 2–256 points.
+    "board.stroke": Op({"board": Field(int, low=0, high=15), "color": Field(int, low=0, high=7),
+                        "points": Field(str, max_len=MAX_STROKE_POINTS * 10, pattern=STROKE_POINTS)}, WRITERS),
     "gathering.floor": Op(
         {"avatar_id": Field(int, low=0, high=2**32 - 1), "scene": Field(str, required=False, pattern=SCENE_NAME)},
         STAFF_ONLY,
@@ -180,6 +186,35 @@ CIVIC_SAFETY_OPS: dict[str, Op] = {
     "mayor.mine": Op({}, WRITERS),
     "mayor.inbox": Op({"unanswered": Field(int, required=False, low=0, high=1)}, STAFF_ONLY),
     "mayor.answer": Op({"message_id": _id(), "text": Field(str, max_len=4000)}, STAFF_ONLY, writes=True),
+}
+
+
+# The economy and education spaces (issue 20, revision 4): sessions with a consultant or mentor, business
+# matching, enrolment, lecture attendance (net/hub/spaces.py).
+SESSION_SPACES = ("invest-seoul", "seoul-learn")
+SPACE_ITEM = re.compile(r"^[a-z0-9-]{1,40}$")  # a consultant, mentor, company, course or lecture id
+
+
+def _space_item() -> Field:
+    return Field(str, pattern=SPACE_ITEM)
+
+
+SPACES_OPS: dict[str, Op] = {
+    "session.slots": Op({"space": Field(str, enum=SESSION_SPACES), "host": _space_item(),
+                         "day": Field(str, pattern=DAY)}),
+    "session.book": Op(
+        {"space": Field(str, enum=SESSION_SPACES), "host": _space_item(), "day": Field(str, pattern=DAY),
+         "slot": Field(str, pattern=SLOT), "note": Field(str, required=False, max_len=300)},
+        WRITERS, writes=True),
+    "session.cancel": Op({"session_id": _id()}, WRITERS, writes=True),
+    "session.list": Op({"host": Field(str, required=False, pattern=SPACE_ITEM)}, WRITERS),
+    "match.request": Op({"company": _space_item(), "text": Field(str, max_len=1000)}, WRITERS, writes=True),
+    "match.list": Op({}, STAFF_ONLY),
+    "course.enrol": Op({"course": _space_item()}, WRITERS, writes=True),
+    "course.enrolments": Op({}, STAFF_ONLY),
+    "lecture.attend": Op({"lecture": _space_item(), "slides": Field(int, low=1, high=1000),
+                          "of": Field(int, low=1, high=1000)}, WRITERS, writes=True),
+    "lecture.attendance": Op({}, STAFF_ONLY),
 }
 
 
@@ -256,6 +291,7 @@ OPS: dict[str, Op] = {
     ),
     **PRESENCE_OPS,
     **CIVIC_SAFETY_OPS,
+    **SPACES_OPS,
 }
 
 

@@ -80,6 +80,10 @@ class CivicDesk:
         if op == "booking.create" and reply.error.get("reason") == "window":
             return Outcome(False, reply.error, Problem("civic.booking_window",
                                                       {"days": reply.error.get("window_days", "")}))
+        if op == "session.book" and code == "conflict":
+            return Outcome(False, reply.error, Problem("spaces.session_taken"))
+        if op == "course.enrol" and code == "conflict":
+            return Outcome(False, reply.error, Problem("spaces.already_enrolled"))
         if op == "opinion.report" and code == "conflict":
             return Outcome(False, reply.error, Problem("civic.already_reported"))
         if reply.error.get("reason") == "profanity":  # the hub's own filter (a newer word list than the app's)
@@ -180,3 +184,18 @@ class CivicDesk:
 
     def events(self, done: Done) -> None:
         self._send("event.list", {}, done, durable=False)
+
+    # -- economy and education spaces (issue 20) ---------------------------------------------------------------
+    def book_session(self, space: str, host: str, day: str, slot: str, done: Done) -> None:
+        """A session with a consultant (Invest Seoul) or a mentor (Seoul Learn)."""
+        self._send("session.book", {"space": space, "host": host, "day": day, "slot": slot}, done)
+
+    def request_match(self, company: str, text: str, done: Done) -> None:
+        if self._checked("match", {"message": text}, done):
+            self._send("match.request", {"company": company, "text": text.strip()}, done)
+
+    def enrol(self, course: str, done: Done) -> None:
+        self._send("course.enrol", {"course": course}, done)
+
+    def attend(self, lecture: str, slides: int, of: int, done: Done) -> None:
+        self._send("lecture.attend", {"lecture": lecture, "slides": slides, "of": of}, done)

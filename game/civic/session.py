@@ -18,6 +18,8 @@ from ui import i18n
 from ui.civic import screens
 from ui.civic.panel import Panel, Speak
 
+SPACE_PANELS = ("invest-seoul", "fintech-lab", "citizens-university", "seoul-learn")
+
 
 class CivicVisit:
     """One open room and its panel; ``close`` releases both (``on_exit`` runs when the visitor presses Esc)."""
@@ -68,7 +70,24 @@ class CivicVisit:
             today = app.config.when.date() if app.config.when else clock.today_kst()  # as the calendar
             return screens.reservations_panel(app.base, app.font, lang, desk, self.scene.facilities,
                                               (today + dt.timedelta(days=1)).isoformat(), speak, keys=keys)
+        if sid in SPACE_PANELS:
+            return self._space_panel(sid, speak)
         return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak, keys=keys)
+
+    def _space_panel(self, sid: str, speak: Speak | None) -> Panel:
+        """The economy and education spaces (issue 20): their panels take the scene (its data and boards)."""
+        from ui.spaces import screens as spaces
+
+        app, lang = self.app, self.app.language.value
+        common = {"speak": speak, "keys": app.keys}
+        tomorrow = ((app.config.when.date() if app.config.when else clock.today_kst()) + dt.timedelta(days=1))
+        if sid == "invest-seoul":
+            return spaces.invest_panel(app.base, app.font, lang, self.desk, self.scene, tomorrow.isoformat(), **common)
+        if sid == "fintech-lab":
+            return spaces.fintech_panel(app.base, app.font, lang, self.desk, self.scene, **common)
+        if sid == "citizens-university":
+            return spaces.university_panel(app.base, app.font, lang, self.desk, self.scene, **common)
+        return spaces.learn_panel(app.base, app.font, lang, self.desk, self.scene, tomorrow.isoformat(), **common)
 
     def _fill_boards(self) -> None:
         """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""

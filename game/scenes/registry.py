@@ -18,6 +18,10 @@ INTERIORS: dict[str, str] = {
     "center-120": "center_120",
     "reservations": "reservations",
     "exhibition": "exhibition",
+    "invest-seoul": "invest_seoul",
+    "fintech-lab": "fintech_lab",
+    "citizens-university": "citizens_university",
+    "seoul-learn": "seoul_learn",
 }
 SCENE_IDS: tuple[str, ...] = (*INTERIORS, *LANDMARK_IDS)
 #: The landmark whose building holds the interiors (and whose location a complaint filed there carries).

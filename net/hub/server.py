@@ -25,7 +25,7 @@ import zmq
 
 from net import alertsig
 from net.clock import timestamp
-from net.hub import mayor, opinion_safety, services, store
+from net.hub import mayor, opinion_safety, services, spaces, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
@@ -115,7 +115,9 @@ class Hub:
         self.ringers = RingerQueue(absent_after=config.ringer_absent_after)
         self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS,
                          **services.event_handlers(self.ringers),
-                         "booking.create": functools.partial(services.booking_create, rules=config.bookings)}
+                         **spaces.HANDLERS,
+                         "booking.create": functools.partial(services.booking_create, rules=config.bookings),
+                         "session.book": functools.partial(spaces.session_book, rules=config.bookings)}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
         self._stop = threading.Event()
         self.ctx = zmq.Context()

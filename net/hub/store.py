@@ -138,6 +138,27 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE alerts ADD COLUMN expires REAL;
     CREATE INDEX alerts_by_origin ON alerts (sender, identifier);
     """,
+    # 7: the economy and education spaces (issue 20, net/hub/spaces.py): sessions with a consultant or mentor (one
+    # active booking per host and hour, like facility bookings), matching requests, enrolments, lecture attendance.
+    """
+    CREATE TABLE space_sessions (
+        id INTEGER PRIMARY KEY, space TEXT NOT NULL, host TEXT NOT NULL, day TEXT NOT NULL, slot TEXT NOT NULL,
+        client TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', created REAL NOT NULL, cancelled REAL
+    );
+    CREATE UNIQUE INDEX space_sessions_one_per_slot ON space_sessions (space, host, day, slot) WHERE cancelled IS NULL;
+    CREATE INDEX space_sessions_by_client ON space_sessions (client);
+    CREATE TABLE match_requests (
+        id INTEGER PRIMARY KEY, client TEXT NOT NULL, company TEXT NOT NULL, text TEXT NOT NULL,
+        created REAL NOT NULL, status TEXT NOT NULL DEFAULT 'open'
+    );
+    CREATE TABLE enrolments (
+        course TEXT NOT NULL, client TEXT NOT NULL, created REAL NOT NULL, PRIMARY KEY (course, client)
+    ) WITHOUT ROWID;
+    CREATE TABLE attendance (
+        lecture TEXT NOT NULL, client TEXT NOT NULL, slides INTEGER NOT NULL, total INTEGER NOT NULL,
+        first REAL NOT NULL, last REAL NOT NULL, PRIMARY KEY (lecture, client)
+    ) WITHOUT ROWID;
+    """,
 )
 
 class StoreError(RuntimeError):

@@ -24,7 +24,7 @@ from net.presence import codec
 from net.presence.gate import UpdateGate
 from net.presence.grid import CELL_SIZE, Interest, cell_of
 from net.presence.interp import DELAY, SnapshotBuffer
-from net.protocol import CURVE_OVERHEAD
+from net.protocol import CURVE_OVERHEAD, MAX_STROKE_POINTS
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +125,19 @@ class BlockList:
     blocks: tuple[Blocked, ...]
 
 
+@dataclass(frozen=True)
+class Stroke:
+    """A whiteboard stroke in the scene (issue 20): ``points`` in board coordinates, 0..1 across and up."""
+
+    avatar_id: int
+    board: int
+    color: int
+    points: tuple[tuple[float, float], ...]
+    mine: bool
+
+
 PresenceEvent = (Joined | ChatMessage | MessageHidden | AvatarGone | Refused | Removed | GatheringChanged | Answered
-                 | BlockList)
+                 | BlockList | Stroke)
 
 
 class PresenceClient:
@@ -202,6 +213,12 @@ class PresenceClient:
 
     def say(self, text: str, scope: str = "nearby") -> str:
         return self._request("chat.send", {"text": text, "scope": scope})
+
+    def draw(self, board: int, points: list[tuple[float, float]], color: int = 0) -> str:
+        """Share a stroke on whiteboard ``board`` (points 0..1, at most 256; the hub relays it to the scene)."""
+        packed = ";".join(f"{round(min(max(u, 0.0), 1.0) * 1000)},{round(min(max(v, 0.0), 1.0) * 1000)}"
+                          for u, v in points[:MAX_STROKE_POINTS])
+        return self._request("board.stroke", {"board": board, "color": color, "points": packed})
 
     def block(self, avatar_id: int) -> str:
         """Hide ``avatar_id`` from us and us from them, now and after restarts (the hub keeps it)."""
@@ -376,6 +393,8 @@ class PresenceClient:
             self._events.append(GatheringChanged(self.gathering))
         elif kind == codec.KIND_NOTICE:
             self._notice(codec.decode_json(body))
+        elif kind == codec.KIND_STROKE:
+            self._stroke(codec.decode_json(body))
 
     def _remote(self, avatar_id: int, now: float) -> Remote:
         remote = self.remotes[avatar_id] = Remote(avatar_id, SnapshotBuffer(self.delay))
@@ -396,6 +415,14 @@ class PresenceClient:
         held = self._held_chat.setdefault(sender, [])
         if len(held) < MAX_HELD_CHAT:
             held.append(message)
+
+    def _stroke(self, data: dict[str, Any]) -> None:
+        sender = int(data["from"])
+        if sender in self.hidden or sender in self.muted:
+            return
+        flat = [min(max(int(v), 0), 1000) / 1000 for v in data["points"]]
+        points = tuple(zip(flat[0::2], flat[1::2], strict=True))
+        self._events.append(Stroke(sender, int(data["board"]), int(data["color"]), points, sender == self.avatar_id))
 
     def _notice(self, data: dict[str, Any]) -> None:
         for avatar_id in data.get("hide", ()):

@@ -11,7 +11,7 @@ Messages on the hub's presence PUB are two frames, a topic and a body. Topics ar
 ZeroMQ prefix subscription selects exactly one cell, one scene or one inbox (scene names cannot contain ``/``):
 
 - ``c<scene>/<cx:int16><cy:int16>``: states and nearby chat in one grid cell;
-- ``s<scene>/``: scene-wide chat, departures, hidden messages, the gathering;
+- ``s<scene>/``: scene-wide chat, departures, hidden messages, the gathering, whiteboard strokes;
 - ``u<inbox:16 bytes>``: notices for one visitor (the inbox token is secret, sent in the join reply).
 
 A body starts with its kind (one ASCII byte) and the format version (one byte).
@@ -47,6 +47,7 @@ KIND_GONE = b"G"
 KIND_HIDE = b"H"
 KIND_GATHERING = b"E"
 KIND_NOTICE = b"N"
+KIND_STROKE = b"W"  # a whiteboard stroke (issue 20), scene-wide JSON like chat
 
 
 class CodecError(ValueError):

@@ -32,6 +32,7 @@ from net.presence.codec import (
     KIND_GONE,
     KIND_HIDE,
     KIND_NOTICE,
+    KIND_STROKE,
     MAX_STATE_BYTES,
     CodecError,
     cell_topic,
@@ -58,6 +59,16 @@ CHAT_LIMITS: dict[Role, Limit] = {
     Role.CITIZEN: Limit(1, 5),
     Role.KIOSK: Limit(2, 8),
     Role.STAFF: Limit(10, 50),
+}
+
+
+# Whiteboard strokes per second (sustained, burst): a quick sketch is a few strokes a second. Anonymous keys
+# cannot draw at all (``board.stroke`` is open to writers only): a shared board is written on as someone.
+STROKE_LIMITS: dict[Role, Limit] = {
+    Role.ANONYMOUS: Limit(0.001, 1),
+    Role.CITIZEN: Limit(5, 20),
+    Role.KIOSK: Limit(5, 20),
+    Role.STAFF: Limit(20, 80),
 }
 
 
@@ -102,6 +113,7 @@ class RelayConfig:
     cell_size: float = CELL_SIZE
     state_rate: Limit = field(default_factory=lambda: Limit(12, 24))  # states per second per visitor
     chat_limits: dict[Role, Limit] = field(default_factory=lambda: dict(CHAT_LIMITS))
+    stroke_limits: dict[Role, Limit] = field(default_factory=lambda: dict(STROKE_LIMITS))
     report_limits: dict[Role, Limit] = field(default_factory=lambda: dict(REPORT_LIMITS))
 
 
@@ -151,6 +163,7 @@ class PresenceRelay:
         self.by_id: dict[int, Session] = {}
         self.known: OrderedDict[int, tuple[str, str, str]] = OrderedDict()  # id -> (client, name, scene)
         self.chat_limiter = RateLimiter(config.chat_limits)
+        self.stroke_limiter = RateLimiter(config.stroke_limits)
         self.report_limiter = RateLimiter(config.report_limits)
         self.recent: dict[str, deque[dict[str, Any]]] = {}
         self.messages: OrderedDict[int, tuple[str, str]] = OrderedDict()  # message id -> (client, scene)
@@ -255,13 +268,22 @@ class PresenceRelay:
         simply stops hearing of the blocker, as after a lost connection, and is never told who blocked them."""
         return any((o := self.sessions.get(k)) is not None and o.scene == s.scene for k in s.hidden)
 
-    def _viewers(self, s: Session, cells: set[tuple[int, int]] | None = None) -> list[Session]:
-        """Who in ``s``'s scene may see ``s`` and stands within ``cells`` (default: the cells around ``s``;
-        a subscriber hears the cells around its own, and that relation is symmetric)."""
-        if cells is None:
-            cells = cells_around(s.cell) if s.cell is not None else set()
+    def _viewers(self, s: Session) -> list[Session]:
+        """Who may see ``s`` and stands in the cells around it (a subscriber hears the cells around its own, and
+        that relation is symmetric)."""
+        cells = cells_around(s.cell) if s.cell is not None else set()
         ids = set().union(*(self._occupants.get((s.scene, c), ()) for c in cells)) if cells else set()
         return [o for i in ids if (o := self.by_id.get(i)) is not None and o is not s and o.client not in s.hidden]
+
+    def _publish(self, s: Session, topic: bytes, body: bytes, near: bool) -> None:
+        """``body`` from ``s`` on ``topic``; while ``s`` is cloaked, to the inbox of ``s`` and of each visitor who may
+        see it instead: those around it (``near``) or everyone in the scene."""
+        if not self._cloaked(s):
+            self._out.append((topic, body))
+            return
+        viewers = self._viewers(s) if near else [o for o in self.sessions.values()
+                                                 if o.scene == s.scene and o is not s and o.client not in s.hidden]
+        self._out.extend((inbox_topic(o.inbox), body) for o in (s, *viewers))
 
     def _expire(self, now: float) -> None:
         stale = [s for s in self.sessions.values() if now - s.last_seen > self.config.timeout]
@@ -388,19 +410,29 @@ class PresenceRelay:
         mid, self._next_message = self._next_message, self._next_message + 1
         scope = args["scope"]
         message = {"id": mid, "from": s.avatar_id, "scope": scope, "text": text, "time": c.now}
-        body = encode_json(KIND_CHAT, message)
-        if self._cloaked(s):
-            cells = None if scope != "scene" and s.cell is not None else {
-                cell for (scene, cell) in self._occupants if scene == s.scene}
-            self._out.extend((inbox_topic(o.inbox), body) for o in (s, *self._viewers(s, cells)))
-        else:
-            topic = scene_topic(s.scene) if scope == "scene" or s.cell is None else cell_topic(s.scene, s.cell)
-            self._out.append((topic, body))
+        near = scope != "scene" and s.cell is not None
+        self._publish(s, cell_topic(s.scene, s.cell) if near else scene_topic(s.scene), encode_json(KIND_CHAT, message),
+                      near)
         self.recent.setdefault(c.client, deque(maxlen=EVIDENCE)).append({**message, "scene": s.scene})
         self.messages[mid] = (c.client, s.scene)
         while len(self.messages) > KNOWN:
             self.messages.popitem(last=False)
         return {"message_id": mid}
+
+    def stroke(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """A whiteboard stroke to everyone in the scene, published at once (not batched with the states): the
+        others see it while the drawer's hand is still moving. Strokes follow blocks as chat does (:meth:`_publish`)."""
+        s = self._session(c)
+        wait = self.stroke_limiter.take(c.client, c.role, c.now)
+        if wait:
+            raise ServiceError(ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
+        points = [int(v) for pair in args["points"].split(";") for v in pair.split(",")]
+        if max(points) > 1000:
+            raise ServiceError(ErrorCode.BAD_REQUEST, "points: beyond the board")
+        sid, self._next_message = self._next_message, self._next_message + 1
+        stroke = {"id": sid, "from": s.avatar_id, "board": args["board"], "color": args["color"], "points": points}
+        self._publish(s, scene_topic(s.scene), encode_json(KIND_STROKE, stroke), near=False)
+        return {"stroke_id": sid}
 
     # -- safety -----------------------------------------------------------------------------------------------
 
@@ -601,4 +633,5 @@ OPS: dict[str, Callable[[PresenceRelay, sqlite3.Connection, Caller, dict[str, An
     "gathering.open": PresenceRelay.gathering_open,
     "gathering.hand": PresenceRelay.hand,
     "gathering.floor": PresenceRelay.floor,
+    "board.stroke": PresenceRelay.stroke,
 }

@@ -1,0 +1,52 @@
+"""Invest Seoul Center scene: the lounge's FAQ board (the data file's questions), the reception sign, and the
+private room's document screen showing the page the consultant and visitor look at together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from panda3d.core import TextNode
+
+from game.civic.room import Placement, RoomScene
+from game.interiors import invest_seoul
+from game.spaces import catalogue
+from ui import i18n
+
+SCENE_ID = "invest-seoul"
+PLACEMENT = Placement(x=0.0, z=31.0)
+
+
+@dataclass
+class InvestSeoul(RoomScene):
+    data: catalogue.InvestSeoul | None = None
+
+    def furnish(self) -> None:
+        lang = self.app.config.language
+        x, y, z = self.anchor("title")
+        self.sign(i18n.both("spaces.invest_title"), (x, y, z), "-y", 0.16, name="invest-title")
+        x, y, z = self.anchor("faq_board")
+        self.sign(i18n.text("spaces.faq_board", lang), (x, y, z), "-y", 0.16, color=(1.0, 0.8, 0.25, 1),
+                  name="faq-title")
+        for k, entry in enumerate(self.data.faq[: invest_seoul.FAQ_ROWS]):
+            self.sign(f"· {entry.question[lang]}", (x - 2.25, y, z - 0.35 - k * 0.34), "-y", 0.11,
+                      color=(0.95, 0.95, 0.97, 1), align=TextNode.ALeft, name=f"faq-{k}")
+        x, y, z = self.anchor("private_sign")
+        self.sign(i18n.text("spaces.invest_private", lang), (x, y, z), "-x", 0.13, name="private-room")
+        self.page = self.room.attachNewNode("document-page")
+        self.show_document(self.data.faq[0])
+
+    def show_document(self, entry) -> None:
+        """The shared document: one FAQ entry as a page on the private room's screen."""
+        lang = self.app.config.language
+        self.page.node().removeAllChildren()
+        x, y, z = self.anchor("document")
+        title = self.sign(f"{i18n.text('spaces.document', lang)} · {entry.question[lang]}", (x, y + 1.1, z),
+                          "-x", 0.09, color=(0.1, 0.2, 0.45, 1), width=2.2, align=TextNode.ALeft, name="doc-title")
+        body = self.sign(entry.answer[lang], (x, y + 1.1, z - 0.3), "-x", 0.075, width=2.2, align=TextNode.ALeft,
+                         name="doc-body")
+        title.reparentTo(self.page)
+        body.reparentTo(self.page)
+
+
+def create(app) -> InvestSeoul:
+    return InvestSeoul(app, invest_seoul.build(), PLACEMENT, SCENE_ID, data=catalogue.load_invest_seoul())

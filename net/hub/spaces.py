@@ -1,0 +1,156 @@
+"""The economy and education spaces' services (issue 20): sessions with a consultant (Invest Seoul) or a mentor
+(Seoul Learn), business-matching requests to the Fintech Lab, course enrolments and lecture attendance.
+
+A session is booked the way a facility is (``services.booking_create``): the partial unique index on (space,
+host, day, slot) is the lock, so of any number of visitors racing for one hour exactly one gets it, whatever
+runs the hub. Consultants and mentors work as staff: staff list the sessions, matching requests, enrolments and
+attendance; a visitor sees their own. The hosts' ids come from the app's data files; the hub keeps no list of
+them (an operator adding a mentor edits one file), so it checks their shape, not their existence.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from net.hub.services import SEOUL, Args, BookingRules, Caller, Handler, Result, ServiceError, refuse_profanity
+from net.protocol import ErrorCode, Role
+
+#: Session hours, Seoul time: the first and one past the last.
+SESSION_HOURS = (10, 18)
+LIST_LIMIT = 200
+DEFAULT_RULES = BookingRules()
+
+
+def _slots() -> list[str]:
+    return [f"{h:02d}:00" for h in range(*SESSION_HOURS)]
+
+
+def _check_when(c: Caller, day: str, slot: str, rules: BookingRules) -> date:
+    try:
+        wanted = date.fromisoformat(day)
+    except ValueError:
+        raise ServiceError(ErrorCode.BAD_REQUEST, "day: not a date") from None
+    if slot not in _slots():
+        raise ServiceError(ErrorCode.BAD_REQUEST, "slot: outside session hours")
+    today = datetime.fromtimestamp(c.now, SEOUL).date()
+    if wanted < today or (rules.window_days is not None and wanted > today + timedelta(days=rules.window_days)):
+        raise ServiceError(ErrorCode.BAD_REQUEST, "day: outside the booking window", reason="window")
+    return today
+
+
+def session_slots(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    taken = {s for (s,) in conn.execute(
+        "SELECT slot FROM space_sessions WHERE space=? AND host=? AND day=? AND cancelled IS NULL",
+        (args["space"], args["host"], args["day"]))}
+    return {**args, "free": [s for s in _slots() if s not in taken]}
+
+
+def session_book(conn: sqlite3.Connection, c: Caller, args: Args, rules: BookingRules = DEFAULT_RULES) -> Result:
+    today = _check_when(c, args["day"], args["slot"], rules)
+    if c.role is not Role.STAFF:
+        on_day, ahead = conn.execute(
+            "SELECT COUNT(*) FILTER (WHERE day=?), COUNT(*) FROM space_sessions WHERE client=? AND cancelled IS NULL"
+            " AND day>=?", (args["day"], c.client, today.isoformat())).fetchone()
+        if on_day >= rules.per_day or ahead >= rules.active:
+            raise ServiceError(ErrorCode.FORBIDDEN, "booking quota reached", reason="quota")
+    try:
+        cur = conn.execute(
+            "INSERT INTO space_sessions (space, host, day, slot, client, note, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (args["space"], args["host"], args["day"], args["slot"], c.client, args.get("note", ""), c.now))
+    except sqlite3.IntegrityError:
+        raise ServiceError(ErrorCode.CONFLICT, "session already booked") from None
+    return {"session_id": cur.lastrowid, "space": args["space"], "host": args["host"], "day": args["day"],
+            "slot": args["slot"]}
+
+
+def session_cancel(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    cur = conn.execute("UPDATE space_sessions SET cancelled=? WHERE id=? AND cancelled IS NULL AND (client=? OR ?)",
+                       (c.now, args["session_id"], c.client, c.role is Role.STAFF))
+    if cur.rowcount == 0:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such active session")
+    return {"session_id": args["session_id"], "cancelled": True}
+
+
+def _session(row: tuple) -> dict[str, Any]:
+    sid, space, host, day, slot, note = row
+    return {"session_id": sid, "space": space, "host": host, "day": day, "slot": slot, "note": note}
+
+
+def sessions(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    """A visitor's own active sessions; staff (the consultants and mentors) every one, optionally for one host."""
+    where, params = "cancelled IS NULL", []
+    if c.role is not Role.STAFF:
+        where += " AND client=?"
+        params.append(c.client)
+    if "host" in args:
+        where += " AND host=?"
+        params.append(args["host"])
+    rows = conn.execute(f"SELECT id, space, host, day, slot, note FROM space_sessions WHERE {where}"
+                        " ORDER BY day, slot, id LIMIT ?", (*params, LIST_LIMIT))
+    return {"sessions": [_session(r) for r in rows]}
+
+
+def match_request(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    refuse_profanity(args["text"])
+    cur = conn.execute("INSERT INTO match_requests (client, company, text, created) VALUES (?, ?, ?, ?)",
+                       (c.client, args["company"], args["text"], c.now))
+    return {"request_id": cur.lastrowid, "status": "open"}
+
+
+def match_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    """Staff's queue of matching requests, oldest first."""
+    rows = conn.execute("SELECT id, company, text, created, status FROM match_requests ORDER BY id LIMIT ?",
+                        (LIST_LIMIT,))
+    keys = ("request_id", "company", "text", "created", "status")
+    return {"requests": [dict(zip(keys, r, strict=True)) for r in rows]}
+
+
+def course_enrol(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    try:
+        conn.execute("INSERT INTO enrolments (course, client, created) VALUES (?, ?, ?)",
+                     (args["course"], c.client, c.now))
+    except sqlite3.IntegrityError:
+        raise ServiceError(ErrorCode.CONFLICT, "already enrolled") from None
+    return {"course": args["course"], "enrolled": True}
+
+
+def course_enrolments(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    """Staff: how many are enrolled in each course, and when each enrolment came (keys are not shown)."""
+    rows = conn.execute("SELECT course, COUNT(*), MAX(created) FROM enrolments GROUP BY course ORDER BY course")
+    return {"courses": [{"course": k, "enrolled": n, "latest": t} for k, n, t in rows]}
+
+
+def lecture_attend(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    """Record (or extend) the caller's attendance: the most slides seen of ``of`` counts, the first time stays."""
+    if args["slides"] > args["of"]:
+        raise ServiceError(ErrorCode.BAD_REQUEST, "slides: more than the lecture has")
+    conn.execute(
+        "INSERT INTO attendance (lecture, client, slides, total, first, last) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (lecture, client) DO UPDATE SET slides=MAX(slides, excluded.slides), total=excluded.total,"
+        " last=excluded.last", (args["lecture"], c.client, args["slides"], args["of"], c.now, c.now))
+    slides, of = conn.execute("SELECT slides, total FROM attendance WHERE lecture=? AND client=?",
+                              (args["lecture"], c.client)).fetchone()
+    return {"lecture": args["lecture"], "slides": slides, "of": of, "complete": slides >= of}
+
+
+def lecture_attendance(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+    """Staff: attendees of each lecture, and how many saw it to the end."""
+    rows = conn.execute("SELECT lecture, COUNT(*), COUNT(*) FILTER (WHERE slides >= total) FROM attendance"
+                        " GROUP BY lecture ORDER BY lecture")
+    return {"lectures": [{"lecture": k, "attendees": n, "complete": done} for k, n, done in rows]}
+
+
+HANDLERS: dict[str, Handler] = {
+    "session.slots": session_slots,
+    "session.book": session_book,
+    "session.cancel": session_cancel,
+    "session.list": sessions,
+    "match.request": match_request,
+    "match.list": match_list,
+    "course.enrol": course_enrol,
+    "course.enrolments": course_enrolments,
+    "lecture.attend": lecture_attend,
+    "lecture.attendance": lecture_attendance,
+}

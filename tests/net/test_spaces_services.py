@@ -1,0 +1,106 @@
+"""The spaces' hub services over real loopback links (issue 20): visitors racing for one consultant's hour get
+exactly one session; staff see sessions, matching requests, enrolments and lecture attendance; visitors do not."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+import zmq
+
+from net.client.blocking import call
+from net.client.link import CityLink, LinkStatus, ReplyReceived
+from net.protocol import Role
+from tests.net.conftest import wait_for
+
+NOW = datetime.fromisoformat("2026-05-15T11:00:00+09:00").timestamp
+
+
+def test_visitors_racing_for_one_consultant_hour_make_exactly_one_session(start_hub, make_link):
+    hub = start_hub(clock=NOW)
+    ctx = zmq.Context()
+    links: list[CityLink] = []
+    try:
+        links.extend(make_link(hub.layout, hub.endpoints, name=f"visitor{i}", context=ctx) for i in range(30))
+        wait_for(lambda: all(link.status is LinkStatus.CONNECTED for link in links), 30, "30 connected links",
+                 step=lambda: [link.poll() for link in links])
+        hour = {"space": "invest-seoul", "host": "consultant-kim", "day": "2026-05-18", "slot": "14:00"}
+        wanted = {link.request("session.book", hour): link for link in links}  # all sent before any answer
+        answers: dict[str, ReplyReceived] = {}
+
+        def step() -> None:
+            for link in links:
+                answers.update((e.request_id, e) for e in link.poll() if isinstance(e, ReplyReceived))
+
+        wait_for(lambda: len(answers) == len(wanted), 30, "30 answers", step=step)
+        assert sum(a.ok for a in answers.values()) == 1
+        assert Counter(a.error.get("code") for a in answers.values() if not a.ok) == {"conflict": 29}
+        assert hub.query("SELECT COUNT(*) FROM space_sessions WHERE host=? AND day=? AND slot=? AND cancelled IS NULL",
+                         hour["host"], hour["day"], hour["slot"]) == [(1,)]
+        other = call(links[0], "session.book", {**hour, "host": "consultant-park"}, durable=True)
+        assert other.ok, "another consultant's same hour is free"
+        mentor = call(links[1], "session.book", {**hour, "space": "seoul-learn", "host": "mentor-lee"}, durable=True)
+        assert mentor.ok
+        free = call(links[2], "session.slots", {k: hour[k] for k in ("space", "host", "day")})
+        assert free.ok and "14:00" not in free.result["free"] and "15:00" in free.result["free"]
+    finally:
+        for link in links:
+            link.close()
+        ctx.term()
+
+
+def test_a_cancelled_session_frees_its_hour_and_past_days_or_odd_hours_are_refused(start_hub, make_link):
+    hub = start_hub(clock=NOW)
+    visitor = make_link(hub.layout, hub.endpoints, name="young")
+    hour = {"space": "seoul-learn", "host": "mentor-choi", "day": "2026-05-16", "slot": "16:00"}
+    booked = call(visitor, "session.book", hour, durable=True)
+    assert booked.ok
+    assert call(visitor, "session.cancel", {"session_id": booked.result["session_id"]}, durable=True).ok
+    assert call(visitor, "session.book", hour, durable=True).ok
+    assert call(visitor, "session.book", {**hour, "day": "2026-05-14"}, durable=True).error["code"] == "bad_request"
+    assert call(visitor, "session.book", {**hour, "slot": "21:00"}, durable=True).error["code"] == "bad_request"
+
+
+def test_staff_see_sessions_matching_requests_enrolments_and_attendance(start_hub, make_link):
+    hub = start_hub(clock=NOW)
+    staff = make_link(hub.layout, hub.endpoints, Role.STAFF, name="mentor")
+    a = make_link(hub.layout, hub.endpoints, name="citizen-a")
+    b = make_link(hub.layout, hub.endpoints, name="citizen-b")
+    assert call(a, "session.book", {"space": "seoul-learn", "host": "mentor-jung", "day": "2026-05-18",
+                                    "slot": "10:00", "note": "파이썬 질문"}, durable=True).ok
+    assert call(b, "session.book", {"space": "invest-seoul", "host": "consultant-kim", "day": "2026-05-18",
+                                    "slot": "10:00"}, durable=True).ok
+    mine = call(a, "session.list").result["sessions"]
+    assert [s["host"] for s in mine] == ["mentor-jung"], "a visitor sees only their own sessions"
+    everyone = call(staff, "session.list").result["sessions"]
+    assert {s["host"] for s in everyone} == {"mentor-jung", "consultant-kim"}
+    listed = call(staff, "session.list", {"host": "mentor-jung"}).result["sessions"]
+    assert [s["note"] for s in listed] == ["파이썬 질문"]
+
+    sent = call(a, "match.request", {"company": "hangang-pay", "text": "We make POS terminals; partner?"},
+                durable=True)
+    assert sent.ok
+    assert call(a, "match.list").error["code"] == "forbidden"
+    queue = call(staff, "match.list").result["requests"]
+    assert [(r["request_id"], r["company"], r["status"]) for r in queue] == [(sent.result["request_id"],
+                                                                              "hangang-pay", "open")]
+
+    assert call(a, "course.enrol", {"course": "seoul-history"}, durable=True).ok
+    assert call(a, "course.enrol", {"course": "seoul-history"}, durable=True).error["code"] == "conflict"
+    assert call(b, "course.enrol", {"course": "seoul-history"}, durable=True).ok
+    assert call(b, "course.enrol", {"course": "digital-life"}, durable=True).ok
+    assert call(b, "course.enrolments").error["code"] == "forbidden"
+    counts = {c["course"]: c["enrolled"] for c in call(staff, "course.enrolments").result["courses"]}
+    assert counts == {"seoul-history": 2, "digital-life": 1}
+
+    lecture = "seoul-history-1"
+    partial = call(a, "lecture.attend", {"lecture": lecture, "slides": 2, "of": 4}, durable=True)
+    assert partial.result["complete"] is False
+    done = call(a, "lecture.attend", {"lecture": lecture, "slides": 4, "of": 4}, durable=True)
+    assert done.ok and done.result["complete"] is True
+    assert call(a, "lecture.attend", {"lecture": lecture, "slides": 1, "of": 4}, durable=True).result["slides"] == 4
+    assert call(b, "lecture.attend", {"lecture": lecture, "slides": 1, "of": 4}, durable=True).ok
+    assert call(b, "lecture.attend", {"lecture": lecture, "slides": 5, "of": 4}, durable=True).error["code"] \
+        == "bad_request"
+    assert call(staff, "lecture.attendance").result["lectures"] == [{"lecture": lecture, "attendees": 2,
+                                                                     "complete": 1}]

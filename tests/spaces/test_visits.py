@@ -1,0 +1,204 @@
+"""Visits to the spaces driven by keys pressed in the real window (tests/pilot.py) against a real embedded hub:
+a lecture plays its slides with captions in order on pinned frames and its attendance reaches staff; a mentor
+booked from the panel, then the taken hour explained; a matching request and an enrolment seen by staff; a
+mentor's whiteboard stroke drawn on the visitor's board over presence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from panda3d.core import ClockObject
+
+from game.civic.desk import CivicDesk
+from game.civic.session import CivicVisit
+from game.config import KST, AppConfig
+from game.spaces import catalogue
+from net.client.blocking import call
+from net.client.link import CityLink, LinkStatus
+from net.embedded import EmbeddedHub
+from net.hub.layout import init_hub_dir, make_client_dir
+from net.presence.client import Joined, PresenceClient
+from net.protocol import Role
+from tests.pilot import Pilot, open_app
+
+pytestmark = pytest.mark.render
+WHEN = dt.datetime(2026, 5, 15, 11, 0, tzinfo=KST)
+FPS = 4  # pinned frames: dt is exactly 0.25 s
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("spaces")
+    hub = EmbeddedHub(tmp / "city", clock=WHEN.timestamp)
+    endpoints = hub.start()
+    staff_dir = make_client_dir(init_hub_dir(hub.hub_dir), tmp / "staff", Role.STAFF, "mentor-desk")
+    staff = CityLink.from_directory(staff_dir, services=endpoints["services"], alerts=endpoints["alerts"])
+    link = hub.link()
+    yield link, staff, hub, endpoints
+    staff.close()
+    link.close()
+    hub.stop()
+
+
+@pytest.fixture(scope="module")
+def world(city, display, tmp_path_factory):
+    app = open_app(display, AppConfig(size=(320, 180), cache_dir=tmp_path_factory.mktemp("materials"), when=WHEN))
+    app.load_world()
+    yield app, CivicDesk(city[0])
+    app.base.destroy()
+
+
+def wait_for(app, desk, visit, needle: str, timeout: float = 10.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        desk.poll()
+        app.step()
+        if needle in visit.panel.state.message:
+            return visit.panel.state.message
+        time.sleep(0.005)
+    raise AssertionError(f"{needle!r} never shown; last: {visit.panel.state.message!r}")
+
+
+def texts(node) -> list[str]:
+    return [n.node().getText() for n in node.findAllMatches("**/+TextNode")]
+
+
+def test_a_lecture_plays_slides_with_captions_in_order_and_records_attendance(world, city) -> None:
+    app, desk = world
+    lecture = catalogue.load_citizens_university().lecture
+    clock = app.base.clock
+    clock.setMode(ClockObject.MNonRealTime)
+    clock.setFrameRate(FPS)
+    visit = CivicVisit(app, "citizens-university", desk)
+    try:
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "enter")  # course → enrol → play the lecture
+        shown: list[tuple[int, str, str]] = []  # (frame, heading on the screen, caption under it)
+        for frame in range(int(sum(s.seconds for s in lecture.slides) * FPS) + 4):
+            words = texts(visit.scene.text)
+            heading = next(t for t in words if t in {s.heading["ko"] for s in lecture.slides})
+            caption = next(t for t in words if t in {s.narration["ko"] for s in lecture.slides})
+            if not shown or shown[-1][1:] != (heading, caption):
+                shown.append((frame, heading, caption))
+            app.step()
+        assert [(h, c) for _, h, c in shown] == [(s.heading["ko"], s.narration["ko"]) for s in lecture.slides]
+        starts = [-1]  # the first slide came up in the frame of the Enter press, before the loop's frame 0
+        for s in lecture.slides[:-1]:
+            starts.append(starts[-1] + int(s.seconds * FPS))
+        assert [f for f, _, _ in shown] == [0, *starts[1:]], "each slide for its own time"
+        wait_for(app, desk, visit, "출석이 기록되었습니다")
+    finally:
+        clock.setMode(ClockObject.MNormal)
+        visit.close()
+    staff = city[1]
+    assert call(staff, "lecture.attendance").result["lectures"] == [{"lecture": lecture.id, "attendees": 1,
+                                                                     "complete": 1}]
+
+
+def test_enrol_from_the_panel_and_staff_see_it(world, city) -> None:
+    app, desk = world
+    visit = CivicVisit(app, "citizens-university", desk)
+    try:
+        Pilot(app).press("enter", "tab", "enter")  # the second course, enrol
+        wait_for(app, desk, visit, "수강 신청 완료")
+        Pilot(app).press("enter")
+        wait_for(app, desk, visit, "이미 신청한 강좌")
+    finally:
+        visit.close()
+    counts = {c["course"]: c["enrolled"] for c in call(city[1], "course.enrolments").result["courses"]}
+    assert counts.get("digital-life") == 1
+
+
+def test_book_a_mentor_then_the_same_hour_is_taken(world, city) -> None:
+    app, desk = world
+    visit = CivicVisit(app, "seoul-learn", desk)
+    try:
+        pilot = Pilot(app)
+        pilot.press("enter", "tab", "enter", "enter", "tab", "enter")  # mentor Choi, 12:00, book
+        message = wait_for(app, desk, visit, "예약 완료")
+        assert "2026-05-16 12:00" in message and "최 멘토" in message
+        pilot.press("enter")
+        wait_for(app, desk, visit, "이미 예약되었습니다")
+    finally:
+        visit.close()
+    sessions = call(city[1], "session.list", {"host": "mentor-choi"}).result["sessions"]
+    assert [(s["space"], s["day"], s["slot"]) for s in sessions] == [("seoul-learn", "2026-05-16", "12:00")]
+
+
+def test_a_matching_request_typed_in_the_showroom_reaches_staff(world, city) -> None:
+    app, desk = world
+    visit = CivicVisit(app, "fintech-lab", desk)
+    try:
+        pilot = Pilot(app)
+        pilot.press("enter", "tab", "f2")  # the second company; the note field; Latin keys
+        pilot.type("POS partner in Busan")
+        pilot.press("enter", "enter")  # leave the field, press "request"
+        wait_for(app, desk, visit, "매칭 요청을 보냈습니다")
+    finally:
+        visit.close()
+    queue = call(city[1], "match.list").result["requests"]
+    assert [(r["company"], r["text"]) for r in queue] == [("namsan-ledger", "POS partner in Busan")]
+
+
+def test_invest_faq_answer_goes_up_on_the_document_screen(world) -> None:
+    app, desk = world
+    visit = CivicVisit(app, "invest-seoul", desk)
+    try:
+        pilot = Pilot(app)
+        pilot.type("qlwk")  # 두벌식 for 비자
+        pilot.press("enter", "enter")
+        assert "D-8" in visit.panel.state.message
+        assert any("D-8" in t for t in texts(visit.scene.page))
+    finally:
+        visit.close()
+
+
+def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world, city) -> None:
+    from game.social.wiring import open_presence
+    from game.spaces.whiteboard import PRESENCE_SCENE, SharedBoards
+
+    app, desk = world
+    _, staff_link, hub, endpoints = city
+    link, mine = open_presence(hub.client_dir)
+    mentor = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "seoul-learn", desk)
+    boards = SharedBoards(visit.scene, mine)
+    try:
+        def pump() -> None:
+            mine.feed(link.poll())
+            boards.handle(mine.poll())
+            mentor.feed(staff_link.poll())
+            mentor.poll()
+            app.step()
+
+        deadline = time.monotonic() + 15
+        while link.status is not LinkStatus.CONNECTED and time.monotonic() < deadline:
+            pump()
+        mine.join(PRESENCE_SCENE, name="student")
+        mentor.join(PRESENCE_SCENE, name="mentor")
+        joined = []
+        while len(joined) < 2 and time.monotonic() < deadline:
+            joined += [e for e in mine.poll() + mentor.poll() if isinstance(e, Joined)]
+            mine.feed(link.poll())
+            mentor.feed(staff_link.poll())
+        assert len(joined) == 2
+        board = visit.scene.boards[2]
+        assert board.getNumChildren() == 0
+        t0 = time.monotonic()
+        mentor.draw(2, [(0.1, 0.5), (0.5, 0.8), (0.9, 0.4)], color=2)
+        while board.getNumChildren() == 0 and time.monotonic() - t0 < 2.0:
+            pump()
+        elapsed = time.monotonic() - t0
+        assert board.getNumChildren() == 1 and elapsed < 0.2, f"the stroke took {elapsed * 1000:.0f} ms"
+        boards.draw(0, [(0.2, 0.2), (0.4, 0.6)])  # the visitor's own stroke: drawn at once, not twice
+        assert visit.scene.boards[0].getNumChildren() == 1
+        for _ in range(20):
+            pump()
+        assert visit.scene.boards[0].getNumChildren() == 1
+    finally:
+        visit.close()
+        mine.close()
+        mentor.close()
+        link.close()

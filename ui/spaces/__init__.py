@@ -1,0 +1,1 @@
+"""Panels of the economy and education spaces."""
