@@ -45,7 +45,7 @@ def world(city, material_cache, display):
     app = open_app(display, AppConfig(size=(320, 180), cache_dir=material_cache,
                         when=dt.datetime(2026, 5, 15, 11, 0, tzinfo=KST)))
     yield app, CivicDesk(city[1])
-    app.base.destroy()
+    app.shutdown()
 
 
 def keys(app, text: str) -> None:

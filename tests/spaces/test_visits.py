@@ -47,7 +47,7 @@ def world(city, display, tmp_path_factory):
     app = open_app(display, AppConfig(size=(320, 180), cache_dir=tmp_path_factory.mktemp("materials"), when=WHEN))
     app.load_world()
     yield app, CivicDesk(city[0])
-    app.base.destroy()
+    app.shutdown()
 
 
 def wait_for(app, desk, visit, needle: str, timeout: float = 10.0) -> str:
