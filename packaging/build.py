@@ -181,7 +181,7 @@ def stage_config(stage: Path, platforms: list[str], icons: list[Path], dist: Pat
             "include_patterns": ["assets/**/*", "shaders/**/*", "licenses/**/*", "main.py", "game/**/*.py",
                                  "ui/**/*.py", "net/**/*.py"],
             "exclude_patterns": ["**/__pycache__/**", "**/*.pyc"],
-            "plugins": ["pandagl", "p3headlessgl", "p3openal_audio"],
+            "plugins": ["pandagl", "p3headlessgl", "p3openal_audio", "p3ffmpeg"],  # ffmpeg: interpreter clips
             "platforms": platforms,
             "icons": {APP: [str(p.relative_to(stage)) for p in icons]},
             "exclude_modules": {"*": list(EXCLUDED_MODULES)},
