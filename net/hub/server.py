@@ -1,9 +1,13 @@
 """The hub: alerts on a PUB socket, city services on a ROUTER socket, one single-threaded loop.
 
-One thread owns both sockets, the ZAP handler and the SQLite connection, so there are no locks and the services
-see requests in one order (the reason concurrent bookings cannot both win, with the unique index as the second
-line). Requests are drained in batches and committed together (group commit): one fsync per batch instead of
-per request, and still nothing is acknowledged before it is on disk.
+One thread owns both sockets, the ZAP handler and the store, so there are no locks in the process and the
+services see requests in one order. Requests are drained in batches and committed together (group commit): one
+fsync per batch instead of per request, and still nothing is acknowledged before it is on disk.
+
+The store is SQLite in the data directory (embedded: desktop, kiosk, tests) or PostgreSQL (``store`` URL), which
+several hub processes may share: the rules that must hold across them live in the database (a unique index per
+booked slot, one row per request id) and in named locks (a request id while it is served, the alert log while an
+alert takes its sequence number), so a retry that lands on another process is still answered once.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ import functools
 import json
 import logging
 import queue
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -64,6 +67,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class HubConfig:
     data_dir: Path
+    store: str | None = None  # a PostgreSQL URL; None: SQLite in data_dir
     services: str = "tcp://127.0.0.1:5570"
     alerts: str = "tcp://127.0.0.1:5571"
     presence_in: str | None = None  # SUB for visitors' states; None: services host, port + 2 (or any port)
@@ -101,7 +105,7 @@ class Hub:
     def __init__(self, config: HubConfig) -> None:
         self.config = config
         self.layout: HubLayout = init_hub_dir(config.data_dir)
-        self.db: sqlite3.Connection = store.open_store(config.data_dir)
+        self.db: store.Database = store.open_store(config.data_dir, config.store)
         self.epoch = store.epoch(self.db)
         self.storage = Storage()
         self.storage.attach(self.db)
@@ -291,7 +295,7 @@ class Hub:
             return None, encode_error(None, ErrorCode.BAD_REQUEST, "bad request")
         try:
             return request.request_id, self._serve_request(request, caller, published, writable)
-        except sqlite3.OperationalError as exc:
+        except store.StoreFault as exc:
             log.warning("%s: storage: %s", request.op, exc)
             self.storage.failed(time.monotonic())
             return request.request_id, self._unavailable(request.request_id)
@@ -304,6 +308,7 @@ class Hub:
         if role not in op.roles:
             return encode_error(request.request_id, ErrorCode.FORBIDDEN, f"{request.op} is not open to {role}")
         if op.writes:
+            self.db.lock(f"request:{client}:{request.request_id}")  # the same retry on another hub process waits
             row = self.db.execute(
                 "SELECT reply FROM requests WHERE client=? AND request_id=?", (client, request.request_id)
             ).fetchone()
@@ -331,13 +336,13 @@ class Hub:
                 row = (client, request.request_id, request.op, reply, caller.now)
                 self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
         except services.ServiceError as exc:
-            self.db.execute("ROLLBACK TO request")
+            self.db.execute("ROLLBACK TO SAVEPOINT request")
             reply = encode_error(request.request_id, exc.code, str(exc), **exc.extra)
         except BaseException:
-            self.db.execute("ROLLBACK TO request")
-            self.db.execute("RELEASE request")
+            self.db.execute("ROLLBACK TO SAVEPOINT request")
+            self.db.execute("RELEASE SAVEPOINT request")
             raise
-        self.db.execute("RELEASE request")
+        self.db.execute("RELEASE SAVEPOINT request")
         return reply
 
     # -- presence ---------------------------------------------------------------------------------------------
@@ -401,6 +406,8 @@ class Hub:
         except CapError as exc:
             raise services.ServiceError(ErrorCode.BAD_REQUEST, f"alert: {exc}") from None
         now = self.config.clock()
+        # Sequence numbers commit in the order they are taken, whichever hub process takes them.
+        self.db.lock("alerts")
         if self.db.execute("SELECT 1 FROM alerts WHERE sender=? AND identifier=?",
                            (cap.sender, cap.identifier)).fetchone():
             raise services.ServiceError(ErrorCode.CONFLICT, "alert: already published", reason="replay")
@@ -412,13 +419,13 @@ class Hub:
             if not now - self.config.alert_max_age <= cap.sent <= now + self.config.alert_clock_skew:
                 raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: <sent> outside the accepted window",
                                             reason="stale")
-        cur = self.db.execute(
+        seq = self.db.execute(
             "INSERT INTO alerts (identifier, key_id, xml, signature, source, received, sender, sent, expires)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (cap.identifier, kid, xml, signature, source, now, cap.sender, cap.sent, cap.expires),
-        )
-        log.info("alert %s from %s is seq %d", cap.identifier, source, cur.lastrowid)
-        return cur.lastrowid
+        ).fetchone()[0]
+        log.info("alert %s from %s is seq %d", cap.identifier, source, seq)
+        return seq
 
     def _publish_stored(self, seq: int) -> None:
         query = "SELECT key_id, xml, signature FROM alerts WHERE seq=?"
@@ -436,14 +443,14 @@ class Hub:
             raise StorageDown(self.storage.retry_after)
         try:
             seen = self.db.execute(
-                "INSERT OR IGNORE INTO source_seen VALUES (?, ?)", (item.source, item.key)
+                "INSERT INTO source_seen VALUES (?, ?) ON CONFLICT DO NOTHING", (item.source, item.key)
             ).rowcount == 0
             seq = None if seen else self._record_alert(item.xml, kid, signature, item.source)
         except services.ServiceError as exc:
-            self.db.execute("ROLLBACK")
+            self.storage.rollback(self.db)
             log.warning("alert from %s (%s) refused: %s", item.source, item.key, exc)
             return None
-        except sqlite3.OperationalError:
+        except store.StoreFault:
             self.storage.rollback(self.db)
             self.storage.failed(time.monotonic())
             raise StorageDown(self.storage.retry_after) from None
