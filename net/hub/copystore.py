@@ -18,7 +18,6 @@ TABLES = ("meta", "requests", "tickets", "facilities", "bookings", "proposals", 
           "alerts", "source_seen", "blocks", "reports", "scene_bans", "moderation_actions", "gatherings",
           "opinion_reports", "mayor_messages")
 SEEDED = ("facilities", "events")  # rows migration 2 puts into every new store: replaced by the kiosk's own
-KEYS = {"alerts": "seq"}  # identity column where it is not ``id``
 
 
 class CopyRefused(RuntimeError):
@@ -53,8 +52,8 @@ def copy_store(sqlite_dir: Path, url: str) -> dict[str, int]:
             for row in rows:
                 target.execute(insert, row)
             counts[table] = len(rows)
-            key = KEYS.get(table, "id")
-            if key in columns:
+            for (key,) in target.execute("SELECT column_name FROM information_schema.columns"
+                                         " WHERE table_name=? AND is_identity='YES'", (table,)).fetchall():
                 target.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{key}'),"
                                f" COALESCE((SELECT MAX({key}) FROM {table}), 0) + 1, false)")
         target.commit()
