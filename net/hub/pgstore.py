@@ -131,6 +131,9 @@ class PostgresDatabase:
     def lock(self, name: str) -> None:
         self.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (name,))
 
+    def notify(self, channel: str, payload: str) -> None:
+        self.execute("SELECT pg_notify(?, ?)", (channel, payload))
+
     def set_lock_timeout(self, ms: int) -> None:
         """Kept at :data:`LOCK_TIMEOUT_MS`: peers' locks last a batch, unlike a SQLite shell's write lock."""
 

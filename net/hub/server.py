@@ -7,7 +7,8 @@ fsync per batch instead of per request, and still nothing is acknowledged before
 The store is SQLite in the data directory (embedded: desktop, kiosk, tests) or PostgreSQL (``store`` URL), which
 several hub processes may share: the rules that must hold across them live in the database (a unique index per
 booked slot, one row per request id) and in named locks (a request id while it is served, the alert log while an
-alert takes its sequence number), so a retry that lands on another process is still answered once.
+alert takes its sequence number), so a retry that lands on another process is still answered once. Every
+process publishes every alert, its own and the others' (``net.hub.alertfeed``: LISTEN/NOTIFY), in sequence.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import zmq
 from net import alertsig
 from net.clock import timestamp
 from net.hub import mayor, opinion_safety, services, store
+from net.hub.alertfeed import CHANNEL, SWEEP, AlertFeed
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
@@ -109,6 +111,7 @@ class Hub:
         self.epoch = store.epoch(self.db)
         self.storage = Storage()
         self.storage.attach(self.db)
+        self._published = store.last_seq(self.db)  # the newest alert this process has put on its PUB
         self._held: list[Incoming] = []  # trusted alerts waiting for the store to take writes again
         self.signer = load_authority_private(self.layout.authority_private)
         self.authorities = load_pinned_authorities(self.layout.authorities)
@@ -142,6 +145,13 @@ class Hub:
                 config.disaster_api_url, config.disaster_api_key, self.incoming,
                 interval=config.disaster_api_interval, region=config.disaster_api_region,
             )
+        self.feed: AlertFeed | None = None
+        if self.db.dialect == "postgresql":  # other hub processes may store alerts: hear of them
+            self.feed_in = self.ctx.socket(zmq.PULL)
+            self.feed_in.linger = 0
+            endpoint = f"inproc://alert-feed-{id(self):x}"
+            self.feed_in.bind(endpoint)
+            self.feed = AlertFeed(config.store, self.ctx, endpoint)
         self.endpoints: dict[str, str] = {}
 
     def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:
@@ -177,6 +187,9 @@ class Hub:
         if self.api:
             self.api.start()
         poller = zmq.Poller()
+        if self.feed:
+            self.feed.start()
+            poller.register(self.feed_in, zmq.POLLIN)
         poller.register(self.router, zmq.POLLIN)
         poller.register(self.zap.socket, zmq.POLLIN)
         poller.register(self.presence_in, zmq.POLLIN)
@@ -207,6 +220,8 @@ class Hub:
                 log.warning("presence session of revoked key %s ended", client[:8])
         if self.router in ready:
             self._serve_batch()
+        if self.feed and self.feed_in in ready:
+            self._feed_arrivals()
         self._publish_presence(now)
         self._drain_incoming()
         if self.dropbox and scan:
@@ -224,11 +239,16 @@ class Hub:
 
     @property
     def last_seq(self) -> int:
-        return store.last_seq(self.db)
+        """What heartbeats announce: the log's newest alert; with several processes, the newest this one has
+        published (announcing one it has not sent yet would send clients to catch up on every alert)."""
+        return self._published if self.feed else store.last_seq(self.db)
 
     def close(self) -> None:
         if self.api:
             self.api.stop()
+        if self.feed:
+            self.feed.stop()
+            self.feed_in.close(linger=0)
         self.zap.close()
         self.router.close(linger=0)
         self.pub.close(linger=0)
@@ -261,8 +281,7 @@ class Hub:
             # seen the rolled-back writes), and nothing is published.
             published.clear()
             replies = [(ident, rid, self._unavailable(rid)) for ident, rid, _ in replies]
-        for seq in published:
-            self._publish_stored(seq)
+        self._announce(published)
         self._publish_presence(time.monotonic())
         for identity, _, reply in replies:
             self._send_reply(identity, reply)
@@ -424,14 +443,48 @@ class Hub:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (cap.identifier, kid, xml, signature, source, now, cap.sender, cap.sent, cap.expires),
         ).fetchone()[0]
+        self.db.notify(CHANNEL, str(seq))  # delivered to every hub process when (and if) this commits
         log.info("alert %s from %s is seq %d", cap.identifier, source, seq)
         return seq
+
+    def _announce(self, seqs: list[int]) -> None:
+        """Publish alerts this process has just committed. Alone on its store: exactly these. Beside other
+        processes: every alert up to the newest of them, in sequence (the others' may have committed between)."""
+        if self.feed is None:
+            for seq in seqs:
+                self._publish_stored(seq)
+        elif seqs:
+            self._publish_through(max(seqs))
+
+    def _feed_arrivals(self) -> None:
+        upto = 0
+        while True:
+            try:
+                seq = int(self.feed_in.recv_string(zmq.NOBLOCK))
+            except zmq.Again:
+                break
+            upto = max(upto, store.last_seq(self.db) if seq == SWEEP else seq)
+        self._publish_through(upto)
+
+    def _publish_through(self, upto: int) -> None:
+        """Publish, in order, the stored alerts after the last one this process published, up to ``upto``."""
+        if upto <= self._published:
+            return
+        rows = self.db.execute("SELECT seq, key_id, xml, signature FROM alerts WHERE seq > ? AND seq <= ?"
+                               " ORDER BY seq", (self._published, upto)).fetchall()
+        for seq, kid, xml, signature in rows:
+            self._send_alert(seq, kid, xml, signature)
+        self._published = upto
 
     def _publish_stored(self, seq: int) -> None:
         query = "SELECT key_id, xml, signature FROM alerts WHERE seq=?"
         kid, xml, signature = self.db.execute(query, (seq,)).fetchone()
+        self._send_alert(seq, kid, xml, signature)
+
+    def _send_alert(self, seq: int, kid: str, xml: bytes, signature: bytes) -> None:
         header = encode_alert_header(AlertHeader(seq, self.epoch, kid))
         self.pub.send_multipart([ALERT_TOPIC, header, bytes(xml), bytes(signature)])
+        self._published = max(self._published, seq)
 
     def publish_trusted(self, item: Incoming) -> int | None:
         """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused.
@@ -460,7 +513,7 @@ class Hub:
         if not self.storage.commit(self.db, True, time.monotonic()):
             raise StorageDown(self.storage.retry_after)
         if seq is not None:
-            self._publish_stored(seq)
+            self._announce([seq])
         return seq
 
     def _drain_incoming(self) -> None:

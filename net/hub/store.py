@@ -195,6 +195,9 @@ class Database(Protocol):
     def lock(self, name: str) -> None:
         """Serialise this transaction against others taking ``name`` (across processes) until it ends."""
 
+    def notify(self, channel: str, payload: str) -> None:
+        """Tell every process listening on ``channel``, when this transaction commits."""
+
     def set_lock_timeout(self, ms: int) -> None: ...
 
     def schema_version(self) -> int: ...
@@ -239,6 +242,9 @@ class SqliteDatabase:
 
     def lock(self, name: str) -> None:
         pass
+
+    def notify(self, channel: str, payload: str) -> None:
+        pass  # one process per SQLite store: nobody else to tell
 
     def set_lock_timeout(self, ms: int) -> None:
         self.execute(f"PRAGMA busy_timeout={int(ms)}")
