@@ -19,15 +19,15 @@ import zmq
 
 log = logging.getLogger(__name__)
 
-CHANNEL = "mseoul_alerts"
+CHANNEL = "mseoul_alerts"  # made per schema by ``PostgresDatabase.channel``
 SWEEP = 0  # "publish through the log's newest alert": sent after each (re)connection
 
 
 class AlertFeed:
     """A thread LISTENing on its own connection; pushes sequence numbers (or :data:`SWEEP`) to ``endpoint``."""
 
-    def __init__(self, url: str, ctx: zmq.Context, endpoint: str, retry: float = 0.5) -> None:
-        self.url, self.ctx, self.endpoint, self.retry = url, ctx, endpoint, retry
+    def __init__(self, url: str, channel: str, ctx: zmq.Context, endpoint: str, retry: float = 0.5) -> None:
+        self.url, self.channel, self.ctx, self.endpoint, self.retry = url, channel, ctx, endpoint, retry
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="alert-feed", daemon=True)
 
@@ -40,6 +40,7 @@ class AlertFeed:
 
     def _run(self) -> None:
         import psycopg  # here, not at import: the embedded hub (SQLite) never needs it
+        from psycopg import sql
 
         push = self.ctx.socket(zmq.PUSH)
         push.linger = 0
@@ -48,7 +49,7 @@ class AlertFeed:
             while not self._stop.is_set():
                 try:
                     with psycopg.connect(self.url, autocommit=True) as conn:
-                        conn.execute(f"LISTEN {CHANNEL}")
+                        conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
                         push.send_string(str(SWEEP))
                         while not self._stop.is_set():
                             for note in conn.notifies(timeout=0.5):

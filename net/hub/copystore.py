@@ -53,7 +53,8 @@ def copy_store(sqlite_dir: Path, url: str) -> dict[str, int]:
                 target.execute(insert, row)
             counts[table] = len(rows)
             for (key,) in target.execute("SELECT column_name FROM information_schema.columns"
-                                         " WHERE table_name=? AND is_identity='YES'", (table,)).fetchall():
+                                         " WHERE table_schema=current_schema() AND table_name=?"
+                                         " AND is_identity='YES'", (table,)).fetchall():
                 target.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{key}'),"
                                f" COALESCE((SELECT MAX({key}) FROM {table}), 0) + 1, false)")
         target.commit()

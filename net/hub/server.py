@@ -151,7 +151,7 @@ class Hub:
             self.feed_in.linger = 0
             endpoint = f"inproc://alert-feed-{id(self):x}"
             self.feed_in.bind(endpoint)
-            self.feed = AlertFeed(config.store, self.ctx, endpoint)
+            self.feed = AlertFeed(config.store, self.db.channel(CHANNEL), self.ctx, endpoint)
         self.endpoints: dict[str, str] = {}
 
     def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:

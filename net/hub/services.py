@@ -151,6 +151,8 @@ def booking_create(conn: Database, c: Caller, args: Args, rules: BookingRules = 
         raise ServiceError(ErrorCode.BAD_REQUEST, "day: outside the booking window", reason="window",
                            window_days=rules.window_days)
     if c.role is not Role.STAFF:
+        # Hub processes sharing PostgreSQL: one key's bookings are counted and added one request at a time.
+        conn.lock(f"bookings-of:{c.client}")
         on_day, ahead = conn.execute(
             "SELECT COUNT(*) FILTER (WHERE day=?), COUNT(*) FROM bookings WHERE client=? AND cancelled IS NULL"
             " AND day>=?", (args["day"], c.client, today.isoformat())).fetchone()
@@ -163,7 +165,8 @@ def booking_create(conn: Database, c: Caller, args: Args, rules: BookingRules = 
             (args["facility_id"], args["day"], args["slot"], c.client, c.now),
         ).fetchone()[0]
     except IntegrityError:
-        # The partial unique index is the guarantee; the check is in the database, not in this process.
+        # The partial unique index is the guarantee; the check is in the database, not in this process. On
+        # PostgreSQL a second insert of the slot waits on the first's index entry (a row lock) until it commits.
         raise ServiceError(ErrorCode.CONFLICT, "slot already booked") from None
     return {"booking_id": booking, "facility_id": args["facility_id"], "day": args["day"], "slot": args["slot"]}
 

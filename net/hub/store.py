@@ -195,8 +195,11 @@ class Database(Protocol):
     def lock(self, name: str) -> None:
         """Serialise this transaction against others taking ``name`` (across processes) until it ends."""
 
+    def channel(self, name: str) -> str:
+        """The name processes listen on for ``name`` in this store."""
+
     def notify(self, channel: str, payload: str) -> None:
-        """Tell every process listening on ``channel``, when this transaction commits."""
+        """Tell every process listening on :meth:`channel` (``channel``), when this transaction commits."""
 
     def set_lock_timeout(self, ms: int) -> None: ...
 
@@ -242,6 +245,9 @@ class SqliteDatabase:
 
     def lock(self, name: str) -> None:
         pass
+
+    def channel(self, name: str) -> str:
+        return name
 
     def notify(self, channel: str, payload: str) -> None:
         pass  # one process per SQLite store: nobody else to tell

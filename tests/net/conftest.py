@@ -1,7 +1,7 @@
 """Fixtures for the city-link tests: real hubs on free loopback ports, over both stores.
 
 Every test that starts a hub runs twice: on a real SQLite file under tmp_path and on a real PostgreSQL database
-(one throw-away cluster for the session, an empty database per test). Tests marked ``sqlite_only`` exercise
+(one throw-away cluster for the session, an empty schema per test). Tests marked ``sqlite_only`` exercise
 SQLite's own file (its write lock, its size) and run on it alone.
 """
 
@@ -66,10 +66,10 @@ def pg_cluster() -> Iterator[pgcluster.Cluster]:
 
 @pytest.fixture
 def store_url(request: pytest.FixtureRequest) -> str | None:
-    """None for SQLite in the hub's data directory, else the URL of a new, empty PostgreSQL database."""
+    """None for SQLite in the hub's data directory, else the URL of a new, empty PostgreSQL schema."""
     if request.param == "sqlite":
         return None
-    return request.getfixturevalue("pg_cluster").new_database()
+    return request.getfixturevalue("pg_cluster").new_schema()
 
 
 def query_store(data_dir: Path, url: str | None, sql: str, *params: Any) -> list[tuple]:

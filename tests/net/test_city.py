@@ -105,7 +105,7 @@ def cap(identifier: str) -> bytes:
 
 
 def test_killing_one_of_three_hub_processes_loses_doubles_and_reorders_nothing(pg_cluster, tmp_path, zmq_ctx):
-    url = pg_cluster.new_database()
+    url = pg_cluster.new_schema()
     layout = init_hub_dir(tmp_path / "hub")  # one identity (keys, enrolled clients) shared by the processes
     hubs = [HubProcess(layout.root, url) for _ in range(HUBS)]
     try:

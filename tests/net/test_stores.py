@@ -35,7 +35,7 @@ def test_migrate_brings_either_store_to_the_schema_once(tmp_path, store_url):
 
 
 def test_the_settings_key_names_the_store_and_a_non_url_is_refused(tmp_path, pg_cluster):
-    url = pg_cluster.new_database()
+    url = pg_cluster.new_schema()
     (tmp_path / "settings.json").write_text(json.dumps({"store": url}))
     assert hub_cli(tmp_path, "migrate")[1]["store"] == "postgresql"
     assert not (tmp_path / store.DB_NAME).exists()
@@ -57,7 +57,7 @@ def test_a_kiosk_store_copied_into_postgresql_keeps_its_records_ids_epoch_and_ru
     kiosk.hub.stop()
     kiosk.thread.join(5)
 
-    url = pg_cluster.new_database()
+    url = pg_cluster.new_schema()
     code, copied = hub_cli(kiosk.layout.root, "copy-store", "--from", str(kiosk.layout.root / store.DB_NAME),
                            "--to", url)
     assert code == 0 and copied["rows"]["tickets"] == 3 and copied["rows"]["votes"] == 1, copied

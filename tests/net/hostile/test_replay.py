@@ -86,7 +86,7 @@ def test_a_client_never_presents_an_alert_twice_across_restarts_and_a_reset_hub_
     hub.thread.join(5)
     for path in hub.layout.root.glob(DB_NAME + "*"):
         path.unlink()
-    empty = request.getfixturevalue("pg_cluster").new_database() if hub.hub.config.store else None
+    empty = request.getfixturevalue("pg_cluster").new_schema() if hub.hub.config.store else None
     services, alerts_endpoint = hub.endpoints["services"], hub.endpoints["alerts"]
     reborn = Hub(HubConfig(hub.layout.root, store=empty, services=services, alerts=alerts_endpoint, heartbeat=0.25,
                            presence_in="tcp://127.0.0.1:*", presence_out="tcp://127.0.0.1:*"))
