@@ -285,8 +285,10 @@ def connect(data_dir: Path, url: str | None = None) -> Database:
     if url:
         if not is_url(url):
             raise StoreError(f"not a PostgreSQL URL: {url}")
-        from net.hub.pgstore import PostgresDatabase  # only a city deployment needs psycopg
-
+        try:
+            from net.hub.pgstore import PostgresDatabase  # only a city deployment needs psycopg
+        except ImportError as exc:
+            raise StoreError(f"PostgreSQL needs this package's 'city' extra (psycopg): {exc}") from exc
         return PostgresDatabase(url)
     private_dir(data_dir)
     for suffix in ("", "-wal", "-shm"):

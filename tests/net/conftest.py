@@ -18,16 +18,19 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import zmq
 
 from net.client.link import CityLink
-from net.hub import pgcluster, store
+from net.hub import store
 from net.hub.layout import HubLayout, make_client_dir
 from net.hub.server import Hub, HubConfig
 from net.protocol import Role
+
+if TYPE_CHECKING:
+    from net.hub.pgcluster import Cluster
 
 REPO = Path(__file__).resolve().parents[2]
 LOOPBACK = "tcp://127.0.0.1:*"
@@ -55,8 +58,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[pgcluster.Cluster]:
+def pg_cluster() -> Iterator[Cluster]:
     """One PostgreSQL cluster for the session (fsync off: the crashes tested are the hub's, not the server's)."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (scripts/setup.sh installs the 'city' extra)")
+    from net.hub import pgcluster
+
     if pgcluster.find_bin_dir() is None:
         pytest.skip("PostgreSQL is not installed here (scripts/setup.sh installs Debian's postgresql)")
     cluster = pgcluster.Cluster.start()
