@@ -48,7 +48,7 @@ class AlertFeed:
         try:
             while not self._stop.is_set():
                 try:
-                    with psycopg.connect(self.url, autocommit=True) as conn:
+                    with psycopg.connect(self.url, autocommit=True, connect_timeout=2) as conn:
                         conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
                         push.send_string(str(SWEEP))
                         while not self._stop.is_set():
