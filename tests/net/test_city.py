@@ -14,10 +14,11 @@ from datetime import timedelta
 import zmq
 
 from net import clock
+from net.client.link import AlertReceived, CityLink, LinkStatus, ReplyReceived
 from net.hub.layout import HubLayout, init_hub_dir, make_client_dir
 from net.keys import load_curve
 from net.protocol import ALERT_TOPIC, HEARTBEAT_TOPIC, Role, encode_request, parse_alert_header
-from tests.net.conftest import HubProcess, wait_for
+from tests.net.conftest import FAST, HubProcess, wait_for
 from tests.net.hostile.test_replay import publish_args
 
 HUBS = 3
@@ -175,6 +176,46 @@ def test_killing_one_of_three_hub_processes_loses_doubles_and_reorders_nothing(p
                  step=lambda: [s.step() for s in subscribers[1:]])
         for subscriber in subscribers[1:]:
             assert subscriber.seqs == seqs
+    finally:
+        for hub in hubs:
+            hub.stop()
+
+
+def test_a_city_link_listing_every_hub_process_carries_on_when_one_is_killed(pg_cluster, tmp_path):
+    """The app's own link: city.json lists both processes; the one it was using dies; its requests are answered
+    by the other within 2 s and it presents each alert once."""
+    layout = init_hub_dir(tmp_path / "hub")
+    url = pg_cluster.new_schema()
+    hubs = [HubProcess(layout.root, url), HubProcess(layout.root, url)]
+    try:
+        for hub in hubs:
+            hub.start()
+        directory = make_client_dir(layout, tmp_path / "kiosk", Role.STAFF, "kiosk")
+        (directory / "city.json").write_text(json.dumps({key: [hub.endpoints[key] for hub in hubs]
+                                                          for key in ("services", "alerts")}))
+        link = CityLink.from_directory(directory, **FAST)
+        events: list = []
+        try:
+            wait_for(lambda: link.status is LinkStatus.CONNECTED and len(link.dealer.peers) == 2, 15,
+                     "connected to both", step=lambda: events.extend(link.poll()))
+            first = [link.request("alert.publish", publish_args(layout, cap(f"LINK-{i}"))) for i in range(2)]
+            wait_for(lambda: {e.request_id for e in events if isinstance(e, ReplyReceived)} >= set(first), 10,
+                     "the first alerts stored", step=lambda: events.extend(link.poll()))
+            hubs[0].kill()
+            killed = time.monotonic()
+            later = [link.request("ticket.create", {"category": "road", "text": f"민원 {i}"}) for i in range(20)]
+            later.append(link.request("alert.publish", publish_args(layout, cap("LINK-2"))))
+            wait_for(lambda: {e.request_id for e in events if isinstance(e, ReplyReceived)} >= set(later), 10,
+                     "answers from the surviving process", step=lambda: events.extend(link.poll()))
+            assert time.monotonic() - killed < 2.0
+            wait_for(lambda: len([e for e in events if isinstance(e, AlertReceived)]) >= 3, 10, "three alerts",
+                     step=lambda: events.extend(link.poll()))
+            replies = [e for e in events if isinstance(e, ReplyReceived)]
+            assert all(r.ok for r in replies) and len(replies) == len({r.request_id for r in replies}) == 23
+            assert [e.seq for e in events if isinstance(e, AlertReceived)] == [1, 2, 3]
+            assert hubs[1].query("SELECT COUNT(*) FROM tickets") == [(20,)]
+        finally:
+            link.close()
     finally:
         for hub in hubs:
             hub.stop()
