@@ -25,17 +25,17 @@ FILLER_CAP = (
 )
 
 
-def seed_alerts(data_dir: Path, count: int, size: int, now: float) -> None:
+def seed_alerts(data_dir: Path, count: int, size: int, now: float, url: str | None = None) -> None:
     """Store ``count`` alerts of about ``size`` bytes (unsigned: catch-up does not check), so replies are large."""
-    db = store.open_store(data_dir)
+    db = store.open_store(data_dir, url)
     try:
         sent = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now))
-        db.execute("BEGIN IMMEDIATE")
+        db.begin(write=True)
         for i in range(count):
             xml = FILLER_CAP.format(i=i, sent=sent, pad="x" * size).encode()
             db.execute("INSERT INTO alerts (identifier, key_id, xml, signature, source, received, sender, sent)"
-                       " VALUES (?, 'none', ?, x'00', 'seed', ?, 'attack', ?)", (f"FILL-{i}", xml, now, now))
-        db.execute("COMMIT")
+                       " VALUES (?, 'none', ?, ?, 'seed', ?, 'attack', ?)", (f"FILL-{i}", xml, b"\0", now, now))
+        db.commit()
     finally:
         db.close()
 

@@ -69,9 +69,10 @@ def proc_usage(pid: int) -> tuple[float, int]:
     return cpu, rss_pages * os.sysconf("SC_PAGE_SIZE")
 
 
-def start_hub(data_dir: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+def start_hub(data_dir: Path, store: str | None = None) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
     cmd = [sys.executable, "-m", "net.hub", "--data-dir", str(data_dir), "serve",
-           "--services", "tcp://127.0.0.1:*", "--alerts", "tcp://127.0.0.1:*", "--no-dropbox"]
+           "--services", "tcp://127.0.0.1:*", "--alerts", "tcp://127.0.0.1:*", "--no-dropbox",
+           *(["--store", store] if store else [])]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
     assert proc.stdout is not None
     ready = json.loads(proc.stdout.readline())
@@ -121,21 +122,26 @@ def _verify_cost(signer: Any) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _raw_dealer(ctx: zmq.Context, directory: Path, endpoint: str) -> zmq.Socket:
+def raw_dealer(ctx: zmq.Context, directory: Path, endpoint: str | list[str], immediate: bool = False) -> zmq.Socket:
+    """A staff/citizen DEALER; given several endpoints (hub processes of one city) it connects to each.
+    ``immediate``: queue nothing for a peer that is not connected (a dead hub's share goes to the others)."""
     keys = load_curve(directory / "client.key_secret")
     sock = ctx.socket(zmq.DEALER)
     sock.linger = 0
     sock.curve_serverkey = load_curve(directory / "hub.key").public
     sock.curve_publickey, sock.curve_secretkey = keys.public, keys.secret
-    sock.connect(endpoint)
+    sock.immediate = immediate
+    for one in [endpoint] if isinstance(endpoint, str) else endpoint:
+        sock.connect(one)
     return sock
 
 
-def ticket_throughput(layout: HubLayout, root: Path, endpoint: str, total: int, clients: int) -> dict[str, Any]:
+def ticket_throughput(layout: HubLayout, root: Path, endpoint: str | list[str], total: int,
+                      clients: int) -> dict[str, Any]:
     """Durable ticket creation from staff clients (staff limits, so the rate limiter is not measured): one request
     at a time from one client (each waits for its own fsync), then pipelined from several (group commit)."""
     ctx = zmq.Context()
-    socks = [_raw_dealer(ctx, make_client_dir(layout, root / f"writer{i}", Role.STAFF, f"writer{i}"), endpoint)
+    socks = [raw_dealer(ctx, make_client_dir(layout, root / f"writer{i}", Role.STAFF, f"writer{i}"), endpoint)
              for i in range(clients)]
     for sock in socks:  # connect and warm up
         sock.send(encode_request(f"warm-{id(sock)}", "hello", {}))
@@ -185,9 +191,9 @@ def load(layout: HubLayout, root: Path, endpoints: dict[str, str], pid: int, sub
         sock.subscribe(b"alert")
         sock.connect(endpoints["alerts"])
         subs.append(sock)
-    requesters = [_raw_dealer(ctx, make_client_dir(layout, root / f"visitor{i}", Role.KIOSK, f"visitor{i}"),
+    requesters = [raw_dealer(ctx, make_client_dir(layout, root / f"visitor{i}", Role.KIOSK, f"visitor{i}"),
                               endpoints["services"]) for i in range(rate)]
-    operator = _raw_dealer(ctx, layout.operator, endpoints["services"])
+    operator = raw_dealer(ctx, layout.operator, endpoints["services"])
     signer = load_authority_private(layout.authority_private)
     time.sleep(2.0)  # let 200 CURVE handshakes finish before measuring
     ops = [("hello", {}), ("facility.slots", {"facility_id": "seoul-plaza", "day": "2026-12-24"}),
@@ -247,7 +253,7 @@ def _drain(dealers: list[zmq.Socket], subs: list[zmq.Socket], received: dict[zmq
 def fuzz_rate(layout: HubLayout, root: Path, endpoint: str, pid: int, frames: int) -> dict[str, Any]:
     ctx = zmq.Context()
     socks = [curve_dealer(ctx, endpoint, layout.hub_keys().public)]
-    socks += [_raw_dealer(ctx, make_client_dir(layout, root / f"fuzz-{r}", r, f"fuzz-{r}"), endpoint)
+    socks += [raw_dealer(ctx, make_client_dir(layout, root / f"fuzz-{r}", r, f"fuzz-{r}"), endpoint)
               for r in (Role.CITIZEN, Role.STAFF)]
     rng = random.Random(13)
     sent = batches = 0
@@ -299,7 +305,7 @@ def stuck_reader_rss(layout: HubLayout, endpoint: str, pid: int, seconds: float)
 def revoke_time(layout: HubLayout, root: Path, endpoint: str) -> dict[str, Any]:
     ctx = zmq.Context()
     try:
-        sock = _raw_dealer(ctx, make_client_dir(layout, root / "victim", Role.CITIZEN, "victim"), endpoint)
+        sock = raw_dealer(ctx, make_client_dir(layout, root / "victim", Role.CITIZEN, "victim"), endpoint)
         sock.send(encode_request("before-revoke", "hello", {}))
         sock.recv()
         start = time.perf_counter()
@@ -371,7 +377,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stuck-seconds", type=float, default=10.0, help="length of the stuck-reader attack")
     parser.add_argument("--only", choices=("latency", "throughput", "load", "hostile"), action="append",
                         help="run only these figures (repeatable; default: all)")
+    parser.add_argument("--city", action="store_true",
+                        help="instead: the hub on PostgreSQL, alone and as 3 processes, against SQLite"
+                        " (net/citybench.py; --tickets, --alerts and --subscribers per process apply)")
     args = parser.parse_args(argv)
+    if args.city:
+        return city_main(args)
     chosen = set(args.only or ("latency", "throughput", "load", "hostile"))
     with tempfile.TemporaryDirectory(prefix="net-bench-") as tmp:
         root = Path(tmp)
@@ -395,6 +406,20 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+def city_main(args: argparse.Namespace) -> int:
+    from net import citybench  # needs PostgreSQL's binaries and psycopg; the figures above need neither
+
+    with tempfile.TemporaryDirectory(prefix="net-bench-city-") as tmp:
+        figures = citybench.city(Path(tmp), args.tickets, args.alerts, args.subscribers)
+    figures["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "libzmq": zmq.zmq_version()}
+    text = json.dumps(figures, indent=2, ensure_ascii=False)
+    print(text)
+    out = args.out.with_name("net_bench_city.json") if args.out == Path("out/net_bench.json") else args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n", encoding="utf-8")
     return 0
 
 

@@ -12,6 +12,7 @@ APT_PACKAGES=(
     python3-venv
     xvfb xauth           # a virtual display for the windowed (kiosk fullscreen, GLX) tests
     wine64 gcc-mingw-w64-x86-64-win32   # the Windows build run under Wine; mingw builds its test-only stand-ins
+    postgresql           # the city's store; the hub tests start a throw-away cluster from its binaries
 )
 
 missing=()
@@ -39,6 +40,6 @@ stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [[ ! -f $stamp ]]; then
     echo "setup: installing Python dependencies into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test]'
+    .venv/bin/python -m pip install -q -e '.[test,city]'
     rm -f .venv/.installed-* && touch "$stamp"
 fi

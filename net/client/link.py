@@ -97,6 +97,10 @@ def error_i18n_key(code: str) -> str:
     return f"net.error_{code}" if code in _USER_ERRORS else "net.request_failed"
 
 
+def _endpoints(value: str | list[str] | None) -> str | None:
+    return ",".join(value) if isinstance(value, list) else value
+
+
 @dataclass
 class _Channel:
     """One data socket with its monitor and what the monitor told us."""
@@ -107,6 +111,7 @@ class _Channel:
     detail: str = ""
     since: float = 0.0
     ever_up: bool = False
+    peers: set[bytes] = field(default_factory=set)  # endpoints with a live session (a city has several hubs)
 
 
 @dataclass
@@ -173,7 +178,8 @@ class CityLink:
         optional ``city.json`` with default endpoints); the outbox lives there too."""
         city_file = directory / "city.json"
         city = json.loads(city_file.read_text(encoding="utf-8")) if city_file.exists() else {}
-        services, alerts = services or city.get("services"), alerts or city.get("alerts")
+        # A city of several hub processes lists them all (a JSON list or a comma-separated string).
+        services, alerts = (services or _endpoints(city.get("services")), alerts or _endpoints(city.get("alerts")))
         if not services or not alerts:
             raise ValueError(f"no endpoints given and no city.json in {directory}")
         return cls(
@@ -198,7 +204,8 @@ class CityLink:
             sock.maxmsgsize = MAX_ALERT_BYTES + CURVE_OVERHEAD
             sock.subscribe(b"")
         monitor = sock.get_monitor_socket()
-        sock.connect(endpoint)
+        for one in endpoint.split(","):  # several hub processes of one city: ZeroMQ round-robins and fails over
+            sock.connect(one.strip())
         return _Channel(sock, monitor, since=now)
 
     def _close_channel(self, channel: _Channel) -> None:
@@ -272,6 +279,7 @@ class CityLink:
             event = parse_monitor_message(channel.monitor.recv_multipart())
             kind = event["event"]
             if kind == zmq.EVENT_HANDSHAKE_SUCCEEDED:
+                channel.peers.add(event["endpoint"])
                 channel.state, channel.detail, channel.ever_up = "up", "", True
                 if channel is self.dealer:
                     self._inflight.clear()  # resend whatever was unanswered on the previous connection
@@ -280,10 +288,12 @@ class CityLink:
                 channel.state, channel.detail = "wrong_key", "CURVE handshake failed: hub key is not the pinned one"
             elif kind == zmq.EVENT_HANDSHAKE_FAILED_AUTH:
                 channel.state, channel.detail = "refused", f"hub refused this client key (ZAP {event['value']})"
-            elif kind in (zmq.EVENT_DISCONNECTED, zmq.EVENT_CLOSED) and channel.state == "up":
-                channel.state, channel.detail = "down", "connection lost"
+            elif kind in (zmq.EVENT_DISCONNECTED, zmq.EVENT_CLOSED) and event["endpoint"] in channel.peers:
+                channel.peers.discard(event["endpoint"])
                 if channel is self.dealer:
-                    self._inflight.clear()
+                    self._inflight.clear()  # what went to the lost peer is resent (to another, if one is up)
+                if not channel.peers:
+                    channel.state, channel.detail = "down", "connection lost"
             channel.since = now
 
     def _update_status(self, events: list[LinkEvent]) -> None:

@@ -1,6 +1,8 @@
 """``python -m net.hub``: run the hub and operate it.
 
     serve    run the hub (prints one JSON line with the endpoints when ready)
+    migrate  bring the store (SQLite in the data dir, or --store PostgreSQL) to this version's schema
+    copy-store  copy an embedded SQLite store into an empty PostgreSQL database
     supervise  run ``serve`` (same options) as a child and restart it whenever it exits
     publish  sign a CAP file with an authority key and publish it through the running hub
     sign     write a detached signature (FILE.xml.sig) for publishing from another machine
@@ -23,8 +25,9 @@ from pathlib import Path
 from net import alertsig
 from net.client.blocking import LinkError, call
 from net.client.link import CityLink
-from net.hub import auth
-from net.hub.layout import default_data_dir, init_hub_dir, make_client_dir
+from net.hub import auth, store
+from net.hub.copystore import CopyRefused, copy_store
+from net.hub.layout import HubLayout, default_data_dir, init_hub_dir, make_client_dir
 from net.hub.server import Hub, HubConfig
 from net.hub.services import BookingRules
 from net.hub.supervise import run_supervisor
@@ -36,10 +39,18 @@ def _emit(obj: dict) -> None:
     print(json.dumps(obj, ensure_ascii=False), flush=True)
 
 
+def _store(args: argparse.Namespace) -> str | None:
+    """``--store``, else the data directory's ``settings.json`` key ``store``; None: SQLite in the data dir."""
+    url = args.store or HubLayout(args.data_dir).settings().get("store")
+    if url and not store.is_url(url):
+        raise SystemExit(f"--store: not a PostgreSQL URL (postgresql://…): {url}")
+    return url or None
+
+
 def serve(args: argparse.Namespace) -> int:
     api_key = args.disaster_api_key or os.environ.get("MSEOUL_DISASTER_API_KEY")
     hub = Hub(HubConfig(
-        args.data_dir, services=args.services, alerts=args.alerts, presence_in=args.presence_in,
+        args.data_dir, store=_store(args), services=args.services, alerts=args.alerts, presence_in=args.presence_in,
         presence_out=args.presence_out, allow_anonymous=not args.kiosks_only,
         heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
         disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
@@ -54,6 +65,30 @@ def serve(args: argparse.Namespace) -> int:
         hub.run()
     except KeyboardInterrupt:
         pass
+    return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    url = _store(args)
+    db = store.connect(args.data_dir, url)
+    try:
+        before = db.schema_version()
+        after = store.migrate(db)
+    finally:
+        db.close()
+    _emit({"event": "migrated", "store": "postgresql" if url else "sqlite", "from": before, "to": after})
+    return 0
+
+
+def copy(args: argparse.Namespace) -> int:
+    if not store.is_url(args.to):
+        raise SystemExit(f"--to: not a PostgreSQL URL (postgresql://…): {args.to}")
+    try:
+        counts = copy_store(args.source.parent if args.source.is_file() else args.source, args.to)
+    except CopyRefused as exc:
+        _emit({"event": "refused", "error": str(exc)})
+        return 1
+    _emit({"event": "copied", "from": str(args.source), "rows": counts})
     return 0
 
 
@@ -150,6 +185,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--alerts", default="tcp://127.0.0.1:5571", help="PUB endpoint")
     s.add_argument("--presence-in", help="SUB endpoint for avatar states (default: services port + 2)")
     s.add_argument("--presence-out", help="PUB endpoint for relayed presence (default: services port + 3)")
+    s.add_argument("--store", help="the city's PostgreSQL store, postgresql://… (default: settings.json key"
+                   " 'store', else SQLite in the data dir)")
     s.add_argument("--kiosks-only", action="store_true", help="refuse client keys that are not enrolled")
     s.add_argument("--heartbeat", type=float, default=1.0, help="seconds between alert-channel heartbeats")
     s.add_argument("--no-dropbox", action="store_true", help="do not watch <data-dir>/dropbox")
@@ -166,6 +203,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--bookings-active", type=_at_least_one, default=BookingRules.active, metavar="N",
                    help="active bookings one key may hold from today on (default 10)")
     s.set_defaults(func=serve)
+    m = sub.add_parser("migrate", help="bring the store to this version's schema (the hub also does at start)")
+    m.add_argument("--store", help="PostgreSQL URL (default: settings.json key 'store', else the data dir's SQLite)")
+    m.set_defaults(func=migrate)
+    c = sub.add_parser("copy-store", help="copy an embedded SQLite store into an empty PostgreSQL database")
+    c.add_argument("--from", dest="source", type=Path, required=True,
+                   help="the SQLite hub's data directory (or its hub.sqlite3)")
+    c.add_argument("--to", required=True, help="postgresql://… (migrated first; must hold no hub data yet)")
+    c.set_defaults(func=copy)
     v = sub.add_parser("supervise", help="run the hub and restart it whenever it exits",
                        description="Options after the supervisor's own go to `serve` unchanged.")
     v.add_argument("--first-delay", type=float, default=0.2, help="seconds before the first restart")

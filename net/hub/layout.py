@@ -3,6 +3,7 @@
 ```
 <data>/hub.sqlite3                 store (WAL)
 <data>/endpoints.json              where the running hub listens (for `enroll` and the client CLI)
+<data>/settings.json               optional operator settings: {"store": "postgresql://…"} (the city's store)
 <data>/keys/hub.key[_secret]       the hub's CURVE keypair; clients pin hub.key
 <data>/keys/authority.pem          Ed25519 key the hub signs drop-folder and API alerts with
 <data>/keys/authorities/<id>.pub   authority keys the hub accepts alerts from (its own included)
@@ -20,6 +21,7 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -65,6 +67,16 @@ class HubLayout:
     @property
     def endpoints_file(self) -> Path:
         return self.root / "endpoints.json"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    def settings(self) -> dict[str, Any]:
+        """The operator's settings (empty when there is no file)."""
+        if not self.settings_file.exists():
+            return {}
+        return json.loads(self.settings_file.read_text(encoding="utf-8"))
 
     def hub_keys(self) -> CurveKeys:
         return load_curve(self.keys / "hub.key_secret")

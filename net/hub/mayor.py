@@ -8,10 +8,10 @@ length limits, and keeps the text on refusal): the inbox is read by people at wo
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from net.hub.services import Args, Caller, Handler, Result, ServiceError
+from net.hub.store import Database
 from net.moderation import is_profane
 from net.protocol import ErrorCode
 
@@ -26,28 +26,28 @@ def _message(row: tuple) -> dict[str, Any]:
             "status": "answered" if answer is not None else "received"}
 
 
-def message(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def message(conn: Database, c: Caller, args: Args) -> Result:
     if is_profane(args["text"]):
         raise ServiceError(ErrorCode.BAD_REQUEST, "offensive words", reason="profanity")
-    cur = conn.execute("INSERT INTO mayor_messages (client, text, created) VALUES (?, ?, ?)",
+    cur = conn.execute("INSERT INTO mayor_messages (client, text, created) VALUES (?, ?, ?) RETURNING id",
                        (c.client, args["text"], c.now))
-    return {"message_id": cur.lastrowid, "status": "received"}
+    return {"message_id": cur.fetchone()[0], "status": "received"}
 
 
-def mine(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def mine(conn: Database, c: Caller, args: Args) -> Result:
     rows = conn.execute(f"SELECT {_COLS} FROM mayor_messages WHERE client=? ORDER BY id DESC LIMIT ?",
                         (c.client, MINE_LIMIT))
     return {"messages": [_message(r) for r in rows]}
 
 
-def inbox(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def inbox(conn: Database, c: Caller, args: Args) -> Result:
     """Oldest first: the office works the queue in the order people wrote."""
     where = "WHERE answer IS NULL" if args.get("unanswered") else ""
     rows = conn.execute(f"SELECT {_COLS} FROM mayor_messages {where} ORDER BY id LIMIT ?", (INBOX_LIMIT,))
     return {"messages": [_message(r) for r in rows]}
 
 
-def answer(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def answer(conn: Database, c: Caller, args: Args) -> Result:
     cur = conn.execute("UPDATE mayor_messages SET answer=?, answered=?, staff=? WHERE id=?",
                        (args["text"], c.now, c.client, args["message_id"]))
     if cur.rowcount == 0:

@@ -9,10 +9,10 @@ reporters to be hidden again. Every staff action goes to ``moderation_actions`` 
 
 from __future__ import annotations
 
-import sqlite3
 from functools import partial
 
 from net.hub.services import Args, Caller, Handler, Result, ServiceError, require_proposal, seen_by, viewer
+from net.hub.store import Database, IntegrityError
 from net.protocol import ErrorCode
 
 DEFAULT_HIDE_AFTER = 3
@@ -21,7 +21,7 @@ REVIEW_LIMIT = 100
 EXCERPT = 300
 
 
-def _require_visible(conn: sqlite3.Connection, c: Caller, kind: str, item: int) -> None:
+def _require_visible(conn: Database, c: Caller, kind: str, item: int) -> None:
     """The caller may only report what it can see (a comment also needs its proposal to be visible)."""
     if kind == "proposal":
         require_proposal(conn, c, item)
@@ -32,18 +32,18 @@ def _require_visible(conn: sqlite3.Connection, c: Caller, kind: str, item: int) 
     require_proposal(conn, c, row[0])
 
 
-def _open_reports(conn: sqlite3.Connection, kind: str, item: int) -> int:
+def _open_reports(conn: Database, kind: str, item: int) -> int:
     query = "SELECT COUNT(*) FROM opinion_reports WHERE kind=? AND item=? AND status='open'"
     return conn.execute(query, (kind, item)).fetchone()[0]
 
 
-def report(conn: sqlite3.Connection, c: Caller, args: Args, *, hide_after: int) -> Result:
+def report(conn: Database, c: Caller, args: Args, *, hide_after: int) -> Result:
     kind, item = args["kind"], args["item_id"]
     _require_visible(conn, c, kind, item)
     try:
         conn.execute("INSERT INTO opinion_reports (kind, item, client, reason, created) VALUES (?, ?, ?, ?, ?)",
                      (kind, item, c.client, args["reason"], c.now))
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         raise ServiceError(ErrorCode.CONFLICT, "already reported") from None
     if _open_reports(conn, kind, item) >= hide_after:
         conn.execute(f"UPDATE {TABLES[kind]} SET hidden='reports', hidden_reason=? WHERE id=? AND hidden IS NULL",
@@ -52,7 +52,7 @@ def report(conn: sqlite3.Connection, c: Caller, args: Args, *, hide_after: int) 
     return {"kind": kind, "item_id": item, "reported": True, "hidden": hidden is not None}
 
 
-def _moderate(conn: sqlite3.Connection, c: Caller, args: Args, hide: bool) -> Result:
+def _moderate(conn: Database, c: Caller, args: Args, hide: bool) -> Result:
     kind, item = args["kind"], args["item_id"]
     hidden, reason = ("staff", args["reason"]) if hide else (None, None)
     cur = conn.execute(f"UPDATE {TABLES[kind]} SET hidden=?, hidden_reason=? WHERE id=?", (hidden, reason, item))
@@ -66,15 +66,15 @@ def _moderate(conn: sqlite3.Connection, c: Caller, args: Args, hide: bool) -> Re
     return {"kind": kind, "item_id": item, "hidden": hide}
 
 
-def hide(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def hide(conn: Database, c: Caller, args: Args) -> Result:
     return _moderate(conn, c, args, True)
 
 
-def restore(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def restore(conn: Database, c: Caller, args: Args) -> Result:
     return _moderate(conn, c, args, False)
 
 
-def _reasons(conn: sqlite3.Connection, kind: str, item: int) -> dict[str, int]:
+def _reasons(conn: Database, kind: str, item: int) -> dict[str, int]:
     rows = conn.execute("SELECT reason, COUNT(*) FROM opinion_reports WHERE kind=? AND item=? AND status='open'"
                         " GROUP BY reason ORDER BY reason", (kind, item))
     return dict(rows.fetchall())
@@ -84,7 +84,7 @@ _PENDING = ("hidden IS NOT NULL OR EXISTS (SELECT 1 FROM opinion_reports r WHERE
             " AND r.status='open')")
 
 
-def review(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def review(conn: Database, c: Caller, args: Args) -> Result:
     """What awaits staff: hidden items and items with open reports, oldest first, with the reasons given."""
     proposals = conn.execute(
         f"SELECT id, id, title || ': ' || body, hidden, hidden_reason, created FROM proposals p"

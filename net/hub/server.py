@@ -1,9 +1,14 @@
 """The hub: alerts on a PUB socket, city services on a ROUTER socket, one single-threaded loop.
 
-One thread owns both sockets, the ZAP handler and the SQLite connection, so there are no locks and the services
-see requests in one order (the reason concurrent bookings cannot both win, with the unique index as the second
-line). Requests are drained in batches and committed together (group commit): one fsync per batch instead of
-per request, and still nothing is acknowledged before it is on disk.
+One thread owns both sockets, the ZAP handler and the store, so there are no locks in the process and the
+services see requests in one order. Requests are drained in batches and committed together (group commit): one
+fsync per batch instead of per request, and still nothing is acknowledged before it is on disk.
+
+The store is SQLite in the data directory (embedded: desktop, kiosk, tests) or PostgreSQL (``store`` URL), which
+several hub processes may share: the rules that must hold across them live in the database (a unique index per
+booked slot, one row per request id) and in named locks (a request id while it is served, the alert log while an
+alert takes its sequence number), so a retry that lands on another process is still answered once. Every
+process publishes every alert, its own and the others' (``net.hub.alertfeed``: LISTEN/NOTIFY), in sequence.
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ import functools
 import json
 import logging
 import queue
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +30,7 @@ import zmq
 from net import alertsig
 from net.clock import timestamp
 from net.hub import mayor, opinion_safety, services, spaces, store
+from net.hub.alertfeed import CHANNEL, SWEEP, AlertFeed
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
@@ -65,6 +70,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class HubConfig:
     data_dir: Path
+    store: str | None = None  # a PostgreSQL URL; None: SQLite in data_dir
     services: str = "tcp://127.0.0.1:5570"
     alerts: str = "tcp://127.0.0.1:5571"
     presence_in: str | None = None  # SUB for visitors' states; None: services host, port + 2 (or any port)
@@ -103,10 +109,11 @@ class Hub:
     def __init__(self, config: HubConfig) -> None:
         self.config = config
         self.layout: HubLayout = init_hub_dir(config.data_dir)
-        self.db: sqlite3.Connection = store.open_store(config.data_dir)
+        self.db: store.Database = store.open_store(config.data_dir, config.store)
         self.epoch = store.epoch(self.db)
         self.storage = Storage()
         self.storage.attach(self.db)
+        self._published = store.last_seq(self.db)  # the newest alert this process has put on its PUB
         self._held: list[Incoming] = []  # trusted alerts waiting for the store to take writes again
         self.signer = load_authority_private(self.layout.authority_private)
         self.authorities = load_pinned_authorities(self.layout.authorities)
@@ -144,6 +151,13 @@ class Hub:
                 config.disaster_api_url, config.disaster_api_key, self.incoming,
                 interval=config.disaster_api_interval, region=config.disaster_api_region,
             )
+        self.feed: AlertFeed | None = None
+        if self.db.dialect == "postgresql":  # other hub processes may store alerts: hear of them
+            self.feed_in = self.ctx.socket(zmq.PULL)
+            self.feed_in.linger = 0
+            endpoint = f"inproc://alert-feed-{id(self):x}"
+            self.feed_in.bind(endpoint)
+            self.feed = AlertFeed(config.store, self.db.channel(CHANNEL), self.ctx, endpoint)
         self.endpoints: dict[str, str] = {}
 
     def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:
@@ -179,6 +193,9 @@ class Hub:
         if self.api:
             self.api.start()
         poller = zmq.Poller()
+        if self.feed:
+            self.feed.start()
+            poller.register(self.feed_in, zmq.POLLIN)
         poller.register(self.router, zmq.POLLIN)
         poller.register(self.zap.socket, zmq.POLLIN)
         poller.register(self.presence_in, zmq.POLLIN)
@@ -209,6 +226,8 @@ class Hub:
                 log.warning("presence session of revoked key %s ended", client[:8])
         if self.router in ready:
             self._serve_batch()
+        if self.feed and self.feed_in in ready:
+            self._feed_arrivals()
         self._publish_presence(now)
         self._drain_incoming()
         if self.dropbox and scan:
@@ -226,11 +245,16 @@ class Hub:
 
     @property
     def last_seq(self) -> int:
-        return store.last_seq(self.db)
+        """What heartbeats announce: the log's newest alert; with several processes, the newest this one has
+        published (announcing one it has not sent yet would send clients to catch up on every alert)."""
+        return self._published if self.feed else store.last_seq(self.db)
 
     def close(self) -> None:
         if self.api:
             self.api.stop()
+        if self.feed:
+            self.feed.stop()
+            self.feed_in.close(linger=0)
         self.zap.close()
         self.router.close(linger=0)
         self.pub.close(linger=0)
@@ -263,8 +287,7 @@ class Hub:
             # seen the rolled-back writes), and nothing is published.
             published.clear()
             replies = [(ident, rid, self._unavailable(rid)) for ident, rid, _ in replies]
-        for seq in published:
-            self._publish_stored(seq)
+        self._announce(published)
         self._publish_presence(time.monotonic())
         for identity, _, reply in replies:
             self._send_reply(identity, reply)
@@ -298,7 +321,7 @@ class Hub:
             return None, encode_error(None, ErrorCode.BAD_REQUEST, "bad request")
         try:
             return request.request_id, self._serve_request(request, caller, published, writable)
-        except sqlite3.OperationalError as exc:
+        except store.StoreFault as exc:
             log.warning("%s: storage: %s", request.op, exc)
             self.storage.failed(time.monotonic())
             return request.request_id, self._unavailable(request.request_id)
@@ -311,6 +334,7 @@ class Hub:
         if role not in op.roles:
             return encode_error(request.request_id, ErrorCode.FORBIDDEN, f"{request.op} is not open to {role}")
         if op.writes:
+            self.db.lock(f"request:{client}:{request.request_id}")  # the same retry on another hub process waits
             row = self.db.execute(
                 "SELECT reply FROM requests WHERE client=? AND request_id=?", (client, request.request_id)
             ).fetchone()
@@ -338,13 +362,13 @@ class Hub:
                 row = (client, request.request_id, request.op, reply, caller.now)
                 self.db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?)", row)
         except services.ServiceError as exc:
-            self.db.execute("ROLLBACK TO request")
+            self.db.execute("ROLLBACK TO SAVEPOINT request")
             reply = encode_error(request.request_id, exc.code, str(exc), **exc.extra)
         except BaseException:
-            self.db.execute("ROLLBACK TO request")
-            self.db.execute("RELEASE request")
+            self.db.execute("ROLLBACK TO SAVEPOINT request")
+            self.db.execute("RELEASE SAVEPOINT request")
             raise
-        self.db.execute("RELEASE request")
+        self.db.execute("RELEASE SAVEPOINT request")
         return reply
 
     # -- presence ---------------------------------------------------------------------------------------------
@@ -408,6 +432,8 @@ class Hub:
         except CapError as exc:
             raise services.ServiceError(ErrorCode.BAD_REQUEST, f"alert: {exc}") from None
         now = self.config.clock()
+        # Sequence numbers commit in the order they are taken, whichever hub process takes them.
+        self.db.lock("alerts")
         if self.db.execute("SELECT 1 FROM alerts WHERE sender=? AND identifier=?",
                            (cap.sender, cap.identifier)).fetchone():
             raise services.ServiceError(ErrorCode.CONFLICT, "alert: already published", reason="replay")
@@ -419,19 +445,53 @@ class Hub:
             if not now - self.config.alert_max_age <= cap.sent <= now + self.config.alert_clock_skew:
                 raise services.ServiceError(ErrorCode.BAD_REQUEST, "alert: <sent> outside the accepted window",
                                             reason="stale")
-        cur = self.db.execute(
+        seq = self.db.execute(
             "INSERT INTO alerts (identifier, key_id, xml, signature, source, received, sender, sent, expires)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (cap.identifier, kid, xml, signature, source, now, cap.sender, cap.sent, cap.expires),
-        )
-        log.info("alert %s from %s is seq %d", cap.identifier, source, cur.lastrowid)
-        return cur.lastrowid
+        ).fetchone()[0]
+        self.db.notify(CHANNEL, str(seq))  # delivered to every hub process when (and if) this commits
+        log.info("alert %s from %s is seq %d", cap.identifier, source, seq)
+        return seq
+
+    def _announce(self, seqs: list[int]) -> None:
+        """Publish alerts this process has just committed. Alone on its store: exactly these. Beside other
+        processes: every alert up to the newest of them, in sequence (the others' may have committed between)."""
+        if self.feed is None:
+            for seq in seqs:
+                self._publish_stored(seq)
+        elif seqs:
+            self._publish_through(max(seqs))
+
+    def _feed_arrivals(self) -> None:
+        upto = 0
+        while True:
+            try:
+                seq = int(self.feed_in.recv_string(zmq.NOBLOCK))
+            except zmq.Again:
+                break
+            upto = max(upto, store.last_seq(self.db) if seq == SWEEP else seq)
+        self._publish_through(upto)
+
+    def _publish_through(self, upto: int) -> None:
+        """Publish, in order, the stored alerts after the last one this process published, up to ``upto``."""
+        if upto <= self._published:
+            return
+        rows = self.db.execute("SELECT seq, key_id, xml, signature FROM alerts WHERE seq > ? AND seq <= ?"
+                               " ORDER BY seq", (self._published, upto)).fetchall()
+        for seq, kid, xml, signature in rows:
+            self._send_alert(seq, kid, xml, signature)
+        self._published = upto
 
     def _publish_stored(self, seq: int) -> None:
         query = "SELECT key_id, xml, signature FROM alerts WHERE seq=?"
         kid, xml, signature = self.db.execute(query, (seq,)).fetchone()
+        self._send_alert(seq, kid, xml, signature)
+
+    def _send_alert(self, seq: int, kid: str, xml: bytes, signature: bytes) -> None:
         header = encode_alert_header(AlertHeader(seq, self.epoch, kid))
         self.pub.send_multipart([ALERT_TOPIC, header, bytes(xml), bytes(signature)])
+        self._published = max(self._published, seq)
 
     def publish_trusted(self, item: Incoming) -> int | None:
         """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused.
@@ -443,14 +503,14 @@ class Hub:
             raise StorageDown(self.storage.retry_after)
         try:
             seen = self.db.execute(
-                "INSERT OR IGNORE INTO source_seen VALUES (?, ?)", (item.source, item.key)
+                "INSERT INTO source_seen VALUES (?, ?) ON CONFLICT DO NOTHING", (item.source, item.key)
             ).rowcount == 0
             seq = None if seen else self._record_alert(item.xml, kid, signature, item.source)
         except services.ServiceError as exc:
-            self.db.execute("ROLLBACK")
+            self.storage.rollback(self.db)
             log.warning("alert from %s (%s) refused: %s", item.source, item.key, exc)
             return None
-        except sqlite3.OperationalError:
+        except store.StoreFault:
             self.storage.rollback(self.db)
             self.storage.failed(time.monotonic())
             raise StorageDown(self.storage.retry_after) from None
@@ -460,7 +520,7 @@ class Hub:
         if not self.storage.commit(self.db, True, time.monotonic()):
             raise StorageDown(self.storage.retry_after)
         if seq is not None:
-            self._publish_stored(seq)
+            self._announce([seq])
         return seq
 
     def _drain_incoming(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -19,6 +18,7 @@ from net import events
 from net.events import Occurrence
 from net.hub import store
 from net.hub.ringers import ClaimRefused, RingerQueue
+from net.hub.store import Database, IntegrityError
 from net.moderation import is_profane
 from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 
@@ -51,10 +51,10 @@ class Caller:
 
 Args = dict[str, Any]
 Result = dict[str, Any]
-Handler = Callable[[sqlite3.Connection, Caller, Args], Result]
+Handler = Callable[[Database, Caller, Args], Result]
 
 
-def _ticket(row: sqlite3.Row | tuple) -> dict[str, Any]:
+def _ticket(row: tuple) -> dict[str, Any]:
     tid, category, text, lat, lon, place, status, answer, created, updated = row
     return {
         "ticket_id": tid, "category": category, "text": text, "lat": lat, "lon": lon, "place": place,
@@ -65,34 +65,34 @@ def _ticket(row: sqlite3.Row | tuple) -> dict[str, Any]:
 _TICKET_COLS = "id, category, text, lat, lon, place, status, answer, created, updated"
 
 
-def hello(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def hello(conn: Database, c: Caller, args: Args) -> Result:
     return {"role": str(c.role), "epoch": store.epoch(conn), "seq": store.last_seq(conn), "time": c.now,
             "revision": REVISION}
 
 
-def ticket_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def ticket_create(conn: Database, c: Caller, args: Args) -> Result:
     cur = conn.execute(
         "INSERT INTO tickets (client, request_id, category, text, lat, lon, place, status, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id",
         (c.client, c.request_id, args["category"], args["text"], args.get("lat"), args.get("lon"),
          args.get("place"), c.now, c.now),
     )
-    return {"ticket_id": cur.lastrowid, "status": "received"}
+    return {"ticket_id": cur.fetchone()[0], "status": "received"}
 
 
-def ticket_status(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def ticket_status(conn: Database, c: Caller, args: Args) -> Result:
     row = conn.execute(f"SELECT {_TICKET_COLS}, client FROM tickets WHERE id=?", (args["ticket_id"],)).fetchone()
     if row is None or (row[-1] != c.client and c.role is not Role.STAFF):
         raise ServiceError(ErrorCode.NOT_FOUND, "no such ticket")
     return _ticket(row[:-1])
 
 
-def ticket_mine(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def ticket_mine(conn: Database, c: Caller, args: Args) -> Result:
     rows = conn.execute(f"SELECT {_TICKET_COLS} FROM tickets WHERE client=? ORDER BY id DESC LIMIT 200", (c.client,))
     return {"tickets": [_ticket(r) for r in rows]}
 
 
-def ticket_answer(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def ticket_answer(conn: Database, c: Caller, args: Args) -> Result:
     cur = conn.execute(
         "UPDATE tickets SET answer=?, status=?, updated=? WHERE id=?",
         (args["answer"], args["status"], c.now, args["ticket_id"]),
@@ -102,13 +102,13 @@ def ticket_answer(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"ticket_id": args["ticket_id"], "status": args["status"]}
 
 
-def facility_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def facility_list(conn: Database, c: Caller, args: Args) -> Result:
     rows = conn.execute("SELECT id, name_ko, name_en, open_hour, close_hour FROM facilities ORDER BY id")
     keys = ("facility_id", "name_ko", "name_en", "open_hour", "close_hour")
     return {"facilities": [dict(zip(keys, r, strict=True)) for r in rows]}
 
 
-def _facility_slots(conn: sqlite3.Connection, facility: str) -> list[str]:
+def _facility_slots(conn: Database, facility: str) -> list[str]:
     row = conn.execute("SELECT open_hour, close_hour FROM facilities WHERE id=?", (facility,)).fetchone()
     if row is None:
         raise ServiceError(ErrorCode.NOT_FOUND, "no such facility")
@@ -122,7 +122,7 @@ def _check_day(day: str) -> None:
         raise ServiceError(ErrorCode.BAD_REQUEST, "day: not a date") from None
 
 
-def facility_slots(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def facility_slots(conn: Database, c: Caller, args: Args) -> Result:
     _check_day(args["day"])
     slots = _facility_slots(conn, args["facility_id"])
     taken = {
@@ -146,7 +146,7 @@ class BookingRules:
 SEOUL = timezone(timedelta(hours=9))
 
 
-def booking_create(conn: sqlite3.Connection, c: Caller, args: Args, rules: BookingRules = BookingRules()) -> Result:
+def booking_create(conn: Database, c: Caller, args: Args, rules: BookingRules = BookingRules()) -> Result:
     _check_day(args["day"])
     if args["slot"] not in _facility_slots(conn, args["facility_id"]):
         raise ServiceError(ErrorCode.BAD_REQUEST, "slot: outside opening hours")
@@ -155,6 +155,8 @@ def booking_create(conn: sqlite3.Connection, c: Caller, args: Args, rules: Booki
         raise ServiceError(ErrorCode.BAD_REQUEST, "day: outside the booking window", reason="window",
                            window_days=rules.window_days)
     if c.role is not Role.STAFF:
+        # Hub processes sharing PostgreSQL: one key's bookings are counted and added one request at a time.
+        conn.lock(f"bookings-of:{c.client}")
         on_day, ahead = conn.execute(
             "SELECT COUNT(*) FILTER (WHERE day=?), COUNT(*) FROM bookings WHERE client=? AND cancelled IS NULL"
             " AND day>=?", (args["day"], c.client, today.isoformat())).fetchone()
@@ -162,17 +164,18 @@ def booking_create(conn: sqlite3.Connection, c: Caller, args: Args, rules: Booki
             raise ServiceError(ErrorCode.FORBIDDEN, "booking quota reached", reason="quota",
                                per_day=rules.per_day, active=rules.active)
     try:
-        cur = conn.execute(
-            "INSERT INTO bookings (facility, day, slot, client, created) VALUES (?, ?, ?, ?, ?)",
+        booking = conn.execute(
+            "INSERT INTO bookings (facility, day, slot, client, created) VALUES (?, ?, ?, ?, ?) RETURNING id",
             (args["facility_id"], args["day"], args["slot"], c.client, c.now),
-        )
-    except sqlite3.IntegrityError:
-        # The partial unique index is the guarantee; the check is in the database, not in this process.
+        ).fetchone()[0]
+    except IntegrityError:
+        # The partial unique index is the guarantee; the check is in the database, not in this process. On
+        # PostgreSQL a second insert of the slot waits on the first's index entry (a row lock) until it commits.
         raise ServiceError(ErrorCode.CONFLICT, "slot already booked") from None
-    return {"booking_id": cur.lastrowid, "facility_id": args["facility_id"], "day": args["day"], "slot": args["slot"]}
+    return {"booking_id": booking, "facility_id": args["facility_id"], "day": args["day"], "slot": args["slot"]}
 
 
-def booking_cancel(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def booking_cancel(conn: Database, c: Caller, args: Args) -> Result:
     cur = conn.execute(
         "UPDATE bookings SET cancelled=? WHERE id=? AND cancelled IS NULL AND (client=? OR ?)",
         (c.now, args["booking_id"], c.client, c.role is Role.STAFF),
@@ -182,7 +185,7 @@ def booking_cancel(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"booking_id": args["booking_id"], "cancelled": True}
 
 
-def booking_mine(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def booking_mine(conn: Database, c: Caller, args: Args) -> Result:
     rows = conn.execute(
         "SELECT id, facility, day, slot FROM bookings WHERE client=? AND cancelled IS NULL ORDER BY day, slot",
         (c.client,),
@@ -196,13 +199,13 @@ def refuse_profanity(*texts: str) -> None:
         raise ServiceError(ErrorCode.BAD_REQUEST, "offensive words", reason="profanity")
 
 
-def opinion_propose(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def opinion_propose(conn: Database, c: Caller, args: Args) -> Result:
     refuse_profanity(args["title"], args["body"])
     cur = conn.execute(
-        "INSERT INTO proposals (client, title, body, created) VALUES (?, ?, ?, ?)",
+        "INSERT INTO proposals (client, title, body, created) VALUES (?, ?, ?, ?) RETURNING id",
         (c.client, args["title"], args["body"], c.now),
     )
-    return {"proposal_id": cur.lastrowid}
+    return {"proposal_id": cur.fetchone()[0]}
 
 
 _PROPOSAL = (
@@ -227,12 +230,12 @@ def _proposal(row: tuple) -> dict[str, Any]:
             "hidden": hidden is not None}
 
 
-def opinion_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def opinion_list(conn: Database, c: Caller, args: Args) -> Result:
     rows = conn.execute(_PROPOSAL + f" WHERE {seen_by('p')} ORDER BY p.id DESC LIMIT 100", viewer(c))
     return {"proposals": [_proposal(r) for r in rows]}
 
 
-def opinion_get(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def opinion_get(conn: Database, c: Caller, args: Args) -> Result:
     row = conn.execute(_PROPOSAL + f" WHERE p.id=? AND {seen_by('p')}", (args["proposal_id"], *viewer(c))).fetchone()
     if row is None:
         raise ServiceError(ErrorCode.NOT_FOUND, "no such proposal")
@@ -244,32 +247,32 @@ def opinion_get(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
                                            for i, t, when, h in comments]}
 
 
-def require_proposal(conn: sqlite3.Connection, c: Caller, pid: int) -> None:
+def require_proposal(conn: Database, c: Caller, pid: int) -> None:
     """Refuse a proposal the caller cannot see as if it did not exist (a hidden one, for other citizens)."""
     if conn.execute(f"SELECT 1 FROM proposals p WHERE id=? AND {seen_by('p')}", (pid, *viewer(c))).fetchone() is None:
         raise ServiceError(ErrorCode.NOT_FOUND, "no such proposal")
 
 
-def opinion_vote(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def opinion_vote(conn: Database, c: Caller, args: Args) -> Result:
     require_proposal(conn, c, args["proposal_id"])
     try:
         conn.execute("INSERT INTO votes VALUES (?, ?, ?)", (args["proposal_id"], c.client, c.now))
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         raise ServiceError(ErrorCode.CONFLICT, "already voted") from None
     return {"proposal_id": args["proposal_id"], "voted": True}
 
 
-def opinion_comment(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def opinion_comment(conn: Database, c: Caller, args: Args) -> Result:
     refuse_profanity(args["text"])
     require_proposal(conn, c, args["proposal_id"])
     cur = conn.execute(
-        "INSERT INTO comments (proposal, client, text, created) VALUES (?, ?, ?, ?)",
+        "INSERT INTO comments (proposal, client, text, created) VALUES (?, ?, ?, ?) RETURNING id",
         (args["proposal_id"], c.client, args["text"], c.now),
     )
-    return {"comment_id": cur.lastrowid}
+    return {"comment_id": cur.fetchone()[0]}
 
 
-def opinion_answer(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def opinion_answer(conn: Database, c: Caller, args: Args) -> Result:
     cur = conn.execute(
         "UPDATE proposals SET answer=?, answered=? WHERE id=?", (args["text"], c.now, args["proposal_id"])
     )
@@ -278,7 +281,7 @@ def opinion_answer(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"proposal_id": args["proposal_id"], "answered": True}
 
 
-def event_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def event_list(conn: Database, c: Caller, args: Args) -> Result:
     start = args.get("from_day", "0000-00-00")
     rows = conn.execute(
         "SELECT id, title_ko, title_en, place, starts, ends, description FROM events WHERE ends >= ?"
@@ -308,17 +311,18 @@ def _catalogue_events(now: float, from_day: str) -> list[dict[str, Any]]:
     return out
 
 
-def event_create(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def event_create(conn: Database, c: Caller, args: Args) -> Result:
     if args["ends"] < args["starts"]:
         raise ServiceError(ErrorCode.BAD_REQUEST, "ends before starts")
     cur = conn.execute(
-        "INSERT INTO events (title_ko, title_en, place, starts, ends, description) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events (title_ko, title_en, place, starts, ends, description) VALUES (?, ?, ?, ?, ?, ?)"
+        " RETURNING id",
         (args["title_ko"], args["title_en"], args["place"], args["starts"], args["ends"], args.get("description", "")),
     )
-    return {"event_id": cur.lastrowid}
+    return {"event_id": cur.fetchone()[0]}
 
 
-def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def alerts_since(conn: Database, c: Caller, args: Args) -> Result:
     """Alerts after ``seq``, oldest first, bounded by count and bytes; ``more`` says to ask again.
 
     With ``max_age`` (a client's first contact) only alerts still in force: those whose ``<expires>`` is ahead,
@@ -346,7 +350,7 @@ def alerts_since(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"epoch": store.epoch(conn), "alerts": out, "more": len(out) < len(rows), "last": store.last_seq(conn)}
 
 
-def time_now(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def time_now(conn: Database, c: Caller, args: Args) -> Result:
     """The hub's clock, for clients' offset estimates (``game.events.clock_sync``): the one time all agree on."""
     return {"time": c.now}
 
@@ -358,7 +362,7 @@ def _occurrence(args: Args, now: float) -> Occurrence:
     return spec.occurrence(args.get("at", now))
 
 
-def event_schedule(conn: sqlite3.Connection, c: Caller, args: Args, ringers: RingerQueue) -> Result:
+def event_schedule(conn: Database, c: Caller, args: Args, ringers: RingerQueue) -> Result:
     """One occurrence of a catalogue event (the current or next at ``at``, default now) in hub time, with who
     rings each beat as the caller may see it."""
     occ = _occurrence(args, c.now)
@@ -366,7 +370,7 @@ def event_schedule(conn: sqlite3.Connection, c: Caller, args: Args, ringers: Rin
     return {**occ.spec.to_json(occ), "ringers": labels, "time": c.now}
 
 
-def event_ring(conn: sqlite3.Connection, c: Caller, args: Args, ringers: RingerQueue) -> Result:
+def event_ring(conn: Database, c: Caller, args: Args, ringers: RingerQueue) -> Result:
     """Ask to ring beat ``beat`` of the current or next occurrence; the first visitor to ask gets it."""
     occ = _occurrence({"event": args["event"]}, c.now)
     ringers.forget_before(c.now - 86400)  # yesterday's occurrences are history
@@ -378,7 +382,7 @@ def event_ring(conn: sqlite3.Connection, c: Caller, args: Args, ringers: RingerQ
     return {"event": occ.spec.id, "beat": beat, "at": occ.beats[beat - 1], "starts": occ.start}
 
 
-def event_unring(conn: sqlite3.Connection, c: Caller, args: Args, ringers: RingerQueue) -> Result:
+def event_unring(conn: Database, c: Caller, args: Args, ringers: RingerQueue) -> Result:
     """Give one's strike back to the automatic ringer."""
     occ = _occurrence({"event": args["event"]}, c.now)
     return {"event": occ.spec.id, "released": ringers.release(c.client, occ.spec.id, occ.start)}

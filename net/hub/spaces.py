@@ -10,11 +10,11 @@ them (an operator adding a mentor edits one file), so it checks their shape, not
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from net.hub.services import SEOUL, Args, BookingRules, Caller, Handler, Result, ServiceError, refuse_profanity
+from net.hub.store import Database, IntegrityError
 from net.protocol import ErrorCode, Role
 
 #: Session hours, Seoul time: the first and one past the last.
@@ -40,32 +40,34 @@ def _check_when(c: Caller, day: str, slot: str, rules: BookingRules) -> date:
     return today
 
 
-def session_slots(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def session_slots(conn: Database, c: Caller, args: Args) -> Result:
     taken = {s for (s,) in conn.execute(
         "SELECT slot FROM space_sessions WHERE space=? AND host=? AND day=? AND cancelled IS NULL",
         (args["space"], args["host"], args["day"]))}
     return {**args, "free": [s for s in _slots() if s not in taken]}
 
 
-def session_book(conn: sqlite3.Connection, c: Caller, args: Args, rules: BookingRules = DEFAULT_RULES) -> Result:
+def session_book(conn: Database, c: Caller, args: Args, rules: BookingRules = DEFAULT_RULES) -> Result:
     today = _check_when(c, args["day"], args["slot"], rules)
     if c.role is not Role.STAFF:
+        conn.lock(f"bookings-of:{c.client}")  # the quota holds across hub processes, as facility bookings'
         on_day, ahead = conn.execute(
             "SELECT COUNT(*) FILTER (WHERE day=?), COUNT(*) FROM space_sessions WHERE client=? AND cancelled IS NULL"
             " AND day>=?", (args["day"], c.client, today.isoformat())).fetchone()
         if on_day >= rules.per_day or ahead >= rules.active:
             raise ServiceError(ErrorCode.FORBIDDEN, "booking quota reached", reason="quota")
     try:
-        cur = conn.execute(
-            "INSERT INTO space_sessions (space, host, day, slot, client, note, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (args["space"], args["host"], args["day"], args["slot"], c.client, args.get("note", ""), c.now))
-    except sqlite3.IntegrityError:
+        session_id = conn.execute(
+            "INSERT INTO space_sessions (space, host, day, slot, client, note, created) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " RETURNING id", (args["space"], args["host"], args["day"], args["slot"], c.client, args.get("note", ""),
+                              c.now)).fetchone()[0]
+    except IntegrityError:
         raise ServiceError(ErrorCode.CONFLICT, "session already booked") from None
-    return {"session_id": cur.lastrowid, "space": args["space"], "host": args["host"], "day": args["day"],
+    return {"session_id": session_id, "space": args["space"], "host": args["host"], "day": args["day"],
             "slot": args["slot"]}
 
 
-def session_cancel(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def session_cancel(conn: Database, c: Caller, args: Args) -> Result:
     cur = conn.execute("UPDATE space_sessions SET cancelled=? WHERE id=? AND cancelled IS NULL AND (client=? OR ?)",
                        (c.now, args["session_id"], c.client, c.role is Role.STAFF))
     if cur.rowcount == 0:
@@ -78,7 +80,7 @@ def _session(row: tuple) -> dict[str, Any]:
     return {"session_id": sid, "space": space, "host": host, "day": day, "slot": slot, "note": note}
 
 
-def sessions(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def sessions(conn: Database, c: Caller, args: Args) -> Result:
     """A visitor's own active sessions; staff (the consultants and mentors) every one, optionally for one host."""
     where, params = "cancelled IS NULL", []
     if c.role is not Role.STAFF:
@@ -92,14 +94,14 @@ def sessions(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"sessions": [_session(r) for r in rows]}
 
 
-def match_request(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def match_request(conn: Database, c: Caller, args: Args) -> Result:
     refuse_profanity(args["text"])
-    cur = conn.execute("INSERT INTO match_requests (client, company, text, created) VALUES (?, ?, ?, ?)",
-                       (c.client, args["company"], args["text"], c.now))
-    return {"request_id": cur.lastrowid, "status": "open"}
+    request_id = conn.execute("INSERT INTO match_requests (client, company, text, created) VALUES (?, ?, ?, ?)"
+                              " RETURNING id", (c.client, args["company"], args["text"], c.now)).fetchone()[0]
+    return {"request_id": request_id, "status": "open"}
 
 
-def match_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def match_list(conn: Database, c: Caller, args: Args) -> Result:
     """Staff's queue of matching requests, oldest first."""
     rows = conn.execute("SELECT id, company, text, created, status FROM match_requests ORDER BY id LIMIT ?",
                         (LIST_LIMIT,))
@@ -107,35 +109,36 @@ def match_list(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
     return {"requests": [dict(zip(keys, r, strict=True)) for r in rows]}
 
 
-def course_enrol(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def course_enrol(conn: Database, c: Caller, args: Args) -> Result:
     try:
         conn.execute("INSERT INTO enrolments (course, client, created) VALUES (?, ?, ?)",
                      (args["course"], c.client, c.now))
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         raise ServiceError(ErrorCode.CONFLICT, "already enrolled") from None
     return {"course": args["course"], "enrolled": True}
 
 
-def course_enrolments(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def course_enrolments(conn: Database, c: Caller, args: Args) -> Result:
     """Staff: how many are enrolled in each course, and when each enrolment came (keys are not shown)."""
     rows = conn.execute("SELECT course, COUNT(*), MAX(created) FROM enrolments GROUP BY course ORDER BY course")
     return {"courses": [{"course": k, "enrolled": n, "latest": t} for k, n, t in rows]}
 
 
-def lecture_attend(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def lecture_attend(conn: Database, c: Caller, args: Args) -> Result:
     """Record (or extend) the caller's attendance: the most slides seen of ``of`` counts, the first time stays."""
     if args["slides"] > args["of"]:
         raise ServiceError(ErrorCode.BAD_REQUEST, "slides: more than the lecture has")
     conn.execute(
         "INSERT INTO attendance (lecture, client, slides, total, first, last) VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (lecture, client) DO UPDATE SET slides=MAX(slides, excluded.slides), total=excluded.total,"
+        " ON CONFLICT (lecture, client) DO UPDATE SET slides=CASE WHEN excluded.slides > attendance.slides"
+        " THEN excluded.slides ELSE attendance.slides END, total=excluded.total,"
         " last=excluded.last", (args["lecture"], c.client, args["slides"], args["of"], c.now, c.now))
     slides, of = conn.execute("SELECT slides, total FROM attendance WHERE lecture=? AND client=?",
                               (args["lecture"], c.client)).fetchone()
     return {"lecture": args["lecture"], "slides": slides, "of": of, "complete": slides >= of}
 
 
-def lecture_attendance(conn: sqlite3.Connection, c: Caller, args: Args) -> Result:
+def lecture_attendance(conn: Database, c: Caller, args: Args) -> Result:
     """Staff: attendees of each lecture, and how many saw it to the end."""
     rows = conn.execute("SELECT lecture, COUNT(*), COUNT(*) FILTER (WHERE slides >= total) FROM attendance"
                         " GROUP BY lecture ORDER BY lecture")

@@ -1,19 +1,21 @@
-"""What the hub does when SQLite cannot write: answer ``unavailable``, keep serving reads and alerts, try again.
+"""What the hub does when its store cannot write: answer ``unavailable``, keep serving reads and alerts, try again.
 
 Another process holding the write lock (an operator's shell, a backup) or a full disk must not stop the hub. A
 batch asks for the write lock (``BEGIN IMMEDIATE``) a few times with growing pauses and a short busy timeout each;
 if it cannot get it, or a write or COMMIT fails, writes are refused for a back-off period that doubles up to
 ``max_backoff`` and ends by itself: the first batch after it tries again and, when that commits, the back-off
 resets. While writes are refused, a batch runs in a deferred (read) transaction, which WAL mode allows beside a
-writer, so reads and alert catch-up go on. Nothing is acknowledged that did not commit.
+writer, so reads and alert catch-up go on. Nothing is acknowledged that did not commit. The same holds for
+PostgreSQL (``net.hub.store`` translates both dialects' errors into :class:`StoreFault`).
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
+
+from net.hub.store import Database, DatabaseError, StoreFault
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,8 @@ class Storage:
         self._down_until = 0.0
         self._last_now = 0.0
 
-    def attach(self, db: sqlite3.Connection) -> None:
-        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    def attach(self, db: Database) -> None:
+        db.set_lock_timeout(BUSY_TIMEOUT_MS)
 
     def down(self, now: float) -> bool:
         self._last_now = now
@@ -57,28 +59,28 @@ class Storage:
             self._backoff = min(self.max_backoff, self._backoff * 2)
         self._last_now = now
 
-    def begin(self, db: sqlite3.Connection, now: float) -> bool:
+    def begin(self, db: Database, now: float) -> bool:
         """Open a transaction: a write one if the store takes writes now (True), else a read one (False)."""
         self.rollback(db)  # never nest into a transaction an earlier failure left open
         if not self.down(now):
             for pause in (*RETRY_PAUSES, None):
                 try:
-                    db.execute("BEGIN IMMEDIATE")
+                    db.begin(write=True)
                     return True
-                except sqlite3.OperationalError as exc:
+                except StoreFault as exc:
                     if pause is None:
                         log.warning("no write lock: %s", exc)
                         break
                     self.sleep(pause)
             self.failed(now)
-        db.execute("BEGIN")
+        db.begin(write=False)
         return False
 
-    def commit(self, db: sqlite3.Connection, writable: bool, now: float) -> bool:
+    def commit(self, db: Database, writable: bool, now: float) -> bool:
         """COMMIT; on failure roll back, start a back-off and return False."""
         try:
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
+            db.commit()
+        except DatabaseError as exc:
             log.warning("commit failed: %s", exc)
             self.rollback(db)
             self.failed(now)
@@ -87,12 +89,12 @@ class Storage:
             self._backoff = self.min_backoff
         return True
 
-    def rollback(self, db: sqlite3.Connection) -> None:
+    def rollback(self, db: Database) -> None:
         if db.in_transaction:
             try:
-                db.execute("ROLLBACK")
-            except sqlite3.Error as exc:  # SQLite may have rolled back already (e.g. after SQLITE_FULL)
+                db.rollback()
+            except DatabaseError as exc:  # SQLite may have rolled back already (e.g. after SQLITE_FULL)
                 log.warning("rollback: %s", exc)
 
-    def end_read(self, db: sqlite3.Connection) -> None:
+    def end_read(self, db: Database) -> None:
         self.rollback(db)

@@ -7,7 +7,7 @@ state of every avatar that moved is gathered into one message per cell, so 200 v
 the hub 20 messages per subscriber per second instead of 2,000 (and CURVE boxes each message once per subscriber).
 
 Blocks (with the name the other had when blocked, so a visitor can list and lift them), reports, scene bans,
-moderator actions and gatherings are rows in the hub's SQLite store; positions, chat and raised hands are only
+moderator actions and gatherings are rows in the hub's store; positions, chat and raised hands are only
 in memory (chat is kept just long enough to be evidence in a report).
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 import time
 import unicodedata
 from collections import OrderedDict, deque
@@ -26,6 +25,7 @@ from typing import Any
 
 from net.hub.ratelimit import Limit, RateLimiter
 from net.hub.services import Caller, ServiceError
+from net.hub.store import Database
 from net.presence.codec import (
     KIND_CHAT,
     KIND_GATHERING,
@@ -324,7 +324,7 @@ class PresenceRelay:
     def _notice(self, s: Session, payload: dict[str, Any]) -> None:
         self._out.append((inbox_topic(s.inbox), encode_json(KIND_NOTICE, payload)))
 
-    def join(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def join(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         scene = args["scene"]
         banned = db.execute("SELECT MAX(until) FROM scene_bans WHERE client=? AND scene=? AND until>?",
                             (c.client, scene, c.now)).fetchone()[0]
@@ -375,13 +375,13 @@ class PresenceRelay:
             candidate = f"{name} ({n})"
         return candidate
 
-    def leave(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def leave(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         s = self.sessions.get(c.client)
         if s is not None:
             self._drop(s)
         return {"left": s is not None}
 
-    def profiles(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def profiles(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         me = self._session(c)
         out, hidden = [], []
         for avatar_id in (int(v) for v in args["ids"].split(",")):
@@ -399,7 +399,7 @@ class PresenceRelay:
 
     # -- chat -------------------------------------------------------------------------------------------------
 
-    def chat(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def chat(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         s = self._session(c)
         wait = self.chat_limiter.take(c.client, c.role, c.now)
         if wait:
@@ -419,7 +419,7 @@ class PresenceRelay:
             self.messages.popitem(last=False)
         return {"message_id": mid}
 
-    def stroke(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def stroke(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         """A whiteboard stroke to everyone in the scene, published at once (not batched with the states): the
         others see it while the drawer's hand is still moving. Strokes follow blocks as chat does (:meth:`_publish`)."""
         s = self._session(c)
@@ -436,7 +436,7 @@ class PresenceRelay:
 
     # -- safety -----------------------------------------------------------------------------------------------
 
-    def block(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def block(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         me = self._session(c)
         target, name, scene = self._target(args["avatar_id"])
         if target == c.client:
@@ -453,7 +453,7 @@ class PresenceRelay:
             other.hidden.add(c.client)  # no notice: their view of the caller just stops (see _cloaked)
         return {"hidden": args["avatar_id"]}
 
-    def blocks(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def blocks(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         """The caller's own blocks, newest first; never who blocked the caller (that would tell a blocked
         visitor whom to pester elsewhere)."""
         rows = db.execute("SELECT id, name, avatar_id, scene, created FROM blocks WHERE client=?"
@@ -461,7 +461,7 @@ class PresenceRelay:
         keys = ("block_id", "name", "avatar_id", "scene", "created")
         return {"blocks": [dict(zip(keys, r, strict=True)) for r in rows]}
 
-    def unblock(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def unblock(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         """Lift one of the caller's blocks. The two see each other again at once if both are here and the other
         has not blocked the caller too (a block either way hides both ways)."""
         row = db.execute("SELECT blocked FROM blocks WHERE id=? AND client=?",
@@ -494,7 +494,7 @@ class PresenceRelay:
         if s.cell is not None and s.state:
             self._pending.setdefault(cell_topic(s.scene, s.cell), {}).setdefault(s.avatar_id, s.state)
 
-    def report(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def report(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         """Only a visitor who is here reports; reporting someone again while the first report is open counts once;
         reports are rate-limited per key, and anonymous keys share one bucket."""
         self._session(c)
@@ -510,21 +510,21 @@ class PresenceRelay:
         if wait:
             raise ServiceError(ErrorCode.RATE_LIMITED, "too many reports", retry_after=round(wait, 3))
         evidence = list(self.recent.get(target, ()))
-        cur = db.execute(
+        report = db.execute(
             "INSERT INTO reports (reporter, reported, avatar_id, name, scene, reason, note, evidence, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (c.client, target, args["avatar_id"], name, scene, args["reason"], args.get("note", ""),
              _json(evidence), c.now),
-        )
-        return {"report_id": cur.lastrowid, "evidence": len(evidence)}
+        ).fetchone()[0]
+        return {"report_id": report, "evidence": len(evidence)}
 
-    def queue(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def queue(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         rows = db.execute("SELECT id, avatar_id, name, scene, reason, note, evidence, created FROM reports"
                           " WHERE status='open' ORDER BY id LIMIT 100")
         keys = ("report_id", "avatar_id", "name", "scene", "reason", "note", "evidence", "created")
         return {"reports": [dict(zip(keys, r, strict=True)) for r in rows]}
 
-    def hide(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def hide(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         found = self.messages.get(args["message_id"])
         if found is None:
             raise ServiceError(ErrorCode.NOT_FOUND, "no such recent message")
@@ -536,7 +536,7 @@ class PresenceRelay:
         self._out.append((scene_topic(scene), encode_json(KIND_HIDE, {"id": args["message_id"]})))
         return {"hidden": args["message_id"]}
 
-    def remove(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def remove(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         target = self.by_id.get(args["avatar_id"])
         if target is None:
             raise ServiceError(ErrorCode.NOT_FOUND, "visitor not present")
@@ -547,20 +547,20 @@ class PresenceRelay:
         self._notice(target, {"removed": target.scene, "until": until})
         return {"removed": args["avatar_id"], "until": until}
 
-    def _audit(self, db: sqlite3.Connection, c: Caller, action: str, target: str, detail: str) -> None:
+    def _audit(self, db: Database, c: Caller, action: str, target: str, detail: str) -> None:
         db.execute("INSERT INTO moderation_actions (staff, action, target, detail, created) VALUES (?, ?, ?, ?, ?)",
                    (c.client, action, target, detail, c.now))
 
     # -- gatherings -------------------------------------------------------------------------------------------
 
-    def _active(self, db: sqlite3.Connection, scene: str, now: float) -> tuple | None:
+    def _active(self, db: Database, scene: str, now: float) -> tuple | None:
         minute = datetime.fromtimestamp(now, KST).strftime("%Y-%m-%dT%H:%M")
         return db.execute(
             "SELECT id, title_ko, title_en, starts, ends, spot_x, spot_y FROM gatherings"
             " WHERE scene=? AND starts<=? AND ends>=? ORDER BY starts LIMIT 1", (scene, minute, minute)
         ).fetchone()
 
-    def _gathering_state(self, db: sqlite3.Connection, scene: str, now: float) -> dict[str, Any] | None:
+    def _gathering_state(self, db: Database, scene: str, now: float) -> dict[str, Any] | None:
         row = self._active(db, scene, now)
         if row is None:
             return None
@@ -569,28 +569,28 @@ class PresenceRelay:
         return {"gathering_id": gid, "title_ko": title_ko, "title_en": title_en, "starts": starts, "ends": ends,
                 "spot": [x, y], "hands": list(g.hands), "speaker": g.speaker}
 
-    def _publish_gathering(self, db: sqlite3.Connection, scene: str, now: float) -> dict[str, Any]:
+    def _publish_gathering(self, db: Database, scene: str, now: float) -> dict[str, Any]:
         state = self._gathering_state(db, scene, now)
         if state is None:
             raise ServiceError(ErrorCode.NOT_FOUND, "no gathering now in this scene")
         self._out.append((scene_topic(scene), encode_json(KIND_GATHERING, state)))
         return state
 
-    def gathering_open(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def gathering_open(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         if args["ends"] < args["starts"]:
             raise ServiceError(ErrorCode.BAD_REQUEST, "ends before starts")
-        cur = db.execute(
+        gathering = db.execute(
             "INSERT INTO gatherings (scene, title_ko, title_en, starts, ends, spot_x, spot_y, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (args["scene"], args["title_ko"], args["title_en"], args["starts"], args["ends"], args["spot_x"],
              args["spot_y"], c.now),
-        )
+        ).fetchone()[0]
         active = self._active(db, args["scene"], c.now)
-        if active is not None and active[0] == cur.lastrowid:
+        if active is not None and active[0] == gathering:
             self._publish_gathering(db, args["scene"], c.now)
-        return {"gathering_id": cur.lastrowid}
+        return {"gathering_id": gathering}
 
-    def hand(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def hand(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         s = self._session(c)
         row = self._active(db, s.scene, c.now)
         if row is None:
@@ -599,7 +599,7 @@ class PresenceRelay:
         g.hands = [h for h in g.hands if h != s.avatar_id] + ([s.avatar_id] if args["raised"] else [])
         return self._publish_gathering(db, s.scene, c.now)
 
-    def floor(self, db: sqlite3.Connection, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+    def floor(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         """Give the speaker spot to ``avatar_id`` (0: nobody) in ``scene``, or in the host's own scene."""
         scene = args.get("scene") or self._session(c).scene
         row = self._active(db, scene, c.now)
@@ -610,7 +610,7 @@ class PresenceRelay:
         g.hands = [h for h in g.hands if h != g.speaker]
         return self._publish_gathering(db, scene, c.now)
 
-    def handle(self, db: sqlite3.Connection, c: Caller, op: str, args: dict[str, Any]) -> dict[str, Any]:
+    def handle(self, db: Database, c: Caller, op: str, args: dict[str, Any]) -> dict[str, Any]:
         return OPS[op](self, db, c, args)
 
 
@@ -618,7 +618,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-OPS: dict[str, Callable[[PresenceRelay, sqlite3.Connection, Caller, dict[str, Any]], dict[str, Any]]] = {
+OPS: dict[str, Callable[[PresenceRelay, Database, Caller, dict[str, Any]], dict[str, Any]]] = {
     "presence.join": PresenceRelay.join,
     "presence.leave": PresenceRelay.leave,
     "presence.profiles": PresenceRelay.profiles,

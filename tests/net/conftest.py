@@ -1,4 +1,9 @@
-"""Fixtures for the city-link tests: real hubs on free loopback ports, real SQLite files under tmp_path."""
+"""Fixtures for the city-link tests: real hubs on free loopback ports, over both stores.
+
+Every test that starts a hub runs twice: on a real SQLite file under tmp_path and on a real PostgreSQL database
+(one throw-away cluster for the session, an empty schema per test). Tests marked ``sqlite_only`` exercise
+SQLite's own file (its write lock, its size) and run on it alone.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,6 @@ import json
 import os
 import select
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,16 +18,19 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import zmq
 
 from net.client.link import CityLink
+from net.hub import store
 from net.hub.layout import HubLayout, make_client_dir
 from net.hub.server import Hub, HubConfig
-from net.hub.store import DB_NAME
 from net.protocol import Role
+
+if TYPE_CHECKING:
+    from net.hub.pgcluster import Cluster
 
 REPO = Path(__file__).resolve().parents[2]
 LOOPBACK = "tcp://127.0.0.1:*"
@@ -41,6 +48,45 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str, step: Cal
         time.sleep(0.002)
 
 
+STORES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "store_url" in metafunc.fixturenames:
+        kinds = STORES[:1] if metafunc.definition.get_closest_marker("sqlite_only") else STORES
+        metafunc.parametrize("store_url", kinds, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One PostgreSQL cluster for the session (fsync off: the crashes tested are the hub's, not the server's)."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (scripts/setup.sh installs the 'city' extra)")
+    from net.hub import pgcluster
+
+    if pgcluster.find_bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed here (scripts/setup.sh installs Debian's postgresql)")
+    cluster = pgcluster.Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def store_url(request: pytest.FixtureRequest) -> str | None:
+    """None for SQLite in the hub's data directory, else the URL of a new, empty PostgreSQL schema."""
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("pg_cluster").new_schema()
+
+
+def query_store(data_dir: Path, url: str | None, sql: str, *params: Any) -> list[tuple]:
+    """Read a hub's store through a connection of our own (the hub's belongs to its thread or process)."""
+    db = store.connect(data_dir, url)
+    try:
+        return [tuple(row) for row in db.execute(sql, params).fetchall()]
+    finally:
+        db.close()
+
+
 @dataclass
 class RunningHub:
     hub: Hub
@@ -55,12 +101,7 @@ class RunningHub:
         return self.hub.endpoints
 
     def query(self, sql: str, *params: Any) -> list[tuple]:
-        """Read the hub's database through a connection of our own (the hub's belongs to its thread)."""
-        db = sqlite3.connect(self.hub.config.data_dir / DB_NAME)
-        try:
-            return db.execute(sql, params).fetchall()
-        finally:
-            db.close()
+        return query_store(self.hub.config.data_dir, self.hub.config.store, sql, *params)
 
 
 @pytest.fixture
@@ -71,12 +112,13 @@ def zmq_ctx() -> Iterator[zmq.Context]:
 
 
 @pytest.fixture
-def start_hub(tmp_path: Path) -> Iterator[Callable[..., RunningHub]]:
+def start_hub(tmp_path: Path, store_url: str | None) -> Iterator[Callable[..., RunningHub]]:
     """Start an in-process hub thread (stopped at teardown); keyword arguments go to :class:`HubConfig`."""
     running: list[RunningHub] = []
 
     def start(**config: Any) -> RunningHub:
         config.setdefault("heartbeat", 0.25)
+        config.setdefault("store", store_url)
         hub = Hub(HubConfig(tmp_path / f"hub{len(running)}", services=LOOPBACK, alerts=LOOPBACK, **config))
         hub.bind()
         thread = threading.Thread(target=hub.run, daemon=True)
@@ -113,14 +155,16 @@ def make_link(tmp_path: Path) -> Iterator[Callable[..., CityLink]]:
 class HubProcess:
     """``python -m net.hub serve`` in a child process, so it can be SIGKILLed like a real crash."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
+    def __init__(self, data_dir: Path, store_url: str | None = None) -> None:
+        self.data_dir, self.store_url = data_dir, store_url
         self.proc: subprocess.Popen[bytes] | None = None
         self.endpoints: dict[str, str] = {}
 
     def start(self, services: str = LOOPBACK, alerts: str = LOOPBACK, timeout: float = 20.0) -> dict[str, str]:
         cmd = [sys.executable, "-m", "net.hub", "--data-dir", str(self.data_dir), "serve",
                "--services", services, "--alerts", alerts, "--heartbeat", "0.25", "--no-dropbox"]
+        if self.store_url:
+            cmd += ["--store", self.store_url]
         self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
         assert self.proc.stdout is not None
         ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
@@ -130,6 +174,9 @@ class HubProcess:
         line = json.loads(self.proc.stdout.readline())
         self.endpoints = {"services": line["services"], "alerts": line["alerts"]}
         return self.endpoints
+
+    def query(self, sql: str, *params: Any) -> list[tuple]:
+        return query_store(self.data_dir, self.store_url, sql, *params)
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -146,7 +193,7 @@ class HubProcess:
 
 
 @pytest.fixture
-def hub_process(tmp_path: Path) -> Iterator[HubProcess]:
-    proc = HubProcess(tmp_path / "hub")
+def hub_process(tmp_path: Path, store_url: str | None) -> Iterator[HubProcess]:
+    proc = HubProcess(tmp_path / "hub", store_url)
     yield proc
     proc.stop()

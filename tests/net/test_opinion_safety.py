@@ -4,7 +4,6 @@ sockets and its real SQLite store (issue 7, protocol revision 2)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 import pytest
@@ -143,17 +142,17 @@ def test_messages_to_the_mayor_are_private_and_answered_by_staff(city, make_link
     assert refused(staff, "mayor.answer", message_id=mid + 1, text="?")["code"] == "not_found"
 
 
-def test_an_older_store_gains_the_safety_tables_and_keeps_its_proposals(tmp_path, monkeypatch) -> None:
+def test_an_older_store_gains_the_safety_tables_and_keeps_its_proposals(tmp_path, monkeypatch, store_url) -> None:
     monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:3])
-    old = store.open_store(tmp_path)
+    old = store.open_store(tmp_path, store_url)
     old.execute("INSERT INTO proposals (client, title, body, created) VALUES ('k', 'Old one', 'From before', 1.0)")
     old.close()
     monkeypatch.undo()
-    db = store.open_store(tmp_path)
+    db = store.open_store(tmp_path, store_url)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS) >= 4
+        assert db.schema_version() == len(store.MIGRATIONS) >= 4
         assert db.execute("SELECT title, hidden FROM proposals").fetchall() == [("Old one", None)]
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(store.IntegrityError):
             db.execute("UPDATE proposals SET hidden='whim'")
     finally:
         db.close()

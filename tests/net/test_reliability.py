@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +10,6 @@ import zmq
 
 from net.client.link import CityLink, LinkStatus, ReplyReceived
 from net.hub.layout import init_hub_dir, make_client_dir
-from net.hub.store import DB_NAME
 from net.protocol import Role
 from tests.net.conftest import FAST, wait_for
 
@@ -56,14 +54,12 @@ def test_hub_sigkill_mid_burst_loses_and_doubles_nothing(hub_process, tmp_path: 
     delivered = Counter(r.request_id for r in replies)
     assert set(delivered) == set(sent) and set(delivered.values()) == {1}, "each reply reaches the app exactly once"
     assert all(r.ok for r in replies)
-    db = sqlite3.connect(hub_process.data_dir / DB_NAME)
-    rows = dict(db.execute("SELECT request_id, id FROM tickets"))
-    assert db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == BURST  # no duplicates
+    rows = dict(hub_process.query("SELECT request_id, id FROM tickets"))
+    assert hub_process.query("SELECT COUNT(*) FROM tickets") == [(BURST,)]  # no duplicates
     assert set(rows) == set(sent)
     for rid, ticket_id in acked_before_kill.items():
         assert rows[rid] == ticket_id  # every acknowledged ticket survived the crash as acknowledged
     assert {r.request_id: r.result["ticket_id"] for r in replies} == rows
-    db.close()
 
 
 def test_fifty_concurrent_bookings_of_one_slot_make_one_booking(start_hub, make_link):

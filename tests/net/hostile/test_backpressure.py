@@ -22,7 +22,8 @@ def rss_of(pid: int) -> int:
 
 def test_twenty_stuck_readers_leave_the_hub_within_64_mib_and_serving(hub_process, zmq_ctx):
     init_hub_dir(hub_process.data_dir)
-    seed_alerts(hub_process.data_dir, count=60, size=10_000, now=clock.timestamp())  # alerts.since from 0: ~800 KB
+    # alerts.since from 0: ~800 KB
+    seed_alerts(hub_process.data_dir, count=60, size=10_000, now=clock.timestamp(), url=hub_process.store_url)
     endpoints = hub_process.start()
     layout = HubLayout(hub_process.data_dir)
     report = stuck_readers(zmq_ctx, endpoints["services"], layout.hub_keys().public,
@@ -37,7 +38,7 @@ def test_twenty_stuck_readers_leave_the_hub_within_64_mib_and_serving(hub_proces
 
 def test_anonymous_catch_up_comes_in_small_pages(start_hub, raw_client):
     hub = start_hub()
-    seed_alerts(hub.hub.config.data_dir, count=30, size=10_000, now=clock.timestamp())
+    seed_alerts(hub.hub.config.data_dir, count=30, size=10_000, now=clock.timestamp(), url=hub.hub.config.store)
     anonymous = raw_client(hub.layout, hub.endpoints)
     citizen = raw_client(hub.layout, hub.endpoints, Role.CITIZEN)
     page = anonymous.call("alerts.since", {"seq": 0, "limit": 100})["result"]

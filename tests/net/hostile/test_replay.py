@@ -67,7 +67,8 @@ def test_a_new_clients_catch_up_is_by_sent_and_expires(start_hub, raw_client, ma
     assert [a.seq for a in alerts] == [2, 3]  # in force: ON, and LONG although sent three hours before
 
 
-def test_a_client_never_presents_an_alert_twice_across_restarts_and_a_reset_hub_log(start_hub, make_link, tmp_path):
+def test_a_client_never_presents_an_alert_twice_across_restarts_and_a_reset_hub_log(start_hub, make_link, tmp_path,
+                                                                                     request):
     hub = start_hub()
     xml = cap("SEEN-1", sent=clock.now())
     link = make_link(hub.layout, hub.endpoints, Role.KIOSK, name="kiosk")
@@ -85,8 +86,9 @@ def test_a_client_never_presents_an_alert_twice_across_restarts_and_a_reset_hub_
     hub.thread.join(5)
     for path in hub.layout.root.glob(DB_NAME + "*"):
         path.unlink()
+    empty = request.getfixturevalue("pg_cluster").new_schema() if hub.hub.config.store else None
     services, alerts_endpoint = hub.endpoints["services"], hub.endpoints["alerts"]
-    reborn = Hub(HubConfig(hub.layout.root, services=services, alerts=alerts_endpoint, heartbeat=0.25,
+    reborn = Hub(HubConfig(hub.layout.root, store=empty, services=services, alerts=alerts_endpoint, heartbeat=0.25,
                            presence_in="tcp://127.0.0.1:*", presence_out="tcp://127.0.0.1:*"))
     reborn.bind()
     thread = threading.Thread(target=reborn.run, daemon=True)

@@ -1,7 +1,8 @@
 """Storage faults are answered, not fatal: a write lock held by another process, and a disk that fills up.
 
 Writes are refused ``unavailable`` (with ``retry_after``) while reads and alert catch-up go on; the hub takes
-writes again by itself once the lock or the space returns, and an acknowledged write is never lost.
+writes again by itself once the lock or the space returns, and an acknowledged write is never lost. These are
+faults of SQLite's own file (its one write lock, its size), so they run on the SQLite store.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+
+import pytest
 
 from net.hub.layout import HubLayout
 from net.hub.store import DB_NAME
@@ -37,6 +40,7 @@ def _writes_again(client, args=TICKET, timeout: float = 15.0) -> dict:
         time.sleep(min(1.0, reply["error"]["retry_after"]))
 
 
+@pytest.mark.sqlite_only
 def test_a_write_lock_held_by_another_process_answers_unavailable_and_reads_go_on(start_hub, raw_client):
     hub = start_hub()
     client = raw_client(hub.layout, hub.endpoints, Role.CITIZEN)
@@ -58,6 +62,7 @@ def test_a_write_lock_held_by_another_process_answers_unavailable_and_reads_go_o
     assert hub.query("SELECT COUNT(*) FROM tickets") == [(2,)]
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_refuses_writes_keeps_reads_and_recovers_with_nothing_acknowledged_lost(hub_process, raw_client):
     endpoints = hub_process.start()
     layout = HubLayout(hub_process.data_dir)
@@ -93,6 +98,7 @@ def test_a_full_disk_refuses_writes_keeps_reads_and_recovers_with_nothing_acknow
     assert set(acknowledged) <= stored
 
 
+@pytest.mark.sqlite_only
 def test_alerts_from_the_drop_folder_wait_for_the_store_instead_of_stopping_the_hub(start_hub, raw_client):
     hub = start_hub()
     client = raw_client(hub.layout, hub.endpoints)

@@ -35,14 +35,15 @@ def ready_line(proc: subprocess.Popen[bytes], timeout: float) -> dict:
     return json.loads(proc.stdout.readline())
 
 
-def test_a_killed_hub_is_back_on_the_same_endpoints(tmp_path: Path, raw_client):
+def test_a_killed_hub_is_back_on_the_same_endpoints(tmp_path: Path, raw_client, store_url):
     base = free_port()
     services, alerts = f"tcp://127.0.0.1:{base}", f"tcp://127.0.0.1:{free_port()}"
     data = tmp_path / "hub"
     proc = subprocess.Popen(
         [sys.executable, "-m", "net.hub", "--data-dir", str(data), "supervise", "--first-delay", "0.1",
          "--services", services, "--alerts", alerts, "--presence-in", f"tcp://127.0.0.1:{free_port()}",
-         "--presence-out", f"tcp://127.0.0.1:{free_port()}", "--no-dropbox", "--heartbeat", "0.25"],
+         "--presence-out", f"tcp://127.0.0.1:{free_port()}", "--no-dropbox", "--heartbeat", "0.25",
+         *(["--store", store_url] if store_url else [])],
         cwd=REPO, stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
     try:
         first = ready_line(proc, 20)
