@@ -80,6 +80,7 @@ class Explore:
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
         #: Entries after the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
         self.menu_extras: list[Callable[[str], tuple[str, str] | None]] = []
+        self.info_notes: list[Callable[[str, str], str | None]] = []  # (language, landmark id) → a line, or None
         self.walker = Walker(obstacles=app.scene.obstacles, floors=app.scene.floors)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
         # Wrapped to the left half of the screen, so it never runs under the chat's status line on the right.
@@ -227,7 +228,9 @@ class Explore:
             return
         landmark = self.app.landmarks[self.nearest_landmark()]
         festival = self.app.scene.festival
-        note = festival.edition.note(self.lang) if festival is not None and festival.place == landmark.id else ""
+        notes = [festival.edition.note(self.lang)] if festival is not None and festival.place == landmark.id else []
+        notes += [line for extra in self.info_notes if (line := extra(self.lang, landmark.id))]
+        note = " · ".join(notes)
         info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, landmark, note)
         layer = _Closable(info, frozenset({"cancel", "info"}), self._close_info)
         if self._open("info", layer):
@@ -322,6 +325,8 @@ def _capture(ctx) -> None:
     }
     if ctx.ceremony is not None:
         report["event"] = ctx.ceremony.report()
+    if ctx.guards is not None:
+        report["guards"] = ctx.guards.report()
     app.config.screenshot.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
                                                           encoding="utf-8")
 

@@ -39,6 +39,7 @@ class Context:
     social: Any = None  # game.social.wiring.Social
     room: Any = None  # game.civic.session.CivicVisit (a room started alone)
     ceremony: Any = None  # game.events.ceremony.BellCeremony
+    guards: Any = None  # game.events.guards.GuardCeremonies
     handles: list[Handle] = field(default_factory=list)
 
     def release(self) -> None:
@@ -214,6 +215,7 @@ def room(ctx: Context) -> Handle:
 def bell_ceremony(ctx: Context) -> Handle:
     """The New Year's bell at Bosingak (issue 17): countdown, strikes in hub time, captions; in the teleport menu."""
     from game.events.ceremony import BellCeremony, rehearse_at
+    from net import events
 
     app = ctx.app
     if ctx.city is None or ctx.city.link is None:
@@ -221,8 +223,9 @@ def bell_ceremony(ctx: Context) -> Handle:
     event = app.config.event or "new-year-bell"
     if app.config.event is not None and app.config.when is not None:
         rehearse_at(app.config.when)
+    forced = app.config.event is not None and events.load_all()[event].kind == "bell-ringing"
     speak = ctx.aids.speak if ctx.aids is not None else None
-    ctx.ceremony = BellCeremony(app, ctx.city, event, forced=app.config.event is not None, speak=speak)
+    ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
 
@@ -234,7 +237,29 @@ def bell_ceremony(ctx: Context) -> Handle:
     return _Undo(undo)
 
 
+def guard_ceremonies(ctx: Context) -> Handle:
+    """The gate-guard changing ceremonies (issue 16) in hub time; announced in the teleport menu and info panel."""
+    from game.events.guards import GuardCeremonies
+
+    hub_now = ctx.ceremony.hub_now if ctx.ceremony is not None else None
+    ctx.guards = GuardCeremonies(ctx.app, hub_now)
+    entries = ctx.guards.menu_entries()
+    if ctx.explore is not None:
+        ctx.explore.menu_extras.extend(entries)
+        ctx.explore.info_notes.append(ctx.guards.info_note)
+
+    def undo() -> None:
+        if ctx.explore is not None:
+            for entry in entries:
+                ctx.explore.menu_extras.remove(entry)
+            ctx.explore.info_notes.remove(ctx.guards.info_note)
+        ctx.guards.release()
+
+    return _Undo(undo)
+
+
 # -- the modes ---------------------------------------------------------------------------------------------------
-DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social, bell_ceremony)
+DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social, bell_ceremony,
+                                guard_ceremonies)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city
