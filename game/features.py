@@ -243,15 +243,13 @@ def guard_ceremonies(ctx: Context) -> Handle:
 
     hub_now = ctx.ceremony.hub_now if ctx.ceremony is not None else None
     ctx.guards = GuardCeremonies(ctx.app, hub_now)
-    entries = ctx.guards.menu_entries()
     if ctx.explore is not None:
-        ctx.explore.menu_extras.extend(entries)
+        ctx.explore.menu_labels.append(ctx.guards.menu_label)
         ctx.explore.info_notes.append(ctx.guards.info_note)
 
     def undo() -> None:
         if ctx.explore is not None:
-            for entry in entries:
-                ctx.explore.menu_extras.remove(entry)
+            ctx.explore.menu_labels.remove(ctx.guards.menu_label)
             ctx.explore.info_notes.remove(ctx.guards.info_note)
         ctx.guards.release()
 

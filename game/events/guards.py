@@ -5,7 +5,7 @@ its figures at its gate (the life renderer's layer and shader, a walker in a rob
 Each frame the figures are placed from the hub's clock (the bell ceremony's estimate of it when there is one, else
 the program's one clock) by :mod:`game.events.guard_plan`, so every visitor sees the same step at the same moment;
 each drum beat of the occurrence plays the synthesized roll at the gate, with a caption. The teleport menu and the
-info panel say when the next one is.
+info panel say when the next one is, on the gate's own line.
 """
 
 from __future__ import annotations
@@ -166,12 +166,12 @@ class GuardCeremonies:
 
     # -- announcements ------------------------------------------------------------------------------------------
 
-    def menu_entries(self) -> list[Callable[[str], tuple[str, str] | None]]:
-        """One teleport-menu entry per gate: ``(landmark id, '광화문 — 다음 교대식 14:00')``."""
-        def entry(gate: _Gate) -> Callable[[str], tuple[str, str] | None]:
-            return lambda lang: (gate.spec.place, guard_plan.menu_label(gate.spec, self.hub_now(), lang,
-                                                                         gate.landmark.name(lang)))
-        return [entry(g) for g in self.gates]
+    def menu_label(self, lang: str, place: str) -> str | None:
+        """A gate's line in the teleport menu (``광화문 — 다음 교대식 14:00``), or None for other landmarks."""
+        for gate in self.gates:
+            if gate.spec.place == place:
+                return guard_plan.menu_label(gate.spec, self.hub_now(), lang, gate.landmark.name(lang))
+        return None
 
     def info_note(self, lang: str, place: str) -> str | None:
         """The info panel's line for a gate with a ceremony, else None."""
