@@ -13,6 +13,7 @@ import binascii
 import functools
 import json
 import logging
+import os
 import queue
 import sqlite3
 import threading
@@ -23,9 +24,9 @@ from pathlib import Path
 
 import zmq
 
-from net import alertsig
+from net import alertsig, citydata
 from net.clock import timestamp
-from net.hub import mayor, opinion_safety, services, spaces, store
+from net.hub import citydata_poller, mayor, opinion_safety, services, spaces, store
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
@@ -81,6 +82,10 @@ class HubConfig:
     disaster_api_url: str = DISASTER_API_URL
     disaster_api_interval: float = 60.0
     disaster_api_region: str | None = None
+    city_data_key: str | None = None  # Seoul Open API key; None: MSEOUL_SEOUL_API_KEY, else no city data poller
+    city_data_url: str = citydata.BASE_URL
+    city_data_interval: float = 300.0
+    city_data_areas: tuple[str, ...] = citydata_poller.DISTRICT_AREAS
     batch: int = 256
     hide_after: int = opinion_safety.DEFAULT_HIDE_AFTER  # distinct citizens' reports that hide an opinion item
     bookings: BookingRules = field(default_factory=BookingRules)
@@ -115,7 +120,7 @@ class Hub:
         self.ringers = RingerQueue(absent_after=config.ringer_absent_after)
         self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS,
                          **services.event_handlers(self.ringers),
-                         **spaces.HANDLERS,
+                         **spaces.HANDLERS, "city.data": citydata_poller.city_data,
                          "booking.create": functools.partial(services.booking_create, rules=config.bookings),
                          "session.book": functools.partial(spaces.session_book, rules=config.bookings)}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
@@ -144,6 +149,11 @@ class Hub:
                 config.disaster_api_url, config.disaster_api_key, self.incoming,
                 interval=config.disaster_api_interval, region=config.disaster_api_region,
             )
+        self.city_snapshots: queue.Queue[citydata_poller.Snapshot] = queue.Queue()
+        city_key = config.city_data_key or os.environ.get(citydata_poller.KEY_ENV)
+        self.city_poller = citydata_poller.CityDataPoller(
+            city_key, self.city_snapshots, areas=config.city_data_areas, base_url=config.city_data_url,
+            interval=config.city_data_interval, wall=config.clock) if city_key else None
         self.endpoints: dict[str, str] = {}
 
     def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:
@@ -178,6 +188,8 @@ class Hub:
             self.bind()
         if self.api:
             self.api.start()
+        if self.city_poller:
+            self.city_poller.start()
         poller = zmq.Poller()
         poller.register(self.router, zmq.POLLIN)
         poller.register(self.zap.socket, zmq.POLLIN)
@@ -211,6 +223,8 @@ class Hub:
             self._serve_batch()
         self._publish_presence(now)
         self._drain_incoming()
+        while not self.city_snapshots.empty():
+            citydata_poller.store(self.db, self.city_snapshots.get_nowait())
         if self.dropbox and scan:
             self._scan_dropbox()
         if beat:
@@ -231,6 +245,8 @@ class Hub:
     def close(self) -> None:
         if self.api:
             self.api.stop()
+        if self.city_poller:
+            self.city_poller.stop()
         self.zap.close()
         self.router.close(linger=0)
         self.pub.close(linger=0)

@@ -159,6 +159,10 @@ MIGRATIONS: tuple[str, ...] = (
         first REAL NOT NULL, last REAL NOT NULL, PRIMARY KEY (lecture, client)
     ) WITHOUT ROWID;
     """,
+    # 8: the last good real-time city data document per hotspot (issue 16, net/hub/citydata_poller.py)
+    """
+    CREATE TABLE city_data (area TEXT PRIMARY KEY, received REAL NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
+    """,
 )
 
 class StoreError(RuntimeError):
