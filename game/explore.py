@@ -333,6 +333,8 @@ def _capture(ctx) -> None:
         report["event"] = ctx.ceremony.report()
     if ctx.guards is not None:
         report["guards"] = ctx.guards.report()
+    if ctx.badge is not None:
+        report["city_data"] = ctx.badge.report()
     app.config.screenshot.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
                                                           encoding="utf-8")
 

@@ -40,6 +40,8 @@ class Context:
     room: Any = None  # game.civic.session.CivicVisit (a room started alone)
     ceremony: Any = None  # game.events.ceremony.BellCeremony
     guards: Any = None  # game.events.guards.GuardCeremonies
+    life: Any = None  # game.life.install.CityLifeHandle
+    badge: Any = None  # game.life.live_badge.LiveBadge
     handles: list[Handle] = field(default_factory=list)
 
     def release(self) -> None:
@@ -132,8 +134,9 @@ def city_life(ctx: Context) -> Handle:
 
     app, walker = ctx.app, ctx.explore.walker
     cache = app.config.cache_dir / "life" if app.config.cache_dir else None  # beside the district's cache
-    return install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
-                             visitor=lambda: (walker.x, walker.y), cache_dir=cache)
+    ctx.life = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
+                                 visitor=lambda: (walker.x, walker.y), cache_dir=cache)
+    return ctx.life
 
 
 def live_alerts(ctx: Context) -> Handle:
@@ -256,8 +259,26 @@ def guard_ceremonies(ctx: Context) -> Handle:
     return _Undo(undo)
 
 
+def live_badge(ctx: Context) -> Handle:
+    """Live Seoul data from the hub (issue 16): the nearest hotspot's crowd and the air on a HUD badge and in the
+    info panel; the live crowd level fills the streets."""
+    from game.life.live_badge import LiveBadge
+
+    if ctx.city is None or ctx.city.link is None or ctx.life is None or ctx.explore is None:
+        return _Undo(lambda: None)
+    walker, app = ctx.explore.walker, ctx.app
+    ctx.badge = LiveBadge(app, ctx.city, ctx.life.life, lambda: (walker.x, walker.y), lambda: app.language.value)
+    ctx.explore.info_notes.append(ctx.badge.info_note)
+
+    def undo() -> None:
+        ctx.explore.info_notes.remove(ctx.badge.info_note)
+        ctx.badge.release()
+
+    return _Undo(undo)
+
+
 # -- the modes ---------------------------------------------------------------------------------------------------
 DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social, bell_ceremony,
-                                guard_ceremonies)
+                                guard_ceremonies, live_badge)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city
