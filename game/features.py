@@ -42,6 +42,7 @@ class Context:
     guards: Any = None  # game.events.guards.GuardCeremonies
     life: Any = None  # game.life.install.CityLifeHandle
     badge: Any = None  # game.life.live_badge.LiveBadge
+    data_view: Any = None  # game.life.data_view.DataView
     handles: list[Handle] = field(default_factory=list)
 
     def release(self) -> None:
@@ -261,7 +262,8 @@ def guard_ceremonies(ctx: Context) -> Handle:
 
 def live_badge(ctx: Context) -> Handle:
     """Live Seoul data from the hub (issue 16): the nearest hotspot's crowd and the air on a HUD badge and in the
-    info panel; the live crowd level fills the streets."""
+    info panel; the live crowd level fills the streets; V shows every hotspot's level as bars (the data view)."""
+    from game.life.data_view import DataView
     from game.life.live_badge import LiveBadge
 
     if ctx.city is None or ctx.city.link is None or ctx.life is None or ctx.explore is None:
@@ -269,8 +271,10 @@ def live_badge(ctx: Context) -> Handle:
     walker, app = ctx.explore.walker, ctx.app
     ctx.badge = LiveBadge(app, ctx.city, ctx.life.life, lambda: (walker.x, walker.y), lambda: app.language.value)
     ctx.explore.info_notes.append(ctx.badge.info_note)
+    ctx.data_view = DataView(app, ctx.life.life.data, ctx.badge.levels)
 
     def undo() -> None:
+        ctx.data_view.release()
         ctx.explore.info_notes.remove(ctx.badge.info_note)
         ctx.badge.release()
 

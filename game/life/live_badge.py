@@ -80,6 +80,12 @@ class LiveBadge:
         hotspot = hotspot_status.nearest(self.data, self.where())
         return hotspot_status.status(self.data, hotspot, self.areas, extra, self.life.now)
 
+    def levels(self) -> dict[str, tuple[int, str]]:
+        """Every hotspot's level and its source (live, stale, typical), for the data view."""
+        extra = 0.0 if self._got_at is None else time.monotonic() - self._got_at
+        return {h.name: (st.level, st.source) for h in self.data.hotspots
+                if (st := hotspot_status.status(self.data, h, self.areas, extra, self.life.now))}
+
     def refresh(self) -> None:
         lang = self.lang()
         st = self.shown = self.status()
