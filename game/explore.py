@@ -80,6 +80,8 @@ class Explore:
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
         #: Entries after the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
         self.menu_extras: list[Callable[[str], tuple[str, str] | None]] = []
+        self.info_notes: list[Callable[[str, str], str | None]] = []  # (language, landmark id) → a line, or None
+        self.menu_labels: list[Callable[[str, str], str | None]] = []  # (language, landmark id) → its menu line
         self.walker = Walker(obstacles=app.scene.obstacles, floors=app.scene.floors)
         self.controller = WalkController(app.base, self.walker, on_move=self._moved)
         # Wrapped to the left half of the screen, so it never runs under the chat's status line on the right.
@@ -218,16 +220,23 @@ class Explore:
             self._open("teleport", ChoiceMenu(
                 self.app.base.aspect2d, self.app.font, i18n.text("app.teleport_title", self.lang),
                 i18n.text("app.teleport_hint", self.lang),
-                [(lm.id, lm.name(self.lang)) for lm in self.app.landmarks.values()]
+                [(lm.id, self._menu_label(lm)) for lm in self.app.landmarks.values()]
                 + ([(sid, i18n.text(key, self.lang)) for sid, key in SPACE_TITLES.items()] if self.city else [])
                 + extras, chosen, closed, keys=self.keys))
+
+    def _menu_label(self, landmark) -> str:
+        """A landmark's line in the teleport menu: its name, or what a feature says of it (the next ceremony)."""
+        said = (line for label in self.menu_labels if (line := label(self.lang, landmark.id)))
+        return next(said, landmark.name(self.lang))
 
     def open_info(self) -> None:
         if not self.app.flow.can("info"):
             return
         landmark = self.app.landmarks[self.nearest_landmark()]
         festival = self.app.scene.festival
-        note = festival.edition.note(self.lang) if festival is not None and festival.place == landmark.id else ""
+        notes = [festival.edition.note(self.lang)] if festival is not None and festival.place == landmark.id else []
+        notes += [line for extra in self.info_notes if (line := extra(self.lang, landmark.id))]
+        note = " · ".join(notes)
         info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, landmark, note)
         layer = _Closable(info, frozenset({"cancel", "info"}), self._close_info)
         if self._open("info", layer):
@@ -322,6 +331,10 @@ def _capture(ctx) -> None:
     }
     if ctx.ceremony is not None:
         report["event"] = ctx.ceremony.report()
+    if ctx.guards is not None:
+        report["guards"] = ctx.guards.report()
+    if ctx.badge is not None:
+        report["city_data"] = ctx.badge.report()
     app.config.screenshot.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
                                                           encoding="utf-8")
 

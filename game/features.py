@@ -39,6 +39,10 @@ class Context:
     social: Any = None  # game.social.wiring.Social
     room: Any = None  # game.civic.session.CivicVisit (a room started alone)
     ceremony: Any = None  # game.events.ceremony.BellCeremony
+    guards: Any = None  # game.events.guards.GuardCeremonies
+    life: Any = None  # game.life.install.CityLifeHandle
+    badge: Any = None  # game.life.live_badge.LiveBadge
+    data_view: Any = None  # game.life.data_view.DataView
     handles: list[Handle] = field(default_factory=list)
 
     def release(self) -> None:
@@ -131,8 +135,9 @@ def city_life(ctx: Context) -> Handle:
 
     app, walker = ctx.app, ctx.explore.walker
     cache = app.config.cache_dir / "life" if app.config.cache_dir else None  # beside the district's cache
-    return install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
-                             visitor=lambda: (walker.x, walker.y), cache_dir=cache)
+    ctx.life = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
+                                 visitor=lambda: (walker.x, walker.y), cache_dir=cache)
+    return ctx.life
 
 
 def live_alerts(ctx: Context) -> Handle:
@@ -214,6 +219,7 @@ def room(ctx: Context) -> Handle:
 def bell_ceremony(ctx: Context) -> Handle:
     """The New Year's bell at Bosingak (issue 17): countdown, strikes in hub time, captions; in the teleport menu."""
     from game.events.ceremony import BellCeremony, rehearse_at
+    from net import events
 
     app = ctx.app
     if ctx.city is None or ctx.city.link is None:
@@ -221,8 +227,9 @@ def bell_ceremony(ctx: Context) -> Handle:
     event = app.config.event or "new-year-bell"
     if app.config.event is not None and app.config.when is not None:
         rehearse_at(app.config.when)
+    forced = app.config.event is not None and events.load_all()[event].kind == "bell-ringing"
     speak = ctx.aids.speak if ctx.aids is not None else None
-    ctx.ceremony = BellCeremony(app, ctx.city, event, forced=app.config.event is not None, speak=speak)
+    ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
 
@@ -234,7 +241,48 @@ def bell_ceremony(ctx: Context) -> Handle:
     return _Undo(undo)
 
 
+def guard_ceremonies(ctx: Context) -> Handle:
+    """The gate-guard changing ceremonies (issue 16) in hub time; announced in the teleport menu and info panel."""
+    from game.events.guards import GuardCeremonies
+
+    hub_now = ctx.ceremony.hub_now if ctx.ceremony is not None else None
+    ctx.guards = GuardCeremonies(ctx.app, hub_now)
+    if ctx.explore is not None:
+        ctx.explore.menu_labels.append(ctx.guards.menu_label)
+        ctx.explore.info_notes.append(ctx.guards.info_note)
+
+    def undo() -> None:
+        if ctx.explore is not None:
+            ctx.explore.menu_labels.remove(ctx.guards.menu_label)
+            ctx.explore.info_notes.remove(ctx.guards.info_note)
+        ctx.guards.release()
+
+    return _Undo(undo)
+
+
+def live_badge(ctx: Context) -> Handle:
+    """Live Seoul data from the hub (issue 16): the nearest hotspot's crowd and the air on a HUD badge and in the
+    info panel; the live crowd level fills the streets; V shows every hotspot's level as bars (the data view)."""
+    from game.life.data_view import DataView
+    from game.life.live_badge import LiveBadge
+
+    if ctx.city is None or ctx.city.link is None or ctx.life is None or ctx.explore is None:
+        return _Undo(lambda: None)
+    walker, app = ctx.explore.walker, ctx.app
+    ctx.badge = LiveBadge(app, ctx.city, ctx.life.life, lambda: (walker.x, walker.y), lambda: app.language.value)
+    ctx.explore.info_notes.append(ctx.badge.info_note)
+    ctx.data_view = DataView(app, ctx.life.life.data, ctx.badge.levels)
+
+    def undo() -> None:
+        ctx.data_view.release()
+        ctx.explore.info_notes.remove(ctx.badge.info_note)
+        ctx.badge.release()
+
+    return _Undo(undo)
+
+
 # -- the modes ---------------------------------------------------------------------------------------------------
-DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social, bell_ceremony)
+DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social, bell_ceremony,
+                                guard_ceremonies, live_badge)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city

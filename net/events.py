@@ -1,7 +1,8 @@
 """City events as data: kind, place, start and end, a schedule of beats, a bilingual description. Pure.
 
 An event file (``assets/events/<id>.json``) describes a recurring event (the New Year's bell at 00:00 KST on
-1 January, a daily guard ceremony); :meth:`EventSpec.occurrence` turns it into one :class:`Occurrence` with
+1 January; a guard ceremony daily at ``"at": ["10:00", "14:00"]`` except on its ``rest_days``, the weekdays its
+palace is closed); :meth:`EventSpec.occurrence` turns it into one :class:`Occurrence` with
 instants in epoch seconds of the hub's clock, and the beats (bell strikes, drum rolls) at fixed instants. It lives
 in ``net`` because the hub serves the schedules (``event.schedule``) and the app reads the same files to show them:
 one model for both, as with ``net.moderation``.
@@ -25,6 +26,7 @@ RECURS = {"yearly": re.compile(r"^(\d{2})-(\d{2})T(\d{2}):(\d{2})$"), "daily": r
 EVENT_ID = re.compile(r"^[a-z0-9-]{1,40}$")
 TAGS = ("S", "R", "E")  # sourced, remembered, estimated (as in reference/)
 MAX_BEATS = 200
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as ``date.weekday()`` numbers them
 LANGS = ("ko", "en")
 
 
@@ -74,20 +76,25 @@ class EventSpec:
     title: dict[str, str]
     description: dict[str, str]
     recurs: str
-    at: str
+    at: tuple[str, ...]  # one or more start times: yearly 'MM-DDTHH:MM', daily 'HH:MM'
     countdown_s: float
     spoken_countdown_s: float
     beat_count: int
     beat_interval_s: float
     end_after_last_s: float
-    per_turn: int
+    per_turn: int  # visitors who may ring a beat per turn; 0: the beats are not rung by visitors
     facts: tuple[dict[str, Any], ...]
+    rest_days: frozenset[int] = frozenset()  # weekdays (Monday 0) without an occurrence
 
-    def _start_in(self, day: dt.date) -> dt.datetime:
-        month, mday, hour, minute = RECURS[self.recurs].fullmatch(self.at).groups()
-        if self.recurs == "yearly":
-            day = dt.date(day.year, int(month), int(mday))
-        return dt.datetime(day.year, day.month, day.day, int(hour), int(minute), tzinfo=KST)
+    def _starts_in(self, day: dt.date) -> list[dt.datetime]:
+        """The starts on ``day`` (yearly: on that year's date), in order; none on a rest day."""
+        out = []
+        for at in self.at:
+            month, mday, hour, minute = RECURS[self.recurs].fullmatch(at).groups()
+            on = dt.date(day.year, int(month), int(mday)) if self.recurs == "yearly" else day
+            if on.weekday() not in self.rest_days:
+                out.append(dt.datetime(on.year, on.month, on.day, int(hour), int(minute), tzinfo=KST))
+        return sorted(out)
 
     def occurrence_at(self, start: dt.datetime) -> Occurrence:
         t0 = start.timestamp()
@@ -100,9 +107,10 @@ class EventSpec:
         step = dt.timedelta(days=1)
         day = today - step
         while True:  # yesterday's may still run past midnight; a yearly one is at most a year and a day away
-            occ = self.occurrence_at(self._start_in(day))
-            if occ.end > t:
-                return occ
+            for start in self._starts_in(day):
+                occ = self.occurrence_at(start)
+                if occ.end > t:
+                    return occ
             day = day.replace(year=day.year + 1, month=1, day=1) if self.recurs == "yearly" else day + step
 
     def to_json(self, occ: Occurrence) -> dict[str, Any]:
@@ -137,11 +145,16 @@ def parse(data: Any, where: str = "event") -> EventSpec:
     eid = _need(data, "id", str, where)
     if not EVENT_ID.fullmatch(eid):
         raise EventError(f"{where}: id {eid!r} must be lower-case letters, digits and dashes")
-    kind, recurs, at = _need(data, "kind", str, where), _need(data, "recurs", str, where), _need(data, "at", str, where)
+    kind, recurs = _need(data, "kind", str, where), _need(data, "recurs", str, where)
+    at = _need(data, "at", (str, list), where)
+    times = tuple(at) if isinstance(at, list) else (at,)
     if kind not in KINDS:
         raise EventError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
-    if recurs not in RECURS or not RECURS[recurs].fullmatch(at):
-        raise EventError(f"{where}: recurs/at {recurs!r} {at!r}: yearly 'MM-DDTHH:MM' or daily 'HH:MM'")
+    if recurs not in RECURS or not times or not all(isinstance(a, str) and RECURS[recurs].fullmatch(a) for a in times):
+        raise EventError(f"{where}: recurs/at {recurs!r} {at!r}: yearly 'MM-DDTHH:MM' or daily 'HH:MM' (or a list)")
+    rest = data.get("rest_days", [])
+    if not isinstance(rest, list) or any(d not in WEEKDAYS for d in rest) or len(set(rest)) >= len(WEEKDAYS):
+        raise EventError(f"{where}: rest_days must be a list of {', '.join(WEEKDAYS)}, leaving a day open")
     beats = _need(data, "beats", dict, where)
     count, interval = _need(beats, "count", int, where + " beats"), _need(beats, "interval_s", (int, float), where)
     if not 1 <= count <= MAX_BEATS or interval <= 0:
@@ -150,24 +163,25 @@ def parse(data: Any, where: str = "event") -> EventSpec:
                ("countdown_s", "spoken_countdown_s", "end_after_last_s")}
     if any(v < 0 for v in numbers.values()) or numbers["spoken_countdown_s"] > numbers["countdown_s"]:
         raise EventError(f"{where}: countdowns and tail must be >= 0, the spoken countdown within the countdown")
-    per_turn = _need(_need(data, "ringers", dict, where), "per_turn", int, where + " ringers")
+    per_turn = _need(data["ringers"], "per_turn", int, where + " ringers") if "ringers" in data else 0
     facts = tuple(_need(data, "facts", list, where))
     for fact in facts:
         if not isinstance(fact, dict) or fact.get("tag") not in TAGS or not isinstance(fact.get("source"), str):
             raise EventError(f"{where}: every fact needs a tag ({'/'.join(TAGS)}) and a source")
         _texts({"fact": fact}, "fact", f"{where} fact {fact.get('key')!r}")
-    try:
-        _ = dt.date(2028, *map(int, at[:5].split("-"))) if recurs == "yearly" else None  # 2028: 29 February exists
-        if not (0 <= int(at[-5:-3]) < 24 and 0 <= int(at[-2:]) < 60):
-            raise ValueError
-    except ValueError:
-        raise EventError(f"{where}: at {at!r} is not a date and time") from None
+    for one in times:
+        try:
+            _ = dt.date(2028, *map(int, one[:5].split("-"))) if recurs == "yearly" else None  # 2028 has 29 February
+            if not (0 <= int(one[-5:-3]) < 24 and 0 <= int(one[-2:]) < 60):
+                raise ValueError
+        except ValueError:
+            raise EventError(f"{where}: at {one!r} is not a date and time") from None
     return EventSpec(
         id=eid, kind=kind, place=_need(data, "place", str, where), title=_texts(data, "title", where),
-        description=_texts(data, "description", where), recurs=recurs, at=at,
+        description=_texts(data, "description", where), recurs=recurs, at=times,
         countdown_s=numbers["countdown_s"], spoken_countdown_s=numbers["spoken_countdown_s"], beat_count=count,
         beat_interval_s=float(interval), end_after_last_s=numbers["end_after_last_s"], per_turn=per_turn,
-        facts=facts,
+        facts=facts, rest_days=frozenset(WEEKDAYS.index(d) for d in rest),
     )
 
 

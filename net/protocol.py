@@ -18,9 +18,10 @@ VERSION = 1
 # report-and-hide ops and private messages to the mayor (issue 7); 3 added listing and lifting one's own blocks
 # (``presence.blocks``, ``presence.unblock``); 4 added the hub's clock (``time``) and the catalogue events'
 # schedules and ringer queue (``event.schedule``, ``event.ring``, ``event.unring``, issue 17), and the economy and
-# education spaces' sessions, matching, courses and lectures and the shared whiteboard (``board.stroke``, issue 20).
-# An older hub answers newer ops ``bad_request``.
-REVISION = 4
+# education spaces' sessions, matching, courses and lectures and the shared whiteboard (``board.stroke``, issue 20);
+# 5 added Seoul's real-time city data as the hub last polled it (``city.data``, issue 16). An older hub answers
+# newer ops ``bad_request``.
+REVISION = 5
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
@@ -271,6 +272,7 @@ OPS: dict[str, Op] = {
         writes=True,
     ),
     "time": Op(),
+    "city.data": Op(),
     "event.schedule": Op({"event": Field(str, pattern=EVENT_KEY),
                           "at": Field(float, required=False, low=0, high=2**33)}),
     "event.ring": Op({"event": Field(str, pattern=EVENT_KEY), "beat": Field(int, low=1, high=200)}, WRITERS),

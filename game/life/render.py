@@ -46,7 +46,7 @@ def season_of(month: int) -> str:
             7: "summer", 8: "summer"}.get(month, "autumn")
 
 
-class _Layer:
+class InstanceLayer:
     """One mesh drawn ``count`` times; instance data in a float buffer texture."""
 
     def __init__(self, parent: NodePath, name: str, mesh: Mesh, capacity: int, shader: Shader):
@@ -87,13 +87,13 @@ class LifeRenderer:
         self.root = parent.attachNewNode("city-life")
         shader = load_glsl("life")
         self.layers = {
-            "walkers": _Layer(self.root, "walkers", bodies.walker(), walkers, shader),
-            "cars": _Layer(self.root, "cars", bodies.car(), vehicles, shader),
-            "buses": _Layer(self.root, "buses", bodies.bus(), vehicles // 4, shader),
-            "scooters": _Layer(self.root, "scooters", bodies.scooter(), vehicles // 4, shader),
+            "walkers": InstanceLayer(self.root, "walkers", bodies.walker(), walkers, shader),
+            "cars": InstanceLayer(self.root, "cars", bodies.car(), vehicles, shader),
+            "buses": InstanceLayer(self.root, "buses", bodies.bus(), vehicles // 4, shader),
+            "scooters": InstanceLayer(self.root, "scooters", bodies.scooter(), vehicles // 4, shader),
         }
         self._signals = self._signal_posts()
-        self.layers["signals"] = _Layer(self.root, "signals", bodies.signal_head(), max(len(self._signals), 1),
+        self.layers["signals"] = InstanceLayer(self.root, "signals", bodies.signal_head(), max(len(self._signals), 1),
                                         shader)
         td = life.traffic_data
         self._bus_rgb = np.array([_lin(b["colour"]) for b in td["bus_liveries"]], np.float32)

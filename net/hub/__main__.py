@@ -54,7 +54,8 @@ def serve(args: argparse.Namespace) -> int:
         presence_out=args.presence_out, allow_anonymous=not args.kiosks_only,
         heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
         disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
-        disaster_api_region=args.region, hide_after=args.hide_after,
+        disaster_api_region=args.region, hide_after=args.hide_after, city_data_key=args.city_data_key,
+        city_data_interval=args.city_data_interval,
         bookings=BookingRules(args.booking_window_days or None, args.bookings_per_day, args.bookings_active),
     ))
     endpoints = hub.bind()
@@ -193,6 +194,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--disaster-api-key", help="safetydata.go.kr service key (or env MSEOUL_DISASTER_API_KEY)")
     s.add_argument("--disaster-api-url", default=HubConfig.disaster_api_url)
     s.add_argument("--disaster-api-interval", type=float, default=60.0, help="seconds between API polls")
+    s.add_argument("--city-data-key", help="Seoul Open API key, real-time city data (or env MSEOUL_SEOUL_API_KEY)")
+    s.add_argument("--city-data-interval", type=float, default=300.0, help="seconds between a hotspot's polls")
     s.add_argument("--region", help="only messages for this region name (rgnNm), e.g. 서울특별시")
     s.add_argument("--hide-after", type=_at_least_one, default=HubConfig.hide_after, metavar="N",
                    help="hide an opinion-box proposal or comment once N distinct citizens reported it (default 3)")

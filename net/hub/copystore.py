@@ -16,7 +16,8 @@ from net.hub import store
 # Parents before children (foreign keys); every table of the schema, checked against it at run time.
 TABLES = ("meta", "requests", "tickets", "facilities", "bookings", "proposals", "votes", "comments", "events",
           "alerts", "source_seen", "blocks", "reports", "scene_bans", "moderation_actions", "gatherings",
-          "opinion_reports", "mayor_messages", "space_sessions", "match_requests", "enrolments", "attendance")
+          "opinion_reports", "mayor_messages", "space_sessions", "match_requests", "enrolments", "attendance",
+          "city_data")
 SEEDED = ("facilities", "events")  # rows migration 2 puts into every new store: replaced by the kiosk's own
 
 

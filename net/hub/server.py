@@ -18,6 +18,7 @@ import binascii
 import functools
 import json
 import logging
+import os
 import queue
 import threading
 import time
@@ -27,9 +28,9 @@ from pathlib import Path
 
 import zmq
 
-from net import alertsig
+from net import alertsig, citydata
 from net.clock import timestamp
-from net.hub import mayor, opinion_safety, services, spaces, store
+from net.hub import citydata_poller, mayor, opinion_safety, services, spaces, store
 from net.hub.alertfeed import CHANNEL, SWEEP, AlertFeed
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
@@ -87,6 +88,10 @@ class HubConfig:
     disaster_api_url: str = DISASTER_API_URL
     disaster_api_interval: float = 60.0
     disaster_api_region: str | None = None
+    city_data_key: str | None = None  # Seoul Open API key; None: MSEOUL_SEOUL_API_KEY, else no city data poller
+    city_data_url: str = citydata.BASE_URL
+    city_data_interval: float = 300.0
+    city_data_areas: tuple[str, ...] = citydata_poller.DISTRICT_AREAS
     batch: int = 256
     hide_after: int = opinion_safety.DEFAULT_HIDE_AFTER  # distinct citizens' reports that hide an opinion item
     bookings: BookingRules = field(default_factory=BookingRules)
@@ -122,7 +127,7 @@ class Hub:
         self.ringers = RingerQueue(absent_after=config.ringer_absent_after)
         self.handlers = {**services.HANDLERS, **opinion_safety.handlers(config.hide_after), **mayor.HANDLERS,
                          **services.event_handlers(self.ringers),
-                         **spaces.HANDLERS,
+                         **spaces.HANDLERS, "city.data": citydata_poller.city_data,
                          "booking.create": functools.partial(services.booking_create, rules=config.bookings),
                          "session.book": functools.partial(spaces.session_book, rules=config.bookings)}
         self.incoming: queue.Queue[Incoming] = queue.Queue()
@@ -158,6 +163,11 @@ class Hub:
             endpoint = f"inproc://alert-feed-{id(self):x}"
             self.feed_in.bind(endpoint)
             self.feed = AlertFeed(config.store, self.db.channel(CHANNEL), self.ctx, endpoint)
+        self.city_snapshots: queue.Queue[citydata_poller.Snapshot] = queue.Queue()
+        city_key = config.city_data_key or os.environ.get(citydata_poller.KEY_ENV)
+        self.city_poller = citydata_poller.CityDataPoller(
+            city_key, self.city_snapshots, areas=config.city_data_areas, base_url=config.city_data_url,
+            interval=config.city_data_interval, wall=config.clock) if city_key else None
         self.endpoints: dict[str, str] = {}
 
     def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:
@@ -192,6 +202,8 @@ class Hub:
             self.bind()
         if self.api:
             self.api.start()
+        if self.city_poller:
+            self.city_poller.start()
         poller = zmq.Poller()
         if self.feed:
             self.feed.start()
@@ -230,6 +242,8 @@ class Hub:
             self._feed_arrivals()
         self._publish_presence(now)
         self._drain_incoming()
+        while not self.city_snapshots.empty():
+            citydata_poller.store(self.db, self.city_snapshots.get_nowait())
         if self.dropbox and scan:
             self._scan_dropbox()
         if beat:
@@ -255,6 +269,8 @@ class Hub:
         if self.feed:
             self.feed.stop()
             self.feed_in.close(linger=0)
+        if self.city_poller:
+            self.city_poller.stop()
         self.zap.close()
         self.router.close(linger=0)
         self.pub.close(linger=0)

@@ -373,6 +373,8 @@ def event_schedule(conn: Database, c: Caller, args: Args, ringers: RingerQueue) 
 def event_ring(conn: Database, c: Caller, args: Args, ringers: RingerQueue) -> Result:
     """Ask to ring beat ``beat`` of the current or next occurrence; the first visitor to ask gets it."""
     occ = _occurrence({"event": args["event"]}, c.now)
+    if occ.spec.per_turn == 0:
+        raise ServiceError(ErrorCode.BAD_REQUEST, "this event's beats are not rung by visitors", reason="not_rung")
     ringers.forget_before(c.now - 86400)  # yesterday's occurrences are history
     try:
         beat = ringers.claim(occ.spec.id, occ.start, occ.beats, args["beat"], c.client, c.now)

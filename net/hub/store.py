@@ -167,6 +167,10 @@ MIGRATIONS: tuple[str, ...] = (
         first {real} NOT NULL, last {real} NOT NULL, PRIMARY KEY (lecture, client)
     ){without_rowid};
     """,
+    # 8: the last good real-time city data document per hotspot (issue 16, net/hub/citydata_poller.py)
+    """
+    CREATE TABLE city_data (area TEXT PRIMARY KEY, received {real} NOT NULL, body TEXT NOT NULL){without_rowid};
+    """,
 )
 
 

@@ -62,13 +62,13 @@ def walk_cycle() -> None:
     from direct.showbase.ShowBase import ShowBase
 
     from game.life import bodies
-    from game.life.render import TEXELS, _Layer
+    from game.life.render import TEXELS, InstanceLayer
     from game.render.shaders import load_glsl
 
     base = ShowBase(windowType="offscreen")
     base.setBackgroundColor(0, 0, 0, 1)
     shader = load_glsl("life")
-    layer = _Layer(base.render, "walkers", bodies.walker(), 1, shader)
+    layer = InstanceLayer(base.render, "walkers", bodies.walker(), 1, shader)
     layer.node.setShaderInput("flat_colour", WALKER_MASK)
     base.camLens.setFov(20)
     base.camera.setPos(8, 0, 0.9)  # east of a walker heading north: legs swing across the picture

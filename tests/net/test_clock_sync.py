@@ -7,8 +7,6 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
-import pytest
-
 from game.events.clock_sync import ClockSync, StrikeScheduler
 from net import clock
 from net.client.blocking import call

@@ -61,3 +61,15 @@ def test_two_visitors_ask_for_one_strike_one_gets_it_and_a_leaver_is_replaced(st
     time.sleep(0.8)  # b falls silent (closed the app): its strike goes back to the automatic ringer
     assert ok(a, "event.schedule", event=BELL)["ringers"][12] == "auto"
     assert ok(a, "event.ring", event=BELL, beat=13)["beat"] == 13
+
+
+def test_the_hub_lists_the_guard_ceremonies_and_their_drums_are_not_rung_by_visitors(start_hub, make_link) -> None:
+    monday_noon = dt.datetime(2026, 11, 30, 12, tzinfo=KST).timestamp()
+    hub = start_hub(clock=running_from(monday_noon))
+    link = make_link(hub.layout, hub.endpoints, Role.CITIZEN)
+    listed = {e["event"]: e["starts"] for e in ok(link, "event.list")["events"] if e.get("kind") == "ceremony"}
+    assert listed == {"gwanghwamun-guard": "2026-11-30T14:00", "deoksugung-guard": "2026-12-01T11:00"}
+    sched = ok(link, "event.schedule", event="gwanghwamun-guard")
+    assert sched["ends"] - sched["starts"] == 1200 and len(sched["beats"]) == 4
+    refused = call(link, "event.ring", {"event": "gwanghwamun-guard", "beat": 2})
+    assert not refused.ok and refused.error["reason"] == "not_rung"
