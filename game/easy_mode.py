@@ -9,6 +9,7 @@ takes the keys, so Esc stops the walk and nothing else moves the visitor. An ale
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 
 from game import caption_style, easy_settings, tasks
@@ -22,6 +23,7 @@ from ui.easy_view import EasyView
 
 log = logging.getLogger("mseoul.easy")
 MAX_DT = 30.0  # seconds of walking one frame may carry (a stall); the walk itself steps in short collision steps
+CAPTION_REACH = 15.0  # metres the visitor walks away from where the guide spoke before its caption goes
 
 
 class _Walking:
@@ -57,13 +59,14 @@ class EasyMode:
         self.target: str | None = None
         self._walking = _Walking(self.stop)
         self._clearance = None
+        self._caption_at: tuple[float, float] | None = None  # where the guide's caption was given
         self.view = EasyView(app.base, app.font, self.lang, self.open_menu,
                              aids.caption_style if aids is not None else caption_style.DEFAULT)
         self.keys.push(self, WORLD)
         self._unsubscribe = app.language.subscribe(self.view.set_language)
         self._task = app.base.taskMgr.add(self._tick, "guided-walk", sort=tasks.WORLD)
         where = app.language.config_dir
-        decided = easy_settings.decide(app.config.easy, recall(where, easy_settings.KEY), app.config.kiosk)
+        decided = easy_settings.decide(app.config.easy, recall(where, easy_settings.KEY))
         self.apply(bool(decided))
         if decided is None and not app.config.frames:  # smoke and benchmark runs go without the question
             self.ask()
@@ -171,7 +174,10 @@ class EasyMode:
         self.keys.remove(self._walking)
 
     def _tick(self, task):
-        walk = self.walk
+        walk, w = self.walk, self.explore.walker
+        if walk is None and self._caption_at is not None and math.dist(self._caption_at, (w.x, w.y)) > CAPTION_REACH:
+            self._caption_at = None
+            self.view.clear()
         if walk is None or self.keys.covered(self._walking):  # an alert above: the walk waits
             return task.cont
         walk.update(min(max(self.app.base.clock.getDt(), 0.0), MAX_DT))
@@ -190,13 +196,14 @@ class EasyMode:
         lm = self.app.landmarks[landmark_id]
         lines = {lg: f"{i18n.text('easy.arrived', lg, name=lm.name(lg))} {lm.description[lg]}" for lg in ("ko", "en")}
         first = self.lang
-        self.view.say("\n".join([lines[first]] + [t for lg, t in lines.items() if lg != first]), first)
+        self._show("\n".join([lines[first]] + [t for lg, t in lines.items() if lg != first]))
         if self.aids is not None:
             self.aids.speak(lines[first], first)
 
     # -- speech and captions -------------------------------------------------------------------------------------
     def _show(self, text: str) -> None:
         self.view.say(text, self.lang)
+        self._caption_at = (self.explore.walker.x, self.explore.walker.y)
 
     def _say(self, text: str) -> None:
         """The voice guide, on in easy mode."""

@@ -1,6 +1,6 @@
 """Easy mode's settings: whether it is on, and what it changes. Pure.
 
-Easy mode is for first-time and older visitors (and the kiosk's default): large text and buttons, the voice guide
+Easy mode is for first-time and older visitors: large text and buttons, the voice guide
 speaking slower, a help line always on screen, and one key (or one touch) for "take me to…", a guided walk to a
 landmark with narration there. The visitor chooses it on the start screen; the choice is kept in settings.json
 (``"easy"``) beside the language. ``--easy`` (or the ``mseoul-easy`` PRC variable) turns it on for a run.
@@ -27,11 +27,9 @@ def parse(text: str) -> bool | None:
     raise ValueError(f"expected on or off, not {text!r}")
 
 
-def decide(forced: bool | None, stored: object, kiosk: bool) -> bool | None:
-    """On or off for this run: ``--easy``/PRC first, then the visitor's kept choice, then on for a kiosk;
-    None: nobody has chosen yet (the start screen asks)."""
+def decide(forced: bool | None, stored: object) -> bool | None:
+    """On or off for this run: ``--easy``/PRC first, then the visitor's kept choice; None: nobody has chosen yet
+    (the start screen asks)."""
     if forced is not None:
         return forced
-    if isinstance(stored, bool):
-        return stored
-    return True if kiosk else None
+    return stored if isinstance(stored, bool) else None

@@ -44,6 +44,8 @@ def test_the_start_screen_asks_and_the_choice_is_kept(desktop, pilot) -> None:
     assert desktop.easy.menu.frame.getSz(app.base.aspect2d) > 1.4
     pilot.press("escape")
     assert desktop.easy.menu is None
+    pilot.click(desktop.easy.view.button)  # …or one touch on the large button
+    assert desktop.easy.menu is not None
 
 
 def test_a_restart_keeps_easy_mode_without_asking(desktop, pilot) -> None:
@@ -99,3 +101,6 @@ def test_esc_stops_the_walk_where_it_is(desktop, pilot) -> None:
     pilot.press("escape")
     assert easy.walk is None and desktop.app.keys.layers[-1] is desktop.explore
     assert easy.view.caption.getText().endswith(i18n.text("easy.stopped", "ko"))
+    desktop.explore.teleport("bosingak")  # once the visitor has moved on, the guide's caption goes
+    pilot.step()
+    assert easy.view.caption.isHidden()

@@ -1,4 +1,4 @@
-"""Easy mode's on/off rule: ``--easy`` or ``mseoul-easy`` first, then the visitor's kept choice, then the kiosk."""
+"""Easy mode's on/off rule: ``--easy`` or ``mseoul-easy`` first, then the visitor's kept choice."""
 
 from __future__ import annotations
 
@@ -9,20 +9,19 @@ from game.config import ConfigError, config_from_args
 from game.language import recall, remember
 
 
-def test_the_flag_wins_then_the_kept_choice_then_the_kiosk() -> None:
+def test_the_flag_wins_then_the_kept_choice() -> None:
     decide = easy_settings.decide
-    assert decide(True, False, False) is True
-    assert decide(False, True, True) is False
-    assert decide(None, True, False) is True and decide(None, False, True) is False
-    assert decide(None, None, True) is True  # a kiosk starts in easy mode
-    assert decide(None, None, False) is None  # nobody chose yet: the start screen asks
-    assert decide(None, "yes", False) is None  # a hand-edited value that is not a boolean is not a choice
+    assert decide(True, False) is True
+    assert decide(False, True) is False
+    assert decide(None, True) is True and decide(None, False) is False
+    assert decide(None, None) is None  # nobody chose yet: the start screen asks
+    assert decide(None, "yes") is None  # a hand-edited value that is not a boolean is not a choice
 
 
 def test_the_choice_is_kept_in_settings_json(tmp_path) -> None:
     remember(tmp_path, easy_settings.KEY, True)
     remember(tmp_path, "language", "en")
-    assert easy_settings.decide(None, recall(tmp_path, easy_settings.KEY), False) is True
+    assert easy_settings.decide(None, recall(tmp_path, easy_settings.KEY)) is True
 
 
 def test_the_command_line_and_prc() -> None:
