@@ -37,23 +37,21 @@ def segment_clear(clear: ClearFn, a: tuple[float, float], b: tuple[float, float]
     return bool(clear(pts, radius).all())
 
 
-def join(ways: Walkways, clear: ClearFn, p: tuple[float, float], among: np.ndarray | None = None) -> int | None:
-    """The nearest network node (of ``among``, a mask; default every linked node) reachable from ``p`` in a clear
-    straight line; None when none of the nearest is."""
+def joins(ways: Walkways, clear: ClearFn, p: tuple[float, float],
+          among: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The network nodes (of ``among``, a mask; default every linked node) among the nearest to ``p`` that can be
+    reached from it in a clear straight line, nearest first, each with its distance."""
     gap = np.linalg.norm(ways.nodes - np.asarray(p, float), axis=1)
     if among is None:
         among = np.zeros(len(ways.nodes), bool)
         among[ways.a] = among[ways.b] = True
     gap[~among] = np.inf
-    for n in np.argsort(gap)[:JOIN_CANDIDATES]:
-        if np.isfinite(gap[n]) and segment_clear(clear, p, tuple(ways.nodes[n])):
-            return int(n)
-    return None
+    return [(int(n), float(gap[n])) for n in np.argsort(gap)[:JOIN_CANDIDATES]
+            if np.isfinite(gap[n]) and segment_clear(clear, p, tuple(ways.nodes[n]))]
 
 
-def tree(ways: Walkways, start: int) -> dict[int, int]:
-    """Dijkstra from ``start`` over the whole network: each reachable node's predecessor (``start`` maps to
-    itself)."""
+def tree(ways: Walkways, start: int) -> tuple[dict[int, float], dict[int, int]]:
+    """Dijkstra from ``start`` over the whole network: each reachable node's distance and predecessor."""
     best = {start: 0.0}
     came = {start: start}
     queue = [(0.0, start)]
@@ -67,24 +65,27 @@ def tree(ways: Walkways, start: int) -> dict[int, int]:
             if nd < best.get(m, math.inf):
                 best[m], came[m] = nd, n
                 heapq.heappush(queue, (nd, m))
-    return came
+    return best, came
 
 
 def route(ways: Walkways, clear: ClearFn, start: tuple[float, float],
           goal: tuple[float, float]) -> list[tuple[float, float]] | None:
-    """Waypoints from ``start`` to ``goal`` over the pavements (None: no way there). The goal joins the part of the
-    network the start is on, so an island of pavement near the goal does not cut the way."""
+    """Waypoints from ``start`` to ``goal`` over the pavements (None: no way there). The start joins the network at
+    its nearest clear node; the goal at whichever clear node near it makes the whole way shortest, on the part of
+    the network the start is on (so neither an island of pavement nor the wrong side of a wide road cuts it)."""
     if math.dist(start, goal) < 30.0 and segment_clear(clear, start, goal):  # in sight and close: straight there
         return [goal]
-    a = join(ways, clear, start)
-    if a is None:
+    first = joins(ways, clear, start)
+    if not first:
         return None
-    came = tree(ways, a)
+    a = first[0][0]
+    best, came = tree(ways, a)
     reached = np.zeros(len(ways.nodes), bool)
     reached[list(came)] = True
-    b = join(ways, clear, goal, reached)
-    if b is None:
+    last = joins(ways, clear, goal, reached)
+    if not last:
         return None
+    b = min(last, key=lambda nd: best[nd[0]] + nd[1])[0]
     nodes = [b]
     while nodes[-1] != a:
         nodes.append(came[nodes[-1]])

@@ -34,8 +34,12 @@ def test_every_landmark_has_a_way_from_the_start_clear_of_every_collider(walk_wo
         path = route(ways, clearance.clear, start, view.camera[:2])
         assert path is not None, lid
         assert path[-1] == view.camera[:2]
-        for a, b in zip([start, *path[:-1]], path, strict=True):
+        legs = list(zip([start, *path[:-1]], path, strict=True))
+        for a, b in legs:
             assert segment_clear(clearance.clear, a, b, RADIUS * 0.9), (lid, a, b)
+        # along the pavements, not round the district: measured 1.00–1.24 times the straight line (crossings at
+        # junctions, round blocks)
+        assert sum(math.dist(a, b) for a, b in legs) <= 1.35 * math.dist(start, path[-1]) + 30.0, lid
 
 
 def test_a_wall_in_the_way_is_walked_round():
@@ -54,7 +58,8 @@ def test_a_wall_in_the_way_is_walked_round():
         return ~((np.abs(pts[:, 0]) < 3 + radius) & (np.abs(pts[:, 1]) < 3 + radius))
 
     path = route(ways, clear, (-12.0, 0.0), (12.0, 0.0))
-    assert path is not None and len(path) == 4  # two nodes on one side, then the goal
+    assert path is not None and path[-1] == (12.0, 0.0)
+    assert any(abs(y) == 10.0 for _, y in path)  # by the ring's north or south node
     assert not segment_clear(clear, (-12.0, 0.0), (12.0, 0.0))
     assert all(segment_clear(clear, p, q) for p, q in zip([(-12.0, 0.0), *path[:-1]], path, strict=True))
 
