@@ -60,6 +60,7 @@ class EasyMode:
         self._walking = _Walking(self.stop)
         self._clearance = None
         self._caption_at: tuple[float, float] | None = None  # where the guide's caption was given
+        self._voice: list[tuple[str, str]] = []  # (text, language) the guide says next, one after another
         self.view = EasyView(app.base, app.font, self.lang, self.open_menu,
                              aids.caption_style if aids is not None else caption_style.DEFAULT)
         self.keys.push(self, WORLD)
@@ -117,6 +118,7 @@ class EasyMode:
         if not on:
             self.stop()
             self.view.clear()
+            self._voice.clear()
 
     # -- take me to… ---------------------------------------------------------------------------------------------
     def open_menu(self) -> None:
@@ -174,6 +176,8 @@ class EasyMode:
         self.keys.remove(self._walking)
 
     def _tick(self, task):
+        if self._voice and not self.aids.speaking:
+            self.aids.speak(*self._voice.pop(0))
         walk, w = self.walk, self.explore.walker
         if walk is None and self._caption_at is not None and math.dist(self._caption_at, (w.x, w.y)) > CAPTION_REACH:
             self._caption_at = None
@@ -190,15 +194,15 @@ class EasyMode:
         return task.cont
 
     def _arrive(self, landmark_id: str) -> None:
-        """Face the landmark as its viewpoint does, and narrate it: its description, captioned in both languages,
-        spoken in the visitor's."""
+        """Face the landmark as its viewpoint does, and narrate it: its description, captioned and spoken in both
+        languages, the visitor's first."""
         self.explore.teleport(landmark_id)  # the last step: the viewpoint's exact spot and heading
         lm = self.app.landmarks[landmark_id]
         lines = {lg: f"{i18n.text('easy.arrived', lg, name=lm.name(lg))} {lm.description[lg]}" for lg in ("ko", "en")}
         first = self.lang
         self._show("\n".join([lines[first]] + [t for lg, t in lines.items() if lg != first]))
         if self.aids is not None:
-            self.aids.speak(lines[first], first)
+            self._voice = [(lines[lg], lg) for lg in sorted(lines, key=lambda lg: lg != first)]
 
     # -- speech and captions -------------------------------------------------------------------------------------
     def _show(self, text: str) -> None:
@@ -208,7 +212,7 @@ class EasyMode:
     def _say(self, text: str) -> None:
         """The voice guide, on in easy mode."""
         if self.on and self.aids is not None:
-            self.aids.speak(text, self.lang)
+            self._voice.append((text, self.lang))
 
     def release(self) -> None:
         self.app.base.taskMgr.remove(self._task)

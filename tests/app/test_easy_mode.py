@@ -60,8 +60,10 @@ def test_a_restart_keeps_easy_mode_without_asking(desktop, pilot) -> None:
 
 
 @pytest.mark.parametrize("index", range(9))
-def test_one_choice_walks_the_visitor_to_each_landmark(desktop, pilot, index) -> None:
+def test_one_choice_walks_the_visitor_to_each_landmark(desktop, pilot, index, monkeypatch) -> None:
     app, explore, easy = desktop.app, desktop.explore, desktop.easy
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(desktop.aids, "speak", lambda text, lang: said.append((text, lang)))
     choose_easy(pilot)
     lid = list(app.landmarks)[index]
     start = (explore.walker.x, explore.walker.y)
@@ -90,6 +92,8 @@ def test_one_choice_walks_the_visitor_to_each_landmark(desktop, pilot, index) ->
     lm = app.landmarks[lid]
     assert lm.description["ko"] in caption and lm.description["en"] in caption
     assert not easy.view.caption.isHidden()
+    pilot.step(3)  # the voice guide says it in the visitor's language, then in the other, one after the other
+    assert [lang for text, lang in said if lm.description[lang] in text] == ["ko", "en"]
 
 
 def test_esc_stops_the_walk_where_it_is(desktop, pilot) -> None:
