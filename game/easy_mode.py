@@ -62,7 +62,8 @@ class EasyMode:
         self._caption_at: tuple[float, float] | None = None  # where the guide's caption was given
         self._voice: list[tuple[str, str]] = []  # (text, language) the guide says next, one after another
         self.view = EasyView(app.base, app.font, self.lang, self.open_menu,
-                             aids.caption_style if aids is not None else caption_style.DEFAULT)
+                             aids.caption_style if aids is not None else caption_style.DEFAULT,
+                             scale=easy_settings.UI_SCALE)
         self.keys.push(self, WORLD)
         self._unsubscribe = app.language.subscribe(self.view.set_language)
         self._task = app.base.taskMgr.add(self._tick, "guided-walk", sort=tasks.WORLD)
