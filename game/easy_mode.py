@@ -61,7 +61,7 @@ class EasyMode:
         self._clearance = None
         self._caption_at: tuple[float, float] | None = None  # where the guide's caption was given
         self._voice: list[tuple[str, str]] = []  # (text, language) the guide says next, one after another
-        self.view = EasyView(app.base, app.font, self.lang, self.open_menu,
+        self.view = EasyView(app.base, app.font, self.lang, self.open_menu, explore.show_card,
                              aids.caption_style if aids is not None else caption_style.DEFAULT,
                              scale=easy_settings.UI_SCALE)
         self.keys.push(self, WORLD)
@@ -115,7 +115,7 @@ class EasyMode:
         self.explore.set_help("easy.help" if on else "app.help")
         if self.aids is not None:
             self.aids.speech.rates = dict(easy_settings.SPEECH_RATES if on else RATES)
-        self.view.set_button(on)
+        self.view.set_buttons(on)
         if not on:
             self.stop()
             self.view.clear()

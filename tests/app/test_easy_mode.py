@@ -46,6 +46,10 @@ def test_the_start_screen_asks_and_the_choice_is_kept(desktop, pilot) -> None:
     assert desktop.easy.menu is None
     pilot.click(desktop.easy.view.button)  # …or one touch on the large button
     assert desktop.easy.menu is not None
+    pilot.press("escape")
+    assert not desktop.easy.view.help.isHidden()  # the help button, always there in easy mode
+    pilot.click(desktop.easy.view.help)
+    assert explore.card is not None
 
 
 def test_a_restart_keeps_easy_mode_without_asking(desktop, pilot) -> None:
