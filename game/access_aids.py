@@ -105,6 +105,11 @@ class AccessAids:
         """The voice guide: say ``text`` as soon as it is synthesised, through the app's audio; never blocks."""
         self._to_play.add(self.speech.submit(text, lang))
 
+    @property
+    def speaking(self) -> bool:
+        """Something said is still being synthesised or playing (a guide waits before saying the next thing)."""
+        return bool(self._to_play) or any(s.status() == s.PLAYING for s in self._sounds)
+
     def _poll(self, task):
         for result in self.speech.poll():  # polling also restarts a worker that died
             if result.request_id in self._to_play:

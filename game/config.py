@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import easy_settings
 from net import clock
 
 LANGUAGES = ("ko", "en")
@@ -80,6 +81,7 @@ class AppConfig:
     cache_dir: Path | None = None
     self_check: bool = False
     config_dir: Path | None = None  # the visitor's settings (language); None: the user config directory
+    easy: bool | None = None  # --easy / mseoul-easy: easy mode on (off); None: the visitor's kept choice
     event: str | None = None  # --event: rehearse a catalogue event (net.events); with --time the clock starts there
     assets_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "assets")
 
@@ -129,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--event", type=str, metavar="EVENT_ID",
                    help="rehearse a city event (assets/events), e.g. new-year-bell; with --time the city's clock "
                         "starts at that instant")
+    p.add_argument("--easy", action="store_true",
+                   help="easy mode: large text, a guided walk to each landmark, slower voice (kept as chosen)")
     p.add_argument("--config-dir", type=Path, help="the visitor's settings, e.g. the language "
                                                    "(default: user config directory)")
     return p
@@ -153,6 +157,10 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
     location_text = ns.location or _prc("location", "")
     if ns.frames is not None and ns.frames < 1:
         raise ConfigError("--frames must be at least 1")
+    try:
+        easy = True if ns.easy else easy_settings.parse(_prc("easy", ""))
+    except ValueError as exc:
+        raise ConfigError(f"mseoul-easy: {exc}") from None
     cache = ns.cache_dir or (Path(v) if (v := _prc("cache-dir", "")) else None)
     return AppConfig(
         offscreen=ns.offscreen,
@@ -175,5 +183,6 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         cache_dir=cache,
         self_check=ns.self_check,
         config_dir=ns.config_dir or (Path(v) if (v := _prc("config-dir", "")) else None),
+        easy=easy,
         event=ns.event,
     )

@@ -28,6 +28,7 @@ from ui.onboarding import Onboarding
 
 START_LANDMARK = "gwanghwamun-square"
 HINT_Z, HINT_SCALE, HINT_WRAP = 0.07, 0.045, 34.0  # the hint bar: bottom line, size, width in text units
+CARD_MAX_SCALE = 1.35  # the first-minute card is wide: larger than this it would leave a 16:9 screen
 ROOM_REACH = 160.0  # metres from a host building within which E opens its rooms
 ROOM_TITLES = {"mayors-office": "civic.title_office", "center-120": "civic.title_center",
                "reservations": "civic.title_reservations", "exhibition": "civic.title_exhibition"}
@@ -93,6 +94,7 @@ class Explore:
         self.alerted = False
         self.compass = CompassView(app.base.a2dTopLeft, app.font, app.landmarks)
         self.card: Onboarding | None = None
+        self.ui_scale = 1.0  # easy mode's large text and buttons: the hint bar, compass, menus and panels
         self.teleport(start)
         self.keys.push(self, WORLD)
         self.keys.listeners.append(self._stack_changed)
@@ -121,6 +123,14 @@ class Explore:
         self.help_key, self.help_langs = key, langs
         self._relabel()
 
+    def set_ui_scale(self, scale: float) -> None:
+        """Text and buttons ``scale`` times their size (easy mode); the hint bar keeps its width on screen."""
+        self.ui_scale = scale
+        self.help["scale"] = HINT_SCALE * scale
+        self.help["wordwrap"] = HINT_WRAP / scale
+        self.compass.text["scale"] = CompassView.SCALE * scale
+        self._relabel()
+
     def set_alerted(self, alerted: bool) -> None:
         """Hide the hint bar while an alert is on screen."""
         self.alerted = alerted
@@ -136,6 +146,7 @@ class Explore:
             on_close()
 
         self.card = Onboarding(self.app.base.aspect2d, self.app.font, self.lang, self.keys, closed)
+        self.card.frame.setScale(min(self.ui_scale, CARD_MAX_SCALE))
 
     def _relabel(self) -> None:
         street = self.visit is None and not self.alerted
@@ -151,7 +162,7 @@ class Explore:
         langs = self.help_langs or (self.lang,)
         self.help.setText("\n".join(i18n.text(self.help_key, lg) for lg in langs))
         rows = self.help.textNode.getNumRows()  # text grows downwards from its first line: keep the last one in view
-        self.help.setPos(0.05, HINT_Z + (rows - 1) * HINT_SCALE * 1.2)
+        self.help.setPos(0.05, HINT_Z + (rows - 1) * HINT_SCALE * self.ui_scale * 1.2)
 
     def _moved(self, walker: Walker) -> None:
         self.app.pipeline.focus_shadows((walker.x, walker.y, 0.0))
@@ -222,7 +233,7 @@ class Explore:
                 i18n.text("app.teleport_hint", self.lang),
                 [(lm.id, self._menu_label(lm)) for lm in self.app.landmarks.values()]
                 + ([(sid, i18n.text(key, self.lang)) for sid, key in SPACE_TITLES.items()] if self.city else [])
-                + extras, chosen, closed, keys=self.keys))
+                + extras, chosen, closed, keys=self.keys, scale=self.ui_scale))
 
     def _menu_label(self, landmark) -> str:
         """A landmark's line in the teleport menu: its name, or what a feature says of it (the next ceremony)."""
@@ -238,6 +249,7 @@ class Explore:
         notes += [line for extra in self.info_notes if (line := extra(self.lang, landmark.id))]
         note = " · ".join(notes)
         info = InfoPanel(self.app.base.aspect2d, self.app.font, self.lang, landmark, note)
+        info.frame.setScale(self.ui_scale)
         layer = _Closable(info, frozenset({"cancel", "info"}), self._close_info)
         if self._open("info", layer):
             self.keys.push(layer)
@@ -270,7 +282,7 @@ class Explore:
             self._open("teleport", ChoiceMenu(
                 self.app.base.aspect2d, self.app.font, host.name(self.lang), i18n.text("app.teleport_hint", self.lang),
                 [(rid, i18n.text(key, self.lang)) for rid, key in ROOM_HOSTS[host.id].items()], chosen, closed,
-                keys=self.keys))
+                keys=self.keys, scale=self.ui_scale))
 
     def enter_room(self, room: str) -> None:
         """Step inside (flow ``civic``); Esc in the room's panel brings the visitor back out to the street."""

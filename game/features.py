@@ -40,9 +40,10 @@ class Context:
     room: Any = None  # game.civic.session.CivicVisit (a room started alone)
     ceremony: Any = None  # game.events.ceremony.BellCeremony
     guards: Any = None  # game.events.guards.GuardCeremonies
-    life: Any = None  # game.life.install.CityLifeHandle
+    life: Any = None  # game.life.install.CityLifeHandle (people and traffic; its walkways guide easy mode's walks)
     badge: Any = None  # game.life.live_badge.LiveBadge
     data_view: Any = None  # game.life.data_view.DataView
+    easy: Any = None  # game.easy_mode.EasyMode
     handles: list[Handle] = field(default_factory=list)
 
     def release(self) -> None:
@@ -138,6 +139,15 @@ def city_life(ctx: Context) -> Handle:
     ctx.life = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
                                  visitor=lambda: (walker.x, walker.y), cache_dir=cache)
     return ctx.life
+
+
+def easy_mode(ctx: Context) -> Handle:
+    """Easy mode (issue 19): asked on the start screen and kept; large text, slower voice, guided walks."""
+    from game.easy_mode import EasyMode
+
+    life = ctx.life
+    ctx.easy = EasyMode(ctx.app, ctx.explore, ctx.aids, ways=(lambda: life.life.ways) if life is not None else None)
+    return ctx.easy
 
 
 def live_alerts(ctx: Context) -> Handle:
@@ -282,7 +292,7 @@ def live_badge(ctx: Context) -> Handle:
 
 
 # -- the modes ---------------------------------------------------------------------------------------------------
-DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, city, live_alerts, civic_desk, social, bell_ceremony,
-                                guard_ceremonies, live_badge)
+DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, easy_mode, city, live_alerts, civic_desk, social,
+                                bell_ceremony, guard_ceremonies, live_badge)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city

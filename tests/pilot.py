@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from panda3d.core import ButtonHandle, ButtonRegistry, KeyboardButton
+from panda3d.core import ButtonHandle, ButtonRegistry, KeyboardButton, MouseButton
 
 MODIFIERS = {"shift": KeyboardButton.shift(), "control": KeyboardButton.control(), "alt": KeyboardButton.alt()}
 
@@ -64,6 +64,18 @@ class Pilot:
                 self.step()
         if quick:
             self.step()
+
+    def click(self, node) -> None:
+        """Move the pointer onto ``node`` (a DirectGUI widget) and click it there, as a mouse or a touch does."""
+        base = self.app.base
+        left, right, bottom, top = node.getBounds()  # the widget's frame, in its own coordinates
+        x, _, z = base.render2d.getRelativePoint(node, ((left + right) / 2, 0, (bottom + top) / 2))
+        self.device.setPointerInWindow((x + 1) / 2 * base.win.getXSize(), (1 - z) / 2 * base.win.getYSize())
+        self.step()
+        self.device.buttonDown(MouseButton.one())
+        self.step()
+        self.device.buttonUp(MouseButton.one())
+        self.step()
 
     def type(self, text: str) -> None:
         """Type ``text``: ASCII through its keys, other characters (Hangul syllables) as an input method commits

@@ -13,6 +13,8 @@ from panda3d.core import TextNode
 from game.input.stack import ModalStack, Press
 from ui import theme
 
+MAX_HEIGHT = 1.9  # of the screen's 2 units: a scaled-up menu is never taller than this
+
 
 class ChoiceMenu:
     """``items`` are (id, label) pairs; ``on_choose(id)`` or ``on_close()`` runs after the menu is gone."""
@@ -21,7 +23,9 @@ class ChoiceMenu:
     text_focus = False
 
     def __init__(self, parent, font, title: str, hint: str, items: list[tuple[str, str]],
-                 on_choose: Callable[[str], None], on_close: Callable[[], None], keys: ModalStack | None = None):
+                 on_choose: Callable[[str], None], on_close: Callable[[], None], keys: ModalStack | None = None,
+                 scale: float = 1.0):
+        """``scale``: the whole menu larger (easy mode's large text and buttons)."""
         self.keys = keys
         self.items = items
         self.on_choose = on_choose
@@ -30,7 +34,8 @@ class ChoiceMenu:
         rows = len(items)
         height = 0.3 + rows * 0.11
         self.frame = DirectFrame(parent=parent, frameColor=theme.PANEL_BG,
-                                 frameSize=(-0.85, 0.85, -height / 2, height / 2))
+                                 frameSize=(-0.85, 0.85, -height / 2, height / 2),
+                                 scale=min(scale, MAX_HEIGHT / height))  # a long menu stays on screen
         OnscreenText(parent=self.frame, text=title, font=font,
                      pos=(0, height / 2 - 0.1), scale=0.07, fg=theme.ACCENT, align=TextNode.ACenter)
         OnscreenText(parent=self.frame, text=hint, font=font,

@@ -11,9 +11,11 @@ from ui import i18n, theme
 
 
 class CompassView:
+    SCALE = 0.045  # text size; easy mode multiplies it
+
     def __init__(self, parent, font, landmarks: dict) -> None:
         self.landmarks = landmarks
-        self.text = OnscreenText(parent=parent, font=font, pos=(0.05, -0.08), scale=0.045, fg=theme.TEXT,
+        self.text = OnscreenText(parent=parent, font=font, pos=(0.05, -0.08), scale=self.SCALE, fg=theme.TEXT,
                                  bg=(0, 0, 0, 0.55), align=TextNode.ALeft, mayChange=True)
         self.last: tuple | None = None
 

@@ -36,6 +36,7 @@ def desktop(display, tmp_path_factory, material_cache):
     app.load_world()
     mode = install(DESKTOP, app)
     mode.card_at_start = mode.explore.card is not None  # a first start (fresh config directory) shows the card
+    mode.asked_at_start = mode.easy.chooser is not None  # …and asks: easy mode or standard
     yield mode
     mode.release()
     app.shutdown()
@@ -56,6 +57,11 @@ def reset(desktop) -> None:
     while alerts.shown:
         alerts.acknowledge()
     explore = desktop.explore
+    easy = desktop.easy  # standard mode unless a test turns easy mode on (the first start asks: closed here)
+    for menu in (easy.chooser, easy.menu):
+        if menu is not None:
+            menu.close()
+    easy.apply(False)
     if explore.visit is not None:
         explore.leave_room()
     if explore.card is not None:
