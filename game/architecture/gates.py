@@ -40,6 +40,9 @@ PAINTED_VAULTS = ("gwanghwamun", "sungnyemun")
 #: balustrade, two 서수상 at the road's front end, the two haechi before it (S5, S34).
 FORECOURTS = {"gwanghwamun": {"width": 29.7, "length": 48.7, "height": 0.7, "road": 7.0}}
 
+#: The upper palace wall: small squared granite set in white lime (사고석 담장), pale from a distance [E, photographs].
+WALL_UPPER = palette.rgba("#DCD6CA")
+
 #: (width, height, characters) of the 현판; Sungnyemun's hangs upright (S8), Donuimun's is 2.33 × 1.08 m (S16).
 SIGNBOARDS = {
     "gwanghwamun": (4.2, 1.7, 3), "sungnyemun": (1.6, 3.4, 3), "donuimun": (2.33, 1.08, 3),
@@ -96,7 +99,43 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     dims.update(pavilion_dims(frames, roofs))
     if lid in FORECOURTS:
         dims.update(_forecourt(parts, depth / 2, FORECOURTS[lid], rng))
+    if "palace_wall" in params:
+        dims.update(palace_walls(parts, width, params["palace_wall"], rng))
     return parts.build(dims)
+
+
+def palace_walls(parts: Parts, gate_width: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:
+    """궁장 from the gate's sides east and west to the palace's corners, then north along its sides: dressed stone
+    below, the upper wall of small squared stones set in lime (read from afar as one pale face), a tiled coping
+    with a lime ridge. Each run is a few boxes and a collider; returns the walls' measured extents."""
+    h, t = float(spec["height"]), float(spec["thickness"])
+    east, west, north = float(spec["east"]), float(spec["west"]), float(spec["north"])
+    runs = [((gate_width / 2, 0.0), (east, 0.0)), ((-west, 0.0), (-gate_width / 2, 0.0)),
+            ((east, 0.0), (east, north)), ((-west, 0.0), (-west, north))]
+    stone_h = 0.4 * h
+    own = Parts()
+    for (x0, y0), (x1, y1) in runs:
+        along_x = y0 == y1
+        length = abs(x1 - x0) + abs(y1 - y0) + (0.0 if along_x else t)
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        k = (0, 1) if along_x else (1, 0)  # which of (along, across) is x and which y
+
+        def size(along: float, across: float, height: float, k: tuple[int, int] = k) -> tuple[float, float, float]:
+            pair = (along, across)
+            return pair[k[0]], pair[k[1]], height
+
+        own.add("granite", box(size(length, t, stone_h), (cx, cy, 0.0), palette.jitter(palette.GRANITE, rng, 0.03)))
+        own.add("plaster", box(size(length, t * 0.94, h - stone_h - 0.55), (cx, cy, stone_h), WALL_UPPER))
+        own.add("tile", box(size(length + 0.3, t + 0.7, 0.35), (cx, cy, h - 0.55), palette.TILE))
+        own.add("lime", box(size(length + 0.3, 0.4, 0.25), (cx, cy, h - 0.25), palette.LIME))
+        sx, sy, _ = size(length, t, h)
+        parts.collide(cx - sx / 2, cy - sy / 2, 0.0, cx + sx / 2, cy + sy / 2, h)
+    walls = own.build({})
+    for material, mesh in walls.parts.items():
+        parts.add(material, mesh)
+    lo, hi = walls.bounds()
+    return {"palace_wall_east": float(hi[0]), "palace_wall_west": float(-lo[0]), "palace_wall_north": float(hi[1]),
+            "palace_wall_height": float(hi[2])}
 
 
 def _forecourt(parts: Parts, gate_front: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:

@@ -96,9 +96,10 @@ def pavilion_dims(frames: list[Frame], roofs: list[Roof]) -> dict[str, float]:
 
 
 def gate_tower(parts: Parts, z0: float, bays_front: list[float], bays_side: list[float], storeys: int,
-               total_height: float, style: Style, rng: np.random.Generator) -> tuple[list[Frame], list[Roof]]:
+               total_height: float, style: Style, rng: np.random.Generator,
+               roof_kind: str = "hipped") -> tuple[list[Frame], list[Roof]]:
     """A gate pavilion on a base top at ``z0``: open lower storey, and for two storeys a skirt roof and a
-    board-walled upper storey under a hipped roof."""
+    board-walled upper storey under a hipped roof (or ``roof_kind`` "hip-and-gable", as on a throne hall)."""
     r = column_radius(bays_front)
     if storeys == 1:
         p = style.projections[-1]
@@ -131,7 +132,7 @@ def gate_tower(parts: Parts, z0: float, bays_front: list[float], bays_side: list
     hy1 = lower.half_y + o1
     skirt = _roof(lower, o1, style, "skirt", style.figures[0], top_t=(o1 + d) / hy1)
     build_roof(parts, skirt, rng)
-    roof = _roof(upper, o2, style, "hipped", style.figures[-1])
+    roof = _roof(upper, o2, style, roof_kind, style.figures[-1])
     build_roof(parts, roof, rng)
     _close_roof_space(parts, upper, roof)
     board_walls(parts, upper, skirt.top_z - 0.1, upper.column_top - upper.lintel_depth)
