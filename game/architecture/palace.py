@@ -28,6 +28,8 @@ HALL_STYLE = Style(projections=(2, 3), pitch=0.6, lift=0.8, sweep=0.5, figures=(
 #: 박석: coarse granite flags (S: ko.wikipedia 경복궁), a shade warmer and rougher than the city's paving
 BAKSEOK = palette.rgba("#E8DFD0")
 CORRIDOR_WALL = palette.rgba("#E4DCCB")
+#: 창호지 behind the doors' lattice, seen from outside through red muntins: a warm off-white [E]
+PAPER = palette.rgba("#D8C7A8")
 
 
 def _place(parts: Parts, own: Parts, x: float, y: float, z: float = 0.0) -> None:
@@ -186,11 +188,43 @@ def _hall(parts: Parts, spec: dict, y: float, z0: float, rng: np.random.Generato
                                rng, roof_kind="hip-and-gable")
     lower = frames[0]
     board_walls(own, lower, base_h, lower.column_top - lower.lintel_depth)
+    _lattice(own, lower, base_h + 0.4, lower.column_top - lower.lintel_depth)
     own.collide(-w / 2, -d / 2, 0.0, w / 2, d / 2, lower.column_top)
     _place(parts, own, 0.0, y, z0)
     dims = pavilion_dims(frames, roofs)
     dims["total_height"] = float(roofs[-1].top_z) + z0
     return dims
+
+
+def _lattice(parts: Parts, frame, z0: float, z1: float) -> None:
+    """The lower storey's 분합문 over its board walls: four leaves a bay, each a papered lattice panel (pale) in a
+    red frame, so the storey reads as doors between columns rather than one red wall."""
+    r = frame.column_radius
+    panels, bars = [], []
+    sides = [((a, b), y, True) for y in (-frame.half_y, frame.half_y) for a, b in zip(frame.xs[:-1], frame.xs[1:],
+                                                                                         strict=True)]
+    sides += [((a, b), x, False) for x in (-frame.half_x, frame.half_x) for a, b in zip(frame.ys[:-1], frame.ys[1:],
+                                                                                        strict=True)]
+    top = z1 - 0.15
+    mid = z0 + 0.3 * (top - z0)  # lattice over the upper two-thirds, a solid panel below
+    for (a, b), w, along_x in sides:
+        out = 0.09 if w > 0 else -0.09
+        leaf = (b - a - 2 * r) / 4
+        for k in range(4):
+            u = a + r + leaf * (k + 0.5)
+            for zc, h in (((mid + top) / 2, top - mid), ((z0 + mid) / 2 - 0.1, mid - z0 - 0.5)):
+                size = (leaf - 0.16, 0.03, h) if along_x else (0.03, leaf - 0.16, h)
+                centre = (u, w + out, zc - h / 2) if along_x else (w + out, u, zc - h / 2)
+                panels.append(box(size, centre, PAPER if h == top - mid else palette.SEOKGANJU))
+            for du in (-leaf / 2, leaf / 2):  # the stiles between leaves
+                size = (0.1, 0.05, top - z0) if along_x else (0.05, 0.1, top - z0)
+                centre = (u + du, w + 1.2 * out, z0) if along_x else (w + 1.2 * out, u + du, z0)
+                bars.append(box(size, centre, palette.SEOKGANJU))
+        for zc in (z0, mid, top):  # rails across the bay
+            size = (b - a - 2 * r, 0.05, 0.1) if along_x else (0.05, b - a - 2 * r, 0.1)
+            centre = ((a + b) / 2, w + 1.2 * out, zc - 0.05) if along_x else (w + 1.2 * out, (a + b) / 2, zc - 0.05)
+            bars.append(box(size, centre, palette.SEOKGANJU))
+    parts.add("wood", *panels, *bars)
 
 
 def build_palace(lid: str, params: dict, rng: np.random.Generator) -> Building:
