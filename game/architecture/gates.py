@@ -13,6 +13,8 @@ from game.architecture import palette
 from game.architecture.building import Building, Parts
 from game.architecture.mesh import box
 from game.architecture.pavilion import Style, gate_tower, loft, pavilion_dims
+from game.architecture.sculpture import HEIGHT as HAECHI_HEIGHT
+from game.architecture.sculpture import PEDESTAL, haechi
 from game.architecture.stone_base import Arch, build_base, parapet, plinth
 from game.architecture.timber import Frame, outer_reach, signboard
 
@@ -156,11 +158,9 @@ def _forecourt(parts: Parts, gate_front: float, spec: dict, rng: np.random.Gener
         own.add("granite", box((1.1, 1.8, 1.1), (sx * (road / 2 + 0.8), front + 1.5, height), palette.GRANITE),
                 box((0.7, 0.8, 0.7), (sx * (road / 2 + 0.8), front + 1.0, height + 1.1), palette.GRANITE))
         hx, hy = sx * 11.0, front - 6.0  # haechi: a seated beast on a pedestal, looking south
-        own.add("granite", box((2.4, 3.2, 1.2), (hx, hy, 0.0), palette.jitter(palette.GRANITE, rng, 0.04)),
-                box((1.6, 2.6, 1.4), (hx, hy + 0.2, 1.2), palette.GRANITE),
-                box((1.3, 1.2, 1.5), (hx, hy - 0.6, 2.2), palette.GRANITE),
-                box((1.0, 1.0, 0.9), (hx, hy - 1.1, 3.5), palette.GRANITE))
-        parts.collide(hx - 1.2, hy - 1.6, 0.0, hx + 1.2, hy + 1.6, 4.4)
+        own.add("granite", haechi(hx, hy, rng))
+        w, d, _ = PEDESTAL
+        parts.collide(hx - w / 2, hy - d / 2, 0.0, hx + w / 2, hy + d / 2, HAECHI_HEIGHT)
     for material in ("granite", "paving"):
         parts.add(material, own.merged(material))
     lo, hi = own.merged("paving").bounds()
