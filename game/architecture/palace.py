@@ -30,6 +30,8 @@ BAKSEOK = palette.rgba("#E8DFD0")
 CORRIDOR_WALL = palette.rgba("#E4DCCB")
 #: 창호지 behind the doors' lattice, seen from outside through red muntins: a warm off-white [E]
 PAPER = palette.rgba("#D8C7A8")
+#: an ashlar block's far box: the stones' mean tint darkened by their joints, as ``stone_base`` shades its far faces
+FAR_STONE = (0.86, 0.84, 0.81, 1.0)
 
 
 def _place(parts: Parts, own: Parts, x: float, y: float, z: float = 0.0) -> None:
@@ -45,13 +47,21 @@ def _place(parts: Parts, own: Parts, x: float, y: float, z: float = 0.0) -> None
         parts.collide(c[0] + x, c[1] + y, c[2] + z, c[3] + x, c[4] + y, c[5] + z)
 
 
+def _stone_block(parts: Parts, width: float, depth: float, height: float, rng: np.random.Generator) -> None:
+    """An ashlar block (``stone_base.plinth``) whose far version is one plain box in the stones' mean colour."""
+    own = Parts()
+    plinth(own, width, depth, height, rng)
+    parts.add_detail("granite", [own.merged("granite")], [box((width, depth, height), (0.0, 0.0, 0.0), FAR_STONE)])
+    parts.add("paving", own.merged("paving"))
+
+
 def _gate(parts: Parts, spec: dict, y: float, rng: np.random.Generator) -> dict[str, float]:
     """A two-storey gate on a low stone base at (0, ``y``), its central bay (the king's way) open, the side bays
     open too (visitors use them), with the columns as colliders."""
     own = Parts()
     bays_front, bays_side = spec["bays_front"], spec["bays_side"]
     width, depth, base_h = sum(bays_front) + 2.4, sum(bays_side) + 2.4, float(spec["base_height"])
-    plinth(own, width, depth, base_h, rng)
+    _stone_block(own, width, depth, base_h, rng)
     for sy in (-1, 1):  # three flights, front and back, one per bay
         for x in np.cumsum([0.0, *bays_front[:-1]]) + np.asarray(bays_front) / 2 - sum(bays_front) / 2:
             for k in range(3):
@@ -110,7 +120,11 @@ def _corridor(parts: Parts, along_x: bool, fixed: float, a: float, b: float, dep
         for v in (-depth / 2, depth / 2):
             cols.append(box(sized(0.32, 0.32, eave - 0.45), (*at(u, v), 0.45), palette.SEOKGANJU))
     beams = [box(sized(length, 0.3, 0.45), (*at(mid, v), eave - 0.3), palette.NOEROK) for v in (-depth / 2, depth / 2)]
-    parts.add("wood", *cols, *beams)
+    # from afar the colonnade on each face is one red band under its beam
+    bands = [box(sized(length, 0.32, eave - 0.75), (*at(mid, v), 0.45), palette.SEOKGANJU)
+             for v in (-depth / 2, depth / 2)]
+    parts.add_detail("wood", cols, bands)
+    parts.add("wood", *beams)
     parts.add("plaster", box(sized(length, 0.35, eave - 0.45), (*at(mid, 0.0), 0.45), CORRIDOR_WALL))
     parts.add("wood", box(sized(length, 0.4, 0.4), (*at(mid, 0.0), 0.45), palette.SEOKGANJU))
     # the roof: two tiled slopes from the eaves (1 m beyond the columns) to the ridge, gable ends boarded
@@ -147,7 +161,7 @@ def _terraces(parts: Parts, spec: dict, y: float, rng: np.random.Generator) -> t
         w, d, h = float(tier["width"]), float(tier["depth"]), float(tier["height"])
         cy = back - d / 2
         own_tier = Parts()
-        plinth(own_tier, w, d, h, rng)
+        _stone_block(own_tier, w, d, h, rng)
         _rail(own_tier, w, d, h, gap=4.0)
         _place(own, own_tier, 0.0, cy)
         for k in range(5):  # the front flight, its middle the king's 답도
@@ -173,7 +187,11 @@ def _rail(parts: Parts, width: float, depth: float, z: float, gap: float) -> Non
     rails = [box((hx - gap, 0.18, 0.16), (s * (gap + hx) / 2, -hy, z + 0.7), palette.GRANITE) for s in (-1, 1)]
     rails += [box((2 * hx, 0.18, 0.16), (0.0, hy, z + 0.7), palette.GRANITE)]
     rails += [box((0.18, 2 * hy, 0.16), (s * hx, 0.0, z + 0.7), palette.GRANITE) for s in (-1, 1)]
-    parts.add("granite", *posts, *rails)
+    # from afar: the rails as one low screen per side, the posts dropped
+    screens = [box((hx - gap, 0.18, 0.86), (s * (gap + hx) / 2, -hy, z), palette.GRANITE) for s in (-1, 1)]
+    screens += [box((2 * hx, 0.18, 0.86), (0.0, hy, z), palette.GRANITE)]
+    screens += [box((0.18, 2 * hy, 0.86), (s * hx, 0.0, z), palette.GRANITE) for s in (-1, 1)]
+    parts.add_detail("granite", posts + rails, screens)
 
 
 def _hall(parts: Parts, spec: dict, y: float, z0: float, rng: np.random.Generator) -> dict[str, float]:
@@ -183,7 +201,7 @@ def _hall(parts: Parts, spec: dict, y: float, z0: float, rng: np.random.Generato
     bays_front, bays_side = spec["bays_front"], spec["bays_side"]
     base_h = float(spec["base_height"])
     w, d = sum(bays_front) + 2.0, sum(bays_side) + 2.0
-    plinth(own, w, d, base_h, rng)
+    _stone_block(own, w, d, base_h, rng)
     frames, roofs = gate_tower(own, base_h, bays_front, bays_side, 2, float(spec["total_height"]) - z0, HALL_STYLE,
                                rng, roof_kind="hip-and-gable")
     lower = frames[0]
@@ -224,7 +242,7 @@ def _lattice(parts: Parts, frame, z0: float, z1: float) -> None:
             size = (b - a - 2 * r, 0.05, 0.1) if along_x else (0.05, b - a - 2 * r, 0.1)
             centre = ((a + b) / 2, w + 1.2 * out, zc - 0.05) if along_x else (w + 1.2 * out, (a + b) / 2, zc - 0.05)
             bars.append(box(size, centre, palette.SEOKGANJU))
-    parts.add("wood", *panels, *bars)
+    parts.add_detail("wood", panels + bars, [])  # a few pixels from afar: the board walls behind stand in
 
 
 def build_palace(lid: str, params: dict, rng: np.random.Generator) -> Building:
@@ -252,7 +270,8 @@ def build_palace(lid: str, params: dict, rng: np.random.Generator) -> Building:
     for k in range(12):  # 품계석: the rank stones either side of the road, 정1품 nearest the hall
         yk = hall_y - 32.0 - 4.4 * k
         for s in (-1, 1):
-            parts.add("granite", box((0.45, 0.3, 0.75 - 0.02 * k), (s * (road / 2 + 3.5), yk, 0.08), palette.GRANITE))
+            stone = box((0.45, 0.3, 0.75 - 0.02 * k), (s * (road / 2 + 3.5), yk, 0.08), palette.GRANITE)
+            parts.add_detail("granite", [stone], [])
     top, terrace = _terraces(parts, params["terrace"], hall_y, rng)
     dims.update(terrace)
     dims.update({f"hall_{k}": v for k, v in _hall(parts, params["hall"], hall_y, top, rng).items()})
