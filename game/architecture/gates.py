@@ -101,9 +101,13 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     dims.update(pavilion_dims(frames, roofs))
     if lid in FORECOURTS:
         dims.update(_forecourt(parts, depth / 2, FORECOURTS[lid], rng))
-    if "palace_wall" in params:
-        dims.update(palace_walls(parts, width, params["palace_wall"], rng))
-    return parts.build(dims)
+    if "palace_wall" not in params:
+        return parts.build(dims)
+    core = parts.build({}).bounds()
+    dims.update(palace_walls(parts, width, params["palace_wall"], rng))
+    building = parts.build(dims)
+    building.detail_box = (tuple(map(float, core[0])), tuple(map(float, core[1])))
+    return building
 
 
 def palace_walls(parts: Parts, gate_width: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:

@@ -124,3 +124,14 @@ def test_walls_and_corridors_stop_a_visitor(buildings, catalogue, axis, offset):
     assert end[1] < gy, f"walked through the palace wall at x={offset}"
     inside = _walk(obstacles, (gx + offset / 2, py - 80.0), (gx + offset / 2 + 1.0, py - 110.0))
     assert inside[1] > py - 100.0, "walked out through Heungnyemun's south corridor"
+
+
+def test_gwanghwamuns_detail_is_judged_by_the_gate_not_its_wall(buildings: dict[str, Building]):
+    """Standing in the palace 250 m behind the gate, a visitor is beside its wall but far from its detail: the level
+    of detail follows the gate's own box, the wall (boxes, nothing to simplify) is left out of it."""
+    b = buildings["gwanghwamun"]
+    lo, hi = b.detail_bounds()
+    whole_lo, whole_hi = b.bounds()
+    assert hi[0] - lo[0] < 60.0 and hi[1] < 20.0  # the base, pavilion and forecourt
+    assert whole_hi[0] - whole_lo[0] > 400.0 and whole_hi[1] > 400.0  # the wall reaches the palace's corners
+    assert buildings["gyeongbokgung"].detail_box is None  # the palace is judged by all of it
