@@ -39,6 +39,7 @@ class Style:
     ridge_height: float = 1.0
     figures: tuple[int, ...] = (7, 9)  # 잡상 per hip, lower roof first (Sungnyemun 7/9, S10)
     upper_inset: float = 0.9  # how far the upper storey stands in from the lower one
+    tile_pitch: float = 0.45  # tile row spacing as built (coarser than the real ~0.3 m for the triangle budget)
 
 
 def _roof_above_wall(half_y: float, overhang: float, style: Style, projections: int) -> float:
@@ -56,7 +57,7 @@ def _roof(frame: Frame, overhang: float, style: Style, kind: str, figures: int, 
     gable_x = hx - 0.55 * hy if kind == "hip-and-gable" else 0.0
     return Roof(hx=hx, hy=hy, eave_z=eave_z, rise=rise, wall_x=frame.half_x, wall_y=frame.half_y, kind=kind,
                 top_t=top_t, gable_x=gable_x, lift=style.lift, sweep=style.sweep,
-                ridge_height=style.ridge_height, figures=figures)
+                ridge_height=style.ridge_height, figures=figures, pitch=style.tile_pitch)
 
 
 def _close_roof_space(parts: Parts, frame: Frame, roof: Roof) -> None:
