@@ -1,4 +1,5 @@
-"""Gyeongbokgung's front part behind Gwanghwamun: Heungnyemun and its yard, Geunjeongmun, and the throne hall
+"""Gyeongbokgung's front part behind Gwanghwamun: Heungnyemun and its yard with the stream (금천) under Yeongjegyo,
+Geunjeongmun, and the throne hall
 Geunjeongjeon on its two-tier 월대 in a 박석-paved courtyard, each yard closed by roofed corridors (행각).
 
 The catalogue's ``params`` give the plan along the palace's north–south axis, in metres from the footprint centre
@@ -154,6 +155,39 @@ def _corridor(parts: Parts, along_x: bool, fixed: float, a: float, b: float, dep
     parts.collide(min(lo_u, hi_u), min(lo_v, hi_v), 0.0, max(lo_u, hi_u), max(lo_v, hi_v), eave)
 
 
+def _stream(parts: Parts, spec: dict, y: float, half_length: float) -> dict[str, float]:
+    """금천 and Yeongjegyo: the palace's stream crossing Heungnyemun's yard, stone-lined and usually dry, its banks
+    railed; the bridge on the axis, with a beast (천록) at each corner, is the one way across (the rails collide)."""
+    width, bridge_w, bridge_l = float(spec["width"]), float(spec["bridge_width"]), float(spec["bridge_length"])
+    bed = palette.rgba("#9C958A")  # the dry bed's darker, weathered stones
+    parts.add("paving", box((2 * half_length, width, 0.03), (0.0, y, 0.0), bed))
+    posts: list[Mesh] = []
+    for s in (-1, 1):
+        for x0, x1 in ((-half_length, -bridge_w / 2), (bridge_w / 2, half_length)):
+            length, cx = x1 - x0, (x0 + x1) / 2
+            edge = y + s * (width / 2 + 0.25)
+            parts.add("granite", box((length, 0.5, 0.3), (cx, edge, 0.0), palette.GRANITE))  # the bank's coping
+            posts += [box((0.22, 0.22, 0.85), (float(x), edge, 0.3), palette.GRANITE)
+                      for x in np.arange(x0 + 0.3, x1, 2.4)]
+            posts.append(box((length, 0.16, 0.12), (cx, edge, 0.95), palette.GRANITE))
+            parts.collide(x0, edge - 0.25, 0.0, x1, edge + 0.25, 1.07)
+    parts.add_detail("granite", posts, [])
+    # the bridge: a low humped deck (a step up), parapets along its sides, a beast at each corner
+    parts.add("granite", box((bridge_w, bridge_l, 0.3), (0.0, y, 0.0), palette.GRANITE),
+              box((bridge_w - 2.0, bridge_l - 3.0, 0.15), (0.0, y, 0.3), palette.GRANITE))
+    for sx in (-1, 1):
+        parts.add("granite", box((0.3, bridge_l, 0.9), (sx * (bridge_w / 2 - 0.15), y, 0.3), palette.GRANITE))
+        for sy in (-1, 1):
+            cx, cy = sx * (bridge_w / 2 + 0.6), y + sy * (bridge_l / 2 - 0.6)
+            parts.add("granite", box((1.0, 1.2, 0.6), (cx, cy, 0.0), palette.GRANITE),
+                      box((0.7, 0.9, 0.6), (cx, cy + 0.1 * sy, 0.6), palette.GRANITE),
+                      box((0.45, 0.45, 0.4), (cx, cy - 0.25 * sy, 1.2), palette.GRANITE))
+            parts.collide(cx - 0.5, cy - 0.6, 0.0, cx + 0.5, cy + 0.6, 1.6)
+        inner, outer = sorted((sx * (bridge_w / 2 - 0.3), sx * bridge_w / 2))
+        parts.collide(inner, y - bridge_l / 2, 0.0, outer, y + bridge_l / 2, 1.2)
+    return {"stream_y": y, "stream_length": 2 * half_length, "bridge_width": bridge_w, "bridge_length": bridge_l}
+
+
 def _terraces(parts: Parts, spec: dict, y: float, rng: np.random.Generator) -> tuple[float, dict[str, float]]:
     """The two-tier 월대 with stone balustrades and central flights; returns the upper tier's top and its dims."""
     own = Parts()
@@ -275,6 +309,8 @@ def build_palace(lid: str, params: dict, rng: np.random.Generator) -> Building:
         for s in (-1, 1):
             stone = box((0.45, 0.3, 0.75 - 0.02 * k), (s * (road / 2 + 3.5), yk, 0.08), palette.GRANITE)
             parts.add_detail("granite", [stone], [])
+    banks = ow - float(params["corridor"]["depth"]) / 2 - 0.5  # the stream runs from corridor to corridor
+    dims.update(_stream(parts, params["stream"], float(plan["stream_y"]), banks))
     top, terrace = _terraces(parts, params["terrace"], hall_y, rng)
     dims.update(terrace)
     dims.update({f"hall_{k}": v for k, v in _hall(parts, params["hall"], hall_y, top, rng).items()})

@@ -135,3 +135,15 @@ def test_gwanghwamuns_detail_is_judged_by_the_gate_not_its_wall(buildings: dict[
     assert hi[0] - lo[0] < 60.0 and hi[1] < 20.0  # the base, pavilion and forecourt
     assert whole_hi[0] - whole_lo[0] > 400.0 and whole_hi[1] > 400.0  # the wall reaches the palace's corners
     assert buildings["gyeongbokgung"].detail_box is None  # the palace is judged by all of it
+
+
+def test_yeongjegyo_is_the_way_across_the_stream(buildings, catalogue, axis):
+    """The stream's railed banks stop a visitor crossing Heungnyemun's yard off the axis; the bridge carries them."""
+    obstacles = _world_obstacles(buildings, catalogue)
+    gx, _, py = axis
+    y = py + catalogue["gyeongbokgung"].params["plan"]["stream_y"]
+    assert _walk(obstacles, (gx + 25.0, y - 10.0), (gx + 25.0, y + 10.0))[1] < y, "crossed the stream off the bridge"
+    assert math.dist(_walk(obstacles, (gx, y - 10.0), (gx, y + 10.0)), (gx, y + 10.0)) < 0.2, "the bridge is blocked"
+    d = buildings["gyeongbokgung"].dims
+    spec = catalogue["gyeongbokgung"].params["stream"]
+    assert (d["bridge_width"], d["bridge_length"]) == (spec["bridge_width"], spec["bridge_length"])
