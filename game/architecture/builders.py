@@ -15,6 +15,8 @@ id, so the same id always yields identical arrays on every machine and run.
 - market: width, depth, alleys_ew/ns, alley_width (measured clearance), stall_depth, block_height_min/max,
   alley_ew_{i}_y and alley_ns_{i}_x (lane centre lines).
 - city-hall: old_width/depth/height/front, tower_height, new_width/depth/height/front, setback.
+- palace (Gyeongbokgung): heungnyemun_/geunjeongmun_ + the pavilion keys and _y (their place on the axis),
+  hall_ + the pavilion keys, hall_y, terrace_height/width/depth, outer_yard_width, inner_yard_width.
 - stream (Cheonggyecheon): channel_depth, water_depth_below_walkway, channel_width, water_width, length,
   plaza_length, stair_steps, stair_rise, spring_height, ``<bridge id>_s`` (along the stream, from the centre).
 """
@@ -29,6 +31,7 @@ from game.architecture.building import Building
 from game.architecture.city_hall import build_city_hall
 from game.architecture.gates import build_gate, build_hall_gate, build_loft
 from game.architecture.market import build_market
+from game.architecture.palace import build_palace
 from game.architecture.square import build_square
 from game.architecture.stream import build_stream
 from game.landmarks.catalogue import Landmark
@@ -60,4 +63,6 @@ def build_landmark(landmark: Landmark) -> Building:
             return build_city_hall(landmark.id, p, rng, landmark.footprint)
         case "stream":
             return build_stream(p, rng, landmark.local, landmark.footprint)
+        case "palace":
+            return build_palace(landmark.id, p, rng)
     raise ValueError(f"landmark {landmark.id!r}: no builder for kind {landmark.kind!r}")

@@ -31,6 +31,9 @@ class Building:
     dims: dict[str, float] = field(default_factory=dict)
     colliders: list[Box] = field(default_factory=list)
     far_parts: dict[str, Mesh] = field(default_factory=dict)
+    #: The box (lo, hi) whose distance from the camera picks the level of detail, when it is not the whole building:
+    #: Gwanghwamun's detail is in the gate, not in the palace wall that runs from it for hundreds of metres.
+    detail_box: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None
 
     @property
     def triangle_count(self) -> int:
@@ -39,6 +42,12 @@ class Building:
     def bounds(self) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = zip(*(m.bounds() for m in self.parts.values() if m.triangle_count), strict=True)
         return np.min(lo, axis=0), np.max(hi, axis=0)
+
+    def detail_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """The box the level of detail is judged by: :attr:`detail_box`, else the whole building's bounds."""
+        if self.detail_box is None:
+            return self.bounds()
+        return np.asarray(self.detail_box[0]), np.asarray(self.detail_box[1])
 
 
 class Parts:

@@ -13,6 +13,8 @@ from game.architecture import palette
 from game.architecture.building import Building, Parts
 from game.architecture.mesh import box
 from game.architecture.pavilion import Style, gate_tower, loft, pavilion_dims
+from game.architecture.sculpture import HEIGHT as HAECHI_HEIGHT
+from game.architecture.sculpture import PEDESTAL, haechi
 from game.architecture.stone_base import Arch, build_base, parapet, plinth
 from game.architecture.timber import Frame, outer_reach, signboard
 
@@ -39,6 +41,9 @@ PAINTED_VAULTS = ("gwanghwamun", "sungnyemun")
 #: Gwanghwamun's 월대 restored in 2023: 29.7 m (E–W) × 48.7 m (N–S), ~0.7 m high, 7 m royal road, stone
 #: balustrade, two 서수상 at the road's front end, the two haechi before it (S5, S34).
 FORECOURTS = {"gwanghwamun": {"width": 29.7, "length": 48.7, "height": 0.7, "road": 7.0}}
+
+#: The upper palace wall: small squared granite set in white lime (사고석 담장), pale from a distance [E, photographs].
+WALL_UPPER = palette.rgba("#DCD6CA")
 
 #: (width, height, characters) of the 현판; Sungnyemun's hangs upright (S8), Donuimun's is 2.33 × 1.08 m (S16).
 SIGNBOARDS = {
@@ -96,7 +101,47 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     dims.update(pavilion_dims(frames, roofs))
     if lid in FORECOURTS:
         dims.update(_forecourt(parts, depth / 2, FORECOURTS[lid], rng))
-    return parts.build(dims)
+    if "palace_wall" not in params:
+        return parts.build(dims)
+    core = parts.build({}).bounds()
+    dims.update(palace_walls(parts, width, params["palace_wall"], rng))
+    building = parts.build(dims)
+    building.detail_box = (tuple(map(float, core[0])), tuple(map(float, core[1])))
+    return building
+
+
+def palace_walls(parts: Parts, gate_width: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:
+    """궁장 from the gate's sides east and west to the palace's corners, then north along its sides: dressed stone
+    below, the upper wall of small squared stones set in lime (read from afar as one pale face), a tiled coping
+    with a lime ridge. Each run is a few boxes and a collider; returns the walls' measured extents."""
+    h, t = float(spec["height"]), float(spec["thickness"])
+    east, west, north = float(spec["east"]), float(spec["west"]), float(spec["north"])
+    runs = [((gate_width / 2, 0.0), (east, 0.0)), ((-west, 0.0), (-gate_width / 2, 0.0)),
+            ((east, 0.0), (east, north)), ((-west, 0.0), (-west, north))]
+    stone_h = 0.4 * h
+    own = Parts()
+    for (x0, y0), (x1, y1) in runs:
+        along_x = y0 == y1
+        length = abs(x1 - x0) + abs(y1 - y0) + (0.0 if along_x else t)
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        k = (0, 1) if along_x else (1, 0)  # which of (along, across) is x and which y
+
+        def size(along: float, across: float, height: float, k: tuple[int, int] = k) -> tuple[float, float, float]:
+            pair = (along, across)
+            return pair[k[0]], pair[k[1]], height
+
+        own.add("granite", box(size(length, t, stone_h), (cx, cy, 0.0), palette.jitter(palette.GRANITE, rng, 0.03)))
+        own.add("plaster", box(size(length, t * 0.94, h - stone_h - 0.55), (cx, cy, stone_h), WALL_UPPER))
+        own.add("tile", box(size(length + 0.3, t + 0.7, 0.35), (cx, cy, h - 0.55), palette.TILE))
+        own.add("lime", box(size(length + 0.3, 0.4, 0.25), (cx, cy, h - 0.25), palette.LIME))
+        sx, sy, _ = size(length, t, h)
+        parts.collide(cx - sx / 2, cy - sy / 2, 0.0, cx + sx / 2, cy + sy / 2, h)
+    walls = own.build({})
+    for material, mesh in walls.parts.items():
+        parts.add(material, mesh)
+    lo, hi = walls.bounds()
+    return {"palace_wall_east": float(hi[0]), "palace_wall_west": float(-lo[0]), "palace_wall_north": float(hi[1]),
+            "palace_wall_height": float(hi[2])}
 
 
 def _forecourt(parts: Parts, gate_front: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:
@@ -117,11 +162,9 @@ def _forecourt(parts: Parts, gate_front: float, spec: dict, rng: np.random.Gener
         own.add("granite", box((1.1, 1.8, 1.1), (sx * (road / 2 + 0.8), front + 1.5, height), palette.GRANITE),
                 box((0.7, 0.8, 0.7), (sx * (road / 2 + 0.8), front + 1.0, height + 1.1), palette.GRANITE))
         hx, hy = sx * 11.0, front - 6.0  # haechi: a seated beast on a pedestal, looking south
-        own.add("granite", box((2.4, 3.2, 1.2), (hx, hy, 0.0), palette.jitter(palette.GRANITE, rng, 0.04)),
-                box((1.6, 2.6, 1.4), (hx, hy + 0.2, 1.2), palette.GRANITE),
-                box((1.3, 1.2, 1.5), (hx, hy - 0.6, 2.2), palette.GRANITE),
-                box((1.0, 1.0, 0.9), (hx, hy - 1.1, 3.5), palette.GRANITE))
-        parts.collide(hx - 1.2, hy - 1.6, 0.0, hx + 1.2, hy + 1.6, 4.4)
+        own.add("granite", haechi(hx, hy, rng))
+        w, d, _ = PEDESTAL
+        parts.collide(hx - w / 2, hy - d / 2, 0.0, hx + w / 2, hy + d / 2, HAECHI_HEIGHT)
     for material in ("granite", "paving"):
         parts.add(material, own.merged(material))
     lo, hi = own.merged("paving").bounds()

@@ -39,6 +39,7 @@ class Style:
     ridge_height: float = 1.0
     figures: tuple[int, ...] = (7, 9)  # 잡상 per hip, lower roof first (Sungnyemun 7/9, S10)
     upper_inset: float = 0.9  # how far the upper storey stands in from the lower one
+    tile_pitch: float = 0.45  # tile row spacing as built (coarser than the real ~0.3 m for the triangle budget)
 
 
 def _roof_above_wall(half_y: float, overhang: float, style: Style, projections: int) -> float:
@@ -56,7 +57,7 @@ def _roof(frame: Frame, overhang: float, style: Style, kind: str, figures: int, 
     gable_x = hx - 0.55 * hy if kind == "hip-and-gable" else 0.0
     return Roof(hx=hx, hy=hy, eave_z=eave_z, rise=rise, wall_x=frame.half_x, wall_y=frame.half_y, kind=kind,
                 top_t=top_t, gable_x=gable_x, lift=style.lift, sweep=style.sweep,
-                ridge_height=style.ridge_height, figures=figures)
+                ridge_height=style.ridge_height, figures=figures, pitch=style.tile_pitch)
 
 
 def _close_roof_space(parts: Parts, frame: Frame, roof: Roof) -> None:
@@ -96,9 +97,10 @@ def pavilion_dims(frames: list[Frame], roofs: list[Roof]) -> dict[str, float]:
 
 
 def gate_tower(parts: Parts, z0: float, bays_front: list[float], bays_side: list[float], storeys: int,
-               total_height: float, style: Style, rng: np.random.Generator) -> tuple[list[Frame], list[Roof]]:
+               total_height: float, style: Style, rng: np.random.Generator,
+               roof_kind: str = "hipped") -> tuple[list[Frame], list[Roof]]:
     """A gate pavilion on a base top at ``z0``: open lower storey, and for two storeys a skirt roof and a
-    board-walled upper storey under a hipped roof."""
+    board-walled upper storey under a hipped roof (or ``roof_kind`` "hip-and-gable", as on a throne hall)."""
     r = column_radius(bays_front)
     if storeys == 1:
         p = style.projections[-1]
@@ -131,7 +133,7 @@ def gate_tower(parts: Parts, z0: float, bays_front: list[float], bays_side: list
     hy1 = lower.half_y + o1
     skirt = _roof(lower, o1, style, "skirt", style.figures[0], top_t=(o1 + d) / hy1)
     build_roof(parts, skirt, rng)
-    roof = _roof(upper, o2, style, "hipped", style.figures[-1])
+    roof = _roof(upper, o2, style, roof_kind, style.figures[-1])
     build_roof(parts, roof, rng)
     _close_roof_space(parts, upper, roof)
     board_walls(parts, upper, skirt.top_z - 0.1, upper.column_top - upper.lintel_depth)

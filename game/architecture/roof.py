@@ -181,7 +181,10 @@ def _rows(roof: Roof, face: str, profile: np.ndarray, pitch_scale: float, amplit
     step = float(np.min(np.diff(centres))) if len(centres) > 1 else roof.pitch
     half = roof.face_half(face)
     cols = np.clip(centres[:, None] + profile[None, :, 0] * step * pitch_scale, -half, half)
-    tend = np.minimum(roof.t_end(face, cols), t_limit)
+    # a strip's edge on a joint (at a 팔작 gable's foot) takes its own row's reach, not its neighbour's: judged a hair
+    # inside the row, so a rounding error cannot fold the strip's last column
+    inside = centres[:, None] + (cols - centres[:, None]) * (1.0 - 1e-6)
+    tend = np.minimum(roof.t_end(face, inside), t_limit)
     n_t = max(3, math.ceil(float(tend.max()) * roof.hy / seg) + 1)
     t = tend[:, :, None] * np.linspace(0.0, 1.0, n_t)[None, None, :]
     base = roof.face_point(face, cols[:, :, None], t)

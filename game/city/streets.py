@@ -31,8 +31,9 @@ class Street:
 @dataclass(frozen=True)
 class OpenArea:
     id: str
-    kind: str
+    kind: str  # the material it is drawn in
     polygon: np.ndarray  # (N, 2) world metres
+    tint: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)  # linear colour over the material (palace 마사토)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,8 @@ def load(path: Path = STREETS_PATH) -> tuple[tuple[Street, ...], tuple[OpenArea,
                np.array([geo.to_local(lat, lon) for lat, lon in s["points"]]))
         for s in data["streets"])
     areas = tuple(
-        OpenArea(a["id"], a["kind"], np.array([geo.to_local(lat, lon) for lat, lon in a["polygon"]]))
+        OpenArea(a["id"], a["kind"], np.array([geo.to_local(lat, lon) for lat, lon in a["polygon"]]),
+                 (*srgb_to_linear(a.get("tint", "#FFFFFF")), 1.0))
         for a in data["open_areas"])
     return streets, areas
 
@@ -145,5 +147,5 @@ def area_meshes(areas: tuple[OpenArea, ...]) -> dict[str, Mesh]:
         if area < 0:
             idx = idx[:, ::-1]
         out.setdefault(a.kind, []).append(Mesh(pos, np.tile(np.float32([0, 0, 1]), (n, 1)), pos[:, :2].copy(),
-                                               np.ones((n, 4), np.float32), np.ascontiguousarray(idx)))
+                                               np.tile(np.float32(a.tint), (n, 1)), np.ascontiguousarray(idx)))
     return {k: merge(v) for k, v in out.items()}

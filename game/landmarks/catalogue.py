@@ -25,8 +25,9 @@ LANDMARK_IDS = (
     "donuimun",
     "city-hall",
     "cheonggyecheon",
+    "gyeongbokgung",
 )
-KINDS = ("gate", "square", "pavilion", "hall-gate", "market", "city-hall", "stream")
+KINDS = ("gate", "square", "pavilion", "hall-gate", "market", "city-hall", "stream", "palace")
 #: Kinds laid below street level: the district cuts their footprint out of its ground.
 SUNKEN_KINDS = ("stream",)
 

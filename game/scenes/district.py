@@ -293,7 +293,7 @@ class DistrictScene:
         near = self._attach(node, "near", building.parts)
         far = self._attach(node, "far", building.far_parts)
         far.hide()
-        lo, hi = building.bounds()
+        lo, hi = building.detail_bounds()
         self.levels[lm.id] = DetailLevels(node, near, far, tuple(map(float, lo)), tuple(map(float, hi)))
         return node
 

@@ -49,3 +49,22 @@ def test_the_key_follows_the_streams_generator_and_its_catalogue_entry(tmp_path,
     builder = tmp_path / "game" / "architecture" / "stream.py"
     builder.write_text(builder.read_text(encoding="utf-8") + "\n# a change to the stream\n", encoding="utf-8")
     assert district_cache.digest(landmarks) != before
+
+
+def test_the_key_follows_the_palace_its_builder_and_its_grounds(tmp_path, monkeypatch):
+    """Gyeongbokgung is cached with the district: a moved hall, an edit to its builder or to the palace grounds'
+    open area (assets/district) rebuilds it."""
+    landmarks = catalogue.load()
+    key = district_cache.digest(landmarks)
+    palace = landmarks["gyeongbokgung"]
+    moved = dataclasses.replace(palace, params={**palace.params, "plan": {**palace.params["plan"], "hall_y": 60.0}})
+    assert district_cache.digest(dict(landmarks, gyeongbokgung=moved)) != key
+    shutil.copytree(district_cache.ROOT / "game", tmp_path / "game", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(district_cache.ROOT / "assets" / "district", tmp_path / "assets" / "district")
+    monkeypatch.setattr(district_cache, "ROOT", tmp_path)
+    before = district_cache.digest(landmarks)
+    for edited in (tmp_path / "game" / "architecture" / "palace.py", tmp_path / "assets" / "district" / "streets.json"):
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text + ("\n# a change\n" if edited.suffix == ".py" else "\n"), encoding="utf-8")
+        assert district_cache.digest(landmarks) != before, edited.name
+        before = district_cache.digest(landmarks)

@@ -57,6 +57,7 @@ def test_heading_convention_matches_panda():
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seoul-maps" / "seoul_neighborhoods_geo_simple.json"
 EXPECTED_DONG = {  # from ../shared/data/seoul-maps/README.md
     "gwanghwamun": "Sejongno",
+    "gyeongbokgung": "Sejongno",  # the palace is 세종로 1번지
     "bosingak": "Gwancheol-dong",
     "sungnyemun": "Namdaemunno 4(sa)-ga",
     "deoksugung": "Jeong-dong",
