@@ -52,6 +52,7 @@ class LiveBadge:
         self.air.hide()
         city.subscribers.append(self._on_link_event)
         self._task = app.base.taskMgr.add(self._update, "live-badge", sort=tasks.UI)
+        self._unsubscribe = app.language.subscribe(lambda _lang: self.refresh())  # the one setting, at once
         self.refresh()
 
     def _on_link_event(self, event) -> None:
@@ -113,6 +114,7 @@ class LiveBadge:
                 "badge": self.crowd.getText(), "air_badge": None if self.air.isHidden() else self.air.getText()}
 
     def release(self) -> None:
+        self._unsubscribe()
         self.app.base.taskMgr.remove(self._task)
         if self._on_link_event in self.city.subscribers:
             self.city.subscribers.remove(self._on_link_event)
