@@ -25,6 +25,7 @@ from panda3d.core import (
 )
 
 from game import tasks
+from game.city.night import hour_seed, lit_share
 from game.render import shadow_focus
 from game.render.lighting import Rig, rig_for
 from game.render.shaders import load_glsl
@@ -181,6 +182,9 @@ class RenderPipeline:
         # For the app's own shaders (the far hills stay unlit by night). Set above the world: simplepbr replaces the
         # world node's shader attribute, inputs and all.
         self.base.render.setShaderInput("night", rig.night)
+        # The city's lit windows, by the same clock: their share at this hour and the hour's fixed pattern.
+        self.base.render.setShaderInput("windows_lit", lit_share(self.when.hour + self.when.minute / 60))
+        self.base.render.setShaderInput("windows_seed", float(hour_seed(self.when.timetuple().tm_yday, self.when.hour)))
         # Floodlights are many and close to what they light: after dark no far block may throw a 200 m shadow
         # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
         self.pbr.shadow_bias = SHADOW_BIAS if rig.night < 0.5 else 1.0

@@ -35,7 +35,7 @@ from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
 from game.render.shaders import load_glsl
-from game.scenes import district_cache
+from game.scenes import district_cache, night_lights
 from net import clock
 from ui.fonts import load_font
 
@@ -118,6 +118,7 @@ class DistrictScene:
     levels: dict[str, DetailLevels] = field(default_factory=dict)
     full_detail: bool = False
     backdrop: NodePath | None = None
+    night_lights: NodePath | None = None  # street lamps and lit windows (built at every start, never cached)
     when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
     festival: LanternFestival | None = None
     water: list[NodePath] = field(default_factory=list)
@@ -143,6 +144,7 @@ class DistrictScene:
         else:
             city = self._restore(saved, steps, progress)
         self._add_backdrop()
+        self.night_lights = night_lights.attach(self.root, city, streets.load()[0], self.materials)
         obstacles = [Obstacle.around(b) for b in city]
         floors = []
         for lm in self.landmarks.values():
@@ -335,3 +337,4 @@ class DistrictScene:
         self.floors = None
         self.water = []
         self.backdrop = None
+        self.night_lights = None
