@@ -37,6 +37,8 @@ SHADOW_BIAS = 0.0004  # normalised light depth: ≈ 0.25 m over the 600 m range 
 #: The sun's shadow camera sees only this bit, so a node hidden for it (:func:`cast_no_shadow`) stays out of the
 #: shadow pass while every other camera, whose masks hold more bits, still draws it.
 SUN_MASK = BitMask32.bit(20)
+#: Share of the sky the cloud deck covers on a fair day (the sky shader's ``cloudiness``: 0 clear … 1 overcast).
+CLOUDINESS = 0.35
 
 
 def cast_no_shadow(node: NodePath) -> None:
@@ -128,6 +130,7 @@ class RenderPipeline:
         self.base = base
         self.world = world
         self.cache_shadows = cache_shadows
+        self.cloudiness = CLOUDINESS
         self.shadow_renders = 0  # frames in which the shadow map was drawn (tests and the benchmark read it)
         self._focus: tuple[float, float, float] | None = None  # the latest focus asked for
         self._drawn: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None  # (dir, focus)
@@ -189,6 +192,7 @@ class RenderPipeline:
         # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
         self.pbr.shadow_bias = SHADOW_BIAS if rig.night < 0.5 else 1.0
         self.sky.setShaderInput("sun_dir", pos.direction())
+        self.sky.setShaderInput("cloudiness", self.cloudiness)
         # The opened exposure is for the lit city, not the sky; and a floodlit gate makes the sky look darker still.
         self.sky.setShaderInput("sky_scale", 2.0 ** -rig.exposure * (1.0 - 0.3 * rig.night))
         if self._focus is not None:
