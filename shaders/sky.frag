@@ -7,6 +7,8 @@
 uniform vec3 sun_dir;      // unit vector towards the sun, world axes (+Z up)
 uniform float sky_scale;   // overall brightness
 uniform float cloudiness;  // 0 clear … 1 overcast
+uniform float haze;        // how far the weather's haze (fog, rain, snow) veils the sky, at the horizon
+uniform vec3 haze_colour;  // the haze's colour, as the scene's fog has it (before exposure)
 in vec3 v_dir;
 out vec4 o_color;
 
@@ -55,7 +57,7 @@ void main() {
     col += vec3(30.0, 27.0, 22.0) * smoothstep(0.99985, 0.99992, cos_sun) * veil;   // disc
     if (d.z < 0.0) {
         col = mix(horizon * 0.6, vec3(0.08, 0.08, 0.085) * day + 0.01, smoothstep(0.0, -0.15, d.z));
-        o_color = vec4(col * sky_scale, 1.0);
+        o_color = vec4(mix(col * sky_scale, haze_colour, haze), 1.0);
         return;
     }
     // stars: one candidate per cell of a fine grid of directions, a few hundredths of them lit
@@ -74,5 +76,5 @@ void main() {
     vec3 cloud = lit_cloud * mix(0.07, 1.0, day) * (horizon + vec3(0.4) * day + glow);
     cloud = mix(cloud, vec3(0.05, 0.04, 0.045), 1.0 - day);  // at night the deck glows faintly with the city
     col = mix(col, cloud, cover * (0.85 + 0.15 * cloudiness));
-    o_color = vec4(col * sky_scale, 1.0);
+    o_color = vec4(mix(col * sky_scale, haze_colour, haze * (1.0 - 0.5 * h)), 1.0);
 }
