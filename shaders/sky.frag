@@ -66,7 +66,8 @@ void main() {
     float star = step(0.985, rand(cell + ivec3(0, 0, 911)));
     star *= smoothstep(0.42, 0.2, length(fract(grid) - 0.5));
     float twinkle = 0.4 + 0.6 * rand(cell + ivec3(5, 3, 1));
-    col += vec3(0.9, 0.95, 1.0) * star * twinkle * 2.5 * (1.0 - day) * smoothstep(0.03, 0.15, d.z);
+    float overcast = smoothstep(0.5, 0.9, cloudiness);  // a low grey deck hides every star
+    col += vec3(0.9, 0.95, 1.0) * star * twinkle * 2.5 * (1.0 - day) * (1.0 - overcast) * smoothstep(0.03, 0.15, d.z);
     // the cloud deck: the view ray meets a flat layer; far along it (near the horizon) the clouds thin to haze
     vec2 layer = d.xy / (d.z + 0.06) * 0.9;
     float n = fbm(layer + vec2(3.7, 1.3));
