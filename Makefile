@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export EGL_PLATFORM ?= surfaceless
 
-.PHONY: setup run test lint bench tour dist clean
+.PHONY: setup run test lint bench tour docs dist clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +27,9 @@ lint: setup
 
 tour: setup
 	@$(PY) main.py --offscreen --size 640x360 --tour out/tour
+
+docs: setup
+	@$(PY) -m game.docs --out docs
 
 bench: setup
 	@$(PY) -m game.bench

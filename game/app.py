@@ -135,7 +135,8 @@ class App:
         from game.render.pipeline import RenderPipeline
         from game.scenes.district import DistrictScene
 
-        self.pipeline = RenderPipeline(self.base, self.world, self.config.quality, self.config.when)
+        self.pipeline = RenderPipeline(self.base, self.world, self.config.quality, self.config.when,
+                                       weather=self.config.weather)
         self.materials = MaterialLibrary(self.config.cache_dir and self.config.cache_dir / "materials",
                                          self.pipeline.quality.anisotropy)
 

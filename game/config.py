@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import easy_settings
+from game.weather import WEATHERS
 from net import clock
 
 LANGUAGES = ("ko", "en")
@@ -67,6 +68,7 @@ class AppConfig:
     language_chosen: bool = False  # --lang or mseoul-language given: wins over the visitor's stored choice
     quality: str = "medium"
     when: dt.datetime | None = None  # sun position time; None means "now" in KST
+    weather: str = "clear"  # one of game.weather.WEATHERS: sky, light, haze, wet or snowy ground, rain or snow
     tour_dir: Path | None = None
     screenshot: Path | None = None
     scene: str | None = None
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default ko)")
     p.add_argument("--quality", choices=QUALITIES, help="render quality preset")
     p.add_argument("--time", dest="when", type=str, help="date-time for the sun, ISO 8601 (default now, KST)")
+    p.add_argument("--weather", choices=WEATHERS, help="weather to show (default clear)")
     p.add_argument("--tour", type=Path, metavar="OUT_DIR", help="render every landmark to OUT_DIR and exit")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render one view to OUT.png and exit")
     p.add_argument("--scene", type=str, help="start in this scene or at this landmark id")
@@ -153,6 +156,9 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
     quality = ns.quality or _prc("quality", "medium")
     if quality not in QUALITIES:
         raise ConfigError(f"mseoul-quality {quality!r}: expected one of {', '.join(QUALITIES)}")
+    weather = ns.weather or _prc("weather", "clear")
+    if weather not in WEATHERS:
+        raise ConfigError(f"mseoul-weather {weather!r}: expected one of {', '.join(WEATHERS)}")
     when_text = ns.when or _prc("time", "")
     location_text = ns.location or _prc("location", "")
     if ns.frames is not None and ns.frames < 1:
@@ -169,6 +175,7 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         language_chosen=bool(ns.lang or language_prc),
         quality=quality,
         when=parse_when(when_text) if when_text else None,
+        weather=weather,
         tour_dir=ns.tour,
         screenshot=ns.screenshot,
         scene=ns.scene,

@@ -4,7 +4,8 @@ Contract (README): ``python main.py --offscreen --size 640x360 --tour OUT_DIR`` 
 ``OUT_DIR/tour.json`` with, per stop, ``id``, ``name_ko``, ``name_en``, ``lat``, ``lon`` (catalogue position),
 ``camera`` (world metres and WGS84), ``draw_calls``, ``triangles`` and ``frame_ms``; also ``pixels``, facts
 measured from the picture (landmark coverage with occlusion, sky placement, landmark and sky colours, luminance),
-and ``pedestrians``, ``vehicles`` and ``crowd`` (the city life near the view and the crowd level used).
+and ``pedestrians``, ``vehicles`` and ``crowd`` (the city life near the view and the crowd level used); at the top,
+``time``, ``weather`` (``--weather``) and ``season`` (by the date) besides the size, sun and timings.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 from game import geo
 from game.life.install import install_city_life
 from game.render.stats import view_stats
+from game.weather import season
 from ui import i18n
 
 WARM_FRAMES = 3  # shaders compile and the shadow map settles
@@ -135,6 +137,8 @@ def run_tour(app, out_dir: Path) -> int:
     doc = {
         "size": list(app.config.size),
         "time": app.pipeline.when.isoformat(timespec="seconds"),
+        "weather": app.pipeline.weather.name,
+        "season": season(app.pipeline.when.date()),
         "sun": {"azimuth": round(sun.azimuth, 2), "elevation": round(sun.elevation, 2)},
         "timings_s": {k: round(v, 3) for k, v in app.timings.items()},
         "baked_materials": list(app.materials.baked),

@@ -40,7 +40,7 @@ class Block:
                 self.x + self.width / 2, self.y + self.depth / 2, self.height)
 
 
-def _footprint_poly(centre: tuple[float, float], size: tuple[float, float], heading: float,
+def footprint_poly(centre: tuple[float, float], size: tuple[float, float], heading: float,
                     margin: float) -> np.ndarray:
     """Corners of a landmark footprint (width along its front, depth) rotated to its compass heading."""
     w, d = size[0] / 2 + margin, size[1] / 2 + margin
@@ -72,7 +72,7 @@ def generate(streets: Iterable[Street], areas: Iterable[OpenArea],
     for a in areas:
         free &= ~point_in_polygon(a.polygon, centres)
     for centre, size, heading in landmark_footprints:
-        free &= ~point_in_polygon(_footprint_poly(centre, size, heading, 18.0 + CELL / 2), centres)
+        free &= ~point_in_polygon(footprint_poly(centre, size, heading, 18.0 + CELL / 2), centres)
     blocks = []
     for (x, y), ok, road_d in zip(centres, free, near_big_road, strict=True):
         r = rng.random(6)

@@ -18,6 +18,7 @@ from panda3d.core import (
     BitMask32,
     CullBinManager,
     DirectionalLight,
+    Fog,
     NodePath,
     OmniBoundingVolume,
     OrthographicLens,
@@ -25,8 +26,11 @@ from panda3d.core import (
 )
 
 from game import tasks
+from game import weather as weathers
+from game.city.night import hour_seed, lit_share
 from game.render import shadow_focus
 from game.render.lighting import Rig, rig_for
+from game.render.precipitation import Precipitation
 from game.render.shaders import load_glsl
 from game.sun import SunPosition, solar_position
 from net import clock
@@ -123,10 +127,11 @@ class RenderPipeline:
     """
 
     def __init__(self, base, world: NodePath, quality: str = "medium", when: dt.datetime | None = None,
-                 cache_shadows: bool = True):
+                 cache_shadows: bool = True, weather: str = "clear"):
         self.base = base
         self.world = world
         self.cache_shadows = cache_shadows
+        self.weather = weathers.weather(weather)
         self.shadow_renders = 0  # frames in which the shadow map was drawn (tests and the benchmark read it)
         self._focus: tuple[float, float, float] | None = None  # the latest focus asked for
         self._drawn: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None  # (dir, focus)
@@ -136,7 +141,7 @@ class RenderPipeline:
         self.pbr = simplepbr.init(
             render_node=world, window=base.win, camera_node=base.cam, taskmgr=base.taskMgr,
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
-            use_hardware_skinning=False, use_emission_maps=False,
+            use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
         )
         # simplepbr's bias is in normalised light depth: over the lens's 600 m depth range 0.0004 ≈ 0.25 m,
         # enough against acne without detaching shadows from their casters (the default meant ~3 m).
@@ -164,6 +169,14 @@ class RenderPipeline:
         self.sky.setTransparency(TransparencyAttrib.M_none)
         self.sky.node().setBounds(OmniBoundingVolume())
         self.sky.node().setFinal(True)
+        self.fog: NodePath | None = None
+        if self.weather.haze > 0:
+            self.fog = world.attachNewNode(Fog("weather"))
+            self.fog.node().setExpDensity(self.weather.haze)
+            world.setFog(self.fog.node())
+        self.precipitation = Precipitation(base, self.weather.falling) if self.weather.falling else None
+        if self.precipitation is not None:
+            cast_no_shadow(self.precipitation.node)
         self.when: dt.datetime = when or clock.now_kst()  # the instant the sun is drawn for
         self.sun_position: SunPosition = solar_position(self.when)
         self.rig: Rig = rig_for(self.sun_position)
@@ -175,16 +188,30 @@ class RenderPipeline:
         self.when = when or clock.now_kst()
         self.sun_position = pos = solar_position(self.when)
         self.rig = rig = rig_for(pos)
-        self.sun_np.node().setColor((*rig.key_colour, 1))
-        self.ambient_np.node().setColor((*rig.ambient, 1))
+        # Cloud takes the sun's direct light and spreads part of it into the ambient; the floodlights stay as bright.
+        direct = self.weather.sun + (1.0 - self.weather.sun) * rig.night
+        overcast = 1.0 + 0.8 * (1.0 - self.weather.sun) * (1.0 - rig.night)
+        self.sun_np.node().setColor((*(c * direct for c in rig.key_colour), 1))
+        self.ambient_np.node().setColor((*(c * overcast for c in rig.ambient), 1))
+        haze = weathers.haze_colour(self.weather, rig.night)
+        if self.fog is not None:
+            self.fog.node().setColor(*haze)
         self.pbr.exposure = rig.exposure
         # For the app's own shaders (the far hills stay unlit by night). Set above the world: simplepbr replaces the
         # world node's shader attribute, inputs and all.
         self.base.render.setShaderInput("night", rig.night)
+        # The city's lit windows, by the same clock: their share at this hour and the hour's fixed pattern.
+        self.base.render.setShaderInput("windows_lit", lit_share(self.when.hour + self.when.minute / 60))
+        self.base.render.setShaderInput("windows_seed", float(hour_seed(self.when.timetuple().tm_yday, self.when.hour)))
         # Floodlights are many and close to what they light: after dark no far block may throw a 200 m shadow
         # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
         self.pbr.shadow_bias = SHADOW_BIAS if rig.night < 0.5 else 1.0
         self.sky.setShaderInput("sun_dir", pos.direction())
+        self.sky.setShaderInput("cloudiness", self.weather.cloudiness)
+        self.sky.setShaderInput("haze", min(self.weather.haze * 60.0, 1.0))
+        # the app's own shaders (the far hills) fade into the same haze as simplepbr's fog
+        self.base.render.setShaderInput("haze_colour", haze)
+        self.base.render.setShaderInput("haze_density", self.weather.haze)
         # The opened exposure is for the lit city, not the sky; and a floodlit gate makes the sky look darker still.
         self.sky.setShaderInput("sky_scale", 2.0 ** -rig.exposure * (1.0 - 0.3 * rig.night))
         if self._focus is not None:
@@ -214,6 +241,8 @@ class RenderPipeline:
     def release(self) -> None:
         """Stop the shadow task: the task manager outlives this ShowBase (the next App in the process shares it)."""
         self.base.taskMgr.remove(self._task)
+        if self.precipitation is not None:
+            self.precipitation.release()
 
     def _shadow_task(self, task):
         """Switch the sun's shadow buffer on for exactly the frames that need it (all, when not caching)."""

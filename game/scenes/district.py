@@ -35,7 +35,8 @@ from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
 from game.render.shaders import load_glsl
-from game.scenes import district_cache
+from game.scenes import district_cache, night_lights, streetscape
+from game.weather import weather
 from net import clock
 from ui.fonts import load_font
 
@@ -118,6 +119,8 @@ class DistrictScene:
     levels: dict[str, DetailLevels] = field(default_factory=dict)
     full_detail: bool = False
     backdrop: NodePath | None = None
+    night_lights: NodePath | None = None  # street lamps and lit windows (built at every start, never cached)
+    ginkgos: NodePath | None = None  # Sejong-daero's street trees in the season's colour (built at every start)
     when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
     festival: LanternFestival | None = None
     water: list[NodePath] = field(default_factory=list)
@@ -143,6 +146,11 @@ class DistrictScene:
         else:
             city = self._restore(saved, steps, progress)
         self._add_backdrop()
+        self.night_lights = night_lights.attach(self.root, city, streets.load()[0], self.materials)
+        footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
+        day = (self.when or self.config.when or clock.now_kst()).date()
+        self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
+        streetscape.weather_ground(self.root, weather(self.config.weather))
         obstacles = [Obstacle.around(b) for b in city]
         floors = []
         for lm in self.landmarks.values():
@@ -335,3 +343,5 @@ class DistrictScene:
         self.floors = None
         self.water = []
         self.backdrop = None
+        self.night_lights = None
+        self.ginkgos = None

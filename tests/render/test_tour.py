@@ -40,6 +40,7 @@ def test_tour_writes_every_landmark_and_the_contract_keys(tour):
     ids = [s["id"] for s in doc["stops"]]
     assert ids == list(catalogue.LANDMARK_IDS)
     assert doc["time"] == "2026-05-15T11:00:00+09:00"  # the instant it was rendered at, as asked
+    assert (doc["weather"], doc["season"]) == ("clear", "spring")  # the default weather; May is spring
     lms = catalogue.load()
     for stop in doc["stops"]:
         assert (out / f"{stop['id']}.png").stat().st_size > 10_000

@@ -1,0 +1,72 @@
+"""The city's lights as nodes: street lamps along the avenues and the blocks' window grids (game/city/night.py).
+
+Built at every start outside the cached district (a few hundredths of a second from the blocks' boxes), so the
+cache never holds them. Both follow the pipeline's ``night``, ``windows_lit`` and ``windows_seed`` inputs, set from
+the one clock with the sun; none of them enters the sun's shadow pass.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, NodePath
+
+from game.architecture.building import Box
+from game.city import night
+from game.city.streets import Street
+from game.render.geom import meshes_to_node
+from game.render.materials import MaterialLibrary
+from game.render.pipeline import cast_no_shadow
+from game.render.shaders import load_glsl
+
+#: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
+SHADER_PRIORITY = 10
+TILE = 400.0  # windows are merged per tile, as the blocks are, so distant tiles are culled whole
+LAMP_GLOW = 6.0
+POOL_GLOW = 0.22
+HOUSING = 0.5
+
+
+def _boxed(name: str, mesh) -> NodePath:
+    node = meshes_to_node(name, mesh)
+    node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))
+    node.setFinal(True)
+    return NodePath(node)
+
+
+def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], materials: MaterialLibrary) -> NodePath:
+    """The lamps and windows under a new node of ``parent``; remove that node to release them."""
+    root = parent.attachNewNode("night-lights")
+    tiles: dict[tuple[int, int], list[Box]] = {}
+    for b in city:
+        tiles.setdefault((math.floor(b[0] / TILE), math.floor(b[1] / TILE)), []).append(b)
+    windows = root.attachNewNode("windows")
+    for (i, j), boxes in sorted(tiles.items()):
+        mesh = night.window_mesh(boxes, seed=(i * 7919 + j) & 0xFFFF)
+        if len(mesh.indices):
+            _boxed(f"windows-{i}-{j}", mesh).reparentTo(windows)
+    windows.setShader(load_glsl("windows"), SHADER_PRIORITY)
+    # a hair in front of the wall in metres, and a little more in depth, so distant façades never fight with it
+    windows.setDepthOffset(1)
+
+    parts = night.lamp_meshes(night.lamp_posts(streets))
+    lamps = root.attachNewNode("lamps")
+    if len(parts["poles"].indices):
+        poles = _boxed("lamps:poles", parts["poles"])
+        poles.reparentTo(lamps)
+        materials.apply(poles, "metal")
+        shader = load_glsl("streetlight")
+        heads = _boxed("lamps:heads", parts["heads"])
+        heads.reparentTo(lamps)
+        heads.setShader(shader, SHADER_PRIORITY)
+        heads.setShaderInputs(strength=LAMP_GLOW, housing=HOUSING)
+        pools = _boxed("lamps:pools", parts["pools"])
+        pools.reparentTo(lamps)
+        pools.setShader(shader, SHADER_PRIORITY)
+        pools.setShaderInputs(strength=POOL_GLOW, housing=0.0)
+        pools.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one, ColorBlendAttrib.O_one))
+        pools.setDepthWrite(False)
+        pools.setBin("transparent", 10)
+    cast_no_shadow(root)
+    return root

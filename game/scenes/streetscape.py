@@ -1,0 +1,55 @@
+"""What the season and the weather do to the district: ginkgo trees along Sejong-daero in the season's colour, and
+the flat ground darkened by rain or covered by snow (game/weather.py). Built at every start, outside the cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from panda3d.core import BoundingBox, LPoint3, NodePath
+
+from game.city import trees
+from game.city.streets import Street
+from game.render.geom import meshes_to_node
+from game.render.pipeline import cast_no_shadow
+from game.render.shaders import load_glsl
+from game.weather import Weather, ginkgo_crown
+
+#: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
+SHADER_PRIORITY = 10
+FLAT = ("ground", "streets", "open-areas")  # the district's flat nodes (game/scenes/district.py)
+SNOW = (0.86, 0.88, 0.92, 1.0)
+
+
+def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
+                  footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]],
+                  when: dt.date) -> NodePath:
+    """The ginkgo rows under a new node of ``parent``, lit by the backdrop's cheap vertex-colour shader."""
+    root = parent.attachNewNode("ginkgos")
+    for name, mesh in trees.meshes(trees.positions(streets, footprints), ginkgo_crown(when)).items():
+        if not len(mesh.indices):
+            continue
+        node = meshes_to_node(f"ginkgos:{name}", mesh)
+        node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))
+        node.setFinal(True)
+        root.attachNewNode(node)
+    root.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
+    cast_no_shadow(root)
+    return root
+
+
+def weather_ground(root: NodePath, weather: Weather) -> None:
+    """Rain darkens the flat ground (wet asphalt and paving); snow covers it white, drawn with the cheap
+    vertex-colour shader instead of the textured PBR one (an even white needs no texture)."""
+    for name in FLAT:
+        node = root.find(name)
+        if node.isEmpty():
+            continue
+        if weather.snow_cover:
+            node.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
+            node.setColor(tuple(c * weather.snow_cover + (1.0 - weather.snow_cover) * 0.5 for c in SNOW[:3]) + (1.0,),
+                          SHADER_PRIORITY)
+        elif weather.wet:
+            dark = 1.0 - 0.6 * weather.wet
+            node.setColorScale(dark, dark, dark * 1.04, 1.0)

@@ -1,0 +1,63 @@
+"""Weather and season: what the sky, the light, the ground and the street trees look like for a chosen weather
+and a date. Pure. The weather is chosen (``--weather``); the season follows the date of the one clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from game.architecture.mesh import srgb_to_linear
+
+WEATHERS = ("clear", "cloudy", "rain", "snow", "fog")
+
+
+@dataclass(frozen=True)
+class Weather:
+    name: str
+    cloudiness: float  # the sky shader's cloud cover: 0 clear … 1 overcast
+    sun: float  # share of the direct sun that reaches the ground (clouds scatter the rest into the ambient)
+    haze: float  # exponential fog density per metre (0: none, and simplepbr's fog pass stays off)
+    wet: float  # how much darker flat ground is (0 dry … 1 soaked)
+    snow_cover: float  # 0 bare … 1 white ground
+    falling: str | None  # "rain", "snow" or None: the particles drawn round the camera
+    haze_day: tuple[float, float, float]  # linear colour of the haze by day (before exposure)
+
+
+_TABLE = {
+    "clear": Weather("clear", 0.35, 1.0, 0.0, 0.0, 0.0, None, (0.36, 0.46, 0.62)),
+    "cloudy": Weather("cloudy", 0.95, 0.35, 0.0003, 0.0, 0.0, None, (0.38, 0.41, 0.46)),
+    "rain": Weather("rain", 1.0, 0.2, 0.0025, 0.45, 0.0, "rain", (0.17, 0.185, 0.21)),
+    "snow": Weather("snow", 1.0, 0.3, 0.004, 0.0, 0.85, "snow", (0.5, 0.52, 0.56)),
+    "fog": Weather("fog", 0.8, 0.25, 0.018, 0.1, 0.0, None, (0.4, 0.42, 0.45)),
+}
+
+
+def weather(name: str) -> Weather:
+    """The look of ``name`` (one of :data:`WEATHERS`); raises ``KeyError`` for anything else."""
+    return _TABLE[name]
+
+
+def season(when: dt.date) -> str:
+    """Korea's meteorological seasons by month: spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb."""
+    return ("winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "autumn", "autumn",
+            "autumn", "winter")[when.month - 1]
+
+
+GINKGO_GREEN = srgb_to_linear("#5f8f3a")
+GINKGO_SPRING = srgb_to_linear("#8dbb4f")  # fresh April–May leaves, paler than summer's
+GINKGO_TURNING = srgb_to_linear("#b9a43a")  # October: green going gold
+GINKGO_YELLOW = srgb_to_linear("#e8c21e")  # November: Seoul's avenues go gold
+
+
+def ginkgo_crown(when: dt.date) -> tuple[float, float, float] | None:
+    """Linear colour of a ginkgo's crown on ``when``; None from December to March, when the trees stand bare."""
+    return {4: GINKGO_SPRING, 5: GINKGO_SPRING, 10: GINKGO_TURNING, 11: GINKGO_YELLOW}.get(
+        when.month, None if when.month in (12, 1, 2, 3) else GINKGO_GREEN)
+
+
+def haze_colour(w: Weather, night: float) -> tuple[float, float, float]:
+    """Linear colour of the haze for this weather, by day or (``night`` 1) lit only by the city."""
+    dark = (0.025, 0.024, 0.03)  # the city's glow in low cloud
+    mixed = (d * (1.0 - night) + n * night for d, n in zip(w.haze_day, dark, strict=True))
+    return tuple(mixed)  # type: ignore[return-value]

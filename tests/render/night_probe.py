@@ -1,0 +1,50 @@
+"""Run in its own process by test_night_lights.py (one ShowBase per process): a tour view at the instant given
+(``--time``) with the city's lamps and windows, then the same frame with them hidden. Prints JSON facts (mean
+luminance of the whole picture and of its lower half, where the streets are); saves both pictures when given a
+folder (for a person to look at)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from game.tour import REC709_LUMA
+
+
+def facts(picture: np.ndarray) -> dict:
+    luma = picture[..., :3].astype(np.float64) @ REC709_LUMA
+    return {"image": float(luma.mean()), "streets": float(luma[luma.shape[0] // 2:].mean())}
+
+
+def main() -> None:
+    from game.app import App
+    from game.config import config_from_args
+    from game.tour import frame_rgb
+
+    when, view_id = sys.argv[1], sys.argv[2]
+    folder = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    with tempfile.TemporaryDirectory(prefix="mseoul-night-") as cache:
+        app = App(config_from_args(["--offscreen", "--size", "320x180", "--cache-dir", cache, "--time", when]))
+        app.load_world()
+        scene = app.scene
+        view = scene.view(view_id)
+        app.look(view.camera, view.target)
+        app.step(3)
+        out = {"lit": facts(frame_rgb(app))}
+        if folder:
+            app.screenshot(folder / f"{view_id}-lit.png")
+        scene.night_lights.hide()
+        app.step(2)
+        out["unlit"] = facts(frame_rgb(app))
+        if folder:
+            app.screenshot(folder / f"{view_id}-unlit.png")
+        app.shutdown()
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""Street lamps and lit windows at night, measured from pixels (see night_probe.py): at 22:00 the same view is
+brighter with them than with them hidden, and brighter where the streets are."""
+
+import pytest
+
+from tests.render.probe import run_probe
+
+pytestmark = pytest.mark.render
+NIGHT = "2026-12-02T22:00+09:00"
+
+
+@pytest.fixture(scope="module")
+def square() -> dict:
+    return run_probe("night_probe.py", NIGHT, "gwanghwamun-square")
+
+
+def test_lamps_and_windows_brighten_the_streets_at_night(square):
+    lit, unlit = square["lit"], square["unlit"]
+    assert lit["streets"] >= unlit["streets"] + 2.0, square
+    assert lit["image"] >= unlit["image"] + 2.0, square

@@ -1,0 +1,61 @@
+"""Weather and season, the pure side: the table each weather reads from, seasons by month, the ginkgo's colours,
+the ``--weather`` flag and its ``mseoul-weather`` PRC variable."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from game.city import trees
+from game.city.streets import distance_to_polyline, load
+from game.config import ConfigError, config_from_args
+from game.weather import WEATHERS, ginkgo_crown, haze_colour, season, weather
+
+
+def test_every_weather_has_a_look_and_only_rain_and_snow_fall():
+    looks = {name: weather(name) for name in WEATHERS}
+    assert [n for n, w in looks.items() if w.falling] == ["rain", "snow"]
+    assert looks["clear"].haze == 0 and looks["clear"].sun == 1.0
+    assert looks["fog"].haze > max(w.haze for n, w in looks.items() if n != "fog")
+    assert looks["cloudy"].cloudiness > looks["clear"].cloudiness
+    assert looks["rain"].wet > 0 and looks["snow"].snow_cover > 0
+    assert sum(haze_colour(looks["fog"], 1.0)) < sum(haze_colour(looks["fog"], 0.0)) / 5  # a night haze is dark
+
+
+def test_seasons_by_month():
+    months = [season(dt.date(2026, m, 15)) for m in range(1, 13)]
+    assert months == ["winter"] * 2 + ["spring"] * 3 + ["summer"] * 3 + ["autumn"] * 3 + ["winter"]
+
+
+def test_ginkgo_gold_in_november_and_bare_in_winter():
+    r, g, b = ginkgo_crown(dt.date(2026, 11, 10))
+    assert r > b * 4 and g > b * 4 and r > 0.5  # yellow
+    r, g, b = ginkgo_crown(dt.date(2026, 7, 10))
+    assert g > r and g > b  # green
+    assert ginkgo_crown(dt.date(2027, 1, 10)) is None
+
+
+def test_ginkgos_line_both_pavements_of_sejong_daero():
+    streets, _ = load()
+    sejong = next(s for s in streets if s.id == "sejong-daero")
+    xy = trees.positions(streets)
+    d = distance_to_polyline(sejong.points, xy)
+    off = np.abs(d - (sejong.width / 2 + trees.SET_BACK))
+    assert len(xy) > 50 and (off < 0.05).mean() > 0.95 and off.max() < 1.0  # a bend's inner side comes a little nearer
+    bare = trees.meshes(xy, None)
+    assert bare["crowns"].triangle_count == 0 and bare["trunks"].triangle_count > 0
+
+
+def test_weather_flag_and_prc_variable():
+    from panda3d.core import loadPrcFileData, unloadPrcFile
+
+    assert config_from_args([]).weather == "clear"
+    assert config_from_args(["--weather", "snow"]).weather == "snow"
+    page = loadPrcFileData("test", "mseoul-weather fog")
+    try:
+        assert config_from_args([]).weather == "fog"
+        assert config_from_args(["--weather", "rain"]).weather == "rain"
+    finally:
+        unloadPrcFile(page)
+    with pytest.raises(ConfigError, match="--weather"):
+        config_from_args(["--weather", "sunny"])
