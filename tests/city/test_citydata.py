@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from game.life import live
 from net import citydata
 from net.citydata import CityDataError, LastKnown
+from tests.http_stub import serving
 
 FIXTURES = Path(__file__).with_name("fixtures")
 BUSY = (FIXTURES / "citydata_busy.json").read_bytes()
@@ -19,38 +18,14 @@ QUIET = (FIXTURES / "citydata_quiet.json").read_bytes()
 ERROR = (FIXTURES / "citydata_error.json").read_bytes()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, bytes, float]] = {}
-
-    def do_GET(self) -> None:
-        name = self.path.rstrip("/").rsplit("/", 1)[-1]
-        status, body, delay = self.routes.get(name, (404, b"", 0.0))
-        if delay:
-            time.sleep(delay)
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture
 def server():
-    _Handler.routes = {
+    with serving({
         "busy": (200, BUSY, 0.0), "quiet": (200, QUIET, 0.0), "error": (200, ERROR, 0.0),
         "truncated": (200, BUSY[: len(BUSY) // 2], 0.0), "down": (500, b"<html>oops</html>", 0.0),
         "slow": (200, BUSY, 1.5),
-    }
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
+    }) as url:
+        yield url
 
 
 def test_a_busy_rainy_hotspot_with_an_event_and_a_disaster_text(server):

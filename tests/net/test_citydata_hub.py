@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import logging
 import queue
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 
@@ -18,6 +15,7 @@ from net.client.blocking import call
 from net.hub import citydata_poller
 from net.hub.citydata_poller import CityDataPoller, Snapshot
 from net.protocol import Role
+from tests.http_stub import serving
 
 FIXTURES = Path(__file__).resolve().parents[1] / "city" / "fixtures"
 BUSY = (FIXTURES / "citydata_busy.json").read_bytes()  # 광화문·덕수궁: 붐빔, rain, an event, a disaster text
@@ -26,33 +24,18 @@ ERROR = (FIXTURES / "citydata_error.json").read_bytes()
 GWANGHWAMUN, MARKET, JONGNO = "광화문·덕수궁", "남대문시장", "종로·청계 관광특구"
 
 
-class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, bytes, float]] = {}
-
-    def do_GET(self) -> None:
-        status, body, delay = self.routes.get(unquote(self.path.rstrip("/").rsplit("/", 1)[-1]), (404, b"", 0.0))
-        time.sleep(delay)
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
+@pytest.fixture
+def routes() -> dict:
+    """What the stub answers per hotspot; a test may change it while the hub polls."""
+    return {GWANGHWAMUN: (200, BUSY, 0.0), MARKET: (200, QUIET, 0.0), JONGNO: (200, ERROR, 0.0),
+            "truncated": (200, BUSY[: len(BUSY) // 2], 0.0), "slow": (200, BUSY, 1.0),
+            "down": (500, b"<html>oops</html>", 0.0)}
 
 
 @pytest.fixture
-def server():
-    _Handler.routes = {GWANGHWAMUN: (200, BUSY, 0.0), MARKET: (200, QUIET, 0.0), JONGNO: (200, ERROR, 0.0),
-                       "truncated": (200, BUSY[: len(BUSY) // 2], 0.0), "slow": (200, BUSY, 1.0),
-                       "down": (500, b"<html>oops</html>", 0.0)}
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
+def server(routes):
+    with serving(routes) as url:
+        yield url
 
 
 def test_good_documents_are_queued_and_failures_back_off_and_are_logged_once(server, caplog) -> None:
@@ -86,7 +69,7 @@ def test_summaries_carry_crowd_air_weather_and_the_disaster_fingerprints() -> No
     assert quiet["crowd"]["level"] == "여유" and quiet["air"]["index"] == "매우나쁨" and quiet["air"]["pm10"] == 132
 
 
-def test_the_hub_polls_once_stores_and_serves_the_last_good_values(server, start_hub, make_link) -> None:
+def test_the_hub_polls_once_stores_and_serves_the_last_good_values(server, routes, start_hub, make_link) -> None:
     hub = start_hub(city_data_key="KEY", city_data_url=server, city_data_areas=(GWANGHWAMUN, MARKET, JONGNO),
                     city_data_interval=0.2)
     link = make_link(hub.layout, hub.endpoints, Role.CITIZEN, enrolled=False)
@@ -96,7 +79,7 @@ def test_the_hub_polls_once_stores_and_serves_the_last_good_values(server, start
     by_area = {a["area"]: a for a in areas}
     assert set(by_area) == {GWANGHWAMUN, MARKET}  # the failing hotspot has nothing to show yet
     assert by_area[GWANGHWAMUN]["crowd"]["level"] == "붐빔" and by_area[MARKET]["air"]["index"] == "매우나쁨"
-    _Handler.routes[GWANGHWAMUN] = (200, BUSY[:100], 0.0)  # the source breaks: the last good values stay
+    routes[GWANGHWAMUN] = (200, BUSY[:100], 0.0)  # the source breaks: the last good values stay
     time.sleep(0.6)
     later = {a["area"]: a for a in call(link, "city.data", {}).result["areas"]}
     assert later[GWANGHWAMUN]["crowd"]["level"] == "붐빔" and later[GWANGHWAMUN]["age_s"] >= 0.4
