@@ -15,15 +15,17 @@ import numpy as np
 BAND = 8  # rows above the roofline (of 360)
 
 
-def above_roofline(app) -> dict:
-    """How much of the band just above Gwanghwamun's roof the terrain fills, and where the roof is."""
+def above_roofline(app, roof_rows: int) -> dict:
+    """How much of the band just above Gwanghwamun's roof the terrain fills, and where the roof is: the columns
+    whose gate top lies within ``roof_rows`` of the highest (the pavilion's roof, not the palace walls beside it,
+    which from 300 m stand about 24 rows lower than the ridge)."""
     from game.tour import class_masks
 
     gate, _ = class_masks(app, "gwanghwamun")
     mountains, sky = class_masks(app, "backdrop")
     cols = np.flatnonzero(gate.any(axis=0))
     tops = gate[:, cols].argmax(axis=0)  # the gate's highest pixel in each column
-    roof = tops <= tops.min() + gate.shape[0] // 4  # the pavilion's roof, not the walls and rails beside it
+    roof = tops <= tops.min() + roof_rows
     band = [mountains[max(t - BAND, 0):t, c] for c, t in zip(cols[roof], tops[roof], strict=True)]
     return {"band_terrain": float(np.concatenate(band).mean()), "roof_columns": int(roof.sum()),
             "roof_top_row": int(tops.min()), "sky": float(sky.mean())}
@@ -46,13 +48,14 @@ def main() -> None:
 
         x, y = app.landmarks["gwanghwamun"].local
         tour = scene.view("gwanghwamun")
-        for name, (camera, target) in {"gwanghwamun": (tour.camera, tour.target),
-                                       "gwanghwamun-from-square": ((x, y - 300.0, 1.7), (x, y, 10.0))}.items():
+        for name, (camera, target, roof_rows) in {"gwanghwamun": (tour.camera, tour.target, 90),
+                                                  "gwanghwamun-from-square": ((x, y - 300.0, 1.7), (x, y, 10.0), 15)
+                                                  }.items():
             app.look(camera, target)
             app.step(3)
             if name != "gwanghwamun" and len(sys.argv) > 2:
                 app.screenshot(Path(sys.argv[2]))
-            out[name] = above_roofline(app)
+            out[name] = above_roofline(app, roof_rows)
         # The tour's Sungnyemun view faces north, with Namsan behind it; the picture of the gate with the tower is
         # taken from the gate's north-west side, looking south-east past its roof.
         x, y = app.landmarks["sungnyemun"].local

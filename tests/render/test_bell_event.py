@@ -61,8 +61,8 @@ def test_the_countdown_board_stands_at_bosingak_at_23_55(tmp_path: Path) -> None
     # The same view and hour with the city's clock at noon, no rehearsal: no board where it stood.
     off = run(tmp_path, "noon", 20, "2026-12-31T23:55", now="2026-12-31T12:00+09:00")
     assert off["event"]["board"] is None and off["event"]["countdown_shown"] == []
-    red_off, gold_off = board_pixels(off["image"], at)
-    assert red_off < red / 4 and gold_off < gold / 2 + 1, (red_off, gold_off)
+    red_off, _ = board_pixels(off["image"], at)
+    assert red_off < red / 4, red_off  # (light pixels prove nothing here: the lit windows behind are light too)
 
 
 def test_a_rehearsal_at_midnight_reports_the_strikes_heard_in_hub_and_local_time(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def colour_shares(path: Path) -> tuple[float, float]:
     px = np.array([[img.getXel(x, y) for x in range(img.getXSize())] for y in range(img.getYSize())])
     r, g, b = px[..., 0], px[..., 1], px[..., 2]
     purple = (b > g + 0.12) & (r > g + 0.06) & (b > 0.25)
-    yellow = (r > 0.5) & (g > 0.35) & (b < 0.6 * g)
+    yellow = (r > 0.5) & (g > 0.35) & (r > g) & (b < 0.6 * g)  # #f2a900, not the spring ginkgos' yellow-green
     return float(purple.mean()), float(yellow.mean())
 
 
