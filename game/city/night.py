@@ -16,7 +16,7 @@ import numpy as np
 
 from game.architecture.building import Box
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
-from game.city.streets import Street
+from game.city.streets import Street, along
 
 #: The avenues that carry a row of lamps on each side (Seoul's trunk roads through the district).
 LIT_AVENUES = ("sejong-daero", "taepyeong-ro", "jongno", "namdaemun-ro")
@@ -56,15 +56,8 @@ def lamp_posts(streets: Iterable[Street], avenues: tuple[str, ...] = LIT_AVENUES
     for s in streets:
         if s.id not in avenues:
             continue
-        seg = np.diff(s.points, axis=0)
-        seg_len = np.linalg.norm(seg, axis=1)
-        along = np.concatenate([[0.0], np.cumsum(seg_len)])
         for side, start in ((1.0, spacing / 4), (-1.0, spacing * 3 / 4)):
-            for d in np.arange(start, along[-1], spacing):
-                k = min(int(np.searchsorted(along, d, side="right")) - 1, len(seg) - 1)
-                t = seg[k] / seg_len[k]
-                left = np.array([-t[1], t[0]])
-                p = s.points[k] + t * (d - along[k])
+            for p, left in along(s, start, spacing):
                 foot = p + side * left * (s.width / 2 + 0.8)
                 rows.append((*foot, *(-side * left)))
     return np.asarray(rows, np.float64).reshape(-1, 4)

@@ -71,6 +71,20 @@ def point_in_polygon(poly: np.ndarray, xy: np.ndarray) -> np.ndarray:
     return inside
 
 
+def along(street: Street, start: float, spacing: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Points every ``spacing`` metres along ``street``'s centre line from ``start``, each with the unit vector to
+    its left: what stands beside the road (lamp posts, trees) is placed from these, off the kerb on either side."""
+    seg = np.diff(street.points, axis=0)
+    seg_len = np.linalg.norm(seg, axis=1)
+    run = np.concatenate([[0.0], np.cumsum(seg_len)])
+    out = []
+    for d in np.arange(start, run[-1], spacing):
+        k = min(int(np.searchsorted(run, d, side="right")) - 1, len(seg) - 1)
+        t = seg[k] / seg_len[k]
+        out.append((street.points[k] + t * (d - run[k]), np.array([-t[1], t[0]])))
+    return out
+
+
 def offset_polyline(points: np.ndarray, offset: float) -> np.ndarray:
     """The polyline shifted ``offset`` metres to its left, with mitred joins (lanes, pavements and ribbons)."""
     d = np.diff(points, axis=0)

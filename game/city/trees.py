@@ -14,7 +14,7 @@ import numpy as np
 
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
 from game.city.blocks import footprint_poly
-from game.city.streets import SIDEWALK, Street, point_in_polygon
+from game.city.streets import SIDEWALK, Street, along, point_in_polygon
 
 AVENUES = ("sejong-daero",)
 SPACING = 9.0  # metres between trees in a row
@@ -32,15 +32,8 @@ def positions(streets: Iterable[Street],
     for s in streets:
         if s.id not in avenues:
             continue
-        seg = np.diff(s.points, axis=0)
-        seg_len = np.linalg.norm(seg, axis=1)
-        along = np.concatenate([[0.0], np.cumsum(seg_len)])
         for side in (1.0, -1.0):
-            for d in np.arange(spacing / 2, along[-1], spacing):
-                k = min(int(np.searchsorted(along, d, side="right")) - 1, len(seg) - 1)
-                t = seg[k] / seg_len[k]
-                p = s.points[k] + t * (d - along[k]) + side * np.array([-t[1], t[0]]) * (s.width / 2 + SET_BACK)
-                pts.append(p)
+            pts += [p + side * left * (s.width / 2 + SET_BACK) for p, left in along(s, spacing / 2, spacing)]
     xy = np.asarray(pts, np.float64).reshape(-1, 2)
     keep = np.ones(len(xy), bool)
     for centre, size, heading in footprints:

@@ -11,7 +11,11 @@ import argparse
 import json
 import sys
 import wave
+from collections.abc import Callable
 from pathlib import Path
+
+import numpy as np
+import platformdirs
 
 from game.events import bell_synth
 from net import events
@@ -25,6 +29,17 @@ def write_wav(path: Path, samples, rate: int) -> None:
         out.setsampwidth(2)
         out.setframerate(rate)
         out.writeframes(bell_synth.to_pcm16(samples))
+
+
+def cached_wav(cache_dir: Path | None, name: str, make: Callable[[], np.ndarray], rate: int) -> Path:
+    """``<cache>/events/<name>-<rate>.wav``, synthesized by ``make`` the first time (the sounds are deterministic,
+    so a file once written serves every later run); the user cache when ``cache_dir`` is None."""
+    folder = (cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))) / "events"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}-{rate}.wav"
+    if not path.exists():
+        write_wav(path, make(), rate)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
 from panda3d.core import Filename, LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
@@ -319,13 +318,9 @@ class BellCeremony:
     def _strike_wav(self) -> Path:
         """The synthesized strike, written once per cache directory (the sound is deterministic)."""
         if self._sound_path is None:
-            cache = self.app.config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
-            folder = cache / "events"
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"bell-strike-{bell_synth.DEFAULT_RATE}.wav"
-            if not path.exists():
-                bell.write_wav(path, bell_synth.strike(1.0, bell_synth.HUM_T60 * 1.2), bell_synth.DEFAULT_RATE)
-            self._sound_path = path
+            self._sound_path = bell.cached_wav(self.app.config.cache_dir, "bell-strike",
+                                               lambda: bell_synth.strike(1.0, bell_synth.HUM_T60 * 1.2),
+                                               bell_synth.DEFAULT_RATE)
         return self._sound_path
 
     def _animate(self, now: float) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import platformdirs
 from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
 from panda3d.core import Filename, NodePath, Point2, Point3, TextNode
@@ -155,13 +154,8 @@ class GuardCeremonies:
     def _drum_wav(self) -> Path:
         """The synthesized roll, written once per cache directory (the sound is deterministic)."""
         if self._sound_path is None:
-            cache = self.app.config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
-            folder = cache / "events"
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"guard-drum-{drum_synth.RATE}.wav"
-            if not path.exists():
-                bell.write_wav(path, drum_synth.roll(), drum_synth.RATE)
-            self._sound_path = path
+            self._sound_path = bell.cached_wav(self.app.config.cache_dir, "guard-drum", drum_synth.roll,
+                                               drum_synth.RATE)
         return self._sound_path
 
     # -- announcements ------------------------------------------------------------------------------------------
