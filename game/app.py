@@ -155,6 +155,7 @@ class App:
             self.step()
 
         self.scene.load(building)
+        self.pipeline.watch_night(self.scene.follow_night)
 
     def look(self, camera: tuple[float, float, float], target: tuple[float, float, float]) -> None:
         cam = self.base.camera

@@ -10,6 +10,7 @@ sun is what an outdoor city needs; fill light comes from the ambient term tinted
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import simplepbr
@@ -108,6 +109,9 @@ def _sphere(radius: float, rings: int = 16, segments: int = 32) -> NodePath:
 #: Large static opaque geometry goes in this bin: drawn nearest first, so the software rasterizer's early
 #: depth test skips the expensive PBR shading of hidden fragments (5–15 % per frame measured on llvmpipe).
 OPAQUE_NEAR_FIRST = "opaque-near-first"
+#: The ground plane and the far mountains are drawn after everything else opaque: they lie behind or under it all,
+#: so early depth rejection spares most of their fragments (drawn first, they cost 11 % of the square's frame).
+OPAQUE_GROUND_LAST = "opaque-ground-last"
 #: The sky draws after opaque geometry and only where nothing else did (depth test on).
 SKY_BIN = "sky"
 
@@ -116,6 +120,8 @@ def _register_bins() -> None:
     bins = CullBinManager.getGlobalPtr()
     if bins.findBin(OPAQUE_NEAR_FIRST) < 0:
         bins.addBin(OPAQUE_NEAR_FIRST, CullBinManager.BT_front_to_back, 19)
+    if bins.findBin(OPAQUE_GROUND_LAST) < 0:
+        bins.addBin(OPAQUE_GROUND_LAST, CullBinManager.BT_front_to_back, 22)
     if bins.findBin(SKY_BIN) < 0:
         bins.addBin(SKY_BIN, CullBinManager.BT_unsorted, 25)
 
@@ -130,6 +136,7 @@ class RenderPipeline:
                  cache_shadows: bool = True, weather: str = "clear"):
         self.base = base
         self.world = world
+        self._time_watchers: list[Callable[[float], None]] = []
         self.cache_shadows = cache_shadows
         self.weather = weathers.weather(weather)
         self.shadow_renders = 0  # frames in which the shadow map was drawn (tests and the benchmark read it)
@@ -216,7 +223,14 @@ class RenderPipeline:
         self.sky.setShaderInput("sky_scale", 2.0 ** -rig.exposure * (1.0 - 0.3 * rig.night))
         if self._focus is not None:
             self.focus_shadows(self._focus)
+        for watcher in self._time_watchers:
+            watcher(rig.night)
         return pos
+
+    def watch_night(self, watcher: Callable[[float], None]) -> None:
+        """Call ``watcher(night)`` now and whenever the clock moves the sun: for what only shows after dusk."""
+        self._time_watchers.append(watcher)
+        watcher(self.rig.night)
 
     def focus_shadows(self, target: tuple[float, float, float]) -> None:
         """Centre the shadow map on ``target`` (what the camera looks at) with the key light along the sun, or

@@ -4,7 +4,8 @@ Owns every node it creates under one root and the collision index; ``release`` r
 A landmark may load an official glTF 2.0 model named in the catalogue (``model``) instead of its procedural
 body; the procedural one is the default. A procedural landmark with a far version (``Building.far_parts``: tile
 rows and bracket sets as shells) switches between the two by the camera's distance (``game.render.lod``) in a task
-the scene owns; ``full_detail`` keeps every landmark at full detail (the benchmark's reference).
+the scene owns, and beyond that to a distant version (the far one simplified by vertex clustering); ``full_detail``
+keeps every landmark at full detail (the benchmark's reference).
 A sunken landmark (Cheonggyecheon) has its footprint cut out of the ground, lays floors the visitor walks down to,
 and its water gets its own shader, whose flow the scene's task advances.
 """
@@ -20,8 +21,10 @@ from panda3d.core import BoundingBox, Filename, LPoint3, LVecBase4f, NodePath, P
 from game import geo, tasks, terrain
 from game.architecture.builders import Building, build_landmark
 from game.architecture.building import Box
+from game.architecture.cluster import DISTANT_CELL, clustered
 from game.architecture.mesh import Mesh, box, merge
 from game.architecture.stream import walk_parts
+from game.architecture.tiles import tiled
 from game.city import blocks, streets
 from game.config import AppConfig
 from game.festivals import lantern
@@ -33,7 +36,7 @@ from game.nav.floors import Floors
 from game.render import lod
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
-from game.render.pipeline import OPAQUE_NEAR_FIRST, cast_no_shadow
+from game.render.pipeline import OPAQUE_GROUND_LAST, OPAQUE_NEAR_FIRST, cast_no_shadow
 from game.render.shaders import load_glsl
 from game.scenes import district_cache, night_lights, streetscape
 from game.weather import weather
@@ -41,6 +44,10 @@ from net import clock
 from ui.fonts import load_font
 
 Progress = Callable[[int, int, str], None]
+#: A landmark's versions by distance (the distant one is the far one with its vertices clustered), and where each
+#: takes over from the one before.
+STAGE_NAMES = ("near", "far", "distant")
+LANDMARK_SWITCHES = (lod.FAR, lod.DISTANT)
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
 BACKDROP_SHADER_PRIORITY = 10
 WATER_LIGHTS = 16  # the stream shader's array size
@@ -79,21 +86,25 @@ def ground_mesh(holes: list[tuple[float, float, float, float]]) -> Mesh:
 
 @dataclass
 class DetailLevels:
-    """A landmark's full and far nodes, its box in its own frame, and which one shows."""
+    """A building's versions, full detail first (then far, then for landmarks the distant ones), its box in its own
+    frame, the distances from the box at which each next version takes over, and which one shows."""
 
     node: NodePath
-    near: NodePath
-    far: NodePath
+    stages: list[NodePath]
     lo: tuple[float, float, float]
     hi: tuple[float, float, float]
-    showing_far: bool = False
-    far_from: float = lod.FAR  # metres from the box beyond which the far node shows
+    switches: tuple[float, ...] = (lod.FAR,)
+    showing: int = 0
 
-    def show(self, far: bool) -> None:
-        if far != self.showing_far:
-            (self.far if far else self.near).show()
-            (self.near if far else self.far).hide()
-            self.showing_far = far
+    @property
+    def showing_far(self) -> bool:
+        return self.showing > 0
+
+    def show(self, stage: int) -> None:
+        if stage != self.showing:
+            self.stages[self.showing].hide()
+            self.stages[stage].show()
+            self.showing = stage
 
 
 def _boxed(name: str, mesh: Mesh):
@@ -146,6 +157,8 @@ class DistrictScene:
         else:
             city = self._restore(saved, steps, progress)
         self._add_backdrop()
+        for under_all in (self.root.find("ground"), self.backdrop):
+            under_all.setBin(OPAQUE_GROUND_LAST, 0)
         self.night_lights = night_lights.attach(self.root, city, streets.load()[0], self.materials)
         footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
         day = (self.when or self.config.when or clock.now_kst()).date()
@@ -188,7 +201,7 @@ class DistrictScene:
             far = holder.attachNewNode(_boxed(f"backdrop:{name}:far", far_mesh))
             far.hide()
             lo, hi = (tuple(map(float, c)) for c in mesh.bounds())
-            self.levels[f"backdrop:{name}"] = DetailLevels(holder, near, far, lo, hi, far_from=terrain.TILE_FAR)
+            self.levels[f"backdrop:{name}"] = DetailLevels(holder, [near, far], lo, hi, (terrain.TILE_FAR,))
         self.backdrop.setShader(load_glsl("backdrop"), BACKDROP_SHADER_PRIORITY)
         cast_no_shadow(self.backdrop)
 
@@ -240,9 +253,11 @@ class DistrictScene:
         if progress:
             progress(0, steps, "streets")
         ground = ground_mesh([footprint_rect(lm) for lm in self.landmarks.values() if lm.kind in SUNKEN_KINDS])
-        flat = [self._attach(self.root, "ground", {"concrete": ground}),
-                self._attach(self.root, "streets", streets.street_meshes(street_list)),
+        flat = [self._attach(self.root, "ground", {"concrete": ground}), self.root.attachNewNode("streets"),
                 self._attach(self.root, "open-areas", streets.area_meshes(areas))]
+        for material, mesh in streets.street_meshes(street_list).items():  # in tiles: a view sees a few of them
+            for (i, j), part in sorted(tiled(mesh, blocks.TILE).items()):
+                self._attach(flat[1], f"streets-{i}-{j}", {material: part})
         for node in flat:  # flat on the ground: they receive shadows but cast none worth a shadow pass
             cast_no_shadow(node)
         if progress:
@@ -269,7 +284,7 @@ class DistrictScene:
         self.buildings.update(saved.buildings)
         for lid, (lo, hi) in saved.bounds.items():
             node = self.root.find(lid)
-            self.levels[lid] = DetailLevels(node, node.find("near"), node.find("far"), lo, hi)
+            self.levels[lid] = DetailLevels(node, [node.find(name) for name in STAGE_NAMES], lo, hi, LANDMARK_SWITCHES)
         for lm in self.landmarks.values():
             node = self.root.find(lm.id) if not lm.model else self._model_node(lm)
             if lm.model:
@@ -298,11 +313,14 @@ class DistrictScene:
         if not building.far_parts:
             return self._attach(self.root, lm.id, building.parts)
         node = self.root.attachNewNode(lm.id)
-        near = self._attach(node, "near", building.parts)
-        far = self._attach(node, "far", building.far_parts)
-        far.hide()
+        stages = [self._attach(node, name, parts) for name, parts in zip(STAGE_NAMES, (
+            building.parts, building.far_parts,
+            {material: clustered(mesh, DISTANT_CELL) for material, mesh in building.far_parts.items()}), strict=True)]
+        for stage in stages[1:]:
+            stage.hide()
         lo, hi = building.detail_bounds()
-        self.levels[lm.id] = DetailLevels(node, near, far, tuple(map(float, lo)), tuple(map(float, hi)))
+        self.levels[lm.id] = DetailLevels(node, stages, tuple(map(float, lo)), tuple(map(float, hi)),
+                                          LANDMARK_SWITCHES)
         return node
 
     def _pick_levels(self, task):
@@ -310,7 +328,7 @@ class DistrictScene:
         for level in self.levels.values():
             p = self.base.cam.getPos(level.node)
             distance = lod.box_distance((p.x, p.y, p.z), level.lo, level.hi)
-            level.show(not self.full_detail and lod.far_detail(level.showing_far, distance, level.far_from))
+            level.show(0 if self.full_detail else lod.stage(level.showing, distance, level.switches))
         return task.cont
 
     def _attach(self, parent: NodePath, name: str, parts: dict[str, Mesh]) -> NodePath:
@@ -326,6 +344,11 @@ class DistrictScene:
     def view(self, landmark_id: str) -> View:
         lm = self.landmarks[landmark_id]
         return view_for(lm, self.buildings[landmark_id].dims.get("total_height", 10.0))
+
+    def follow_night(self, night: float) -> None:
+        """What shows only after dusk follows the pipeline's clock (handed to ``RenderPipeline.watch_night``)."""
+        if self.night_lights is not None:
+            night_lights.follow_night(self.night_lights, night)
 
     def release(self) -> None:
         if self.festival is not None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, NodePath
 
 from game.architecture.building import Box
+from game.architecture.tiles import tiled
 from game.city import night
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
@@ -35,6 +36,25 @@ def _boxed(name: str, mesh) -> NodePath:
     return NodePath(node)
 
 
+def _tiles(parent: NodePath, name: str, mesh) -> NodePath:
+    """``mesh`` under a new node ``name`` of ``parent``, one child per tile (lamp rows run the district's length)."""
+    node = parent.attachNewNode(name)
+    for (i, j), part in sorted(tiled(mesh, TILE).items()):
+        _boxed(f"lamps:{name}-{i}-{j}", part).reparentTo(node)
+    return node
+
+
+def follow_night(root: NodePath, night: float) -> None:
+    """The pools of lamplight are additive quads that add nothing by day: drawn only once ``night`` is above 0."""
+    pools = root.find("lamps/pools")
+    if pools.isEmpty():
+        return
+    if night > 0:
+        pools.show()
+    else:
+        pools.hide()
+
+
 def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], materials: MaterialLibrary) -> NodePath:
     """The lamps and windows under a new node of ``parent``; remove that node to release them."""
     root = parent.attachNewNode("night-lights")
@@ -53,16 +73,11 @@ def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], mat
     parts = night.lamp_meshes(night.lamp_posts(streets))
     lamps = root.attachNewNode("lamps")
     if len(parts["poles"].indices):
-        poles = _boxed("lamps:poles", parts["poles"])
-        poles.reparentTo(lamps)
-        materials.apply(poles, "metal")
         shader = load_glsl("streetlight")
-        heads = _boxed("lamps:heads", parts["heads"])
-        heads.reparentTo(lamps)
+        poles, heads, pools = (_tiles(lamps, name, parts[name]) for name in ("poles", "heads", "pools"))
+        materials.apply(poles, "metal")
         heads.setShader(shader, SHADER_PRIORITY)
         heads.setShaderInputs(strength=LAMP_GLOW, housing=HOUSING)
-        pools = _boxed("lamps:pools", parts["pools"])
-        pools.reparentTo(lamps)
         pools.setShader(shader, SHADER_PRIORITY)
         pools.setShaderInputs(strength=POOL_GLOW, housing=0.0)
         pools.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one, ColorBlendAttrib.O_one))

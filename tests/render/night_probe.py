@@ -1,6 +1,7 @@
 """Run in its own process by test_night_lights.py (one ShowBase per process): a tour view at the instant given
 (``--time``) with the city's lamps and windows, then the same frame with them hidden. Prints JSON facts (mean
-luminance of the whole picture and of its lower half, where the streets are); saves both pictures when given a
+luminance of the whole picture and of its lower half, where the streets are), and whether the lamps' pools of light
+are drawn at that instant and at noon of the same day (they add nothing by day); saves both pictures when given a
 folder (for a person to look at)."""
 
 from __future__ import annotations
@@ -42,6 +43,14 @@ def main() -> None:
         out["unlit"] = facts(frame_rgb(app))
         if folder:
             app.screenshot(folder / f"{view_id}-unlit.png")
+        scene.night_lights.show()
+        pools = scene.night_lights.find("lamps/pools")
+        out["pools_drawn"] = {"then": not pools.isHidden()}
+        instant = app.pipeline.when
+        app.pipeline.set_time(instant.replace(hour=12, minute=0))
+        out["pools_drawn"]["noon"] = not pools.isHidden()
+        app.pipeline.set_time(instant)
+        out["pools_drawn"]["then_again"] = not pools.isHidden()
         app.shutdown()
     print(json.dumps(out))
 

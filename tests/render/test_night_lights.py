@@ -18,3 +18,7 @@ def test_lamps_and_windows_brighten_the_streets_at_night(square):
     lit, unlit = square["lit"], square["unlit"]
     assert lit["streets"] >= unlit["streets"] + 2.0, square
     assert lit["image"] >= unlit["image"] + 2.0, square
+
+
+def test_the_pools_of_lamplight_are_drawn_only_after_dusk(square):
+    assert square["pools_drawn"] == {"then": True, "noon": False, "then_again": True}
