@@ -24,7 +24,6 @@ from game.architecture.building import Box
 from game.architecture.cluster import DISTANT_CELL, clustered
 from game.architecture.mesh import Mesh, box, merge
 from game.architecture.stream import walk_parts
-from game.architecture.tiles import tiled
 from game.city import blocks, streets
 from game.config import AppConfig
 from game.festivals import lantern
@@ -253,11 +252,9 @@ class DistrictScene:
         if progress:
             progress(0, steps, "streets")
         ground = ground_mesh([footprint_rect(lm) for lm in self.landmarks.values() if lm.kind in SUNKEN_KINDS])
-        flat = [self._attach(self.root, "ground", {"concrete": ground}), self.root.attachNewNode("streets"),
+        flat = [self._attach(self.root, "ground", {"concrete": ground}),
+                self._attach(self.root, "streets", streets.street_meshes(street_list)),
                 self._attach(self.root, "open-areas", streets.area_meshes(areas))]
-        for material, mesh in streets.street_meshes(street_list).items():  # in tiles: a view sees a few of them
-            for (i, j), part in sorted(tiled(mesh, blocks.TILE).items()):
-                self._attach(flat[1], f"streets-{i}-{j}", {material: part})
         for node in flat:  # flat on the ground: they receive shadows but cast none worth a shadow pass
             cast_no_shadow(node)
         if progress:

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, NodePath
 
 from game.architecture.building import Box
-from game.architecture.tiles import tiled
 from game.city import night
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
@@ -34,14 +33,6 @@ def _boxed(name: str, mesh) -> NodePath:
     node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))
     node.setFinal(True)
     return NodePath(node)
-
-
-def _tiles(parent: NodePath, name: str, mesh) -> NodePath:
-    """``mesh`` under a new node ``name`` of ``parent``, one child per tile (lamp rows run the district's length)."""
-    node = parent.attachNewNode(name)
-    for (i, j), part in sorted(tiled(mesh, TILE).items()):
-        _boxed(f"lamps:{name}-{i}-{j}", part).reparentTo(node)
-    return node
 
 
 def follow_night(root: NodePath, night: float) -> None:
@@ -74,7 +65,9 @@ def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], mat
     lamps = root.attachNewNode("lamps")
     if len(parts["poles"].indices):
         shader = load_glsl("streetlight")
-        poles, heads, pools = (_tiles(lamps, name, parts[name]) for name in ("poles", "heads", "pools"))
+        poles, heads, pools = (_boxed(name, parts[name]) for name in ("poles", "heads", "pools"))
+        for node in (poles, heads, pools):
+            node.reparentTo(lamps)
         materials.apply(poles, "metal")
         heads.setShader(shader, SHADER_PRIORITY)
         heads.setShaderInputs(strength=LAMP_GLOW, housing=HOUSING)

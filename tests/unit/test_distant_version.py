@@ -1,12 +1,11 @@
-"""The distant version's vertex clustering and the tiling of long merged meshes (pure)."""
+"""The distant version's vertex clustering and the switches between versions (pure)."""
 
 import numpy as np
 import pytest
 
 from game.architecture.builders import build_landmark
 from game.architecture.cluster import DISTANT_CELL, clustered
-from game.architecture.mesh import Mesh, box, merge
-from game.architecture.tiles import tiled
+from game.architecture.mesh import Mesh, box
 from game.landmarks import catalogue
 from game.render import lod
 
@@ -49,7 +48,6 @@ def test_a_fine_column_loses_its_facets_not_its_size():
 
 def test_an_empty_mesh_stays_empty():
     assert clustered(Mesh.empty(), 0.5).triangle_count == 0
-    assert tiled(Mesh.empty(), 100.0) == {}
 
 
 def test_the_gates_distant_version_keeps_its_box_with_fewer_triangles():
@@ -59,17 +57,6 @@ def test_the_gates_distant_version_keeps_its_box_with_fewer_triangles():
     lo = [min(m.bounds()[0][i] for m in far.values() if m.triangle_count) for i in range(3)]
     dlo = [min(m.bounds()[0][i] for m in distant.values() if m.triangle_count) for i in range(3)]
     assert dlo == pytest.approx(lo, abs=DISTANT_CELL)
-
-
-def test_tiles_hold_every_triangle_once_each_in_its_own_square():
-    boxes = merge([box((2.0, 2.0, 2.0), (x, y, 1.0), (1, 1, 1, 1)) for x in (-150.0, 50.0, 250.0)
-                   for y in (-50.0, 150.0)])
-    tiles = tiled(boxes, 100.0)
-    assert len(tiles) == 6
-    assert sum(t.triangle_count for t in tiles.values()) == boxes.triangle_count
-    for (i, j), tile in tiles.items():
-        centroids = tile.positions[tile.indices].mean(axis=1)
-        assert np.all(np.floor(centroids[:, 0] / 100.0) == i) and np.all(np.floor(centroids[:, 1] / 100.0) == j)
 
 
 def test_each_switch_has_its_own_hysteresis():
