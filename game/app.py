@@ -22,15 +22,17 @@ from ui import i18n
 
 
 def _prc_for(config: AppConfig) -> str:
-    w, h = config.size
+    # In a headset the eyes are drawn to the runtime's swapchains: an offscreen mirror needs no size, and the
+    # desktop window must not wait for vsync (xrWaitFrame paces the loop; both would fight).
+    w, h = (64, 64) if config.xr and config.offscreen else config.size
     lines = [
         f"win-size {w} {h}",
-        "window-title Metaverse Seoul / 메타버스 서울",
+        "window-title Metaverse Seoul XR" if config.xr else "window-title Metaverse Seoul / 메타버스 서울",
         # simplepbr's filmic tone curve already outputs sRGB-encoded values; an sRGB framebuffer would
         # encode them twice and wash every colour out.
         "framebuffer-srgb false",
         "textures-power-2 none",
-        "sync-video false" if config.offscreen else "sync-video true",
+        "sync-video false" if config.offscreen or config.xr else "sync-video true",
         "notify-level-device fatal",  # no /dev/input on servers and kiosks: not worth a warning per start
         "default-directnotify-level warning",
         "show-frame-rate-meter false",

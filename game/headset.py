@@ -21,9 +21,14 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
     from game.xr.district import DistrictBuilder
     from game.xr.run import run_xr
 
-    district = DistrictBuilder(config)  # teleport arcs land on ground, roofs and terraces, never in a wall
+    district = DistrictBuilder()  # teleport arcs land on ground, roofs and terraces, never in a wall
     started = []
     kiosks = []  # the kiosk glue, once the driver exists
+    apps = []  # the app run_xr opens (its flow, font and language serve the headset as they serve the desk)
+
+    def build(app):
+        apps.append(app)
+        return district(app)
 
     def filtered(index, frame):
         frame = input_filter(index, frame) if input_filter is not None else frame
@@ -32,14 +37,11 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
     def on_driver(driver) -> None:
         from game.access_aids import AccessAids
         from game.city_connection import open_city
-        from game.flow import Flow
         from game.live_alerts import LiveAlerts
         from game.social.xr import join_presence
-        from ui.fonts import load_font
 
-        base = driver.base
-        flow = Flow()  # the app's one state machine in the headset too: an emergency alert is a pushed takeover
-        flow.go("loading")
+        app = apps[0]
+        base, flow = app.base, app.flow  # the app's one state machine: an emergency alert is a pushed takeover
         flow.go("attract" if kiosk is not None else "explore")
         extra, where_to = {}, {}
         if kiosk is not None:
@@ -55,7 +57,7 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
 
         # The visitor's access settings (captions, sound, clips) as on the desktop; a kiosk keeps none.
         settings_dir = None if kiosk is not None else config.config_dir or user_config_dir()
-        aids = AccessAids(base, config, load_font(base.loader), parent=panel, settings_dir=settings_dir)
+        aids = AccessAids(base, config, app.font, parent=panel, settings_dir=settings_dir)
         alerts = LiveAlerts(base, config, lambda: (base.camera.getX(base.render), base.camera.getY(base.render)),
                             parent=panel, aspect=16 / 9, srgb=True, badge=False, aids=aids,
                             on_alert=driver.haptic, city=city, flow=flow, **extra)
@@ -65,10 +67,10 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
         if kiosk is not None:
             from game.kiosk.headset import HeadsetKiosk
 
-            kiosks.append(HeadsetKiosk(driver, kiosk, load_font(base.loader)))
+            kiosks.append(HeadsetKiosk(driver, kiosk, app.font))
 
     try:
-        return run_xr(config, district, collide=district.collide, on_driver=on_driver,
+        return run_xr(config, build, collide=district.collide, on_driver=on_driver,
                       input_filter=filtered)
     finally:
         for city, aids, _alerts in started:  # the ShowBase is gone by now: only the worker and the network remain

@@ -1,9 +1,8 @@
-"""The district as an XR scene: the lead's scene and PBR pipeline, built the way the app builds them.
+"""The district as an XR scene: the app's own world (:meth:`game.app.App.load_world`), as on the desktop.
 
-Used by the XR benchmark and the real-runtime tests so they exercise the real scene, and usable by main.py's
-``--xr`` dispatch until the app shell hands ``run_xr`` a builder of its own::
+Used by the headset mode, the XR benchmark and the real-runtime tests, so they exercise the real scene::
 
-    district = DistrictBuilder(config)
+    district = DistrictBuilder()
     run_xr(config, district, collide=district.collide)
 
 ``collide`` is only called once frames run, by which time the builder has made the scene and its collision
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 from panda3d.core import NodePath
 
-from game.config import AppConfig
 from game.xr.arc import Hit
 from game.xr.axes import Vec3
 
@@ -22,23 +20,13 @@ from game.xr.axes import Vec3
 class DistrictBuilder:
     """``build_scene`` for :func:`game.xr.run.run_xr`; keeps the scene so ``collide`` can use its obstacles."""
 
-    def __init__(self, config: AppConfig | None = None) -> None:
-        self.config = config or AppConfig(offscreen=True, quality="low")
+    def __init__(self) -> None:
         self.scene = None
 
-    def __call__(self, base) -> NodePath:
-        from game.landmarks import catalogue
-        from game.render.materials import MaterialLibrary
-        from game.render.pipeline import RenderPipeline
-        from game.scenes.district import DistrictScene
-
-        world = base.render.attach_new_node("world")
-        RenderPipeline(base, world, self.config.quality, self.config.when)
-        materials = MaterialLibrary(self.config.cache_dir and self.config.cache_dir / "materials")
-        materials.load_all()
-        self.scene = DistrictScene(base, world, materials, catalogue.load(), self.config)
-        self.scene.load()
-        return world
+    def __call__(self, app) -> NodePath:
+        app.load_world()
+        self.scene = app.scene
+        return app.world
 
     def collide(self, a: Vec3, b: Vec3) -> Hit | None:
         """The teleport arc's segment test against the district's buildings and ground."""

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,8 @@ def _fail(reason: str) -> int:
 
 def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None, input_filter=None,
            settings: ComfortSettings | None = None, on_driver: Callable[[Any], None] | None = None) -> int:  # fmt: skip
-    """Open Panda3D, build the scene with ``build_scene(base)``, and run it on the headset until the session ends.
+    """Open the app (:class:`game.app.App`, the one place a ShowBase is made), build the scene with
+    ``build_scene(app)``, and run it on the headset until the session ends.
 
     ``collide`` is a :data:`game.xr.arc.SegmentQuery` for the teleport arc (default: the ground plane z=0);
     ``on_driver`` receives the :class:`~game.xr.driver.XrDriver` once it exists (to parent the alert overlay to
@@ -57,33 +59,25 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
         return _fail(problem)
     if config.offscreen:
         os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-    from direct.showbase.ShowBase import ShowBase
-    from panda3d.core import load_prc_file_data
-
+    from game.app import App
     from game.xr.backend import OpenXRBackend
     from game.xr.driver import XrDriver
     from ui import i18n
-    from ui.fonts import load_font
 
     try:
         backend = OpenXRBackend(APP_NAME, "egl" if config.offscreen else "glx")  # before any window opens
     except XrUnavailable as exc:
         return _fail(str(exc))
-    prc = ["sync-video false"]  # xrWaitFrame paces the loop; vsync on the desktop window would fight it
-    if config.offscreen:
-        prc += ["load-display p3headlessgl", "window-type offscreen", "win-size 64 64", "audio-library-name null"]
-    else:
-        prc += [f"win-size {config.size[0]} {config.size[1]}", "window-title Metaverse Seoul XR"]
-    load_prc_file_data("xr", "\n".join(prc))
     settings = settings or comfort_from_prc()
     driver = None
     try:
-        base = ShowBase(windowType="offscreen" if config.offscreen else None)
+        app = App(replace(config, xr=True))  # the app's one ShowBase, its window paced by xrWaitFrame
     except Exception as exc:
         backend.destroy()
         return _fail(f"Panda3D could not open a {'buffer' if config.offscreen else 'window'}: {exc}")
+    base = app.base
     try:
-        scene = build_scene(base)
+        scene = build_scene(app)
         if scene.get_parent().is_empty():
             scene.reparent_to(base.render)
         base.taskMgr.step()  # one frame (with the scene's own tasks) creates the GL context, left current here
@@ -94,7 +88,7 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
         driver = XrDriver(
             base, backend, base.render, settings, collide=collide, frames=config.frames,
             capture=config.xr_capture is not None, text=lambda key: i18n.text(key, config.language),
-            font=load_font(base.loader), input_filter=input_filter,
+            font=app.font, input_filter=input_filter,
         )  # fmt: skip
         if on_driver is not None:
             on_driver(driver)
@@ -106,7 +100,7 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
         if driver is not None:
             driver.destroy()
         backend.destroy()  # every OpenXR object goes before the GL context it shares
-        base.destroy()
+        app.shutdown()
 
 
 def _loop(base, backend, driver) -> int:

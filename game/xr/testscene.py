@@ -32,8 +32,8 @@ def _box(parent: NodePath, name: str, pos, size, colour) -> NodePath:
 
 
 
-def build_test_scene(base) -> NodePath:
-    """Build under a new root (not yet parented) and return it; ``base`` is accepted for the contract."""
+def build_test_scene(app) -> NodePath:
+    """Build under a new root (not yet parented) and return it; ``app`` is accepted for the contract."""
     root = NodePath("xr-test-scene")
     ground = CardMaker("ground")
     ground.set_frame(-50, 50, -50, 50)
