@@ -6,7 +6,8 @@ is solved to arm angles once, and the result is a list of (time, pose vector) ke
 with ease-in/out at authored keys (the hand stops where the sign says so) and smooth Catmull-Rom tangents
 through movement samples (a shake does not stutter). Phrase-level non-manual signals come from markers in the
 gloss list — ``"[topic]"``, ``"[urgent]"`` — and hold until the next marker; a sign's own face keys override
-them. Spans give each gloss's start and end so captions can follow the hands.
+them. A question's or an urgent phrase's last sign is held, with its face, before the next phrase. Spans give
+each gloss's start and end so captions can follow the hands.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ LEAD_IN = 0.35  # from rest to the first sign
 TRANSITION = 0.2  # between two signs
 LETTER_TRANSITION = 0.08  # between fingerspelled letters of one word
 HOLD_OUT = 0.45  # last sign held, then back to rest
+#: Phrases whose last sign is held, face and hands, before the next phrase (reference/korean-sign-language.md,
+#: NMF: a yes/no question holds on its last sign; an urgent instruction ends in a firm final hold).
+FINAL_HOLD = {"question": 0.3, "urgent": 0.3}
 REST_KEY = HandKey(0.0, "flat", "rest", (0.0, 0.0, 0.0), "forward", "in")
 CLEARANCE = 0.0005  # metres between two digits' surfaces that every moment of a change of handshape keeps
 THUMB_AWAY = (0.25, 0.5, 0.75, 1.0)  # how far a crossing thumb is tried towards the open ("out") thumb, in turn
@@ -302,12 +306,16 @@ def compile_glosses(glosses: list[str], lex: Lexicon, alphabet: Alphabet, speed:
     t = LEAD_IN
     bounds: dict[int, list[float]] = {}
     previous: _Unit | None = None
-    for unit in units:
+    for n, unit in enumerate(units):
         if previous is not None:
             same_word = previous.token == unit.token and previous.sign.source == "fingerspelling"
             t += (LETTER_TRANSITION if same_word else TRANSITION) / speed
         scaled = replace(unit, sign=replace(unit.sign, duration=unit.sign.duration / speed))
         unit_keys = solver.unit_keys(scaled, t)
+        phrase_ends = n + 1 == len(units) or units[n + 1].expression != unit.expression
+        if phrase_ends and unit.expression in FINAL_HOLD:  # the last pose again, later: hands and face held
+            end, pose, _ = unit_keys[-1]
+            unit_keys.append((end + FINAL_HOLD[unit.expression] / speed, pose.copy(), False))
         keys += unit_keys
         bounds.setdefault(unit.token, [t, t])[1] = unit_keys[-1][0]
         t = unit_keys[-1][0]
