@@ -148,20 +148,18 @@ class EasyMode:
         self._say(i18n.text("easy.take_me", lang))
 
     def start(self, landmark_id: str) -> None:
-        """Walk the visitor from where they stand to the landmark's viewpoint, along the pavements."""
+        """Walk the visitor from where they stand to the landmark's viewpoint, along the pavements (without a
+        pedestrian network, as in the kiosk, take them there at once)."""
         from game.life.clearance import Clearance
 
         if self.ways is None:  # no pedestrian network in this mode: there at once, with the narration
             self._arrive(landmark_id)
             return
-        ways = self.ways()
         goal = self.app.scene.view(landmark_id).camera[:2]
         walker = self.explore.walker
-        path = None
-        if ways is not None:  # the network is still being built
-            if self._clearance is None:
-                self._clearance = Clearance(self.app.scene.obstacles)
-            path = route(ways, self._clearance.clear, (walker.x, walker.y), goal)
+        if self._clearance is None:
+            self._clearance = Clearance(self.app.scene.obstacles)
+        path = route(self.ways(), self._clearance.clear, (walker.x, walker.y), goal)
         if path is None:
             log.warning("no way from (%.0f, %.0f) to %s", walker.x, walker.y, landmark_id)
             self._show(i18n.text("easy.no_way", self.lang))
