@@ -84,8 +84,9 @@ def _still(app, kiosk) -> int:
 
             ctx = install(ALERT_JOB, app)
             try:
-                return run_alert_job(app.base, config, speech=WaitingSpeech(ctx.aids.speech), signing=ctx.aids.signing,
-                                     caption_style=ctx.aids.caption_style)
+                aids = ctx.aids
+                return run_alert_job(app.base, config, speech=WaitingSpeech(aids.speech), signing=aids.signing,
+                                     caption_style=aids.caption_style, announce=aids.announce, mix=aids.mix)
             finally:
                 ctx.release()
         app.screenshot(config.screenshot)

@@ -41,6 +41,34 @@ class WaitingSpeech:
         return self.service.say_and_wait(text, lang, self.timeout)
 
 
+def assistive_output(settings: access_settings.AccessSettings) -> AssistiveOutput:
+    """The assistive-technology output the settings ask for (``at_output``, speech-dispatcher)."""
+    at_path = settings.at_output
+    return AssistiveOutput(Path(at_path).expanduser() if at_path else None, settings.at_speech_dispatcher)
+
+
+def signing_panel(base, settings: access_settings.AccessSettings, font, lang: str, parent=None) -> SigningPanel:
+    """The signing panel, hidden until an alert: the settings' interpreter clips, caption style, size and corner.
+    ``parent``: the XR head-locked panel, which keeps its own layout; None: the desktop's alert layer."""
+    placement = None if parent is not None else partial(place, aspect_ratio=base.getAspectRatio(),
+                                                         height=settings.signing_panel_height,
+                                                         corner=settings.signing_panel_corner)
+    panel = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang, library=_clips(settings),
+                         placement=placement, caption_style=caption_style.from_settings(settings))
+    panel.set_visible(False)
+    return panel
+
+
+def _clips(settings: access_settings.AccessSettings) -> clips.ClipLibrary:
+    """The recorded interpreter clips; a broken manifest is logged and the avatar signs everything."""
+    folder = clips.folder(settings.signing_clips_dir)
+    try:
+        return clips.load(folder)
+    except clips.ClipError as exc:
+        log.error("interpreter clips in %s not used: %s", folder, exc)
+        return clips.EMPTY
+
+
 class AccessAids:
     """``parent`` is where the signing panel's card goes: the alert layer on the desktop (above every menu), the
     head-locked panel in XR (the same node the alert overlay is drawn under). ``settings_dir`` holds the
@@ -51,36 +79,19 @@ class AccessAids:
         self.base = base
         cache = config.cache_dir or Path(platformdirs.user_cache_dir("metaverse-seoul"))
         self.settings = access_settings.load(settings_dir)
-        at_path = self.settings.at_output
-        self.assistive = AssistiveOutput(Path(at_path).expanduser() if at_path else None,
-                                         self.settings.at_speech_dispatcher)
+        self.assistive = assistive_output(self.settings)
         self.announce = self.assistive.announce  # every presented alert, as a line for assistive technology
         self.mix = audio_mix.from_settings(self.settings)  # mono and the voice/effects/ambience volumes
         self.caption_style = caption_style.from_settings(self.settings)  # for every caption source
         self._audio_cache = cache / "audio"
         self.speech = SpeechService(cache / "speech")
-        # The visitor's size and corner apply on the desktop; the XR head-locked panel keeps its own layout.
-        placement = None if parent is not None else partial(place, aspect_ratio=base.getAspectRatio(),
-                                                             height=self.settings.signing_panel_height,
-                                                             corner=self.settings.signing_panel_corner)
-        self.signing = SigningPanel(base.win, parent or alert_layer(base), font=font, lang=lang or config.language,
-                                    library=self._clips(), placement=placement, caption_style=self.caption_style)
-        self.signing.set_visible(False)
+        self.signing = signing_panel(base, self.settings, font, lang or config.language, parent)
         self._to_play: set[int] = set()
         self._sounds: list = []
         self._task = base.taskMgr.add(self._poll, "speech-poll", sort=tasks.NET_POLL)
         self._warm_up: Iterator[str] | None = self.signing.warm_up()
         self._frames = 0  # frames drawn since the aids were installed
         self._start = base.taskMgr.add(self._start_up, "access-aids-start", sort=tasks.BACKGROUND)
-
-    def _clips(self) -> clips.ClipLibrary:
-        """The recorded interpreter clips; a broken manifest is logged and the avatar signs everything."""
-        folder = clips.folder(self.settings.signing_clips_dir)
-        try:
-            return clips.load(folder)
-        except clips.ClipError as exc:
-            log.error("interpreter clips in %s not used: %s", folder, exc)
-            return clips.EMPTY
 
     @property
     def ready(self) -> bool:
@@ -115,10 +126,16 @@ class AccessAids:
             if result.request_id in self._to_play:
                 self._to_play.discard(result.request_id)
                 if result.path is not None:
-                    sound = audio.play(self.base.loader, result.path, "voice", self.mix, self._audio_cache)
-                    if sound is not None:
-                        self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
+                    self.play(result.path, "voice")
         return task.cont
+
+    def play(self, path: Path, kind: str):
+        """Play a WAV as the visitor set sounds of ``kind`` (mono, its volume); every voice outside the alert path
+        (the guide, chat read aloud) goes through here. Returns the sound, or None if it would not load."""
+        sound = audio.play(self.base.loader, path, kind, self.mix, self._audio_cache)
+        if sound is not None:
+            self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
+        return sound
 
     def release(self) -> None:
         self.base.taskMgr.remove(self._task)

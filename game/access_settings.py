@@ -84,6 +84,20 @@ def _valid(name: str, value: Any) -> bool:
     return not s.choices or value in s.choices
 
 
+def expected(name: str) -> str:
+    """What ``name`` takes, for an error message."""
+    s = SETTINGS[name]
+    if s.choices:
+        return f"one of {', '.join(s.choices)}"
+    if s.kind is float:
+        return f"a number from {s.low:g} to {s.high:g}"
+    return {bool: "true or false", str: "a string"}[s.kind]
+
+
+def _value(name: str, value: Any) -> Any:
+    return float(value) if SETTINGS[name].kind is float and value is not None else value
+
+
 def parse(raw: Any) -> AccessSettings:
     """Settings from the stored object; unknown names and bad values are logged and left at their defaults."""
     if not isinstance(raw, dict):
@@ -95,8 +109,19 @@ def parse(raw: Any) -> AccessSettings:
         elif not _valid(name, value):
             log.warning("access setting %s=%r is not allowed; using %r", name, value, SETTINGS[name].default)
         else:
-            values[name] = float(value) if SETTINGS[name].kind is float and value is not None else value
+            values[name] = _value(name, value)
     return AccessSettings(**values)
+
+
+def check(raw: dict[str, Any]) -> AccessSettings:
+    """Settings from an operator's file (a kiosk's ``[access]`` table), where a mistake must stop the start:
+    raises ValueError ``(name, why)`` for the first unknown name or bad value."""
+    for name, value in raw.items():
+        if name not in SETTINGS:
+            raise ValueError(name, f"unknown field; expected some of {', '.join(SETTINGS)}")
+        if value is None or not _valid(name, value):
+            raise ValueError(name, f"expected {expected(name)}")
+    return AccessSettings(**{name: _value(name, value) for name, value in raw.items()})
 
 
 def load(config_dir: Path | None) -> AccessSettings:

@@ -48,9 +48,13 @@ class EasyMode:
     modal = False
     text_focus = False
 
-    def __init__(self, app, explore, aids=None, ways: Callable[[], object] | None = None) -> None:
-        """``ways``: the district's pedestrian network (:class:`game.life.walkways.Walkways`) when asked, or None."""
+    def __init__(self, app, explore, aids=None, ways: Callable[[], object] | None = None,
+                 default: bool | None = None) -> None:
+        """``ways``: the district's pedestrian network (:class:`game.life.walkways.Walkways`) when asked; without it
+        "take me to…" takes the visitor straight to the landmark. ``default``: on or off when neither ``--easy`` nor
+        a kept choice says (a kiosk's operator setting); None: the start screen asks."""
         self.app, self.explore, self.aids, self.ways = app, explore, aids, ways
+        self._standard_help = (explore.help_key, explore.help_langs)  # the mode's own hint (a kiosk's differs)
         self.keys = app.keys
         self.on = False
         self.chooser: ChoiceMenu | None = None
@@ -68,7 +72,7 @@ class EasyMode:
         self._unsubscribe = app.language.subscribe(self.view.set_language)
         self._task = app.base.taskMgr.add(self._tick, "guided-walk", sort=tasks.WORLD)
         where = app.language.config_dir
-        decided = easy_settings.decide(app.config.easy, recall(where, easy_settings.KEY))
+        decided = easy_settings.decide(app.config.easy, recall(where, easy_settings.KEY), default)
         self.apply(bool(decided))
         if decided is None and not app.config.frames:  # smoke and benchmark runs go without the question
             self.ask()
@@ -112,7 +116,7 @@ class EasyMode:
         """Turn easy mode on or off for this run (what the visitor chose, or ``--easy``); keeps nothing."""
         self.on = on
         self.explore.set_ui_scale(easy_settings.UI_SCALE if on else 1.0)
-        self.explore.set_help("easy.help" if on else "app.help")
+        self.explore.set_help(*(("easy.help", None) if on else self._standard_help))
         if self.aids is not None:
             self.aids.speech.rates = dict(easy_settings.SPEECH_RATES if on else RATES)
         self.view.set_buttons(on)
@@ -144,17 +148,18 @@ class EasyMode:
         self._say(i18n.text("easy.take_me", lang))
 
     def start(self, landmark_id: str) -> None:
-        """Walk the visitor from where they stand to the landmark's viewpoint, along the pavements."""
+        """Walk the visitor from where they stand to the landmark's viewpoint, along the pavements (without a
+        pedestrian network, as in the kiosk, take them there at once)."""
         from game.life.clearance import Clearance
 
-        ways = self.ways() if self.ways is not None else None
+        if self.ways is None:  # no pedestrian network in this mode: there at once, with the narration
+            self._arrive(landmark_id)
+            return
         goal = self.app.scene.view(landmark_id).camera[:2]
         walker = self.explore.walker
-        path = None
-        if ways is not None:
-            if self._clearance is None:
-                self._clearance = Clearance(self.app.scene.obstacles)
-            path = route(ways, self._clearance.clear, (walker.x, walker.y), goal)
+        if self._clearance is None:
+            self._clearance = Clearance(self.app.scene.obstacles)
+        path = route(self.ways(), self._clearance.clear, (walker.x, walker.y), goal)
         if path is None:
             log.warning("no way from (%.0f, %.0f) to %s", walker.x, walker.y, landmark_id)
             self._show(i18n.text("easy.no_way", self.lang))

@@ -27,9 +27,9 @@ def parse(text: str) -> bool | None:
     raise ValueError(f"expected on or off, not {text!r}")
 
 
-def decide(forced: bool | None, stored: object) -> bool | None:
-    """On or off for this run: ``--easy``/PRC first, then the visitor's kept choice; None: nobody has chosen yet
-    (the start screen asks)."""
+def decide(forced: bool | None, stored: object, default: bool | None = None) -> bool | None:
+    """On or off for this run: ``--easy``/PRC first, then the visitor's kept choice, then ``default`` (a kiosk's
+    operator setting: its visitors keep nothing); None: nobody has chosen yet (the start screen asks)."""
     if forced is not None:
         return forced
-    return stored if isinstance(stored, bool) else None
+    return stored if isinstance(stored, bool) else default

@@ -243,8 +243,8 @@ class LastKnown:
 
 
 def fresh_disasters(data: CityData, seen: set[str]) -> list[DisasterText]:
-    """The disaster texts whose fingerprint is not in ``seen`` (which the caller shares with the disaster-text
-    poller); adds them to ``seen``."""
+    """The disaster texts whose fingerprint is not in ``seen``; adds them to ``seen``. (The hub's poller keeps its
+    own set, so it queues each text once; the store's ``source_seen`` is what spans both pollers.)"""
     out = [d for d in data.disasters if d.key not in seen]
     seen.update(d.key for d in out)
     return out

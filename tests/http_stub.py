@@ -1,5 +1,6 @@
-"""A local HTTP server for tests of the city-data clients: each route (the last path segment, URL-decoded) answers
-with a status, a body and a delay, so back-off, timeouts and truncated bodies are exercised over a real socket."""
+"""A local HTTP server for tests of the city-data clients (and the disaster-text API beside them): each route (the
+last path segment, URL-decoded, without the query) answers with a status, a body and a delay, so back-off,
+timeouts and truncated bodies are exercised over a real socket."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 Routes = dict[str, tuple[int, bytes, float]]  # name -> (status, body, seconds before answering)
 
@@ -19,7 +20,8 @@ def serving(routes: Routes) -> Iterator[str]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            status, body, delay = routes.get(unquote(self.path.rstrip("/").rsplit("/", 1)[-1]), (404, b"", 0.0))
+            path = urlsplit(self.path).path  # the query (an API's key and paging) does not choose the route
+            status, body, delay = routes.get(unquote(path.rstrip("/").rsplit("/", 1)[-1]), (404, b"", 0.0))
             time.sleep(delay)
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,10 @@ from game.alerts.hooks import Locator, Signing, Speech
 from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse_file
 from game.alerts.policy import AlertPolicy, Record
+from game.alerts.presentation import Presentation
 from game.alerts.targeting import GWANGHWAMUN
+from game.audio_mix import DEFAULT as DEFAULT_MIX
+from game.audio_mix import AudioMix
 from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
 from game.caption_style import CaptionStyle
 from net import clock
@@ -63,9 +67,12 @@ def _record_json(path: Path, record: Record) -> dict[str, Any]:
 
 
 def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech | None = None,
-                  signing: Signing | None = None, caption_style: CaptionStyle = DEFAULT_CAPTIONS) -> int:
+                  signing: Signing | None = None, caption_style: CaptionStyle = DEFAULT_CAPTIONS,
+                  announce: Callable[[Presentation], str] | None = None, mix: AudioMix = DEFAULT_MIX) -> int:
     """Run the contract on ``base`` (offscreen ShowBase, scene loaded); returns the process exit status.
-    ``caption_style``: the visitor's caption settings, applied to the alert's captions as in the live app."""
+    ``caption_style`` and ``mix``: the visitor's caption and sound settings, applied as in the live app.
+    ``announce``: the assistive-technology output (:meth:`game.assistive.AssistiveOutput.announce`); it hears each
+    alert the moment the policy presents it, as the live app's does, and the report lists the lines (``assistive``)."""
     from panda3d.core import Filename
 
     from ui.alerts.controller import AlertController
@@ -83,15 +90,20 @@ def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech |
     policy = AlertPolicy(location, lang)
     try:
         loaded = load_alerts(tuple(config.alerts))
-        records = [(path, policy.receive(alert, now)) for path, alert in loaded]
     except CapError as exc:
         print(f"invalid CAP: {exc}".replace("\n", " "), file=sys.stderr)
         return 2
+    records, lines = [], []
+    for path, alert in loaded:
+        record = policy.receive(alert, now)
+        records.append((path, record))
+        if announce is not None and record.news:
+            lines.append(announce(record.presentation))
     overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), load_font(base.loader, bold=True), lang,
                            srgb_framebuffer=base.win.getFbProperties().getSrgbColor(),
                            signing_panel=signing is not None, caption_style=caption_style)
     controller = AlertController(policy, overlay, config.cache_dir or default_cache_dir(), audio_loader=base.loader,
-                                 speech=speech, signing=signing)
+                                 speech=speech, signing=signing, mix=mix)
     controller.refresh()
     screen = settle_and_measure(base, controller)
     report = {
@@ -101,6 +113,7 @@ def run_alert_job(base: Any, config: Any, world: Any = None, *, speech: Speech |
         "inputs": [_record_json(path, record) for path, record in records],
         "queue": [r.alert.identifier for r in policy.live()],
         "screen": screen,
+        "assistive": lines,
     }
     if config.screenshot is not None:
         out = Path(config.screenshot)

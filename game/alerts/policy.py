@@ -35,6 +35,12 @@ class Record:
     presentation: Presentation | None
     duplicate: bool = False
 
+    @property
+    def news(self) -> bool:
+        """Presented (on screen or queued) and not a repeat: what the assistive output announces. Meant to be read
+        right after :meth:`AlertPolicy.receive`, before a later message changes the outcome."""
+        return self.outcome == "presented" and not self.duplicate and self.presentation is not None
+
 
 class AlertPolicy:
     def __init__(self, location: tuple[float, float] = GWANGHWAMUN, lang: str = "ko") -> None:

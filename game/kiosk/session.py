@@ -20,7 +20,7 @@ from typing import Any
 
 from direct.showbase.DirectObject import DirectObject
 
-from game import tasks
+from game import access_aids, audio_mix, caption_style, tasks
 from game.alerts.model import Alert
 from game.input.stack import WORLD, Press
 from game.kiosk.attract import AttractLoop
@@ -52,10 +52,14 @@ class _NarrationSpeech:
 
 @dataclass
 class _KioskAids:
-    """What :class:`game.live_alerts.LiveAlerts` takes as ``aids``: the kiosk's voice and its signing panel."""
+    """What :class:`game.live_alerts.LiveAlerts` takes as ``aids``: the kiosk's voice and its signing panel, and the
+    operator's access settings (sound mix, caption style, assistive-technology output)."""
 
     speech: Any
     signing: Any
+    mix: audio_mix.AudioMix
+    caption_style: caption_style.CaptionStyle
+    announce: Callable[..., object]
 
 
 class KioskSession(DirectObject):
@@ -72,6 +76,8 @@ class KioskSession(DirectObject):
         self.embedded_dir = embedded_dir or data_dir / "embedded-city"
         self.cache_dir = data_dir / "cache"
         self.explore: Any = None
+        self.easy: Any = None  # game.easy_mode.EasyMode during a visit
+        self.mix = audio_mix.from_settings(settings.access)  # narration and alert voices, mono and volume
         self.form: Any = None
         self.toast: Any = None
         self._toast_t = 0.0
@@ -118,19 +124,16 @@ class KioskSession(DirectObject):
         button acknowledges it)."""
         from game.city_connection import open_city
         from game.live_alerts import LiveAlerts
-        from ui.layers import alert_layer
-        from ui.signing.panel import SigningPanel
-
         s = self.settings
         self.city = open_city(self.app.config, hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True)
         # The signing avatar beside the alert, as in the headset kiosk and on the desktop; its templates are solved
         # one sign per frame after the first frame (an alert sooner still shows captions and pictogram at once, and
         # signs what is solved); the voice is the kiosk's one speech worker.
-        self.signing = SigningPanel(self.base.win, alert_layer(self.base), font=self.app.font, lang=self.languages[0])
-        self.signing.set_visible(False)
+        self.signing = access_aids.signing_panel(self.base, s.access, self.app.font, self.languages[0])
         self._warm_up = self.signing.warm_up()
         self._warm_task = self.base.taskMgr.add(self._warm_step, "kiosk-signing-warm-up", sort=tasks.BACKGROUND)
-        aids = _KioskAids(_NarrationSpeech(self.speech) if self.speech is not None else None, self.signing)
+        aids = _KioskAids(_NarrationSpeech(self.speech) if self.speech is not None else None, self.signing, self.mix,
+                          caption_style.from_settings(s.access), access_aids.assistive_output(s.access).announce)
         self.alerts = LiveAlerts(
             self.base, self.app.config, None, location=s.location, languages=self.languages,
             sources=[DropWatcher(s.drop_folder)] if s.drop_folder is not None else [],
@@ -224,12 +227,14 @@ class KioskSession(DirectObject):
 
     # -- visits ------------------------------------------------------------------------------------------------
     def start_visit(self) -> None:
+        from game.easy_mode import EasyMode
         from game.explore import Explore
 
         self._stop_narration()
         self.app.flow.go("explore")
         self.explore = Explore(self.app, self.loop.shot.landmark_id, refuse_quit=self._refuse_exit)
         self.explore.set_help("kiosk.visit_help", self.languages)
+        self.easy = EasyMode(self.app, self.explore, default=self.settings.easy_mode)  # the operator's default
         self.idle.start()
         self.stats["visits"] += 1
         log.info("visit started")
@@ -276,6 +281,7 @@ class KioskSession(DirectObject):
         if self.app.flow.state in ("teleport", "info"):
             self.app.flow.go("explore")
         if ex is not None:
+            self.easy.release()
             ex.release()
             self.explore = None
         self.visit, report = wipe(self.visit, self.languages[0])
@@ -397,11 +403,10 @@ class KioskSession(DirectObject):
                 self._play(result.path, "narrations")
 
     def _play(self, path: Path, counter: str) -> None:
-        from panda3d.core import Filename
+        from ui import audio
 
-        sound = self.base.loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
+        sound = audio.play(self.base.loader, path, "voice", self.mix, self.cache_dir / "audio")
         if sound is not None:
-            sound.play()
             (self._sounds if counter == "narrations" else self._alert_sounds).append(sound)
             self.stats[counter] += 1
 
@@ -414,6 +419,7 @@ class KioskSession(DirectObject):
             self.app.keys.observers.remove(self.on_input)
         self.base.userExit = self._operator_exit
         if self.explore is not None:
+            self.easy.release()
             self.explore.release()
             self.explore = None
         self._hide_toast()

@@ -13,6 +13,10 @@ Schema (TOML shown; the same keys in a JSON object work too)::
     drop_folder = "/srv/mseoul/drop"              # CAP files dropped here are shown; optional
     exit_keys = "control-alt-shift-q"             # operator key combination that quits; default shown
     data_dir = "/var/lib/mseoul"                  # outbox, embedded hub, caches; default: user data directory
+    easy_mode = true                              # each visit starts in easy mode (issue 19); default true
+
+    [access]                                      # optional: game.access_settings' names (mono, voice_volume…)
+    mono = true
 
     [hub]                                         # optional; without it the app runs its embedded hub
     client_dir = "/etc/mseoul/client"             # provisioned client identity (python -m net.hub enroll)
@@ -34,11 +38,14 @@ from typing import Any
 
 import platformdirs
 
+from game import access_settings
+from game.access_settings import AccessSettings
+
 APP_NAME = "metaverse-seoul"
 LANGUAGES = ("ko", "en")
 MODIFIERS = ("control", "alt", "shift", "meta")
 TOP_KEYS = frozenset({"site_name", "location", "languages", "idle_timeout_s", "attract_stop_s", "drop_folder",
-                      "exit_keys", "data_dir", "hub"})
+                      "exit_keys", "data_dir", "hub", "easy_mode", "access"})
 HUB_KEYS = frozenset({"client_dir", "services", "alerts", "server_key"})
 ENDPOINT_SCHEMES = ("tcp://", "ipc://")
 
@@ -67,6 +74,8 @@ class KioskSettings:
     hub: HubSettings | None = None
     data_dir: Path | None = None
     source: Path | None = field(default=None, compare=False)  # the file these came from, for messages
+    easy_mode: bool = True  # the kiosk's default for a visit; the visitor can still switch (F5)
+    access: AccessSettings = AccessSettings()  # sound, captions, signing panel, assistive output
 
 
 def default_path() -> Path:
@@ -129,7 +138,11 @@ def parse(data: Any, source: Path) -> KioskSettings:
                                 f"{', '.join(MODIFIERS)}, e.g. 'control-alt-shift-q'")
     hub = _hub(data.get("hub"), source, fail) if "hub" in data else None
     data_dir = _path(data, "data_dir", source, fail)
-    return KioskSettings(site.strip(), location, tuple(languages), idle, stop, drop, exit_keys, hub, data_dir, source)
+    easy = data.get("easy_mode", True)
+    if not isinstance(easy, bool):
+        raise fail("easy_mode", "expected true or false")
+    return KioskSettings(site.strip(), location, tuple(languages), idle, stop, drop, exit_keys, hub, data_dir, source,
+                         easy, _access(data.get("access", {}), fail))
 
 
 def _location(value: Any, fail) -> tuple[float, float]:
@@ -163,6 +176,16 @@ def _valid_combo(text: str) -> bool:
     *mods, key = text.split("-")
     return len(mods) >= 2 and len(set(mods)) == len(mods) and all(m in MODIFIERS for m in mods) \
         and bool(key) and key not in MODIFIERS
+
+
+def _access(value: Any, fail) -> AccessSettings:
+    if not isinstance(value, dict):
+        raise fail("access", "expected a table of access settings (mono, voice_volume, caption_size…)")
+    try:
+        return access_settings.check(value)
+    except ValueError as exc:
+        name, why = exc.args
+        raise fail(f"access.{name}", why) from None
 
 
 def _hub(value: Any, source: Path, fail) -> HubSettings:

@@ -6,7 +6,8 @@ is solved to arm angles once, and the result is a list of (time, pose vector) ke
 with ease-in/out at authored keys (the hand stops where the sign says so) and smooth Catmull-Rom tangents
 through movement samples (a shake does not stutter). Phrase-level non-manual signals come from markers in the
 gloss list — ``"[topic]"``, ``"[urgent]"`` — and hold until the next marker; a sign's own face keys override
-them. Spans give each gloss's start and end so captions can follow the hands.
+them. A question's or an urgent phrase's last sign is held, with its face, before the next phrase. Spans give
+each gloss's start and end so captions can follow the hands.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from game.alerts.hooks import GlossSpan
-from game.signing import ik, numbers, skeleton, space
+from game.signing import contact, ik, numbers, skeleton, space
 from game.signing.fingerspell import Alphabet, Letter, letters
 from game.signing.lexicon import FaceKey, HandKey, Lexicon, Movement, Sign
 
@@ -26,7 +27,19 @@ LEAD_IN = 0.35  # from rest to the first sign
 TRANSITION = 0.2  # between two signs
 LETTER_TRANSITION = 0.08  # between fingerspelled letters of one word
 HOLD_OUT = 0.45  # last sign held, then back to rest
+#: Phrases whose last sign is held, face and hands, before the next phrase (reference/korean-sign-language.md,
+#: NMF: a yes/no question holds on its last sign; an urgent instruction ends in a firm final hold).
+FINAL_HOLD = {"question": 0.3, "urgent": 0.3}
 REST_KEY = HandKey(0.0, "flat", "rest", (0.0, 0.0, 0.0), "forward", "in")
+CLEARANCE = 0.0005  # metres between two digits' surfaces that every moment of a change of handshape keeps
+THUMB_AWAY = (0.25, 0.5, 0.75, 1.0)  # how far a crossing thumb is tried towards the open ("out") thumb, in turn
+MIDWAY = np.linspace(0.0, 1.0, 9)[1:-1]  # where a change of handshape is checked
+_THUMB_WAY: dict[tuple[str, bytes, bytes], np.ndarray | None] = {}  # a hand's change of digits → its thumb midway
+_DIGIT_COLUMNS = {side: np.array([skeleton.INDEX[n] for n in skeleton.JOINTS
+                                  if n.startswith(f"{side}.") and n.split(".")[1] in skeleton.DIGITS])
+                  for side in skeleton.SIDES}
+_THUMB_COLUMNS = {side: np.array([skeleton.INDEX[f"{side}.thumb.{a}"] for a in skeleton.THUMB_ANGLES])
+                  for side in skeleton.SIDES}
 
 
 class SigningError(ValueError):
@@ -293,12 +306,16 @@ def compile_glosses(glosses: list[str], lex: Lexicon, alphabet: Alphabet, speed:
     t = LEAD_IN
     bounds: dict[int, list[float]] = {}
     previous: _Unit | None = None
-    for unit in units:
+    for n, unit in enumerate(units):
         if previous is not None:
             same_word = previous.token == unit.token and previous.sign.source == "fingerspelling"
             t += (LETTER_TRANSITION if same_word else TRANSITION) / speed
         scaled = replace(unit, sign=replace(unit.sign, duration=unit.sign.duration / speed))
         unit_keys = solver.unit_keys(scaled, t)
+        phrase_ends = n + 1 == len(units) or units[n + 1].expression != unit.expression
+        if phrase_ends and unit.expression in FINAL_HOLD:  # the last pose again, later: hands and face held
+            end, pose, _ = unit_keys[-1]
+            unit_keys.append((end + FINAL_HOLD[unit.expression] / speed, pose.copy(), False))
         keys += unit_keys
         bounds.setdefault(unit.token, [t, t])[1] = unit_keys[-1][0]
         t = unit_keys[-1][0]
@@ -310,9 +327,57 @@ def compile_glosses(glosses: list[str], lex: Lexicon, alphabet: Alphabet, speed:
         if kept and key[0] <= kept[-1][0] + 1e-6:
             kept.pop()
         kept.append(key)
+    kept = _clear_handshape_changes(kept, np.array(lex.thumb_states["out"], float))
     times, poses, smooth = (np.array(column) for column in zip(*kept, strict=True))
     spans = tuple(Span(gloss, bounds[i][0], bounds[i][1], kind) for i, (gloss, kind) in enumerate(tokens))
     return Timeline(times, poses, smooth, spans)
+
+
+def _crossing(p0: np.ndarray, p1: np.ndarray, side: str) -> bool:
+    """Whether the straight way between two poses brings two digits of ``side`` closer than :data:`CLEARANCE`."""
+    between = p0 + np.outer(MIDWAY, p1 - p0)
+    return bool(contact.digit_gaps(between, side).min() < CLEARANCE)
+
+
+def _clear_handshape_changes(keys: list[tuple[float, np.ndarray, bool]],
+                             thumb_out: np.ndarray) -> list[tuple[float, np.ndarray, bool]]:
+    """Where a hand changes shape, the joint angles move in a straight line, and a thumb across the palm can pass
+    through a finger curling or opening under it (each shape alone is clear; a test sweeps every frame). For each
+    such change, a key is added midway with the thumb moved out of the way (as a signer's does), as little as
+    keeps both halves of the way clear; the hand passes through it without stopping."""
+    out = keys[:1]
+    for (t0, p0, _), (t1, p1, s1) in zip(keys, keys[1:], strict=False):
+        mid = (p0 + p1) / 2
+        changed = False
+        for side in skeleton.SIDES:
+            digits = _DIGIT_COLUMNS[side]
+            if np.allclose(p0[digits], p1[digits]):
+                continue
+            memo = (side, p0[digits].tobytes(), p1[digits].tobytes())
+            if memo not in _THUMB_WAY:  # the same change recurs (letters, digits, a sign's own keys): solved once
+                _THUMB_WAY[memo] = _thumb_way(p0, p1, side, thumb_out)
+            thumb = _THUMB_WAY[memo]
+            if thumb is not None:
+                mid[_THUMB_COLUMNS[side]] = thumb
+                changed = True
+        if changed:
+            out.append(((t0 + t1) / 2, mid, True))
+        out.append((t1, p1, s1))
+    return out
+
+
+def _thumb_way(p0: np.ndarray, p1: np.ndarray, side: str, thumb_out: np.ndarray) -> np.ndarray | None:
+    """The thumb's angles midway that keep the change from ``p0`` to ``p1`` clear (None: clear as it is)."""
+    if not _crossing(p0, p1, side):
+        return None
+    mid = (p0 + p1) / 2
+    thumb = _THUMB_COLUMNS[side]
+    start = mid[thumb].copy()
+    for w in THUMB_AWAY:
+        mid[thumb] = start + w * (thumb_out - start)
+        if not _crossing(p0, mid, side) and not _crossing(mid, p1, side):
+            break
+    return mid[thumb].copy()
 
 
 def caption_spans(timeline: Timeline, lex: Lexicon, lang: str) -> tuple[GlossSpan, ...]:

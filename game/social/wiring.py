@@ -34,12 +34,6 @@ def open_presence(client_dir: Path) -> tuple[CityLink, PresenceClient]:
     return link, PresenceClient(link, city["presence_in"], city["presence_out"])
 
 
-def _play(loader, path: Path) -> AudioSound:
-    sound = loader.loadSfx(str(path))
-    sound.play()
-    return sound
-
-
 def has_presence(client_dir: Path) -> bool:
     """Whether the city advertises presence endpoints (a hub from before presence does not)."""
     city = client_dir / "city.json"
@@ -53,10 +47,9 @@ class Social:
         """``aids`` (:class:`game.access_aids.AccessAids`) lends its speech worker for reading chat aloud (F4)."""
         self.link, self.client = open_presence(client_dir)
         voice = None
-        if aids is not None:
-            loader = app.base.loader
-            voice = ChatVoice(aids.speech.say, lambda path: _play(loader, path),
-                              lambda sound: sound.status() == AudioSound.PLAYING)
+        if aids is not None:  # read aloud through the visitor's sound settings (mono, voice volume)
+            voice = ChatVoice(aids.speech.say, lambda path: aids.play(path, "voice"),
+                              lambda sound: sound is not None and sound.status() == AudioSound.PLAYING)
         self.task = PresenceTask(app.base, app.world, self.client, lambda: walker_state(explore.walker),
                                  lang=app.language.value, font=app.font, link_events=self.link.poll, voice=voice,
                                  screen_keyboard=app.config.kiosk, keys=app.keys)

@@ -11,8 +11,9 @@ from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from net.capinfo import CAP_NS, CapError, CapSummary, summarise
+from net.citydata import DisasterText
 
-__all__ = ["CapError", "check_cap", "from_disaster_message"]
+__all__ = ["CapError", "check_cap", "from_city_disaster", "from_disaster_message"]
 
 KST = timezone(timedelta(hours=9))
 
@@ -32,8 +33,10 @@ STEP_LIFETIME = {
     "안전안내": timedelta(hours=12),
 }
 DEFAULT_LIFETIME = timedelta(hours=6)
-# CRT_DT as the API has been seen to write it: slashes or dashes, with or without fractional seconds.
-CRT_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f")
+# CRT_DT as the API has been seen to write it: slashes or dashes, with or without fractional seconds (the city
+# data's disaster texts: the same, or to the minute).
+CRT_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f",
+                  "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M")
 _CONTROL = {c: " " for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}  # XML 1.0 cannot hold these
 
 
@@ -43,7 +46,7 @@ def _created(text: str) -> datetime:
             return datetime.strptime(text.strip(), fmt).replace(tzinfo=KST)
         except ValueError:
             continue
-    raise CapError(f"CRT_DT {text[:40]!r} is not YYYY/MM/DD HH:MM:SS[.ffffff]")
+    raise CapError(f"CRT_DT {text[:40]!r} is not YYYY/MM/DD HH:MM[:SS[.ffffff]]")
 
 
 # Disaster kinds (DST_SE_NM) → CAP category; anything else is "Other".
@@ -62,17 +65,35 @@ def check_cap(xml: bytes) -> CapSummary:
 def from_disaster_message(item: dict[str, Any], sender: str) -> bytes:
     """A CAP 1.2 alert for one record of the public disaster-message API (safetydata.go.kr DSSP-IF-00247)."""
     sn, text = item.get("SN"), item.get("MSG_CN")
-    if isinstance(text, str):
-        text = text.translate(_CONTROL)
     if not isinstance(sn, int | str) or not str(sn).isdigit() or not isinstance(text, str) or not text.strip():
         raise CapError("record without SN or MSG_CN")
-    step, kind = str(item.get("EMRG_STEP_NM") or "안전안내"), str(item.get("DST_SE_NM") or "기타")
+    return _disaster_alert(f"KR-MOIS-DSSP-{sn}", text, str(item.get("EMRG_STEP_NM") or ""),
+                           str(item.get("DST_SE_NM") or ""), str(item.get("CRT_DT")),
+                           str(item.get("RCPTN_RGN_NM") or "대한민국"), sender)
+
+
+def from_city_disaster(text: DisasterText, area: str, sender: str) -> bytes:
+    """A CAP 1.2 alert for a disaster text the city data lists for hotspot ``area`` (``LIVE_DST_MESSAGE``),
+    identified by its fingerprint (the city data gives no serial number)."""
+    if not text.text:
+        raise CapError("disaster text without a message")
+    return _disaster_alert(f"KR-SEOUL-CITYDATA-{text.key}", text.text, text.step, text.kind, text.created,
+                           f"서울특별시 {area}", sender)
+
+
+def _disaster_alert(identifier: str, text: str, step: str, kind: str, created: str, region: str,
+                    sender: str) -> bytes:
+    """One disaster text as CAP: the step gives severity, urgency and lifetime; the kind the category."""
+    text = text.translate(_CONTROL)
+    if not text.strip():
+        raise CapError("disaster text without a message")
+    step, kind = step or "안전안내", kind or "기타"
     severity, urgency = STEP_SEVERITY.get(step, ("Moderate", "Expected"))
-    sent = _created(str(item.get("CRT_DT"))).replace(microsecond=0)
+    sent = _created(created).replace(microsecond=0)
     expires = sent + STEP_LIFETIME.get(step, DEFAULT_LIFETIME)
     alert = Element("alert", xmlns=CAP_NS)
     for tag, value in (
-        ("identifier", f"KR-MOIS-DSSP-{sn}"), ("sender", sender), ("sent", sent.isoformat()),
+        ("identifier", identifier), ("sender", sender), ("sent", sent.isoformat()),
         ("status", "Actual"), ("msgType", "Alert"), ("scope", "Public"),
     ):
         SubElement(alert, tag).text = value
@@ -85,7 +106,7 @@ def from_disaster_message(item: dict[str, Any], sender: str) -> bytes:
     ):
         SubElement(info, tag).text = value
     area = SubElement(info, "area")
-    SubElement(area, "areaDesc").text = str(item.get("RCPTN_RGN_NM") or "대한민국")
+    SubElement(area, "areaDesc").text = region
     xml = tostring(alert, encoding="utf-8", xml_declaration=True)
     check_cap(xml)
     return xml

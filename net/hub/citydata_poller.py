@@ -5,6 +5,10 @@ it parses (:func:`net.citydata.parse`) and queues ``(area, body, received)`` for
 last good body per hotspot in its store (``city_data``) and serves it with ``city.data``. A failure keeps the last
 good body and backs off (doubling per hotspot up to ``max_backoff``); each distinct problem is logged once, as the
 disaster-text poller does. The key comes from the hub's settings or ``MSEOUL_SEOUL_API_KEY``.
+
+The disaster texts a document lists (``LIVE_DST_MESSAGE``) enter the hub's one alert path as CAP alerts
+(:func:`net.hub.cap.from_city_disaster`), each with its fingerprint, so the hub publishes a message the
+disaster-text poller also brings only once (:meth:`net.hub.server.Hub.publish_trusted`).
 """
 
 from __future__ import annotations
@@ -19,10 +23,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from net import citydata, clock
+from net.hub.cap import CapError, from_city_disaster
+from net.hub.sources import Incoming
 from net.hub.store import Database
 
 log = logging.getLogger(__name__)
 KEY_ENV = "MSEOUL_SEOUL_API_KEY"
+SENDER = "citydata@metaverse-seoul"
 DISTRICT_AREAS = ("광화문·덕수궁", "남대문시장", "종로·청계 관광특구")  # the hotspots in the district (assets/life)
 MAX_BODY = 512 * 1024
 
@@ -36,12 +43,15 @@ class Snapshot:
 
 class CityDataPoller:
     """Poll ``areas`` every ``interval`` seconds; good documents go to ``out`` as :class:`Snapshot`, stamped with
-    ``wall`` (the hub's clock, so ages agree with ``c.now``)."""
+    ``wall`` (the hub's clock, so ages agree with ``c.now``); their disaster texts, each once, to ``alerts`` (the
+    hub's queue of trusted alerts; None: not read)."""
 
     def __init__(self, key: str, out: queue.Queue[Snapshot], *, areas: tuple[str, ...] = DISTRICT_AREAS,
                  base_url: str = citydata.BASE_URL, interval: float = 300.0, max_backoff: float = 3600.0,
-                 timeout: float = 5.0, wall=clock.timestamp) -> None:
+                 timeout: float = 5.0, wall=clock.timestamp, alerts: queue.Queue[Incoming] | None = None) -> None:
         self.key, self.out, self.areas, self.base_url = key, out, areas, base_url
+        self.alerts = alerts
+        self._disasters_seen: set[str] = set()  # fingerprints queued by this poller (the hub's store has them all)
         self.interval, self.max_backoff, self.timeout, self.wall = interval, max_backoff, timeout, wall
         self.failures = dict.fromkeys(areas, 0)
         self.next_at = dict.fromkeys(areas, 0.0)
@@ -68,7 +78,7 @@ class CityDataPoller:
         """One hotspot: fetch, check, queue; on failure back off. True when a document was queued."""
         try:
             body = self._get(citydata.url_for(self.key, area, self.base_url))
-            citydata.parse(body)
+            data = citydata.parse(body)
         except citydata.CityDataError as exc:
             self.failures[area] += 1
             delay = min(self.max_backoff, self.interval * 2 ** self.failures[area])
@@ -81,7 +91,18 @@ class CityDataPoller:
         self.failures[area], self.next_at[area] = 0, now + self.interval
         self._problems.pop(area, None)
         self.out.put(Snapshot(area, body.decode("utf-8"), self.wall()))
+        if self.alerts is not None:
+            self._queue_disasters(area, data)
         return True
+
+    def _queue_disasters(self, area: str, data: citydata.CityData) -> None:
+        for text in citydata.fresh_disasters(data, self._disasters_seen):
+            try:
+                xml = from_city_disaster(text, area, SENDER)
+            except CapError as exc:
+                log.warning("city data %s: disaster text %s skipped: %s", area, text.key, exc)
+                continue
+            self.alerts.put(Incoming("city-data", text.key, xml, text.key))
 
     def _get(self, url: str) -> bytes:
         try:

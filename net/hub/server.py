@@ -167,7 +167,7 @@ class Hub:
         city_key = config.city_data_key or os.environ.get(citydata_poller.KEY_ENV)
         self.city_poller = citydata_poller.CityDataPoller(
             city_key, self.city_snapshots, areas=config.city_data_areas, base_url=config.city_data_url,
-            interval=config.city_data_interval, wall=config.clock) if city_key else None
+            interval=config.city_data_interval, wall=config.clock, alerts=self.incoming) if city_key else None
         self.endpoints: dict[str, str] = {}
 
     def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:
@@ -510,7 +510,8 @@ class Hub:
         self._published = max(self._published, seq)
 
     def publish_trusted(self, item: Incoming) -> int | None:
-        """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused.
+        """Sign and publish an alert from a trusted source once; ``None`` if seen before or refused. A disaster text
+        counts as seen when its fingerprint is, from whichever source (:mod:`net.hub.sources`).
 
         Raises :class:`StorageDown` when the store cannot take it now (the caller keeps the item for later)."""
         kid, signature = alertsig.sign(self.signer, item.xml)
@@ -518,10 +519,9 @@ class Hub:
             self.storage.end_read(self.db)
             raise StorageDown(self.storage.retry_after)
         try:
-            seen = self.db.execute(
-                "INSERT INTO source_seen VALUES (?, ?) ON CONFLICT DO NOTHING", (item.source, item.key)
-            ).rowcount == 0
-            seq = None if seen else self._record_alert(item.xml, kid, signature, item.source)
+            inserted = [self.db.execute("INSERT INTO source_seen VALUES (?, ?) ON CONFLICT DO NOTHING", key).rowcount
+                        for key in item.seen_keys]  # every key recorded, even when one was seen before
+            seq = None if 0 in inserted else self._record_alert(item.xml, kid, signature, item.source)
         except services.ServiceError as exc:
             self.storage.rollback(self.db)
             log.warning("alert from %s (%s) refused: %s", item.source, item.key, exc)

@@ -3,7 +3,9 @@
 Both are trusted inputs of the hub: it signs what they yield with its own authority key (the drop folder is a
 local directory only the operator account can write; the API is fetched over HTTPS with the city's service key).
 Each yields ``(source, key, xml)``; the hub records ``(source, key)`` so nothing is published twice, even across
-restarts.
+restarts. A disaster text also carries its fingerprint (:func:`net.citydata.disaster_key`), recorded as
+``("disaster-text", fingerprint)``: the same message from this API and from the city data's ``LIVE_DST_MESSAGE``
+is published once, whichever poller brings it first.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from stat import S_ISREG
 
 import requests
 
-from net import clock
+from net import citydata, clock
 from net.hub.cap import CapError, from_disaster_message
 from net.protocol import MAX_ALERT_BYTES
 
 log = logging.getLogger(__name__)
 
 DISASTER_API_URL = "https://www.safetydata.go.kr/V2/api/DSSP-IF-00247"
+DISASTER_TEXT = "disaster-text"  # the source_seen name under which disaster texts' fingerprints are kept
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,12 @@ class Incoming:
     source: str
     key: str
     xml: bytes
+    fingerprint: str | None = None  # a disaster text's, shared by every poller that may bring the same message
+
+    @property
+    def seen_keys(self) -> list[tuple[str, str]]:
+        """What the hub records in ``source_seen``; the alert was seen before when any of them was."""
+        return [(self.source, self.key)] + ([(DISASTER_TEXT, self.fingerprint)] if self.fingerprint else [])
 
 
 class DropFolder:
@@ -175,6 +184,7 @@ class DisasterApiPoller:
                 log.warning("skipping disaster message %r: %s", record.get("SN"), exc)
                 continue
             self._seen.add(str(record["SN"]))
-            self.out.put(Incoming("disaster-api", str(record["SN"]), xml))
+            fingerprint = citydata.disaster_key(str(record["MSG_CN"]), str(record.get("CRT_DT")))
+            self.out.put(Incoming("disaster-api", str(record["SN"]), xml, fingerprint))
             queued += 1
         return queued

@@ -119,3 +119,33 @@ def test_the_cue_plays_at_the_effects_volume_and_the_voice_at_the_voice_volume(s
         controller.destroy()
     assert [(path.rsplit("/", 1)[-1].split("-")[0], volume) for path, volume in loader.log] == [
         ("cue", 0.25), ("voice", 0.9)]
+
+
+def test_every_voice_outside_the_alert_plays_through_the_visitors_mix(showbase, tmp_path, monkeypatch):
+    """The voice guide and chat read aloud (``AccessAids.play``): a stereo WAV becomes its mono copy, at the
+    voice volume."""
+    import wave
+
+    from game.access_aids import AccessAids
+    from game.language import settings_file
+
+    settings_file(tmp_path).write_text(json.dumps({"access": {"mono": True, "voice_volume": 0.5}}), encoding="utf-8")
+    stereo = tmp_path / "chat.wav"
+    with wave.open(str(stereo), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(np.array([[1000, 0]] * 80, "<i2").tobytes())
+    loader = RecordingLoader()
+    aids = AccessAids(showbase, AppConfig(cache_dir=tmp_path / "cache"), settings_dir=tmp_path)
+    monkeypatch.setattr(showbase, "loader", loader)
+    try:
+        aids.play(stereo, "voice")
+    finally:
+        monkeypatch.undo()
+        aids.release()
+    ((path, volume),) = loader.log
+    assert "chat-mono-" in path and volume == 0.5
+    with wave.open(path, "rb") as played:
+        left, right = np.frombuffer(played.readframes(80), "<i2").reshape(-1, 2).T
+    assert (left == right).all() and left[0] == 500

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.access_settings import AccessSettings
 from game.kiosk.settings import KioskSettings, SettingsError, load
 
 GOOD = """
@@ -34,6 +35,19 @@ def test_toml_file_is_read_with_relative_paths_resolved(tmp_path):
     assert s.hub.services == "tcp://hub.example:5570" and s.hub.server_key is None
 
 
+def test_easy_mode_is_the_default_and_the_access_table_sets_sound_and_captions(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.write_text('site_name = "x"\nlocation = [37.5, 126.9]\n', encoding="utf-8")
+    assert load(path).easy_mode is True and load(path).access == AccessSettings()
+    path.write_text('site_name = "x"\nlocation = [37.5, 126.9]\neasy_mode = false\n'
+                    '[access]\nmono = true\nvoice_volume = 0.8\neffects_volume = 1\ncaption_size = 1.5\n',
+                    encoding="utf-8")
+    s = load(path)
+    assert s.easy_mode is False
+    assert s.access == AccessSettings(mono=True, voice_volume=0.8, effects_volume=1.0, caption_size=1.5)
+    assert isinstance(s.access.effects_volume, float)
+
+
 def test_json_file_and_defaults(tmp_path, monkeypatch):
     path = tmp_path / "kiosk.json"
     path.write_text(json.dumps({"site_name": "Seoul Station", "location": [37.5547, 126.9707]}), encoding="utf-8")
@@ -59,6 +73,11 @@ def test_json_file_and_defaults(tmp_path, monkeypatch):
      "hub.services"),
     ('site_name = "x"\nlocation = [37.5, 126.9]\n[hub]\nclient_dir = "c"\nserver_key = "short"', "hub.server_key"),
     ('site_name = "x"\nlocation = [37.5, 126.9]\n[hub]\nclient_dir = "c"\nport = 1', "hub.port"),
+    ('site_name = "x"\nlocation = [37.5, 126.9]\neasy_mode = "yes"', "easy_mode"),
+    ('site_name = "x"\nlocation = [37.5, 126.9]\naccess = 1', "access"),
+    ('site_name = "x"\nlocation = [37.5, 126.9]\n[access]\nmono = "yes"', "access.mono"),
+    ('site_name = "x"\nlocation = [37.5, 126.9]\n[access]\nvoice_volume = 2', "access.voice_volume"),
+    ('site_name = "x"\nlocation = [37.5, 126.9]\n[access]\nvolume = 0.5', "access.volume"),
 ])
 def test_each_mistake_names_its_field(tmp_path, body, field):
     path = tmp_path / "kiosk.toml"

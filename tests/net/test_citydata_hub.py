@@ -1,21 +1,33 @@
 """Seoul's real-time city data through the hub (issue 16): one poller against a local HTTP server serving
 recorded-shape documents (a busy rainy hotspot, a quiet one with very bad air, an API error, a truncated body, a
-timeout), its back-off and once-only logging, the store's last good values and ``city.data`` over a real link."""
+timeout), its back-off and once-only logging, the store's last good values and ``city.data`` over a real link; the
+documents' disaster texts as alerts, each message once though the disaster-text API brings it too."""
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from defusedxml import ElementTree
 
+from game.alerts.parser import parse as parse_cap
+from game.alerts.policy import AlertPolicy
+from game.alerts.presentation import present
+from game.alerts.targeting import GWANGHWAMUN as GWANGHWAMUN_SQUARE
+from net import citydata
 from net.client.blocking import call
+from net.client.link import AlertReceived
 from net.hub import citydata_poller
+from net.hub.cap import CAP_NS
 from net.hub.citydata_poller import CityDataPoller, Snapshot
 from net.protocol import Role
 from tests.http_stub import serving
+from tests.net.conftest import wait_for
 
 FIXTURES = Path(__file__).resolve().parents[1] / "city" / "fixtures"
 BUSY = (FIXTURES / "citydata_busy.json").read_bytes()  # 광화문·덕수궁: 붐빔, rain, an event, a disaster text
@@ -93,3 +105,80 @@ def test_without_a_key_there_is_no_poller_and_nothing_to_serve(start_hub, make_l
     assert hub.hub.city_poller is None
     link = make_link(hub.layout, hub.endpoints, Role.CITIZEN)
     assert call(link, "city.data", {}).result["areas"] == []
+
+
+# The busy hotspot's disaster text as the disaster-text API words it (single spaces, slashes); and another message.
+SHARED = {"SN": 250516, "CRT_DT": "2026/05/16 14:02:11",
+          "MSG_CN": "[종로구] 호우주의보 발효 중. 하천 산책로 이용을 자제하세요.",
+          "RCPTN_RGN_NM": "서울특별시 종로구", "EMRG_STEP_NM": "안전안내", "DST_SE_NM": "호우"}
+OTHER = {**SHARED, "SN": 250517, "CRT_DT": "2026/05/16 14:20:00",
+         "MSG_CN": "[서울시] 한강 수위 상승. 둔치 주차장 이용 금지."}
+CLOCK = datetime.fromisoformat("2026-05-16T14:30:00+09:00").timestamp()  # the hub's: the texts are current
+API = "DSSP-IF-00247"
+
+
+def _api(*records: dict) -> tuple[int, bytes, float]:
+    body = {"header": {"resultCode": "00", "resultMsg": "NORMAL SERVICE"}, "numOfRows": 50, "pageNo": 1,
+            "totalCount": len(records), "body": list(records)}
+    return 200, json.dumps(body, ensure_ascii=False).encode(), 0.0
+
+
+def _both_pollers(start_hub, make_link, server, areas):
+    hub = start_hub(city_data_key="KEY", city_data_url=server, city_data_areas=areas, city_data_interval=0.1,
+                    disaster_api_key="API-KEY", disaster_api_url=f"{server}/V2/api/{API}", disaster_api_interval=0.1,
+                    clock=lambda: CLOCK)
+    link = make_link(hub.layout, hub.endpoints)
+    got: list[AlertReceived] = []
+    return hub, link, got, lambda: got.extend(e for e in link.poll() if isinstance(e, AlertReceived))
+
+
+def _texts(alerts: list[AlertReceived]) -> list[tuple[str, str]]:
+    out = []
+    for a in alerts:
+        root = ElementTree.fromstring(a.xml)
+        out.append((root.findtext(f"{{{CAP_NS}}}identifier"),
+                    " ".join(root.findtext(f"{{{CAP_NS}}}info/{{{CAP_NS}}}description").split())))
+    return out
+
+
+def _settle(step, seconds: float = 0.8) -> None:
+    """Let both pollers (every 0.1 s) go round several more times."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        step()
+        time.sleep(0.01)
+
+
+def test_a_city_data_disaster_text_is_an_alert_once_though_the_disaster_api_brings_it_later(
+        server, routes, start_hub, make_link) -> None:
+    routes[API] = _api()
+    hub, link, got, step = _both_pollers(start_hub, make_link, server, (GWANGHWAMUN, MARKET))
+    wait_for(lambda: len(got) >= 1, 10, "the city data's disaster text", step=step)
+    ((identifier, text),) = _texts(got)
+    key = citydata.disaster_key(SHARED["MSG_CN"], SHARED["CRT_DT"])
+    assert identifier == f"KR-SEOUL-CITYDATA-{key}" and text == SHARED["MSG_CN"]
+    alert = parse_cap(got[0].xml)  # what every client makes of it: a safety notice for the square
+    assert present(alert, alert.info_for("ko")).level.id == "safety"
+    assert AlertPolicy(GWANGHWAMUN_SQUARE).receive(alert, alert.sent).outcome == "presented"
+    routes[API] = _api(SHARED)  # the disaster-text API has the same message now: not published again
+    _settle(step)
+    routes[API] = _api(SHARED, OTHER)  # a message only the API has arrives as usual
+    wait_for(lambda: len(got) >= 2, 10, "the API's other message", step=step)
+    _settle(step)
+    assert [i for i, _ in _texts(got)] == [identifier, "KR-MOIS-DSSP-250517"]
+    seen = set(hub.query("SELECT source, key FROM source_seen"))
+    assert {("city-data", key), ("disaster-text", key), ("disaster-api", "250516")} <= seen
+
+
+def test_a_disaster_api_message_is_not_repeated_when_the_city_data_lists_it(
+        server, routes, start_hub, make_link) -> None:
+    routes[API] = _api(SHARED)
+    routes[GWANGHWAMUN] = (200, QUIET, 0.0)  # no disaster text in the city data yet
+    hub, link, got, step = _both_pollers(start_hub, make_link, server, (GWANGHWAMUN,))
+    wait_for(lambda: len(got) >= 1, 10, "the API's message", step=step)
+    routes[GWANGHWAMUN] = (200, BUSY, 0.0)  # now the hotspot lists it as well
+    key = citydata.disaster_key(SHARED["MSG_CN"], SHARED["CRT_DT"])
+    wait_for(lambda: ("city-data", key) in set(hub.query("SELECT source, key FROM source_seen")), 10,
+             "the city data's copy", step=step)
+    _settle(step)
+    assert _texts(got) == [("KR-MOIS-DSSP-250516", SHARED["MSG_CN"])]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from game.signing import fingerspell, lexicon, skeleton, space
-from game.signing.timeline import LEAD_IN, SigningError, caption_spans, compile_glosses
+from game.signing.timeline import FINAL_HOLD, LEAD_IN, TRANSITION, SigningError, caption_spans, compile_glosses
 
 LEX = lexicon.load()
 ALPHABET = fingerspell.load(LEX)
@@ -115,3 +115,24 @@ def test_caption_spans_carry_the_words_to_find_in_the_captions(lang, words) -> N
     spans = caption_spans(timeline, lex, lang)
     assert [s.words for s in spans] == words
     assert [(s.gloss, s.start, s.end) for s in spans] == [(s.gloss, s.start, s.end) for s in timeline.spans]
+
+
+@pytest.mark.parametrize(("marker", "channel", "value"), [("question", "brow_raise", 1.0),
+                                                         ("urgent", "brow_furrow", 0.9)])
+def test_a_question_and_a_warning_hold_their_last_sign_with_their_face(marker, channel, value) -> None:
+    """Brows up and the head forward through a yes/no question, brows furrowed through a warning, from the first
+    sign to the end of a hold on the last one (reference: KSL non-manual features); the next phrase's face after."""
+    plain = compile_glosses(["찾다", "돕다", "안전"], LEX, ALPHABET)
+    marked = compile_glosses([f"[{marker}]", "찾다", "돕다", "[neutral]", "안전"], LEX, ALPHABET)
+    first, last, after = marked.spans
+    assert last.duration == pytest.approx(plain.spans[1].duration + FINAL_HOLD[marker])
+    hands = [J[n] for n in skeleton.JOINTS if n[:2] in ("R.", "L.")]
+    np.testing.assert_allclose(marked.sample(last.end - FINAL_HOLD[marker])[hands], marked.sample(last.end)[hands])
+    for t in np.linspace(first.start, last.end, 25):
+        pose = marked.sample(t)
+        assert pose[J[channel]] == pytest.approx(value)
+        assert marker != "question" or pose[J["head.pitch"]] > 3  # the chin forward
+    assert marked.sample(first.start - TRANSITION / 2)[J[channel]] > 0.2  # already rising into the first sign
+    calm = plain.spans[2]  # the next phrase's face is its own again
+    assert marked.sample((after.start + after.end) / 2)[J[channel]] == pytest.approx(
+        plain.sample((calm.start + calm.end) / 2)[J[channel]])

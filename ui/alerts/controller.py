@@ -56,8 +56,7 @@ class AlertController:
 
     def receive(self, alert: Alert, now: dt.datetime) -> Record:
         record = self.policy.receive(alert, now)
-        if self.announce is not None and record.outcome == "presented" and not record.duplicate:
-            assert record.presentation is not None
+        if self.announce is not None and record.news:
             self.announce(record.presentation)
         self.refresh()
         return record

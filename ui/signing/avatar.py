@@ -42,9 +42,8 @@ def _right_parts() -> dict[str, Mesh]:
     }
     for digit in skeleton.DIGITS:
         lengths = skeleton.FINGER_LENGTHS[digit]
-        radius = 0.0105 if digit == "thumb" else 0.0085
         for i, length in enumerate(lengths, start=1):
-            parts[f"{digit}.{i}"] = capsule(length, radius * (1.0 - 0.08 * i), SKIN)
+            parts[f"{digit}.{i}"] = capsule(length, skeleton.digit_radius(digit, i), SKIN)
     return parts
 
 
