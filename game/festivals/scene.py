@@ -46,11 +46,11 @@ class LanternFestival:
         self.dressing: Dressing = dress_stream(edition, self.layout, lm.local)
         self.root: NodePath = scene.root.attachNewNode("lantern-festival")
         shader = load_glsl("lantern")
-        for name, mesh, glow in (("frames", self.dressing.frame, 0.0),
-                                 ("panels", self.dressing.panels, PANEL_GLOW if self.lit else 0.0)):
+        for name, mesh in (("frames", self.dressing.frame), ("panels", self.dressing.panels)):
             node = self.root.attachNewNode(meshes_to_node(f"lantern-festival:{name}", mesh))
             node.setShader(shader, SHADER_PRIORITY)
-            node.setShaderInput("glow", glow)
+            node.setShaderInput("glow", 0.0)
+        self.panels = self.root.find("lantern-festival:panels")
         self.board = self._board(lm.local, font)
         w, h = BOARD_SIZE
         self.obstacles = [Obstacle(self.board.getX(), self.board.getY(), self.board.getH(),
@@ -61,13 +61,19 @@ class LanternFestival:
                                                                         wall_washes(self.dressing, self.layout,
                                                                                     lm.local)))
         self.washes.setShader(load_glsl("wash"), SHADER_PRIORITY)
-        self.washes.setShaderInput("glow", WASH_GLOW if self.lit else 0.0)
         self.washes.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
                                                     ColorBlendAttrib.O_one))
         self.washes.setDepthWrite(False)
         self.washes.setBin("fixed", 0)
         cast_no_shadow(self.washes)
-        scene.light_water(list(self.dressing.lights) if self.lit else [])
+        self.set_lit(self.lit)
+
+    def set_lit(self, lit: bool) -> None:
+        """Lanterns on or off (the festival's rehearsal crosses the lighting hour): panels, walls and water."""
+        self.lit = lit
+        self.panels.setShaderInput("glow", PANEL_GLOW if lit else 0.0)
+        self.washes.setShaderInput("glow", WASH_GLOW if lit else 0.0)
+        self.scene.light_water(list(self.dressing.lights) if lit else [])
 
     def _board(self, centre: tuple[float, float], font) -> NodePath:
         """A freestanding board on the north pavement just past the stairs, facing the stream: the festival, its
