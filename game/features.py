@@ -242,7 +242,8 @@ def bell_ceremony(ctx: Context) -> Handle:
         rehearse_at(app.config.when)
     forced = app.config.event is not None and events.load_all()[event].kind == "bell-ringing"
     speak = ctx.aids.speak if ctx.aids is not None else None
-    ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak)
+    ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak,
+                                signing=ctx.aids.signing if ctx.aids is not None else None)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
 

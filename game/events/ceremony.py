@@ -5,8 +5,10 @@ schedule (``event.schedule``, polled while it matters, which also tells the hub 
 Before midnight it shows the countdown on a board in front of Bosingak and on the HUD, and says it at 10 s; each
 strike due on this client's estimate of hub time plays the synthesized bell, attached to the bell in 3D (a visitor
 who arrives late hears the strike still ringing from where everyone else is in it), shows the caption
-``[종소리 n/33 · bell n/33]`` and sends a ripple out from the bell — flashes held to three a second.
-What it did is kept in :meth:`report` for ``--frames N --screenshot OUT.png``.
+``[종소리 n/33 · bell n/33]`` and sends a ripple out from the bell — flashes held to three a second. After the
+last strike the signing avatar signs the New Year's greeting (``assets/ksl/greetings.json``), captioned in both
+languages; an alert that needs the panel meanwhile takes it over. What it did is kept in :meth:`report` for
+``--frames N --screenshot OUT.png``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from game.events import bell, bell_synth, display
 from game.events.clock_sync import ClockSync, StrikeScheduler
 from game.input.stack import WORLD, Press, dispatch
 from game.render.geom import meshes_to_node
+from game.signing import templates
 from net import clock, events
 from net.client.link import LinkStatus, ReplyReceived, StatusChanged
 from ui import i18n, theme
@@ -45,6 +48,7 @@ CUE_S = 3.0  # seconds before a visitor's own strike when the cue to pull shows
 RIPPLE_S, RIPPLE_REACH = 3.0, 40.0
 CAPTION_S = 4.0
 BEAT_S = 0.15
+GREET_AFTER_S = 2.0  # the last strike's caption first, then the greeting
 
 
 def rehearse_at(when) -> None:
@@ -74,8 +78,9 @@ class BellCeremony:
     modal = False
     text_focus = False
 
-    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None) -> None:
+    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None, signing=None) -> None:
         self.app, self.city, self.forced, self.speak = app, city, forced, speak
+        self.signing = signing  # ui.signing.panel.SigningPanel: signs the greeting after the last strike
         self.spec = events.load_all()[event_id]
         self.sync = ClockSync(send=lambda: city.link.request("time", durable=False))
         self.scheduler: StrikeScheduler | None = None
@@ -94,6 +99,10 @@ class BellCeremony:
         self.my_beat: int | None = None
         self.pulled: set[int] = set()
         self._notice: tuple[str, float] | None = None  # (i18n key, shown until: local time)
+        self._greet_at: float | None = None  # local time the greeting is due
+        self._greeting: Any = None  # the panel's programme while it signs the greeting
+        self._signed_to = 0.0  # local time the greeting's signing was last advanced to
+        self.greeting: dict[str, Any] | None = None
         base = app.base
         place = app.landmarks[self.spec.place]
         self.bell_node = self._strike_point(app, place)
@@ -232,6 +241,7 @@ class BellCeremony:
                 self._strike(strike)
         self._animate(now)
         self._prompt(phase, now)
+        self._sign_greeting()
         return task.cont
 
     def _prompt(self, phase: str, now: float) -> None:
@@ -297,6 +307,8 @@ class BellCeremony:
         self.caption.show()
         local = clock.timestamp()
         self._caption_until = local + CAPTION_S
+        if strike.number == total and self.greeting is None:
+            self._greet_at = local + GREET_AFTER_S
         if self.flashes.allow(local):
             self._beat_until = local + BEAT_S
             self._ripple_from = local - min(strike.into, RIPPLE_S)
@@ -314,6 +326,42 @@ class BellCeremony:
         self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         self.audio.append({"n": strike.number, "file": path.name, "start_local": round(strike.local_time, 3),
                            "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None})
+
+    def _sign_greeting(self) -> None:
+        """The New Year's greeting: started when due, advanced each frame while the panel is still ours, the card
+        hidden when it is done (an alert's signing that took the panel over is left alone)."""
+        local = clock.timestamp()
+        if self._greet_at is not None and local >= self._greet_at:
+            self._greet_at = None
+            self._greet(local)
+        panel = self.signing
+        if self._greeting is None or panel is None:
+            return
+        if panel.programme is not self._greeting:
+            self._greeting = None
+        elif panel.playing:
+            panel.update(local - self._signed_to)
+            self._signed_to = local
+        else:
+            panel.set_visible(False)
+            self._greeting = None
+
+    def _greet(self, local: float) -> None:
+        text = display.greeting_caption()
+        self.greeting = {"hub_time": round(self.hub_now(), 3), "caption": text, "glosses": [], "signed_s": 0.0}
+        duration = 6.0
+        if self.signing is not None:
+            lex = self.signing.lexicon
+            glosses = templates.load_greetings(lex)[templates.GREETINGS[0]].glosses_for(lex)
+            self.signing.set_frame(display.greeting_region(self.app.base.getAspectRatio()))
+            self.signing.set_visible(True)
+            self.signing.play(glosses)
+            self._greeting, self._signed_to = self.signing.programme, local
+            duration = self._greeting.duration
+            self.greeting.update(glosses=glosses, signed_s=round(duration, 2))
+        self.caption.setText(text)
+        self.caption.show()
+        self._caption_until = local + duration
 
     def _strike_wav(self) -> Path:
         """The synthesized strike, written once per cache directory (the sound is deterministic)."""
@@ -347,6 +395,7 @@ class BellCeremony:
                 "board": self.board_text.getText() if not self.board.isHidden() else None,
                 "board_px": self._board_on_screen(),
                 "strikes_heard": self.heard, "audio_scheduled": self.audio, "my_strike": self.my_beat,
+                "greeting": self.greeting, "greeting_signing": self._greeting is not None,
                 "log_offset_m": round(self.log_rest - self.log.getX(), 3)}
 
     def _board_on_screen(self) -> list[int] | None:
@@ -359,6 +408,8 @@ class BellCeremony:
         return [round((film.x + 1) / 2 * w), round((1 - film.y) / 2 * h)]
 
     def release(self) -> None:
+        if self._greeting is not None and self.signing.programme is self._greeting:
+            self.signing.set_visible(False)
         self.give_back()
         self.app.keys.remove(self)
         self.app.base.taskMgr.remove(self._task)

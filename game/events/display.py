@@ -48,6 +48,21 @@ def caption(n: int, total: int) -> str:
     return f"[{ko} · {en}]"
 
 
+def greeting_caption() -> str:
+    """``[새해 복 많이 받으세요 · Happy New Year]``: the greeting the avatar signs after the last strike."""
+    return "[" + " · ".join(i18n.text("events.new_year", lang) for lang in ("ko", "en")) + "]"
+
+
+GREETING_HEIGHT = 0.8  # aspect2d units (the screen is 2 high): the signer's card, 4:3 like the alert's region
+
+
+def greeting_region(aspect_ratio: float) -> tuple[float, float, float, float]:
+    """Where the signer stands for the greeting: the lower right, clear of the HUD line above and the caption
+    below (left, right, bottom, top in aspect2d units); the visitor's own size and corner still apply."""
+    right = aspect_ratio - 0.04
+    return (right - GREETING_HEIGHT * 4 / 3, right, -0.62, -0.62 + GREETING_HEIGHT)
+
+
 PULL_S, RELEASE_S, REBOUND_S = 2.0, 0.25, 1.0  # the log's pull back, its swing in, its bounce off the bell
 PULL_BACK_M = 1.2
 
