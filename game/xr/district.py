@@ -7,7 +7,7 @@ Used by the XR benchmark and the real-runtime tests so they exercise the real sc
     run_xr(config, district, collide=district.collide)
 
 ``collide`` is only called once frames run, by which time the builder has made the scene and its collision
-index, so the teleport arc stops at buildings and lands only where the street is walkable.
+index, so the teleport arc stops at buildings and lands only where the street and the floors are walkable.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class DistrictBuilder:
     def __init__(self, config: AppConfig | None = None) -> None:
         self.config = config or AppConfig(offscreen=True, quality="low")
         self.scene = None
+        self._query = None
 
     def __call__(self, base) -> NodePath:
         from game.landmarks import catalogue
@@ -41,7 +42,10 @@ class DistrictBuilder:
         return world
 
     def collide(self, a: Vec3, b: Vec3) -> Hit | None:
-        """The teleport arc's segment test against the district's buildings and ground."""
-        from game.nav.collision import segment_hit
+        """The teleport arc's segment test against the district's buildings, ground and floors: down the sunken
+        stream's walkways and stairs, never into its water (:mod:`game.xr.landing`)."""
+        if self._query is None:
+            from game.xr.landing import district_query
 
-        return segment_hit(self.scene.obstacles, a, b)
+            self._query = district_query(self.scene.obstacles, self.scene.floors)
+        return self._query(a, b)
