@@ -78,9 +78,11 @@ class BellCeremony:
     modal = False
     text_focus = False
 
-    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None, signing=None) -> None:
+    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None, signing=None,
+                 haptic=None) -> None:
         self.app, self.city, self.forced, self.speak = app, city, forced, speak
         self.signing = signing  # ui.signing.panel.SigningPanel: signs the greeting after the last strike
+        self.haptic = haptic  # (hand, amplitude, seconds) in a headset (XrDriver.haptic): each strike felt
         self.spec = events.load_all()[event_id]
         self.sync = ClockSync(send=lambda: city.link.request("time", durable=False))
         self.scheduler: StrikeScheduler | None = None
@@ -97,7 +99,7 @@ class BellCeremony:
         self._sounds: list[Any] = []
         self._ring_rid: str | None = None
         self.my_beat: int | None = None
-        self.pulled: set[int] = set()
+        self.pulled: dict[int, float] = {}  # the visitor's strikes pulled, with the pull's force (0..1)
         self._notice: tuple[str, float] | None = None  # (i18n key, shown until: local time)
         self._greet_at: float | None = None  # local time the greeting is due
         self._greeting: Any = None  # the panel's programme while it signs the greeting
@@ -161,11 +163,18 @@ class BellCeremony:
     def on_text(self, ch: str) -> bool:
         return False
 
-    def ring(self) -> None:
-        """B: pull the log when the cue is up; otherwise ask for the next strike still rung automatically."""
+    def cue_up(self) -> bool:
+        """Whether the visitor's own strike is near and not yet pulled (the cue shows; in VR the rope hangs)."""
+        if self.my_beat is None or self.my_beat in self.pulled:
+            return False
+        return 0 <= self.occ.beats[self.my_beat - 1] - self.hub_now() <= CUE_S
+
+    def ring(self, force: float = 1.0) -> None:
+        """B (or a pull on the rope in VR, with its ``force``): pull the log when the cue is up; otherwise ask
+        for the next strike still rung automatically."""
         now = self.hub_now()
         if self.my_beat is not None and 0 <= self.occ.beats[self.my_beat - 1] - now <= CUE_S:
-            self.pulled.add(self.my_beat)
+            self.pulled[self.my_beat] = force
             self._tell("events.pulled")
             return
         if self.my_beat is not None or self._ring_rid is not None or self.scheduler is None:
@@ -312,6 +321,8 @@ class BellCeremony:
         if self.flashes.allow(local):
             self._beat_until = local + BEAT_S
             self._ripple_from = local - min(strike.into, RIPPLE_S)
+            if self.haptic is not None and strike.into < CAPTION_S:  # felt as heard: not a late joiner's backlog
+                self.haptic("both", *display.strike_haptic(self.pulled.get(strike.number)))
 
     def _play(self, strike) -> None:
         path = self._strike_wav()
@@ -322,10 +333,13 @@ class BellCeremony:
             sound = self.app.base.loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
         if strike.into > 0:
             sound.setTime(strike.into)
+        volume = display.strike_volume(self.pulled.get(strike.number))
+        sound.setVolume(volume)
         sound.play()
         self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         self.audio.append({"n": strike.number, "file": path.name, "start_local": round(strike.local_time, 3),
-                           "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None})
+                           "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None,
+                           "volume": round(volume, 3)})
 
     def _sign_greeting(self) -> None:
         """The New Year's greeting: started when due, advanced each frame while the panel is still ours, the card

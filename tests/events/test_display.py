@@ -72,3 +72,11 @@ def test_the_greeting_is_captioned_in_both_languages_and_its_signer_stays_on_scr
         assert -aspect < left < right < aspect and -1 < bottom < top < 1
         assert abs((right - left) / (top - bottom) - 4 / 3) < 1e-9
         assert bottom > -0.7 and top < 0.5  # above the caption line, below the HUD's countdown
+
+
+def test_a_pulled_strike_sounds_and_is_felt_by_its_force_an_automatic_one_steady() -> None:
+    assert display.strike_volume(None) == display.AUTO_VOLUME
+    soft, hard = display.strike_volume(0.15), display.strike_volume(1.0)
+    assert 0.4 < soft < display.AUTO_VOLUME < hard == 1.0
+    assert display.strike_volume(3.0) == 1.0 and display.strike_volume(-1.0) == pytest.approx(0.45)
+    assert display.strike_haptic(None)[0] < display.strike_haptic(0.2)[0] < display.strike_haptic(1.0)[0] <= 1.0
