@@ -80,3 +80,11 @@ def test_a_rehearsal_before_the_dates_shows_no_lanterns_and_names_the_next_editi
     assert report["phase"] == "before" and report["sculptures"] == 0 and not report["lit"]
     assert report["edition"]["status"] == "estimated" and report["lit_changes"] == []
     assert report["menu"] == {"ko": None, "en": None}
+
+
+def test_the_panels_are_see_through_and_still_read_lit_at_night():
+    """A lit chorong before a green card: green shows where its red and blue panels are only through them."""
+    clear, opaque = run_probe("see_through_probe.py", "see_through"), run_probe("see_through_probe.py", "opaque")
+    assert clear["panel_pixels"] > 2000 and clear["panel_pixels"] == opaque["panel_pixels"]
+    assert clear["green"] > opaque["green"] + 25, (clear, opaque)  # the card behind shows through
+    assert clear["red"] >= opaque["red"] and clear["red"] > 70 and clear["blue"] > 60, clear  # the lamps still shine
