@@ -11,6 +11,7 @@ flat top stays one, as before (terraces, roofs).
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 
 from game.nav.collision import ObstacleIndex, segment_hit
 from game.nav.floors import STREET, Floors
@@ -23,21 +24,21 @@ NO_PLANE = -1.0e9  # a ground plane so low that ``segment_hit`` tests only the b
 
 
 class FloorGround:
-    """The ground under a point: the highest floor there, else the street; with a box round all the floors, so
-    the street far from them costs one comparison."""
+    """The ground under a point: the highest floor there, else the street. Floors are filed in a grid of
+    ``cell``-metre squares (as the obstacles are), so a point tests only the few floors near it."""
 
-    def __init__(self, floors: Floors):
-        self.floors = floors.floors
-        if self.floors:
-            self.box = (min(f.x - f.reach for f in self.floors), min(f.y - f.reach for f in self.floors),
-                        max(f.x + f.reach for f in self.floors), max(f.y + f.reach for f in self.floors))
+    def __init__(self, floors: Floors, cell: float = 16.0):
+        self.cell = cell
+        self.grid: dict[tuple[int, int], list] = defaultdict(list)
+        for f in floors.floors:
+            for i in range(math.floor((f.x - f.reach) / cell), math.floor((f.x + f.reach) / cell) + 1):
+                for j in range(math.floor((f.y - f.reach) / cell), math.floor((f.y + f.reach) / cell) + 1):
+                    self.grid[(i, j)].append(f)
 
     def heights(self, x: float, y: float) -> list[float]:
         """The heights of the floors at (x, y) (none: the street)."""
-        if not self.floors or not (self.box[0] <= x <= self.box[2] and self.box[1] <= y <= self.box[3]):
-            return []
-        return [z for f in self.floors if abs(x - f.x) <= f.reach and abs(y - f.y) <= f.reach
-                and (z := f.height_at(x, y)) is not None]
+        near = self.grid.get((math.floor(x / self.cell), math.floor(y / self.cell)), ())
+        return [z for f in near if (z := f.height_at(x, y)) is not None]
 
     def height(self, x: float, y: float) -> float:
         """What an arc falling from above meets first: the highest floor, or the street."""
