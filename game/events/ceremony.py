@@ -30,6 +30,7 @@ from game.events.clock_sync import ClockSync, StrikeScheduler
 from game.input.stack import WORLD, Press, dispatch
 from game.render.geom import meshes_to_node
 from game.signing import templates
+from game.signing.timeline import compile_glosses
 from net import clock, events
 from net.client.link import LinkStatus, ReplyReceived, StatusChanged
 from ui import i18n, theme
@@ -105,6 +106,7 @@ class BellCeremony:
         self._greeting: Any = None  # the panel's programme while it signs the greeting
         self._signed_to = 0.0  # local time the greeting's signing was last advanced to
         self.greeting: dict[str, Any] | None = None
+        self._warming = iter(self._greeting_parts()) if signing is not None else None
         base = app.base
         place = app.landmarks[self.spec.place]
         self.bell_node = self._strike_point(app, place)
@@ -226,6 +228,7 @@ class BellCeremony:
     # -- every frame --------------------------------------------------------------------------------------------
 
     def _update(self, task):
+        self._warm_greeting()
         link = self.city.link
         if link is None:
             return task.cont
@@ -360,13 +363,32 @@ class BellCeremony:
             panel.set_visible(False)
             self._greeting = None
 
+    def _greeting_glosses(self) -> list[str]:
+        lex = self.signing.lexicon
+        return templates.load_greetings(lex)[templates.GREETINGS[0]].glosses_for(lex)
+
+    def _greeting_parts(self):
+        """The greeting's glosses, a fingerspelled word split into its syllables: the pieces to solve ahead."""
+        for gloss in self._greeting_glosses():
+            yield from (f"#{ch}" for ch in gloss[1:]) if gloss.startswith("#") else (gloss,)
+
+    def _warm_greeting(self) -> None:
+        """Solve the greeting's signing a syllable a frame, long before it is due: solved whole on the night it
+        would stall the frame the greeting starts (about 0.8 s cold; a syllable costs at most a few tenths)."""
+        if self._warming is None:
+            return
+        part = next(self._warming, None)
+        if part is None:
+            self._warming = None
+        else:
+            compile_glosses([part], self.signing.lexicon, self.signing.alphabet, self.signing.speed)
+
     def _greet(self, local: float) -> None:
         text = display.greeting_caption()
         self.greeting = {"hub_time": round(self.hub_now(), 3), "caption": text, "glosses": [], "signed_s": 0.0}
         duration = 6.0
         if self.signing is not None:
-            lex = self.signing.lexicon
-            glosses = templates.load_greetings(lex)[templates.GREETINGS[0]].glosses_for(lex)
+            glosses = self._greeting_glosses()
             self.signing.set_frame(display.greeting_region(self.app.base.getAspectRatio()))
             self.signing.set_visible(True)
             self.signing.play(glosses)
