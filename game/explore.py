@@ -343,6 +343,8 @@ def _capture(ctx) -> None:
     }
     if ctx.ceremony is not None:
         report["event"] = ctx.ceremony.report()
+    if ctx.festival is not None and app.config.event == ctx.festival.spec.id:
+        report["event"] = ctx.festival.report()  # the event rehearsed (--event) is the one reported
     if ctx.guards is not None:
         report["guards"] = ctx.guards.report()
     if ctx.badge is not None:

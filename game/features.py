@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from game.festivals.live import lantern_festival
+
 
 class Handle(Protocol):
     def release(self) -> None: ...
@@ -40,6 +42,7 @@ class Context:
     room: Any = None  # game.civic.session.CivicVisit (a room started alone)
     ceremony: Any = None  # game.events.ceremony.BellCeremony
     guards: Any = None  # game.events.guards.GuardCeremonies
+    festival: Any = None  # game.festivals.live.FestivalEvent
     life: Any = None  # game.life.install.CityLifeHandle (people and traffic; its walkways guide easy mode's walks)
     badge: Any = None  # game.life.live_badge.LiveBadge
     data_view: Any = None  # game.life.data_view.DataView
@@ -239,7 +242,8 @@ def bell_ceremony(ctx: Context) -> Handle:
         rehearse_at(app.config.when)
     forced = app.config.event is not None and events.load_all()[event].kind == "bell-ringing"
     speak = ctx.aids.speak if ctx.aids is not None else None
-    ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak)
+    ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak,
+                                signing=ctx.aids.signing if ctx.aids is not None else None)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
 
@@ -293,6 +297,6 @@ def live_badge(ctx: Context) -> Handle:
 
 # -- the modes ---------------------------------------------------------------------------------------------------
 DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, easy_mode, city, live_alerts, civic_desk, social,
-                                bell_ceremony, guard_ceremonies, live_badge)
+                                bell_ceremony, guard_ceremonies, lantern_festival, live_badge)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city

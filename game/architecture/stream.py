@@ -345,7 +345,9 @@ def walk_parts(params: dict, centre: tuple[float, float], footprint: tuple[float
     wet_gaps = [(s - STONE[0] / 2 - 0.3, s + STONE[0] / 2 + 0.3) for s in lay.stones]
     wet_gaps += [(b.s - b.width / 2, b.s + b.width / 2) for b in lay.bridges if b.deck == "stone"]
     ss = lay.samples()
-    for a, b in zip(ss[:-1], ss[1:], strict=True):
+    turns = [math.atan2(float(lay.t_at(b) - lay.t_at(a)), b - a) for a, b in zip(ss[:-1], ss[1:], strict=True)]
+    bends = [0.0, *(abs(y - x) / 2 for x, y in zip(turns[:-1], turns[1:], strict=True)), 0.0]
+    for k, (a, b) in enumerate(zip(ss[:-1], ss[1:], strict=True)):
         ta, tb = float(lay.t_at(a)), float(lay.t_at(b))
         h = math.degrees(math.atan2(tb - ta, b - a))
         length = math.hypot(b - a, tb - ta)
@@ -357,11 +359,14 @@ def walk_parts(params: dict, centre: tuple[float, float], footprint: tuple[float
         if not any(lo < (a + b) / 2 < hi for lo, hi in street_gaps):
             boxes += [(-half, -wall - 0.3, 0.0, half, -wall, RAIL), (-half, wall, 0.0, half, wall + 0.3, RAIL)]
         obstacles.append(Obstacle(*mid, h, tuple(boxes)))
-        for lo, hi in _dry_runs(a, b, wet_gaps):  # the water: blocks walkers on the walkways (its top a step up)
+        overlap = (0.0 if a == ss[0] else 1.0, 0.0 if b == ss[-1] else 1.0)  # no gaps at the bends
+        # the water: blocks walkers on the walkways (its top a step up); at a bend it reaches on just far enough
+        # to close the wedge on the outside of the turn without poking into the walkway on the inside
+        reach = [hw * math.tan(bends[k]) * c, hw * math.tan(bends[k + 1]) * c]
+        for lo, hi in _dry_runs(a - reach[0], b + reach[1], wet_gaps):
             local = ((lo - (a + b) / 2) / c, (hi - (a + b) / 2) / c)
             obstacles.append(Obstacle(*mid, h, ((local[0], -hw * c, lay.water_z - 1.0, local[1], hw * c,
                                                  wz + 0.6),)))
-        overlap = (0.0 if a == ss[0] else 1.0, 0.0 if b == ss[-1] else 1.0)  # no gaps at the bends
         floors.append(Floor(*mid, h, (-half - overlap[0], -wall, half + overlap[1], wall), wz, wz))
     th = float(lay.t_at(lay.head))
     stairs_h = math.degrees(math.atan2(float(lay.t_at(lay.head + lay.stairs_length)) - th, lay.stairs_length))

@@ -5,8 +5,10 @@ schedule (``event.schedule``, polled while it matters, which also tells the hub 
 Before midnight it shows the countdown on a board in front of Bosingak and on the HUD, and says it at 10 s; each
 strike due on this client's estimate of hub time plays the synthesized bell, attached to the bell in 3D (a visitor
 who arrives late hears the strike still ringing from where everyone else is in it), shows the caption
-``[종소리 n/33 · bell n/33]`` and sends a ripple out from the bell — flashes held to three a second.
-What it did is kept in :meth:`report` for ``--frames N --screenshot OUT.png``.
+``[종소리 n/33 · bell n/33]`` and sends a ripple out from the bell — flashes held to three a second. After the
+last strike the signing avatar signs the New Year's greeting (``assets/ksl/greetings.json``), captioned in both
+languages; an alert that needs the panel meanwhile takes it over. What it did is kept in :meth:`report` for
+``--frames N --screenshot OUT.png``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from game.events import bell, bell_synth, display
 from game.events.clock_sync import ClockSync, StrikeScheduler
 from game.input.stack import WORLD, Press, dispatch
 from game.render.geom import meshes_to_node
+from game.signing import templates
+from game.signing.timeline import compile_glosses
 from net import clock, events
 from net.client.link import LinkStatus, ReplyReceived, StatusChanged
 from ui import i18n, theme
@@ -45,6 +49,7 @@ CUE_S = 3.0  # seconds before a visitor's own strike when the cue to pull shows
 RIPPLE_S, RIPPLE_REACH = 3.0, 40.0
 CAPTION_S = 4.0
 BEAT_S = 0.15
+GREET_AFTER_S = 2.0  # the last strike's caption first, then the greeting
 
 
 def rehearse_at(when) -> None:
@@ -74,8 +79,11 @@ class BellCeremony:
     modal = False
     text_focus = False
 
-    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None) -> None:
+    def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None, signing=None,
+                 haptic=None) -> None:
         self.app, self.city, self.forced, self.speak = app, city, forced, speak
+        self.signing = signing  # ui.signing.panel.SigningPanel: signs the greeting after the last strike
+        self.haptic = haptic  # (hand, amplitude, seconds) in a headset (XrDriver.haptic): each strike felt
         self.spec = events.load_all()[event_id]
         self.sync = ClockSync(send=lambda: city.link.request("time", durable=False))
         self.scheduler: StrikeScheduler | None = None
@@ -92,8 +100,13 @@ class BellCeremony:
         self._sounds: list[Any] = []
         self._ring_rid: str | None = None
         self.my_beat: int | None = None
-        self.pulled: set[int] = set()
+        self.pulled: dict[int, float] = {}  # the visitor's strikes pulled, with the pull's force (0..1)
         self._notice: tuple[str, float] | None = None  # (i18n key, shown until: local time)
+        self._greet_at: float | None = None  # local time the greeting is due
+        self._greeting: Any = None  # the panel's programme while it signs the greeting
+        self._signed_to = 0.0  # local time the greeting's signing was last advanced to
+        self.greeting: dict[str, Any] | None = None
+        self._warming = iter(self._greeting_parts()) if signing is not None else None
         base = app.base
         place = app.landmarks[self.spec.place]
         self.bell_node = self._strike_point(app, place)
@@ -152,11 +165,18 @@ class BellCeremony:
     def on_text(self, ch: str) -> bool:
         return False
 
-    def ring(self) -> None:
-        """B: pull the log when the cue is up; otherwise ask for the next strike still rung automatically."""
+    def cue_up(self) -> bool:
+        """Whether the visitor's own strike is near and not yet pulled (the cue shows; in VR the rope hangs)."""
+        if self.my_beat is None or self.my_beat in self.pulled:
+            return False
+        return 0 <= self.occ.beats[self.my_beat - 1] - self.hub_now() <= CUE_S
+
+    def ring(self, force: float = 1.0) -> None:
+        """B (or a pull on the rope in VR, with its ``force``): pull the log when the cue is up; otherwise ask
+        for the next strike still rung automatically."""
         now = self.hub_now()
         if self.my_beat is not None and 0 <= self.occ.beats[self.my_beat - 1] - now <= CUE_S:
-            self.pulled.add(self.my_beat)
+            self.pulled[self.my_beat] = force
             self._tell("events.pulled")
             return
         if self.my_beat is not None or self._ring_rid is not None or self.scheduler is None:
@@ -208,6 +228,7 @@ class BellCeremony:
     # -- every frame --------------------------------------------------------------------------------------------
 
     def _update(self, task):
+        self._warm_greeting()
         link = self.city.link
         if link is None:
             return task.cont
@@ -232,6 +253,7 @@ class BellCeremony:
                 self._strike(strike)
         self._animate(now)
         self._prompt(phase, now)
+        self._sign_greeting()
         return task.cont
 
     def _prompt(self, phase: str, now: float) -> None:
@@ -297,9 +319,13 @@ class BellCeremony:
         self.caption.show()
         local = clock.timestamp()
         self._caption_until = local + CAPTION_S
+        if strike.number == total and self.greeting is None:
+            self._greet_at = local + GREET_AFTER_S
         if self.flashes.allow(local):
             self._beat_until = local + BEAT_S
             self._ripple_from = local - min(strike.into, RIPPLE_S)
+            if self.haptic is not None and strike.into < CAPTION_S:  # felt as heard: not a late joiner's backlog
+                self.haptic("both", *display.strike_haptic(self.pulled.get(strike.number)))
 
     def _play(self, strike) -> None:
         path = self._strike_wav()
@@ -310,10 +336,68 @@ class BellCeremony:
             sound = self.app.base.loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
         if strike.into > 0:
             sound.setTime(strike.into)
+        volume = display.strike_volume(self.pulled.get(strike.number))
+        sound.setVolume(volume)
         sound.play()
         self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         self.audio.append({"n": strike.number, "file": path.name, "start_local": round(strike.local_time, 3),
-                           "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None})
+                           "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None,
+                           "volume": round(volume, 3)})
+
+    def _sign_greeting(self) -> None:
+        """The New Year's greeting: started when due, advanced each frame while the panel is still ours, the card
+        hidden when it is done (an alert's signing that took the panel over is left alone)."""
+        local = clock.timestamp()
+        if self._greet_at is not None and local >= self._greet_at:
+            self._greet_at = None
+            self._greet(local)
+        panel = self.signing
+        if self._greeting is None or panel is None:
+            return
+        if panel.programme is not self._greeting:
+            self._greeting = None
+        elif panel.playing:
+            panel.update(local - self._signed_to)
+            self._signed_to = local
+        else:
+            panel.set_visible(False)
+            self._greeting = None
+
+    def _greeting_glosses(self) -> list[str]:
+        lex = self.signing.lexicon
+        return templates.load_greetings(lex)[templates.GREETINGS[0]].glosses_for(lex)
+
+    def _greeting_parts(self):
+        """The greeting's glosses, a fingerspelled word split into its syllables: the pieces to solve ahead."""
+        for gloss in self._greeting_glosses():
+            yield from (f"#{ch}" for ch in gloss[1:]) if gloss.startswith("#") else (gloss,)
+
+    def _warm_greeting(self) -> None:
+        """Solve the greeting's signing a syllable a frame, long before it is due: solved whole on the night it
+        would stall the frame the greeting starts (about 0.8 s cold; a syllable costs at most a few tenths)."""
+        if self._warming is None:
+            return
+        part = next(self._warming, None)
+        if part is None:
+            self._warming = None
+        else:
+            compile_glosses([part], self.signing.lexicon, self.signing.alphabet, self.signing.speed)
+
+    def _greet(self, local: float) -> None:
+        text = display.greeting_caption()
+        self.greeting = {"hub_time": round(self.hub_now(), 3), "caption": text, "glosses": [], "signed_s": 0.0}
+        duration = 6.0
+        if self.signing is not None:
+            glosses = self._greeting_glosses()
+            self.signing.set_frame(display.greeting_region(self.app.base.getAspectRatio()))
+            self.signing.set_visible(True)
+            self.signing.play(glosses)
+            self._greeting, self._signed_to = self.signing.programme, local
+            duration = self._greeting.duration
+            self.greeting.update(glosses=glosses, signed_s=round(duration, 2))
+        self.caption.setText(text)
+        self.caption.show()
+        self._caption_until = local + duration
 
     def _strike_wav(self) -> Path:
         """The synthesized strike, written once per cache directory (the sound is deterministic)."""
@@ -347,6 +431,7 @@ class BellCeremony:
                 "board": self.board_text.getText() if not self.board.isHidden() else None,
                 "board_px": self._board_on_screen(),
                 "strikes_heard": self.heard, "audio_scheduled": self.audio, "my_strike": self.my_beat,
+                "greeting": self.greeting, "greeting_signing": self._greeting is not None,
                 "log_offset_m": round(self.log_rest - self.log.getX(), 3)}
 
     def _board_on_screen(self) -> list[int] | None:
@@ -359,6 +444,8 @@ class BellCeremony:
         return [round((film.x + 1) / 2 * w), round((1 - film.y) / 2 * h)]
 
     def release(self) -> None:
+        if self._greeting is not None and self.signing.programme is self._greeting:
+            self.signing.set_visible(False)
         self.give_back()
         self.app.keys.remove(self)
         self.app.base.taskMgr.remove(self._task)

@@ -48,6 +48,35 @@ def caption(n: int, total: int) -> str:
     return f"[{ko} · {en}]"
 
 
+AUTO_VOLUME = 0.85  # a strike nobody here pulled: the automatic ringer's steady pull
+
+
+def strike_volume(force: float | None) -> float:
+    """The strike's loudness: the automatic ringer's for a strike not pulled here (None), else from the pull's
+    force (0..1: a pull in VR measures it, the B key pulls at full force) between a soft and a full strike."""
+    return AUTO_VOLUME if force is None else 0.45 + 0.55 * min(1.0, max(0.0, force))
+
+
+def strike_haptic(force: float | None) -> tuple[float, float]:
+    """The buzz a headset visitor feels with a strike: (amplitude, seconds); stronger for the one they pulled."""
+    return (0.4, 0.12) if force is None else (0.5 + 0.5 * min(1.0, max(0.0, force)), 0.25)
+
+
+def greeting_caption() -> str:
+    """``[새해 복 많이 받으세요 · Happy New Year]``: the greeting the avatar signs after the last strike."""
+    return "[" + " · ".join(i18n.text("events.new_year", lang) for lang in ("ko", "en")) + "]"
+
+
+GREETING_HEIGHT = 0.8  # aspect2d units (the screen is 2 high): the signer's card, 4:3 like the alert's region
+
+
+def greeting_region(aspect_ratio: float) -> tuple[float, float, float, float]:
+    """Where the signer stands for the greeting: the lower right, clear of the HUD line above and the caption
+    below (left, right, bottom, top in aspect2d units); the visitor's own size and corner still apply."""
+    right = aspect_ratio - 0.04
+    return (right - GREETING_HEIGHT * 4 / 3, right, -0.62, -0.62 + GREETING_HEIGHT)
+
+
 PULL_S, RELEASE_S, REBOUND_S = 2.0, 0.25, 1.0  # the log's pull back, its swing in, its bounce off the bell
 PULL_BACK_M = 1.2
 

@@ -1,1 +1,1 @@
-"""Seoul's seasonal festivals on their places in the district (data in ``assets/festivals/``)."""
+"""Seoul's seasonal festivals on their places in the district (data on the events model, ``assets/events/``)."""

@@ -2,7 +2,8 @@
 
 Built at load for the scene's instant when an edition runs that day (``game.festivals.lantern``), outside the
 district's cached geometry (the dates change, the stream does not). The sculptures are two merged meshes with
-their own small shader (no PBR, no shadow pass); their panels glow by night while the festival's lit hours last,
+their own small shader (no PBR, no shadow pass); their panels are see-through (:func:`see_through`) and glow by
+night while the festival's lit hours last (:meth:`LanternFestival.set_lit` follows them in hub time),
 the stream's water shader spreads their colours on the surface, and soft patches added over the walls beside
 each sculpture carry its light there (one more draw call). ``release`` removes everything it made.
 """
@@ -33,6 +34,21 @@ TITLE_COLOUR = (1.0, 0.86, 0.55, 1.0)
 TEXT_COLOUR = (0.95, 0.95, 0.95, 1.0)
 
 
+PANEL_OPACITY = 0.6  # hanji and silk: the share of light a panel stops; the rest of what is behind shows through
+
+
+def see_through(panels: NodePath, opacity: float = PANEL_OPACITY) -> None:
+    """Make the sculptures' panels translucent: premultiplied blending (the shader adds their inner light whole),
+    both faces drawn (the far side of a lantern seen through its near side), in the transparent bin without
+    writing depth (the ribs inside and the panels behind stay visible)."""
+    panels.setShaderInput("opacity", opacity)
+    panels.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
+                                           ColorBlendAttrib.O_one_minus_incoming_alpha))
+    panels.setTwoSided(True)
+    panels.setDepthWrite(False)
+    panels.setBin("transparent", 0)
+
+
 class LanternFestival:
     """The festival's nodes under the district's root while ``edition`` runs."""
 
@@ -46,11 +62,13 @@ class LanternFestival:
         self.dressing: Dressing = dress_stream(edition, self.layout, lm.local)
         self.root: NodePath = scene.root.attachNewNode("lantern-festival")
         shader = load_glsl("lantern")
-        for name, mesh, glow in (("frames", self.dressing.frame, 0.0),
-                                 ("panels", self.dressing.panels, PANEL_GLOW if self.lit else 0.0)):
+        for name, mesh in (("frames", self.dressing.frame), ("panels", self.dressing.panels)):
             node = self.root.attachNewNode(meshes_to_node(f"lantern-festival:{name}", mesh))
             node.setShader(shader, SHADER_PRIORITY)
-            node.setShaderInput("glow", glow)
+            node.setShaderInput("glow", 0.0)
+            node.setShaderInput("opacity", 1.0)
+        self.panels = self.root.find("lantern-festival:panels")
+        see_through(self.panels)
         self.board = self._board(lm.local, font)
         w, h = BOARD_SIZE
         self.obstacles = [Obstacle(self.board.getX(), self.board.getY(), self.board.getH(),
@@ -61,13 +79,19 @@ class LanternFestival:
                                                                         wall_washes(self.dressing, self.layout,
                                                                                     lm.local)))
         self.washes.setShader(load_glsl("wash"), SHADER_PRIORITY)
-        self.washes.setShaderInput("glow", WASH_GLOW if self.lit else 0.0)
         self.washes.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
                                                     ColorBlendAttrib.O_one))
         self.washes.setDepthWrite(False)
         self.washes.setBin("fixed", 0)
         cast_no_shadow(self.washes)
-        scene.light_water(list(self.dressing.lights) if self.lit else [])
+        self.set_lit(self.lit)
+
+    def set_lit(self, lit: bool) -> None:
+        """Lanterns on or off (the festival's rehearsal crosses the lighting hour): panels, walls and water."""
+        self.lit = lit
+        self.panels.setShaderInput("glow", PANEL_GLOW if lit else 0.0)
+        self.washes.setShaderInput("glow", WASH_GLOW if lit else 0.0)
+        self.scene.light_water(list(self.dressing.lights) if lit else [])
 
     def _board(self, centre: tuple[float, float], font) -> NodePath:
         """A freestanding board on the north pavement just past the stairs, facing the stream: the festival, its
@@ -84,6 +108,7 @@ class LanternFestival:
         panel = board.attachNewNode(meshes_to_node("board", merge([box((w, 0.12, h), (0.0, 0.0, 0.9), dark), *legs])))
         panel.setShader(load_glsl("lantern"), SHADER_PRIORITY)
         panel.setShaderInput("glow", 0.0)
+        panel.setShaderInput("opacity", 1.0)
         e = self.edition
         lines = [(i18n.text("festival.title", "ko", year=e.year), 1.4), (e.theme["ko"], 1.0),
                  (e.dates_text("ko"), 0.8), (i18n.text("festival.title", "en", year=e.year), 1.1),

@@ -1,5 +1,5 @@
-"""How well the avatar covers the alert messages: every template's glosses, how each is signed, and which signs
-are still placeholders — for the interpreter who reviews them.
+"""How well the avatar covers the alert messages and the greetings: every template's glosses, how each is signed,
+and which signs are still placeholders — for the interpreter who reviews them.
 
     python -m game.signing.coverage [--lang ko|en] [--render DIR]
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--render", type=Path, metavar="DIR", help="also render every template for review")
     args = parser.parse_args(argv)
     lex = lexicon.load()
-    sets = templates.load(lex)
+    sets = {**templates.load(lex), **templates.load_greetings(lex)}
     result = check(lex, sets)
     for category, glosses in result.templates.items():
         print(f"{category}: " + " ".join(f"{g}({how})" for g, how in glosses))

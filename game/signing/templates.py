@@ -3,6 +3,10 @@
 One template per alert pictogram (earthquake, fire, …) in KSL order — time and place first, then the hazard as
 a topic, then the instructions with an urgent face — following the reference sheet's alert template. A
 ``{place}`` slot takes the alert's place: its sign when the lexicon has one, fingerspelling otherwise.
+
+The city's greetings (``assets/ksl/greetings.json``: the New Year's 새해 복 많이 받으세요 after the bell's 33rd
+strike) are templates of the same form, checked by the same rules and listed by the coverage tool; a word the
+reference sheet gives no sign for is fingerspelled (``#새해``), never made up.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from game.signing.lexicon import ASSETS, Lexicon, LexiconError
 from game.signing.numbers import is_number
 
 TEMPLATES_PATH = ASSETS / "templates.json"
+GREETINGS_PATH = ASSETS / "greetings.json"
+GREETINGS = ("new_year",)
 CATEGORIES = ("earthquake", "fire", "flood", "typhoon", "heat", "fine_dust", "air_raid", "missing_person",
               "evacuation", "all_clear", "general")
 PLACE_SLOT = "{place}"
@@ -47,18 +53,18 @@ def _check_gloss(gloss: Any, lexicon: Lexicon, where: str) -> str:
     return gloss
 
 
-def parse(data: Any, lexicon: Lexicon) -> dict[str, Template]:
+def parse(data: Any, lexicon: Lexicon, categories: tuple[str, ...] = CATEGORIES) -> dict[str, Template]:
     """Validate templates: every category present, every gloss in the lexicon, both languages' meanings."""
     if not isinstance(data, dict):
         raise LexiconError("templates: the top level must be an object")
-    missing = [c for c in CATEGORIES if c not in data]
+    missing = [c for c in categories if c not in data]
     if missing:
         raise LexiconError(f"templates: missing categories {missing}")
     out = {}
     for category, raw in data.items():
         where = f"template {category!r}"
-        if category not in CATEGORIES:
-            raise LexiconError(f"{where}: unknown category (known: {', '.join(CATEGORIES)})")
+        if category not in categories:
+            raise LexiconError(f"{where}: unknown category (known: {', '.join(categories)})")
         glosses = raw.get("glosses") if isinstance(raw, dict) else None
         if not isinstance(glosses, list) or not glosses:
             raise LexiconError(f"{where}: needs a non-empty 'glosses' list")
@@ -76,3 +82,13 @@ def load(lexicon: Lexicon, path: Path = TEMPLATES_PATH) -> dict[str, Template]:
     except json.JSONDecodeError as exc:
         raise LexiconError(f"{path.name}: not valid JSON ({exc})") from None
     return parse(data, lexicon)
+
+
+@lru_cache(maxsize=2)
+def load_greetings(lexicon: Lexicon, path: Path = GREETINGS_PATH) -> dict[str, Template]:
+    """The greetings (:data:`GREETINGS`), checked as the alert templates are."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path.name}: not valid JSON ({exc})") from None
+    return parse(data, lexicon, GREETINGS)

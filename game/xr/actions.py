@@ -81,6 +81,7 @@ class Actions:
             stick=(stick.current_state.x, stick.current_state.y) if stick.is_active else (0.0, 0.0),
             teleport=self._bool("teleport", hand),
             select=self._bool("select", hand),
+            grip=self._bool("grip", hand),
         )
 
     def read(self, display_time: int) -> InputFrame:

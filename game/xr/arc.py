@@ -3,7 +3,8 @@
 A parabola (rather than a straight ray) lets the user reach far targets by raising the hand and keeps near
 targets precise. Collision is not known here: the caller passes ``query(a, b)``, a segment test against the
 world's collision geometry, so the same maths serves the district's collision solids and a unit test's plane.
-A landing is valid only on ground flat enough to stand on, which keeps users off walls and roofs' slopes.
+A landing is valid only on ground flat enough to stand on, which keeps users off walls and roofs' slopes, and
+that the query calls walkable (:mod:`game.xr.landing`: not the top of the blocks that keep walkers out of water).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from game.xr.axes import Vec3
 
 @dataclass(frozen=True)
 class Hit:
-    """Where a segment first meets the world, with the surface normal there (Panda3D axes, unit length)."""
+    """Where a segment first meets the world, with the surface normal there (Panda3D axes, unit length), and
+    whether one may stand there at all (a flat top is not always ground)."""
 
     point: Vec3
     normal: Vec3
+    walkable: bool = True
 
 
 SegmentQuery = Callable[[Vec3, Vec3], Hit | None]
@@ -56,7 +59,7 @@ def cast_arc(points: list[Vec3], query: SegmentQuery, max_slope_deg: float = 30.
     for i in range(len(points) - 1):
         hit = query(points[i], points[i + 1])
         if hit is not None:
-            valid = hit.normal[2] >= math.cos(math.radians(max_slope_deg))
+            valid = hit.walkable and hit.normal[2] >= math.cos(math.radians(max_slope_deg))
             return ArcResult((*points[: i + 1], hit.point), hit, valid)
     return ArcResult(tuple(points), None, False)
 

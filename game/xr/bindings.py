@@ -29,6 +29,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("thumbstick", "vector2f"),
     ActionSpec("teleport", "boolean"),
     ActionSpec("select", "boolean"),
+    ActionSpec("grip", "boolean"),  # squeeze: hold the bell's rope (game.xr.pull)
     ActionSpec("menu", "boolean", per_hand=False),
     ActionSpec("recentre", "boolean", per_hand=False),
     ActionSpec("haptic", "vibration"),
@@ -63,7 +64,8 @@ def _both(action: str, sub: str) -> list[tuple[str, str]]:
     return [(action, f"{h}/{sub}") for h in HANDS]
 
 
-# Left hand moves (teleport), right hand turns and points; menu on the left, recentre on the right.
+# Left hand moves (teleport), right hand turns and points; menu on the left, recentre on the right; either hand's
+# squeeze grips (the simple controller has none: its visitors ring with the select button's cue instead).
 SUGGESTED: dict[str, list[tuple[str, str]]] = {
     "khr_simple": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"),
@@ -72,17 +74,20 @@ SUGGESTED: dict[str, list[tuple[str, str]]] = {
     ],
     "oculus_touch": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"), *_both("thumbstick", "input/thumbstick"),
-        *_both("select", "input/trigger/value"), ("teleport", f"{LEFT}/input/x/click"),
+        *_both("select", "input/trigger/value"), *_both("grip", "input/squeeze/value"),
+        ("teleport", f"{LEFT}/input/x/click"),
         ("menu", f"{LEFT}/input/menu/click"), ("recentre", f"{RIGHT}/input/b/click"),
     ],
     "valve_index": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"), *_both("thumbstick", "input/thumbstick"),
-        *_both("select", "input/trigger/click"), ("teleport", f"{LEFT}/input/a/click"),
+        *_both("select", "input/trigger/click"), *_both("grip", "input/squeeze/value"),
+        ("teleport", f"{LEFT}/input/a/click"),
         ("menu", f"{LEFT}/input/b/click"), ("recentre", f"{RIGHT}/input/b/click"),
     ],
     "htc_vive": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"), *_both("thumbstick", "input/trackpad"),
-        *_both("select", "input/trigger/click"), ("teleport", f"{LEFT}/input/trackpad/click"),
+        *_both("select", "input/trigger/click"), *_both("grip", "input/squeeze/click"),
+        ("teleport", f"{LEFT}/input/trackpad/click"),
         ("menu", f"{LEFT}/input/menu/click"), ("recentre", f"{RIGHT}/input/menu/click"),
     ],
 }  # fmt: skip

@@ -6,7 +6,7 @@ Used by the headset mode, the XR benchmark and the real-runtime tests, so they e
     run_xr(config, district, collide=district.collide)
 
 ``collide`` is only called once frames run, by which time the builder has made the scene and its collision
-index, so the teleport arc stops at buildings and lands only where the street is walkable.
+index, so the teleport arc stops at buildings and lands only where the street and the floors are walkable.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class DistrictBuilder:
 
     def __init__(self) -> None:
         self.scene = None
+        self._query = None
 
     def __call__(self, app) -> NodePath:
         app.load_world()
@@ -29,7 +30,10 @@ class DistrictBuilder:
         return app.world
 
     def collide(self, a: Vec3, b: Vec3) -> Hit | None:
-        """The teleport arc's segment test against the district's buildings and ground."""
-        from game.nav.collision import segment_hit
+        """The teleport arc's segment test against the district's buildings, ground and floors: down the sunken
+        stream's walkways and stairs, never into its water (:mod:`game.xr.landing`)."""
+        if self._query is None:
+            from game.xr.landing import district_query
 
-        return segment_hit(self.scene.obstacles, a, b)
+            self._query = district_query(self.scene.obstacles, self.scene.floors)
+        return self._query(a, b)

@@ -78,6 +78,8 @@ class XrDriver:
         self._views = None
         self._last_display_time = 0
         self._aim: ArcResult | None = None
+        # Features that read the hands every frame (the bell's pull, game.xr.bell_pull): (input, dt) after locomotion
+        self.gestures: list[Callable[[InputFrame, float], None]] = []
         self._head: Pose | None = None
         self._t0 = 0.0
         # The desktop window shows nothing in XR (the headset is the display): skip its scene pass, and any
@@ -151,6 +153,8 @@ class XrDriver:
             for hand, state in ((LEFT, frame.left), (RIGHT, frame.right)):
                 self.rig.set_hand(hand, state.aim)
             self._act(self.mapper.update(frame, dt), head, dt)
+            for gesture in self.gestures:
+                gesture(frame, dt)
         self.visuals.set_vignette(self.vignette.strength)
         self.rig.set_rig(self.rig_state)
         # The desktop camera follows the head: the scene's view-dependent inputs (simplepbr's camera position,

@@ -22,6 +22,7 @@ class HandState:
     stick: tuple[float, float] = (0.0, 0.0)
     teleport: bool = False
     select: bool = False
+    grip: bool = False  # squeezed: holding what the hand is on (the bell's rope)
 
 
 @dataclass(frozen=True)

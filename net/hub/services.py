@@ -299,15 +299,19 @@ def _kst_minute(t: float) -> str:
 
 def _catalogue_events(now: float, from_day: str) -> list[dict[str, Any]]:
     """The data-file events' current or next occurrences, shaped like stored events (KST minutes), with ``event``
-    (the id for ``event.schedule``) and ``kind``; ``event_id`` is None (they are not rows)."""
+    (the id for ``event.schedule``) and ``kind``; ``event_id`` is None (they are not rows). A festival's edition
+    adds its ``status`` (``estimated`` until announced); a festival past its last known edition is left out."""
     out = []
     for spec in events.load_all().values():
         occ = spec.occurrence(now)
-        if _kst_minute(occ.end) >= from_day:
-            out.append({"event_id": None, "event": spec.id, "kind": spec.kind, "title_ko": spec.title["ko"],
-                        "title_en": spec.title["en"], "place": spec.place, "starts": _kst_minute(occ.start),
-                        "ends": _kst_minute(occ.end), "description": spec.description["en"],
-                        "description_ko": spec.description["ko"]})
+        if occ.end > now and _kst_minute(occ.end) >= from_day:
+            listed = {"event_id": None, "event": spec.id, "kind": spec.kind, "title_ko": spec.title["ko"],
+                      "title_en": spec.title["en"], "place": spec.place, "starts": _kst_minute(occ.start),
+                      "ends": _kst_minute(occ.end), "description": spec.description["en"],
+                      "description_ko": spec.description["ko"]}
+            if occ.edition is not None:
+                listed["status"] = occ.edition.status
+            out.append(listed)
     return out
 
 

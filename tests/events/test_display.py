@@ -63,3 +63,20 @@ def test_the_next_free_strike_is_the_first_automatic_one_far_enough_ahead() -> N
     assert display.next_free_beat(schedule, 90.0) == 1
     assert display.next_free_beat(schedule, 96.0) == 3  # beat 1 too close, beat 2 taken
     assert display.next_free_beat(schedule, 146.0) is None
+
+
+def test_the_greeting_is_captioned_in_both_languages_and_its_signer_stays_on_screen() -> None:
+    assert display.greeting_caption() == "[새해 복 많이 받으세요 · Happy New Year]"
+    for aspect in (4 / 3, 16 / 9, 21 / 9):
+        left, right, bottom, top = display.greeting_region(aspect)
+        assert -aspect < left < right < aspect and -1 < bottom < top < 1
+        assert abs((right - left) / (top - bottom) - 4 / 3) < 1e-9
+        assert bottom > -0.7 and top < 0.5  # above the caption line, below the HUD's countdown
+
+
+def test_a_pulled_strike_sounds_and_is_felt_by_its_force_an_automatic_one_steady() -> None:
+    assert display.strike_volume(None) == display.AUTO_VOLUME
+    soft, hard = display.strike_volume(0.15), display.strike_volume(1.0)
+    assert 0.4 < soft < display.AUTO_VOLUME < hard == 1.0
+    assert display.strike_volume(3.0) == 1.0 and display.strike_volume(-1.0) == pytest.approx(0.45)
+    assert display.strike_haptic(None)[0] < display.strike_haptic(0.2)[0] < display.strike_haptic(1.0)[0] <= 1.0

@@ -80,3 +80,31 @@ def test_a_daily_event_recurs_each_day(raw: dict) -> None:
 def test_a_bad_event_file_is_refused_with_the_field_named(raw: dict, change: dict, message: str) -> None:
     with pytest.raises(EventError, match=message):
         events.parse({**copy.deepcopy(raw), **change}, "bad.json")
+
+
+def test_the_lantern_festival_is_an_event_of_dated_editions_one_beat_a_night() -> None:
+    spec = events.load_all()["lantern-festival"]
+    assert spec.kind == "festival" and spec.place == "cheonggyecheon" and spec.recurs == events.EDITIONS
+    occ = spec.occurrence(dt.datetime(2026, 11, 1, tzinfo=KST).timestamp())  # the next: 2026's, not announced
+    assert occ.edition is not None and occ.edition.year == 2026 and occ.edition.status == "estimated"
+    assert occ.start_kst() == dt.datetime(2026, 12, 11, 18, 0, tzinfo=KST)
+    assert len(occ.beats) == 24 and {round(b - a) for a, b in zip(occ.beats, occ.beats[1:], strict=False)} == {86400}
+    assert occ.beat_s == 5 * 3600 and occ.end == occ.beats[-1] + occ.beat_s  # the last night, 23:00
+    night = dt.datetime(2026, 12, 20, 20, 0, tzinfo=KST).timestamp()
+    assert occ.phase(night) == "beats" and occ.beat_running(night) == 10
+    assert occ.beat_running(night - 3 * 3600) == 0 and occ.beat_running(night + 3 * 3600) == 0  # 17:00, 23:00
+    served = spec.to_json(occ)
+    assert served["edition"]["status"] == "estimated" and served["edition"]["sources"]
+    assert served["edition"]["theme_en"].endswith("(working title)")
+    after = spec.occurrence(occ.end + 1)  # past the last edition in the file: that edition, over
+    assert after.edition == occ.edition and after.phase(occ.end + 1) == "over"
+
+
+def test_a_festival_needs_its_editions_not_a_rule() -> None:
+    data = json.loads((events.EVENTS_DIR / "lantern-festival.json").read_text(encoding="utf-8"))
+    with pytest.raises(EventError, match="no 'at' or 'beats'"):
+        events.parse({**data, "at": "18:00"})
+    with pytest.raises(EventError, match="at least one edition"):
+        events.parse({**data, "editions": []})
+    with pytest.raises(EventError, match="HH:MM"):
+        events.parse({**data, "editions": [{**data["editions"][0], "hours": ["18:00", "25:00"]}]})

@@ -73,3 +73,18 @@ def test_the_hub_lists_the_guard_ceremonies_and_their_drums_are_not_rung_by_visi
     assert sched["ends"] - sched["starts"] == 1200 and len(sched["beats"]) == 4
     refused = call(link, "event.ring", {"event": "gwanghwamun-guard", "beat": 2})
     assert not refused.ok and refused.error["reason"] == "not_rung"
+
+
+def test_the_hub_lists_and_schedules_the_lantern_festival_with_its_estimated_edition(start_hub, make_link) -> None:
+    hub = start_hub(clock=running_from(EVE))
+    link = make_link(hub.layout, hub.endpoints, Role.CITIZEN)
+    listed = [e for e in ok(link, "event.list")["events"] if e.get("event") == "lantern-festival"]
+    assert [(e["kind"], e["starts"], e["ends"], e["status"]) for e in listed] == [
+        ("festival", "2026-12-11T18:00", "2027-01-03T23:00", "estimated")]
+    assert listed[0]["description_ko"] and listed[0]["place"] == "cheonggyecheon"
+    sched = ok(link, "event.schedule", event="lantern-festival")
+    assert len(sched["beats"]) == 24 and sched["edition"]["status"] == "estimated" and sched["edition"]["sources"]
+    past = ok(link, "event.list", from_day="2027-02-01")["events"]
+    assert all(e.get("event") != "lantern-festival" for e in past)
+    refused = call(link, "event.ring", {"event": "lantern-festival", "beat": 1})
+    assert not refused.ok and refused.error["reason"] == "not_rung"

@@ -73,3 +73,20 @@ def test_a_rehearsal_at_midnight_reports_the_strikes_heard_in_hub_and_local_time
     assert heard and heard[0]["n"] == 1 and heard[0]["hub_time"] == MIDNIGHT and heard[0]["ringer"] == "auto"
     assert abs(heard[0]["local_time"] - heard[0]["hub_time"]) < 0.05  # one clock in-process: offset ≈ 0
     assert report["audio_scheduled"][0]["n"] == 1 and report["audio_scheduled"][0]["spatial"] is True
+
+
+def test_after_the_33rd_strike_the_avatar_signs_the_new_years_greeting_with_captions(tmp_path: Path) -> None:
+    out = run(tmp_path, "greeting", 80, "2027-01-01T00:13:19", "--event", "new-year-bell")
+    report = out["event"]
+    assert report["strikes_heard"][-1]["n"] == 33
+    greeting = report["greeting"]
+    assert greeting is not None and greeting["hub_time"] >= MIDNIGHT + 32 * 25.0
+    assert greeting["caption"] == "[새해 복 많이 받으세요 · Happy New Year]"
+    assert greeting["glosses"] == ["#새해", "#복", "#많이", "#받으세요"] and greeting["signed_s"] > 5
+    assert report["greeting_signing"]  # still signing when the picture was taken
+    img = PNMImage()
+    assert img.read(str(out["image"]))
+    w, h = img.getXSize(), img.getYSize()
+    light = sum(min(round(255 * c) for c in img.getXel(x, y)) > 200
+                for x in range(int(0.7 * w), int(0.98 * w)) for y in range(int(0.45 * h), int(0.85 * h)))
+    assert light > 0.3 * (0.28 * w) * (0.4 * h), light  # the signer's light card in the lower right of the night

@@ -51,3 +51,25 @@ def test_a_template_with_an_unknown_gloss_is_refused() -> None:
     del doc["heat"]
     with pytest.raises(LexiconError, match="missing categories"):
         templates.parse(doc, LEX)
+
+
+def test_the_new_year_greeting_is_fingerspelled_word_by_word_and_listed_by_the_coverage_tool() -> None:
+    from game.signing import coverage
+
+    greeting = templates.load_greetings(LEX)["new_year"]
+    assert greeting.meaning["ko"] == "새해 복 많이 받으세요"
+    glosses = greeting.glosses_for(LEX)
+    assert "".join(g.removeprefix("#") for g in glosses) == greeting.meaning["ko"].replace(" ", "")
+    assert all(g.startswith("#") for g in glosses)  # the reference sheet gives none of these signs: none invented
+    result = coverage.check(LEX, templates.load_greetings(LEX))
+    assert result.templates["new_year"] == [(g, "spelled") for g in glosses] and not result.used_placeholders
+    timeline = compile_glosses(glosses, LEX, fingerspell.load(LEX))
+    letters = sum(len(fingerspell.letters(g[1:], fingerspell.load(LEX))) for g in glosses)
+    assert letters >= 20 and letters * 0.3 < timeline.duration < 30.0
+
+
+def test_a_greeting_outside_the_list_is_refused() -> None:
+    with pytest.raises(LexiconError, match="unknown category"):
+        templates.parse({"new_year": {"glosses": ["#새해"], "meaning": {"ko": "새해", "en": "new year"}},
+                         "chuseok": {"glosses": ["#추석"], "meaning": {"ko": "추석", "en": "Chuseok"}}}, LEX,
+                        templates.GREETINGS)

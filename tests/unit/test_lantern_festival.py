@@ -9,6 +9,7 @@ import json
 import pytest
 
 from game.festivals import lantern
+from net import events
 
 
 def at(text: str) -> dt.datetime:
@@ -56,16 +57,48 @@ def test_the_note_names_the_theme_and_dates_in_each_language():
 
 
 def test_bad_files_are_refused():
-    data = json.loads(lantern.DATA.read_text(encoding="utf-8"))
+    data = json.loads((events.EVENTS_DIR / f"{lantern.EVENT}.json").read_text(encoding="utf-8"))
     broken = copy.deepcopy(data)
-    broken["editions"][1]["start"] = "2026-01-01"  # overlaps the 2025 edition
-    with pytest.raises(lantern.FestivalError, match="overlap"):
-        lantern.parse(broken)
-    broken = copy.deepcopy(data)
-    broken["editions"][0]["kinds"] = ["dragon"]
-    with pytest.raises(lantern.FestivalError, match="kinds"):
-        lantern.parse(broken)
+    broken["editions"][1].update(start="2026-01-02", end="2026-01-10")  # overlaps the 2025 edition
+    with pytest.raises(events.EventError, match="overlap"):
+        events.parse(broken)
     broken = copy.deepcopy(data)
     del broken["editions"][0]["theme"]["en"]
-    with pytest.raises(lantern.FestivalError, match="theme"):
-        lantern.parse(broken)
+    with pytest.raises(events.EventError, match="theme"):
+        events.parse(broken)
+    broken = copy.deepcopy(data)
+    broken["editions"][0]["status"] = "rumoured"
+    with pytest.raises(events.EventError, match="status"):
+        events.parse(broken)
+    broken = copy.deepcopy(data)
+    broken["editions"][0]["sources"] = []
+    with pytest.raises(events.EventError, match="sources"):
+        events.parse(broken)
+    broken = copy.deepcopy(data)
+    broken["editions"][0]["details"]["kinds"] = ["dragon"]
+    with pytest.raises(lantern.FestivalError, match="kinds"):
+        lantern.parse(events.parse(broken))
+    broken = copy.deepcopy(data)
+    del broken["editions"][0]["details"]["zones"]["ko"]
+    with pytest.raises(lantern.FestivalError, match="zones"):
+        lantern.parse(events.parse(broken))
+
+
+def test_a_night_closing_after_midnight_belongs_to_the_day_before():
+    data = json.loads((events.EVENTS_DIR / f"{lantern.EVENT}.json").read_text(encoding="utf-8"))
+    data["editions"][0]["hours"] = ["18:00", "01:00"]
+    e = lantern.parse(events.parse(data))[0]
+    assert e.lit_at(at("2025-12-13T00:30+09:00")) and e.lit_at(at("2026-01-05T00:30+09:00"))  # the last night's
+    assert not e.lit_at(at("2025-12-12T00:30+09:00"))  # the night before the first
+    assert not e.lit_at(at("2026-01-06T00:30+09:00"))
+
+
+def test_the_teleport_menu_announces_tonights_lighting_and_says_an_edition_is_estimated():
+    spec = lantern.spec()
+    occ = spec.occurrence(at("2025-12-20T17:52+09:00").timestamp())
+    assert lantern.menu_label(occ, at("2025-12-20T17:52+09:00").timestamp(), "ko") == "서울빛초롱축제 — 8분 후 점등"
+    assert lantern.menu_label(occ, at("2025-12-20T20:00+09:00").timestamp(), "en") == "Seoul Lantern Festival — lit now"
+    assert lantern.menu_label(occ, at("2025-12-20T12:00+09:00").timestamp(), "en") is None
+    later = spec.occurrence(at("2026-12-20T20:00+09:00").timestamp())
+    assert lantern.menu_label(later, at("2026-12-20T20:00+09:00").timestamp(), "en") == (
+        "Seoul Lantern Festival (expected) — lit now")

@@ -24,7 +24,7 @@ from game.xr.run import run_xr
 from game.xr.testscene import build_test_scene
 from tests.pinned import DAY_DT
 
-FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 30, "glx": 20}
+FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 30, "glx": 20, "bellpull": 40}
 TELEPORT_FRAMES = range(5, 25)  # hold the left teleport button; released on frame 25
 SNAP_FRAMES = range(40, 43)  # push the right stick fully right
 MENU_FRAME = 50  # press menu: the comfort menu opens ahead of the head, where the right laser meets it
@@ -45,6 +45,30 @@ def button_script(*, select=(), teleport=(), snap=(), menu=()) -> Callable[[int,
         if index in select:
             frame = replace(frame, right=replace(frame.right, select=True))
         return frame
+
+    return script
+
+
+ROPE_FRAMES = range(5, 35)  # the bell's cue: the rope hangs ahead of the visitor
+PULL_FRAMES = range(10, 22)  # the right hand grips the handle and pulls it back 0.6 m
+
+
+def bell_pull_script(recorded: dict) -> Callable[[int, InputFrame], InputFrame]:
+    """Grip the rope's handle with the right hand and pull it back along the rope (the simulated controllers
+    neither squeeze nor move, so the pose and the grip are given here, where the rope is)."""
+
+    def script(index: int, frame: InputFrame) -> InputFrame:
+        rope = recorded["pull"].rope if "pull" in recorded else None
+        if rope is None or index not in PULL_FRAMES:
+            return frame
+        from panda3d.core import Point3
+
+        d = 0.6 * (index - PULL_FRAMES.start) / (len(PULL_FRAMES) - 1)
+        world = Point3(*(rope.handle[i] + d * rope.pull[i] for i in range(3)))
+        driver = recorded["driver"]
+        local = driver.rig.tracking.get_relative_point(driver.world, world)
+        aim = replace(frame.right.aim, position=tuple(local)) if frame.right.aim else None
+        return replace(frame, right=replace(frame.right, aim=aim, grip=True))
 
     return script
 
@@ -84,10 +108,16 @@ def main(name: str, out: Path) -> int:
             return task.cont
 
         driver.base.taskMgr.add(record, "scenario-record", sort=XR_SUBMIT + 1)
+        if name == "bellpull":
+            from game.xr.bell_pull import XrBellPull
+
+            recorded["forces"] = []
+            recorded["pull"] = XrBellPull(driver, lambda: driver.frame_index in ROPE_FRAMES,
+                                          recorded["forces"].append)
         if name == "locomotion":
             driver.haptic("both", 0.5, 0.05)  # before focus: must be a harmless no-op
 
-    script = locomotion_script if name == "locomotion" else None
+    script = locomotion_script if name == "locomotion" else bell_pull_script(recorded) if name == "bellpull" else None
     district = DistrictBuilder()
     builder, collide = (district, district.collide) if name == "district" else (build_test_scene, None)
     if name == "district":
@@ -95,8 +125,8 @@ def main(name: str, out: Path) -> int:
     status = run_xr(config, builder, collide=collide, settings=settings, input_filter=script, on_driver=on_driver)
     out.mkdir(parents=True, exist_ok=True)
     settings_after = asdict(recorded["driver"].settings) if recorded else None
-    (out / "scenario.json").write_text(json.dumps({"status": status, "frames": frames, "settings": settings_after},
-                                                  indent=1))  # fmt: skip
+    (out / "scenario.json").write_text(json.dumps({"status": status, "frames": frames, "settings": settings_after,
+                                                   "pull_forces": recorded.get("forces")}, indent=1))  # fmt: skip
     return status
 
 

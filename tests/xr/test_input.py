@@ -111,3 +111,10 @@ def test_menu_rows_cover_the_list_without_gaps():
     for upper, lower in zip(buttons, buttons[1:], strict=False):
         assert upper.rect[1] == pytest.approx(lower.rect[3])  # touching rows, top to bottom
     assert buttons[0].rect[3] == pytest.approx(0.95) and buttons[-1].rect[1] == pytest.approx(0.05)
+
+
+def test_squeeze_profiles_grip_with_either_hand_and_simple_does_not():
+    assert "grip" not in {a for a, _ in SUGGESTED["khr_simple"]}
+    for profile in ("oculus_touch", "valve_index", "htc_vive"):
+        grips = [p for a, p in SUGGESTED[profile] if a == "grip"]
+        assert len(grips) == 2 and all("/input/squeeze/" in p for p in grips)
