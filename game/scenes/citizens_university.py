@@ -7,7 +7,7 @@ the slide changes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from direct.task import Task
 from panda3d.core import NodePath, TextNode
@@ -21,6 +21,7 @@ from ui import i18n
 
 SCENE_ID = "citizens-university"
 PLACEMENT = Placement(x=20.0, z=17.5)
+HANDS_SHOWN = 8
 
 
 @dataclass
@@ -28,6 +29,7 @@ class CitizensUniversity(RoomScene):
     data: catalogue.CitizensUniversity | None = None
     slide_index: int = -1
     player: LecturePlayer | None = None
+    hand_names: list[str] = field(default_factory=list)
 
     def furnish(self) -> None:
         lang = self.app.config.language
@@ -45,7 +47,23 @@ class CitizensUniversity(RoomScene):
             self.sign(i18n.text("spaces.course_line", lang, title=course.title[lang], weeks=course.weeks),
                       (x, y + 2.0, z - 0.4 - k * 0.3), "+x", 0.11, color=(0.95, 0.95, 0.95, 1),
                       align=TextNode.ALeft, name=f"course-{k}")
+        self.hands = self.room.attachNewNode("hands")
+        self.show_hands([])
         self.show_slide(0)
+
+    def show_hands(self, names: list[str]) -> None:
+        """The lecture's raised hands in the order they went up, on the front wall beside the screen, where the
+        lecturer (and everyone) reads who asks next; the list empties as hands are lowered or taken."""
+        lang, self.hand_names = self.lang, list(names)
+        self.hands.node().removeAllChildren()
+        x, y, z = self.anchor("screen")
+        lines = [f"{k}. {name}" for k, name in enumerate(names[:HANDS_SHOWN], 1)] or [i18n.text("spaces.hands_none",
+                                                                                              lang)]
+        self.sign("\n".join([i18n.text("spaces.hands_title", lang), *lines]), (x - 7.6, y, z + 1.2), "-y", 0.16,
+                  color=(0.1, 0.1, 0.12, 1), align=TextNode.ALeft, name="hands-list").reparentTo(self.hands)
+
+    def relabel(self, lang: str) -> None:
+        self.show_hands(self.hand_names)
 
     def show_slide(self, index: int) -> None:
         """Slide ``index``: background, heading and its narration as the caption, in the visitor's language."""

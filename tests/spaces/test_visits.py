@@ -20,6 +20,7 @@ from net.client.link import CityLink, LinkStatus
 from net.embedded import EmbeddedHub
 from net.hub.layout import init_hub_dir, make_client_dir
 from net.presence.client import Joined, PresenceClient
+from net.presence.codec import AvatarState
 from net.protocol import Role
 from tests.pilot import Pilot, open_app
 
@@ -202,3 +203,140 @@ def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world
         mine.close()
         mentor.close()
         link.close()
+
+
+def board_pixel(app, scene, board: int, u: float, v: float) -> tuple[float, float]:
+    """The window pixel where point (u, v) of whiteboard ``board`` is seen."""
+    from panda3d.core import Point2, Point3
+
+    from game.interiors.seoul_learn import BOARD
+
+    base = app.base
+    p = base.cam.getRelativePoint(scene.boards[board], Point3(u * BOARD[0], 0, v * BOARD[1]))
+    p2 = Point2()
+    base.camLens.project(p, p2)  # outside the view: beyond the window's edges, as the tests below check
+    return (p2.x + 1) / 2 * base.win.getXSize(), (1 - p2.y) / 2 * base.win.getYSize()
+
+
+def drag(pilot: Pilot, app, scene, board: int, path: list[tuple[float, float]]) -> None:
+    """Press the left button over the first point of ``path`` on the board, move through the rest, release."""
+    from panda3d.core import MouseButton
+
+    x, y = board_pixel(app, scene, board, *path[0])
+    assert 0 < x < app.base.win.getXSize() and 0 < y < app.base.win.getYSize(), "the stroke starts in view"
+    pilot.device.setPointerInWindow(x, y)
+    pilot.step()
+    pilot.device.buttonDown(MouseButton.one())
+    pilot.step()
+    for u, v in path[1:]:
+        pilot.device.setPointerInWindow(*board_pixel(app, scene, board, u, v))
+        pilot.step()
+    pilot.device.buttonUp(MouseButton.one())
+    pilot.step()
+
+
+def under_panel(app, visit) -> tuple[int, tuple[float, float]]:
+    """A whiteboard point that the panel covers on the screen (a press there is on the panel)."""
+    left, right, bottom, top = visit.panel.frame.getBounds()
+    lo = app.base.render2d.getRelativePoint(visit.panel.frame, (left, 0, bottom))
+    hi = app.base.render2d.getRelativePoint(visit.panel.frame, (right, 0, top))
+    w, h = app.base.win.getXSize(), app.base.win.getYSize()
+    for board in range(len(visit.scene.boards)):
+        for u in (0.05, 0.25, 0.5, 0.75, 0.95):
+            for v in (0.05, 0.25, 0.5):
+                x, y = board_pixel(app, visit.scene, board, u, v)
+                mx, my = x / w * 2 - 1, 1 - y / h * 2
+                if 0 < x < w and 0 < y < h and lo.x + 0.05 < mx < hi.x - 0.05 and lo.z + 0.05 < my < hi.z - 0.05:
+                    return board, (u, v)
+    raise AssertionError("the panel covers no whiteboard in this view")
+
+
+def ink_span(board) -> tuple[float, float, float, float]:
+    """The strokes' extent on a board in board coordinates: (u min, u max, v min, v max)."""
+    from game.interiors.seoul_learn import BOARD
+
+    lo, hi = board.getTightBounds(board)
+    return lo.x / BOARD[0], hi.x / BOARD[0], lo.z / BOARD[1], hi.z / BOARD[1]
+
+
+def test_keyboard_drawing_and_the_clear_button_on_a_board_alone(world) -> None:
+    """Without presence the pen draws for this visitor only; arrows and Space draw, Esc gives the panel back."""
+    app, desk = world
+    visit = CivicVisit(app, "seoul-learn", desk)
+    board = visit.scene.boards[1]
+    try:
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "tab", "tab", "enter")  # "draw with the keys"
+        assert "화살표" in visit.panel.state.message and app.keys.top is visit.space.pen
+        pilot.press("space", "arrow_right", "arrow_right", "arrow_right", "arrow_right", "arrow_up", "space")
+        assert board.getNumChildren() == 2, "the stroke and the pen's cursor"
+        u0, u1, v0, v1 = ink_span(board.find("+GeomNode"))
+        assert (round(u0, 3), round(u1, 3), round(v0, 3), round(v1, 3)) == (0.5, 0.6, 0.5, 0.525)
+        pilot.press("arrow_down", "escape")
+        assert app.keys.top is visit.panel and board.getNumChildren() == 1, "the cursor goes, the ink stays"
+        pilot.press("tab", "enter")  # clear the whiteboard
+        assert board.getNumChildren() == 0
+        hidden = under_panel(app, visit)
+        drag(pilot, app, visit.scene, hidden[0], [hidden[1], (0.5, 0.5)])
+        assert all(b.getNumChildren() == 0 for b in visit.scene.boards), "a press on the panel is no ink"
+    finally:
+        visit.close()
+
+
+def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, city) -> None:
+    """Presence in the room: the mentor sees the visitor's dragged stroke where it was drawn and their avatar;
+    the visitor chats from the panel and reads the mentor's answer."""
+    from net.presence.client import ChatMessage, Stroke
+
+    app, desk = world
+    _, staff_link, hub, endpoints = city
+    mentor = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "seoul-learn", desk, client_dir=hub.client_dir)
+    task = visit.space.presence.task
+    heard: list = []
+    x, y, z = visit.scene.world_point((0.5, 2.15, 0.0))  # by the middle room's table
+    try:
+        def pump(frames: int = 1) -> None:
+            for _ in range(frames):
+                mentor.set_state(AvatarState(x, y, z, 180.0))
+                mentor.feed(staff_link.poll())
+                heard.extend(mentor.poll())
+                app.step()
+                time.sleep(0.005)
+
+        deadline = time.monotonic() + 15
+        mentor.join("seoul_learn", name="mentor")
+        while (not task.nodes or visit.space.presence.client.avatar_id is None) and time.monotonic() < deadline:
+            pump()
+        assert len(task.nodes) == 1, "the mentor stands in the room"
+        while mentor.avatar_id is None or not mentor.visible() and time.monotonic() < deadline:
+            pump()
+        assert len(mentor.visible()) == 1, "and the mentor sees the visitor"
+
+        pilot = Pilot(app)
+        path = [(0.55, 0.3), (0.65, 0.45), (0.75, 0.6), (0.85, 0.5)]
+        drag(pilot, app, visit.scene, 1, path)
+        u0, u1, v0, v1 = ink_span(visit.scene.boards[1])
+        assert abs(u0 - 0.55) < 0.02 and abs(u1 - 0.85) < 0.02 and abs(v0 - 0.3) < 0.02 and abs(v1 - 0.6) < 0.02
+        while not any(isinstance(e, Stroke) for e in heard) and time.monotonic() < deadline:
+            pump()
+        stroke = next(e for e in heard if isinstance(e, Stroke))
+        assert stroke.board == 1 and len(stroke.points) == len(path)
+        assert all(abs(a - b) < 0.02 for p, q in zip(stroke.points, path, strict=True) for a, b in zip(p, q,
+                                                                                                         strict=True))
+        pump(5)
+        assert visit.scene.boards[1].getNumChildren() == 1, "the visitor's own stroke, drawn once"
+
+        pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "enter")  # "chat with the people in this room"
+        pilot.press("f2")  # Latin keys
+        pilot.type("hi")
+        pilot.press("enter")
+        mentor.say("hello", "scene")
+        while not (any(isinstance(e, ChatMessage) and e.text == "hi" for e in heard)
+                   and "hello" in task.panel.log.getText()) and time.monotonic() < deadline:
+            pump()
+        assert any(isinstance(e, ChatMessage) and e.text == "hi" for e in heard), "the mentor read the visitor"
+        assert "hello" in task.panel.log.getText(), "the visitor reads the mentor"
+    finally:
+        visit.close()
+        mentor.close()

@@ -1,0 +1,84 @@
+"""What a space adds to a civic visit (:class:`game.civic.session.CivicVisit`): the people in the room and their
+chat (:class:`game.spaces.room_presence.RoomPresence`, when the city offers presence), raised hands in the
+lecture hall, and Seoul Learn's whiteboards drawn on with the mouse or the keys and shared with the room.
+
+Without presence (no client directory, or a hub without it) the room still works alone: the whiteboard pen
+draws for this visitor only and the chat and hand rows are not offered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.social.wiring import has_presence
+from game.spaces.room_presence import RoomPresence
+from game.spaces.whiteboard import INKS, SharedBoards
+from net.presence.client import PresenceEvent
+from ui import i18n
+from ui.civic.panel import Item
+
+
+class SpaceExtras:
+    def __init__(self, visit, client_dir: Path | None) -> None:
+        """``visit``: the CivicVisit being opened (its app and scene; its panel comes after the rows below)."""
+        self.visit = visit
+        self.presence: RoomPresence | None = None
+        self.boards: SharedBoards | None = None
+        self.pen = None  # ui.spaces.board_pen.BoardPen in Seoul Learn
+        if client_dir is not None and has_presence(client_dir):
+            self.presence = RoomPresence(visit.app, visit.scene, visit.scene_id, client_dir, on_events=self._events)
+            if visit.scene_id == "seoul-learn":
+                self.boards = SharedBoards(visit.scene, self.presence.client)
+
+    def items(self) -> list[Item]:
+        """The rows the space's panel adds: chat and, in the lecture hall, raising a hand."""
+        if self.presence is None:
+            return []
+        rows = [Item(lambda lg: i18n.text("spaces.chat", lg), action=self.presence.chat)]
+        if self.visit.scene_id == "citizens-university":
+            task = self.presence.task
+            rows.append(Item(lambda lg: i18n.text("spaces.lower_hand" if task.hand_raised else "spaces.raise_hand",
+                                                  lg), action=self.toggle_hand))
+        return rows
+
+    def toggle_hand(self) -> None:
+        """Raise or lower a hand in the lecture on now (the hub keeps the order the lecturer takes them in)."""
+        task = self.presence.task
+        if task.gathering is None and not task.hand_raised:
+            self.visit.panel.show(i18n.text("spaces.no_lecture_now", self.visit.app.language.value))
+            return
+        task.toggle_hand()
+        self.visit.panel.show(i18n.text("social.hand_raised" if task.hand_raised else "social.hand_lowered",
+                                        self.visit.app.language.value))
+
+    def open_pen(self) -> None:
+        """Seoul Learn's boards take the mouse and the keys (once the panel is open: it hears the pen's words)."""
+        from ui.spaces.board_pen import BoardPen
+
+        visit, app = self.visit, self.visit.app
+        scene = visit.scene
+        draw = self.boards.draw if self.boards is not None else lambda k, pts, c: scene.draw(k, pts, INKS[c])
+        self.pen = BoardPen(app.base, scene, draw, app.keys, lambda: app.language.value,
+                            lambda text: visit.panel.show(text), under=lambda: visit.panel, screens=self._screens)
+
+    def _screens(self) -> list:
+        """What is drawn over the room and takes the pointer: the panel, and the chat when there is one."""
+        frames = [self.visit.panel.frame]
+        if self.presence is not None:
+            frames.append(self.presence.task.panel.frame)
+        return frames
+
+    def _events(self, events: list[PresenceEvent]) -> None:
+        if self.boards is not None:
+            self.boards.handle(events)
+        show_hands = getattr(self.visit.scene, "show_hands", None)
+        if show_hands is not None and self.presence is not None:
+            gathering = self.presence.task.gathering
+            hands = [self.presence.task.name_of(a) for a in (gathering or {}).get("hands", ())]
+            show_hands(hands)
+
+    def release(self) -> None:
+        if self.pen is not None:
+            self.pen.release()
+        if self.presence is not None:
+            self.presence.release()
