@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from direct.task import Task
+
+from game import tasks
 from game.social.wiring import has_presence
 from game.spaces.room_presence import RoomPresence
 from game.spaces.whiteboard import INKS, SharedBoards
@@ -29,6 +32,8 @@ class SpaceExtras:
             self.presence = RoomPresence(visit.app, visit.scene, visit.scene_id, client_dir, on_events=self._events)
             if visit.scene_id == "seoul-learn":
                 self.boards = SharedBoards(visit.scene, self.presence.client)
+            if visit.scene_id == "citizens-university":
+                visit.app.base.taskMgr.add(self._hands, "lecture-hands", sort=tasks.UI)
 
     def items(self) -> list[Item]:
         """The rows the space's panel adds: chat and, in the lecture hall, raising a hand."""
@@ -71,14 +76,21 @@ class SpaceExtras:
     def _events(self, events: list[PresenceEvent]) -> None:
         if self.boards is not None:
             self.boards.handle(events)
-        show_hands = getattr(self.visit.scene, "show_hands", None)
-        if show_hands is not None and self.presence is not None:
-            gathering = self.presence.task.gathering
-            hands = [self.presence.task.name_of(a) for a in (gathering or {}).get("hands", ())]
-            show_hands(hands)
+
+    def _hands(self, task):
+        """The lecture hall's wall list of raised hands, in the hub's order; redrawn when it changes, which
+        includes a name arriving after the hand (the profile comes a moment later)."""
+        presence, lang = self.presence.task, self.visit.app.language.value
+        me = self.presence.client.avatar_id
+        hands = [i18n.text("social.you", lang) if a == me else presence.name_of(a)
+                 for a in (presence.gathering or {}).get("hands", ())]
+        if hands != self.visit.scene.hand_names:
+            self.visit.scene.show_hands(hands)
+        return Task.cont
 
     def release(self) -> None:
         if self.pen is not None:
             self.pen.release()
         if self.presence is not None:
+            self.visit.app.base.taskMgr.remove("lecture-hands")
             self.presence.release()

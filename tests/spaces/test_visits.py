@@ -340,3 +340,47 @@ def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, ci
     finally:
         visit.close()
         mentor.close()
+
+
+def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world, city) -> None:
+    """A lecture on now (a gathering in the hall): a hand raised before the visitor's stays first; the visitor's
+    row raises and lowers theirs; the list on the front wall follows, and the hub keeps the same order."""
+    app, desk = world
+    _, staff_link, hub, endpoints = city
+    lecture = {"scene": "citizens_university", "title_ko": "강의", "title_en": "Lecture", "starts": "2026-05-15T10:30",
+               "ends": "2026-05-15T12:00", "spot_x": 0.0, "spot_y": 0.0}
+    assert call(staff_link, "gathering.open", lecture).ok
+    other = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "citizens-university", desk, client_dir=hub.client_dir)
+    task = visit.space.presence.task
+    wall = visit.scene.hands
+
+    def listed() -> list[str]:
+        return texts(wall)[0].split("\n")[1:]
+
+    def pump_until(done, what: str) -> None:
+        deadline = time.monotonic() + 15
+        while not done() and time.monotonic() < deadline:
+            other.set_state(AvatarState(*visit.scene.world_point((2.0, -2.0, 0.0))[:2], 0.0, 0.0))
+            other.feed(staff_link.poll())
+            other.poll()
+            app.step()
+            time.sleep(0.005)
+        assert done(), f"{what}; the wall says {texts(wall)}"
+
+    try:
+        assert listed() == ["아직 없습니다"]
+        other.join("citizens_university", name="asker")
+        pump_until(lambda: other.avatar_id is not None and task.gathering is not None, "both in the lecture")
+        other.raise_hand(True)
+        pump_until(lambda: len(listed()) == 1 and "1." in listed()[0] and "asker" in listed()[0], "the first hand")
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "tab", "tab", "tab", "enter")  # course, enrol, play, next, chat → raise a hand
+        pump_until(lambda: listed()[1:] == ["2. 나"], "the visitor's hand second")
+        assert "asker" in listed()[0] and visit.panel.items[5].label("ko") == "손 내리기", "the row now lowers it"
+        pilot.press("enter")  # lower it
+        pump_until(lambda: len(listed()) == 1, "the visitor's hand lowered")
+        assert "asker" in listed()[0]
+    finally:
+        visit.close()
+        other.close()
