@@ -21,7 +21,7 @@ from typing import Any
 
 EVENTS_DIR = Path(__file__).resolve().parents[1] / "assets" / "events"
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
-KINDS = ("bell-ringing", "ceremony", "festival")
+KINDS = ("bell-ringing", "ceremony", "festival", "demo-day", "talk")
 RECURS = {"yearly": re.compile(r"^(\d{2})-(\d{2})T(\d{2}):(\d{2})$"), "daily": re.compile(r"^()()(\d{2}):(\d{2})$")}
 EVENT_ID = re.compile(r"^[a-z0-9-]{1,40}$")
 TAGS = ("S", "R", "E")  # sourced, remembered, estimated (as in reference/)

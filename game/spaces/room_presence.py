@@ -4,7 +4,8 @@ the street (:class:`game.social.presence_task.PresenceTask`, its chat panel and 
 Each room is its own presence scene, so the Fintech Lab's chat is not the lecture hall's. Everyone in a room
 stands in one row of places facing the room's door, a metre apart, chosen by avatar id: the others stand
 where this visitor can see them, and nobody stands inside anybody else. The presence events pass on to
-``on_events`` (the whiteboards' strokes, the lecture's raised hands).
+``on_events`` (the whiteboards' strokes). On demo day the Fintech Lab seats everyone instead, one visitor a
+chair in the rows facing the pitch stage.
 
 It opens its own presence link from the client directory, as the street's does: a room started alone
 (``--scene``) has no street presence to borrow. The hub keeps one presence per visitor key, so a room must
@@ -43,17 +44,32 @@ def place(camera: tuple[float, float, float], target: tuple[float, float, float]
     return AvatarState(x, y, 0.0, heading, 0)
 
 
+def seat(seats: list[tuple[float, float, float]], stage: tuple[float, float, float], avatar_id: int) -> AvatarState:
+    """Visitor ``avatar_id``'s seat of ``seats`` (world points), facing ``stage``."""
+    x, y, z = seats[avatar_id % len(seats)]
+    dx, dy = stage[0] - x, stage[1] - y
+    return AvatarState(x, y, z, math.degrees(math.atan2(-dx, dy)) % 360.0, 0)
+
+
 class RoomPresence:
     """Presence in one space while its visit lasts; ``release()`` leaves."""
 
     def __init__(self, app, scene, scene_id: str, client_dir: Path,
-                 on_events: Callable[[list[PresenceEvent]], None] = lambda events: None) -> None:
+                 on_events: Callable[[list[PresenceEvent]], None] = lambda events: None,
+                 seated: Callable[[], bool] = lambda: False) -> None:
+        """``seated``: whether the room seats its visitors now (the Fintech Lab on demo day), on the interior's
+        ``seat:<n>`` places facing its ``screen``."""
         self.link, self.client = open_presence(client_dir)
         camera, target = scene.world_point(scene.anchor("camera")), scene.world_point(scene.anchor("target"))
         floor = scene.world_point((0.0, 0.0, 0.0))[2]
+        anchors = scene.interior.anchors
+        seats = [scene.world_point(anchors[f"seat:{k}"]) for k in range(len(anchors)) if f"seat:{k}" in anchors]
 
         def pose() -> AvatarState:
-            spot = place(camera, target, self.client.avatar_id or 0)
+            me = self.client.avatar_id or 0
+            if seats and seated():
+                return seat(seats, scene.world_point(scene.anchor("screen")), me)
+            spot = place(camera, target, me)
             return AvatarState(spot.x, spot.y, floor, spot.heading, 0)
 
         self.task = PresenceTask(app.base, app.world, self.client, pose, lang=app.language.value, font=app.font,

@@ -14,8 +14,10 @@ from direct.task import Task
 
 from game import tasks
 from game.social.wiring import has_presence
+from game.spaces import schedule
 from game.spaces.room_presence import RoomPresence
 from game.spaces.whiteboard import INKS, SharedBoards
+from net import clock, events
 from net.presence.client import PresenceEvent
 from ui import i18n
 from ui.civic.panel import Item
@@ -28,23 +30,54 @@ class SpaceExtras:
         self.presence: RoomPresence | None = None
         self.boards: SharedBoards | None = None
         self.pen = None  # ui.spaces.board_pen.BoardPen in Seoul Learn
+        self.schedule: list[dict] | None = None  # the room's events as the hub lists them (None: not yet)
+        if visit.scene_id in schedule.ROOM_EVENTS:
+            visit.desk.events(self._listed)
         if client_dir is not None and has_presence(client_dir):
-            self.presence = RoomPresence(visit.app, visit.scene, visit.scene_id, client_dir, on_events=self._events)
+            self.presence = RoomPresence(visit.app, visit.scene, visit.scene_id, client_dir, on_events=self._events,
+                                         seated=lambda: schedule.seated(visit.scene_id, self._now()))
             if visit.scene_id == "seoul-learn":
                 self.boards = SharedBoards(visit.scene, self.presence.client)
             if visit.scene_id == "citizens-university":
                 visit.app.base.taskMgr.add(self._hands, "lecture-hands", sort=tasks.UI)
 
+    def _now(self) -> float:
+        """The app's one clock: its pinned instant, or the time now."""
+        when = self.visit.app.config.when
+        return when.timestamp() if when is not None else clock.timestamp()
+
+    def _listed(self, outcome) -> None:
+        if self.visit.closed:
+            return
+        self.schedule = schedule.room_events(outcome.result["events"], self.visit.scene_id) if outcome.ok else []
+        self.visit.panel.refresh()
+
+    def _schedule_label(self, lang: str) -> str:
+        if not self.schedule:
+            return i18n.text("spaces.schedule_loading" if self.schedule is None else "spaces.schedule_none", lang)
+        return i18n.text("spaces.schedule", lang, event=schedule.line(self.schedule[0], lang))
+
     def items(self) -> list[Item]:
-        """The rows the space's panel adds: chat and, in the lecture hall, raising a hand."""
+        """The rows the space's panel adds: the room's next event; chat and, in the lecture hall, raising a hand
+        (with presence)."""
+        rows = []
+        if self.visit.scene_id in schedule.ROOM_EVENTS:
+            rows.append(Item(self._schedule_label, action=self._describe))
         if self.presence is None:
-            return []
-        rows = [Item(lambda lg: i18n.text("spaces.chat", lg), action=self.presence.chat)]
+            return rows
+        rows.append(Item(lambda lg: i18n.text("spaces.chat", lg), action=self.presence.chat))
         if self.visit.scene_id == "citizens-university":
             task = self.presence.task
             rows.append(Item(lambda lg: i18n.text("spaces.lower_hand" if task.hand_raised else "spaces.raise_hand",
                                                   lg), action=self.toggle_hand))
         return rows
+
+    def _describe(self) -> None:
+        """Enter on the schedule row: the event's description (which says it is a sample)."""
+        if self.schedule:
+            event, lang = self.schedule[0], self.visit.app.language.value
+            spec = events.load_all()[event["event"]]
+            self.visit.panel.show(f"{schedule.line(event, lang)}\n{spec.description[lang]}")
 
     def toggle_hand(self) -> None:
         """Raise or lower a hand in the lecture on now (the hub keeps the order the lecturer takes them in)."""

@@ -327,7 +327,7 @@ def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, ci
         pump(5)
         assert visit.scene.boards[1].getNumChildren() == 1, "the visitor's own stroke, drawn once"
 
-        pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "enter")  # "chat with the people in this room"
+        pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "enter")  # past the schedule row: "chat"
         pilot.press("f2")  # Latin keys
         pilot.type("hi")
         pilot.press("enter")
@@ -384,3 +384,20 @@ def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world,
     finally:
         visit.close()
         other.close()
+
+
+def test_the_rooms_schedules_show_demo_day_and_the_career_talk_from_the_hub(world) -> None:
+    app, desk = world
+    for scene_id, row, words in (("fintech-lab", 3, "데모데이 (예시) · 2026-05-15 14:00–14:52"),
+                                 ("seoul-learn", 6, "진로 특강 (예시) · 2026-05-20 19:00–20:00")):
+        visit = CivicVisit(app, scene_id, desk)
+        try:
+            deadline = time.monotonic() + 10
+            while words not in visit.panel.items[row].label("ko") and time.monotonic() < deadline:
+                desk.poll()
+                app.step()
+            assert words in visit.panel.items[row].label("ko")
+            Pilot(app).press(*["tab"] * row, "enter")
+            assert "예시" in visit.panel.state.message and "실제 행사가 아닙니다" in visit.panel.state.message
+        finally:
+            visit.close()
