@@ -75,6 +75,7 @@ class Lecture:
     title: Text
     slides: tuple[Slide, ...]
     illustrative: bool
+    pdf: Path | None = None  # the lecturer's slides as a PDF: page k is slide k's picture
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,28 @@ def load_fintech_lab(directory: Path = SPACES_DIR) -> FintechLab:
     return FintechLab(_text(data.get("notice"), name), _unique(tuple(companies), name))
 
 
+def _pdf(raw: dict, directory: Path, slides: int, where: str) -> Path | None:
+    """The lecture's optional ``pdf``: a file beside the data file (or below it) with a page for every slide."""
+    name = raw.get("pdf")
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name.lower().endswith(".pdf") or ".." in Path(name).parts \
+            or Path(name).is_absolute():
+        raise SpacesError(f"{where}: pdf must name a .pdf file in the spaces folder")
+    path = directory / name
+    if not path.is_file():
+        raise SpacesError(f"{where}: pdf {name!r} is missing")
+    from game.spaces.pdf_pages import page_count
+
+    try:
+        pages = page_count(path)
+    except RuntimeError as exc:  # PDFium's error (PdfiumError) for a damaged file: name the file
+        raise SpacesError(f"{where}: pdf {name!r} cannot be read ({exc})") from None
+    if pages < slides:
+        raise SpacesError(f"{where}: pdf {name!r} has {pages} pages for {slides} slides")
+    return path
+
+
 def load_citizens_university(directory: Path = SPACES_DIR) -> CitizensUniversity:
     name = "citizens_university.json"
     data = _read(name, directory)
@@ -226,7 +249,7 @@ def load_citizens_university(directory: Path = SPACES_DIR) -> CitizensUniversity
     if not slides:
         raise SpacesError(f"{where}: a lecture needs slides")
     lecture = Lecture(str(raw.get("id", "")), raw["course"], _text(raw.get("title"), where), tuple(slides),
-                      _flag(raw, where))
+                      _flag(raw, where), _pdf(raw, directory, len(slides), where))
     return CitizensUniversity(_text(data.get("notice"), name), _unique(tuple(courses), name), lecture)
 
 

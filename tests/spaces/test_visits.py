@@ -401,3 +401,41 @@ def test_the_rooms_schedules_show_demo_day_and_the_career_talk_from_the_hub(worl
             assert "예시" in visit.panel.state.message and "실제 행사가 아닙니다" in visit.panel.state.message
         finally:
             visit.close()
+
+
+def test_a_lecture_given_as_a_pdf_shows_its_pages_on_the_screen(world, tmp_path) -> None:
+    """The hall's screen shows the PDF's page for each slide, in the picture the window draws."""
+    import numpy as np
+    from panda3d.core import Point2, Point3
+
+    from game.interiors import citizens_university as room
+    from game.scenes import citizens_university as hall
+    from tests.spaces.test_pdf_pages import with_pdf
+
+    app, _ = world
+    data = catalogue.load_citizens_university(with_pdf(tmp_path, "slides.pdf", 2))  # red, blue, red, blue
+    scene = hall.CitizensUniversity(app, room.build(), hall.PLACEMENT, hall.SCENE_ID, data=data)
+    scene.load()
+    view = scene.view()
+    app.look(view.camera, view.target)
+
+    def screen_rgb() -> np.ndarray:
+        app.step(2)
+        base = app.base
+        p2 = Point2()
+        assert base.camLens.project(base.cam.getRelativePoint(scene.room, Point3(*scene.anchor("screen"))), p2)
+        tex = base.win.getScreenshot()
+        w, h = tex.getXSize(), tex.getYSize()
+        img = np.frombuffer(bytes(tex.getRamImageAs("RGB")), np.uint8).reshape(h, w, 3)[::-1]  # rows top first
+        x, y = int((p2.x + 1) / 2 * w), int((1 - p2.y) / 2 * h)
+        return img[y - 3:y + 4, x - 3:x + 4].reshape(-1, 3).mean(axis=0)
+
+    try:
+        assert scene.pages and not scene.text.find("**/slide-heading"), "the page carries its own heading"
+        r, g, b = screen_rgb()
+        assert r > 150 and g < 80 and b < 80, f"page 1 is red: {(r, g, b)}"
+        scene.show_slide(1)
+        r, g, b = screen_rgb()
+        assert b > 150 and r < 80, f"page 2 is blue: {(r, g, b)}"
+    finally:
+        scene.release()
