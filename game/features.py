@@ -223,7 +223,8 @@ def room(ctx: Context) -> Handle:
                 on_no=ctx.room.reopen)
 
     ctx.room = CivicVisit(app, app.config.scene, ctx.desk, ctx.aids.speak if ctx.aids else None, on_exit=ask,
-                          client_dir=ctx.city.client_dir if ctx.city is not None else None)
+                          client_dir=ctx.city.client_dir if ctx.city is not None else None,
+                          signing=ctx.aids.signing if ctx.aids is not None else None)
     return _Undo(ctx.room.close)
 
 

@@ -27,10 +27,11 @@ class CivicVisit:
 
     def __init__(self, app, scene_id: str, desk: CivicDesk, speak: Speak | None = None,
                  on_exit: Callable[[], None] | None = None, where: tuple[str, float, float] | None = None,
-                 client_dir: Path | None = None):
+                 client_dir: Path | None = None, signing=None):
         """``where`` (place name, lat, lon) is what a complaint filed here refers to: the spot in the district
         the visitor came from; City Hall itself when not given. ``client_dir``: the city's client directory, for
-        presence in the economy and education spaces (their visitors see each other and chat)."""
+        presence in the economy and education spaces (their visitors see each other and chat). ``signing``: the
+        app's signing panel (the access aids'), which signs the lecture's captions."""
         self.app, self.desk = app, desk
         self.closed = False
         lm = app.landmarks[registry.INTERIOR_HOST]
@@ -48,6 +49,8 @@ class CivicVisit:
         self.panel = self._open_panel()
         if scene_id == "seoul-learn":
             self.space.open_pen()
+        if scene_id == "citizens-university":
+            self.space.open_signing(signing)
         self._unsubscribe = app.language.subscribe(self._relabel)
 
     def _relabel(self, lang: str) -> None:

@@ -32,6 +32,7 @@ class CitizensUniversity(RoomScene):
     player: LecturePlayer | None = None
     hand_names: list[str] = field(default_factory=list)
     pages: list = field(default_factory=list)  # the PDF's pages as pictures, when the lecture has one
+    watchers: list[Callable[[int], None]] = field(default_factory=list)  # each slide as it begins (signing)
 
     def furnish(self) -> None:
         lang = self.app.config.language
@@ -123,6 +124,8 @@ class CitizensUniversity(RoomScene):
         for k in indices:
             self.show_slide(k)
             self._on_slide(k)
+            for watcher in self.watchers:
+                watcher(k)
 
     def _finish_if_done(self) -> None:
         if self.player is not None and self.player.finished:

@@ -1,6 +1,7 @@
 """What a space adds to a civic visit (:class:`game.civic.session.CivicVisit`): the people in the room and their
-chat (:class:`game.spaces.room_presence.RoomPresence`, when the city offers presence), raised hands in the
-lecture hall, and Seoul Learn's whiteboards drawn on with the mouse or the keys and shared with the room.
+chat (:class:`game.spaces.room_presence.RoomPresence`, when the city offers presence), raised hands and signed
+captions in the lecture hall, the rooms' scheduled events, and Seoul Learn's whiteboards drawn on with the mouse
+or the keys and shared with the room.
 
 Without presence (no client directory, or a hub without it) the room still works alone: the whiteboard pen
 draws for this visitor only and the chat and hand rows are not offered.
@@ -22,6 +23,8 @@ from net.presence.client import PresenceEvent
 from ui import i18n
 from ui.civic.panel import Item
 
+SIGNING_FRAME = (1.05, 1.72, 0.32, 0.82)  # left, right, bottom, top in aspect2d: the upper right on 16:9
+
 
 class SpaceExtras:
     def __init__(self, visit, client_dir: Path | None) -> None:
@@ -30,6 +33,9 @@ class SpaceExtras:
         self.presence: RoomPresence | None = None
         self.boards: SharedBoards | None = None
         self.pen = None  # ui.spaces.board_pen.BoardPen in Seoul Learn
+        self.signing = None  # the signing panel signing the lecture's captions
+        self._own_signing = False
+        self._signed = False  # the panel is showing a slide's signs
         self.schedule: list[dict] | None = None  # the room's events as the hub lists them (None: not yet)
         if visit.scene_id in schedule.ROOM_EVENTS:
             visit.desk.events(self._listed)
@@ -40,6 +46,37 @@ class SpaceExtras:
                 self.boards = SharedBoards(visit.scene, self.presence.client)
             if visit.scene_id == "citizens-university":
                 visit.app.base.taskMgr.add(self._hands, "lecture-hands", sort=tasks.UI)
+
+    def open_signing(self, panel=None) -> None:
+        """The lecture hall's signing: ``panel`` (the app's one signing panel, :class:`ui.signing.panel.SigningPanel`
+        of the access aids) signs each slide's glosses as its caption comes up; without one the hall makes its
+        own, at the screen's upper right, where it covers neither the slide nor the panel."""
+        from ui.signing.panel import SigningPanel
+
+        app = self.visit.app
+        self._own_signing = panel is None
+        self.signing = panel or SigningPanel(app.base.win, app.base.aspect2d, frame=SIGNING_FRAME, font=app.font,
+                                             lang=app.language.value)
+        if self._own_signing:
+            self.signing.set_visible(False)
+            self._unsubscribe_signing = app.language.subscribe(self.signing.set_language)
+        self.visit.scene.watchers.append(self._sign_slide)
+        app.base.taskMgr.add(self._signing_step, "lecture-signing", sort=tasks.UI)
+
+    def _sign_slide(self, index: int) -> None:
+        glosses = self.visit.scene.data.lecture.slides[index].signs
+        if glosses:
+            self._signed = True
+            self.signing.set_visible(True)
+            self.signing.play(list(glosses))
+
+    def _signing_step(self, task):
+        """The panel signs on the frame's clock; it goes once the lecture and its last sign are over."""
+        self.signing.update(self.visit.app.base.clock.getDt())
+        if self._signed and self.visit.scene.player is None and not self.signing.playing:
+            self._signed = False
+            self.signing.set_visible(False)
+        return Task.cont
 
     def _now(self) -> float:
         """The app's one clock: its pinned instant, or the time now."""
@@ -124,6 +161,13 @@ class SpaceExtras:
     def release(self) -> None:
         if self.pen is not None:
             self.pen.release()
+        if self.signing is not None:
+            self.visit.app.base.taskMgr.remove("lecture-signing")
+            if self._own_signing:
+                self._unsubscribe_signing()
+                self.signing.destroy()
+            elif self._signed:
+                self.signing.set_visible(False)
         if self.presence is not None:
             self.visit.app.base.taskMgr.remove("lecture-hands")
             self.presence.release()

@@ -439,3 +439,33 @@ def test_a_lecture_given_as_a_pdf_shows_its_pages_on_the_screen(world, tmp_path)
         assert b > 150 and r < 80, f"page 2 is blue: {(r, g, b)}"
     finally:
         scene.release()
+
+
+def test_the_signing_panel_signs_each_slides_caption_and_goes_after_the_lecture(world) -> None:
+    """Without the app's panel the hall makes its own: each slide's glosses are signed as its caption comes up
+    (the captions' words beside them), and the panel hides once the lecture and its last sign are over."""
+    app, desk = world
+    lecture = catalogue.load_citizens_university().lecture
+    clock = app.base.clock
+    clock.setMode(ClockObject.MNonRealTime)
+    clock.setFrameRate(FPS)
+    visit = CivicVisit(app, "citizens-university", desk)
+    signing = visit.space.signing
+    try:
+        assert signing.card.isHidden()
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "enter")  # play the lecture
+        for k, slide in enumerate(lecture.slides):
+            if k == 1:
+                pilot.press("tab")  # to "next slide"
+            if k:
+                pilot.press("enter")
+            spans, duration = signing.timing("ko")
+            assert [s.gloss for s in spans] == list(slide.signs) and duration > 0, f"slide {k}"
+            assert not signing.card.isHidden() and slide.narration["ko"] in texts(visit.scene.text)
+        for _ in range(int(max(duration, lecture.slides[-1].seconds) * FPS) + 8):
+            app.step()
+        assert visit.scene.player is None and signing.card.isHidden(), "the panel goes once the last sign is done"
+    finally:
+        clock.setMode(ClockObject.MNormal)
+        visit.close()
