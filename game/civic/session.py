@@ -101,7 +101,8 @@ class CivicVisit:
         if sid == "citizens-university":
             return spaces.university_panel(app.base, app.font, lang, self.desk, self.scene, **common)
         return spaces.learn_panel(app.base, app.font, lang, self.desk, self.scene, tomorrow.isoformat(),
-                                  pen_keys=lambda: self.space.pen.start_keys(), **common)
+                                  pen_keys=lambda: self.space.pen.start_keys(), wipe=lambda: self.space.wipe(),
+                                  **common)
 
     def _fill_boards(self) -> None:
         """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""

@@ -136,6 +136,15 @@ class SpaceExtras:
         self.pen = BoardPen(app.base, scene, draw, app.keys, lambda: app.language.value,
                             lambda text: visit.panel.show(text), under=lambda: visit.panel, screens=self._screens)
 
+    def wipe(self) -> None:
+        """The clear button: the board the pen is on (the last drawn on, or chosen with 1–3), for the room too."""
+        board = self.pen.board
+        if self.boards is not None:
+            self.boards.wipe(board)
+        else:
+            self.visit.scene.clear(board)
+        self.visit.panel.show(i18n.text("spaces.board_wiped", self.visit.app.language.value, n=board + 1))
+
     def _screens(self) -> list:
         """What is drawn over the room and takes the pointer: the panel, and the chat when there is one."""
         frames = [self.visit.panel.frame]

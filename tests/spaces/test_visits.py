@@ -286,7 +286,7 @@ def test_keyboard_drawing_and_the_clear_button_on_a_board_alone(world) -> None:
 def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, city) -> None:
     """Presence in the room: the mentor sees the visitor's dragged stroke where it was drawn and their avatar;
     the visitor chats from the panel and reads the mentor's answer."""
-    from net.presence.client import ChatMessage, Stroke
+    from net.presence.client import BoardWiped, ChatMessage, Stroke
 
     app, desk = world
     _, staff_link, hub, endpoints = city
@@ -337,6 +337,19 @@ def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, ci
             pump()
         assert any(isinstance(e, ChatMessage) and e.text == "hi" for e in heard), "the mentor read the visitor"
         assert "hello" in task.panel.log.getText(), "the visitor reads the mentor"
+
+        pilot.press("shift-tab", "shift-tab", "enter")  # "clear the whiteboard": the one drawn on, for the room
+        assert visit.scene.boards[1].getNumChildren() == 0 and "화이트보드 2" in visit.panel.state.message
+        while not any(isinstance(e, BoardWiped) for e in heard) and time.monotonic() < deadline:
+            pump()
+        assert [(e.board, e.mine) for e in heard if isinstance(e, BoardWiped)] == [(1, False)]
+        mentor.draw(1, [(0.1, 0.1), (0.2, 0.2)])
+        while visit.scene.boards[1].getNumChildren() == 0 and time.monotonic() < deadline:
+            pump()
+        mentor.wipe(1)
+        while visit.scene.boards[1].getNumChildren() and time.monotonic() < deadline:
+            pump()
+        assert visit.scene.boards[1].getNumChildren() == 0, "the mentor's wipe clears the visitor's board"
     finally:
         visit.close()
         mentor.close()

@@ -162,8 +162,10 @@ def university_panel(base, font, lang: str, desk: CivicDesk, scene, speak: Speak
 
 
 def learn_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, pen_keys: Callable[[], None],
-                speak: Speak | None = None, keys: ModalStack | None = None, extra: Sequence[Item] = ()) -> Panel:
-    """``pen_keys`` starts drawing on a whiteboard with the keys; ``extra``: the room's chat row."""
+                wipe: Callable[[], None], speak: Speak | None = None, keys: ModalStack | None = None,
+                extra: Sequence[Item] = ()) -> Panel:
+    """``pen_keys`` starts drawing on a whiteboard with the keys, ``wipe`` clears the pen's board (for the room
+    too); ``extra``: the room's schedule and chat rows."""
     mentors = list(scene.data.mentors)
     talks = list(scene.data.talks)
     at = {"talk": 0}
@@ -180,7 +182,7 @@ def learn_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, pen_key
              Item(lambda lg: i18n.text("spaces.talk", lg, title=talk().title[lg],
                                        starts=talk().starts.replace("T", " ")), action=next_talk),
              Item(_label("spaces.draw_keys"), action=pen_keys),
-             Item(_label("spaces.clear_board"), action=lambda: [scene.clear(k) for k in range(len(scene.boards))]),
+             Item(_label("spaces.clear_board"), action=wipe),
              *extra]
     ref["panel"] = Panel(base, font, lang, "spaces.title_learn", items, speak, keyboard=False, keys=keys)
     return ref["panel"]
