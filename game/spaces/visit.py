@@ -27,6 +27,8 @@ SIGNING_FRAME = (1.05, 1.72, 0.32, 0.82)  # left, right, bottom, top in aspect2d
 
 
 class SpaceExtras:
+    """One space's additions for one visit; ``release`` with the visit."""
+
     def __init__(self, visit, client_dir: Path | None) -> None:
         """``visit``: the CivicVisit being opened (its app and scene; its panel comes after the rows below)."""
         self.visit = visit
@@ -37,6 +39,7 @@ class SpaceExtras:
         self._own_signing = False
         self._signed = False  # the panel is showing a slide's signs
         self.schedule: list[dict] | None = None  # the room's events as the hub lists them (None: not yet)
+        self._schedule_failed = False
         if visit.scene_id in schedule.ROOM_EVENTS:
             visit.desk.events(self._listed)
         if client_dir is not None and has_presence(client_dir):
@@ -87,11 +90,14 @@ class SpaceExtras:
         if self.visit.closed:
             return
         self.schedule = schedule.room_events(outcome.result["events"], self.visit.scene_id) if outcome.ok else []
+        self._schedule_failed = not outcome.ok
         self.visit.panel.refresh()
 
     def _schedule_label(self, lang: str) -> str:
         if not self.schedule:
-            return i18n.text("spaces.schedule_loading" if self.schedule is None else "spaces.schedule_none", lang)
+            key = "schedule_loading" if self.schedule is None else "schedule_failed" if self._schedule_failed \
+                else "schedule_none"
+            return i18n.text(f"spaces.{key}", lang)
         return i18n.text("spaces.schedule", lang, event=schedule.line(self.schedule[0], lang))
 
     def items(self) -> list[Item]:
@@ -152,9 +158,9 @@ class SpaceExtras:
             frames.append(self.presence.task.panel.frame)
         return frames
 
-    def _events(self, events: list[PresenceEvent]) -> None:
+    def _events(self, happened: list[PresenceEvent]) -> None:
         if self.boards is not None:
-            self.boards.handle(events)
+            self.boards.handle(happened)
 
     def _hands(self, task):
         """The lecture hall's wall list of raised hands, in the hub's order; redrawn when it changes, which
