@@ -40,6 +40,7 @@ class SpaceExtras:
         self._signed = False  # the panel is showing a slide's signs
         self.schedule: list[dict] | None = None  # the room's events as the hub lists them (None: not yet)
         self._schedule_failed = False
+        self.lecturer = False  # a staff key: the lecturer, who gives the floor to the next raised hand
         if visit.scene_id in schedule.ROOM_EVENTS:
             visit.desk.events(self._listed)
         if client_dir is not None and has_presence(client_dir):
@@ -49,6 +50,7 @@ class SpaceExtras:
                 self.boards = SharedBoards(visit.scene, self.presence.client)
             if visit.scene_id == "citizens-university":
                 visit.app.base.taskMgr.add(self._hands, "lecture-hands", sort=tasks.UI)
+                visit.desk.whoami(self._role)
 
     def open_signing(self, panel=None) -> None:
         """The lecture hall's signing: ``panel`` (the app's one signing panel, :class:`ui.signing.panel.SigningPanel`
@@ -113,7 +115,34 @@ class SpaceExtras:
             task = self.presence.task
             rows.append(Item(lambda lg: i18n.text("spaces.lower_hand" if task.hand_raised else "spaces.raise_hand",
                                                   lg), action=self.toggle_hand))
+            rows.append(Item(self._next_label, action=self.take_next))
         return rows
+
+    def _role(self, outcome) -> None:
+        if not self.visit.closed and outcome.ok:
+            self.lecturer = outcome.result["role"] == "staff"
+            self.visit.panel.refresh()
+
+    def _next_label(self, lang: str) -> str:
+        """Who asks next, for everyone; the lecturer's row also says Enter gives them the floor."""
+        names = self.visit.scene.hand_names
+        if not names:
+            return i18n.text("spaces.next_question_none", lang)
+        return i18n.text("spaces.next_question_lecturer" if self.lecturer else "spaces.next_question", lang,
+                         name=names[0])
+
+    def take_next(self) -> None:
+        """The lecturer takes the first raised hand: the hub gives that visitor the floor and takes the hand
+        down, so the wall's list moves up."""
+        lang, task = self.visit.app.language.value, self.presence.task
+        hands = (task.gathering or {}).get("hands", ())
+        if not self.lecturer:
+            self.visit.panel.show(i18n.text("spaces.lecturer_only", lang))
+        elif not hands:
+            self.visit.panel.show(i18n.text("spaces.next_question_none", lang))
+        else:
+            self.presence.client.give_floor(int(hands[0]))
+            self.visit.panel.show(i18n.text("spaces.floor_given", lang, name=self.visit.scene.hand_names[0]))
 
     def _describe(self) -> None:
         """Enter on the schedule row: the event's description (which says it is a sample)."""
@@ -171,6 +200,7 @@ class SpaceExtras:
                  for a in (presence.gathering or {}).get("hands", ())]
         if hands != self.visit.scene.hand_names:
             self.visit.scene.show_hands(hands)
+            self.visit.panel.refresh()  # the "next question" row names the first
         return Task.cont
 
     def release(self) -> None:

@@ -37,7 +37,7 @@ def city(tmp_path_factory):
     staff_dir = make_client_dir(init_hub_dir(hub.hub_dir), tmp / "staff", Role.STAFF, "mentor-desk")
     staff = CityLink.from_directory(staff_dir, services=endpoints["services"], alerts=endpoints["alerts"])
     link = hub.link()
-    yield link, staff, hub, endpoints
+    yield link, staff, hub, endpoints, staff_dir
     staff.close()
     link.close()
     hub.stop()
@@ -161,7 +161,7 @@ def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world
     from game.spaces.whiteboard import PRESENCE_SCENE, SharedBoards
 
     app, desk = world
-    _, staff_link, hub, endpoints = city
+    _, staff_link, hub, endpoints, _ = city
     link, mine = open_presence(hub.client_dir)
     mentor = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
     visit = CivicVisit(app, "seoul-learn", desk)
@@ -289,7 +289,7 @@ def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, ci
     from net.presence.client import BoardWiped, ChatMessage, Stroke
 
     app, desk = world
-    _, staff_link, hub, endpoints = city
+    _, staff_link, hub, endpoints, _ = city
     mentor = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
     visit = CivicVisit(app, "seoul-learn", desk, client_dir=hub.client_dir)
     task = visit.space.presence.task
@@ -359,7 +359,7 @@ def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world,
     """A lecture on now (a gathering in the hall): a hand raised before the visitor's stays first; the visitor's
     row raises and lowers theirs; the list on the front wall follows, and the hub keeps the same order."""
     app, desk = world
-    _, staff_link, hub, endpoints = city
+    _, staff_link, hub, endpoints, _ = city
     lecture = {"scene": "citizens_university", "title_ko": "강의", "title_en": "Lecture", "starts": "2026-05-15T10:30",
                "ends": "2026-05-15T12:00", "spot_x": 0.0, "spot_y": 0.0}
     assert call(staff_link, "gathering.open", lecture).ok
@@ -391,12 +391,56 @@ def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world,
         pilot.press("tab", "tab", "tab", "tab", "tab", "enter")  # course, enrol, play, next, chat → raise a hand
         pump_until(lambda: listed()[1:] == ["2. 나"], "the visitor's hand second")
         assert "asker" in listed()[0] and visit.panel.items[5].label("ko") == "손 내리기", "the row now lowers it"
+        assert visit.panel.items[6].label("ko").startswith("다음 질문: asker")
         pilot.press("enter")  # lower it
         pump_until(lambda: len(listed()) == 1, "the visitor's hand lowered")
         assert "asker" in listed()[0]
+        pilot.press("tab", "enter")  # "next question": a visitor's key gives no floor
+        assert "강사만" in visit.panel.state.message and len(listed()) == 1
     finally:
         visit.close()
         other.close()
+
+
+def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(world, city) -> None:
+    """A staff key in the hall is the lecturer: their "next question" row gives the floor to the first hand."""
+    app, _ = world
+    _, staff_link, hub, endpoints, staff_dir = city
+    lecture = {"scene": "citizens_university", "title_ko": "강의", "title_en": "Lecture", "starts": "2026-05-15T10:30",
+               "ends": "2026-05-15T12:00", "spot_x": 0.0, "spot_y": 0.0}
+    assert call(staff_link, "gathering.open", lecture).ok
+    asker = PresenceClient(city[0], endpoints["presence_in"], endpoints["presence_out"])
+    desk = CivicDesk(staff_link)
+    visit = CivicVisit(app, "citizens-university", desk, client_dir=staff_dir)
+    wall = visit.scene.hands
+    try:
+        deadline = time.monotonic() + 15
+
+        def pump() -> None:
+            desk.poll()
+            asker.set_state(AvatarState(*visit.scene.world_point((2.0, -2.0, 0.0))[:2], 0.0, 0.0))
+            asker.feed(city[0].poll())
+            asker.poll()
+            app.step()
+            time.sleep(0.005)
+
+        asker.join("citizens_university", name="student")
+        while not (asker.avatar_id is not None and visit.space.lecturer) and time.monotonic() < deadline:
+            pump()
+        asker.raise_hand(True)
+        while "student" not in "".join(texts(wall)) and time.monotonic() < deadline:
+            pump()
+        assert visit.panel.items[6].label("ko") == "다음 질문: student · Enter로 발언권 주기"
+        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "tab", "enter")
+        assert "student에게 발언권" in visit.panel.state.message
+        while ("student" in "".join(texts(wall)) or (asker.gathering or {}).get("speaker") != asker.avatar_id) \
+                and time.monotonic() < deadline:
+            pump()
+        assert texts(wall)[0].split("\n")[1:] == ["아직 없습니다"], "the hand is taken down"
+        assert asker.gathering["speaker"] == asker.avatar_id, "and the student has the floor"
+    finally:
+        visit.close()
+        asker.close()
 
 
 def test_the_rooms_schedules_show_demo_day_and_the_career_talk_from_the_hub(world) -> None:
