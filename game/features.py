@@ -225,7 +225,9 @@ def room(ctx: Context) -> Handle:
         Confirm(app.base.aspect2d, app.font, "app.quit_question", "app.quit_choices", app.base.userExit, app.keys,
                 on_no=ctx.room.reopen)
 
-    ctx.room = CivicVisit(app, app.config.scene, ctx.desk, ctx.aids.speak if ctx.aids else None, on_exit=ask)
+    ctx.room = CivicVisit(app, app.config.scene, ctx.desk, ctx.aids.speak if ctx.aids else None, on_exit=ask,
+                          client_dir=ctx.city.client_dir if ctx.city is not None else None,
+                          signing=ctx.aids.signing if ctx.aids is not None else None)
     return _Undo(ctx.room.close)
 
 

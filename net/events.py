@@ -23,7 +23,7 @@ from typing import Any
 
 EVENTS_DIR = Path(__file__).resolve().parents[1] / "assets" / "events"
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
-KINDS = ("bell-ringing", "ceremony", "festival")
+KINDS = ("bell-ringing", "ceremony", "festival", "demo-day", "talk")
 EDITIONS = "editions"  # a festival's dated editions rather than a rule (its dates change from year to year)
 STATUSES = ("announced", "estimated")  # an edition's dates and theme as published, or guessed from the last ones
 RECURS = {"yearly": re.compile(r"^(\d{2})-(\d{2})T(\d{2}):(\d{2})$"), "daily": re.compile(r"^()()(\d{2}):(\d{2})$")}

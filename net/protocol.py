@@ -19,9 +19,9 @@ VERSION = 1
 # (``presence.blocks``, ``presence.unblock``); 4 added the hub's clock (``time``) and the catalogue events'
 # schedules and ringer queue (``event.schedule``, ``event.ring``, ``event.unring``, issue 17), and the economy and
 # education spaces' sessions, matching, courses and lectures and the shared whiteboard (``board.stroke``, issue 20);
-# 5 added Seoul's real-time city data as the hub last polled it (``city.data``, issue 16). An older hub answers
-# newer ops ``bad_request``.
-REVISION = 5
+# 5 added Seoul's real-time city data as the hub last polled it (``city.data``, issue 16); 6 added wiping a shared
+# whiteboard (``board.clear``, issue 20). An older hub answers newer ops ``bad_request``.
+REVISION = 6
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
@@ -158,6 +158,8 @@ PRESENCE_OPS: dict[str, Op] = {
     # A whiteboard stroke (issue 20): ``points`` "u,v;u,v;…" in thousandths of the board, 2–256 points.
     "board.stroke": Op({"board": Field(int, low=0, high=15), "color": Field(int, low=0, high=7),
                         "points": Field(str, max_len=MAX_STROKE_POINTS * 10, pattern=STROKE_POINTS)}, WRITERS),
+    # Wiping a whiteboard for everyone in the scene (issue 20, revision 6).
+    "board.clear": Op({"board": Field(int, low=0, high=15)}, WRITERS),
     "gathering.floor": Op(
         {"avatar_id": Field(int, low=0, high=2**32 - 1), "scene": Field(str, required=False, pattern=SCENE_NAME)},
         STAFF_ONLY,

@@ -182,6 +182,10 @@ class CivicDesk:
         """The visitor's messages to the mayor with the office's answers, newest first."""
         self._send("mayor.mine", {}, done, durable=False)
 
+    def whoami(self, done: Done) -> None:
+        """The hub's ``hello``: this key's role (a lecturer's staff key may give the floor), the hub's revision."""
+        self._send("hello", {}, done, durable=False)
+
     def events(self, done: Done) -> None:
         self._send("event.list", {}, done, durable=False)
 

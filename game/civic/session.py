@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from game.civic.desk import CivicDesk, public
 from game.scenes import registry
@@ -25,9 +26,12 @@ class CivicVisit:
     """One open room and its panel; ``close`` releases both (``on_exit`` runs when the visitor presses Esc)."""
 
     def __init__(self, app, scene_id: str, desk: CivicDesk, speak: Speak | None = None,
-                 on_exit: Callable[[], None] | None = None, where: tuple[str, float, float] | None = None):
+                 on_exit: Callable[[], None] | None = None, where: tuple[str, float, float] | None = None,
+                 client_dir: Path | None = None, signing=None):
         """``where`` (place name, lat, lon) is what a complaint filed here refers to: the spot in the district
-        the visitor came from; City Hall itself when not given."""
+        the visitor came from; City Hall itself when not given. ``client_dir``: the city's client directory, for
+        presence in the economy and education spaces (their visitors see each other and chat). ``signing``: the
+        app's signing panel (the access aids'), which signs the lecture's captions."""
         self.app, self.desk = app, desk
         self.closed = False
         lm = app.landmarks[registry.INTERIOR_HOST]
@@ -37,7 +41,16 @@ class CivicVisit:
         view = self.scene.view()
         app.look(view.camera, view.target)
         self.scene_id, self.speak, self.on_exit = scene_id, speak, on_exit
+        self.space = None  # game.spaces.visit.SpaceExtras: presence, chat, hands, the whiteboard pen
+        if scene_id in SPACE_PANELS:
+            from game.spaces.visit import SpaceExtras
+
+            self.space = SpaceExtras(self, client_dir)
         self.panel = self._open_panel()
+        if scene_id == "seoul-learn":
+            self.space.open_pen()
+        if scene_id == "citizens-university":
+            self.space.open_signing(signing)
         self._unsubscribe = app.language.subscribe(self._relabel)
 
     def _relabel(self, lang: str) -> None:
@@ -79,7 +92,7 @@ class CivicVisit:
         from ui.spaces import screens as spaces
 
         app, lang = self.app, self.app.language.value
-        common = {"speak": speak, "keys": app.keys}
+        common = {"speak": speak, "keys": app.keys, "extra": self.space.items()}
         tomorrow = ((app.config.when.date() if app.config.when else clock.today_kst()) + dt.timedelta(days=1))
         if sid == "invest-seoul":
             return spaces.invest_panel(app.base, app.font, lang, self.desk, self.scene, tomorrow.isoformat(), **common)
@@ -87,7 +100,9 @@ class CivicVisit:
             return spaces.fintech_panel(app.base, app.font, lang, self.desk, self.scene, **common)
         if sid == "citizens-university":
             return spaces.university_panel(app.base, app.font, lang, self.desk, self.scene, **common)
-        return spaces.learn_panel(app.base, app.font, lang, self.desk, self.scene, tomorrow.isoformat(), **common)
+        return spaces.learn_panel(app.base, app.font, lang, self.desk, self.scene, tomorrow.isoformat(),
+                                  pen_keys=lambda: self.space.pen.start_keys(), wipe=lambda: self.space.wipe(),
+                                  **common)
 
     def _fill_boards(self) -> None:
         """The opinion wall and the city-data board from the hub: proposals, the link's state, the next event."""
@@ -115,6 +130,8 @@ class CivicVisit:
     def close(self) -> None:
         self.closed = True
         self._unsubscribe()
+        if self.space is not None:
+            self.space.release()
         self.panel.destroy()
         self.scene.release()
 

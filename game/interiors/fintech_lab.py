@@ -35,6 +35,7 @@ def build(count: int) -> Interior:
     for row in range(3):
         for col in range(6):
             r.chair(-3.75 + col * 1.5, 0.8 - row * 1.3, facing=1.0, color=rgba("#2F6DB5"))
+            r.anchors[f"seat:{row * 6 + col}"] = (-3.75 + col * 1.5, 0.8 - row * 1.3, 0.0)  # demo day's places
     r.person(-2.25, 0.8, facing=1.0, seated=True, shirt=rgba("#3F7A46"))
     r.person(0.75, -0.5, facing=1.0, seated=True, shirt=rgba("#8E5A9E"))
     r.ceiling_lights(3, 5, 0.7)

@@ -69,10 +69,12 @@ class PresenceTask:
                  on_link_events: Callable[[list[LinkEvent]], None] = lambda events: None,
                  on_typing: Callable[[bool], None] = lambda typing: None,
                  voice: ChatVoice | None = None, screen_keyboard: bool = False, keys: ModalStack | None = None,
-                 clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = clock.timestamp) -> None:
+                 clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = clock.timestamp,
+                 on_events: Callable[[list[PresenceEvent]], None] = lambda events: None) -> None:
         """``wall`` is the epoch clock a gathering's scheduled minutes are compared with (``clock`` is monotonic,
         for chat bubbles and interpolation). ``keys``: the app's input stack, where the social keys sit just above
-        the street and the open chat line and blocked list above everything but alerts."""
+        the street and the open chat line and blocked list above everything but alerts. ``on_events`` hears
+        each frame's presence events after the task (a room's whiteboard strokes, its gathering)."""
         self.keys = keys
         self.base, self.world, self.client, self.pose = base, world, client, pose
         self.lang, self.font, self.clock, self.wall = lang, font, clock, wall
@@ -85,7 +87,7 @@ class PresenceTask:
         self.hand_raised = False
         self.gathering: dict | None = None  # the hub's latest state of this scene's gathering
         self.stage: GatheringStage | None = None
-        self.on_typing = on_typing
+        self.on_typing, self.on_events = on_typing, on_events
         self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard, keys=keys)
         self.blocks = BlockListPanel(base, font, lang, self.unblock, self._typing, keys=keys)
         self.task = None
@@ -141,8 +143,11 @@ class PresenceTask:
                 self.on_link_events(rest)
         me = self.pose()
         self.client.set_state(me)
-        for event in self.client.poll():
+        events = self.client.poll()
+        for event in events:
             self._event(event)
+        if events:
+            self.on_events(events)
         if self.voice is not None:
             self.voice.update()
         now = self.clock()
@@ -188,6 +193,10 @@ class PresenceTask:
             mine = stage.speaker == self.client.avatar_id
             speaker = i18n.text("social.you", self.lang) if mine else self._name(stage.speaker)
         self.stage.update(stage, speaker)
+
+    def name_of(self, avatar_id: int) -> str:
+        """How ``avatar_id`` is called here: their name tag's words (a lecture's raised hands list them too)."""
+        return self._name(avatar_id)
 
     def _name(self, avatar_id: int) -> str:
         name = self.names.get(avatar_id)

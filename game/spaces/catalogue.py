@@ -66,6 +66,7 @@ class Slide:
     narration: Text
     color: str
     seconds: float
+    signs: tuple[str, ...] = ()  # the KSL glosses the signing panel signs with the caption (game.signing)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Lecture:
     title: Text
     slides: tuple[Slide, ...]
     illustrative: bool
+    pdf: Path | None = None  # the lecturer's slides as a PDF: page k is slide k's picture
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,44 @@ def load_fintech_lab(directory: Path = SPACES_DIR) -> FintechLab:
     return FintechLab(_text(data.get("notice"), name), _unique(tuple(companies), name))
 
 
+def _signs(raw: Any, where: str) -> tuple[str, ...]:
+    """A slide's glosses: signs of the KSL lexicon, numbers, or ``#`` and a Hangul word to fingerspell (a name
+    the lexicon has no sign for), as the signing timeline takes them."""
+    from game.signing import lexicon, numbers
+
+    signs = lexicon.load().signs
+    if not isinstance(raw, list) or not all(isinstance(g, str) for g in raw):
+        raise SpacesError(f"{where}: signs must be a list of glosses")
+    for gloss in raw:
+        word = gloss.removeprefix("#")
+        spelled = gloss.startswith("#") and word and all("가" <= ch <= "힣" for ch in word)
+        if gloss not in signs and not numbers.is_number(gloss) and not spelled:
+            raise SpacesError(f"{where}: gloss {gloss!r} is not in the KSL lexicon (fingerspell a name as '#이름')")
+    return tuple(raw)
+
+
+def _pdf(raw: dict, directory: Path, slides: int, where: str) -> Path | None:
+    """The lecture's optional ``pdf``: a file beside the data file (or below it) with a page for every slide."""
+    name = raw.get("pdf")
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name.lower().endswith(".pdf") or ".." in Path(name).parts \
+            or Path(name).is_absolute():
+        raise SpacesError(f"{where}: pdf must name a .pdf file in the spaces folder")
+    path = directory / name
+    if not path.is_file():
+        raise SpacesError(f"{where}: pdf {name!r} is missing")
+    from game.spaces.pdf_pages import page_count
+
+    try:
+        pages = page_count(path)
+    except RuntimeError as exc:  # PDFium's error (PdfiumError) for a damaged file: name the file
+        raise SpacesError(f"{where}: pdf {name!r} cannot be read ({exc})") from None
+    if pages < slides:
+        raise SpacesError(f"{where}: pdf {name!r} has {pages} pages for {slides} slides")
+    return path
+
+
 def load_citizens_university(directory: Path = SPACES_DIR) -> CitizensUniversity:
     name = "citizens_university.json"
     data = _read(name, directory)
@@ -222,11 +262,11 @@ def load_citizens_university(directory: Path = SPACES_DIR) -> CitizensUniversity
         if not isinstance(seconds, (int, float)) or not 0.5 <= seconds <= 600:
             raise SpacesError(f"{at}: seconds must be 0.5..600")
         slides.append(Slide(_text(s.get("heading"), at), _text(s.get("narration"), at), _colour(s.get("color"), at),
-                            float(seconds)))
+                            float(seconds), _signs(s.get("signs", []), at)))
     if not slides:
         raise SpacesError(f"{where}: a lecture needs slides")
     lecture = Lecture(str(raw.get("id", "")), raw["course"], _text(raw.get("title"), where), tuple(slides),
-                      _flag(raw, where))
+                      _flag(raw, where), _pdf(raw, directory, len(slides), where))
     return CitizensUniversity(_text(data.get("notice"), name), _unique(tuple(courses), name), lecture)
 
 

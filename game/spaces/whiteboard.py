@@ -1,12 +1,13 @@
 """Seoul Learn's whiteboards shared over presence: strokes drawn here go on the board and to the hub; strokes
 from others in the room (``Stroke`` events of :class:`net.presence.client.PresenceClient`) are drawn as they
-arrive. The visitor's own strokes come back from the hub too and are skipped: they were drawn at once."""
+arrive, and a board wiped by anyone in the room (``BoardWiped``) is wiped here. The visitor's own strokes and
+wipes come back from the hub too and are skipped: they were done at once."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from net.presence.client import PresenceClient, Stroke
+from net.presence.client import BoardWiped, PresenceClient, Stroke
 
 #: Presence scene of the mentoring rooms (presence names allow ``[a-z0-9_]``, so not the scene id itself).
 PRESENCE_SCENE = "seoul_learn"
@@ -23,7 +24,17 @@ class SharedBoards:
         self.scene.draw(board, points, INKS[color % len(INKS)])
         self.presence.draw(board, points, color)
 
+    def wipe(self, board: int) -> None:
+        """Wipe ``board`` here at once and for the room."""
+        self.scene.clear(board)
+        self.presence.wipe(board)
+
     def handle(self, events: Iterable[object]) -> None:
         for event in events:
-            if isinstance(event, Stroke) and not event.mine and 0 <= event.board < len(self.scene.boards):
+            if not isinstance(event, Stroke | BoardWiped) or event.mine \
+                    or not 0 <= event.board < len(self.scene.boards):
+                continue
+            if isinstance(event, Stroke):
                 self.scene.draw(event.board, list(event.points), INKS[event.color % len(INKS)])
+            elif isinstance(event, BoardWiped):
+                self.scene.clear(event.board)

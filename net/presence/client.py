@@ -136,8 +136,17 @@ class Stroke:
     mine: bool
 
 
+@dataclass(frozen=True)
+class BoardWiped:
+    """Whiteboard ``board`` wiped by ``avatar_id`` for the scene (revision 6)."""
+
+    avatar_id: int
+    board: int
+    mine: bool
+
+
 PresenceEvent = (Joined | ChatMessage | MessageHidden | AvatarGone | Refused | Removed | GatheringChanged | Answered
-                 | BlockList | Stroke)
+                 | BlockList | Stroke | BoardWiped)
 
 
 class PresenceClient:
@@ -219,6 +228,10 @@ class PresenceClient:
         packed = ";".join(f"{round(min(max(u, 0.0), 1.0) * 1000)},{round(min(max(v, 0.0), 1.0) * 1000)}"
                           for u, v in points[:MAX_STROKE_POINTS])
         return self._request("board.stroke", {"board": board, "color": color, "points": packed})
+
+    def wipe(self, board: int) -> str:
+        """Wipe whiteboard ``board`` for everyone in the scene (those who blocked us keep theirs)."""
+        return self._request("board.clear", {"board": board})
 
     def block(self, avatar_id: int) -> str:
         """Hide ``avatar_id`` from us and us from them, now and after restarts (the hub keeps it)."""
@@ -395,6 +408,11 @@ class PresenceClient:
             self._notice(codec.decode_json(body))
         elif kind == codec.KIND_STROKE:
             self._stroke(codec.decode_json(body))
+        elif kind == codec.KIND_WIPE:
+            data = codec.decode_json(body)
+            sender = int(data["from"])
+            if sender not in self.hidden and sender not in self.muted:
+                self._events.append(BoardWiped(sender, int(data["board"]), sender == self.avatar_id))
 
     def _remote(self, avatar_id: int, now: float) -> Remote:
         remote = self.remotes[avatar_id] = Remote(avatar_id, SnapshotBuffer(self.delay))

@@ -48,6 +48,7 @@ KIND_HIDE = b"H"
 KIND_GATHERING = b"E"
 KIND_NOTICE = b"N"
 KIND_STROKE = b"W"  # a whiteboard stroke (issue 20), scene-wide JSON like chat
+KIND_WIPE = b"X"  # a whiteboard wiped (issue 20): its own kind, which clients before revision 6 ignore
 
 
 class CodecError(ValueError):

@@ -33,6 +33,7 @@ from net.presence.codec import (
     KIND_HIDE,
     KIND_NOTICE,
     KIND_STROKE,
+    KIND_WIPE,
     MAX_STATE_BYTES,
     CodecError,
     cell_topic,
@@ -434,6 +435,17 @@ class PresenceRelay:
         self._publish(s, scene_topic(s.scene), encode_json(KIND_STROKE, stroke), near=False)
         return {"stroke_id": sid}
 
+    def wipe(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """Wipe whiteboard ``board`` for the scene: as a stroke is, at once, limited with the strokes (a wipe
+        is drawing), and not for those who blocked the wiper (:meth:`_publish`)."""
+        s = self._session(c)
+        wait = self.stroke_limiter.take(c.client, c.role, c.now)
+        if wait:
+            raise ServiceError(ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
+        self._publish(s, scene_topic(s.scene), encode_json(KIND_WIPE, {"from": s.avatar_id, "board": args["board"]}),
+                      near=False)
+        return {"board": args["board"], "wiped": True}
+
     # -- safety -----------------------------------------------------------------------------------------------
 
     def block(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
@@ -634,4 +646,5 @@ OPS: dict[str, Callable[[PresenceRelay, Database, Caller, dict[str, Any]], dict[
     "gathering.hand": PresenceRelay.hand,
     "gathering.floor": PresenceRelay.floor,
     "board.stroke": PresenceRelay.stroke,
+    "board.clear": PresenceRelay.wipe,
 }

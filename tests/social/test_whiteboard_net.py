@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from net.hub.ratelimit import Limit
-from net.presence.client import Joined, Stroke
+from net.presence.client import BoardWiped, Joined, Stroke
 from net.presence.relay import STROKE_LIMITS, RelayConfig
 from net.protocol import Role
 from tests.social.conftest import standing, wait_for
@@ -59,3 +59,21 @@ def test_a_blocked_visitors_strokes_do_not_reach_you_and_scribbling_is_rate_limi
     drawn = len(alice.got(Stroke))  # her own echoes: what the hub let through
     # A burst of 5, then 1 per second; refused strokes wait in the link and go again later.
     assert 5 <= drawn <= 5 + int(time.monotonic() - t0) + 1
+
+
+def test_a_wipe_clears_the_board_for_the_room_but_not_for_one_who_blocked_the_wiper(hub_runner, visitors):
+    hub = hub_runner()
+    mentor = visitors(hub, "mentor", standing(0.0, 0.0), scene=ROOM)
+    student = visitors(hub, "student", standing(1.0, 0.0), scene=ROOM)
+    wary = visitors(hub, "wary", standing(2.0, 0.0), scene=ROOM)
+    wait_for(lambda: all(v.got(Joined) for v in (mentor, student, wary)), 10, "joined")
+    wait_for(lambda: mentor.avatar_id in student.sees() and mentor.avatar_id in wary.sees(), 10, "all see the mentor")
+    wary.do(lambda p: p.block(mentor.avatar_id))
+    time.sleep(0.3)
+    mentor.do(lambda p: p.wipe(2))
+    wait_for(lambda: student.got(BoardWiped), 2, "the student's board wiped")
+    assert student.got(BoardWiped) == [BoardWiped(mentor.avatar_id, 2, False)]
+    wait_for(lambda: mentor.got(BoardWiped), 2, "the wiper's own echo")
+    assert mentor.got(BoardWiped)[0].mine
+    time.sleep(0.3)
+    assert wary.got(BoardWiped) == [], "a blocked visitor wipes nothing of yours"

@@ -65,6 +65,8 @@ CASES = [
     ("citizens_university.json", lambda d: d["lecture"]["slides"][2].update(color="red"), "colour"),
     ("citizens_university.json", lambda d: d["lecture"].update(course="nope"), "not in the catalogue"),
     ("citizens_university.json", lambda d: d["courses"][0].update(weeks=0), "weeks"),
+    ("citizens_university.json", lambda d: d["lecture"]["slides"][0].update(signs=["성곽"]), "not in the KSL lexicon"),
+    ("citizens_university.json", lambda d: d["lecture"]["slides"][0].update(signs=["#wall"]), "slide 0"),
     ("seoul_learn.json", lambda d: d["talks"][0].update(ends="2026-05-20T18:00"), "ends before"),
     ("seoul_learn.json", lambda d: d["mentors"][0].update(room=7), "room"),
     ("invest_seoul.json", lambda d: d["entries"][0]["answer"].pop("ko"), "what-is-fdi"),

@@ -20,6 +20,7 @@ from net.client.link import CityLink, LinkStatus
 from net.embedded import EmbeddedHub
 from net.hub.layout import init_hub_dir, make_client_dir
 from net.presence.client import Joined, PresenceClient
+from net.presence.codec import AvatarState
 from net.protocol import Role
 from tests.pilot import Pilot, open_app
 
@@ -36,7 +37,7 @@ def city(tmp_path_factory):
     staff_dir = make_client_dir(init_hub_dir(hub.hub_dir), tmp / "staff", Role.STAFF, "mentor-desk")
     staff = CityLink.from_directory(staff_dir, services=endpoints["services"], alerts=endpoints["alerts"])
     link = hub.link()
-    yield link, staff, hub, endpoints
+    yield link, staff, hub, endpoints, staff_dir
     staff.close()
     link.close()
     hub.stop()
@@ -160,7 +161,7 @@ def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world
     from game.spaces.whiteboard import PRESENCE_SCENE, SharedBoards
 
     app, desk = world
-    _, staff_link, hub, endpoints = city
+    _, staff_link, hub, endpoints, _ = city
     link, mine = open_presence(hub.client_dir)
     mentor = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
     visit = CivicVisit(app, "seoul-learn", desk)
@@ -202,3 +203,326 @@ def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world
         mine.close()
         mentor.close()
         link.close()
+
+
+def board_pixel(app, scene, board: int, u: float, v: float) -> tuple[float, float]:
+    """The window pixel where point (u, v) of whiteboard ``board`` is seen."""
+    from panda3d.core import Point2, Point3
+
+    from game.interiors.seoul_learn import BOARD
+
+    base = app.base
+    p = base.cam.getRelativePoint(scene.boards[board], Point3(u * BOARD[0], 0, v * BOARD[1]))
+    p2 = Point2()
+    base.camLens.project(p, p2)  # outside the view: beyond the window's edges, as the tests below check
+    return (p2.x + 1) / 2 * base.win.getXSize(), (1 - p2.y) / 2 * base.win.getYSize()
+
+
+def drag(pilot: Pilot, app, scene, board: int, path: list[tuple[float, float]]) -> None:
+    """Press the left button over the first point of ``path`` on the board, move through the rest, release."""
+    from panda3d.core import MouseButton
+
+    x, y = board_pixel(app, scene, board, *path[0])
+    assert 0 < x < app.base.win.getXSize() and 0 < y < app.base.win.getYSize(), "the stroke starts in view"
+    pilot.device.setPointerInWindow(x, y)
+    pilot.step()
+    pilot.device.buttonDown(MouseButton.one())
+    pilot.step()
+    for u, v in path[1:]:
+        pilot.device.setPointerInWindow(*board_pixel(app, scene, board, u, v))
+        pilot.step()
+    pilot.device.buttonUp(MouseButton.one())
+    pilot.step()
+
+
+def under_panel(app, visit) -> tuple[int, tuple[float, float]]:
+    """A whiteboard point that the panel covers on the screen (a press there is on the panel)."""
+    left, right, bottom, top = visit.panel.frame.getBounds()
+    lo = app.base.render2d.getRelativePoint(visit.panel.frame, (left, 0, bottom))
+    hi = app.base.render2d.getRelativePoint(visit.panel.frame, (right, 0, top))
+    w, h = app.base.win.getXSize(), app.base.win.getYSize()
+    for board in range(len(visit.scene.boards)):
+        for u in (0.05, 0.25, 0.5, 0.75, 0.95):
+            for v in (0.05, 0.25, 0.5):
+                x, y = board_pixel(app, visit.scene, board, u, v)
+                mx, my = x / w * 2 - 1, 1 - y / h * 2
+                if 0 < x < w and 0 < y < h and lo.x + 0.05 < mx < hi.x - 0.05 and lo.z + 0.05 < my < hi.z - 0.05:
+                    return board, (u, v)
+    raise AssertionError("the panel covers no whiteboard in this view")
+
+
+def ink_span(board) -> tuple[float, float, float, float]:
+    """The strokes' extent on a board in board coordinates: (u min, u max, v min, v max)."""
+    from game.interiors.seoul_learn import BOARD
+
+    lo, hi = board.getTightBounds(board)
+    return lo.x / BOARD[0], hi.x / BOARD[0], lo.z / BOARD[1], hi.z / BOARD[1]
+
+
+def test_keyboard_drawing_and_the_clear_button_on_a_board_alone(world) -> None:
+    """Without presence the pen draws for this visitor only; arrows and Space draw, Esc gives the panel back."""
+    app, desk = world
+    visit = CivicVisit(app, "seoul-learn", desk)
+    board = visit.scene.boards[1]
+    try:
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "tab", "tab", "enter")  # "draw with the keys"
+        assert "화살표" in visit.panel.state.message and app.keys.top is visit.space.pen
+        pilot.press("space", "arrow_right", "arrow_right", "arrow_right", "arrow_right", "arrow_up", "space")
+        assert board.getNumChildren() == 2, "the stroke and the pen's cursor"
+        u0, u1, v0, v1 = ink_span(board.find("+GeomNode"))
+        assert (round(u0, 3), round(u1, 3), round(v0, 3), round(v1, 3)) == (0.5, 0.6, 0.5, 0.525)
+        pilot.press("arrow_down", "escape")
+        assert app.keys.top is visit.panel and board.getNumChildren() == 1, "the cursor goes, the ink stays"
+        pilot.press("tab", "enter")  # clear the whiteboard
+        assert board.getNumChildren() == 0
+        hidden = under_panel(app, visit)
+        drag(pilot, app, visit.scene, hidden[0], [hidden[1], (0.5, 0.5)])
+        assert all(b.getNumChildren() == 0 for b in visit.scene.boards), "a press on the panel is no ink"
+    finally:
+        visit.close()
+
+
+def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, city) -> None:
+    """Presence in the room: the mentor sees the visitor's dragged stroke where it was drawn and their avatar;
+    the visitor chats from the panel and reads the mentor's answer."""
+    from net.presence.client import BoardWiped, ChatMessage, Stroke
+
+    app, desk = world
+    _, staff_link, hub, endpoints, _ = city
+    mentor = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "seoul-learn", desk, client_dir=hub.client_dir)
+    task = visit.space.presence.task
+    heard: list = []
+    x, y, z = visit.scene.world_point((0.5, 2.15, 0.0))  # by the middle room's table
+    try:
+        def pump(frames: int = 1) -> None:
+            for _ in range(frames):
+                mentor.set_state(AvatarState(x, y, z, 180.0))
+                mentor.feed(staff_link.poll())
+                heard.extend(mentor.poll())
+                app.step()
+                time.sleep(0.005)
+
+        deadline = time.monotonic() + 15
+        mentor.join("seoul_learn", name="mentor")
+        while (not task.nodes or visit.space.presence.client.avatar_id is None) and time.monotonic() < deadline:
+            pump()
+        assert len(task.nodes) == 1, "the mentor stands in the room"
+        while mentor.avatar_id is None or not mentor.visible() and time.monotonic() < deadline:
+            pump()
+        assert len(mentor.visible()) == 1, "and the mentor sees the visitor"
+
+        pilot = Pilot(app)
+        path = [(0.55, 0.3), (0.65, 0.45), (0.75, 0.6), (0.85, 0.5)]
+        drag(pilot, app, visit.scene, 1, path)
+        u0, u1, v0, v1 = ink_span(visit.scene.boards[1])
+        assert abs(u0 - 0.55) < 0.02 and abs(u1 - 0.85) < 0.02 and abs(v0 - 0.3) < 0.02 and abs(v1 - 0.6) < 0.02
+        while not any(isinstance(e, Stroke) for e in heard) and time.monotonic() < deadline:
+            pump()
+        stroke = next(e for e in heard if isinstance(e, Stroke))
+        assert stroke.board == 1 and len(stroke.points) == len(path)
+        assert all(abs(a - b) < 0.02 for p, q in zip(stroke.points, path, strict=True) for a, b in zip(p, q,
+                                                                                                         strict=True))
+        pump(5)
+        assert visit.scene.boards[1].getNumChildren() == 1, "the visitor's own stroke, drawn once"
+
+        pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "enter")  # past the schedule row: "chat"
+        pilot.press("f2")  # Latin keys
+        pilot.type("hi")
+        pilot.press("enter")
+        mentor.say("hello", "scene")
+        while not (any(isinstance(e, ChatMessage) and e.text == "hi" for e in heard)
+                   and "hello" in task.panel.log.getText()) and time.monotonic() < deadline:
+            pump()
+        assert any(isinstance(e, ChatMessage) and e.text == "hi" for e in heard), "the mentor read the visitor"
+        assert "hello" in task.panel.log.getText(), "the visitor reads the mentor"
+
+        pilot.press("shift-tab", "shift-tab", "enter")  # "clear the whiteboard": the one drawn on, for the room
+        assert visit.scene.boards[1].getNumChildren() == 0 and "화이트보드 2" in visit.panel.state.message
+        while not any(isinstance(e, BoardWiped) for e in heard) and time.monotonic() < deadline:
+            pump()
+        assert [(e.board, e.mine) for e in heard if isinstance(e, BoardWiped)] == [(1, False)]
+        mentor.draw(1, [(0.1, 0.1), (0.2, 0.2)])
+        while visit.scene.boards[1].getNumChildren() == 0 and time.monotonic() < deadline:
+            pump()
+        mentor.wipe(1)
+        while visit.scene.boards[1].getNumChildren() and time.monotonic() < deadline:
+            pump()
+        assert visit.scene.boards[1].getNumChildren() == 0, "the mentor's wipe clears the visitor's board"
+    finally:
+        visit.close()
+        mentor.close()
+
+
+def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world, city) -> None:
+    """A lecture on now (a gathering in the hall): a hand raised before the visitor's stays first; the visitor's
+    row raises and lowers theirs; the list on the front wall follows, and the hub keeps the same order."""
+    app, desk = world
+    _, staff_link, hub, endpoints, _ = city
+    lecture = {"scene": "citizens_university", "title_ko": "강의", "title_en": "Lecture", "starts": "2026-05-15T10:30",
+               "ends": "2026-05-15T12:00", "spot_x": 0.0, "spot_y": 0.0}
+    assert call(staff_link, "gathering.open", lecture).ok
+    other = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "citizens-university", desk, client_dir=hub.client_dir)
+    task = visit.space.presence.task
+    wall = visit.scene.hands
+
+    def listed() -> list[str]:
+        return texts(wall)[0].split("\n")[1:]
+
+    def pump_until(done, what: str) -> None:
+        deadline = time.monotonic() + 15
+        while not done() and time.monotonic() < deadline:
+            other.set_state(AvatarState(*visit.scene.world_point((2.0, -2.0, 0.0))[:2], 0.0, 0.0))
+            other.feed(staff_link.poll())
+            other.poll()
+            app.step()
+            time.sleep(0.005)
+        assert done(), f"{what}; the wall says {texts(wall)}"
+
+    try:
+        assert listed() == ["아직 없습니다"]
+        other.join("citizens_university", name="asker")
+        pump_until(lambda: other.avatar_id is not None and task.gathering is not None, "both in the lecture")
+        other.raise_hand(True)
+        pump_until(lambda: len(listed()) == 1 and "1." in listed()[0] and "asker" in listed()[0], "the first hand")
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "tab", "tab", "tab", "enter")  # course, enrol, play, next, chat → raise a hand
+        pump_until(lambda: listed()[1:] == ["2. 나"], "the visitor's hand second")
+        assert "asker" in listed()[0] and visit.panel.items[5].label("ko") == "손 내리기", "the row now lowers it"
+        assert visit.panel.items[6].label("ko").startswith("다음 질문: asker")
+        pilot.press("enter")  # lower it
+        pump_until(lambda: len(listed()) == 1, "the visitor's hand lowered")
+        assert "asker" in listed()[0]
+        pilot.press("tab", "enter")  # "next question": a visitor's key gives no floor
+        assert "강사만" in visit.panel.state.message and len(listed()) == 1
+    finally:
+        visit.close()
+        other.close()
+
+
+def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(world, city) -> None:
+    """A staff key in the hall is the lecturer: their "next question" row gives the floor to the first hand."""
+    app, _ = world
+    _, staff_link, hub, endpoints, staff_dir = city
+    lecture = {"scene": "citizens_university", "title_ko": "강의", "title_en": "Lecture", "starts": "2026-05-15T10:30",
+               "ends": "2026-05-15T12:00", "spot_x": 0.0, "spot_y": 0.0}
+    assert call(staff_link, "gathering.open", lecture).ok
+    asker = PresenceClient(city[0], endpoints["presence_in"], endpoints["presence_out"])
+    desk = CivicDesk(staff_link)
+    visit = CivicVisit(app, "citizens-university", desk, client_dir=staff_dir)
+    wall = visit.scene.hands
+    try:
+        deadline = time.monotonic() + 15
+
+        def pump() -> None:
+            desk.poll()
+            asker.set_state(AvatarState(*visit.scene.world_point((2.0, -2.0, 0.0))[:2], 0.0, 0.0))
+            asker.feed(city[0].poll())
+            asker.poll()
+            app.step()
+            time.sleep(0.005)
+
+        asker.join("citizens_university", name="student")
+        while not (asker.avatar_id is not None and visit.space.lecturer) and time.monotonic() < deadline:
+            pump()
+        asker.raise_hand(True)
+        while "student" not in "".join(texts(wall)) and time.monotonic() < deadline:
+            pump()
+        assert visit.panel.items[6].label("ko") == "다음 질문: student · Enter로 발언권 주기"
+        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "tab", "enter")
+        assert "student에게 발언권" in visit.panel.state.message
+        while ("student" in "".join(texts(wall)) or (asker.gathering or {}).get("speaker") != asker.avatar_id) \
+                and time.monotonic() < deadline:
+            pump()
+        assert texts(wall)[0].split("\n")[1:] == ["아직 없습니다"], "the hand is taken down"
+        assert asker.gathering["speaker"] == asker.avatar_id, "and the student has the floor"
+    finally:
+        visit.close()
+        asker.close()
+
+
+def test_the_rooms_schedules_show_demo_day_and_the_career_talk_from_the_hub(world) -> None:
+    app, desk = world
+    for scene_id, row, words in (("fintech-lab", 3, "데모데이 (예시) · 2026-05-15 14:00–14:52"),
+                                 ("seoul-learn", 6, "진로 특강 (예시) · 2026-05-20 19:00–20:00")):
+        visit = CivicVisit(app, scene_id, desk)
+        try:
+            deadline = time.monotonic() + 10
+            while words not in visit.panel.items[row].label("ko") and time.monotonic() < deadline:
+                desk.poll()
+                app.step()
+            assert words in visit.panel.items[row].label("ko")
+            Pilot(app).press(*["tab"] * row, "enter")
+            assert "예시" in visit.panel.state.message and "실제 행사가 아닙니다" in visit.panel.state.message
+        finally:
+            visit.close()
+
+
+def test_a_lecture_given_as_a_pdf_shows_its_pages_on_the_screen(world, tmp_path) -> None:
+    """The hall's screen shows the PDF's page for each slide, in the picture the window draws."""
+    import numpy as np
+    from panda3d.core import Point2, Point3
+
+    from game.interiors import citizens_university as room
+    from game.scenes import citizens_university as hall
+    from tests.spaces.test_pdf_pages import with_pdf
+
+    app, _ = world
+    data = catalogue.load_citizens_university(with_pdf(tmp_path, "slides.pdf", 2))  # red, blue, red, blue
+    scene = hall.CitizensUniversity(app, room.build(), hall.PLACEMENT, hall.SCENE_ID, data=data)
+    scene.load()
+    view = scene.view()
+    app.look(view.camera, view.target)
+
+    def screen_rgb() -> np.ndarray:
+        app.step(2)
+        base = app.base
+        p2 = Point2()
+        assert base.camLens.project(base.cam.getRelativePoint(scene.room, Point3(*scene.anchor("screen"))), p2)
+        tex = base.win.getScreenshot()
+        w, h = tex.getXSize(), tex.getYSize()
+        img = np.frombuffer(bytes(tex.getRamImageAs("RGB")), np.uint8).reshape(h, w, 3)[::-1]  # rows top first
+        x, y = int((p2.x + 1) / 2 * w), int((1 - p2.y) / 2 * h)
+        return img[y - 3:y + 4, x - 3:x + 4].reshape(-1, 3).mean(axis=0)
+
+    try:
+        assert scene.pages and not scene.text.find("**/slide-heading"), "the page carries its own heading"
+        r, g, b = screen_rgb()
+        assert r > 150 and g < 80 and b < 80, f"page 1 is red: {(r, g, b)}"
+        scene.show_slide(1)
+        r, g, b = screen_rgb()
+        assert b > 150 and r < 80, f"page 2 is blue: {(r, g, b)}"
+    finally:
+        scene.release()
+
+
+def test_the_signing_panel_signs_each_slides_caption_and_goes_after_the_lecture(world) -> None:
+    """Without the app's panel the hall makes its own: each slide's glosses are signed as its caption comes up
+    (the captions' words beside them), and the panel hides once the lecture and its last sign are over."""
+    app, desk = world
+    lecture = catalogue.load_citizens_university().lecture
+    clock = app.base.clock
+    clock.setMode(ClockObject.MNonRealTime)
+    clock.setFrameRate(FPS)
+    visit = CivicVisit(app, "citizens-university", desk)
+    signing = visit.space.signing
+    try:
+        assert signing.card.isHidden()
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "enter")  # play the lecture
+        for k, slide in enumerate(lecture.slides):
+            if k == 1:
+                pilot.press("tab")  # to "next slide"
+            if k:
+                pilot.press("enter")
+            spans, duration = signing.timing("ko")
+            assert [s.gloss for s in spans] == list(slide.signs) and duration > 0, f"slide {k}"
+            assert not signing.card.isHidden() and slide.narration["ko"] in texts(visit.scene.text)
+        for _ in range(int(max(duration, lecture.slides[-1].seconds) * FPS) + 8):
+            app.step()
+        assert visit.scene.player is None and signing.card.isHidden(), "the panel goes once the last sign is done"
+    finally:
+        clock.setMode(ClockObject.MNormal)
+        visit.close()

@@ -7,6 +7,8 @@ clock (or its pinned ``when``), as the reservations desk offers it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from game.civic.desk import CivicDesk, Outcome
 from game.civic.faq import Faq
 from game.civic.moderation import LIMITS
@@ -59,7 +61,7 @@ def _booking_items(panel_ref: dict, desk: CivicDesk, space: str, hosts: list, da
 
 
 def invest_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, speak: Speak | None = None,
-                 keys: ModalStack | None = None) -> Panel:
+                 keys: ModalStack | None = None, extra: Sequence[Item] = ()) -> Panel:
     query = FieldText(max_len=LIMITS["query"].high)
     search = Faq(list(scene.data.faq))
     ref: dict = {}
@@ -75,13 +77,14 @@ def invest_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, speak:
         panel.show(f"{entry.question[panel.state.lang]}\n{entry.answer[panel.state.lang]}")
 
     items = [Item(_label("spaces.question"), field=query), Item(_label("spaces.ask"), action=ask),
-             *_booking_items(ref, desk, "invest-seoul", list(scene.data.consultants), day, "spaces.consultant")]
+             *_booking_items(ref, desk, "invest-seoul", list(scene.data.consultants), day, "spaces.consultant"),
+             *extra]
     ref["panel"] = Panel(base, font, lang, "spaces.title_invest", items, speak, keys=keys)
     return ref["panel"]
 
 
 def fintech_panel(base, font, lang: str, desk: CivicDesk, scene, speak: Speak | None = None,
-                  keys: ModalStack | None = None) -> Panel:
+                  keys: ModalStack | None = None, extra: Sequence[Item] = ()) -> Panel:
     companies = list(scene.data.companies)
     note = FieldText(max_len=LIMITS["message"].high)
     at = {"k": 0}
@@ -106,13 +109,14 @@ def fintech_panel(base, font, lang: str, desk: CivicDesk, scene, speak: Speak | 
     items = [Item(lambda lg: i18n.text("spaces.company", lg, name=company().name[lg], field=company().field_name[lg]),
                   action=step),
              Item(_label("spaces.match_note"), field=note),
-             Item(_label("spaces.request_match"), action=lambda: desk.request_match(company().id, note.text, sent))]
+             Item(_label("spaces.request_match"), action=lambda: desk.request_match(company().id, note.text, sent)),
+             *extra]
     ref["panel"] = Panel(base, font, lang, "spaces.title_lab", items, speak, keys=keys)
     return ref["panel"]
 
 
 def university_panel(base, font, lang: str, desk: CivicDesk, scene, speak: Speak | None = None,
-                     keys: ModalStack | None = None) -> Panel:
+                     keys: ModalStack | None = None, extra: Sequence[Item] = ()) -> Panel:
     courses = list(scene.data.courses)
     lecture = scene.data.lecture
     at = {"k": 0}
@@ -151,13 +155,17 @@ def university_panel(base, font, lang: str, desk: CivicDesk, scene, speak: Speak
     items = [Item(lambda lg: i18n.text("spaces.course", lg, title=course().title[lg]), action=step),
              Item(_label("spaces.enrol"), action=lambda: desk.enrol(course().id, enrolled)),
              Item(_label("spaces.play_lecture"), action=lambda: scene.play(on_slide, on_end)),
-             Item(_label("spaces.next_slide"), action=scene.skip)]
+             Item(_label("spaces.next_slide"), action=scene.skip),
+             *extra]
     ref["panel"] = Panel(base, font, lang, "spaces.title_uni", items, speak, keyboard=False, keys=keys)
     return ref["panel"]
 
 
-def learn_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, speak: Speak | None = None,
-                keys: ModalStack | None = None) -> Panel:
+def learn_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, pen_keys: Callable[[], None],
+                wipe: Callable[[], None], speak: Speak | None = None, keys: ModalStack | None = None,
+                extra: Sequence[Item] = ()) -> Panel:
+    """``pen_keys`` starts drawing on a whiteboard with the keys, ``wipe`` clears the pen's board (for the room
+    too); ``extra``: the room's schedule and chat rows."""
     mentors = list(scene.data.mentors)
     talks = list(scene.data.talks)
     at = {"talk": 0}
@@ -173,6 +181,8 @@ def learn_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, speak: 
     items = [*booking,
              Item(lambda lg: i18n.text("spaces.talk", lg, title=talk().title[lg],
                                        starts=talk().starts.replace("T", " ")), action=next_talk),
-             Item(_label("spaces.clear_board"), action=lambda: [scene.clear(k) for k in range(len(scene.boards))])]
+             Item(_label("spaces.draw_keys"), action=pen_keys),
+             Item(_label("spaces.clear_board"), action=wipe),
+             *extra]
     ref["panel"] = Panel(base, font, lang, "spaces.title_learn", items, speak, keyboard=False, keys=keys)
     return ref["panel"]

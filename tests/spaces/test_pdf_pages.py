@@ -1,0 +1,69 @@
+"""A lecture's slides from a PDF: pages rendered to pictures of the screen's size in their colours, a page of
+another shape letterboxed, and a lecture naming a missing, short or damaged PDF refused with the lecture named."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.spaces import catalogue, pdf_pages
+from game.spaces.catalogue import SPACES_DIR, SpacesError
+from tests.spaces.pdf_fixture import write_pdf
+
+RED, BLUE = (1.0, 0.0, 0.0), (0.0, 0.5, 1.0)
+
+
+def test_pages_render_in_their_colours_at_the_screens_size(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "deck.pdf", [RED, BLUE, RED])
+    pics = pdf_pages.pages(path, (320, 180), 1, 2)
+    assert len(pics) == 2 and all(p.shape == (180, 320, 4) for p in pics)
+    assert tuple(pics[0][60, 160, :3]) == (0, 128, 255) and tuple(pics[1][60, 160, :3]) == (255, 0, 0)
+    bar = (pics[0][150, :, :3] == 255).all(axis=-1)  # page 2's white bar: 100 of 320 points, from x = 20
+    assert bar.sum() == 100 and bar[20] and not bar[19]
+    assert pdf_pages.page_count(path) == 3
+
+
+def test_a_page_of_another_shape_is_letterboxed(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "a4ish.pdf", [RED], size=(180, 180))  # square on a 16:9 screen
+    pic = pdf_pages.pages(path, (320, 180))[0]
+    assert tuple(pic[90, 160, :3]) == (255, 0, 0)
+    assert tuple(pic[90, 10, :3]) == pdf_pages.GROUND and tuple(pic[90, 310, :3]) == pdf_pages.GROUND
+
+
+def with_pdf(tmp_path: Path, name: str | None, fills: int | None) -> Path:
+    """The shipped spaces files with the lecture pointing at ``name`` (written with ``fills`` pages if given)."""
+    directory = tmp_path / "spaces"
+    shutil.copytree(SPACES_DIR, directory)
+    data = json.loads((directory / "citizens_university.json").read_text(encoding="utf-8"))
+    data["lecture"]["pdf"] = name
+    (directory / "citizens_university.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    if fills is not None:
+        write_pdf(directory / name, [RED, BLUE] * fills)
+    return directory
+
+
+def test_a_lecture_with_a_pdf_loads_it(tmp_path: Path) -> None:
+    lecture = catalogue.load_citizens_university(with_pdf(tmp_path, "slides.pdf", 2)).lecture
+    assert lecture.pdf is not None and lecture.pdf.name == "slides.pdf"
+    assert catalogue.load_citizens_university().lecture.pdf is None, "the shipped lecture draws its slides"
+
+
+@pytest.mark.parametrize(("name", "fills", "named"), [
+    ("none.pdf", None, "missing"),
+    ("short.pdf", 1, "2 pages for 4 slides"),
+    ("../escape.pdf", None, "in the spaces folder"),
+    ("slides.txt", None, "in the spaces folder"),
+])
+def test_a_bad_pdf_is_refused_naming_the_lecture(tmp_path: Path, name: str, fills: int | None, named: str) -> None:
+    with pytest.raises(SpacesError, match=named):
+        catalogue.load_citizens_university(with_pdf(tmp_path, name, fills))
+
+
+def test_a_damaged_pdf_is_refused_not_a_traceback(tmp_path: Path) -> None:
+    directory = with_pdf(tmp_path, "broken.pdf", None)
+    (directory / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really\n")
+    with pytest.raises(SpacesError, match="cannot be read"):
+        catalogue.load_citizens_university(directory)
