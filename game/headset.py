@@ -64,6 +64,15 @@ def run_headset(config: AppConfig, kiosk=None, *, input_filter=None) -> int:
         started.append((city, aids, alerts))  # its tasks run until the ShowBase goes
         # Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us.
         join_presence(driver, config, city, district.scene.parent)
+        if city.link is not None:  # the New Year's bell (issue 17): rung by pulling its rope, each strike felt
+            from game.events.ceremony import BellCeremony, rehearse_at
+            from game.xr.bell_pull import XrBellPull
+
+            if config.event == "new-year-bell" and config.when is not None:
+                rehearse_at(config.when)
+            ceremony = BellCeremony(app, city, "new-year-bell", forced=config.event == "new-year-bell",
+                                    speak=aids.speak, signing=aids.signing, haptic=driver.haptic)
+            XrBellPull(driver, ceremony.cue_up, ceremony.ring)
         if kiosk is not None:
             from game.kiosk.headset import HeadsetKiosk
 
