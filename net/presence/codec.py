@@ -158,8 +158,9 @@ def encode_states(entries: list[tuple[int, bytes]]) -> bytes:
     return b"".join(parts)
 
 
-def decode_states(body: bytes) -> list[tuple[int, int, AvatarState]]:
-    """``(avatar_id, t_ms, state)`` for each entry of a states body."""
+def state_entries(body: bytes) -> list[tuple[int, bytes]]:
+    """``(avatar_id, encoded state)`` for each entry of a states body, the states left encoded (a relay passing a
+    batch on, or splitting it between viewers, has no use for the decoded values)."""
     if len(body) < 4 or body[:1] != KIND_STATES or body[1] != FORMAT:
         raise CodecError("not a states body")
     (count,) = _COUNT.unpack_from(body, 2)
@@ -170,12 +171,23 @@ def decode_states(body: bytes) -> list[tuple[int, int, AvatarState]]:
         (avatar_id,) = _ID.unpack_from(body, offset)
         offset += _ID.size
         size = state_size(body, offset)
-        t, state = decode_state(body, offset)
-        out.append((avatar_id, t, state))
+        out.append((avatar_id, body[offset:offset + size]))
         offset += size
     if offset != len(body):
         raise CodecError("trailing bytes")
     return out
+
+
+def decode_states(body: bytes) -> list[tuple[int, int, AvatarState]]:
+    """``(avatar_id, t_ms, state)`` for each entry of a states body."""
+    return [(avatar_id, *decode_state(raw)) for avatar_id, raw in state_entries(body)]
+
+
+def cell_of_topic(topic: bytes) -> tuple[int, int]:
+    """The cell of a cell topic (:func:`cell_topic`)."""
+    if topic[:1] != b"c" or len(topic) < 2 + _CELL.size:
+        raise CodecError("not a cell topic")
+    return _CELL.unpack_from(topic, len(topic) - _CELL.size)
 
 
 def encode_ids(kind: bytes, ids: list[int]) -> bytes:

@@ -1,0 +1,196 @@
+"""Presence across relay processes: Redis pub/sub keyed by interest cell (issue 18).
+
+A relay (a hub process started with ``--broker redis://…``) serves the visitors attached to it as before, and
+also publishes what it relays on the broker under the same topic the visitors subscribe to (a cell, a scene),
+and subscribes on the broker to the cells its own visitors can hear. So a relay carries only the cells its
+visitors can see, however large the city, and visitors on different relays see each other. Why Redis: it is a
+Debian package (``redis-server``; Valkey, its fork, speaks the same protocol), its pub/sub is fire-and-forget
+like the presence channel itself (a lost state is replaced by the next one 0.1 s later), and channels cost
+nothing until subscribed, so one channel per cell needs no set-up.
+
+On the broker a message is ``origin (8 bytes) | count (uint16) | count × (avatar id uint32, sender tag 8 bytes)
+| body``, the body exactly as on the visitors' channel. The tags let a receiving relay keep its own visitors'
+blocks: a tag is a keyed hash of the sender's client key, so a relay can match it against the keys its visitors
+hid without the broker carrying anyone's key. Control messages (blocks made or lifted on another relay, "resend
+the states in this cell") go on one channel all relays hear.
+
+The broker client runs in a thread of its own (redis-py's pub/sub object belongs to one thread): it applies the
+relay's subscription changes and pushes what arrives to the hub's loop over an inproc socket, as the alert feed
+does. Publishing is done from the hub's loop, one pipelined round trip per tick. Shared facts that a relay must
+look up (an avatar id's owner for a block or a report, names taken in a scene, the next avatar id) are plain keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import queue
+import secrets
+import struct
+import threading
+from typing import Any
+
+import zmq
+
+log = logging.getLogger(__name__)
+
+PREFIX = b"mseoul:p:"  # broker channel = PREFIX + presence topic
+CONTROL = b"mseoul:ctl"
+_HEAD = struct.Struct("<8sH")
+_ENTRY = struct.Struct("<I8s")
+PROFILE_TTL = 24 * 3600  # seconds an avatar id's owner stays findable (reports after the visitor left)
+
+
+def pack(origin: bytes, tags: list[tuple[int, bytes]], body: bytes) -> bytes:
+    return _HEAD.pack(origin, len(tags)) + b"".join(_ENTRY.pack(a, t) for a, t in tags) + body
+
+
+def unpack(payload: bytes) -> tuple[bytes, dict[int, bytes], bytes]:
+    """``(origin, {avatar id: tag}, body)``; ValueError for bytes that are not a bus message."""
+    try:
+        origin, count = _HEAD.unpack_from(payload, 0)
+        offset = _HEAD.size + count * _ENTRY.size
+        tags = dict(_ENTRY.iter_unpack(payload[_HEAD.size:offset]))
+    except struct.error as exc:
+        raise ValueError(f"not a bus message: {exc}") from None
+    return origin, tags, payload[offset:]
+
+
+class CellBus:
+    """The relay's side of the broker. :meth:`want`/:meth:`drop` change the cells heard, :meth:`publish` sends,
+    and what arrives is pushed as ``[channel, payload]`` to the inproc ``endpoint`` the hub's loop polls."""
+
+    def __init__(self, url: str, ctx: zmq.Context, endpoint: str, retry: float = 0.5) -> None:
+        import redis  # here, not at import: the embedded hub (one relay, no broker) never needs it
+
+        self.url, self.retry = url, retry
+        self.origin = secrets.token_bytes(8)
+        self.redis = redis.Redis.from_url(url, socket_timeout=5)
+        # Tags must be comparable across relays but useless for guessing keys: keyed by a secret all relays share.
+        self._tag_key = self._shared_secret()
+        self._changes: queue.Queue[tuple[bool, list[bytes]]] = queue.Queue()
+        self._push = ctx.socket(zmq.PUSH)
+        self._push.linger = 0
+        self._push.connect(endpoint)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="cell-bus", daemon=True)
+        self._tags: dict[str, bytes] = {}
+
+    def _shared_secret(self) -> bytes:
+        self.redis.set(b"mseoul:tagkey", secrets.token_bytes(16), nx=True)
+        return bytes(self.redis.get(b"mseoul:tagkey"))
+
+    def start(self) -> None:
+        self._changes.put((True, [CONTROL]))
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self._push.close(linger=0)
+        self.redis.close()
+
+    def tag(self, client: str) -> bytes:
+        tag = self._tags.get(client)
+        if tag is None:
+            if len(self._tags) > 100_000:
+                self._tags.clear()
+            tag = self._tags[client] = hashlib.blake2b(client.encode(), key=self._tag_key, digest_size=8).digest()
+        return tag
+
+    # -- subscriptions (applied by the thread) ----------------------------------------------------------------
+
+    def want(self, topics: list[bytes]) -> None:
+        if topics:
+            self._changes.put((True, [PREFIX + t for t in topics]))
+
+    def drop(self, topics: list[bytes]) -> None:
+        if topics:
+            self._changes.put((False, [PREFIX + t for t in topics]))
+
+    def _run(self) -> None:
+        import redis
+
+        subscribed: set[bytes] = set()
+        while not self._stop.is_set():
+            pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+            try:
+                if subscribed:
+                    pubsub.subscribe(*subscribed)
+                while not self._stop.is_set():
+                    self._apply_changes(pubsub, subscribed)
+                    message = pubsub.get_message(timeout=0.005)
+                    while message is not None:
+                        if message["type"] == "message":
+                            self._push.send_multipart([message["channel"], message["data"]])
+                        message = pubsub.get_message(timeout=0)
+            except redis.RedisError as exc:
+                log.warning("presence broker: %s; subscribing again in %.1f s", exc, self.retry)
+                self._stop.wait(self.retry)
+            finally:
+                pubsub.close()
+
+    def _apply_changes(self, pubsub: Any, subscribed: set[bytes]) -> None:
+        added: list[bytes] = []
+        while True:
+            try:
+                add, channels = self._changes.get_nowait()
+            except queue.Empty:
+                break
+            if add:
+                new = [c for c in channels if c not in subscribed]
+                subscribed.update(new)
+                if new:
+                    pubsub.subscribe(*new)
+                    added += new
+            else:
+                gone = [c for c in channels if c in subscribed]
+                subscribed.difference_update(gone)
+                if gone:
+                    pubsub.unsubscribe(*gone)
+        cells = [c[len(PREFIX):] for c in added if c.startswith(PREFIX + b"c")]
+        if cells:
+            # Newly heard cells: whoever stands in them, on any relay, sends their state again now rather than
+            # at their next keepalive (up to 2 s away), so a visitor walking in sees the people standing there.
+            self.redis.publish(CONTROL, pack(self.origin, [], json.dumps({"resend": [c.hex() for c in cells]})
+                                             .encode()))
+
+    # -- the hub loop's calls ---------------------------------------------------------------------------------
+
+    def publish(self, messages: list[tuple[bytes, bytes]]) -> None:
+        """``(channel, payload)`` pairs (channels from :func:`channel`), in one pipelined round trip."""
+        if not messages:
+            return
+        pipe = self.redis.pipeline(transaction=False)
+        for channel, payload in messages:
+            pipe.publish(channel, payload)
+        pipe.execute()
+
+    def control(self, payload: dict[str, Any]) -> None:
+        self.redis.publish(CONTROL, pack(self.origin, [], json.dumps(payload).encode()))
+
+    def next_avatar_id(self) -> int:
+        """Avatar ids unique across the relays (a visitor on one relay must not share an id with one on another)."""
+        return int(self.redis.incr(b"mseoul:avatar"))
+
+    def remember(self, avatar_id: int, profile: dict[str, Any]) -> None:
+        self.redis.set(b"mseoul:who:%d" % avatar_id, json.dumps(profile, ensure_ascii=False), ex=PROFILE_TTL)
+
+    def recall(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """The profiles (client, name, look, scene, staff, kiosk) of avatar ids joined on any relay."""
+        if not ids:
+            return {}
+        found = self.redis.mget([b"mseoul:who:%d" % i for i in ids])
+        return {i: json.loads(v) for i, v in zip(ids, found, strict=True) if v is not None}
+
+    def claim_name(self, scene: str, name: str) -> bool:
+        """Take ``name`` (case-folded) in ``scene`` across the relays; False if someone shows it already."""
+        return bool(self.redis.sadd(f"mseoul:names:{scene}".encode(), name.casefold()))
+
+    def release_name(self, scene: str, name: str) -> None:
+        self.redis.srem(f"mseoul:names:{scene}".encode(), name.casefold())
+
+
+def channel(topic: bytes) -> bytes:
+    return PREFIX + topic
