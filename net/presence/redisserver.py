@@ -20,7 +20,7 @@ SERVER = "redis-server"
 
 
 def find_server() -> str | None:
-    return shutil.which(SERVER) or (f"/usr/bin/{SERVER}" if Path(f"/usr/bin/{SERVER}").exists() else None)
+    return shutil.which(SERVER)
 
 
 def _server_user() -> str | None:
@@ -62,7 +62,7 @@ class RedisServer:
         cmd = [server, "--port", "0", "--unixsocket", str(root / "redis.sock"), "--unixsocketperm", "777",
                "--dir", str(root), "--save", "", "--appendonly", "no", "--logfile", str(root / "log")]
         proc = subprocess.Popen(["runuser", "-u", user, "--", *cmd] if user else cmd,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         running = cls(root, proc)
         deadline = time.monotonic() + timeout
         while not running.socket.exists():
