@@ -7,7 +7,7 @@ server (``redis-server``) in throw-away directories, each on a unix socket and, 
 unprivileged account; migrates the store once; then ``--hubs`` city-services processes and ``--relays`` presence
 relays (``python -m net.hub serve`` over the one store, the relays with ``--broker``), all sharing one hub data
 directory (its keys, its enrolled clients). It writes the combined endpoints to the data directory's
-``endpoints.json``, so ``python -m net.hub --data-dir DIR enroll …`` gives a client a ``city.json`` with every
+``city.json``, so ``python -m net.hub --data-dir DIR enroll …`` gives a client a ``city.json`` with every
 hub and every relay, and prints one JSON line (``{"event": "up", …}``) with the endpoints. Ctrl-C or SIGTERM
 stops everything and removes what it created (the data directory too, unless ``--data-dir`` named it).
 
@@ -97,7 +97,7 @@ class City:
                   for n in names if n.startswith("relay")]
         city = {"services": ",".join(h["services"] for h in hubs), "alerts": ",".join(h["alerts"] for h in hubs),
                 "presence_in": relays[0]["presence_in"], "presence_out": relays[0]["presence_out"], "relays": relays}
-        layout.endpoints_file.write_text(json.dumps(city), encoding="utf-8")  # what enroll copies to city.json
+        layout.city_file.write_text(json.dumps(city), encoding="utf-8")  # what enroll gives clients
         return {"event": "up", "data_dir": str(layout.root), "store": store, "broker": self.broker.url,
                 "hub_key": layout.hub_keys().public.decode(), **city,
                 "pids": {name: proc.pid for name, proc in self.procs}}
