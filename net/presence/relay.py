@@ -193,6 +193,7 @@ class PresenceRelay:
         # Other relays' latest states by cell topic (avatar id -> state, sender tag, when), for our visitors who
         # newly come within range, as _enter does for our own.
         self._remote: dict[bytes, dict[int, tuple[bytes, bytes, float]]] = {}
+        self._shunned_cache: dict[bytes, str] | None = None
         self._next_avatar = secrets.randbelow(1000) + 1
         self._next_message = 1
         self.next_tick = 0.0
@@ -393,9 +394,15 @@ class PresenceRelay:
         self._pass_states(topic, states)
 
     def _shunned(self) -> dict[bytes, str]:
-        """Sender tag -> client key for everyone one of our visitors is hidden from or hides (a block either way)."""
+        """Sender tag -> client key for everyone one of our visitors is hidden from or hides (a block either way);
+        kept until a session or a block changes (:meth:`_blocks_changed`), as every arrival asks."""
         assert self.bus is not None
-        return {self.bus.tag(k): k for s in self.sessions.values() for k in s.hidden}
+        if self._shunned_cache is None:
+            self._shunned_cache = {self.bus.tag(k): k for s in self.sessions.values() for k in s.hidden}
+        return self._shunned_cache
+
+    def _blocks_changed(self) -> None:
+        self._shunned_cache = None
 
     def _pass_states(self, topic: bytes, states: list[tuple[int, bytes, bytes]]) -> None:
         """Other relays' states on ``topic`` to our visitors: publicly, or, for a sender one of our visitors is
@@ -444,6 +451,7 @@ class PresenceRelay:
                     else:
                         s.hidden.discard(other)
                         self._resend(s)
+                    self._blocks_changed()
         for hexed in message.get("resend", ()):
             topic = bytes.fromhex(hexed)
             scene = topic[1:topic.index(b"/")].decode("ascii")
@@ -465,6 +473,7 @@ class PresenceRelay:
         return [s.client for s in gone]
 
     def _drop(self, s: Session) -> None:
+        self._blocks_changed()
         self._vacate(s)
         self.sessions.pop(s.client, None)
         self.by_id.pop(s.avatar_id, None)
@@ -534,6 +543,7 @@ class PresenceRelay:
             o.hidden.add(c.client)
             if c.client in o.blocked:
                 self._notice(o, {"hide": [avatar_id]})
+        self._blocks_changed()
         return {
             "avatar_id": avatar_id, "inbox": s.inbox.hex(), "scene": scene, "cell_size": self.config.cell_size,
             "timeout": self.config.timeout, "anonymous": anonymous,
@@ -631,6 +641,7 @@ class PresenceRelay:
                    (c.client, target, name, args["avatar_id"], scene, c.now))
         me.hidden.add(target)
         me.blocked.add(target)
+        self._blocks_changed()
         other = self.sessions.get(target)
         if other is not None:
             other.hidden.add(c.client)  # no notice: their view of the caller just stops (see _cloaked)
@@ -661,6 +672,7 @@ class PresenceRelay:
         if me is not None:
             me.hidden.discard(target)
             me.blocked.discard(target)
+        self._blocks_changed()
         if other is not None:
             other.hidden.discard(c.client)
         elif self.bus is not None:
