@@ -46,6 +46,7 @@ from net.presence.codec import (
     cell_of_topic,
     cell_topic,
     decode_ids,
+    decode_json,
     encode_ids,
     encode_json,
     encode_states,
@@ -194,6 +195,8 @@ class PresenceRelay:
         # newly come within range, as _enter does for our own.
         self._remote: dict[bytes, dict[int, tuple[bytes, bytes, float]]] = {}
         self._shunned_cache: dict[bytes, str] | None = None
+        # Chat heard from other relays' visitors, by avatar id: the evidence a report here attaches.
+        self.remote_recent: OrderedDict[int, deque[dict[str, Any]]] = OrderedDict()
         self._next_avatar = secrets.randbelow(1000) + 1
         self._next_message = 1
         self.next_tick = 0.0
@@ -419,6 +422,13 @@ class PresenceRelay:
             self._out.append((topic, encode_states(public[start:start + MAX_BODY // (4 + MAX_STATE_BYTES)])))
 
     def _arrive_from_one(self, topic: bytes, body: bytes, tag: bytes) -> None:
+        if body[:1] == KIND_CHAT:
+            message = decode_json(body)
+            scene = topic[1:topic.index(b"/")].decode("ascii")
+            self.remote_recent.setdefault(int(message["from"]), deque(maxlen=EVIDENCE)).append({**message,
+                                                                                                 "scene": scene})
+            while len(self.remote_recent) > KNOWN:
+                self.remote_recent.popitem(last=False)
         shunned = self._shunned()
         if tag not in shunned:
             self._out.append((topic, body))
@@ -708,7 +718,7 @@ class PresenceRelay:
         wait = self.report_limiter.take(bucket, c.role, c.now)
         if wait:
             raise ServiceError(ErrorCode.RATE_LIMITED, "too many reports", retry_after=round(wait, 3))
-        evidence = list(self.recent.get(target, ()))
+        evidence = list(self.recent.get(target, ()) or self.remote_recent.get(args["avatar_id"], ()))
         report = db.execute(
             "INSERT INTO reports (reporter, reported, avatar_id, name, scene, reason, note, evidence, created)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from net.presence.client import AvatarGone, ChatMessage, Joined
+from net.presence.client import Answered, AvatarGone, ChatMessage, Joined
 from net.presence.codec import cell_topic, scene_topic
 from net.presence.grid import CELL_SIZE, cells_around
 from net.presence.relay import RelayConfig
 from net.protocol import Role
-from tests.net.conftest import wait_for
+from tests.net.conftest import query_store, wait_for
 from tests.social import conftest as social
 from tests.social.conftest import HubRunner, Visitor, standing
 
@@ -134,3 +134,11 @@ def test_blocks_hold_across_relays(relays, visitors):
     time.sleep(1.0)
     assert alice.avatar_id in carol.sees() and bob_id in carol.sees(), "the others still see both"
     assert alice.avatar_id not in bob.sees()
+    # Carol reports alice (of the other relay) on her own relay: what alice said comes with it as evidence.
+    alice_id = alice.avatar_id
+    carol.do(lambda p: p.report(alice_id, "spam"))
+    wait_for(lambda: [a for a in carol.got(Answered) if a.op == "presence.report"], 5, "the report answered")
+    report = next(a for a in carol.got(Answered) if a.op == "presence.report").result
+    assert report["evidence"] == 1
+    (evidence,) = query_store(two.data_dir, two.config["store"], "SELECT evidence FROM reports")[0]
+    assert "hello" in evidence
