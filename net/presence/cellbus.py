@@ -29,6 +29,7 @@ import queue
 import secrets
 import struct
 import threading
+import time
 from typing import Any
 
 import zmq
@@ -40,6 +41,8 @@ CONTROL = b"mseoul:ctl"
 _HEAD = struct.Struct("<8sH")
 _ENTRY = struct.Struct("<I8s")
 PROFILE_TTL = 24 * 3600  # seconds an avatar id's owner stays findable (reports after the visitor left)
+TIMEOUT = 0.5  # seconds a call to the broker may take: the hub's loop waits for it
+DOWN_PAUSE = 1.0  # seconds without publishing after a failure, so a dead broker costs one timeout a second
 
 
 def pack(origin: bytes, tags: list[tuple[int, bytes]], body: bytes) -> bytes:
@@ -66,7 +69,9 @@ class CellBus:
 
         self.url, self.retry = url, retry
         self.origin = secrets.token_bytes(8)
-        self.redis = redis.Redis.from_url(url, socket_timeout=5)
+        self.redis = redis.Redis.from_url(url, socket_timeout=TIMEOUT, socket_connect_timeout=TIMEOUT)
+        self._errors = redis.RedisError
+        self._down_until = 0.0
         # Tags must be comparable across relays but useless for guessing keys: keyed by a secret all relays share.
         self._tag_key = self._shared_secret()
         self._changes: queue.Queue[tuple[bool, list[bytes]]] = queue.Queue()
@@ -113,11 +118,13 @@ class CellBus:
         import redis
 
         subscribed: set[bytes] = set()
+        failing = False
         while not self._stop.is_set():
             pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
             try:
                 if subscribed:
                     pubsub.subscribe(*subscribed)
+                failing = False
                 while not self._stop.is_set():
                     self._apply_changes(pubsub, subscribed)
                     message = pubsub.get_message(timeout=0.005)
@@ -126,7 +133,9 @@ class CellBus:
                             self._push.send_multipart([message["channel"], message["data"]])
                         message = pubsub.get_message(timeout=0)
             except redis.RedisError as exc:
-                log.warning("presence broker: %s; subscribing again in %.1f s", exc, self.retry)
+                (log.debug if failing else log.warning)("presence broker: %s; subscribing again every %.1f s", exc,
+                                                        self.retry)
+                failing = True
                 self._stop.wait(self.retry)
             finally:
                 pubsub.close()
@@ -160,12 +169,24 @@ class CellBus:
 
     def publish(self, messages: list[tuple[bytes, bytes]]) -> None:
         """``(channel, payload)`` pairs (channels from :func:`channel`), in one pipelined round trip."""
-        if not messages:
+        """While the broker is down, messages are dropped (presence is fire-and-forget: the next states replace
+        them) and our own visitors still see each other; one warning per outage."""
+        now = time.monotonic()
+        if not messages or now < self._down_until:
             return
         pipe = self.redis.pipeline(transaction=False)
         for channel, payload in messages:
             pipe.publish(channel, payload)
-        pipe.execute()
+        try:
+            pipe.execute()
+        except self._errors as exc:
+            if not self._down_until:
+                log.warning("presence broker unreachable (%s): relaying to this process's visitors only", exc)
+            self._down_until = now + DOWN_PAUSE
+            return
+        if self._down_until:
+            log.warning("presence broker reachable again")
+            self._down_until = 0.0
 
     def control(self, payload: dict[str, Any]) -> None:
         self.redis.publish(CONTROL, pack(self.origin, [], json.dumps(payload).encode()))

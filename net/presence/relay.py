@@ -270,10 +270,7 @@ class PresenceRelay:
         out, self._out = self._out, []
         if self._bus_out:
             bus_out, self._bus_out = self._bus_out, []
-            try:
-                self.bus.publish(bus_out)
-            except Exception as exc:  # noqa: BLE001 - the broker is down: our own visitors still see each other
-                log.warning("presence broker: %s", exc)
+            self.bus.publish(bus_out)
         self.stats.messages_out += len(out)
         self.stats.bytes_out += sum(len(t) + len(b) for t, b in out)
         return out

@@ -142,3 +142,28 @@ def test_blocks_hold_across_relays(relays, visitors):
     assert report["evidence"] == 1
     (evidence,) = query_store(two.data_dir, two.config["store"], "SELECT evidence FROM reports")[0]
     assert "hello" in evidence
+
+
+def test_a_relay_whose_broker_dies_still_serves_its_own_visitors(tmp_path: Path, pg_cluster, redis_url, visitors):
+    from net.presence.redisserver import RedisServer
+
+    broker = RedisServer.start()  # its own, to kill (``redis_url`` only skips where Redis is not installed)
+    runner = HubRunner(tmp_path / "city", store=pg_cluster.new_schema("alone"), broker=broker.url,
+                       presence=RelayConfig(timeout=3.0))
+    runner.start()
+    try:
+        walker = visitors(runner, "walker", lambda t: (5.0 + 1.4 * (t % 4), 5.0))
+        watcher = visitors(runner, "watcher", standing(8.0, 2.0))
+        wait_for(lambda: walker.avatar_id in watcher.sees(), 10, "the watcher sees the walker")
+        broker.stop()
+        time.sleep(1.0)
+        delays: list[float] = []
+        until = time.monotonic() + 2.0
+        while time.monotonic() < until:
+            watcher.do(lambda p: _latest_delay(watcher, walker.avatar_id, delays))
+            time.sleep(0.03)
+        delays.sort()
+        assert len(delays) > 30 and delays[int(0.95 * len(delays))] < 0.2, delays
+    finally:
+        runner.stop()
+        broker.stop()
