@@ -9,10 +9,12 @@ like the presence channel itself (a lost state is replaced by the next one 0.1 s
 nothing until subscribed, so one channel per cell needs no set-up.
 
 On the broker a message is ``origin (8 bytes) | count (uint16) | count × (avatar id uint32, sender tag 8 bytes)
-| body``, the body exactly as on the visitors' channel. The tags let a receiving relay keep its own visitors'
-blocks: a tag is a keyed hash of the sender's client key, so a relay can match it against the keys its visitors
-hid without the broker carrying anyone's key. Control messages (blocks made or lifted on another relay, "resend
-the states in this cell") go on one channel all relays hear.
+| body`` (``net.presence.codec.pack``), the body exactly as on the visitors' channel. The tags let a receiving
+relay keep its own visitors' blocks: a tag is a keyed hash of the sender's client key, so a relay can match it
+against the keys its visitors hid while the 10 Hz traffic carries no key (client keys, which are public keys,
+pass only in the rare block messages and the avatar owners' records). Control messages (blocks made or lifted
+on another relay, "resend the states in this cell") go on one channel all relays hear. The broker is internal:
+on a private address with a password, never reachable by visitors.
 
 The broker client runs in a thread of its own (redis-py's pub/sub object belongs to one thread): it applies the
 relay's subscription changes and pushes what arrives to the hub's loop over an inproc socket, as the alert feed
@@ -27,37 +29,19 @@ import json
 import logging
 import queue
 import secrets
-import struct
 import threading
 import time
 from typing import Any
 
 import zmq
 
+from net.presence.codec import CONTROL, PREFIX, pack
+
 log = logging.getLogger(__name__)
 
-PREFIX = b"mseoul:p:"  # broker channel = PREFIX + presence topic
-CONTROL = b"mseoul:ctl"
-_HEAD = struct.Struct("<8sH")
-_ENTRY = struct.Struct("<I8s")
 PROFILE_TTL = 24 * 3600  # seconds an avatar id's owner stays findable (reports after the visitor left)
 TIMEOUT = 0.5  # seconds a call to the broker may take: the hub's loop waits for it
 DOWN_PAUSE = 1.0  # seconds without publishing after a failure, so a dead broker costs one timeout a second
-
-
-def pack(origin: bytes, tags: list[tuple[int, bytes]], body: bytes) -> bytes:
-    return _HEAD.pack(origin, len(tags)) + b"".join(_ENTRY.pack(a, t) for a, t in tags) + body
-
-
-def unpack(payload: bytes) -> tuple[bytes, dict[int, bytes], bytes]:
-    """``(origin, {avatar id: tag}, body)``; ValueError for bytes that are not a bus message."""
-    try:
-        origin, count = _HEAD.unpack_from(payload, 0)
-        offset = _HEAD.size + count * _ENTRY.size
-        tags = dict(_ENTRY.iter_unpack(payload[_HEAD.size:offset]))
-    except struct.error as exc:
-        raise ValueError(f"not a bus message: {exc}") from None
-    return origin, tags, payload[offset:]
 
 
 class CellBus:
@@ -212,6 +196,3 @@ class CellBus:
     def release_name(self, scene: str, name: str) -> None:
         self.redis.srem(f"mseoul:names:{scene}".encode(), name.casefold())
 
-
-def channel(topic: bytes) -> bytes:
-    return PREFIX + topic

@@ -231,3 +231,33 @@ def scene_topic(scene: str) -> bytes:
 
 def inbox_topic(token: bytes) -> bytes:
     return b"u" + token
+
+
+# -- between relay processes (net/presence/cellbus.py): the broker's channels and framing ---------------------
+
+PREFIX = b"mseoul:p:"  # broker channel = PREFIX + presence topic
+CONTROL = b"mseoul:ctl"  # blocks across relays, resend requests
+_BUS_HEAD = struct.Struct("<8sH")
+_BUS_ENTRY = struct.Struct("<I8s")
+
+
+def channel(topic: bytes) -> bytes:
+    return PREFIX + topic
+
+
+def pack(origin: bytes, tags: list[tuple[int, bytes]], body: bytes) -> bytes:
+    """``origin (8 bytes) | count (uint16) | count × (avatar id uint32, sender tag 8 bytes) | body``."""
+    return _BUS_HEAD.pack(origin, len(tags)) + b"".join(_BUS_ENTRY.pack(a, t) for a, t in tags) + body
+
+
+def unpack(payload: bytes) -> tuple[bytes, dict[int, bytes], bytes]:
+    """``(origin, {avatar id: tag}, body)``; CodecError for bytes that are not a broker message."""
+    try:
+        origin, count = _BUS_HEAD.unpack_from(payload, 0)
+        offset = _BUS_HEAD.size + count * _BUS_ENTRY.size
+        if len(payload) < offset:
+            raise CodecError("short broker message")
+        tags = dict(_BUS_ENTRY.iter_unpack(payload[_BUS_HEAD.size:offset]))
+    except struct.error as exc:
+        raise CodecError(f"not a broker message: {exc}") from None
+    return origin, tags, payload[offset:]

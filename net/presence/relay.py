@@ -34,6 +34,7 @@ from net.hub.ratelimit import Limit, RateLimiter
 from net.hub.services import Caller, ServiceError
 from net.hub.store import Database
 from net.presence.codec import (
+    CONTROL,
     KIND_CHAT,
     KIND_GATHERING,
     KIND_GONE,
@@ -42,19 +43,23 @@ from net.presence.codec import (
     KIND_STATES,
     KIND_STROKE,
     MAX_STATE_BYTES,
+    PREFIX,
     CodecError,
     cell_of_topic,
     cell_topic,
+    channel,
     decode_ids,
     decode_json,
     encode_ids,
     encode_json,
     encode_states,
     inbox_topic,
+    pack,
     position_of,
     scene_topic,
     state_entries,
     state_size,
+    unpack,
 )
 from net.presence.grid import CELL_SIZE, cell_of, cells_around
 from net.protocol import ErrorCode, Role
@@ -301,8 +306,6 @@ class PresenceRelay:
 
     def _to_bus(self, topic: bytes, states: list[tuple[int, bytes, str]]) -> None:
         """Our visitors' states for the other relays, cloaked or not: each relay applies its own visitors' blocks."""
-        from net.presence.cellbus import channel, pack
-
         assert self.bus is not None
         size, batch = 4, []
         for i, (avatar_id, raw, client) in enumerate(states):
@@ -339,8 +342,6 @@ class PresenceRelay:
 
     def _bus_publish(self, topic: bytes, body: bytes, sender: Session | None = None) -> None:
         if self.bus is not None:
-            from net.presence.cellbus import channel, pack
-
             tags = [(sender.avatar_id, self.bus.tag(sender.client))] if sender is not None else []
             self._bus_out.append((channel(topic), pack(self.bus.origin, tags, body)))
 
@@ -362,8 +363,6 @@ class PresenceRelay:
 
     def arrive(self, channel_name: bytes, payload: bytes) -> None:
         """A message from another relay (through the broker): passed to our visitors who may see it."""
-        from net.presence.cellbus import CONTROL, PREFIX, unpack
-
         assert self.bus is not None
         try:
             origin, tags, body = unpack(payload)
