@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from net.presence.client import Answered, AvatarGone, ChatMessage, Joined
-from net.presence.codec import cell_topic, scene_topic
+from net.presence.codec import CodecError, cell_topic, pack, scene_topic, unpack
 from net.presence.grid import CELL_SIZE, cells_around
 from net.presence.relay import RelayConfig
 from net.protocol import Role
@@ -20,8 +20,15 @@ from tests.net.conftest import query_store, wait_for
 from tests.social import conftest as social
 from tests.social.conftest import HubRunner, Visitor, standing
 
-pytestmark = pytest.mark.slow
 visitors = social.visitors  # the social tests' visitor threads (fixture ``visitors``), on our relays
+
+
+def test_broker_framing_round_trips_and_refuses_short_messages():
+    origin, tags = b"o" * 8, [(7, b"t" * 8), (4_000_000_000, b"u" * 8)]
+    assert unpack(pack(origin, tags, b"Sbody")) == (origin, dict(tags), b"Sbody")
+    for bad in (b"", b"o" * 8, pack(origin, tags, b"")[:-1]):
+        with pytest.raises(CodecError):
+            unpack(bad)
 
 
 @pytest.fixture
@@ -47,6 +54,7 @@ def _latest_delay(v: Visitor, avatar_id: int, out: list[float]) -> None:
         out.append(remote.buffer.last_arrival - remote.buffer.samples[-1].t)
 
 
+@pytest.mark.slow
 def test_visitors_on_two_relays_see_each_other_within_200_ms(relays, visitors):
     one, two = relays
     walker = visitors(one, "walker", lambda t: (5.0 + 1.4 * (t % 4), 5.0))
@@ -75,6 +83,7 @@ def test_visitors_on_two_relays_see_each_other_within_200_ms(relays, visitors):
     assert delays[int(0.95 * len(delays))] < 0.2, delays
 
 
+@pytest.mark.slow
 def test_a_border_crossing_keeps_the_avatar_continuous(relays, visitors):
     one, two = relays
     border = CELL_SIZE  # between cells (0, 0) and (1, 0)
@@ -115,6 +124,7 @@ def test_a_border_crossing_keeps_the_avatar_continuous(relays, visitors):
     assert set(two.hub.presence._heard) == wanted | {scene_topic("district")}
 
 
+@pytest.mark.slow
 def test_blocks_hold_across_relays(relays, visitors):
     one, two = relays
     alice = visitors(one, "alice", standing(0.0, 0.0))
@@ -144,6 +154,7 @@ def test_blocks_hold_across_relays(relays, visitors):
     assert "hello" in evidence
 
 
+@pytest.mark.slow
 def test_a_relay_whose_broker_dies_still_serves_its_own_visitors(tmp_path: Path, pg_cluster, redis_url, visitors):
     from net.presence.redisserver import RedisServer
 
