@@ -27,8 +27,9 @@ from ui import i18n
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("game", "ui", "net")
 # What a build may leave out (packaging/README.md): speech, XR with its per-platform OpenXR loader, and the city
-# deployment's PostgreSQL driver (the ``city`` extra). A module that needs one of these is skipped, not failed.
-OPTIONAL = ("openxr", "pyttsx3", "game.xr", "psycopg", "psycopg_pool")
+# deployment's PostgreSQL driver and broker client (the ``city`` extra). A module that needs one of these is skipped,
+# not failed.
+OPTIONAL = ("openxr", "pyttsx3", "game.xr", "psycopg", "psycopg_pool", "redis")
 SPEECH_WORD = "서울"
 
 

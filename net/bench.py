@@ -380,6 +380,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--city", action="store_true",
                         help="instead: the hub on PostgreSQL, alone and as 3 processes, against SQLite"
                         " (net/citybench.py; --tickets, --alerts and --subscribers per process apply)")
+    parser.add_argument("--relays", type=int, default=2, help="with --city: presence relay processes")
+    parser.add_argument("--city-part", choices=("tickets", "alerts", "recovery", "presence"), action="append",
+                        help="with --city: run only these parts (repeatable; default: all)")
+    parser.add_argument("--presence-seconds", type=float, default=10.0,
+                        help="with --city: measured seconds per presence crowd")
     args = parser.parse_args(argv)
     if args.city:
         return city_main(args)
@@ -413,7 +418,9 @@ def city_main(args: argparse.Namespace) -> int:
     from net import citybench  # needs PostgreSQL's binaries and psycopg; the figures above need neither
 
     with tempfile.TemporaryDirectory(prefix="net-bench-city-") as tmp:
-        figures = citybench.city(Path(tmp), args.tickets, args.alerts, args.subscribers)
+        parts = tuple(args.city_part or ("tickets", "alerts", "recovery", "presence"))
+        figures = citybench.city(Path(tmp), args.tickets, args.alerts, args.subscribers, args.relays,
+                                 args.presence_seconds, parts)
     figures["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "libzmq": zmq.zmq_version()}
     text = json.dumps(figures, indent=2, ensure_ascii=False)
     print(text)

@@ -10,6 +10,10 @@
 3. Recovery: a client connected to all three sends tickets steadily and resends what is unanswered after
    ``resend`` seconds; one process is SIGKILLed; seconds until every request in flight at the kill is answered,
    and the slowest answer to a request sent after the kill (one that went to the dead peer waits for its resend).
+4. Presence across relay processes: simulated visitors (``net.presence.bench``'s, in worker processes) spread
+   over ``relays`` hub processes joined by a throw-away Redis, in one square (everyone hears everyone) and over
+   the whole district; the crowd grows step by step until the relay p99 (sender's clock to the receiving
+   visitor's) passes 150 ms. The largest crowd held is the figure; each step's figures are kept.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from net.bench import cap, percentile, raw_dealer, start_hub, ticket_throughput
 from net.hub.layout import HubLayout, init_hub_dir, make_client_dir
 from net.hub.pgcluster import Cluster
 from net.keys import load_authority_private
+from net.presence import bench as presence_bench
+from net.presence.redisserver import RedisServer
 from net.protocol import ALERT_TOPIC, HEARTBEAT_TOPIC, Role, encode_request
 
 
@@ -180,12 +186,62 @@ def recovery(root: Path, cluster: Cluster, rate: float, resend: float) -> dict[s
         stop_hubs(hubs)
 
 
-def city(root: Path, total: int, alerts: int, per_hub: int) -> dict[str, Any]:
+P99_LIMIT_MS = 150.0
+SQUARE = (0.0, 0.0, 60.0, 60.0)  # about four cells: everyone hears everyone
+DISTRICT = (-800.0, -800.0, 800.0, 800.0)
+STEPS = {"square": (100, 200, 300, 400, 500, 600), "district": (200, 400, 600, 800, 1200, 1600, 2000)}
+
+
+def presence(root: Path, cluster: Cluster, relays: int, seconds: float,
+             steps: dict[str, tuple[int, ...]] = STEPS) -> dict[str, Any]:
+    """The most visitors each scenario holds with relay p99 ≤ 150 ms across ``relays`` processes. Each crowd is
+    also run against one relay alone (no broker) right after, so both meet the same load from the machine's
+    other work (each run records the load average)."""
+    out: dict[str, Any] = {"relays": relays, "p99_limit_ms": P99_LIMIT_MS}
+    broker = RedisServer.start()
+    try:
+        for name, area in (("square", SQUARE), ("district", DISTRICT)):
+            runs, alone = [], []
+            for visitors in steps[name]:
+                runs.append(_crowd(root, cluster, name, area, visitors, seconds, relays, broker.url))
+                alone.append(_crowd(root, cluster, name, area, visitors, seconds, 1, None))
+                if not _held(runs[-1]):
+                    break
+            out[name] = {"most_visitors_held": max((r["visitors"] for r in runs if _held(r)), default=0),
+                         "one_relay_alone_held": max((r["visitors"] for r in alone if _held(r)), default=0),
+                         "runs": runs, "one_relay_alone": alone}
+    finally:
+        broker.stop()
+    return out
+
+
+def _held(run: dict[str, Any]) -> bool:
+    return run["latency_ms"] is not None and run["latency_ms"]["p99"] <= P99_LIMIT_MS
+
+
+def _crowd(root: Path, cluster: Cluster, name: str, area: tuple[float, float, float, float], visitors: int,
+           seconds: float, relays: int, broker: str | None) -> dict[str, Any]:
+    store = cluster.new_database(f"presence_{name}") if broker else None
+    workers = -(-visitors // 300)  # a load-generating process per 300 visitors keeps each under ~60 % busy
+    run = presence_bench.scenario(f"{name}-{visitors}-{relays}", visitors, area, workers, seconds, root,
+                                  relays=relays, store=store, broker=broker)
+    return {**run, "loadavg_1min": round(os.getloadavg()[0], 2)}
+
+
+def city(root: Path, total: int, alerts: int, per_hub: int, relays: int = 2, presence_seconds: float = 10.0,
+         parts: tuple[str, ...] = ("tickets", "alerts", "recovery", "presence")) -> dict[str, Any]:
     cluster = Cluster.start(durable=True)
     try:
-        return {"tickets": tickets(root, cluster, total), "alert_fan_out": fan_out(root, cluster, alerts, per_hub),
-                "recovery": recovery(root, cluster, rate=100.0, resend=0.5),
-                "postgresql": cluster.bin_dir.parent.name}
+        figures: dict[str, Any] = {"postgresql": cluster.bin_dir.parent.name}
+        if "tickets" in parts:
+            figures["tickets"] = tickets(root, cluster, total)
+        if "alerts" in parts:
+            figures["alert_fan_out"] = fan_out(root, cluster, alerts, per_hub)
+        if "recovery" in parts:
+            figures["recovery"] = recovery(root, cluster, rate=100.0, resend=0.5)
+        if "presence" in parts:
+            figures["presence_across_relays"] = presence(root, cluster, relays, presence_seconds)
+        return figures
     finally:
         cluster.stop()
 

@@ -13,6 +13,7 @@ APT_PACKAGES=(
     xvfb xauth           # a virtual display for the windowed (kiosk fullscreen, GLX) tests
     wine64 gcc-mingw-w64-x86-64-win32   # the Windows build run under Wine; mingw builds its test-only stand-ins
     postgresql           # the city's store; the hub tests start a throw-away cluster from its binaries
+    redis-server         # the presence relays' broker (pub/sub per interest cell); the tests start a throw-away one
 )
 
 missing=()

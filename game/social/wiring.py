@@ -18,7 +18,7 @@ from game.social.presence_task import PresenceTask, walker_state
 from game.social.voice import ChatVoice
 from net.client.link import CityLink
 from net.keys import load_curve, load_pinned_authorities
-from net.presence.client import PresenceClient
+from net.presence.client import PresenceClient, relay_for
 
 SCENE = "district"
 
@@ -28,10 +28,13 @@ def open_presence(client_dir: Path) -> tuple[CityLink, PresenceClient]:
     city = json.loads((client_dir / "city.json").read_text(encoding="utf-8"))
     outbox = client_dir / "presence"
     outbox.mkdir(exist_ok=True)
-    link = CityLink(city["services"], city["alerts"], load_curve(client_dir / "hub.key").public,
-                    load_curve(client_dir / "client.key_secret"), load_pinned_authorities(client_dir / "authorities"),
-                    outbox)
-    return link, PresenceClient(link, city["presence_in"], city["presence_out"])
+    keys = load_curve(client_dir / "client.key_secret")
+    relay = relay_for(city, keys.public)  # a city of several relays: this visitor's one
+    alerts = city["alerts"]
+    link = CityLink(relay["services"], ",".join(alerts) if isinstance(alerts, list) else alerts,
+                    load_curve(client_dir / "hub.key").public, keys,
+                    load_pinned_authorities(client_dir / "authorities"), outbox)
+    return link, PresenceClient(link, relay["presence_in"], relay["presence_out"])
 
 
 def has_presence(client_dir: Path) -> bool:

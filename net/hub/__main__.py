@@ -47,11 +47,19 @@ def _store(args: argparse.Namespace) -> str | None:
     return url or None
 
 
+def _broker(args: argparse.Namespace) -> str | None:
+    """``--broker``, else ``settings.json`` key ``broker``; None: this process's relay is the only one."""
+    url = args.broker or HubLayout(args.data_dir).settings().get("broker")
+    if url and not url.startswith(("redis://", "rediss://", "unix://")):
+        raise SystemExit(f"--broker: not a Redis URL (redis://… or unix://…): {url}")
+    return url or None
+
+
 def serve(args: argparse.Namespace) -> int:
     api_key = args.disaster_api_key or os.environ.get("MSEOUL_DISASTER_API_KEY")
     hub = Hub(HubConfig(
         args.data_dir, store=_store(args), services=args.services, alerts=args.alerts, presence_in=args.presence_in,
-        presence_out=args.presence_out, allow_anonymous=not args.kiosks_only,
+        presence_out=args.presence_out, broker=_broker(args), allow_anonymous=not args.kiosks_only,
         heartbeat=args.heartbeat, watch_dropbox=not args.no_dropbox, disaster_api_key=api_key,
         disaster_api_url=args.disaster_api_url, disaster_api_interval=args.disaster_api_interval,
         disaster_api_region=args.region, hide_after=args.hide_after, city_data_key=args.city_data_key,
@@ -188,6 +196,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--presence-out", help="PUB endpoint for relayed presence (default: services port + 3)")
     s.add_argument("--store", help="the city's PostgreSQL store, postgresql://… (default: settings.json key"
                    " 'store', else SQLite in the data dir)")
+    s.add_argument("--broker", help="Redis (or Valkey) URL, redis://… or unix://…: share presence with other relay"
+                   " processes, cell by cell (default: settings.json key 'broker', else this process alone)")
     s.add_argument("--kiosks-only", action="store_true", help="refuse client keys that are not enrolled")
     s.add_argument("--heartbeat", type=float, default=1.0, help="seconds between alert-channel heartbeats")
     s.add_argument("--no-dropbox", action="store_true", help="do not watch <data-dir>/dropbox")

@@ -69,6 +69,12 @@ class HubLayout:
         return self.root / "endpoints.json"
 
     @property
+    def city_file(self) -> Path:
+        """The whole city's endpoints (several hubs and relays), written by the operator or ``net.city``; when
+        present, clients are given it instead of this one process's ``endpoints.json``."""
+        return self.root / "city.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.root / "settings.json"
 
@@ -109,7 +115,9 @@ def make_client_dir(layout: HubLayout, target: Path, role: Role, name: str) -> P
     pinned.mkdir(parents=True, exist_ok=True)
     for pub in layout.authorities.glob("*.pub"):
         shutil.copyfile(pub, pinned / pub.name)
-    if layout.endpoints_file.exists():
-        shutil.copyfile(layout.endpoints_file, target / "city.json")
+    for endpoints in (layout.city_file, layout.endpoints_file):
+        if endpoints.exists():
+            shutil.copyfile(endpoints, target / "city.json")
+            break
     enroll(layout.clients, role, name, keys.public)
     return target

@@ -9,6 +9,8 @@ several hub processes may share: the rules that must hold across them live in th
 booked slot, one row per request id) and in named locks (a request id while it is served, the alert log while an
 alert takes its sequence number), so a retry that lands on another process is still answered once. Every
 process publishes every alert, its own and the others' (``net.hub.alertfeed``: LISTEN/NOTIFY), in sequence.
+With a ``broker`` (Redis), the process's presence relay is one of several: visitors attached to different
+processes see each other through the broker's per-cell channels (``net.presence.cellbus``).
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ class HubConfig:
     presence_in: str | None = None  # SUB for visitors' states; None: services host, port + 2 (or any port)
     presence_out: str | None = None  # PUB for relayed states, chat, notices (never the alerts PUB); port + 3
     presence: RelayConfig = field(default_factory=RelayConfig)
+    broker: str | None = None  # redis://… (or unix://…): presence shared with other relay processes; None: alone
     allow_anonymous: bool = True
     heartbeat: float = 1.0
     limits: dict[Role, Limit] | None = None
@@ -141,7 +144,16 @@ class Hub:
         self.pub = self._curve_socket(zmq.PUB, keys.secret, ALERTS_DOMAIN)
         self.pub.sndhwm = config.alert_queue
         # Presence has its own pair of sockets: a burst of states must never fill the alerts PUB's queues.
-        self.presence = PresenceRelay(config.presence, is_profane)
+        self.bus = None
+        if config.broker:
+            from net.presence.cellbus import CellBus  # the city's alone: redis-py is in the 'city' extra
+
+            self.bus_in = self.ctx.socket(zmq.PULL)
+            self.bus_in.linger = 0
+            bus_endpoint = f"inproc://cell-bus-{id(self):x}"
+            self.bus_in.bind(bus_endpoint)
+            self.bus = CellBus(config.broker, self.ctx, bus_endpoint)
+        self.presence = PresenceRelay(config.presence, is_profane, bus=self.bus)
         self.presence_in = self._curve_socket(zmq.SUB, keys.secret, PRESENCE_DOMAIN)
         self.presence_in.maxmsgsize = MAX_STATE_BYTES + CURVE_OVERHEAD
         self.presence_in.subscribe(b"")
@@ -208,6 +220,9 @@ class Hub:
         if self.feed:
             self.feed.start()
             poller.register(self.feed_in, zmq.POLLIN)
+        if self.bus:
+            self.bus.start()
+            poller.register(self.bus_in, zmq.POLLIN)
         poller.register(self.router, zmq.POLLIN)
         poller.register(self.zap.socket, zmq.POLLIN)
         poller.register(self.presence_in, zmq.POLLIN)
@@ -231,6 +246,8 @@ class Hub:
             self.zap.handle()
         if self.presence_in in ready:
             self._receive_states()
+        if self.bus and self.bus_in in ready:
+            self._bus_arrivals()
         if self.presence_out in ready:
             self._subscriptions()
         if scan:
@@ -271,6 +288,9 @@ class Hub:
             self.feed_in.close(linger=0)
         if self.city_poller:
             self.city_poller.stop()
+        if self.bus:
+            self.bus.stop()
+            self.bus_in.close(linger=0)
         self.zap.close()
         self.router.close(linger=0)
         self.pub.close(linger=0)
@@ -398,6 +418,15 @@ class Hub:
             except zmq.Again:
                 return
             self.presence.receive(frame.get("User-Id").partition(":")[2], frame.bytes, now)
+
+    def _bus_arrivals(self, limit: int = 4096) -> None:
+        """What other relay processes published in the cells our visitors hear (bounded like the states)."""
+        for _ in range(limit):
+            try:
+                channel, payload = self.bus_in.recv_multipart(zmq.NOBLOCK)
+            except zmq.Again:
+                return
+            self.presence.arrive(channel, payload)
 
     def _subscriptions(self, limit: int = 4096) -> None:
         """Honour the presence subscriptions that are allowed (XPUB_MANUAL applies them to the peer that sent

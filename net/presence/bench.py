@@ -46,12 +46,13 @@ PROBES = 16  # visitors per scenario that decode everything they hear, for laten
 SEND_HZ = 10.0
 
 
-def _hub_main(data_dir: str, conn: Connection) -> None:
-    """Child process: a hub on free loopback ports; answers "stats" with its relay counters until "stop"."""
+def _hub_main(data_dir: str, conn: Connection, store: str | None = None, broker: str | None = None) -> None:
+    """Child process: a hub on free loopback ports (one of several relays with ``store`` and ``broker``); answers
+    "stats" with its relay counters until "stop"."""
     from net.hub.server import Hub, HubConfig
 
     hub = Hub(HubConfig(Path(data_dir), services="tcp://127.0.0.1:*", alerts="tcp://127.0.0.1:*",
-                        watch_dropbox=False))
+                        watch_dropbox=False, store=store, broker=broker))
     conn.send(hub.bind())
     thread = threading.Thread(target=hub.run, daemon=True)
     thread.start()
@@ -159,7 +160,8 @@ def _worker(spec: dict[str, Any], conn: Connection) -> None:
     ctx.max_sockets = 3 * len(spec["keys"]) + 16  # libzmq's default cap is 1,023 sockets per context
     x0, y0, x1, y1 = spec["area"]
     visitors = [
-        SimVisitor(ctx, CurveKeys(k[0].encode(), k[1].encode()), spec["hub_key"].encode(), spec["endpoints"],
+        SimVisitor(ctx, CurveKeys(k[0].encode(), k[1].encode()), spec["hub_key"].encode(),
+                   spec["endpoints"][i % len(spec["endpoints"])],  # several relays: visitors spread over them
                    (rng.uniform(x0, x1), rng.uniform(y0, y1)), spec["area"], i < spec["probes"], rng)
         for i, k in enumerate(spec["keys"])
     ]
@@ -209,17 +211,21 @@ def _worker(spec: dict[str, Any], conn: Connection) -> None:
 
 
 def scenario(name: str, visitors: int, area: tuple[float, float, float, float], workers: int, seconds: float,
-             root: Path) -> dict[str, Any]:
+             root: Path, relays: int = 1, store: str | None = None, broker: str | None = None) -> dict[str, Any]:
+    """One crowd against one hub, or against ``relays`` hub processes over ``store`` and ``broker`` (issue 18)."""
     data_dir = root / name
     layout = init_hub_dir(data_dir)
     keys = [zmq.curve_keypair() for _ in range(visitors)]
     for i, (public, _) in enumerate(keys):
         enroll(layout.clients, Role.CITIZEN, f"sim{i}", public)
     mpctx = mp.get_context("spawn")
-    hub_conn, child = mpctx.Pipe()
-    hub = mpctx.Process(target=_hub_main, args=(str(data_dir), child), daemon=True)
-    hub.start()
-    endpoints = hub_conn.recv()
+    hubs = []
+    for _ in range(relays):
+        hub_conn, child = mpctx.Pipe()
+        hub = mpctx.Process(target=_hub_main, args=(str(data_dir), child, store, broker), daemon=True)
+        hub.start()
+        hubs.append((hub, hub_conn))
+    endpoints = [conn.recv() for _, conn in hubs]
     hub_key = layout.hub_keys().public.decode()
     procs, conns = [], []
     share = math.ceil(visitors / workers)
@@ -235,32 +241,38 @@ def scenario(name: str, visitors: int, area: tuple[float, float, float, float], 
     for conn in conns:
         conn.recv()
     time.sleep(6.0)  # the workers' warm-up: joins answered, subscriptions in place
-    hub_conn.send("stats")
-    before = hub_conn.recv()
-    cpu0, _ = proc_usage(hub.pid)
+
+    def stats(command: str) -> dict[str, int]:
+        for _, conn in hubs:
+            conn.send(command)
+        replies = [conn.recv() for _, conn in hubs]
+        return {k: sum(r[k] for r in replies) for k in replies[0]}
+
+    before = stats("stats")
+    cpu0 = sum(proc_usage(h.pid)[0] for h, _ in hubs)
     t0 = time.monotonic()
     peak_rss = 0
     results = []
     pending = list(conns)
     while pending:
-        _, rss = proc_usage(hub.pid)
-        peak_rss = max(peak_rss, rss)
+        peak_rss = max(peak_rss, max(proc_usage(h.pid)[1] for h, _ in hubs))
         for conn in list(pending):
             if conn.poll(0.2):
                 results.append(conn.recv())
                 pending.remove(conn)
     elapsed = time.monotonic() - t0
-    cpu1, _ = proc_usage(hub.pid)
-    hub_conn.send("stop")
-    after = hub_conn.recv()
+    cpu1 = sum(proc_usage(h.pid)[0] for h, _ in hubs)
+    after = stats("stop")
     rate = {k: round((after[k] - before[k]) / elapsed) for k in after}
-    hub.join(10)
+    for h, _ in hubs:
+        h.join(10)
     for proc in procs:
         proc.join(10)
     latencies = [lat for r in results for lat in r["latencies"]]
     bytes_in = sum(r["bytes_in"] for r in results)
     return {
-        "visitors": visitors, "joined": sum(r["joined"] for r in results), "seconds": round(elapsed, 1),
+        "visitors": visitors, "relays": relays, "joined": sum(r["joined"] for r in results),
+        "seconds": round(elapsed, 1),
         "hub_states_in_per_s": rate["states_in"], "hub_states_dropped_per_s": rate["states_dropped"],
         "hub_updates_relayed_per_s": rate["entries_out"], "hub_messages_published_per_s": rate["messages_out"],
         "messages_delivered_per_s": round(sum(r["msgs_in"] for r in results) / seconds),

@@ -9,6 +9,7 @@ Nothing here blocks: call :meth:`set_state`, :meth:`poll` and :meth:`visible` on
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -149,6 +150,19 @@ PresenceEvent = (Joined | ChatMessage | MessageHidden | AvatarGone | Refused | R
                  | BlockList | Stroke | BoardWiped)
 
 
+def relay_for(city: dict[str, Any], client_public: bytes) -> dict[str, str]:
+    """The presence relay a visitor attaches to: ``services``, ``presence_in`` and ``presence_out`` endpoints.
+
+    A city of several relay processes lists them in ``city.json`` under ``relays``; the visitor's key picks one,
+    so the same visitor comes back to the same relay, and its presence link must send its requests (join, chat,
+    blocks) to that relay's own services endpoint, where its session lives. A single hub is its own relay."""
+    relays = city.get("relays")
+    if not relays:
+        return {"services": city["services"], "presence_in": city["presence_in"],
+                "presence_out": city["presence_out"]}
+    return relays[int.from_bytes(hashlib.sha256(client_public).digest()[:4], "big") % len(relays)]
+
+
 class PresenceClient:
     """Presence for one visitor over ``link``; :meth:`join` a scene, then drive it every frame."""
 
@@ -180,9 +194,10 @@ class PresenceClient:
 
     @classmethod
     def from_directory(cls, directory: Path, link: CityLink, **options: Any) -> PresenceClient:
-        """Endpoints from the client directory's ``city.json`` (``presence_in``/``presence_out``)."""
+        """Endpoints from the client directory's ``city.json`` (:func:`relay_for`)."""
         city = json.loads((directory / "city.json").read_text(encoding="utf-8"))
-        return cls(link, city["presence_in"], city["presence_out"], **options)
+        relay = relay_for(city, link.client_keys.public)
+        return cls(link, relay["presence_in"], relay["presence_out"], **options)
 
     def _socket(self, kind: int) -> zmq.Socket:
         sock = self.link.ctx.socket(kind)

@@ -159,8 +159,9 @@ def encode_states(entries: list[tuple[int, bytes]]) -> bytes:
     return b"".join(parts)
 
 
-def decode_states(body: bytes) -> list[tuple[int, int, AvatarState]]:
-    """``(avatar_id, t_ms, state)`` for each entry of a states body."""
+def state_entries(body: bytes) -> list[tuple[int, bytes]]:
+    """``(avatar_id, encoded state)`` for each entry of a states body, the states left encoded (a relay passing a
+    batch on, or splitting it between viewers, has no use for the decoded values)."""
     if len(body) < 4 or body[:1] != KIND_STATES or body[1] != FORMAT:
         raise CodecError("not a states body")
     (count,) = _COUNT.unpack_from(body, 2)
@@ -171,12 +172,23 @@ def decode_states(body: bytes) -> list[tuple[int, int, AvatarState]]:
         (avatar_id,) = _ID.unpack_from(body, offset)
         offset += _ID.size
         size = state_size(body, offset)
-        t, state = decode_state(body, offset)
-        out.append((avatar_id, t, state))
+        out.append((avatar_id, body[offset:offset + size]))
         offset += size
     if offset != len(body):
         raise CodecError("trailing bytes")
     return out
+
+
+def decode_states(body: bytes) -> list[tuple[int, int, AvatarState]]:
+    """``(avatar_id, t_ms, state)`` for each entry of a states body."""
+    return [(avatar_id, *decode_state(raw)) for avatar_id, raw in state_entries(body)]
+
+
+def cell_of_topic(topic: bytes) -> tuple[int, int]:
+    """The cell of a cell topic (:func:`cell_topic`)."""
+    if topic[:1] != b"c" or len(topic) < 2 + _CELL.size:
+        raise CodecError("not a cell topic")
+    return _CELL.unpack_from(topic, len(topic) - _CELL.size)
 
 
 def encode_ids(kind: bytes, ids: list[int]) -> bytes:
@@ -220,3 +232,33 @@ def scene_topic(scene: str) -> bytes:
 
 def inbox_topic(token: bytes) -> bytes:
     return b"u" + token
+
+
+# -- between relay processes (net/presence/cellbus.py): the broker's channels and framing ---------------------
+
+PREFIX = b"mseoul:p:"  # broker channel = PREFIX + presence topic
+CONTROL = b"mseoul:ctl"  # blocks across relays, resend requests
+_BUS_HEAD = struct.Struct("<8sH")
+_BUS_ENTRY = struct.Struct("<I8s")
+
+
+def channel(topic: bytes) -> bytes:
+    return PREFIX + topic
+
+
+def pack(origin: bytes, tags: list[tuple[int, bytes]], body: bytes) -> bytes:
+    """``origin (8 bytes) | count (uint16) | count × (avatar id uint32, sender tag 8 bytes) | body``."""
+    return _BUS_HEAD.pack(origin, len(tags)) + b"".join(_BUS_ENTRY.pack(a, t) for a, t in tags) + body
+
+
+def unpack(payload: bytes) -> tuple[bytes, dict[int, bytes], bytes]:
+    """``(origin, {avatar id: tag}, body)``; CodecError for bytes that are not a broker message."""
+    try:
+        origin, count = _BUS_HEAD.unpack_from(payload, 0)
+        offset = _BUS_HEAD.size + count * _BUS_ENTRY.size
+        if len(payload) < offset:
+            raise CodecError("short broker message")
+        tags = dict(_BUS_ENTRY.iter_unpack(payload[_BUS_HEAD.size:offset]))
+    except struct.error as exc:
+        raise CodecError(f"not a broker message: {exc}") from None
+    return origin, tags, payload[offset:]

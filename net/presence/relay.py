@@ -9,44 +9,66 @@ the hub 20 messages per subscriber per second instead of 2,000 (and CURVE boxes 
 Blocks (with the name the other had when blocked, so a visitor can list and lift them), reports, scene bans,
 moderator actions and gatherings are rows in the hub's store; positions, chat and raised hands are only
 in memory (chat is kept just long enough to be evidence in a report).
+
+Alone (the embedded hub, the desktop, the kiosk) the relay is all there is. In a city of several relay processes
+each is given a :class:`~net.presence.cellbus.CellBus` (``bus``): what it publishes also goes to the broker, it
+hears the broker's cells around its own visitors, and what arrives from other relays is passed to its visitors
+under the same rules (:meth:`arrive`: blocks, interest). Gatherings (raised hands, the floor) and moderators'
+"hide" stay with the relay where they were made.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 import time
 import unicodedata
-from collections import OrderedDict, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from net.hub.ratelimit import Limit, RateLimiter
 from net.hub.services import Caller, ServiceError
 from net.hub.store import Database
 from net.presence.codec import (
+    CONTROL,
     KIND_CHAT,
     KIND_GATHERING,
     KIND_GONE,
     KIND_HIDE,
     KIND_NOTICE,
+    KIND_STATES,
     KIND_STROKE,
     KIND_WIPE,
     MAX_STATE_BYTES,
+    PREFIX,
     CodecError,
+    cell_of_topic,
     cell_topic,
+    channel,
+    decode_ids,
+    decode_json,
     encode_ids,
     encode_json,
     encode_states,
     inbox_topic,
+    pack,
     position_of,
     scene_topic,
+    state_entries,
     state_size,
+    unpack,
 )
 from net.presence.grid import CELL_SIZE, cell_of, cells_around
 from net.protocol import ErrorCode, Role
+
+if TYPE_CHECKING:
+    from net.presence.cellbus import CellBus
+
+log = logging.getLogger(__name__)
 
 KST = timezone(timedelta(hours=9))
 EVIDENCE = 20  # messages of a visitor kept as report evidence
@@ -157,8 +179,8 @@ Profanity = Callable[[str], bool]
 
 class PresenceRelay:
     def __init__(self, config: RelayConfig, is_profane: Profanity,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.config, self.clock = config, clock
+                 clock: Callable[[], float] = time.monotonic, bus: CellBus | None = None) -> None:
+        self.config, self.clock, self.bus = config, clock, bus
         self.is_profane = is_profane
         self.sessions: dict[str, Session] = {}
         self.by_id: dict[int, Session] = {}
@@ -173,6 +195,14 @@ class PresenceRelay:
         self._pending: dict[bytes, dict[int, bytes]] = {}
         self._occupants: dict[tuple[str, tuple[int, int]], set[int]] = {}
         self._out: list[tuple[bytes, bytes]] = []
+        self._heard: Counter[bytes] = Counter()  # broker topics our visitors hear, and how many of them
+        self._bus_out: list[tuple[bytes, bytes]] = []
+        # Other relays' latest states by cell topic (avatar id -> state, sender tag, when), for our visitors who
+        # newly come within range, as _enter does for our own.
+        self._remote: dict[bytes, dict[int, tuple[bytes, bytes, float]]] = {}
+        self._shunned_cache: dict[bytes, str] | None = None
+        # Chat heard from other relays' visitors, by avatar id: the evidence a report here attaches.
+        self.remote_recent: OrderedDict[int, deque[dict[str, Any]]] = OrderedDict()
         self._next_avatar = secrets.randbelow(1000) + 1
         self._next_message = 1
         self.next_tick = 0.0
@@ -205,6 +235,8 @@ class PresenceRelay:
         self._vacate(s)
         s.cell = cell
         self._occupants.setdefault((s.scene, cell), set()).add(s.avatar_id)
+        self._hear([cell_topic(s.scene, c) for c in cells_around(cell)], 1)
+        now = self.clock()
         for near in cells_around(cell) - old:
             ids = self._occupants.get((s.scene, near), ())
             if ids:
@@ -212,9 +244,14 @@ class PresenceRelay:
                 for avatar_id in ids:
                     other = self.by_id[avatar_id]
                     pending.setdefault(avatar_id, other.state)
+            remote = self._remote.get(cell_topic(s.scene, near))
+            if remote:
+                fresh = [(a, raw, tag) for a, (raw, tag, seen) in remote.items() if now - seen <= self.config.timeout]
+                self._pass_states(cell_topic(s.scene, near), fresh)
 
     def _vacate(self, s: Session) -> None:
         if s.cell is not None:
+            self._hear([cell_topic(s.scene, c) for c in cells_around(s.cell)], -1)
             ids = self._occupants.get((s.scene, s.cell))
             if ids is not None:
                 ids.discard(s.avatar_id)
@@ -237,6 +274,9 @@ class PresenceRelay:
             self._batch()
             self._expire(now)
         out, self._out = self._out, []
+        if self._bus_out:
+            bus_out, self._bus_out = self._bus_out, []
+            self.bus.publish(bus_out)
         self.stats.messages_out += len(out)
         self.stats.bytes_out += sum(len(t) + len(b) for t, b in out)
         return out
@@ -261,7 +301,21 @@ class PresenceRelay:
             if entries:
                 self._out.append((topic, encode_states(entries)))
             self.stats.entries_out += len(states)
+            if self.bus is not None:
+                self._to_bus(topic, [(a, raw, self.by_id[a].client) for a, raw in states.items() if a in self.by_id])
         self._pending.clear()
+
+    def _to_bus(self, topic: bytes, states: list[tuple[int, bytes, str]]) -> None:
+        """Our visitors' states for the other relays, cloaked or not: each relay applies its own visitors' blocks."""
+        assert self.bus is not None
+        size, batch = 4, []
+        for i, (avatar_id, raw, client) in enumerate(states):
+            batch.append((avatar_id, raw, self.bus.tag(client)))
+            size += 4 + len(raw)
+            if i == len(states) - 1 or size + 4 + len(states[i + 1][1]) > MAX_BODY:
+                body = encode_states([(a, r) for a, r, _ in batch])
+                self._bus_out.append((channel(topic), pack(self.bus.origin, [(a, g) for a, _, g in batch], body)))
+                size, batch = 4, []
 
     def _cloaked(self, s: Session) -> bool:
         """Whether someone in ``s``'s scene must not see ``s`` (a block either way). Such a visitor's states and
@@ -279,12 +333,137 @@ class PresenceRelay:
     def _publish(self, s: Session, topic: bytes, body: bytes, near: bool) -> None:
         """``body`` from ``s`` on ``topic``; while ``s`` is cloaked, to the inbox of ``s`` and of each visitor who may
         see it instead: those around it (``near``) or everyone in the scene."""
+        self._bus_publish(topic, body, s)
         if not self._cloaked(s):
             self._out.append((topic, body))
             return
         viewers = self._viewers(s) if near else [o for o in self.sessions.values()
                                                  if o.scene == s.scene and o is not s and o.client not in s.hidden]
         self._out.extend((inbox_topic(o.inbox), body) for o in (s, *viewers))
+
+    def _bus_publish(self, topic: bytes, body: bytes, sender: Session | None = None) -> None:
+        if self.bus is not None:
+            tags = [(sender.avatar_id, self.bus.tag(sender.client))] if sender is not None else []
+            self._bus_out.append((channel(topic), pack(self.bus.origin, tags, body)))
+
+    def _hear(self, topics: list[bytes], delta: int) -> None:
+        """Count our visitors hearing each broker topic; subscribe on the first, unsubscribe after the last."""
+        if self.bus is None:
+            return
+        changed = []
+        for topic in topics:
+            self._heard[topic] += delta
+            if self._heard[topic] == (1 if delta > 0 else 0):
+                changed.append(topic)
+            if self._heard[topic] <= 0:
+                del self._heard[topic]
+                self._remote.pop(topic, None)
+        (self.bus.want if delta > 0 else self.bus.drop)(changed)
+
+    # -- other relays -----------------------------------------------------------------------------------------
+
+    def arrive(self, channel_name: bytes, payload: bytes) -> None:
+        """A message from another relay (through the broker): passed to our visitors who may see it."""
+        assert self.bus is not None
+        try:
+            origin, tags, body = unpack(payload)
+            if origin == self.bus.origin:
+                return
+            if channel_name == CONTROL:
+                self._control(json.loads(body))
+                return
+            topic = channel_name[len(PREFIX):]
+            if body[:1] == KIND_STATES:
+                self._arrive_states(topic, [(a, raw, tags.get(a, b"")) for a, raw in state_entries(body)])
+            elif body[:1] in (KIND_CHAT, KIND_STROKE):
+                self._arrive_from_one(topic, body, next(iter(tags.values()), b""))
+            else:
+                if body[:1] == KIND_GONE:
+                    for cell in self._remote.values():
+                        for avatar_id in decode_ids(body):
+                            cell.pop(avatar_id, None)
+                self._out.append((topic, body))
+        except (ValueError, KeyError, TypeError) as exc:  # CodecError is a ValueError
+            log.warning("presence broker: dropped a malformed message (%s)", exc)
+
+    def _arrive_states(self, topic: bytes, states: list[tuple[int, bytes, bytes]]) -> None:
+        now = self.clock()
+        cache = self._remote.setdefault(topic, {})
+        for avatar_id, raw, tag in states:
+            cache[avatar_id] = (raw, tag, now)
+        self._pass_states(topic, states)
+
+    def _shunned(self) -> dict[bytes, str]:
+        """Sender tag -> client key for everyone one of our visitors is hidden from or hides (a block either way);
+        kept until a session or a block changes (:meth:`_blocks_changed`), as every arrival asks."""
+        assert self.bus is not None
+        if self._shunned_cache is None:
+            self._shunned_cache = {self.bus.tag(k): k for s in self.sessions.values() for k in s.hidden}
+        return self._shunned_cache
+
+    def _blocks_changed(self) -> None:
+        self._shunned_cache = None
+
+    def _pass_states(self, topic: bytes, states: list[tuple[int, bytes, bytes]]) -> None:
+        """Other relays' states on ``topic`` to our visitors: publicly, or, for a sender one of our visitors is
+        hidden from, to the inbox of each of ours who may see it (as :meth:`_batch` does for our own)."""
+        if not states:
+            return
+        shunned = self._shunned()
+        public = [(a, raw) for a, raw, tag in states if tag not in shunned]
+        for avatar_id, raw, tag in states:
+            if tag in shunned:
+                for viewer in self._remote_viewers(topic, shunned[tag], near=True):
+                    self._out.append((inbox_topic(viewer.inbox), encode_states([(avatar_id, raw)])))
+        for start in range(0, len(public), MAX_BODY // (4 + MAX_STATE_BYTES)):
+            self._out.append((topic, encode_states(public[start:start + MAX_BODY // (4 + MAX_STATE_BYTES)])))
+
+    def _arrive_from_one(self, topic: bytes, body: bytes, tag: bytes) -> None:
+        if body[:1] == KIND_CHAT:
+            message = decode_json(body)
+            scene = topic[1:topic.index(b"/")].decode("ascii")
+            self.remote_recent.setdefault(int(message["from"]), deque(maxlen=EVIDENCE)).append({**message,
+                                                                                                 "scene": scene})
+            while len(self.remote_recent) > KNOWN:
+                self.remote_recent.popitem(last=False)
+        shunned = self._shunned()
+        if tag not in shunned:
+            self._out.append((topic, body))
+            return
+        for viewer in self._remote_viewers(topic, shunned[tag], near=topic[:1] == b"c"):
+            self._out.append((inbox_topic(viewer.inbox), body))
+
+    def _remote_viewers(self, topic: bytes, sender: str, near: bool) -> list[Session]:
+        """Our visitors who may see ``sender`` (of another relay) publishing on ``topic``."""
+        scene = topic[1:topic.index(b"/")].decode("ascii")
+        if near:
+            cells = cells_around(cell_of_topic(topic))
+            ids = set().union(*(self._occupants.get((scene, c), ()) for c in cells))
+            candidates = [o for i in ids if (o := self.by_id.get(i)) is not None]
+        else:
+            candidates = [o for o in self.sessions.values() if o.scene == scene]
+        return [o for o in candidates if sender not in o.hidden]
+
+    def _control(self, message: dict[str, Any]) -> None:
+        """Blocks made or lifted on another relay, and requests to resend the states in newly heard cells."""
+        for key in ("hide", "show"):
+            if key in message:
+                a, b = message[key]
+                for mine, other in ((a, b), (b, a)):
+                    s = self.sessions.get(mine)
+                    if s is None:
+                        continue
+                    if key == "hide":
+                        s.hidden.add(other)
+                    else:
+                        s.hidden.discard(other)
+                        self._resend(s)
+                    self._blocks_changed()
+        for hexed in message.get("resend", ()):
+            topic = bytes.fromhex(hexed)
+            scene = topic[1:topic.index(b"/")].decode("ascii")
+            for avatar_id in self._occupants.get((scene, cell_of_topic(topic)), ()):
+                self._resend(self.by_id[avatar_id])
 
     def _expire(self, now: float) -> None:
         stale = [s for s in self.sessions.values() if now - s.last_seen > self.config.timeout]
@@ -301,14 +480,19 @@ class PresenceRelay:
         return [s.client for s in gone]
 
     def _drop(self, s: Session) -> None:
+        self._blocks_changed()
         self._vacate(s)
         self.sessions.pop(s.client, None)
         self.by_id.pop(s.avatar_id, None)
+        self._hear([scene_topic(s.scene)], -1)
+        if self.bus is not None and s.name:
+            self.bus.release_name(s.scene, s.name)
         for g in self.gatherings.values():
             if s.avatar_id in g.hands or g.speaker == s.avatar_id:
                 g.hands = [h for h in g.hands if h != s.avatar_id]
                 g.speaker = 0 if g.speaker == s.avatar_id else g.speaker
         self._out.append((scene_topic(s.scene), encode_ids(KIND_GONE, [s.avatar_id])))
+        self._bus_publish(scene_topic(s.scene), encode_ids(KIND_GONE, [s.avatar_id]))
 
     def _session(self, c: Caller) -> Session:
         s = self.sessions.get(c.client)
@@ -318,6 +502,9 @@ class PresenceRelay:
 
     def _target(self, avatar_id: int) -> tuple[str, str, str]:
         known = self.known.get(avatar_id)
+        if known is None and self.bus is not None:  # a visitor of another relay
+            found = self.bus.recall([avatar_id]).get(avatar_id)
+            known = (found["client"], found["name"], found["scene"]) if found else None
         if known is None:
             raise ServiceError(ErrorCode.NOT_FOUND, "no such visitor")
         return known
@@ -343,12 +530,18 @@ class PresenceRelay:
                           (c.client, c.client)).fetchall()
         hidden = {a if b == c.client else b for a, b in rows}
         blocked = {b for a, b in rows if a == c.client}
-        avatar_id, self._next_avatar = self._next_avatar, self._next_avatar + 1
+        if self.bus is not None:
+            avatar_id = self.bus.next_avatar_id()
+            self.bus.remember(avatar_id, {"client": c.client, "name": name, "look": args.get("look", ""),
+                                          "scene": scene, "staff": c.role is Role.STAFF, "kiosk": c.role is Role.KIOSK})
+        else:
+            avatar_id, self._next_avatar = self._next_avatar, self._next_avatar + 1
         now = self.clock()
         s = Session(c.client, c.role, avatar_id, scene, secrets.token_bytes(INBOX_BYTES), name, args.get("look", ""),
                     last_seen=now, hidden=hidden, blocked=blocked, tokens=self.config.state_rate.burst,
                     token_time=now)
         self.sessions[c.client], self.by_id[avatar_id] = s, s
+        self._hear([scene_topic(scene)], 1)
         self.known[avatar_id] = (c.client, name, scene)
         while len(self.known) > KNOWN:
             self.known.popitem(last=False)
@@ -357,6 +550,7 @@ class PresenceRelay:
             o.hidden.add(c.client)
             if c.client in o.blocked:
                 self._notice(o, {"hide": [avatar_id]})
+        self._blocks_changed()
         return {
             "avatar_id": avatar_id, "inbox": s.inbox.hex(), "scene": scene, "cell_size": self.config.cell_size,
             "timeout": self.config.timeout, "anonymous": anonymous,
@@ -371,7 +565,7 @@ class PresenceRelay:
             return name
         taken = {o.name.casefold() for o in self.sessions.values() if o.scene == scene and o.name}
         candidate, n = name, 1
-        while candidate.casefold() in taken:
+        while candidate.casefold() in taken or (self.bus is not None and not self.bus.claim_name(scene, candidate)):
             n += 1
             candidate = f"{name} ({n})"
         return candidate
@@ -385,17 +579,22 @@ class PresenceRelay:
     def profiles(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         me = self._session(c)
         out, hidden = [], []
-        for avatar_id in (int(v) for v in args["ids"].split(",")):
-            o = self.by_id.get(avatar_id)
+        ids = [int(v) for v in args["ids"].split(",")]
+        found = {i: {"client": o.client, "name": o.name, "look": o.look, "staff": o.role is Role.STAFF,
+                     "kiosk": o.role is Role.KIOSK} for i in ids if (o := self.by_id.get(i)) is not None}
+        if self.bus is not None:  # visitors of other relays
+            found.update(self.bus.recall([i for i in ids if i not in found]))
+        for avatar_id in ids:
+            o = found.get(avatar_id)
             if o is None:
                 continue
-            if o.client in me.blocked:
+            if o["client"] in me.blocked:
                 hidden.append(avatar_id)
                 continue
-            if o.client in me.hidden:  # they blocked the caller: as if they were not here
+            if o["client"] in me.hidden:  # they blocked the caller: as if they were not here
                 continue
-            out.append({"avatar_id": avatar_id, "name": o.name, "look": o.look, "staff": o.role is Role.STAFF,
-                        "kiosk": o.role is Role.KIOSK})
+            out.append({"avatar_id": avatar_id, "name": o["name"], "look": o["look"], "staff": o["staff"],
+                        "kiosk": o["kiosk"]})
         return {"profiles": out, "hidden": hidden}
 
     # -- chat -------------------------------------------------------------------------------------------------
@@ -460,9 +659,12 @@ class PresenceRelay:
                    (c.client, target, name, args["avatar_id"], scene, c.now))
         me.hidden.add(target)
         me.blocked.add(target)
+        self._blocks_changed()
         other = self.sessions.get(target)
         if other is not None:
             other.hidden.add(c.client)  # no notice: their view of the caller just stops (see _cloaked)
+        elif self.bus is not None:
+            self.bus.control({"hide": [c.client, target]})  # they may be on another relay
         return {"hidden": args["avatar_id"]}
 
     def blocks(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
@@ -488,8 +690,11 @@ class PresenceRelay:
         if me is not None:
             me.hidden.discard(target)
             me.blocked.discard(target)
+        self._blocks_changed()
         if other is not None:
             other.hidden.discard(c.client)
+        elif self.bus is not None:
+            self.bus.control({"show": [c.client, target]})  # they may be on another relay
         if me is None or other is None:
             return {"unblocked": args["block_id"], "shown": []}
         if c.client in other.blocked:
@@ -521,7 +726,7 @@ class PresenceRelay:
         wait = self.report_limiter.take(bucket, c.role, c.now)
         if wait:
             raise ServiceError(ErrorCode.RATE_LIMITED, "too many reports", retry_after=round(wait, 3))
-        evidence = list(self.recent.get(target, ()))
+        evidence = list(self.recent.get(target, ()) or self.remote_recent.get(args["avatar_id"], ()))
         report = db.execute(
             "INSERT INTO reports (reporter, reported, avatar_id, name, scene, reason, note, evidence, created)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -70,6 +70,19 @@ def pg_cluster() -> Iterator[Cluster]:
     cluster.stop()
 
 
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """One throw-away Redis server for the session (the presence relays' broker), on a unix socket."""
+    pytest.importorskip("redis", reason="redis-py is not installed (scripts/setup.sh installs the 'city' extra)")
+    from net.presence import redisserver
+
+    if redisserver.find_server() is None:
+        pytest.skip("redis-server is not installed here (scripts/setup.sh installs Debian's redis-server)")
+    server = redisserver.RedisServer.start()
+    yield server.url
+    server.stop()
+
+
 @pytest.fixture
 def store_url(request: pytest.FixtureRequest) -> str | None:
     """None for SQLite in the hub's data directory, else the URL of a new, empty PostgreSQL schema."""
