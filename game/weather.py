@@ -48,12 +48,25 @@ GINKGO_GREEN = srgb_to_linear("#5f8f3a")
 GINKGO_SPRING = srgb_to_linear("#8dbb4f")  # fresh April–May leaves, paler than summer's
 GINKGO_TURNING = srgb_to_linear("#b9a43a")  # October: green going gold
 GINKGO_YELLOW = srgb_to_linear("#e8c21e")  # November: Seoul's avenues go gold
+ZELKOVA_GREEN = srgb_to_linear("#4e7d34")  # the square's broadleaf trees (zelkova, 느티나무: estimated) in summer
+ZELKOVA_SPRING = srgb_to_linear("#9cc25a")
+ZELKOVA_TURNING = srgb_to_linear("#9a8a3c")  # October: olive going brown
+ZELKOVA_RUST = srgb_to_linear("#c0632a")  # November: rust-orange, redder than the ginkgos' gold
+
+#: Each species' crown colour month by month (January first); None: bare. Both leaf out in April and drop their
+#: leaves by December (Seoul's street trees, from photographs: estimated).
+_CROWNS: dict[str, tuple[tuple[float, float, float] | None, ...]] = {
+    "ginkgo": (None, None, None, GINKGO_SPRING, GINKGO_SPRING, GINKGO_GREEN, GINKGO_GREEN, GINKGO_GREEN,
+               GINKGO_GREEN, GINKGO_TURNING, GINKGO_YELLOW, None),
+    "zelkova": (None, None, None, ZELKOVA_SPRING, ZELKOVA_SPRING, ZELKOVA_GREEN, ZELKOVA_GREEN, ZELKOVA_GREEN,
+                ZELKOVA_GREEN, ZELKOVA_TURNING, ZELKOVA_RUST, None),
+}
+SPECIES = tuple(_CROWNS)
 
 
-def ginkgo_crown(when: dt.date) -> tuple[float, float, float] | None:
-    """Linear colour of a ginkgo's crown on ``when``; None from December to March, when the trees stand bare."""
-    return {4: GINKGO_SPRING, 5: GINKGO_SPRING, 10: GINKGO_TURNING, 11: GINKGO_YELLOW}.get(
-        when.month, None if when.month in (12, 1, 2, 3) else GINKGO_GREEN)
+def crown(species: str, when: dt.date) -> tuple[float, float, float] | None:
+    """Linear colour of a ``species`` (one of :data:`SPECIES`) crown on ``when``; None when the tree stands bare."""
+    return _CROWNS[species][when.month - 1]
 
 
 def haze_colour(w: Weather, night: float) -> tuple[float, float, float]:

@@ -21,6 +21,7 @@ from game import geo, tasks, terrain
 from game.architecture.builders import Building, build_landmark
 from game.architecture.building import Box
 from game.architecture.mesh import Mesh, box, merge
+from game.architecture.square import tree_spots
 from game.architecture.stream import walk_parts
 from game.city import blocks, streets
 from game.config import AppConfig
@@ -121,6 +122,7 @@ class DistrictScene:
     backdrop: NodePath | None = None
     night_lights: NodePath | None = None  # street lamps and lit windows (built at every start, never cached)
     ginkgos: NodePath | None = None  # Sejong-daero's street trees in the season's colour (built at every start)
+    square_trees: list[NodePath] = field(default_factory=list)  # the squares' trees, likewise
     when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
     festival: LanternFestival | None = None
     water: list[NodePath] = field(default_factory=list)
@@ -150,6 +152,8 @@ class DistrictScene:
         footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
         day = (self.when or self.config.when or clock.now_kst()).date()
         self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
+        self.square_trees = [streetscape.plant_square_trees(self.landmark_nodes[lm.id], tree_spots(lm.params), day)
+                             for lm in self.landmarks.values() if lm.kind == "square" and not lm.model]
         streetscape.weather_ground(self.root, weather(self.config.weather))
         obstacles = [Obstacle.around(b) for b in city]
         floors = []
@@ -345,3 +349,4 @@ class DistrictScene:
         self.backdrop = None
         self.night_lights = None
         self.ginkgos = None
+        self.square_trees = []

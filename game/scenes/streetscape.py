@@ -1,4 +1,5 @@
-"""What the season and the weather do to the district: ginkgo trees along Sejong-daero in the season's colour, and
+"""What the season and the weather do to the district: ginkgo trees along Sejong-daero and the trees of
+Gwanghwamun Square in the season's colours, and
 the flat ground darkened by rain or covered by snow (game/weather.py). Built at every start, outside the cache.
 """
 
@@ -7,14 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+import numpy as np
 from panda3d.core import BoundingBox, LPoint3, NodePath
 
+from game.architecture.mesh import Mesh
 from game.city import trees
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
-from game.weather import Weather, ginkgo_crown
+from game.weather import Weather, crown
 
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
 SHADER_PRIORITY = 10
@@ -26,11 +29,21 @@ def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
                   footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]],
                   when: dt.date) -> NodePath:
     """The ginkgo rows under a new node of ``parent``, lit by the backdrop's cheap vertex-colour shader."""
-    root = parent.attachNewNode("ginkgos")
-    for name, mesh in trees.meshes(trees.positions(streets, footprints), ginkgo_crown(when)).items():
+    return _planted(parent, "ginkgos", trees.meshes(trees.positions(streets, footprints), crown("ginkgo", when)))
+
+
+def plant_square_trees(square: NodePath, spots: np.ndarray, when: dt.date) -> NodePath:
+    """The square's trees at ``spots`` (its own frame: game.architecture.square.tree_spots) under its node."""
+    return _planted(square, "square-trees", trees.broadleaf_meshes(spots, crown("zelkova", when)))
+
+
+def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
+    """``meshes`` under a new node ``name`` of ``parent``, each culled by its box, out of the shadow pass."""
+    root = parent.attachNewNode(name)
+    for part, mesh in meshes.items():
         if not len(mesh.indices):
             continue
-        node = meshes_to_node(f"ginkgos:{name}", mesh)
+        node = meshes_to_node(f"{name}:{part}", mesh)
         node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))
         node.setFinal(True)
         root.attachNewNode(node)

@@ -6,10 +6,12 @@ import datetime as dt
 import numpy as np
 import pytest
 
+from game.architecture.square import tree_spots
 from game.city import trees
 from game.city.streets import distance_to_polyline, load
 from game.config import ConfigError, config_from_args
-from game.weather import WEATHERS, ginkgo_crown, haze_colour, season, weather
+from game.landmarks.catalogue import load as load_catalogue
+from game.weather import SPECIES, WEATHERS, crown, haze_colour, season, weather
 
 
 def test_every_weather_has_a_look_and_only_rain_and_snow_fall():
@@ -28,11 +30,35 @@ def test_seasons_by_month():
 
 
 def test_ginkgo_gold_in_november_and_bare_in_winter():
-    r, g, b = ginkgo_crown(dt.date(2026, 11, 10))
+    r, g, b = crown("ginkgo", dt.date(2026, 11, 10))
     assert r > b * 4 and g > b * 4 and r > 0.5  # yellow
-    r, g, b = ginkgo_crown(dt.date(2026, 7, 10))
+    r, g, b = crown("ginkgo", dt.date(2026, 7, 10))
     assert g > r and g > b  # green
-    assert ginkgo_crown(dt.date(2027, 1, 10)) is None
+    assert crown("ginkgo", dt.date(2027, 1, 10)) is None
+
+
+def test_the_squares_trees_rust_in_november_and_stand_bare_in_winter():
+    r, g, b = crown("zelkova", dt.date(2026, 11, 10))
+    assert r > 1.5 * g > 3 * b  # rust-orange
+    gr, gg, _ = crown("ginkgo", dt.date(2026, 11, 10))
+    assert r / g > 1.5 * gr / gg  # redder than the ginkgos' gold beside them
+    r, g, b = crown("zelkova", dt.date(2026, 7, 10))
+    assert g > r and g > b
+    assert all(crown(s, dt.date(2027, m, 10)) is None for s in SPECIES for m in (12, 1, 2, 3))
+    assert all(crown(s, dt.date(2027, m, 10)) is not None for s in SPECIES for m in range(4, 12))
+
+
+def test_the_squares_trees_stand_on_its_west_lawns():
+    lm = next(lm for lm in load_catalogue().values() if lm.kind == "square")
+    spots = tree_spots(lm.params)
+    width, length = lm.params["width"], lm.params["length"]
+    assert len(spots) > 60 and set(np.unique(spots[:, 0])) == {-width / 2 + 3.0, -width / 2 + 9.0}
+    assert np.abs(spots[:, 1]).max() < length / 2 - 10 and (7.0 <= spots[:, 2]).all() and (spots[:, 2] <= 10.0).all()
+    leafy = trees.broadleaf_meshes(spots, crown("zelkova", dt.date(2026, 7, 1)))
+    bare = trees.broadleaf_meshes(spots, None)
+    assert leafy["crowns"].triangle_count == bare["crowns"].triangle_count > 0  # winter: a mass of bare twigs
+    assert np.ptp(bare["crowns"].positions[:, 0]) < np.ptp(leafy["crowns"].positions[:, 0])  # and a smaller one
+    assert bare["trunks"].bounds()[1][2] > leafy["trunks"].bounds()[1][2]  # the trunk shows higher without leaves
 
 
 def test_ginkgos_line_both_pavements_of_sejong_daero():
