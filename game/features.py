@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from game.weather_control import weather_control
+
 
 class Handle(Protocol):
     def release(self) -> None: ...
@@ -293,6 +295,6 @@ def live_badge(ctx: Context) -> Handle:
 
 # -- the modes ---------------------------------------------------------------------------------------------------
 DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, easy_mode, city, live_alerts, civic_desk, social,
-                                bell_ceremony, guard_ceremonies, live_badge)
+                                bell_ceremony, guard_ceremonies, live_badge, weather_control)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city

@@ -1,10 +1,12 @@
 """Weather and season: what the sky, the light, the ground and the street trees look like for a chosen weather
-and a date. Pure. The weather is chosen (``--weather``); the season follows the date of the one clock.
+and a date. Pure. The weather is chosen (``--weather``, or the weather key while running) or, when not chosen,
+follows the live city data; the season follows the date of the one clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.architecture.mesh import srgb_to_linear
@@ -74,3 +76,42 @@ def haze_colour(w: Weather, night: float) -> tuple[float, float, float]:
     dark = (0.025, 0.024, 0.03)  # the city's glow in low cloud
     mixed = (d * (1.0 - night) + n * night for d, n in zip(w.haze_day, dark, strict=True))
     return tuple(mixed)  # type: ignore[return-value]
+
+
+#: The city data's precipitation types (PRECPT_TYPE) that fall as rain or as snow; sleet (비/눈) by the temperature.
+_RAIN = ("비", "소나기", "빗방울")
+_SNOW = ("눈", "눈날림")
+_SLEET = ("비/눈", "빗방울/눈날림")
+#: The first forecast hour's sky (SKY_STTS) that reads as cloud.
+_CLOUD = ("구름많음", "흐림")
+LIVE_MAX_AGE_S = 3 * 3600.0  # an older observation says nothing about the sky now
+
+
+def live_weather(areas: Iterable[dict]) -> str | None:
+    """The weather to show from the hub's ``city.data`` summaries (one per hotspot; the first fresh one with
+    weather, by area name, speaks for the district): rain or snow when it falls, cloudy under a cloudy sky, fog
+    (the haze look) on a day of very bad fine dust, clear under a clear sky; None when nothing fresh says."""
+    for area in sorted(areas, key=lambda a: a.get("area", "")):
+        w = area.get("weather")
+        if not w or area.get("age_s", 0.0) > LIVE_MAX_AGE_S:
+            continue
+        falling, sky = w.get("precipitation") or "", w.get("sky") or ""
+        if falling in _RAIN:
+            return "rain"
+        if falling in _SNOW:
+            return "snow"
+        if falling in _SLEET:
+            temperature = w.get("temperature")
+            return "snow" if temperature is not None and temperature <= 1.0 else "rain"
+        if (area.get("air") or {}).get("index") == "매우나쁨":
+            return "fog"
+        if sky in _CLOUD:
+            return "cloudy"
+        if sky == "맑음":
+            return "clear"
+    return None
+
+
+def next_weather(name: str) -> str:
+    """The weather after ``name`` in :data:`WEATHERS`, round again after the last (the weather key's cycle)."""
+    return WEATHERS[(WEATHERS.index(name) + 1) % len(WEATHERS)]

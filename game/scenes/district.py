@@ -154,7 +154,7 @@ class DistrictScene:
         self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
         self.square_trees = [streetscape.plant_square_trees(self.landmark_nodes[lm.id], tree_spots(lm.params), day)
                              for lm in self.landmarks.values() if lm.kind == "square" and not lm.model]
-        streetscape.weather_ground(self.root, weather(self.config.weather))
+        self.set_weather(self.config.weather)
         obstacles = [Obstacle.around(b) for b in city]
         floors = []
         for lm in self.landmarks.values():
@@ -176,6 +176,11 @@ class DistrictScene:
         self.root.show()
         if progress:
             progress(steps, steps, "")
+
+    def set_weather(self, name: str) -> None:
+        """The ground and the roofs in the look of weather ``name`` (wet in rain, white in snow); the sky, the light
+        and the falling rain or snow are the pipeline's (``RenderPipeline.set_weather``)."""
+        streetscape.weather_ground(self.root, weather(name))
 
     def _add_backdrop(self) -> None:
         """The mountains and N Seoul Tower, built at every start (a tenth of a second) outside the cached district,

@@ -17,6 +17,7 @@ from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
+from game.scenes.district_cache import MATERIAL_TAG
 from game.weather import Weather, crown
 
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
@@ -53,16 +54,30 @@ def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
 
 
 def weather_ground(root: NodePath, weather: Weather) -> None:
-    """Rain darkens the flat ground (wet asphalt and paving); snow covers it white, drawn with the cheap
-    vertex-colour shader instead of the textured PBR one (an even white needs no texture)."""
+    """Rain darkens the flat ground (wet asphalt and paving); snow covers it and the roofs' tiles white, drawn with
+    the cheap vertex-colour shader instead of the textured PBR one (an even white needs no texture). Undoes the
+    previous weather's look first, so the weather can change while the scene runs."""
+    snow = (*(c * weather.snow_cover + (1.0 - weather.snow_cover) * 0.5 for c in SNOW[:3]), 1.0)
     for name in FLAT:
         node = root.find(name)
         if node.isEmpty():
             continue
+        _dry(node)
         if weather.snow_cover:
             node.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
-            node.setColor(tuple(c * weather.snow_cover + (1.0 - weather.snow_cover) * 0.5 for c in SNOW[:3]) + (1.0,),
-                          SHADER_PRIORITY)
+            node.setColor(snow, SHADER_PRIORITY)
         elif weather.wet:
             dark = 1.0 - 0.6 * weather.wet
             node.setColorScale(dark, dark, dark * 1.04, 1.0)
+    for tiles in root.findAllMatches(f"**/={MATERIAL_TAG}=tile"):  # giwa roofs and the walls' tiled copings
+        _dry(tiles)
+        if weather.snow_cover:
+            tiles.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
+            tiles.setColor(snow, SHADER_PRIORITY)
+
+
+def _dry(node: NodePath) -> None:
+    """Back to the node's own look: its material under simplepbr's shader, in its own colours."""
+    node.clearShader()
+    node.clearColor()
+    node.clearColorScale()

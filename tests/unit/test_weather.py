@@ -11,7 +11,7 @@ from game.city import trees
 from game.city.streets import distance_to_polyline, load
 from game.config import ConfigError, config_from_args
 from game.landmarks.catalogue import load as load_catalogue
-from game.weather import SPECIES, WEATHERS, crown, haze_colour, season, weather
+from game.weather import SPECIES, WEATHERS, crown, haze_colour, live_weather, next_weather, season, weather
 
 
 def test_every_weather_has_a_look_and_only_rain_and_snow_fall():
@@ -85,3 +85,47 @@ def test_weather_flag_and_prc_variable():
         unloadPrcFile(page)
     with pytest.raises(ConfigError, match="--weather"):
         config_from_args(["--weather", "sunny"])
+
+
+def _area(precipitation: str, sky: str, temperature: float | None = 10.0, age_s: float = 60.0, air: str = "보통",
+          name: str = "광화문·덕수궁") -> dict:
+    """One ``city.data`` summary as the hub serves it (net/hub/citydata_poller.summary)."""
+    return {"area": name, "age_s": age_s, "air": {"index": air},
+            "weather": {"temperature": temperature, "precipitation": precipitation, "sky": sky}}
+
+
+def test_live_weather_from_the_city_data():
+    assert live_weather([_area("비", "흐림")]) == "rain"
+    assert live_weather([_area("소나기", "구름많음")]) == "rain"
+    assert live_weather([_area("눈", "흐림", -3.0)]) == "snow"
+    assert live_weather([_area("비/눈", "흐림", 0.5)]) == "snow"  # sleet near freezing settles as snow
+    assert live_weather([_area("비/눈", "흐림", 4.0)]) == "rain"
+    assert live_weather([_area("없음", "흐림")]) == "cloudy" and live_weather([_area("없음", "구름많음")]) == "cloudy"
+    assert live_weather([_area("없음", "맑음")]) == "clear"
+    assert live_weather([_area("없음", "맑음", air="매우나쁨")]) == "fog"  # a day of thick fine dust: the haze look
+    assert live_weather([]) is None and live_weather([{"area": "x", "age_s": 1.0, "weather": None}]) is None
+    assert live_weather([_area("", "")]) is None  # a sensor that says nothing changes nothing
+    assert live_weather([_area("비", "흐림", age_s=4 * 3600)]) is None  # too old to tell the sky now
+    # the first area by name with something to say speaks for the district
+    areas = [_area("없음", "맑음", name="서울광장"), _area("눈", "흐림", -1.0, name="광화문·덕수궁")]
+    assert live_weather(areas) == "snow"
+
+
+def test_the_weather_key_cycles_through_every_weather():
+    seen, name = [], "clear"
+    for _ in WEATHERS:
+        name = next_weather(name)
+        seen.append(name)
+    assert sorted(seen) == sorted(WEATHERS) and name == "clear"
+
+
+def test_only_a_given_weather_is_chosen():
+    from panda3d.core import loadPrcFileData, unloadPrcFile
+
+    assert not config_from_args([]).weather_chosen  # the live city data may set it
+    assert config_from_args(["--weather", "clear"]).weather_chosen  # --weather wins, even clear
+    page = loadPrcFileData("test", "mseoul-weather rain")
+    try:
+        assert config_from_args([]).weather_chosen
+    finally:
+        unloadPrcFile(page)
