@@ -154,6 +154,9 @@ class DistrictScene:
         self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
         self.square_trees = [streetscape.plant_square_trees(self.landmark_nodes[lm.id], tree_spots(lm.params), day)
                              for lm in self.landmarks.values() if lm.kind == "square" and not lm.model]
+        streetscape.lay_puddles(self.root, streets.load()[0],
+                                [(self.landmark_nodes[lm.id], lm.params) for lm in self.landmarks.values()
+                                 if lm.kind == "square" and not lm.model])
         self.set_weather(self.config.weather)
         obstacles = [Obstacle.around(b) for b in city]
         floors = []

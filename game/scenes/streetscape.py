@@ -1,6 +1,6 @@
 """What the season and the weather do to the district: ginkgo trees along Sejong-daero and the trees of
-Gwanghwamun Square in the season's colours, and
-the flat ground darkened by rain or covered by snow (game/weather.py). Built at every start, outside the cache.
+Gwanghwamun Square in the season's colours, the flat ground darkened and puddled by rain, ground and roofs covered
+by snow (game/weather.py). Built at every start, outside the cache.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import numpy as np
 from panda3d.core import BoundingBox, LPoint3, NodePath
 
 from game.architecture.mesh import Mesh
-from game.city import trees
+from game.city import puddles, trees
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
@@ -24,6 +24,8 @@ from game.weather import Weather, crown
 SHADER_PRIORITY = 10
 FLAT = ("ground", "streets", "open-areas")  # the district's flat nodes (game/scenes/district.py)
 SNOW = (0.86, 0.88, 0.92, 1.0)
+LAWNS = 12.0  # metres of a square's west side under lawns and trees (game/architecture/square.py)
+PUDDLES_FROM = 0.3  # how wet the weather must be for puddles to stand (rain, not a foggy day's damp)
 
 
 def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
@@ -36,6 +38,19 @@ def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
 def plant_square_trees(square: NodePath, spots: np.ndarray, when: dt.date) -> NodePath:
     """The square's trees at ``spots`` (its own frame: game.architecture.square.tree_spots) under its node."""
     return _planted(square, "square-trees", trees.broadleaf_meshes(spots, crown("zelkova", when)))
+
+
+def lay_puddles(parent: NodePath, streets: Iterable[Street], squares: Iterable[tuple[NodePath, dict]]) -> NodePath:
+    """The rain puddles under a new node ``puddles`` of ``parent``, hidden until it rains: the streets', and each
+    square's on its paving ((square node, its params) each), in the square's frame."""
+    root = _planted(parent, "puddles", {"streets": puddles.puddles(streets)})
+    for node, params in squares:
+        pools = _planted(root, "square", {"paving": puddles.square_puddles(float(params["width"]),
+                                                                           float(params["length"]), LAWNS)})
+        pools.setTransform(node.getTransform(parent))
+    root.setShader(load_glsl("puddle"), SHADER_PRIORITY)
+    root.hide()
+    return root
 
 
 def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
@@ -54,9 +69,9 @@ def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
 
 
 def weather_ground(root: NodePath, weather: Weather) -> None:
-    """Rain darkens the flat ground (wet asphalt and paving); snow covers it and the roofs' tiles white, drawn with
-    the cheap vertex-colour shader instead of the textured PBR one (an even white needs no texture). Undoes the
-    previous weather's look first, so the weather can change while the scene runs."""
+    """Rain darkens the flat ground (wet asphalt and paving) and fills the puddles; snow covers the ground and the
+    roofs' tiles white, drawn with the cheap vertex-colour shader instead of the textured PBR one (an even white
+    needs no texture). Undoes the previous weather's look first, so the weather can change while the scene runs."""
     snow = (*(c * weather.snow_cover + (1.0 - weather.snow_cover) * 0.5 for c in SNOW[:3]), 1.0)
     for name in FLAT:
         node = root.find(name)
@@ -69,6 +84,12 @@ def weather_ground(root: NodePath, weather: Weather) -> None:
         elif weather.wet:
             dark = 1.0 - 0.6 * weather.wet
             node.setColorScale(dark, dark, dark * 1.04, 1.0)
+    pools = root.find("puddles")
+    if not pools.isEmpty():
+        if weather.wet >= PUDDLES_FROM:
+            pools.show()
+        else:
+            pools.hide()
     for tiles in root.findAllMatches(f"**/={MATERIAL_TAG}=tile"):  # giwa roofs and the walls' tiled copings
         _dry(tiles)
         if weather.snow_cover:

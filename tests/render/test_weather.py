@@ -1,7 +1,8 @@
 """Weather and season in pixels (see weather_probe.py), one view of Gwanghwamun Square on a November afternoon:
 rain and snow each change the picture measurably from clear weather (rain darker underfoot, snow whiter),
 November's ginkgos along Sejong-daero are gold where July's are green, and the square's own trees are rust-orange
-in November, green in July, bare grey-brown twigs in January and still there, warm, at night."""
+in November, green in July, bare grey-brown twigs in January and still there, warm, at night; rain leaves
+puddles that mirror the bright cloud by day and stand out from the lamp-lit paving by night, and none when dry."""
 
 import numpy as np
 import pytest
@@ -67,3 +68,13 @@ def test_the_squares_trees_stand_at_night():
     assert night["square_trees"] >= 0.03, night["square_trees"]
     r, g, b = night["square_rgb"]
     assert 20 < r and r > 2 * g and r > 2 * b, night["square_rgb"]  # the autumn crowns lit warm by the lamps
+
+
+def test_rain_leaves_puddles_that_mirror_the_sky(looks):
+    rain, clear, snow = looks["rain"], looks["clear"], looks["snow"]
+    assert clear["puddles"] == 0.0 and snow["puddles"] == 0.0  # none when dry, none under snow
+    assert rain["puddles"] >= 0.005, rain["puddles"]
+    assert rain["puddle_luma"] > rain["dry_luma"] + 20, (rain["puddle_luma"], rain["dry_luma"])  # bright cloud
+    night = run_probe("weather_probe.py", NOVEMBER_NIGHT, VIEW, "rain")
+    assert night["puddles"] >= 0.005, night["puddles"]
+    assert abs(night["puddle_luma"] - night["dry_luma"]) >= 8, (night["puddle_luma"], night["dry_luma"])

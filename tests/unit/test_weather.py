@@ -129,3 +129,16 @@ def test_only_a_given_weather_is_chosen():
         assert config_from_args([]).weather_chosen
     finally:
         unloadPrcFile(page)
+
+
+def test_puddles_lie_by_the_kerbs_on_the_pavements_and_on_the_square():
+    from game.city import puddles
+
+    streets, _ = load()
+    pools = puddles.puddles(streets)
+    z = np.unique(pools.positions[:, 2].astype(np.float64).round(3))
+    assert z.tolist() == [round(puddles.ROAD_Z + puddles.LIFT, 3), round(puddles.PAVEMENT_Z + puddles.LIFT, 3)]
+    assert pools.triangle_count > 1000 and np.allclose(pools.normals, [0, 0, 1])
+    square = puddles.square_puddles(60.0, 557.0, 12.0)
+    assert square.positions[:, 0].min() > -30.0 + 12.0 - 2.6 and square.positions[:, 0].max() < 30.0
+    assert np.abs(square.positions[:, 1]).max() < 557.0 / 2
