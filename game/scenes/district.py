@@ -154,6 +154,7 @@ class DistrictScene:
         self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
         self.square_trees = [streetscape.plant_square_trees(self.landmark_nodes[lm.id], tree_spots(lm.params), day)
                              for lm in self.landmarks.values() if lm.kind == "square" and not lm.model]
+        streetscape.place_furniture(self.root, streets.load()[0], footprints)
         streetscape.lay_puddles(self.root, streets.load()[0],
                                 [(self.landmark_nodes[lm.id], lm.params) for lm in self.landmarks.values()
                                  if lm.kind == "square" and not lm.model])

@@ -1,4 +1,5 @@
-"""What the season and the weather do to the district: ginkgo trees along Sejong-daero and the trees of
+"""The street scene built at every start: street furniture, and what the season and the weather do to the
+district: ginkgo trees along Sejong-daero and the trees of
 Gwanghwamun Square in the season's colours, the flat ground darkened and puddled by rain, ground and roofs covered
 by snow (game/weather.py). Built at every start, outside the cache.
 """
@@ -12,7 +13,7 @@ import numpy as np
 from panda3d.core import BoundingBox, LPoint3, NodePath
 
 from game.architecture.mesh import Mesh
-from game.city import puddles, trees
+from game.city import furniture, puddles, trees
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
@@ -38,6 +39,12 @@ def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
 def plant_square_trees(square: NodePath, spots: np.ndarray, when: dt.date) -> NodePath:
     """The square's trees at ``spots`` (its own frame: game.architecture.square.tree_spots) under its node."""
     return _planted(square, "square-trees", trees.broadleaf_meshes(spots, crown("zelkova", when)))
+
+
+def place_furniture(parent: NodePath, streets: Iterable[Street],
+                    footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]]) -> NodePath:
+    """The avenues' bus shelters, benches and bollards (game/city/furniture.py) under a new node ``furniture``."""
+    return _planted(parent, "furniture", {"all": furniture.furniture(streets, footprints)})
 
 
 def lay_puddles(parent: NodePath, streets: Iterable[Street], squares: Iterable[tuple[NodePath, dict]]) -> NodePath:

@@ -1,7 +1,8 @@
 """Run in its own process by test_facades.py: standing on a pavement of Jongno at a pinned instant, looking along
 the avenue at the blocks beside it. Prints JSON facts about the shop fronts (found by a mask render of the
 ``shops`` node): their share of the picture, their pixels' mean luminance and the share of those that are strongly
-coloured (the signboards), and the mean luminance of the picture's lower quarter (the street) for comparison.
+coloured (the signboards), the mean luminance of the picture's lower quarter (the street) for comparison, and the
+street furniture's share of the picture (another mask render) with its pixels' mean colour.
 Saves the picture when given a path (for a person to look at)."""
 
 from __future__ import annotations
@@ -42,13 +43,16 @@ def main() -> None:
             app.screenshot(Path(sys.argv[2]))
         app.scene.landmark_nodes["shops"] = app.scene.night_lights.find("shops")
         shops, _ = class_masks(app, "shops")
+        app.scene.landmark_nodes["furniture"] = app.scene.root.find("furniture")
+        kit, _ = class_masks(app, "furniture")
         app.shutdown()
     luma = picture.astype(np.float64) @ REC709_LUMA
     rgb = picture[shops].astype(int)
     h = luma.shape[0]
     print(json.dumps({"shops": float(shops.mean()), "shop_luma": float(luma[shops].mean()) if shops.any() else 0.0,
                       "coloured": float(((rgb.max(axis=1) - rgb.min(axis=1)) >= 80).mean()) if shops.any() else 0.0,
-                      "street_luma": float(luma[3 * h // 4:].mean())}))
+                      "street_luma": float(luma[3 * h // 4:].mean()), "furniture": float(kit.mean()),
+                      "furniture_rgb": picture[kit].mean(axis=0).round(1).tolist() if kit.any() else None}))
 
 
 if __name__ == "__main__":

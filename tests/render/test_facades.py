@@ -1,5 +1,7 @@
 """Shop fronts at street level in pixels (see facades_probe.py), on Jongno on 15 May: by day a band of coloured
-signboards along the blocks' ground storeys, after dark the same band lit, brighter than the lamp-lit street."""
+signboards along the blocks' ground storeys, after dark the same band lit, brighter than the lamp-lit street; the
+avenue's benches, shelters and bollards stand out from the pale pavement by day and against the lit street by
+night."""
 
 import pytest
 
@@ -27,3 +29,9 @@ def test_the_shops_are_lit_at_night(day, night):
     assert night["shops"] >= 0.02, night
     assert night["shop_luma"] >= 2.0 * day["shop_luma"], (night, day)
     assert night["shop_luma"] >= 1.3 * night["street_luma"], night
+
+
+def test_street_furniture_stands_on_the_pavement(day, night):
+    for look in (day, night):
+        assert look["furniture"] >= 0.002, look
+        assert sum(look["furniture_rgb"]) / 3 < 0.6 * look["street_luma"], look  # steel, wood and stone, not paving

@@ -31,3 +31,20 @@ def test_shop_fronts_line_the_avenues_blocks_only():
     xs, ys = one.positions[:, 0], one.positions[:, 1]
     assert facades.OFFSET > WINDOW_OFFSET  # in front of the window grid
     assert np.isclose(xs.min(), cx - 10.0 - facades.OFFSET) and np.isclose(ys.max(), cy + 8.0 + facades.OFFSET)
+
+
+def test_street_furniture_stands_on_the_avenues_pavements_clear_of_landmarks():
+    from game.city import furniture
+
+    street_list, _ = streets.load()
+    footprints = [(lm.local, lm.footprint, lm.heading) for lm in load().values()]
+    kit = furniture.furniture(street_list, footprints)
+    assert 5000 < kit.triangle_count < 60000  # one batch of a few thousand boxes' worth
+    assert np.isclose(kit.positions[:, 2].min(), furniture.PAVEMENT_Z) and kit.positions[:, 2].max() < 3.5
+    avenues = [s for s in street_list if s.id in furniture.LIT_AVENUES]
+    xy = kit.positions[:, :2].astype(np.float64)
+    off = np.min([streets.distance_to_polyline(s.points, xy) - s.width / 2 for s in avenues], axis=0)
+    assert off.min() > 0.0 and off.max() < streets.SIDEWALK + 0.5  # on the pavements, off the carriageway
+    for centre, size, heading in footprints:
+        inside = streets.point_in_polygon(blocks.footprint_poly(centre, size, heading, 0.0), xy)
+        assert not inside.any(), centre
