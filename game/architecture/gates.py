@@ -112,8 +112,10 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
 
 #: Gyeongbokgung's other gates (the east 건춘문, the west 영추문, the north 신무문): one arch under a one-storey
 #: 3×2-bay hipped pavilion, 다포, 잡상 unknown (M-l); drawn at their far level (tile rows and bracket sets as shells)
-#: whatever the distance: they stand on the streets round the palace, away from every tour view.
-SIDE_GATE_STYLE = Style(projections=(2,), pitch=0.62, lift=0.6, sweep=0.4, figures=(5,), ridge_height=0.8)
+#: whatever the distance: they stand on the streets round the palace, away from every tour view. Their tile rows
+#: are laid coarser still (0.8 m), as they only ever show as shells.
+SIDE_GATE_STYLE = Style(projections=(2,), pitch=0.62, lift=0.6, sweep=0.4, figures=(5,), ridge_height=0.8,
+                        tile_pitch=0.8)
 #: The wall's stone course reaches this far below the street: north of the district's ground it stands on the
 #: terrain, which lies a metre lower there.
 WALL_FOOTING = 1.2
