@@ -38,7 +38,7 @@ def _boxed(name: str, mesh) -> NodePath:
 
 def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], materials: MaterialLibrary) -> NodePath:
     """The lamps, windows and shop fronts under a new node of ``parent``; remove that node to release them."""
-    streets = tuple(streets)
+    streets, city = tuple(streets), tuple(city)
     root = parent.attachNewNode("night-lights")
     tiles: dict[tuple[int, int], list[Box]] = {}
     for b in city:
@@ -51,11 +51,11 @@ def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], mat
     windows.setShader(load_glsl("windows"), SHADER_PRIORITY)
     # a hair in front of the wall in metres, and a little more in depth, so distant façades never fight with it
     windows.setDepthOffset(1)
-    shops = root.attachNewNode("shops")  # the avenues' ground-floor shop fronts, before the window grid
-    for (i, j), boxes in sorted(tiles.items()):
-        mesh = facades.shop_faces(boxes, streets, seed=(i * 7919 + j) & 0xFFFF)
-        if len(mesh.indices):
-            _boxed(f"shops-{i}-{j}", mesh).reparentTo(shops)
+    # the avenues' ground-floor shop fronts: a few thousand triangles in all, so one node (one draw call) for all
+    shops = root.attachNewNode("shops")
+    mesh = facades.shop_faces(city, streets)
+    if len(mesh.indices):
+        _boxed("shops:all", mesh).reparentTo(shops)
     shops.setShader(load_glsl("shopfront"), SHADER_PRIORITY)
     shops.setDepthOffset(2)
 
