@@ -2,8 +2,8 @@
 
 Placed from the avenues' centre lines like the lamps and the ginkgos (``streets.along``), on the pavement at
 depths that keep clear of both: bollards at the kerb by the crossings, bus shelters (roof, glass back, the blue
-stop sign of Seoul's buses) and benches at the back of the pavement, between the trees. None stands inside a
-landmark's footprint. A few thousand triangles in one draw call.
+stop sign of Seoul's buses, a light box lit after dark) and benches at the back of the pavement, between the trees.
+None stands inside a landmark's footprint. A few thousand boxes in two draw calls (the light boxes apart).
 """
 
 from __future__ import annotations
@@ -29,11 +29,12 @@ GLASS = (*srgb_to_linear("#8fa4b0"), 1.0)
 BUS_BLUE = (*srgb_to_linear("#0068b7"), 1.0)  # Seoul's blue trunk-line buses and their stop signs
 WOOD = (*srgb_to_linear("#8a6a48"), 1.0)
 STONE = (*srgb_to_linear("#9a9890"), 1.0)
+PANEL = (*srgb_to_linear((0.93, 0.95, 1.0)), 1.0)  # a light box's cool white
 
 
 def _shelter() -> Mesh:
     """A bus shelter around the origin, its front (the road side) towards +Y: posts, roof, glass back, a bench
-    and the stop's blue sign post at the kerb end."""
+    and the stop's blue sign post at the kerb end (its lit advertising panel is :func:`_panel`)."""
     parts = [box((0.1, 0.1, 2.5), (x, y, 0.0), STEEL) for x in (-1.9, 1.9) for y in (-0.6, 0.6)]
     parts += [box((4.2, 1.8, 0.12), (0.0, 0.0, 2.5), STEEL),  # roof
               box((3.8, 0.04, 2.0), (0.0, -0.65, 0.3), GLASS),  # glass back wall
@@ -42,6 +43,14 @@ def _shelter() -> Mesh:
               box((0.08, 0.08, 3.0), (2.4, 0.9, 0.0), STEEL),  # the stop's post by the kerb…
               box((0.6, 0.06, 0.6), (2.4, 0.9, 2.4), BUS_BLUE)]  # …and its blue sign
     return merge(parts)
+
+
+def _panel() -> Mesh:
+    """The shelter's advertising light box at its open end, glowing after dark (uv 0.5: the lamp shader's full
+    glow, as the lamp heads)."""
+    panel = box((0.1, 1.2, 1.9), (1.95, -0.05, 0.35), PANEL)
+    panel.uvs[:] = 0.5
+    return panel
 
 
 def _bench() -> Mesh:
@@ -64,22 +73,24 @@ def _placed(mesh: Mesh, at: np.ndarray, facing: np.ndarray) -> Mesh:
 
 def furniture(streets: Iterable[Street],
               footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]] = (),
-              avenues: tuple[str, ...] = LIT_AVENUES) -> Mesh:
+              avenues: tuple[str, ...] = LIT_AVENUES) -> dict[str, Mesh]:
     """Every avenue's shelters, benches and bollards on both pavements, none within 4 m of a landmark's footprint
-    or of another street's carriageway (where the avenue crosses or meets it).
+    or of another street's carriageway (where the avenue crosses or meets it): ``fixtures`` (all of them) and
+    ``panels`` (the shelters' light boxes, for the glowing shader).
 
     Offsets from the carriageway's edge: bollards 0.4 m (the kerb), shelters 2.2 m (the ginkgos stand at 3.6 m,
     the shelters between them), benches 5.0 m (the back of the pavement, facing the road)."""
     streets = tuple(streets)
     polys = [footprint_poly(c, size, h, 4.0) for c, size, h in footprints]
-    kinds = ((_shelter(), STOP_SPACING / 2, STOP_SPACING, 2.2), (_bench(), BENCH_SPACING / 2 + TREE_SPACING / 2,
-                                                                BENCH_SPACING, 5.0),
-             (_bollards(), CROSSING_SPACING / 2, CROSSING_SPACING, 0.4))
-    out = []
+    kinds = (("fixtures", _shelter(), STOP_SPACING / 2, STOP_SPACING, 2.2),
+             ("panels", _panel(), STOP_SPACING / 2, STOP_SPACING, 2.2),
+             ("fixtures", _bench(), BENCH_SPACING / 2 + TREE_SPACING / 2, BENCH_SPACING, 5.0),
+             ("fixtures", _bollards(), CROSSING_SPACING / 2, CROSSING_SPACING, 0.4))
+    out: dict[str, list[Mesh]] = {"fixtures": [], "panels": []}
     for s in streets:
         if s.id not in avenues:
             continue
-        for mesh, start, spacing, depth in kinds:
+        for batch, mesh, start, spacing, depth in kinds:
             for side in (1.0, -1.0):
                 for p, left in along(s, start, spacing):
                     at = p + side * left * (s.width / 2 + depth)
@@ -87,5 +98,5 @@ def furniture(streets: Iterable[Street],
                             distance_to_polyline(o.points, at[None])[0] < o.width / 2 + CLEAR
                             for o in streets if o is not s):
                         continue
-                    out.append(_placed(mesh, at, -side * left))
-    return merge(out) if out else Mesh.empty()
+                    out[batch].append(_placed(mesh, at, -side * left))
+    return {k: merge(v) if v else Mesh.empty() for k, v in out.items()}

@@ -26,6 +26,7 @@ SHADER_PRIORITY = 10
 FLAT = ("ground", "streets", "open-areas")  # the district's flat nodes (game/scenes/district.py)
 SNOW = (0.86, 0.88, 0.92, 1.0)
 LAWNS = 12.0  # metres of a square's west side under lawns and trees (game/architecture/square.py)
+PANEL_GLOW, PANEL_DAY = 1.6, 0.9  # a shelter's light box: its glow after dark, its pale face under the day's ambient
 PUDDLES_FROM = 0.3  # how wet the weather must be for puddles to stand (rain, not a foggy day's damp)
 
 
@@ -43,8 +44,14 @@ def plant_square_trees(square: NodePath, spots: np.ndarray, when: dt.date) -> No
 
 def place_furniture(parent: NodePath, streets: Iterable[Street],
                     footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]]) -> NodePath:
-    """The avenues' bus shelters, benches and bollards (game/city/furniture.py) under a new node ``furniture``."""
-    return _planted(parent, "furniture", {"all": furniture.furniture(streets, footprints)})
+    """The avenues' bus shelters, benches and bollards (game/city/furniture.py) under a new node ``furniture``;
+    the shelters' light boxes glow after dark with the lamp heads' shader."""
+    kit = furniture.furniture(streets, footprints)
+    root = _planted(parent, "furniture", {"fixtures": kit["fixtures"]})
+    panels = _planted(root, "panels", {"panels": kit["panels"]})
+    panels.setShader(load_glsl("streetlight"), SHADER_PRIORITY + 1)
+    panels.setShaderInputs(strength=PANEL_GLOW, housing=PANEL_DAY)
+    return root
 
 
 def lay_puddles(parent: NodePath, streets: Iterable[Street], squares: Iterable[tuple[NodePath, dict]]) -> NodePath:

@@ -2,7 +2,8 @@
 the avenue at the blocks beside it. Prints JSON facts about the shop fronts (found by a mask render of the
 ``shops`` node): their share of the picture, their pixels' mean luminance and the share of those that are strongly
 coloured (the signboards), the mean luminance of the picture's lower quarter (the street) for comparison, and the
-street furniture's share of the picture (another mask render) with its pixels' mean colour.
+street furniture's share of the picture (another mask render) with its pixels' mean colour, and the bus shelters'
+light boxes' share and mean luminance.
 Saves the picture when given a path (for a person to look at)."""
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def main() -> None:
         shops, _ = class_masks(app, "shops")
         app.scene.landmark_nodes["furniture"] = app.scene.root.find("furniture")
         kit, _ = class_masks(app, "furniture")
+        app.scene.landmark_nodes["panels"] = app.scene.root.find("furniture/panels")
+        panels, _ = class_masks(app, "panels")
         app.shutdown()
     luma = picture.astype(np.float64) @ REC709_LUMA
     rgb = picture[shops].astype(int)
@@ -52,7 +55,9 @@ def main() -> None:
     print(json.dumps({"shops": float(shops.mean()), "shop_luma": float(luma[shops].mean()) if shops.any() else 0.0,
                       "coloured": float(((rgb.max(axis=1) - rgb.min(axis=1)) >= 80).mean()) if shops.any() else 0.0,
                       "street_luma": float(luma[3 * h // 4:].mean()), "furniture": float(kit.mean()),
-                      "furniture_rgb": picture[kit].mean(axis=0).round(1).tolist() if kit.any() else None}))
+                      "furniture_rgb": picture[kit].mean(axis=0).round(1).tolist() if kit.any() else None,
+                      "panels": float(panels.mean()),
+                      "panel_luma": float(luma[panels].mean()) if panels.any() else 0.0}))
 
 
 if __name__ == "__main__":

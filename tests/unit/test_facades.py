@@ -38,8 +38,11 @@ def test_street_furniture_stands_on_the_avenues_pavements_clear_of_landmarks():
 
     street_list, _ = streets.load()
     footprints = [(lm.local, lm.footprint, lm.heading) for lm in load().values()]
-    kit = furniture.furniture(street_list, footprints)
+    batches = furniture.furniture(street_list, footprints)
+    kit = batches["fixtures"]
     assert 5000 < kit.triangle_count < 60000  # one batch of a few thousand boxes' worth
+    signs = int(np.all(np.isclose(kit.colors, furniture.BUS_BLUE), axis=1).sum()) // 24  # a box has 24 vertices
+    assert signs > 5 and batches["panels"].triangle_count == 12 * signs  # one light box per bus stop
     assert np.isclose(kit.positions[:, 2].min(), furniture.PAVEMENT_Z) and kit.positions[:, 2].max() < 3.5
     avenues = [s for s in street_list if s.id in furniture.LIT_AVENUES]
     xy = kit.positions[:, :2].astype(np.float64)
