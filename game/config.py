@@ -69,6 +69,7 @@ class AppConfig:
     quality: str = "medium"
     when: dt.datetime | None = None  # sun position time; None means "now" in KST
     weather: str = "clear"  # one of game.weather.WEATHERS: sky, light, haze, wet or snowy ground, rain or snow
+    weather_chosen: bool = False  # given by --weather or mseoul-weather: the live city data may not change it
     tour_dir: Path | None = None
     screenshot: Path | None = None
     scene: str | None = None
@@ -114,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default ko)")
     p.add_argument("--quality", choices=QUALITIES, help="render quality preset")
     p.add_argument("--time", dest="when", type=str, help="date-time for the sun, ISO 8601 (default now, KST)")
-    p.add_argument("--weather", choices=WEATHERS, help="weather to show (default clear)")
+    p.add_argument("--weather", choices=WEATHERS,
+                   help="weather to show (default: the live city data when the hub has it, else clear; F6 changes it)")
     p.add_argument("--tour", type=Path, metavar="OUT_DIR", help="render every landmark to OUT_DIR and exit")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render one view to OUT.png and exit")
     p.add_argument("--scene", type=str, help="start in this scene or at this landmark id")
@@ -156,7 +158,8 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
     quality = ns.quality or _prc("quality", "medium")
     if quality not in QUALITIES:
         raise ConfigError(f"mseoul-quality {quality!r}: expected one of {', '.join(QUALITIES)}")
-    weather = ns.weather or _prc("weather", "clear")
+    weather_prc = _prc("weather", "")
+    weather = ns.weather or weather_prc or "clear"
     if weather not in WEATHERS:
         raise ConfigError(f"mseoul-weather {weather!r}: expected one of {', '.join(WEATHERS)}")
     when_text = ns.when or _prc("time", "")
@@ -176,6 +179,7 @@ def config_from_args(argv: list[str] | None = None) -> AppConfig:
         quality=quality,
         when=parse_when(when_text) if when_text else None,
         weather=weather,
+        weather_chosen=bool(ns.weather or weather_prc),
         tour_dir=ns.tour,
         screenshot=ns.screenshot,
         scene=ns.scene,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from game.festivals.live import lantern_festival
+from game.weather_control import weather_control
 
 
 class Handle(Protocol):
@@ -299,6 +300,6 @@ def live_badge(ctx: Context) -> Handle:
 
 # -- the modes ---------------------------------------------------------------------------------------------------
 DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, easy_mode, city, live_alerts, civic_desk, social,
-                                bell_ceremony, guard_ceremonies, lantern_festival, live_badge)
+                                bell_ceremony, guard_ceremonies, lantern_festival, live_badge, weather_control)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city

@@ -1,10 +1,12 @@
 """Weather and season: what the sky, the light, the ground and the street trees look like for a chosen weather
-and a date. Pure. The weather is chosen (``--weather``); the season follows the date of the one clock.
+and a date. Pure. The weather is chosen (``--weather``, or the weather key while running) or, when not chosen,
+follows the live city data; the season follows the date of the one clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.architecture.mesh import srgb_to_linear
@@ -48,12 +50,25 @@ GINKGO_GREEN = srgb_to_linear("#5f8f3a")
 GINKGO_SPRING = srgb_to_linear("#8dbb4f")  # fresh April–May leaves, paler than summer's
 GINKGO_TURNING = srgb_to_linear("#b9a43a")  # October: green going gold
 GINKGO_YELLOW = srgb_to_linear("#e8c21e")  # November: Seoul's avenues go gold
+ZELKOVA_GREEN = srgb_to_linear("#4e7d34")  # the square's broadleaf trees (zelkova, 느티나무: estimated) in summer
+ZELKOVA_SPRING = srgb_to_linear("#9cc25a")
+ZELKOVA_TURNING = srgb_to_linear("#9a8a3c")  # October: olive going brown
+ZELKOVA_RUST = srgb_to_linear("#c0632a")  # November: rust-orange, redder than the ginkgos' gold
+
+#: Each species' crown colour month by month (January first); None: bare. Both leaf out in April and drop their
+#: leaves by December (Seoul's street trees, from photographs: estimated).
+_CROWNS: dict[str, tuple[tuple[float, float, float] | None, ...]] = {
+    "ginkgo": (None, None, None, GINKGO_SPRING, GINKGO_SPRING, GINKGO_GREEN, GINKGO_GREEN, GINKGO_GREEN,
+               GINKGO_GREEN, GINKGO_TURNING, GINKGO_YELLOW, None),
+    "zelkova": (None, None, None, ZELKOVA_SPRING, ZELKOVA_SPRING, ZELKOVA_GREEN, ZELKOVA_GREEN, ZELKOVA_GREEN,
+                ZELKOVA_GREEN, ZELKOVA_TURNING, ZELKOVA_RUST, None),
+}
+SPECIES = tuple(_CROWNS)
 
 
-def ginkgo_crown(when: dt.date) -> tuple[float, float, float] | None:
-    """Linear colour of a ginkgo's crown on ``when``; None from December to March, when the trees stand bare."""
-    return {4: GINKGO_SPRING, 5: GINKGO_SPRING, 10: GINKGO_TURNING, 11: GINKGO_YELLOW}.get(
-        when.month, None if when.month in (12, 1, 2, 3) else GINKGO_GREEN)
+def crown(species: str, when: dt.date) -> tuple[float, float, float] | None:
+    """Linear colour of a ``species`` (one of :data:`SPECIES`) crown on ``when``; None when the tree stands bare."""
+    return _CROWNS[species][when.month - 1]
 
 
 def haze_colour(w: Weather, night: float) -> tuple[float, float, float]:
@@ -61,3 +76,42 @@ def haze_colour(w: Weather, night: float) -> tuple[float, float, float]:
     dark = (0.025, 0.024, 0.03)  # the city's glow in low cloud
     mixed = (d * (1.0 - night) + n * night for d, n in zip(w.haze_day, dark, strict=True))
     return tuple(mixed)  # type: ignore[return-value]
+
+
+#: The city data's precipitation types (PRECPT_TYPE) that fall as rain or as snow; sleet (비/눈) by the temperature.
+_RAIN = ("비", "소나기", "빗방울")
+_SNOW = ("눈", "눈날림")
+_SLEET = ("비/눈", "빗방울/눈날림")
+#: The first forecast hour's sky (SKY_STTS) that reads as cloud.
+_CLOUD = ("구름많음", "흐림")
+LIVE_MAX_AGE_S = 3 * 3600.0  # an older observation says nothing about the sky now
+
+
+def live_weather(areas: Iterable[dict]) -> str | None:
+    """The weather to show from the hub's ``city.data`` summaries (one per hotspot; the first fresh one with
+    weather, by area name, speaks for the district): rain or snow when it falls, cloudy under a cloudy sky, fog
+    (the haze look) on a day of very bad fine dust, clear under a clear sky; None when nothing fresh says."""
+    for area in sorted(areas, key=lambda a: a.get("area", "")):
+        w = area.get("weather")
+        if not w or area.get("age_s", 0.0) > LIVE_MAX_AGE_S:
+            continue
+        falling, sky = w.get("precipitation") or "", w.get("sky") or ""
+        if falling in _RAIN:
+            return "rain"
+        if falling in _SNOW:
+            return "snow"
+        if falling in _SLEET:
+            temperature = w.get("temperature")
+            return "snow" if temperature is not None and temperature <= 1.0 else "rain"
+        if (area.get("air") or {}).get("index") == "매우나쁨":
+            return "fog"
+        if sky in _CLOUD:
+            return "cloudy"
+        if sky == "맑음":
+            return "clear"
+    return None
+
+
+def next_weather(name: str) -> str:
+    """The weather after ``name`` in :data:`WEATHERS`, round again after the last (the weather key's cycle)."""
+    return WEATHERS[(WEATHERS.index(name) + 1) % len(WEATHERS)]

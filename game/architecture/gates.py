@@ -11,7 +11,7 @@ import numpy as np
 
 from game.architecture import palette
 from game.architecture.building import Building, Parts
-from game.architecture.mesh import box
+from game.architecture.mesh import box, rotate_z, translate
 from game.architecture.pavilion import Style, gate_tower, loft, pavilion_dims
 from game.architecture.sculpture import HEIGHT as HAECHI_HEIGHT
 from game.architecture.sculpture import PEDESTAL, haechi
@@ -110,38 +110,98 @@ def build_gate(lid: str, params: dict, rng: np.random.Generator) -> Building:
     return building
 
 
+#: Gyeongbokgung's other gates (the east 건춘문, the west 영추문, the north 신무문): one arch under a one-storey
+#: 3×2-bay hipped pavilion, 다포, 잡상 unknown (M-l); drawn at their far level (tile rows and bracket sets as shells)
+#: whatever the distance: they stand on the streets round the palace, away from every tour view. Their tile rows
+#: are laid coarser still (0.8 m), as they only ever show as shells.
+SIDE_GATE_STYLE = Style(projections=(2,), pitch=0.62, lift=0.6, sweep=0.4, figures=(5,), ridge_height=0.8,
+                        tile_pitch=0.8)
+#: The wall's stone course reaches this far below the street: north of the district's ground it stands on the
+#: terrain, which lies a metre lower there.
+WALL_FOOTING = 1.2
+#: How a side gate (built facing -Y) turns to face out of the palace from each wall, degrees counter-clockwise.
+_OUTWARD = {"east": 90.0, "west": -90.0, "north": 180.0}
+
+
 def palace_walls(parts: Parts, gate_width: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:
-    """궁장 from the gate's sides east and west to the palace's corners, then north along its sides: dressed stone
-    below, the upper wall of small squared stones set in lime (read from afar as one pale face), a tiled coping
-    with a lime ridge. Each run is a few boxes and a collider; returns the walls' measured extents."""
+    """궁장 from the gate's sides east and west to the palace's corners, north along its sides and across its north
+    end: dressed stone below, the upper wall of small squared stones set in lime (read from afar as one pale face),
+    a tiled coping with a lime ridge, and the palace's side gates in it (``spec["gates"]``). Each run is a few boxes
+    and a collider; returns the walls' measured extents and each side gate's place."""
     h, t = float(spec["height"]), float(spec["thickness"])
     east, west, north = float(spec["east"]), float(spec["west"]), float(spec["north"])
-    runs = [((gate_width / 2, 0.0), (east, 0.0)), ((-west, 0.0), (-gate_width / 2, 0.0)),
-            ((east, 0.0), (east, north)), ((-west, 0.0), (-west, north))]
+    gates = spec.get("gates", [])
+    gate_spec = spec.get("gate", {})
+    half = float(gate_spec.get("base", {}).get("width", 0.0)) / 2
+    runs = {"south-east": ((gate_width / 2, 0.0), (east, 0.0)), "south-west": ((-west, 0.0), (-gate_width / 2, 0.0)),
+            "east": ((east, -t / 2), (east, north + t / 2)), "west": ((-west, -t / 2), (-west, north + t / 2)),
+            "north": ((-west, north), (east, north))}
     stone_h = 0.4 * h
     own = Parts()
-    for (x0, y0), (x1, y1) in runs:
+    for side, ((x0, y0), (x1, y1)) in runs.items():
         along_x = y0 == y1
-        length = abs(x1 - x0) + abs(y1 - y0) + (0.0 if along_x else t)
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        k = (0, 1) if along_x else (1, 0)  # which of (along, across) is x and which y
-
-        def size(along: float, across: float, height: float, k: tuple[int, int] = k) -> tuple[float, float, float]:
-            pair = (along, across)
-            return pair[k[0]], pair[k[1]], height
-
-        own.add("granite", box(size(length, t, stone_h), (cx, cy, 0.0), palette.jitter(palette.GRANITE, rng, 0.03)))
-        own.add("plaster", box(size(length, t * 0.94, h - stone_h - 0.55), (cx, cy, stone_h), WALL_UPPER))
-        own.add("tile", box(size(length + 0.3, t + 0.7, 0.35), (cx, cy, h - 0.55), palette.TILE))
-        own.add("lime", box(size(length + 0.3, 0.4, 0.25), (cx, cy, h - 0.25), palette.LIME))
-        sx, sy, _ = size(length, t, h)
-        parts.collide(cx - sx / 2, cy - sy / 2, 0.0, cx + sx / 2, cy + sy / 2, h)
+        cuts = sorted(float(g["at"]) for g in gates if g["side"] == side)
+        lo, hi = (x0, x1) if along_x else (y0, y1)
+        edges = [lo, *[v for c in cuts for v in (c - half, c + half)], hi]
+        for a, b in zip(edges[0::2], edges[1::2], strict=True):
+            p0, p1 = ((a, y0), (b, y0)) if along_x else ((x0, a), (x0, b))
+            _wall_run(own, parts, p0, p1, along_x, h, t, stone_h, rng)
     walls = own.build({})
     for material, mesh in walls.parts.items():
         parts.add(material, mesh)
     lo, hi = walls.bounds()
-    return {"palace_wall_east": float(hi[0]), "palace_wall_west": float(-lo[0]), "palace_wall_north": float(hi[1]),
-            "palace_wall_height": float(hi[2])}
+    dims = {"palace_wall_east": float(hi[0]), "palace_wall_west": float(-lo[0]),
+            "palace_wall_north": float(hi[1] - t / 2), "palace_wall_height": float(hi[2])}
+    for g in gates:
+        at, side = float(g["at"]), g["side"]
+        x, y = {"east": (east, at), "west": (-west, at), "north": (at, north)}[side]
+        dims.update(_side_gate(parts, g["id"], gate_spec, x, y, _OUTWARD[side], rng))
+    return dims
+
+
+def _wall_run(own: Parts, parts: Parts, p0: tuple[float, float], p1: tuple[float, float], along_x: bool, h: float,
+              t: float, stone_h: float, rng: np.random.Generator) -> None:
+    """One straight piece of the wall from ``p0`` to ``p1`` (along x or along y), with its collider."""
+    length = abs(p1[0] - p0[0]) + abs(p1[1] - p0[1])
+    if length < 0.5:
+        return
+    cx, cy = (p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2
+
+    def size(along: float, across: float, height: float) -> tuple[float, float, float]:
+        return (along, across, height) if along_x else (across, along, height)
+
+    own.add("granite", box(size(length, t, stone_h + WALL_FOOTING), (cx, cy, -WALL_FOOTING),
+                           palette.jitter(palette.GRANITE, rng, 0.03)))
+    own.add("plaster", box(size(length, t * 0.94, h - stone_h - 0.55), (cx, cy, stone_h), WALL_UPPER))
+    own.add("tile", box(size(length + 0.3, t + 0.7, 0.35), (cx, cy, h - 0.55), palette.TILE))
+    own.add("lime", box(size(length + 0.3, 0.4, 0.25), (cx, cy, h - 0.25), palette.LIME))
+    sx, sy, _ = size(length, t, h)
+    parts.collide(cx - sx / 2, cy - sy / 2, 0.0, cx + sx / 2, cy + sy / 2, h)
+
+
+def _side_gate(parts: Parts, gid: str, spec: dict, x: float, y: float, turn: float,
+               rng: np.random.Generator) -> dict[str, float]:
+    """A side gate built facing -Y, turned by ``turn`` degrees and set in the wall at (``x``, ``y``), its far
+    version standing for both levels; its colliders (the base, the arch left open) turned with it."""
+    base, pav = spec["base"], spec["pavilion"]
+    width, depth, height = float(base["width"]), float(base["depth"]), float(base["height"])
+    own = Parts()
+    arch = base["arch"]
+    build_base(own, width, depth, height, [Arch(0.0, float(arch["width"]), float(arch["height"]))], rng)
+    gate_tower(own, height, pav["bays_front"], pav["bays_side"], 1, float(spec["total_height"]), SIDE_GATE_STYLE,
+               rng)
+    built = own.build({})
+    far = built.far_parts or built.parts
+    move = translate(x, y, 0.0) @ rotate_z(turn)
+    for material in sorted(far):
+        placed = far[material].transformed(move)
+        parts.add_detail(material, [placed], [placed])
+    for c in built.colliders:
+        corners = np.array([[c[i], c[j], 0.0, 1.0] for i in (0, 3) for j in (1, 4)]) @ move.T
+        lo, hi = corners.min(axis=0), corners.max(axis=0)
+        parts.collide(float(lo[0]), float(lo[1]), c[2], float(hi[0]), float(hi[1]), c[5])
+    top = max(float(m.bounds()[1][2]) for m in far.values())
+    return {f"{gid}_x": x, f"{gid}_y": y, f"{gid}_height": top}
 
 
 def _forecourt(parts: Parts, gate_front: float, spec: dict, rng: np.random.Generator) -> dict[str, float]:

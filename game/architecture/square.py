@@ -16,8 +16,6 @@ from game.architecture.mesh import Mesh, box, merge
 from game.architecture.primitives import disc, lathe, quad
 from game.architecture.stone_base import plinth
 
-FOLIAGE = (0.62, 0.72, 0.55, 1.0)  # darker than the lawn's own texture
-BARK = palette.rgba("#4A3B2C")
 DARK_BRONZE = palette.rgba("#3E3A2C")
 
 
@@ -33,15 +31,20 @@ def _paving(width: float, length: float, rng: np.random.Generator) -> Mesh:
     return merge(fields)
 
 
-def tree(x: float, y: float, height: float, rng: np.random.Generator) -> tuple[Mesh, Mesh]:
-    """(trunk, canopy): a street tree, trunk as a thin lathe and a rounded canopy."""
-    trunk = lathe([0.18, 0.14], [0.0, height * 0.45], (x, y, 0.0), BARK, segments=6)
-    r = height * rng.uniform(0.24, 0.3)
-    f = np.array([0.0, 0.25, 0.6, 0.85, 1.0])
-    k = np.array([0.35, 0.95, 1.0, 0.7, 0.0])
-    canopy = lathe(r * k, height * 0.4 + (height * 0.6) * f, (x, y, 0.0),
-                   palette.jitter(FOLIAGE, rng, 0.12), segments=8)
-    return trunk, canopy
+def tree_spots(params: dict, seed: int = 31) -> np.ndarray:
+    """(x, y, height) of the trees on the green, tree-lined west side (25 % green, S18), in the square's frame:
+    two rows 12 m apart along the lawn strips. The trees themselves are planted at every start in the season's
+    colour (game/scenes/streetscape.py), outside the cached square."""
+    width, length = float(params["width"]), float(params["length"])
+    rng = np.random.default_rng(seed)
+    spots = [(gx, float(ty) + rng.uniform(-1.5, 1.5), rng.uniform(7.0, 10.0))
+             for gx in _green_rows(width) for ty in np.arange(-length / 2 + 14, length / 2 - 12, 12.0)]
+    return np.asarray(spots, np.float64).reshape(-1, 3)
+
+
+def _green_rows(width: float) -> tuple[float, float]:
+    """The x of the west side's two lawn strips (and their tree rows)."""
+    return -width / 2 + 3.0, -width / 2 + 9.0
 
 
 def sejong(x: float, y: float, statue_h: float, statue_w: float, base_h: float,
@@ -115,17 +118,10 @@ def build_square(lid: str, params: dict, rng: np.random.Generator) -> Building:
                              (cx - cw / 2, y1, 0.04)], palette.NEUTRAL))
     parts.add("granite", box((0.3, cl, 0.15), (cx - cw / 2 - 0.15, (y0 + y1) / 2, 0.0), palette.GRANITE),
               box((0.3, cl, 0.15), (cx + cw / 2 + 0.15, (y0 + y1) / 2, 0.0), palette.GRANITE))
-    trunks, canopies = [], []
-    for gx in (-width / 2 + 3.0, -width / 2 + 9.0):  # the green, tree-lined west side (25 % green, S18)
+    for gx in _green_rows(width):
         g0, g1 = -length / 2 + 10, length / 2 - 10
         parts.add("grass", quad([(gx - 2.5, g0, 0.05), (gx + 2.5, g0, 0.05), (gx + 2.5, g1, 0.05),
                                  (gx - 2.5, g1, 0.05)], palette.NEUTRAL))
-        for ty in np.arange(-length / 2 + 14, length / 2 - 12, 12.0):
-            t, c = tree(gx, float(ty) + rng.uniform(-1.5, 1.5), rng.uniform(7.0, 10.0), rng)
-            trunks.append(t)
-            canopies.append(c)
-    parts.add("wood", *trunks)
-    parts.add("grass", *canopies)
     sj, yi = params["sejong"], params["yi"]
     sj_y, yi_y = float(sj["north_offset"]), float(yi["north_offset"])
     sj_base, sj_statue = sejong(0.0, sj_y, float(sj["statue_height"]), float(sj["statue_width"]),

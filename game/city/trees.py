@@ -1,8 +1,9 @@
-"""Ginkgo street trees along Sejong-daero, coloured by the season. Pure.
+"""Street trees coloured by the season: ginkgos along Sejong-daero, broadleaf trees on Gwanghwamun Square. Pure.
 
 Seoul plants ginkgo along its avenues; in November they turn the road gold and from December they stand bare.
-Every tree is a thin trunk and a narrow cone-like crown of a dozen triangles, merged into two meshes: a few hundred
-trees cost two draw calls.
+Every ginkgo is a thin trunk and a narrow cone-like crown of a dozen triangles; the square's trees have rounded
+crowns (rust-orange in November) and in winter a grey-brown mass of bare twigs. Each kind is merged into two
+meshes: a few hundred trees cost two draw calls.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
+from game.architecture.primitives import lathe
 from game.city.blocks import footprint_poly
 from game.city.streets import SIDEWALK, Street, along, point_in_polygon
 
@@ -20,6 +22,7 @@ AVENUES = ("sejong-daero",)
 SPACING = 9.0  # metres between trees in a row
 SET_BACK = SIDEWALK * 0.6  # metres from the carriageway's edge into the pavement (the lamps stand at its kerb)
 BARK = (*srgb_to_linear("#5b4a3c"), 1.0)
+TWIGS = srgb_to_linear("#6e6259")  # a bare crown seen from the street: fine twigs against the sky
 SIDES = 6
 
 
@@ -66,4 +69,21 @@ def meshes(xy: np.ndarray, crown: tuple[float, float, float] | None, seed: int =
         if crown is not None:
             tone = rng.uniform(0.85, 1.1)
             crowns.append(_crown(x, y, height, height * rng.uniform(0.2, 0.26), (*(c * tone for c in crown), 1.0)))
+    return {"trunks": merge(trunks) if trunks else Mesh.empty(), "crowns": merge(crowns) if crowns else Mesh.empty()}
+
+
+def broadleaf_meshes(spots: np.ndarray, crown: tuple[float, float, float] | None, seed: int = 29) -> dict[str, Mesh]:
+    """``trunks`` and ``crowns`` for trees at ``spots`` ((x, y, height) each): a rounded crown in ``crown``'s colour,
+    or (``crown`` None) a smaller one of bare twigs over a taller trunk."""
+    rng = np.random.default_rng(seed)
+    trunks, crowns = [], []
+    profile = np.array([0.35, 0.95, 1.0, 0.7, 0.0])
+    rise = np.array([0.0, 0.25, 0.6, 0.85, 1.0])
+    for x, y, height in spots:
+        trunks.append(lathe([0.18, 0.12], [0.0, height * (0.45 if crown is not None else 0.7)], (x, y, 0.0), BARK,
+                            segments=6))
+        tone = rng.uniform(0.85, 1.1)
+        r = height * rng.uniform(0.24, 0.3) * (1.0 if crown is not None else 0.75)
+        colour = (*(c * tone for c in (crown if crown is not None else TWIGS)), 1.0)
+        crowns.append(lathe(r * profile, height * 0.4 + height * 0.6 * rise, (x, y, 0.0), colour, segments=8))
     return {"trunks": merge(trunks) if trunks else Mesh.empty(), "crowns": merge(crowns) if crowns else Mesh.empty()}

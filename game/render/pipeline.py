@@ -177,13 +177,8 @@ class RenderPipeline:
         self.sky.node().setBounds(OmniBoundingVolume())
         self.sky.node().setFinal(True)
         self.fog: NodePath | None = None
-        if self.weather.haze > 0:
-            self.fog = world.attachNewNode(Fog("weather"))
-            self.fog.node().setExpDensity(self.weather.haze)
-            world.setFog(self.fog.node())
-        self.precipitation = Precipitation(base, self.weather.falling) if self.weather.falling else None
-        if self.precipitation is not None:
-            cast_no_shadow(self.precipitation.node)
+        self.precipitation: Precipitation | None = None
+        self._weather_parts()
         self.when: dt.datetime = when or clock.now_kst()  # the instant the sun is drawn for
         self.sun_position: SunPosition = solar_position(self.when)
         self.rig: Rig = rig_for(self.sun_position)
@@ -231,6 +226,33 @@ class RenderPipeline:
         """Call ``watcher(night)`` now and whenever the clock moves the sun: for what only shows after dusk."""
         self._time_watchers.append(watcher)
         watcher(self.rig.night)
+
+    def set_weather(self, name: str) -> None:
+        """Change the weather while running (a key, or the live city data): haze, the falling rain or snow, and
+        through :meth:`set_time` the sky, the sun's share and the ambient. The scene redoes its own ground."""
+        if name == self.weather.name:
+            return
+        self.weather = weathers.weather(name)
+        if self.fog is not None:
+            self.world.clearFog()
+            self.fog.removeNode()
+            self.fog = None
+        if self.precipitation is not None:
+            self.precipitation.release()
+            self.precipitation = None
+        self.pbr.enable_fog = self.weather.haze > 0  # simplepbr recompiles its shader only when this changes
+        self._weather_parts()
+        self.set_time(self.when)
+
+    def _weather_parts(self) -> None:
+        """The weather's haze (a fog on the world) and its falling rain or snow round the camera, if any."""
+        if self.weather.haze > 0:
+            self.fog = self.world.attachNewNode(Fog("weather"))
+            self.fog.node().setExpDensity(self.weather.haze)
+            self.world.setFog(self.fog.node())
+        if self.weather.falling:
+            self.precipitation = Precipitation(self.base, self.weather.falling)
+            cast_no_shadow(self.precipitation.node)
 
     def focus_shadows(self, target: tuple[float, float, float]) -> None:
         """Centre the shadow map on ``target`` (what the camera looks at) with the key light along the sun, or

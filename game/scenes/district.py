@@ -23,6 +23,7 @@ from game.architecture.builders import Building, build_landmark
 from game.architecture.building import Box
 from game.architecture.cluster import DISTANT_CELL, clustered
 from game.architecture.mesh import Mesh, box, merge
+from game.architecture.square import tree_spots
 from game.architecture.stream import walk_parts
 from game.city import blocks, streets
 from game.config import AppConfig
@@ -131,6 +132,7 @@ class DistrictScene:
     backdrop: NodePath | None = None
     night_lights: NodePath | None = None  # street lamps and lit windows (built at every start, never cached)
     ginkgos: NodePath | None = None  # Sejong-daero's street trees in the season's colour (built at every start)
+    square_trees: list[NodePath] = field(default_factory=list)  # the squares' trees, likewise
     when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
     festival: LanternFestival | None = None
     water: list[NodePath] = field(default_factory=list)
@@ -162,7 +164,13 @@ class DistrictScene:
         footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
         day = (self.when or self.config.when or clock.now_kst()).date()
         self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
-        streetscape.weather_ground(self.root, weather(self.config.weather))
+        self.square_trees = [streetscape.plant_square_trees(self.landmark_nodes[lm.id], tree_spots(lm.params), day)
+                             for lm in self.landmarks.values() if lm.kind == "square" and not lm.model]
+        streetscape.place_furniture(self.root, streets.load()[0], footprints)
+        streetscape.lay_puddles(self.root, streets.load()[0],
+                                [(self.landmark_nodes[lm.id], lm.params) for lm in self.landmarks.values()
+                                 if lm.kind == "square" and not lm.model])
+        self.set_weather(self.config.weather)
         obstacles = [Obstacle.around(b) for b in city]
         floors = []
         for lm in self.landmarks.values():
@@ -184,6 +192,11 @@ class DistrictScene:
         self.root.show()
         if progress:
             progress(steps, steps, "")
+
+    def set_weather(self, name: str) -> None:
+        """The ground and the roofs in the look of weather ``name`` (wet in rain, white in snow); the sky, the light
+        and the falling rain or snow are the pipeline's (``RenderPipeline.set_weather``)."""
+        streetscape.weather_ground(self.root, weather(name))
 
     def _add_backdrop(self) -> None:
         """The mountains and N Seoul Tower, built at every start (a tenth of a second) outside the cached district,
@@ -365,3 +378,4 @@ class DistrictScene:
         self.backdrop = None
         self.night_lights = None
         self.ginkgos = None
+        self.square_trees = []

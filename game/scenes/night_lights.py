@@ -1,4 +1,5 @@
-"""The city's lights as nodes: street lamps along the avenues and the blocks' window grids (game/city/night.py).
+"""The city's lights as nodes: street lamps along the avenues, the blocks' window grids (game/city/night.py) and
+the avenues' shop fronts (game/city/facades.py).
 
 Built at every start outside the cached district (a few hundredths of a second from the blocks' boxes), so the
 cache never holds them. Both follow the pipeline's ``night``, ``windows_lit`` and ``windows_seed`` inputs, set from
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, NodePath
 
 from game.architecture.building import Box
-from game.city import night
+from game.city import facades, night
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
@@ -47,7 +48,8 @@ def follow_night(root: NodePath, night: float) -> None:
 
 
 def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], materials: MaterialLibrary) -> NodePath:
-    """The lamps and windows under a new node of ``parent``; remove that node to release them."""
+    """The lamps, windows and shop fronts under a new node of ``parent``; remove that node to release them."""
+    streets, city = tuple(streets), tuple(city)
     root = parent.attachNewNode("night-lights")
     tiles: dict[tuple[int, int], list[Box]] = {}
     for b in city:
@@ -60,6 +62,13 @@ def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], mat
     windows.setShader(load_glsl("windows"), SHADER_PRIORITY)
     # a hair in front of the wall in metres, and a little more in depth, so distant façades never fight with it
     windows.setDepthOffset(1)
+    # the avenues' ground-floor shop fronts: a few thousand triangles in all, so one node (one draw call) for all
+    shops = root.attachNewNode("shops")
+    mesh = facades.shop_faces(city, streets)
+    if len(mesh.indices):
+        _boxed("shops:all", mesh).reparentTo(shops)
+    shops.setShader(load_glsl("shopfront"), SHADER_PRIORITY)
+    shops.setDepthOffset(2)
 
     parts = night.lamp_meshes(night.lamp_posts(streets))
     lamps = root.attachNewNode("lamps")

@@ -1,5 +1,7 @@
-"""What the season and the weather do to the district: ginkgo trees along Sejong-daero in the season's colour, and
-the flat ground darkened by rain or covered by snow (game/weather.py). Built at every start, outside the cache.
+"""The street scene built at every start: street furniture, and what the season and the weather do to the
+district: ginkgo trees along Sejong-daero and the trees of
+Gwanghwamun Square in the season's colours, the flat ground darkened and puddled by rain, ground and roofs covered
+by snow (game/weather.py). Built at every start, outside the cache.
 """
 
 from __future__ import annotations
@@ -7,30 +9,71 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+import numpy as np
 from panda3d.core import BoundingBox, LPoint3, NodePath
 
-from game.city import trees
+from game.architecture.mesh import Mesh
+from game.city import furniture, puddles, trees
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
-from game.weather import Weather, ginkgo_crown
+from game.scenes.district_cache import MATERIAL_TAG
+from game.weather import Weather, crown
 
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
 SHADER_PRIORITY = 10
 FLAT = ("ground", "streets", "open-areas")  # the district's flat nodes (game/scenes/district.py)
 SNOW = (0.86, 0.88, 0.92, 1.0)
+LAWNS = 12.0  # metres of a square's west side under lawns and trees (game/architecture/square.py)
+PANEL_GLOW, PANEL_DAY = 1.6, 0.9  # a shelter's light box: its glow after dark, its pale face under the day's ambient
+PUDDLES_FROM = 0.3  # how wet the weather must be for puddles to stand (rain, not a foggy day's damp)
 
 
 def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
                   footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]],
                   when: dt.date) -> NodePath:
     """The ginkgo rows under a new node of ``parent``, lit by the backdrop's cheap vertex-colour shader."""
-    root = parent.attachNewNode("ginkgos")
-    for name, mesh in trees.meshes(trees.positions(streets, footprints), ginkgo_crown(when)).items():
+    return _planted(parent, "ginkgos", trees.meshes(trees.positions(streets, footprints), crown("ginkgo", when)))
+
+
+def plant_square_trees(square: NodePath, spots: np.ndarray, when: dt.date) -> NodePath:
+    """The square's trees at ``spots`` (its own frame: game.architecture.square.tree_spots) under its node."""
+    return _planted(square, "square-trees", trees.broadleaf_meshes(spots, crown("zelkova", when)))
+
+
+def place_furniture(parent: NodePath, streets: Iterable[Street],
+                    footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]]) -> NodePath:
+    """The avenues' bus shelters, benches and bollards (game/city/furniture.py) under a new node ``furniture``;
+    the shelters' light boxes glow after dark with the lamp heads' shader."""
+    kit = furniture.furniture(streets, footprints)
+    root = _planted(parent, "furniture", {"fixtures": kit["fixtures"]})
+    panels = _planted(root, "panels", {"panels": kit["panels"]})
+    panels.setShader(load_glsl("streetlight"), SHADER_PRIORITY + 1)
+    panels.setShaderInputs(strength=PANEL_GLOW, housing=PANEL_DAY)
+    return root
+
+
+def lay_puddles(parent: NodePath, streets: Iterable[Street], squares: Iterable[tuple[NodePath, dict]]) -> NodePath:
+    """The rain puddles under a new node ``puddles`` of ``parent``, hidden until it rains: the streets', and each
+    square's on its paving ((square node, its params) each), in the square's frame."""
+    root = _planted(parent, "puddles", {"streets": puddles.puddles(streets)})
+    for node, params in squares:
+        pools = _planted(root, "square", {"paving": puddles.square_puddles(float(params["width"]),
+                                                                           float(params["length"]), LAWNS)})
+        pools.setTransform(node.getTransform(parent))
+    root.setShader(load_glsl("puddle"), SHADER_PRIORITY)
+    root.hide()
+    return root
+
+
+def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
+    """``meshes`` under a new node ``name`` of ``parent``, each culled by its box, out of the shadow pass."""
+    root = parent.attachNewNode(name)
+    for part, mesh in meshes.items():
         if not len(mesh.indices):
             continue
-        node = meshes_to_node(f"ginkgos:{name}", mesh)
+        node = meshes_to_node(f"{name}:{part}", mesh)
         node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))
         node.setFinal(True)
         root.attachNewNode(node)
@@ -40,16 +83,36 @@ def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
 
 
 def weather_ground(root: NodePath, weather: Weather) -> None:
-    """Rain darkens the flat ground (wet asphalt and paving); snow covers it white, drawn with the cheap
-    vertex-colour shader instead of the textured PBR one (an even white needs no texture)."""
+    """Rain darkens the flat ground (wet asphalt and paving) and fills the puddles; snow covers the ground and the
+    roofs' tiles white, drawn with the cheap vertex-colour shader instead of the textured PBR one (an even white
+    needs no texture). Undoes the previous weather's look first, so the weather can change while the scene runs."""
+    snow = (*(c * weather.snow_cover + (1.0 - weather.snow_cover) * 0.5 for c in SNOW[:3]), 1.0)
     for name in FLAT:
         node = root.find(name)
         if node.isEmpty():
             continue
+        _dry(node)
         if weather.snow_cover:
             node.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
-            node.setColor(tuple(c * weather.snow_cover + (1.0 - weather.snow_cover) * 0.5 for c in SNOW[:3]) + (1.0,),
-                          SHADER_PRIORITY)
+            node.setColor(snow, SHADER_PRIORITY)
         elif weather.wet:
             dark = 1.0 - 0.6 * weather.wet
             node.setColorScale(dark, dark, dark * 1.04, 1.0)
+    pools = root.find("puddles")
+    if not pools.isEmpty():
+        if weather.wet >= PUDDLES_FROM:
+            pools.show()
+        else:
+            pools.hide()
+    for tiles in root.findAllMatches(f"**/={MATERIAL_TAG}=tile"):  # giwa roofs and the walls' tiled copings
+        _dry(tiles)
+        if weather.snow_cover:
+            tiles.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
+            tiles.setColor(snow, SHADER_PRIORITY)
+
+
+def _dry(node: NodePath) -> None:
+    """Back to the node's own look: its material under simplepbr's shader, in its own colours."""
+    node.clearShader()
+    node.clearColor()
+    node.clearColorScale()

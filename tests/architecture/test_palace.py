@@ -147,3 +147,28 @@ def test_yeongjegyo_is_the_way_across_the_stream(buildings, catalogue, axis):
     d = buildings["gyeongbokgung"].dims
     spec = catalogue["gyeongbokgung"].params["stream"]
     assert (d["bridge_width"], d["bridge_length"]) == (spec["bridge_width"], spec["bridge_length"])
+
+
+def test_the_palace_wall_holds_its_side_gates(buildings: dict[str, Building], catalogue: dict[str, Landmark]):
+    """Geonchunmun in the east wall, Yeongchumun in the west, Sinmumun in the north: each where the catalogue puts
+    it, a pavilion above the wall, and its arch a way through (no collider in the passage, the wall's on either
+    side of it)."""
+    spec = catalogue["gwanghwamun"].params["palace_wall"]
+    b = buildings["gwanghwamun"]
+    d = b.dims
+    where = {"east": lambda at: (spec["east"], at), "west": lambda at: (-spec["west"], at),
+             "north": lambda at: (at, spec["north"])}
+    assert {g["id"] for g in spec["gates"]} == {"geonchunmun", "yeongchumun", "sinmumun"}
+    for g in spec["gates"]:
+        x, y = where[g["side"]](g["at"])
+        assert (d[f"{g['id']}_x"], d[f"{g['id']}_y"]) == (x, y)
+        assert d[f"{g['id']}_height"] > d["palace_wall_height"] + 4.0
+        across = (1.0, 0.0) if g["side"] in ("east", "west") else (0.0, 1.0)
+        passage = [(x + across[0] * s, y + across[1] * s) for s in (-6.0, -3.0, 0.0, 3.0, 6.0)]
+        blocked = [c for c in b.colliders for px, py in passage
+                   if c[0] <= px <= c[3] and c[1] <= py <= c[4] and c[2] <= 1.0 <= c[5]]
+        assert not blocked, (g["id"], blocked)
+        along = (0.0, 1.0) if g["side"] in ("east", "west") else (1.0, 0.0)
+        for s in (-20.0, 20.0):  # the wall stands on either side
+            px, py = x + along[0] * s, y + along[1] * s
+            assert any(c[0] <= px <= c[3] and c[1] <= py <= c[4] for c in b.colliders), (g["id"], s)

@@ -38,8 +38,10 @@ def main() -> None:
             app.screenshot(Path(sys.argv[2]))
         scene.landmark_nodes["water"] = scene.water[0]
         water, _ = class_masks(app, "water")
+        scene.landmark_nodes["shops"] = scene.night_lights.find("shops")
+        shops, _ = class_masks(app, "shops")  # the avenues' lit signboards glow warm too: not counted
         out = {"festival": scene.festival is not None, "lit": bool(scene.festival and scene.festival.lit),
-               "glowing": float(glowing(picture).mean()), "water_pixels": float(water.mean()),
+               "glowing": float((glowing(picture) & ~shops).mean()), "water_pixels": float(water.mean()),
                "water_luma": float((picture[water][:, :3] @ REC709_LUMA).mean())}
         if scene.festival is not None:
             scene.landmark_nodes["festival"] = scene.festival.root
