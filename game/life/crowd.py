@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.life.signals import Junction
+from game.life import crosswalks
+from game.life.signals import GREEN, Junction
 from game.life.walkways import BODY_RADIUS, Walkways
 
 MAX_STEP = 0.25  # seconds: longer updates are split, so nobody steps through anyone
@@ -68,6 +69,7 @@ class Crowd:
         self.visitor: tuple[float, float] | None = None
         self.crossing_entries: list[tuple[int, int, float]] = []  # (walker, edge, walk seconds left) this step
         self._place_nodes = [self._nodes_near(p) for p in places]
+        self.span = crosswalks.spans(ways)  # per edge: the whole crossing's length, kerb to kerb
 
     # -- population ---------------------------------------------------------------------------------------
     def _nodes_near(self, place: Place) -> np.ndarray:
@@ -160,18 +162,20 @@ class Crowd:
             if far:
                 wgt *= 1.0 + 4.0 * max(0.0, float(out @ to_home))
             if w.crossed[e] is not None:
-                wgt *= 0.7
+                # a crossing too long to walk in one green at this walker's pace is left to faster walkers
+                wgt *= 0.7 if self.span[e] + 1.0 <= GREEN * self.speed_pref[i] or w.crossed[came] is not None else 1e-6
             weights.append(wgt)
         p = np.asarray(weights) / sum(weights)
         return int(options[int(self.rng.choice(len(options), p=p))])
 
     def _may_cross(self, e: int, speed: float, clock_s: float) -> float | None:
-        """Walk seconds left if a walker at ``speed`` may step onto crossing ``e`` now, else None."""
+        """Walk seconds left if a walker at ``speed`` may step off the kerb onto crossing ``e`` now (time enough for
+        the whole crossing, kerb to kerb), else None."""
         j = self.junctions.get(int(self.ways.junction[e]))
         if j is None:
             return None
         left = j.walk_remaining(self.ways.crossed[e], clock_s)
-        return left if left * speed >= self.ways.length[e] + 1.0 else None
+        return left if left * speed >= self.span[e] + 1.0 else None
 
     def update(self, dt: float, clock_s: float) -> None:
         """Advance ``dt`` seconds; ``clock_s`` is the signals' clock (seconds since midnight) at the start."""
@@ -224,7 +228,7 @@ class Crowd:
             if self.pause[i] > 0 or self.indoors[i] > 0:
                 along[k], waiting[k] = end, True
                 continue
-            if w.crossed[nxt] is not None:
+            if w.crossed[nxt] is not None and w.crossed[cur] is None:  # on a crossing already: walk on to the kerb
                 left = self._may_cross(nxt, float(self.speed_pref[i]), clock_s)
                 if left is None:
                     along[k], waiting[k] = end, True

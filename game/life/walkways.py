@@ -24,6 +24,9 @@ MAX_EDGE = 8.0
 PAVEMENT_HALF = SIDEWALK / 2 - BODY_RADIUS
 CROSSING_HALF = 1.6  # a zebra crossing is about 4 m wide
 PLAZA_STEP = 6.0
+# a plaza's edge nodes link to the nearest pavement nodes this close: a grid step and a little, so a kerb landing
+# between two grid nodes (the crossing at Gwanghwamun's gate lands 6.3 m from the forecourt's first row) still joins
+PLAZA_REACH = 1.25 * PLAZA_STEP
 MIN_COMPONENT = 12  # nodes; smaller islands are dropped
 DOOR_REACH = 7.0  # metres from a pavement node to a building front for the node to count as a shop door
 
@@ -240,9 +243,10 @@ def _add_plaza(bld: _Builder, streets: list[Street], poly: np.ndarray) -> None:
             m = grid_index.get((i + di, j + dj))
             if m is not None:
                 bld.add_edge(n, m, -1, 1.0)
-        near = np.nonzero(np.linalg.norm(pavement - bld.nodes[n], axis=1) < PLAZA_STEP)[0]
-        for m in near[:2]:
-            bld.add_edge(n, int(m), -1, 0.5)
+        dist = np.linalg.norm(pavement - bld.nodes[n], axis=1)
+        for m in np.argsort(dist)[:2]:
+            if dist[m] < PLAZA_REACH:
+                bld.add_edge(n, int(m), -1, 0.5)
 
 
 def _finish(bld: _Builder, streets: list[Street], junctions: list) -> Walkways:

@@ -60,10 +60,11 @@ def test_walkers_step_onto_crossings_only_on_the_green_man(make_life):
         moved_on = np.nonzero(crowd.present & (crowd.edge != before))[0]
         for i in moved_on:
             e = crowd.edge[i]
-            if ways.crossed[e] is None:
-                continue
+            if ways.crossed[e] is None or ways.crossed[before[i]] is not None:
+                continue  # on the pavement, or walking on over a crossing already entered
             j = life.junctions[ways.junction[e]]
-            assert j.walk_remaining(ways.crossed[e], clock) * crowd.speed_pref[i] >= ways.length[e]
+            # off the kerb only with time enough for the whole crossing, not just its first piece
+            assert j.walk_remaining(ways.crossed[e], clock) * crowd.speed_pref[i] >= crowd.span[e] >= ways.length[e]
             assert j.light(ways.crossed[e], clock) is Light.RED
             entries += 1
         nxt = crowd.next_edge

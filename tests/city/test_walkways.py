@@ -87,3 +87,29 @@ def test_an_alley_blocked_by_a_building_loses_its_edges(district):
     mids = (ways.nodes[ways.a] + ways.nodes[ways.b]) / 2
     assert not ((np.abs(mids[:, 0] - 300) < 29) & (np.abs(mids[:, 1] + 280) < 39)).any()
     assert len(build(jongno, Clearance([]), []).a) > len(ways.a)
+
+
+def test_a_signalled_crossing_leads_from_the_square_over_yulgok_ro_to_the_gate(district, make_life):
+    """Gwanghwamun's crosswalk: on the gate's axis (within its middle arch's reach), kerb to kerb over Yulgok-ro,
+    under the Sejong-daero junction's signals, and joined to the square's pavement and the forecourt."""
+    from game.guided_walk import route
+    from game.life.clearance import Clearance
+    from game.life.crosswalks import spans as crossing_spans
+
+    life = make_life()
+    ways = life.ways
+    gate = np.asarray(district[2]["gwanghwamun"].local)
+    yulgok = next(s for s in district[0] if s.id == "yulgok-ro")
+    mids = (ways.nodes[ways.a] + ways.nodes[ways.b]) / 2
+    here = np.array([c == "yulgok-ro" for c in ways.crossed]) & (np.abs(mids[:, 0] - gate[0]) < 5.0)
+    assert here.any()
+    spans = crossing_spans(ways)[here]
+    assert np.allclose(spans, spans[0]) and yulgok.width <= spans[0] < yulgok.width + 2.0  # kerb to kerb
+    junction = life.junctions[int(ways.junction[here][0])]
+    assert set(junction.groups) == {"sejong-daero", "yulgok-ro"}
+    # from the square's north end to the forecourt in front of the gate: over it (measured 1.11 times the straight
+    # line; before the forecourt was joined to it, the way ran 180 m east along Yulgok-ro first)
+    start, goal = (gate[0] - 15.0, gate[1] - 140.0), (gate[0], gate[1] - 30.0)
+    path = route(ways, Clearance(district[4]).clear, start, goal)
+    legs = list(zip([start, *path[:-1]], path, strict=True))
+    assert sum(np.hypot(*np.subtract(b, a)) for a, b in legs) < 1.15 * np.hypot(*np.subtract(goal, start))
