@@ -1,4 +1,4 @@
-"""The shapes the city life is drawn with: a walker, a car, a bus, a scooter, a signal head. Pure (numpy).
+"""The shapes the city life is drawn with: a walker, a car, a bus, a scooter, signal heads. Pure (numpy).
 
 Each vertex carries in its texture coordinate (u, v) a colour slot and a body part; the shader
 (``shaders/life.vert``) picks the colour per instance and slot, and swings the parts (legs, arms) about their
@@ -104,4 +104,14 @@ def signal_head() -> Mesh:
         _tag(box((0.16, 0.16, 5.6), (0.0, 0.0, 0.0)), TYRE),
         _tag(box((0.3, 1.3, 0.4), (0.0, 0.5, 5.3)), TYRE),
         _tag(box((0.06, 0.36, 0.3), (-0.17, 0.5, 5.35)), LAMP),
+    ])
+
+
+def walk_signal() -> Mesh:
+    """A pedestrian signal: a 3 m pole with a square head whose lamp (the LAMP slot) faces +Y, showing the man's
+    colour (Korean heads are about 30 cm square, at 2.5–3 m [E])."""
+    return merge([
+        _tag(box((0.12, 0.12, 2.6), (0.0, 0.0, 0.0)), TYRE),
+        _tag(box((0.36, 0.22, 0.72), (0.0, 0.0, 2.35)), TYRE),
+        _tag(box((0.28, 0.04, 0.28), (0.0, 0.12, 2.68)), LAMP),
     ])

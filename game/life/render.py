@@ -1,4 +1,5 @@
-"""Draws the city life: one instanced draw call per body kind (walkers, cars and taxis, buses, scooters, signals).
+"""Draws the city life: one instanced draw call per body kind (walkers, cars and taxis, buses, scooters, signals,
+pedestrian signals) and one for the crosswalks' zebra bars.
 
 Per-instance data (place, heading, walk phase, colours) is written each frame into a buffer texture that the
 vertex shader reads by ``gl_InstanceID``; the walk cycle is vertex animation in the shader. Colours are linear
@@ -13,7 +14,7 @@ import numpy as np
 from panda3d.core import GeomEnums, NodePath, OmniBoundingVolume, PTA_LVecBase3f, Shader, Texture
 
 from game.architecture.mesh import Mesh, srgb_to_linear
-from game.life import bodies
+from game.life import bodies, crosswalks
 from game.life.signals import Light
 from game.life.traffic import KINDS
 from game.life.world import CityLife
@@ -95,6 +96,16 @@ class LifeRenderer:
         self._signals = self._signal_posts()
         self.layers["signals"] = InstanceLayer(self.root, "signals", bodies.signal_head(), max(len(self._signals), 1),
                                         shader)
+        walks = crosswalks.crosswalks(life.ways)
+        self._walk_signals = crosswalks.signal_posts(walks)
+        self.layers["walk-signals"] = InstanceLayer(self.root, "walk-signals", bodies.walk_signal(),
+                                                    max(len(self._walk_signals), 1), shader)
+        self.layers["crosswalks"] = InstanceLayer(self.root, "crosswalks",
+                                                  crosswalks.zebra(walks, (bodies.ACCENT, bodies.RIGID)), 1, shader)
+        paint = np.zeros((1, TEXELS, 4), np.float32)
+        paint[0, 0, 3] = math.pi / 2  # the bars are in world metres already: no turn, no offset
+        paint[0, 1, 2] = 1.0
+        self.layers["crosswalks"].write(paint)
         td = life.traffic_data
         self._bus_rgb = np.array([_lin(b["colour"]) for b in td["bus_liveries"]], np.float32)
         self._car_rgb = np.array([_lin(c["colour"]) for c in td["car_colours"]], np.float32)
@@ -141,6 +152,7 @@ class LifeRenderer:
             sel = idx[np.isin(tr.kind[idx], [KINDS.index(k) for k in kinds])]
             self.layers[name].write(self._vehicles(sel, name))
         self.layers["signals"].write(self._signal_data())
+        self.layers["walk-signals"].write(self._walk_signal_data())
 
     def _walkers(self) -> np.ndarray:
         c = self.life.crowd
@@ -186,6 +198,17 @@ class LifeRenderer:
             out[k, 0] = (x, y, 0.0, h)
             out[k, 1, 2] = 1.0
             out[k, 3, 0:3] = LIGHT_RGB[self.life.junctions[jid].light(street, clock)]
+        return out
+
+    def _walk_signal_data(self) -> np.ndarray:
+        """The green man while the crossing may be walked (:meth:`Junction.walk_remaining`), else the red man."""
+        clock = self.life.clock_s
+        out = np.zeros((len(self._walk_signals), TEXELS, 4), np.float32)
+        for k, (x, y, h, jid, street) in enumerate(self._walk_signals):
+            out[k, 0] = (x, y, 0.0, h)
+            out[k, 1, 2] = 1.0
+            walk = self.life.junctions[jid].walk_remaining(street, clock) > 0
+            out[k, 3, 0:3] = LIGHT_RGB[Light.GREEN if walk else Light.RED]
         return out
 
     @property

@@ -46,3 +46,16 @@ def test_walkers_stride_by_vertex_animation():
     assert apart["ankle_span"] > 3 * together["ankle_span"]  # legs swing apart mid-stride
     assert apart["hand_span"] > together["hand_span"]  # and the arms swing with them
     assert spans[2]["ankle_span"] == together["ankle_span"] and spans[3]["ankle_span"] > 3 * spans[2]["ankle_span"]
+
+
+@pytest.mark.parametrize(("when", "walk"), [("2026-05-15T12:00:00+09:00", False), ("2026-05-15T12:00:40+09:00", True)])
+def test_the_crosswalk_before_gwanghwamun_is_painted_and_its_signal_follows_the_junction(cache, tmp_path, when, walk):
+    """Yulgok-ro's crosswalk on the gate's axis: 26 m of zebra bars kerb to kerb (45 cm bars, 45 cm apart: about
+    29 bars, each two edges along its middle line), and its pedestrian signal red at 12:00:00 (Sejong-daero's
+    traffic turning), green 40 s later (the Sejong-daero junction's cycle, offset 46 s)."""
+    got = probe("crosswalk", cache, when, tmp_path)
+    assert 25.0 < got["length"] < 28.0
+    assert got["bar_edges"] >= 50 and got["bar_px"] > 1500, got
+    assert got["walk"] is walk
+    lit, dark = (got["green_px"], got["red_px"]) if walk else (got["red_px"], got["green_px"])
+    assert lit >= 20 and dark == 0, got
