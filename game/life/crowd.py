@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.life import crosswalks
+from game.life import crosswalks, lod
 from game.life.signals import GREEN, Junction
 from game.life.walkways import BODY_RADIUS, Walkways
 
@@ -68,6 +68,9 @@ class Crowd:
         self.heading = np.zeros(n)  # radians, counter-clockwise from +x
         self.visitor: tuple[float, float] | None = None
         self.crossing_entries: list[tuple[int, int, float]] = []  # (walker, edge, walk seconds left) this step
+        self.eye: tuple[float, float] | None = None  # where the camera is: far walkers step less often (lod)
+        self.owed = np.zeros(n)  # seconds each walker has not yet been stepped through
+        self.frame = 0
         self._place_nodes = [self._nodes_near(p) for p in places]
         self.span = crosswalks.spans(ways)  # per edge: the whole crossing's length, kerb to kerb
 
@@ -122,7 +125,7 @@ class Crowd:
             self.speed_pref[i] = float(np.clip(rng.normal(1.3, 0.18), 0.8, 1.8))
             self.speed[i] = 0.0
             self.phase[i] = rng.uniform(0, 2 * math.pi)
-            self.blocked[i] = self.pause[i] = self.indoors[i] = 0.0
+            self.blocked[i] = self.pause[i] = self.indoors[i] = self.owed[i] = 0.0
             self.home[i] = place
             self.next_edge[i] = -1
             self.height[i] = float(np.clip(rng.normal(1.0, 0.05), 0.86, 1.14))
@@ -178,37 +181,48 @@ class Crowd:
         return left if left * speed >= self.span[e] + 1.0 else None
 
     def update(self, dt: float, clock_s: float) -> None:
-        """Advance ``dt`` seconds; ``clock_s`` is the signals' clock (seconds since midnight) at the start."""
-        self.crossing_entries = []
-        while dt > 1e-9:
-            h = min(dt, MAX_STEP)
-            self._step(h, clock_s)
-            clock_s += h
-            dt -= h
+        """Advance ``dt`` seconds; ``clock_s`` is the signals' clock (seconds since midnight) at the start.
 
-    def _step(self, dt: float, clock_s: float) -> None:
+        With an :attr:`eye`, far walkers step only every few frames (:mod:`game.life.lod`), then by all the time
+        they are owed; each step is still at most ``MAX_STEP`` long, so nobody steps through anyone."""
+        self.crossing_entries = []
+        self.frame += 1
+        self.owed[self.active] += dt
+        turn = self.active & lod.due(lod.periods(self.pos, self.eye), self.frame)
+        end = clock_s + dt
+        while True:
+            step = np.where(turn, np.minimum(self.owed, MAX_STEP), 0.0)
+            if step.max(initial=0.0) <= 1e-9:
+                break
+            # each walker's own clock: the frame's end less the time it is still owed
+            self._step(step, end - self.owed, step > 1e-9)
+            self.owed -= step
+
+    def _step(self, dt: np.ndarray, clock: np.ndarray, turn: np.ndarray) -> None:
+        """One step of ``dt[i]`` seconds for each walker ``i`` whose ``turn`` it is; ``clock[i]`` its signals' clock."""
         w, rng = self.ways, self.rng
-        inside = np.nonzero(self.active & (self.indoors > 0))[0]
-        self.indoors[inside] -= dt
+        inside = np.nonzero(turn & self.active & (self.indoors > 0))[0]
+        self.indoors[inside] -= dt[inside]
         for i in inside[self.indoors[inside] <= 0]:  # coming out: only onto a free spot, else a moment later
             if not self._free(self.pos[i], ignore=int(i)):
                 self.indoors[i] = 0.5
             else:
                 self.forward[i] = not self.forward[i]
                 self.next_edge[i] = -1
-        present = self.present
+        present = self.present & turn
         paused = present & (self.pause > 0)
-        self.pause[paused] -= dt
+        self.pause[paused] -= dt[paused]
         self.speed[paused] = 0.0
         movers = np.nonzero(present & ~paused)[0]
         if not len(movers):
             return
         e = self.edge[movers]
         sgn = np.where(self.forward[movers], 1.0, -1.0)
-        along = self.along[movers] + sgn * self.speed_pref[movers] * dt
+        h = dt[movers]
+        along = self.along[movers] + sgn * self.speed_pref[movers] * h
         target = np.clip(-sgn * self.lane[movers], w.lo[e], w.hi[e])
         lat = self.lateral[movers]
-        lat = np.clip(lat + np.clip(target - lat, -LATERAL_SPEED * dt, LATERAL_SPEED * dt), w.lo[e], w.hi[e])
+        lat = np.clip(lat + np.clip(target - lat, -LATERAL_SPEED * h, LATERAL_SPEED * h), w.lo[e], w.hi[e])
         fwd = self.forward[movers].copy()
         waiting = np.zeros(len(movers), bool)
         for k in np.nonzero((along > w.length[e]) | (along < 0))[0]:
@@ -229,7 +243,7 @@ class Crowd:
                 along[k], waiting[k] = end, True
                 continue
             if w.crossed[nxt] is not None and w.crossed[cur] is None:  # on a crossing already: walk on to the kerb
-                left = self._may_cross(nxt, float(self.speed_pref[i]), clock_s)
+                left = self._may_cross(nxt, float(self.speed_pref[i]), float(clock[i]))
                 if left is None:
                     along[k], waiting[k] = end, True
                     continue
@@ -247,7 +261,7 @@ class Crowd:
         self.next_edge[movers[entered]] = -1
         self.edge[took], self.along[took], self.lateral[took], self.forward[took] = e[ok], along[ok], lat[ok], fwd[ok]
         self.pos[took] = new[ok]
-        self.speed[took] = moved / dt
+        self.speed[took] = moved / h[ok]
         self.phase[took] += 2 * math.pi * moved / (STRIDE * self.height[took])
         d = w.direction[e[ok]] * np.where(fwd[ok], 1.0, -1.0)[:, None]
         self.heading[took] = np.arctan2(d[:, 1], d[:, 0])
@@ -255,7 +269,7 @@ class Crowd:
         stuck = movers[~ok & ~waiting]
         self.speed[stuck] = 0.0
         self.speed[movers[waiting]] = 0.0
-        self.blocked[stuck] += dt
+        self.blocked[stuck] += dt[stuck]
         for i in stuck:
             if self.blocked[i] > TURN_BACK_AFTER:
                 self.forward[i] = not self.forward[i]
@@ -283,11 +297,14 @@ class Crowd:
                 base = (cell[:, 0] + dx) * CELL_SPAN + cell[:, 1]
                 lo = np.searchsorted(sorted_keys, base - 1, side="left")
                 hi = np.searchsorted(sorted_keys, base + 1, side="right")
-                for off in range(int((hi - lo).max()) if len(hi) else 0):
-                    valid = lo + off < hi
-                    cand = order[np.minimum(lo + off, len(order) - 1)]
-                    d2 = np.sum((src[cand] - new) ** 2, axis=1)
-                    ok &= ~(valid & (d2 < reach * reach) & (own[cand] != movers))
+                rows = np.nonzero(hi > lo)[0]  # movers with anyone in this column of cells
+                off = 0
+                while len(rows):  # the k-th candidate of every mover that has one; dense cells take more rounds
+                    cand = order[lo[rows] + off]
+                    d2 = np.sum((src[cand] - new[rows]) ** 2, axis=1)
+                    ok[rows[(d2 < reach * reach) & (own[cand] != movers[rows])]] = False
+                    off += 1
+                    rows = rows[lo[rows] + off < hi[rows]]
         if self.visitor is not None:
             ok &= np.sum((new - self.visitor) ** 2, axis=1) >= (BODY_RADIUS + 0.35) ** 2
         return ok

@@ -45,6 +45,8 @@ class CityLifeHandle:
     def update(self, dt_s: float) -> None:
         if self.visitor is not None:
             self.life.set_visitor(self.visitor())
+        eye = self.base.camera.getPos(self.renderer.root)
+        self.life.set_eye((eye.x, eye.y))
         self.life.update(dt_s)
         self._night_age += dt_s
         if self._night_age >= NIGHT_EVERY:

@@ -14,7 +14,7 @@ import numpy as np
 from panda3d.core import GeomEnums, NodePath, OmniBoundingVolume, PTA_LVecBase3f, Shader, Texture
 
 from game.architecture.mesh import Mesh, srgb_to_linear
-from game.life import bodies, crosswalks
+from game.life import bodies, crosswalks, lod
 from game.life.signals import Light
 from game.life.traffic import KINDS
 from game.life.world import CityLife
@@ -89,6 +89,7 @@ class LifeRenderer:
         shader = load_glsl("life")
         self.layers = {
             "walkers": InstanceLayer(self.root, "walkers", bodies.walker(), walkers, shader),
+            "walkers-far": InstanceLayer(self.root, "walkers-far", bodies.walker_far(), walkers, shader),
             "cars": InstanceLayer(self.root, "cars", bodies.car(), vehicles, shader),
             "buses": InstanceLayer(self.root, "buses", bodies.bus(), vehicles // 4, shader),
             "scooters": InstanceLayer(self.root, "scooters", bodies.scooter(), vehicles // 4, shader),
@@ -145,7 +146,11 @@ class LifeRenderer:
             self._tops = np.array([_lin(c) for c in SEASON_TOPS[season]], np.float32)
         for layer in self.layers.values():
             layer.node.setShaderInput("night", night)
-        self.layers["walkers"].write(self._walkers())
+        data, near = self._walkers()
+        self.layers["walkers"].write(data[near])
+        far = data[~near]
+        far[:, 1, 1] = 0.0  # no stride: the far body is one rigid piece
+        self.layers["walkers-far"].write(far)
         tr = life.traffic
         idx = np.nonzero(tr.active)[0]
         for name, kinds in (("cars", ("car", "taxi")), ("buses", ("bus",)), ("scooters", ("scooter",))):
@@ -154,7 +159,8 @@ class LifeRenderer:
         self.layers["signals"].write(self._signal_data())
         self.layers["walk-signals"].write(self._walk_signal_data())
 
-    def _walkers(self) -> np.ndarray:
+    def _walkers(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every walker out on the street, and which of them are near enough for the full body."""
         c = self.life.crowd
         idx = np.nonzero(c.present)[0]
         look = c.look[idx]
@@ -170,7 +176,7 @@ class LifeRenderer:
         out[:, 2, 3] = ((look >> 6) & 15) / 15.0
         out[:, 3, 0:3] = self._bottoms[(look >> 3) % len(self._bottoms)]
         out[:, 3, 3] = ((look >> 10) & 15) / 15.0 * 0.6
-        return out
+        return out, lod.near(c.pos[idx], c.eye)
 
     def _vehicles(self, idx: np.ndarray, layer: str) -> np.ndarray:
         tr = self.life.traffic

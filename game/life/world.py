@@ -158,6 +158,10 @@ class CityLife:
     def set_visitor(self, xy: tuple[float, float] | None) -> None:
         self.crowd.visitor = xy
 
+    def set_eye(self, xy: tuple[float, float] | None) -> None:
+        """Where the camera is (far walkers step less often and are drawn simply), or None: all in full."""
+        self.crowd.eye = xy
+
     def summary(self) -> dict:
         """Counts and the crowd level per hotspot (what the tour records per view)."""
         levels = {}

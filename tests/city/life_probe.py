@@ -27,7 +27,8 @@ def frame(base) -> np.ndarray:
 
 
 def walker_mask(app, handle) -> np.ndarray:
-    """Everything black, the walkers magenta; vehicles and signals black too (they occlude like the rest)."""
+    """Everything black, the walkers (near and far bodies) magenta; vehicles and signals black too (they occlude
+    like the rest)."""
     world = app.world
     saved = world.getState()
     world.setShaderOff(1000)
@@ -35,15 +36,17 @@ def walker_mask(app, handle) -> np.ndarray:
     world.setTextureOff(1000)
     world.setColor((0, 0, 0, 1), 1000)
     handle.renderer.set_flat_colour((0.0, 0.0, 0.0, 1.0))
-    walkers = handle.renderer.layers["walkers"].node
-    walkers.setShaderInput("flat_colour", WALKER_MASK, priority=3000)
+    walkers = [handle.renderer.layers[name].node for name in ("walkers", "walkers-far")]
+    for node in walkers:
+        node.setShaderInput("flat_colour", WALKER_MASK, priority=3000)
     app.pipeline.sky.hide()
     try:
         app.step(2)
         rgb = frame(app.base).astype(int)
     finally:
         world.setState(saved)
-        walkers.clearShaderInput("flat_colour")
+        for node in walkers:
+            node.clearShaderInput("flat_colour")
         handle.renderer.set_flat_colour(None)
         app.pipeline.sky.show()
     return (rgb[..., 0] > 150) & (rgb[..., 2] > 150) & (rgb[..., 1] < 60)
@@ -221,6 +224,8 @@ def main() -> None:
                     q.append((ny, nx))
     print(json.dumps({"walker_pixels": int(mask.sum()), "walker_blobs": blobs,
                       "life_draw_calls": handle.renderer.draw_calls, "main_draw_calls": stats.main_draw_calls,
+                      "near_bodies": handle.renderer.layers["walkers"].count,
+                      "far_bodies": handle.renderer.layers["walkers-far"].count,
                       **handle.summary()}, ensure_ascii=False))
     handle.release()
     app.shutdown()

@@ -1,4 +1,5 @@
-"""City life drawn offscreen at pinned times: walkers visible in the Gwanghwamun Square view (a mask render)."""
+"""City life drawn offscreen at pinned times: walkers visible in the Gwanghwamun Square view (a mask render, near and
+far bodies), the crosswalk before Gwanghwamun and its pedestrian signal."""
 
 import json
 import os
@@ -32,6 +33,8 @@ def test_people_fill_the_square_by_day_fewer_at_night_in_few_draw_calls(cache, t
     day = probe(cache, DAY, tmp_path / "day")
     assert day["walker_blobs"] >= 25 and day["walker_pixels"] > 600, day
     assert day["life_draw_calls"] <= 20
+    # the near walkers in full, the far ones (beyond lod.DRAW_NEAR of the camera) with the coarse body; both show
+    assert day["near_bodies"] >= 10 and day["far_bodies"] >= 100, day
     assert day["pedestrians"] >= 200 and day["vehicles"] >= 20
     assert (tmp_path / "day" / "life-gwanghwamun-square.png").stat().st_size > 10_000
     night = probe(cache, NIGHT, tmp_path / "night")
