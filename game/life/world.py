@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +18,7 @@ import numpy as np
 from game.architecture.stream import layout, plaza_polygon
 from game.city.streets import OpenArea, Street
 from game.landmarks.catalogue import Landmark
-from game.life import density, network_cache, traffic
+from game.life import density, event_crowd, network_cache, traffic
 from game.life.clearance import Clearance, obstacles_of
 from game.life.crowd import Crowd
 from game.life.signals import find_junctions
@@ -76,15 +76,19 @@ def _walk_network(streets: Sequence[Street], obstacles: Iterable[Obstacle] | Obs
 class CityLife:
     def __init__(self, streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex, when: dt.datetime,
                  seed: int, open_areas: Sequence[np.ndarray] = (), crowd_scale: float = 1.0,
-                 vehicle_scale: float = 1.0, cache_dir: Path | None = None):
-        """``cache_dir``: where the walkway network is kept between starts (:mod:`game.life.network_cache`)."""
+                 vehicle_scale: float = 1.0, cache_dir: Path | None = None,
+                 hub_time: Callable[[], float] | None = None):
+        """``cache_dir``: where the walkway network is kept between starts (:mod:`game.life.network_cache`);
+        ``hub_time``: the hub's clock (epoch seconds) that scheduled events run on, else this city's own clock."""
         self.when = when
         self.elapsed = 0.0
         self.crowd_scale = crowd_scale
         self.vehicle_scale = vehicle_scale
         self.junctions, self.ways = _walk_network(streets, obstacles, open_areas, cache_dir)
         self.data = density.load()
-        self.places = [p for h in self.data.hotspots for p, _ in h.places]
+        self.event_crowds = event_crowd.load()
+        self.hub_time = hub_time
+        self.places = [p for h in self.data.hotspots for p, _ in h.places] + [e.place for e in self.event_crowds]
         self.crowd = Crowd(self.ways, self.junctions, self.places, seed)
         self.traffic_data = traffic.load_data()
         self.lanes = traffic.build_lanes(streets, self.junctions, self.traffic_data)
@@ -139,6 +143,10 @@ class CityLife:
             for _, busy in h.places:
                 self.crowd.set_target(k, round(self.data.walkers(busy, lvl) * self.crowd_scale))
                 k += 1
+        t = self.hub_time() if self.hub_time is not None else now.timestamp()
+        for e in self.event_crowds:  # on top of the hotspots' levels: the crowd an event draws at this instant
+            self.crowd.set_target(k, round(e.walkers(t) * self.crowd_scale))
+            k += 1
         td = self.traffic_data
         for lane in self.lanes:
             for street in lane.streets:
