@@ -62,3 +62,13 @@ def test_the_crosswalk_before_gwanghwamun_is_painted_and_its_signal_follows_the_
     assert got["walk"] is walk
     lit, dark = (got["green_px"], got["red_px"]) if walk else (got["red_px"], got["green_px"])
     assert lit >= 20 and dark == 0, got
+
+
+def test_jongno_fills_round_bosingak_before_the_new_years_bell(cache, tmp_path):
+    """The Bosingak view at 23:55 on 31 December against the same minute a night earlier (issue 17): the event's
+    crowd (game/life/event_crowd.py) shows as many more people in the picture."""
+    eve = probe(cache, "2026-12-31T23:55+09:00", tmp_path / "eve", "bosingak")
+    before = probe(cache, "2026-12-30T23:55+09:00", tmp_path / "before", "bosingak")
+    # measured 9,469 walker pixels against none (the night before, Jongno's few walkers are out of this view)
+    assert eve["walker_pixels"] > 3000 and eve["walker_pixels"] > 5 * before["walker_pixels"], (eve, before)
+    assert eve["pedestrians"] > before["pedestrians"] + 400
