@@ -23,6 +23,9 @@ SIDESTEP_AFTER = 1.0  # seconds blocked before trying another line
 TURN_BACK_AFTER = 5.0
 LATERAL_SPEED = 0.6  # m/s drifting across the pavement
 PAUSE_CHANCE = 0.04  # at each node: stop to look, take a photo, wait for a friend
+SIT_CHANCE = 0.3  # at a node beside a bench with a free seat: sit down for a while
+SEAT_REACH = 8.0  # metres from a walkway node to a seat it leads to
+BROWSE_CHANCE = 0.35  # at a node in a market alley: stop at the stall there and look at the goods
 SHOP_CHANCE = 0.04  # at a node beside a building: go in (a shop, a café, an office) for a while
 STRIDE = 1.45  # metres per walk cycle for a 1.7 m person
 CELL_SPAN = 1 << 24  # cell-key multiplier: more cells than the district has across
@@ -41,7 +44,8 @@ class Place:
 
 class Crowd:
     def __init__(self, ways: Walkways, junctions: list[Junction], places: list[Place], seed: int,
-                 capacity: int = 2000):
+                 capacity: int = 2000, seats: np.ndarray | None = None):
+        """``seats``: (S, 3) x, y and facing of bench seats (:mod:`game.life.benches`) walkers may sit on."""
         self.ways = ways
         self.junctions = {j.id: j for j in junctions}
         self.places = places
@@ -73,6 +77,15 @@ class Crowd:
         self.frame = 0
         self._place_nodes = [self._nodes_near(p) for p in places]
         self.span = crosswalks.spans(ways)  # per edge: the whole crossing's length, kerb to kerb
+        self.seats = np.zeros((0, 3)) if seats is None else np.asarray(seats, float)
+        self.seat_taken = np.zeros(len(self.seats), bool)
+        self.seat = np.full(n, -1)  # the seat a walker sits on, -1 when not sitting
+        self._seats_at: dict[int, list[int]] = {}  # walkway node → seats within reach of it
+        for k, (x, y, _) in enumerate(self.seats):
+            d = np.hypot(ways.nodes[:, 0] - x, ways.nodes[:, 1] - y)
+            near = int(np.argmin(d))
+            if d[near] < SEAT_REACH:
+                self._seats_at.setdefault(near, []).append(k)
 
     # -- population ---------------------------------------------------------------------------------------
     def _nodes_near(self, place: Place) -> np.ndarray:
@@ -126,6 +139,7 @@ class Crowd:
             self.speed[i] = 0.0
             self.phase[i] = rng.uniform(0, 2 * math.pi)
             self.blocked[i] = self.pause[i] = self.indoors[i] = self.owed[i] = 0.0
+            self.seat[i] = -1
             self.home[i] = place
             self.next_edge[i] = -1
             self.height[i] = float(np.clip(rng.normal(1.0, 0.05), 0.86, 1.14))
@@ -139,6 +153,9 @@ class Crowd:
         idx = [i for i in np.nonzero(self.active & (self.home == place))[0] if self.ways.crossed[self.edge[i]] is None]
         gone = idx[:count]
         self.active[gone] = False
+        seated = self.seat[gone]
+        self.seat_taken[seated[seated >= 0]] = False
+        self.seat[gone] = -1
         return len(gone)
 
     def set_target(self, place: int, target: int) -> None:
@@ -212,6 +229,14 @@ class Crowd:
         present = self.present & turn
         paused = present & (self.pause > 0)
         self.pause[paused] -= dt[paused]
+        for i in np.nonzero(paused & (self.seat >= 0) & (self.pause <= 0))[0]:  # getting up: back onto the way
+            back = w.position(self.edge[i:i + 1], self.along[i:i + 1], self.lateral[i:i + 1])[0]
+            if self._free(back, ignore=int(i)):
+                self.pos[i] = back
+                self.seat_taken[self.seat[i]] = False
+                self.seat[i] = -1
+            else:
+                self.pause[i] = 0.5
         self.speed[paused] = 0.0
         movers = np.nonzero(present & ~paused)[0]
         if not len(movers):
@@ -225,6 +250,7 @@ class Crowd:
         lat = np.clip(lat + np.clip(target - lat, -LATERAL_SPEED * h, LATERAL_SPEED * h), w.lo[e], w.hi[e])
         fwd = self.forward[movers].copy()
         waiting = np.zeros(len(movers), bool)
+        sat_down: list[int] = []
         for k in np.nonzero((along > w.length[e]) | (along < 0))[0]:
             i = movers[k]
             cur = int(e[k])
@@ -234,7 +260,17 @@ class Crowd:
             if self.next_edge[i] < 0:
                 self.next_edge[i] = self._choose(i, node, cur)
                 roll = rng.random()
-                if roll < PAUSE_CHANCE and w.crossed[cur] is None:
+                free = [k for k in self._seats_at.get(node, ()) if not self.seat_taken[k]]
+                if free and roll < SIT_CHANCE:  # a bench with room: sit a while
+                    self.pause[i] = rng.uniform(30.0, 300.0)
+                    self.seat[i] = free[int(rng.integers(len(free)))]
+                    self.seat_taken[self.seat[i]] = True
+                    sat_down.append(int(i))
+                elif len(w.browse) and w.browse[node] and roll < BROWSE_CHANCE:  # a stall: stop and look, facing it
+                    self.pause[i] = rng.uniform(4.0, 30.0)
+                    side = w.normal[cur] * (1.0 if self.lateral[i] >= 0 else -1.0)
+                    self.heading[i] = math.atan2(side[1], side[0])
+                elif roll < PAUSE_CHANCE and w.crossed[cur] is None:
                     self.pause[i] = rng.uniform(3.0, 15.0)
                 elif roll < PAUSE_CHANCE + SHOP_CHANCE and w.door[node]:
                     self.indoors[i] = rng.uniform(30.0, 240.0)
@@ -263,9 +299,13 @@ class Crowd:
         self.pos[took] = new[ok]
         self.speed[took] = moved / h[ok]
         self.phase[took] += 2 * math.pi * moved / (STRIDE * self.height[took])
-        d = w.direction[e[ok]] * np.where(fwd[ok], 1.0, -1.0)[:, None]
-        self.heading[took] = np.arctan2(d[:, 1], d[:, 0])
+        walked = ok & ~waiting  # those who stopped at a node keep their heading (to the crossing, or the stall)
+        d = w.direction[e[walked]] * np.where(fwd[walked], 1.0, -1.0)[:, None]
+        self.heading[movers[walked]] = np.arctan2(d[:, 1], d[:, 0])
         self.blocked[took] = 0.0
+        for i in sat_down:  # on the seat, off the way (the bench is a collider: no band comes near it)
+            self.pos[i] = self.seats[self.seat[i], :2]
+            self.heading[i] = self.seats[self.seat[i], 2]
         stuck = movers[~ok & ~waiting]
         self.speed[stuck] = 0.0
         self.speed[movers[waiting]] = 0.0

@@ -17,8 +17,9 @@ from pathlib import Path
 from game import tasks
 from game.city import streets as street_data
 from game.landmarks import catalogue
+from game.life import benches
 from game.life.render import LifeRenderer
-from game.life.world import CityLife, plazas
+from game.life.world import CityLife, alleys, plazas
 from game.nav.collision import Obstacle, ObstacleIndex
 from game.sun import solar_position
 
@@ -82,6 +83,8 @@ def install_city_life(base, world_np, obstacles: Iterable[Obstacle] | ObstacleIn
     ``hub_time``: the hub's clock, which scheduled events' crowds follow (the New Year's bell), else the scene's.
     """
     street_list, areas = street_data.load()
-    life = CityLife(street_list, obstacles, when, seed, plazas(areas, catalogue.load().values()),
-                    crowd_scale=crowd_scale, vehicle_scale=vehicle_scale, cache_dir=cache_dir, hub_time=hub_time)
+    landmarks = catalogue.load().values()
+    life = CityLife(street_list, obstacles, when, seed, plazas(areas, landmarks), crowd_scale=crowd_scale,
+                    vehicle_scale=vehicle_scale, cache_dir=cache_dir, hub_time=hub_time,
+                    market_alleys=alleys(landmarks), seating=benches.along_squares(landmarks, street_list))
     return CityLifeHandle(base, life, LifeRenderer(world_np, life), visitor, run_task)

@@ -9,7 +9,7 @@ Crossings that do not lead from kerb to kerb are pruned; so are islands too smal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,6 +28,7 @@ PLAZA_STEP = 6.0
 # between two grid nodes (the crossing at Gwanghwamun's gate lands 6.3 m from the forecourt's first row) still joins
 PLAZA_REACH = 1.25 * PLAZA_STEP
 MIN_COMPONENT = 12  # nodes; smaller islands are dropped
+ALLEY_REACH = 30.0  # metres from a market alley's end to the pavement it opens onto
 DOOR_REACH = 7.0  # metres from a pavement node to a building front for the node to count as a shop door
 
 
@@ -45,6 +46,7 @@ class Walkways:
     junction: np.ndarray  # (E,) junction id governing a crossing, -1 elsewhere
     adjacency: list[list[int]]  # edges at each node
     door: np.ndarray  # (N,) a pavement node beside a building: walkers may go in (a shop) and come out later
+    browse: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # (N,) a node in a market's stall alley
 
     def position(self, edge: np.ndarray, along: np.ndarray, lateral: np.ndarray) -> np.ndarray:
         """World points ``along`` metres from each edge's start node and ``lateral`` metres to its left."""
@@ -183,14 +185,21 @@ def _cut_points(lines: list[tuple[int, np.ndarray]], streets: list[Street]) -> l
 
 
 def build(streets: list[Street] | tuple[Street, ...], clearance: Clearance, junctions: list,
-          plazas: list[np.ndarray] = ()) -> Walkways:
-    """The walkway graph for ``streets`` (and open ``plazas`` polygons), clear of ``clearance``'s colliders."""
+          plazas: list[np.ndarray] = (), alleys: list[np.ndarray] = ()) -> Walkways:
+    """The walkway graph for ``streets`` (and open ``plazas`` polygons, and market ``alleys``: centre lines walked
+    like pavements, whose nodes are marked for browsing), clear of ``clearance``'s colliders."""
     streets = list(streets)
     lines = pavement_lines(streets)
+    first_alley = len(lines)
+    lines += [(-1, np.asarray(a, float)) for a in alleys]
     cuts = _cut_points(lines, streets)
     bld = _Builder(streets, clearance)
     corners: dict[int, int] = {}
-    for (k, line), c in zip(lines, cuts, strict=True):
+    alley_nodes: list[int] = []
+    alley_ends: list[int] = []
+    for n_line, ((k, line), c) in enumerate(zip(lines, cuts, strict=True)):
+        in_alley = n_line >= first_alley
+        made = len(bld.nodes)
         lengths = arc_lengths(line)
         stations = sorted(c)
         prev = None
@@ -218,10 +227,31 @@ def build(streets: list[Street] | tuple[Street, ...], clearance: Clearance, junc
             ends = np.asarray(bld.nodes)[np.asarray(pending)]
             for (i, j), crossed in zip(pending, _carriageway_owner(streets, ends.mean(axis=1), k), strict=True):
                 bld.add_edge(i, j, int(crossed), CROSSING_HALF if crossed >= 0 else PAVEMENT_HALF, k)
+            if in_alley:
+                alley_nodes += range(made, len(bld.nodes))
+                alley_ends += [pending[0][0], pending[-1][1]]
+    _link_alleys(bld, alley_ends, set(alley_nodes))
     for poly in plazas:
         _add_plaza(bld, streets, poly)
     bld.bands()
-    return _finish(bld, streets, junctions)
+    ways = _finish(bld, streets, junctions)
+    ways.browse[[n for n in alley_nodes if ways.adjacency[n]]] = True
+    return ways
+
+
+def _link_alleys(bld: _Builder, ends: list[int], alley: set[int]) -> None:
+    """Each end of a market alley joined to the nearest pavement node within ``ALLEY_REACH`` (kept only if the
+    link's band is clear of the buildings between, like every edge)."""
+    if not ends:
+        return
+    nodes = np.asarray(bld.nodes)
+    street = np.array([n not in alley for n in range(len(nodes))])
+    for e in ends:
+        d = np.linalg.norm(nodes - nodes[e], axis=1)
+        d[~street] = np.inf
+        m = int(np.argmin(d))
+        if d[m] < ALLEY_REACH:
+            bld.add_edge(e, m, -1, 1.0)
 
 
 def _add_plaza(bld: _Builder, streets: list[Street], poly: np.ndarray) -> None:
@@ -307,4 +337,4 @@ def _finish(bld: _Builder, streets: list[Street], junctions: list) -> Walkways:
     for n, edges_here in enumerate(adjacency):
         door[n] &= bool(edges_here) and all(crossed[e] is None for e in edges_here)
     return Walkways(nodes, a, b, length, direction, normal, np.array([e[2] for e in edges]),
-                    np.array([e[3] for e in edges]), crossed, junction, adjacency, door)
+                    np.array([e[3] for e in edges]), crossed, junction, adjacency, door, np.zeros(len(nodes), bool))

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import numpy as np
 
+from game import geo
+from game.architecture import market
 from game.architecture.stream import layout, plaza_polygon
 from game.city.streets import OpenArea, Street
 from game.landmarks.catalogue import Landmark
-from game.life import density, event_crowd, network_cache, traffic
+from game.life import benches, density, event_crowd, network_cache, traffic
+from game.life.benches import Bench
 from game.life.clearance import Clearance, obstacles_of
 from game.life.crowd import Crowd
 from game.life.signals import find_junctions
@@ -47,25 +50,44 @@ def plazas(areas: Iterable[OpenArea], landmarks: Iterable[Landmark]) -> list[np.
     return out
 
 
+def alleys(landmarks: Iterable[Landmark]) -> list[np.ndarray]:
+    """Centre lines (world metres) of the market's stall alleys, end to end across its footprint: walked like
+    pavements, and where shoppers stop at the stalls (:attr:`Walkways.browse`)."""
+    out = []
+    for lm in landmarks:
+        if lm.kind != "market":
+            continue
+        width, depth = lm.footprint
+        a = math.radians(geo.heading_to_panda(lm.heading))
+        turn = np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
+        c = np.asarray(lm.local)
+        for x in market.lanes(width, int(lm.params["alleys_ns"])):
+            out.append(c + np.array([[x, -depth / 2], [x, depth / 2]]) @ turn.T)
+        for y in market.lanes(depth, int(lm.params["alleys_ew"])):
+            out.append(c + np.array([[-width / 2, y], [width / 2, y]]) @ turn.T)
+    return out
+
+
 # Walkway networks already built, per collider set: the network is a pure function of the district and read-only,
 # so a second street visit in one process (leaving a room, the test harness) does not pay the 1–2 s again.
 _NETWORKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _walk_network(streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex,
-                  open_areas: Sequence[np.ndarray], cache_dir: Path | None = None) -> tuple[list, Walkways]:
+                  open_areas: Sequence[np.ndarray], market_alleys: Sequence[np.ndarray] = (),
+                  seats_for: Sequence[Bench] = (), cache_dir: Path | None = None) -> tuple[list, Walkways]:
     """The junctions and walkways: from this process's last build, else the asset cache in ``cache_dir``, else
     built (and then saved there)."""
-    key = (tuple(s.id for s in streets), len(open_areas))
+    key = (tuple(s.id for s in streets), len(open_areas), len(market_alleys), len(seats_for))
     cached = _NETWORKS.get(obstacles) if isinstance(obstacles, ObstacleIndex) else None
     if cached is not None and cached[0] == key:
         return cached[1], cached[2]
     junctions = find_junctions(streets)
-    distinct = obstacles_of(obstacles)
-    saved = network_cache.digest(streets, distinct, open_areas) if cache_dir is not None else ""
+    distinct = obstacles_of(obstacles) + benches.colliders(seats_for)  # no band runs through a bench
+    saved = network_cache.digest(streets, distinct, [*open_areas, *market_alleys]) if cache_dir is not None else ""
     ways = network_cache.read(cache_dir, saved) if cache_dir is not None else None
     if ways is None:
-        ways = build_walkways(streets, Clearance(distinct), junctions, list(open_areas))
+        ways = build_walkways(streets, Clearance(distinct), junctions, list(open_areas), list(market_alleys))
         if cache_dir is not None:
             network_cache.write(cache_dir, saved, ways)
     if isinstance(obstacles, ObstacleIndex):
@@ -77,19 +99,24 @@ class CityLife:
     def __init__(self, streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex, when: dt.datetime,
                  seed: int, open_areas: Sequence[np.ndarray] = (), crowd_scale: float = 1.0,
                  vehicle_scale: float = 1.0, cache_dir: Path | None = None,
-                 hub_time: Callable[[], float] | None = None):
+                 hub_time: Callable[[], float] | None = None, market_alleys: Sequence[np.ndarray] = (),
+                 seating: Sequence[Bench] = ()):
         """``cache_dir``: where the walkway network is kept between starts (:mod:`game.life.network_cache`);
-        ``hub_time``: the hub's clock (epoch seconds) that scheduled events run on, else this city's own clock."""
+        ``hub_time``: the hub's clock (epoch seconds) that scheduled events run on, else this city's own clock;
+        ``market_alleys``: the market's stall alleys (:func:`alleys`), walked and browsed; ``seating``: benches
+        (:func:`game.life.benches.along_squares`) walkers sit on."""
+        self.benches = list(seating)
         self.when = when
         self.elapsed = 0.0
         self.crowd_scale = crowd_scale
         self.vehicle_scale = vehicle_scale
-        self.junctions, self.ways = _walk_network(streets, obstacles, open_areas, cache_dir)
+        self.junctions, self.ways = _walk_network(streets, obstacles, open_areas, market_alleys, self.benches,
+                                                  cache_dir)
         self.data = density.load()
         self.event_crowds = event_crowd.load()
         self.hub_time = hub_time
         self.places = [p for h in self.data.hotspots for p, _ in h.places] + [e.place for e in self.event_crowds]
-        self.crowd = Crowd(self.ways, self.junctions, self.places, seed)
+        self.crowd = Crowd(self.ways, self.junctions, self.places, seed, seats=benches.seats(self.benches))
         self.traffic_data = traffic.load_data()
         self.lanes = traffic.build_lanes(streets, self.junctions, self.traffic_data)
         self.traffic = traffic.Traffic(self.lanes, self.junctions, self.traffic_data, seed)

@@ -12,7 +12,7 @@ from game.architecture.builders import build_landmark
 from game.guided_walk import GuidedWalk, route, segment_clear
 from game.landmarks.views import view_for
 from game.life.clearance import Clearance
-from game.life.world import CityLife, plazas
+from game.life.world import CityLife, alleys, plazas
 from game.nav.walker import RADIUS, Walker
 from tests.city.conftest import NOON
 
@@ -22,7 +22,8 @@ START = "gwanghwamun-square"
 @pytest.fixture(scope="module")
 def walk_world(district):
     street_list, areas, landmarks, _obstacles, index = district
-    ways = CityLife(street_list, index, NOON, 7, plazas(areas, landmarks.values())).ways
+    ways = CityLife(street_list, index, NOON, 7, plazas(areas, landmarks.values()),
+                    market_alleys=alleys(landmarks.values())).ways
     views = {lid: view_for(lm, build_landmark(lm).dims.get("total_height", 10.0)) for lid, lm in landmarks.items()}
     return ways, Clearance(index), views, index
 
