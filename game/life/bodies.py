@@ -126,3 +126,15 @@ def walk_signal() -> Mesh:
         _tag(box((0.36, 0.22, 0.72), (0.0, 0.0, 2.35)), TYRE),
         _tag(box((0.28, 0.04, 0.28), (0.0, 0.12, 2.68)), LAMP),
     ])
+
+
+def bench() -> Mesh:
+    """A three-seat park bench facing +Y (:mod:`game.life.benches`): slatted seat and back on two end frames; the
+    wood takes the instance's TOP colour."""
+    from game.life.benches import DEPTH, LENGTH, SEAT_HEIGHT
+
+    parts = [_tag(box((LENGTH, 0.11, 0.04), (0.0, y, SEAT_HEIGHT - 0.04)), TOP) for y in (-0.2, -0.07, 0.06, 0.19)]
+    parts += [_tag(box((LENGTH, 0.04, 0.1), (0.0, -DEPTH / 2 + 0.02, z)), TOP) for z in (0.55, 0.7, 0.85)]
+    parts += [_tag(box((0.06, DEPTH, SEAT_HEIGHT - 0.04), (x, 0.0, 0.0)), TYRE) for x in (-0.8, 0.8)]
+    parts += [_tag(box((0.06, 0.05, 0.5), (x, -DEPTH / 2 + 0.02, SEAT_HEIGHT)), TYRE) for x in (-0.8, 0.8)]
+    return merge(parts)

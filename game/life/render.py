@@ -35,6 +35,7 @@ BOTTOMS = ["#1c1d22", "#2a3550", "#3d4048", "#6e6a62", "#c8c2b4", "#4a3a2e", "#2
 SLOTS = {bodies.SKIN: "#c89a7a", bodies.SHOES: "#1b1b1d", bodies.GLASS: "#1a2129", bodies.TYRE: "#151515",
          bodies.ACCENT: "#eeeeea", bodies.HEADLIGHT: "#fff6dc", bodies.TAILLIGHT: "#d01818", bodies.SIGN: "#f3d24a"}
 LIGHT_RGB = {Light.GREEN: (0.05, 1.0, 0.35), Light.YELLOW: (1.0, 0.7, 0.0), Light.RED: (1.0, 0.05, 0.02)}
+BENCH_WOOD = "#8a5a36"
 DELIVERY_BOXES = ["#c8202a", "#2a5fc8", "#f0f0ee", "#1aa05a"]
 
 
@@ -103,6 +104,13 @@ class LifeRenderer:
                                                     max(len(self._walk_signals), 1), shader)
         self.layers["crosswalks"] = InstanceLayer(self.root, "crosswalks",
                                                   crosswalks.zebra(walks, (bodies.ACCENT, bodies.RIGID)), 1, shader)
+        self.layers["benches"] = InstanceLayer(self.root, "benches", bodies.bench(), max(len(life.benches), 1), shader)
+        seats = np.zeros((len(life.benches), TEXELS, 4), np.float32)
+        for k, b in enumerate(life.benches):
+            seats[k, 0] = (b.x, b.y, 0.0, b.facing)
+            seats[k, 1, 2] = 1.0
+            seats[k, 2, 0:3] = _lin(BENCH_WOOD)
+        self.layers["benches"].write(seats)
         paint = np.zeros((1, TEXELS, 4), np.float32)
         paint[0, 0, 3] = math.pi / 2  # the bars are in world metres already: no turn, no offset
         paint[0, 1, 2] = 1.0
@@ -150,6 +158,7 @@ class LifeRenderer:
         self.layers["walkers"].write(data[near])
         far = data[~near]
         far[:, 1, 1] = 0.0  # no stride: the far body is one rigid piece
+        far[:, 1, 3] = 0.0  # nor poses
         self.layers["walkers-far"].write(far)
         tr = life.traffic
         idx = np.nonzero(tr.active)[0]
@@ -171,7 +180,8 @@ class LifeRenderer:
         out[:, 1, 0] = c.phase[idx]
         out[:, 1, 1] = np.clip(c.speed[idx] / 1.3, 0.0, 1.2) * 0.45
         out[:, 1, 2] = c.height[idx]
-        out[:, 1, 3] = (c.pause[idx] > 0) & (look % 3 == 0)  # a third of those who stop take a photo
+        # 2: sitting on a bench; 1: a third of those who stop take a photo
+        out[:, 1, 3] = np.where(c.seat[idx] >= 0, 2.0, (c.pause[idx] > 0) & (look % 3 == 0))
         out[:, 2, 0:3] = self._tops[look % len(self._tops)]
         out[:, 2, 3] = ((look >> 6) & 15) / 15.0
         out[:, 3, 0:3] = self._bottoms[(look >> 3) % len(self._bottoms)]

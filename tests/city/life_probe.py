@@ -7,6 +7,7 @@ the life's summary; writes the picture and the mask as PNGs to the output folder
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -178,9 +179,47 @@ def crosswalk(cache: str, when: str, out: Path) -> None:
     app.shutdown()
 
 
+def bench(cache: str, when: str, out: Path) -> None:
+    """A bench on Gwanghwamun Square with someone on it, seen from 4 m in front: the bench drawn (a mask of its
+    layer), and the sitter's head lower than a standing person's (the top of the walkers' mask above the bench)."""
+    app = App(config_from_args(["--offscreen", "--size", "320x180", "--cache-dir", cache, "--time", when]))
+    app.load_world()
+    handle = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when, seed=11, run_task=False,
+                               vehicle_scale=0.0)
+    life, crowd = handle.life, handle.life.crowd
+    for _ in range(240):  # two minutes for people to find the benches
+        handle.update(0.5)
+    sitters = np.nonzero(crowd.seat >= 0)[0]
+    counts = np.bincount(crowd.seat[sitters] // 3, minlength=len(life.benches))
+    b = life.benches[int(np.argmax(counts))]
+    fx, fy = math.cos(b.facing), math.sin(b.facing)
+    app.look((b.x + 4.0 * fx, b.y + 4.0 * fy, 1.3), (b.x, b.y, 0.7))
+    crowd.visitor = None
+    handle.update(0.0)
+    app.step(3)
+    out.mkdir(parents=True, exist_ok=True)
+    app.screenshot(out / "bench.png")
+    walkers = walker_mask(app, handle)
+    bench_px = _masked(app, handle, "benches", WALKER_MASK)
+    bench_px = (bench_px[..., 0] > 150) & (bench_px[..., 2] > 150) & (bench_px[..., 1] < 60)
+    cols = np.nonzero(bench_px.any(axis=0))[0]
+    over = walkers[:, cols.min():cols.max() + 1] if len(cols) else walkers[:, :0]
+    rows = np.nonzero(over.any(axis=1))[0]
+    tallest = float(crowd.height[sitters].max()) if len(sitters) else 1.0
+    standing_head = _screen(app.base, (b.x, b.y, 1.5 * tallest))
+    print(json.dumps({"sitters_here": int(counts.max()), "bench_px": int(bench_px.sum()),
+                      "walker_top_row": int(rows.min()) if len(rows) else -1,
+                      "standing_head_row": standing_head[1] if standing_head else -1}))
+    handle.release()
+    app.shutdown()
+
+
 def main() -> None:
     if sys.argv[1] == "walk-cycle":
         walk_cycle()
+        return
+    if sys.argv[1] == "bench":
+        bench(sys.argv[2], sys.argv[3], Path(sys.argv[4]))
         return
     if sys.argv[1] == "crosswalk":
         crosswalk(sys.argv[2], sys.argv[3], Path(sys.argv[4]))
