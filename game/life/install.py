@@ -19,7 +19,7 @@ from game.city import streets as street_data
 from game.landmarks import catalogue
 from game.life import benches
 from game.life.render import LifeRenderer
-from game.life.world import CityLife, alleys, plazas
+from game.life.world import CityLife, alleys, plazas, stream_walks
 from game.nav.collision import Obstacle, ObstacleIndex
 from game.sun import solar_position
 
@@ -86,5 +86,6 @@ def install_city_life(base, world_np, obstacles: Iterable[Obstacle] | ObstacleIn
     landmarks = catalogue.load().values()
     life = CityLife(street_list, obstacles, when, seed, plazas(areas, landmarks), crowd_scale=crowd_scale,
                     vehicle_scale=vehicle_scale, cache_dir=cache_dir, hub_time=hub_time,
-                    market_alleys=alleys(landmarks), seating=benches.along_squares(landmarks, street_list))
+                    market_alleys=alleys(landmarks), seating=benches.along_squares(landmarks, street_list),
+                    sunken=stream_walks(landmarks))
     return CityLifeHandle(base, life, LifeRenderer(world_np, life), visitor, run_task)

@@ -175,7 +175,7 @@ class LifeRenderer:
         look = c.look[idx]
         out = np.zeros((len(idx), TEXELS, 4), np.float32)
         out[:, 0, 0:2] = c.pos[idx]
-        out[:, 0, 2] = 0.1
+        out[:, 0, 2] = 0.1 + c.ways.height(c.edge[idx], c.along[idx])  # down on the stream's walkways
         out[:, 0, 3] = c.heading[idx]
         out[:, 1, 0] = c.phase[idx]
         out[:, 1, 1] = np.clip(c.speed[idx] / 1.3, 0.0, 1.2) * 0.45

@@ -17,7 +17,7 @@ import numpy as np
 
 from game import geo
 from game.architecture import market
-from game.architecture.stream import layout, plaza_polygon
+from game.architecture.stream import STONE_DECK_RISE, layout, plaza_polygon
 from game.city.streets import OpenArea, Street
 from game.landmarks.catalogue import Landmark
 from game.life import benches, density, event_crowd, network_cache, traffic
@@ -25,7 +25,7 @@ from game.life.benches import Bench
 from game.life.clearance import Clearance, obstacles_of
 from game.life.crowd import Crowd
 from game.life.signals import find_junctions
-from game.life.walkways import Walkways
+from game.life.walkways import BODY_RADIUS, Walkways
 from game.life.walkways import build as build_walkways
 from game.nav.collision import Obstacle, ObstacleIndex
 
@@ -68,6 +68,32 @@ def alleys(landmarks: Iterable[Landmark]) -> list[np.ndarray]:
     return out
 
 
+def stream_walks(landmarks: Iterable[Landmark]) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """Cheonggyecheon's sunken walkways, one per bank: from the plaza (street level) down the stairs beside the
+    fall and along the bank to the stream's end, a step up over Gwangtonggyo's deck; (centre line in world metres,
+    height of each point, half width) for :func:`game.life.walkways.build`."""
+    out = []
+    for lm in landmarks:
+        if lm.kind != "stream":
+            continue
+        lay = layout(lm.params, lm.local, lm.footprint)
+        hc, hw, wz = lay.half_channel, lay.half_water, lay.walkway_z
+        decks = [(b.s - b.width / 2, b.s + b.width / 2) for b in lay.bridges if b.deck == "stone"]
+        bottom = lay.head + lay.stairs_length
+        s = np.unique(np.concatenate([[lay.head - 2.0, lay.head], lay.samples(bottom, lay.end - 0.5),
+                                      [v + d for lo, hi in decks for v in (lo, hi) for d in (-0.3, 0.3)]]))
+        s = s[(s >= lay.head - 2.0) & (s <= lay.end - 0.5)]
+        z = np.interp(s, [lay.head, bottom], [0.0, wz])
+        for lo, hi in decks:
+            z[(s > lo) & (s < hi)] = wz + STONE_DECK_RISE
+        for sign in (1.0, -1.0):
+            t = lay.t_at(s) + sign * (hw + (hc - hw) / 2)
+            line = np.stack([lm.local[0] + s, lm.local[1] + t], axis=1)
+            # a margin for the stairs' rails, which run straight from the head while the line follows the bend
+            out.append((line, z.copy(), (hc - hw) / 2 - BODY_RADIUS - 0.6))
+    return out
+
+
 # Walkway networks already built, per collider set: the network is a pure function of the district and read-only,
 # so a second street visit in one process (leaving a room, the test harness) does not pay the 1–2 s again.
 _NETWORKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -75,19 +101,22 @@ _NETWORKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def _walk_network(streets: Sequence[Street], obstacles: Iterable[Obstacle] | ObstacleIndex,
                   open_areas: Sequence[np.ndarray], market_alleys: Sequence[np.ndarray] = (),
-                  seats_for: Sequence[Bench] = (), cache_dir: Path | None = None) -> tuple[list, Walkways]:
+                  seats_for: Sequence[Bench] = (), sunken: Sequence[tuple] = (),
+                  cache_dir: Path | None = None) -> tuple[list, Walkways]:
     """The junctions and walkways: from this process's last build, else the asset cache in ``cache_dir``, else
     built (and then saved there)."""
-    key = (tuple(s.id for s in streets), len(open_areas), len(market_alleys), len(seats_for))
+    key = (tuple(s.id for s in streets), len(open_areas), len(market_alleys), len(seats_for), len(sunken))
     cached = _NETWORKS.get(obstacles) if isinstance(obstacles, ObstacleIndex) else None
     if cached is not None and cached[0] == key:
         return cached[1], cached[2]
     junctions = find_junctions(streets)
     distinct = obstacles_of(obstacles) + benches.colliders(seats_for)  # no band runs through a bench
-    saved = network_cache.digest(streets, distinct, [*open_areas, *market_alleys]) if cache_dir is not None else ""
+    shapes = [*open_areas, *market_alleys, *(np.column_stack([line, z]) for line, z, _ in sunken)]
+    saved = network_cache.digest(streets, distinct, shapes) if cache_dir is not None else ""
     ways = network_cache.read(cache_dir, saved) if cache_dir is not None else None
     if ways is None:
-        ways = build_walkways(streets, Clearance(distinct), junctions, list(open_areas), list(market_alleys))
+        ways = build_walkways(streets, Clearance(distinct), junctions, list(open_areas), list(market_alleys),
+                              list(sunken))
         if cache_dir is not None:
             network_cache.write(cache_dir, saved, ways)
     if isinstance(obstacles, ObstacleIndex):
@@ -100,18 +129,19 @@ class CityLife:
                  seed: int, open_areas: Sequence[np.ndarray] = (), crowd_scale: float = 1.0,
                  vehicle_scale: float = 1.0, cache_dir: Path | None = None,
                  hub_time: Callable[[], float] | None = None, market_alleys: Sequence[np.ndarray] = (),
-                 seating: Sequence[Bench] = ()):
+                 seating: Sequence[Bench] = (), sunken: Sequence[tuple[np.ndarray, np.ndarray, float]] = ()):
         """``cache_dir``: where the walkway network is kept between starts (:mod:`game.life.network_cache`);
         ``hub_time``: the hub's clock (epoch seconds) that scheduled events run on, else this city's own clock;
         ``market_alleys``: the market's stall alleys (:func:`alleys`), walked and browsed; ``seating``: benches
-        (:func:`game.life.benches.along_squares`) walkers sit on."""
+        (:func:`game.life.benches.along_squares`) walkers sit on; ``sunken``: walkways below street level
+        (:func:`stream_walks`)."""
         self.benches = list(seating)
         self.when = when
         self.elapsed = 0.0
         self.crowd_scale = crowd_scale
         self.vehicle_scale = vehicle_scale
         self.junctions, self.ways = _walk_network(streets, obstacles, open_areas, market_alleys, self.benches,
-                                                  cache_dir)
+                                                  sunken, cache_dir)
         self.data = density.load()
         self.event_crowds = event_crowd.load()
         self.hub_time = hub_time

@@ -12,7 +12,7 @@ from game.architecture.stream import walk_parts
 from game.city import blocks, streets
 from game.landmarks import catalogue
 from game.life import benches
-from game.life.world import CityLife, alleys, plazas
+from game.life.world import CityLife, alleys, plazas, stream_walks
 from game.nav.collision import Obstacle, ObstacleIndex
 
 KST = dt.timezone(dt.timedelta(hours=9))
@@ -45,6 +45,7 @@ def make_life(district):
     def make(when: dt.datetime = NOON, seed: int = 7, **kw) -> CityLife:
         return CityLife(street_list, index, when, seed, plazas(areas, landmarks.values()),
                         market_alleys=alleys(landmarks.values()),
-                        seating=benches.along_squares(landmarks.values(), street_list), **kw)
+                        seating=benches.along_squares(landmarks.values(), street_list),
+                        sunken=stream_walks(landmarks.values()), **kw)
 
     return make

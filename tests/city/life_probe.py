@@ -264,6 +264,8 @@ def main() -> None:
     print(json.dumps({"walker_pixels": int(mask.sum()), "walker_blobs": blobs,
                       "life_draw_calls": handle.renderer.draw_calls, "main_draw_calls": stats.main_draw_calls,
                       "near_bodies": handle.renderer.layers["walkers"].count,
+                      "below_street": int((handle.life.crowd.present & (handle.life.ways.height(
+                          handle.life.crowd.edge, handle.life.crowd.along) < -1.0)).sum()),
                       "far_bodies": handle.renderer.layers["walkers-far"].count,
                       **handle.summary()}, ensure_ascii=False))
     handle.release()

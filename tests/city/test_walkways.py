@@ -66,17 +66,41 @@ def test_the_square_is_walkable(make_life):
     assert square.sum() > 150
 
 
-def test_cheonggye_plaza_is_walkable_and_the_sunken_stream_is_not(district, make_life):
+def test_cheonggye_plaza_joins_the_streets_and_its_stairs_lead_down_to_both_banks(district, make_life):
+    from collections import deque
+
     from game.architecture.stream import layout, plaza_polygon
     from game.city.streets import point_in_polygon
 
     lm = district[2]["cheonggyecheon"]
     lay = layout(lm.params, lm.local, lm.footprint)
     ways = make_life().ways
-    assert point_in_polygon(plaza_polygon(lay, lm.local), ways.nodes).sum() > 30
+    plaza = np.nonzero(point_in_polygon(plaza_polygon(lay, lm.local), ways.nodes))[0]
+    assert len(plaza) > 30
     s, t = ways.nodes[:, 0] - lm.local[0], ways.nodes[:, 1] - lm.local[1]
-    inside = (s > lay.head) & (s < lay.end) & (np.abs(t - lay.t_at(s)) < lay.half_channel)
-    assert not inside.any()  # walkers stay at street level: the walkways below are not in the network
+    off = t - lay.t_at(s)
+    low = (s > lay.head + lay.stairs_length) & (ways.z < -0.05)
+    assert low.sum() > 100 and np.allclose(ways.z[low & (np.abs(ways.z - lay.walkway_z) > 0.01)],
+                                           lay.walkway_z + 0.4)  # the walkways, a step up on Gwangtonggyo
+    assert ((np.abs(off[low]) > lay.half_water) & (np.abs(off[low]) < lay.half_channel)).all()  # on the banks
+    assert (off[low] > 0).any() and (off[low] < 0).any()
+    seen, todo = {int(plaza[0])}, deque([int(plaza[0])])
+    while todo:  # from the plaza: the streets and both banks below
+        n = todo.popleft()
+        for e in ways.adjacency[n]:
+            m = int(ways.b[e] if ways.a[e] == n else ways.a[e])
+            if m not in seen:
+                seen.add(m)
+                todo.append(m)
+    assert set(np.nonzero(low)[0].tolist()) <= seen
+    assert len(seen) > 3000  # the plaza is not an island
+    # walked along, a bank's height falls over the stairs and never rises before the bridge
+    stairs = (s > lay.head - 0.1) & (s < lay.head + lay.stairs_length + 0.1) & (np.abs(off) < lay.half_channel)
+    for side in (1, -1):
+        pick = np.nonzero(stairs & (np.sign(off) == side))[0]
+        order = pick[np.argsort(s[pick])]
+        assert ways.z[order[0]] == 0.0 and ways.z[order[-1]] == lay.walkway_z
+        assert (np.diff(ways.z[order]) <= 1e-9).all()
 
 
 def test_an_alley_blocked_by_a_building_loses_its_edges(district):
