@@ -116,7 +116,7 @@ class _Builder:
         self.edges: list[tuple[int, int, float, float, int]] = []  # a, b, lo, hi, crossed street or -1
         self.own: list[int] = []
         self.z: dict[int, float] = {}  # nodes off street level (the sunken walkways)
-        self.laid: set[int] = set()  # edges whose band is laid out by their structure, not cut by the colliders
+        self.laid: set[int] = set()  # edges of the sunken walkways: judged at their own level (bands)
 
     def node(self, p: np.ndarray) -> int:
         self.nodes.append(np.asarray(p, float))
@@ -144,6 +144,11 @@ class _Builder:
         flat = np.concatenate([g[3] for g in groups])
         ok = self.clear.clear(flat, BODY_RADIUS + MARGIN)
         bounds = np.cumsum([0] + [len(g[3]) for g in groups])
+        for k in self.laid:  # below street level: judged by what stands at its own level; on stairs, by nothing
+            i, j = self.edges[k][0], self.edges[k][1]
+            sl = slice(bounds[k], bounds[k + 1])
+            za, zb = self.z.get(i, 0.0), self.z.get(j, 0.0)
+            ok[sl] = self.clear.at_level(za).clear(flat[sl], BODY_RADIUS + MARGIN) if abs(za - zb) < 1e-6 else True
         ends = nodes[np.asarray([(e[0], e[1]) for e in self.edges])]
         mids, half_len = ends.mean(axis=1), np.linalg.norm(ends[:, 1] - ends[:, 0], axis=1) / 2
         own = np.asarray(self.own)
@@ -156,7 +161,7 @@ class _Builder:
         start = 0
         kept = []
         for k, offsets, n_t, pts in groups:
-            good = ok[start:start + len(pts)].reshape(len(offsets), n_t).all(axis=1) | (k in self.laid)
+            good = ok[start:start + len(pts)].reshape(len(offsets), n_t).all(axis=1)
             start += len(pts)
             runs, first = [], None
             for m, g in enumerate(list(good) + [False]):
@@ -260,9 +265,9 @@ def build(streets: list[Street] | tuple[Street, ...], clearance: Clearance, junc
 
 def _add_sunken(bld: _Builder, line: np.ndarray, heights: np.ndarray, half: float) -> None:
     """A walkway below (or climbing to) street level: nodes at most ``MAX_EDGE`` apart with their heights; cut by
-    nothing at street level, so it meets the rest only where a plaza reaches its street-level end. Its band is the
-    structure's own (between the stream's wall and water): the clearance is flat and would see the street-level
-    rails of the bridges above it (Mojeongyo) as walls across it."""
+    nothing at street level, so it meets the rest only where a plaza reaches its street-level end. Its bands are
+    judged against the colliders at its own level (the street's rails and Mojeongyo above are no walls there); the
+    stairs, whose steps would be, by none (they run between the stream's wall and its rail)."""
     lengths = arc_lengths(line)
     stations = np.unique(np.concatenate([lengths, np.linspace(0, lengths[-1],
                                                               int(np.ceil(lengths[-1] / MAX_EDGE)) + 1)]))

@@ -38,7 +38,8 @@ def test_every_band_is_clear_of_buildings_and_pavements_stay_off_the_road(distri
         along = rng.uniform(0, 1, len(e)) * ways.length
         lateral = ways.lo + rng.uniform(0, 1, len(e)) * (ways.hi - ways.lo)
         pts = ways.position(e, along, lateral)
-        assert all(resolve(x, y, BODY_RADIUS, index) == (x, y) for x, y in pts)
+        feet = ways.height(e, along)  # each at its own level: the stream's banks are below the street's rails
+        assert all(resolve(x, y, BODY_RADIUS, index, feet=z) == (x, y) for (x, y), z in zip(pts, feet, strict=True))
         pavement = np.array([c is None for c in ways.crossed])
         for s in street_list:
             assert (distance_to_polyline(s.points, pts[pavement]) > s.width / 2 - 0.35).all(), s.id
