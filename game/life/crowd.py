@@ -1,10 +1,12 @@
-"""Pedestrians on the walkway graph: walking, keeping right, waiting for the green man, pausing. Pure.
+"""Pedestrians on the walkway graph: walking, keeping right, waiting for the green man, pausing, browsing the
+market's stalls, sitting on benches. Pure.
 
 Every step moves each walker along its edge (or onto the next at a node) and accepts the move only if the new
 spot keeps its personal circle clear of every other walker's current and new spot and of the visitor; a
 refused walker stands still, then sidesteps, then turns back. Standing still is always allowed, so nobody
 ever overlaps anyone, and every spot is inside a band the graph has checked against the buildings, so nobody
-walks through a wall. A walker steps onto a crossing only while the man is green with time enough to cross.
+walks through a wall (a bench's seat is off every band: the bench is a collider of the graph). A walker steps
+off the kerb only while the man is green with time enough to cross the whole crossing.
 """
 
 from __future__ import annotations
