@@ -19,6 +19,7 @@ out vec4 v_tint;
 
 const float HIP = 0.9;
 const float SHOULDER = 1.42;
+const float SEAT = 0.45;  // a bench's seat height (game/life/benches.py)
 
 vec3 swing(vec3 p, vec3 n, float pivot, float angle, out vec3 n_out) {
     float c = cos(angle), s = sin(angle);
@@ -38,15 +39,18 @@ void main() {
     vec3 p = p3d_Vertex.xyz;
     vec3 n = p3d_Normal;
     float phase = motion.x, amp = motion.y;
+    bool sitting = motion.w > 1.5;  // motion.w = 2: on a bench, thighs forward, hands in the lap
+    bool photo = motion.w > 0.5 && !sitting;
     if (part == 1 || part == 2) {
-        p = swing(p, n, HIP, (part == 1 ? 1.0 : -1.0) * amp * sin(phase), n);
+        p = swing(p, n, HIP, sitting ? 1.45 : (part == 1 ? 1.0 : -1.0) * amp * sin(phase), n);
     } else if (part == 3 || part == 4) {
         // walking: arms swing against the legs; standing with motion.w = 1: both raised, holding up a phone
-        float arm = motion.w > 0.5 ? -1.35 : (part == 3 ? -0.8 : 0.8) * amp * sin(phase);
+        float arm = photo ? -1.35 : (sitting ? 0.35 : (part == 3 ? -0.8 : 0.8) * amp * sin(phase));
         p = swing(p, n, SHOULDER, arm, n);
     } else if (part == 5 && motion.w < 0.5) {
         p *= 0.0;  // the taxi sign, on taxis only
     }
+    if (sitting) p.z -= HIP - SEAT;
     p.z += amp * 0.06 * abs(sin(phase));  // the body rises over each step
     p *= motion.z;
     float h = place.w - 1.5707963;  // bodies face +y

@@ -2,8 +2,10 @@
 
 300 walkers and 60 vehicles around Gwanghwamun Square at a pinned time: the simulation update's median CPU
 time per frame (budget ≤ 2 ms), the extra draw calls (≤ 20) and the frame time at 640×360 with and without
-them (≤ 25 % more). Frame times are wall-clock durations of rendered frames; the simulation itself only ever
-sees the fixed ``dt`` handed to it.
+them (≤ 25 % more). Then the whole district at 200, 1,000 and 2,000 walkers: per count the median simulation
+update with the level of detail of :mod:`game.life.lod` and without it, the instance buffers' update and the
+frame time, the walkers drawn with the full body and the draw calls. Frame times are wall-clock durations of
+rendered frames; the simulation itself only ever sees the fixed ``dt`` handed to it.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ import time
 WHEN = "2026-05-15T11:00+09:00"  # the tests' pinned daytime
 VIEW = "gwanghwamun-square"
 WALKERS, VEHICLES = 300, 60
-DISTRICT_WALKERS = 2000
+DISTRICT_WALKERS = (200, 1000, 2000)
 
 
 def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
     from game.app import App
     from game.config import config_from_args
-    from game.life import density, traffic
+    from game.life import density, lod, traffic
     from game.life.install import install_city_life
     from game.render.stats import view_stats
 
@@ -72,15 +74,37 @@ def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
     handle.renderer.root.show()
     walkers, vehicles = life.crowd.count(), int(life.traffic.active.sum())
     stats1 = view_stats(app.world, app.base.cam, app.pipeline.sun_np)
-    # the whole district's 2,000 walkers (issue 16's stretch figure): simulation cost only
-    life.set_scale(DISTRICT_WALKERS / busy, VEHICLES / (td["peak_vehicles"] * volume))
-    for _ in range(20):
-        life.update(0.5)
-    district = []
-    for _ in range(100):
-        t = time.perf_counter()
-        life.update(1 / 60)
-        district.append((time.perf_counter() - t) * 1000)
+    # the whole district at 200, 1,000 and 2,000 walkers (issue 16's crowd scale), with the level of detail on
+    # (the camera's distance sets each walker's update rate and body) and, for the update alone, off
+    district = {}
+    for count in DISTRICT_WALKERS:
+        life.set_scale(count / busy, VEHICLES / (td["peak_vehicles"] * volume))
+        for _ in range(20):
+            handle.update(0.5)
+        update, buffers, frame = [], [], []
+        for _ in range(frames):  # the handle's update, timed in its two halves: the simulation, the instance data
+            t = time.perf_counter()
+            life.update(1 / 60)
+            t1 = time.perf_counter()
+            handle.renderer.sync(0.0)
+            t2 = time.perf_counter()
+            app.base.taskMgr.step()
+            update.append((t1 - t) * 1000)
+            buffers.append((t2 - t1) * 1000)
+            frame.append((time.perf_counter() - t2) * 1000)
+        near = int(lod.near(life.crowd.pos[life.crowd.present], life.crowd.eye).sum())
+        life.set_eye(None)
+        full = []
+        for _ in range(frames):
+            t = time.perf_counter()
+            life.update(1 / 60)
+            full.append((time.perf_counter() - t) * 1000)
+        district[str(count)] = {"walkers": life.crowd.count(), "near_bodies": near,
+                                "update_ms_median": round(statistics.median(update), 2),
+                                "update_ms_without_lod": round(statistics.median(full), 2),
+                                "render_sync_ms_median": round(statistics.median(buffers), 2),
+                                "frame_ms_median": round(statistics.median(frame), 2),
+                                "life_draw_calls": handle.renderer.draw_calls}
     out = {
         "size": size,
         "time": when,
@@ -90,8 +114,7 @@ def run(size: str, frames: int, cache_dir: str, when: str) -> dict:
         "build_s": round(build_s, 2),
         "sim_update_ms_median": round(statistics.median(sim), 3),
         "render_sync_ms_median": round(statistics.median(sync), 3),
-        "district_walkers": life.crowd.count(),
-        "district_sim_update_ms_median": round(statistics.median(district), 3),
+        "district": district,
         "life_draw_calls": handle.renderer.draw_calls,
         "extra_draw_calls": stats1.draw_calls - stats0.draw_calls,
         "frame_ms_without": round(statistics.median(without), 2),

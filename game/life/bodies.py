@@ -1,4 +1,4 @@
-"""The shapes the city life is drawn with: a walker, a car, a bus, a scooter, a signal head. Pure (numpy).
+"""The shapes the city life is drawn with: a walker, a car, a bus, a scooter, signal heads. Pure (numpy).
 
 Each vertex carries in its texture coordinate (u, v) a colour slot and a body part; the shader
 (``shaders/life.vert``) picks the colour per instance and slot, and swings the parts (legs, arms) about their
@@ -42,6 +42,17 @@ def walker() -> Mesh:
     m = merge(parts)
     m.positions[:, 1] *= 0.75  # bodies are deeper than wide only in the lathe; flatten front to back
     return m
+
+
+def walker_far() -> Mesh:
+    """A walker seen from afar (:data:`game.life.lod.DRAW_NEAR`): the same height, clothes and skin in four boxes
+    (48 triangles against the full body's few hundred), standing still; a few pixels tall, it reads the same."""
+    return merge([
+        _tag(box((0.34, 0.2, HIP), (0.0, 0.0, 0.0)), BOTTOM),
+        _tag(box((0.46, 0.26, SHOULDER + 0.02 - HIP), (0.0, 0.0, HIP)), TOP),
+        _tag(box((0.2, 0.22, 0.2), (0.0, 0.0, SHOULDER + 0.02)), SKIN),
+        _tag(box((0.22, 0.24, 0.1), (0.0, -0.01, SHOULDER + 0.2)), HAIR),
+    ])
 
 
 def _wheels(length: float, width: float, radius: float, axle_from_end: float) -> list[Mesh]:
@@ -105,3 +116,25 @@ def signal_head() -> Mesh:
         _tag(box((0.3, 1.3, 0.4), (0.0, 0.5, 5.3)), TYRE),
         _tag(box((0.06, 0.36, 0.3), (-0.17, 0.5, 5.35)), LAMP),
     ])
+
+
+def walk_signal() -> Mesh:
+    """A pedestrian signal: a 3 m pole with a square head whose lamp (the LAMP slot) faces +Y, showing the man's
+    colour (Korean heads are about 30 cm square, at 2.5–3 m [E])."""
+    return merge([
+        _tag(box((0.12, 0.12, 2.6), (0.0, 0.0, 0.0)), TYRE),
+        _tag(box((0.36, 0.22, 0.72), (0.0, 0.0, 2.35)), TYRE),
+        _tag(box((0.28, 0.04, 0.28), (0.0, 0.12, 2.68)), LAMP),
+    ])
+
+
+def bench() -> Mesh:
+    """A three-seat park bench facing +Y (:mod:`game.life.benches`): slatted seat and back on two end frames; the
+    wood takes the instance's TOP colour."""
+    from game.life.benches import DEPTH, LENGTH, SEAT_HEIGHT
+
+    parts = [_tag(box((LENGTH, 0.11, 0.04), (0.0, y, SEAT_HEIGHT - 0.04)), TOP) for y in (-0.2, -0.07, 0.06, 0.19)]
+    parts += [_tag(box((LENGTH, 0.04, 0.1), (0.0, -DEPTH / 2 + 0.02, z)), TOP) for z in (0.55, 0.7, 0.85)]
+    parts += [_tag(box((0.06, DEPTH, SEAT_HEIGHT - 0.04), (x, 0.0, 0.0)), TYRE) for x in (-0.8, 0.8)]
+    parts += [_tag(box((0.06, 0.05, 0.5), (x, -DEPTH / 2 + 0.02, SEAT_HEIGHT)), TYRE) for x in (-0.8, 0.8)]
+    return merge(parts)

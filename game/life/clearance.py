@@ -33,12 +33,17 @@ def obstacles_of(source: Iterable[Obstacle] | ObstacleIndex) -> list[Obstacle]:
 class Clearance:
     """Boxes flattened into arrays (frame origin, rotation, local extents), bucketed on a grid."""
 
-    def __init__(self, obstacles: Iterable[Obstacle] | ObstacleIndex, cell: float = 24.0, max_radius: float = 2.0):
+    def __init__(self, obstacles: Iterable[Obstacle] | ObstacleIndex, cell: float = 24.0, max_radius: float = 2.0,
+                 level: float = 0.0):
+        """``level``: the height of the ground walked on (boxes below a step above it or above a head are not in
+        the way); 0 for the streets, below it for the stream's walkways."""
+        self._obstacles = obstacles_of(obstacles)
+        self._levels: dict[float, Clearance] = {level: self}
         rows = []
-        for ob in obstacles_of(obstacles):
+        for ob in self._obstacles:
             c, s = math.cos(math.radians(ob.h)), math.sin(math.radians(ob.h))
             for b in ob.boxes:
-                if b[5] <= STEP_HEIGHT or b[2] >= HEAD_HEIGHT:
+                if b[5] <= level + STEP_HEIGHT or b[2] >= level + HEAD_HEIGHT:
                     continue
                 rows.append((ob.x, ob.y, c, s, b[0], b[1], b[3], b[4]))
         self.boxes = np.asarray(rows, float).reshape(-1, 8)
@@ -52,6 +57,12 @@ class Clearance:
                                math.floor((wy.max() + max_radius) / cell) + 1):
                     self.grid[(i, j)].append(k)
         self._cells = {key: np.asarray(v) for key, v in self.grid.items()}
+
+    def at_level(self, level: float) -> Clearance:
+        """The same colliders as met by someone walking at ``level`` (built once per level)."""
+        if level not in self._levels:
+            self._levels[level] = Clearance(self._obstacles, self.cell, level=level)
+        return self._levels[level]
 
     def clear(self, xy: np.ndarray, radius: float) -> np.ndarray:
         """For each point of ``xy`` (M, 2): True where a circle of ``radius`` touches no box."""

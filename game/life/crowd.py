@@ -1,10 +1,12 @@
-"""Pedestrians on the walkway graph: walking, keeping right, waiting for the green man, pausing. Pure.
+"""Pedestrians on the walkway graph: walking, keeping right, waiting for the green man, pausing, browsing the
+market's stalls, sitting on benches. Pure.
 
 Every step moves each walker along its edge (or onto the next at a node) and accepts the move only if the new
 spot keeps its personal circle clear of every other walker's current and new spot and of the visitor; a
 refused walker stands still, then sidesteps, then turns back. Standing still is always allowed, so nobody
 ever overlaps anyone, and every spot is inside a band the graph has checked against the buildings, so nobody
-walks through a wall. A walker steps onto a crossing only while the man is green with time enough to cross.
+walks through a wall (a bench's seat is off every band: the bench is a collider of the graph). A walker steps
+off the kerb only while the man is green with time enough to cross the whole crossing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.life.signals import Junction
+from game.life import crosswalks, lod
+from game.life.signals import GREEN, Junction
 from game.life.walkways import BODY_RADIUS, Walkways
 
 MAX_STEP = 0.25  # seconds: longer updates are split, so nobody steps through anyone
@@ -22,6 +25,9 @@ SIDESTEP_AFTER = 1.0  # seconds blocked before trying another line
 TURN_BACK_AFTER = 5.0
 LATERAL_SPEED = 0.6  # m/s drifting across the pavement
 PAUSE_CHANCE = 0.04  # at each node: stop to look, take a photo, wait for a friend
+SIT_CHANCE = 0.3  # at a node beside a bench with a free seat: sit down for a while
+SEAT_REACH = 8.0  # metres from a walkway node to a seat it leads to
+BROWSE_CHANCE = 0.35  # at a node in a market alley: stop at the stall there and look at the goods
 SHOP_CHANCE = 0.04  # at a node beside a building: go in (a shop, a café, an office) for a while
 STRIDE = 1.45  # metres per walk cycle for a 1.7 m person
 CELL_SPAN = 1 << 24  # cell-key multiplier: more cells than the district has across
@@ -40,7 +46,8 @@ class Place:
 
 class Crowd:
     def __init__(self, ways: Walkways, junctions: list[Junction], places: list[Place], seed: int,
-                 capacity: int = 2000):
+                 capacity: int = 2000, seats: np.ndarray | None = None):
+        """``seats``: (S, 3) x, y and facing of bench seats (:mod:`game.life.benches`) walkers may sit on."""
         self.ways = ways
         self.junctions = {j.id: j for j in junctions}
         self.places = places
@@ -67,7 +74,20 @@ class Crowd:
         self.heading = np.zeros(n)  # radians, counter-clockwise from +x
         self.visitor: tuple[float, float] | None = None
         self.crossing_entries: list[tuple[int, int, float]] = []  # (walker, edge, walk seconds left) this step
+        self.eye: tuple[float, float] | None = None  # where the camera is: far walkers step less often (lod)
+        self.owed = np.zeros(n)  # seconds each walker has not yet been stepped through
+        self.frame = 0
         self._place_nodes = [self._nodes_near(p) for p in places]
+        self.span = crosswalks.spans(ways)  # per edge: the whole crossing's length, kerb to kerb
+        self.seats = np.zeros((0, 3)) if seats is None else np.asarray(seats, float)
+        self.seat_taken = np.zeros(len(self.seats), bool)
+        self.seat = np.full(n, -1)  # the seat a walker sits on, -1 when not sitting
+        self._seats_at: dict[int, list[int]] = {}  # walkway node → seats within reach of it
+        for k, (x, y, _) in enumerate(self.seats):
+            d = np.hypot(ways.nodes[:, 0] - x, ways.nodes[:, 1] - y)
+            near = int(np.argmin(d))
+            if d[near] < SEAT_REACH:
+                self._seats_at.setdefault(near, []).append(k)
 
     # -- population ---------------------------------------------------------------------------------------
     def _nodes_near(self, place: Place) -> np.ndarray:
@@ -120,7 +140,8 @@ class Crowd:
             self.speed_pref[i] = float(np.clip(rng.normal(1.3, 0.18), 0.8, 1.8))
             self.speed[i] = 0.0
             self.phase[i] = rng.uniform(0, 2 * math.pi)
-            self.blocked[i] = self.pause[i] = self.indoors[i] = 0.0
+            self.blocked[i] = self.pause[i] = self.indoors[i] = self.owed[i] = 0.0
+            self.seat[i] = -1
             self.home[i] = place
             self.next_edge[i] = -1
             self.height[i] = float(np.clip(rng.normal(1.0, 0.05), 0.86, 1.14))
@@ -134,6 +155,9 @@ class Crowd:
         idx = [i for i in np.nonzero(self.active & (self.home == place))[0] if self.ways.crossed[self.edge[i]] is None]
         gone = idx[:count]
         self.active[gone] = False
+        seated = self.seat[gone]
+        self.seat_taken[seated[seated >= 0]] = False
+        self.seat[gone] = -1
         return len(gone)
 
     def set_target(self, place: int, target: int) -> None:
@@ -160,53 +184,75 @@ class Crowd:
             if far:
                 wgt *= 1.0 + 4.0 * max(0.0, float(out @ to_home))
             if w.crossed[e] is not None:
-                wgt *= 0.7
+                # a crossing too long to walk in one green at this walker's pace is left to faster walkers
+                wgt *= 0.7 if self.span[e] + 1.0 <= GREEN * self.speed_pref[i] or w.crossed[came] is not None else 1e-6
             weights.append(wgt)
         p = np.asarray(weights) / sum(weights)
         return int(options[int(self.rng.choice(len(options), p=p))])
 
     def _may_cross(self, e: int, speed: float, clock_s: float) -> float | None:
-        """Walk seconds left if a walker at ``speed`` may step onto crossing ``e`` now, else None."""
+        """Walk seconds left if a walker at ``speed`` may step off the kerb onto crossing ``e`` now (time enough for
+        the whole crossing, kerb to kerb), else None."""
         j = self.junctions.get(int(self.ways.junction[e]))
         if j is None:
             return None
         left = j.walk_remaining(self.ways.crossed[e], clock_s)
-        return left if left * speed >= self.ways.length[e] + 1.0 else None
+        return left if left * speed >= self.span[e] + 1.0 else None
 
     def update(self, dt: float, clock_s: float) -> None:
-        """Advance ``dt`` seconds; ``clock_s`` is the signals' clock (seconds since midnight) at the start."""
-        self.crossing_entries = []
-        while dt > 1e-9:
-            h = min(dt, MAX_STEP)
-            self._step(h, clock_s)
-            clock_s += h
-            dt -= h
+        """Advance ``dt`` seconds; ``clock_s`` is the signals' clock (seconds since midnight) at the start.
 
-    def _step(self, dt: float, clock_s: float) -> None:
+        With an :attr:`eye`, far walkers step only every few frames (:mod:`game.life.lod`), then by all the time
+        they are owed; each step is still at most ``MAX_STEP`` long, so nobody steps through anyone."""
+        self.crossing_entries = []
+        self.frame += 1
+        self.owed[self.active] += dt
+        turn = self.active & lod.due(lod.periods(self.pos, self.eye), self.frame)
+        end = clock_s + dt
+        while True:
+            step = np.where(turn, np.minimum(self.owed, MAX_STEP), 0.0)
+            if step.max(initial=0.0) <= 1e-9:
+                break
+            # each walker's own clock: the frame's end less the time it is still owed
+            self._step(step, end - self.owed, step > 1e-9)
+            self.owed -= step
+
+    def _step(self, dt: np.ndarray, clock: np.ndarray, turn: np.ndarray) -> None:
+        """One step of ``dt[i]`` seconds for each walker ``i`` whose ``turn`` it is; ``clock[i]`` its signals' clock."""
         w, rng = self.ways, self.rng
-        inside = np.nonzero(self.active & (self.indoors > 0))[0]
-        self.indoors[inside] -= dt
+        inside = np.nonzero(turn & self.active & (self.indoors > 0))[0]
+        self.indoors[inside] -= dt[inside]
         for i in inside[self.indoors[inside] <= 0]:  # coming out: only onto a free spot, else a moment later
             if not self._free(self.pos[i], ignore=int(i)):
                 self.indoors[i] = 0.5
             else:
                 self.forward[i] = not self.forward[i]
                 self.next_edge[i] = -1
-        present = self.present
+        present = self.present & turn
         paused = present & (self.pause > 0)
-        self.pause[paused] -= dt
+        self.pause[paused] -= dt[paused]
+        for i in np.nonzero(paused & (self.seat >= 0) & (self.pause <= 0))[0]:  # getting up: back onto the way
+            back = w.position(self.edge[i:i + 1], self.along[i:i + 1], self.lateral[i:i + 1])[0]
+            if self._free(back, ignore=int(i)):
+                self.pos[i] = back
+                self.seat_taken[self.seat[i]] = False
+                self.seat[i] = -1
+            else:
+                self.pause[i] = 0.5
         self.speed[paused] = 0.0
         movers = np.nonzero(present & ~paused)[0]
         if not len(movers):
             return
         e = self.edge[movers]
         sgn = np.where(self.forward[movers], 1.0, -1.0)
-        along = self.along[movers] + sgn * self.speed_pref[movers] * dt
+        h = dt[movers]
+        along = self.along[movers] + sgn * self.speed_pref[movers] * h
         target = np.clip(-sgn * self.lane[movers], w.lo[e], w.hi[e])
         lat = self.lateral[movers]
-        lat = np.clip(lat + np.clip(target - lat, -LATERAL_SPEED * dt, LATERAL_SPEED * dt), w.lo[e], w.hi[e])
+        lat = np.clip(lat + np.clip(target - lat, -LATERAL_SPEED * h, LATERAL_SPEED * h), w.lo[e], w.hi[e])
         fwd = self.forward[movers].copy()
         waiting = np.zeros(len(movers), bool)
+        sat_down: list[int] = []
         for k in np.nonzero((along > w.length[e]) | (along < 0))[0]:
             i = movers[k]
             cur = int(e[k])
@@ -216,7 +262,17 @@ class Crowd:
             if self.next_edge[i] < 0:
                 self.next_edge[i] = self._choose(i, node, cur)
                 roll = rng.random()
-                if roll < PAUSE_CHANCE and w.crossed[cur] is None:
+                free = [k for k in self._seats_at.get(node, ()) if not self.seat_taken[k]]
+                if free and roll < SIT_CHANCE:  # a bench with room: sit a while
+                    self.pause[i] = rng.uniform(30.0, 300.0)
+                    self.seat[i] = free[int(rng.integers(len(free)))]
+                    self.seat_taken[self.seat[i]] = True
+                    sat_down.append(int(i))
+                elif len(w.browse) and w.browse[node] and roll < BROWSE_CHANCE:  # a stall: stop and look, facing it
+                    self.pause[i] = rng.uniform(4.0, 30.0)
+                    side = w.normal[cur] * (1.0 if self.lateral[i] >= 0 else -1.0)
+                    self.heading[i] = math.atan2(side[1], side[0])
+                elif roll < PAUSE_CHANCE and w.crossed[cur] is None:
                     self.pause[i] = rng.uniform(3.0, 15.0)
                 elif roll < PAUSE_CHANCE + SHOP_CHANCE and w.door[node]:
                     self.indoors[i] = rng.uniform(30.0, 240.0)
@@ -224,8 +280,8 @@ class Crowd:
             if self.pause[i] > 0 or self.indoors[i] > 0:
                 along[k], waiting[k] = end, True
                 continue
-            if w.crossed[nxt] is not None:
-                left = self._may_cross(nxt, float(self.speed_pref[i]), clock_s)
+            if w.crossed[nxt] is not None and w.crossed[cur] is None:  # on a crossing already: walk on to the kerb
+                left = self._may_cross(nxt, float(self.speed_pref[i]), float(clock[i]))
                 if left is None:
                     along[k], waiting[k] = end, True
                     continue
@@ -243,15 +299,19 @@ class Crowd:
         self.next_edge[movers[entered]] = -1
         self.edge[took], self.along[took], self.lateral[took], self.forward[took] = e[ok], along[ok], lat[ok], fwd[ok]
         self.pos[took] = new[ok]
-        self.speed[took] = moved / dt
+        self.speed[took] = moved / h[ok]
         self.phase[took] += 2 * math.pi * moved / (STRIDE * self.height[took])
-        d = w.direction[e[ok]] * np.where(fwd[ok], 1.0, -1.0)[:, None]
-        self.heading[took] = np.arctan2(d[:, 1], d[:, 0])
+        walked = ok & ~waiting  # those who stopped at a node keep their heading (to the crossing, or the stall)
+        d = w.direction[e[walked]] * np.where(fwd[walked], 1.0, -1.0)[:, None]
+        self.heading[movers[walked]] = np.arctan2(d[:, 1], d[:, 0])
         self.blocked[took] = 0.0
+        for i in sat_down:  # on the seat, off the way (the bench is a collider: no band comes near it)
+            self.pos[i] = self.seats[self.seat[i], :2]
+            self.heading[i] = self.seats[self.seat[i], 2]
         stuck = movers[~ok & ~waiting]
         self.speed[stuck] = 0.0
         self.speed[movers[waiting]] = 0.0
-        self.blocked[stuck] += dt
+        self.blocked[stuck] += dt[stuck]
         for i in stuck:
             if self.blocked[i] > TURN_BACK_AFTER:
                 self.forward[i] = not self.forward[i]
@@ -279,11 +339,14 @@ class Crowd:
                 base = (cell[:, 0] + dx) * CELL_SPAN + cell[:, 1]
                 lo = np.searchsorted(sorted_keys, base - 1, side="left")
                 hi = np.searchsorted(sorted_keys, base + 1, side="right")
-                for off in range(int((hi - lo).max()) if len(hi) else 0):
-                    valid = lo + off < hi
-                    cand = order[np.minimum(lo + off, len(order) - 1)]
-                    d2 = np.sum((src[cand] - new) ** 2, axis=1)
-                    ok &= ~(valid & (d2 < reach * reach) & (own[cand] != movers))
+                rows = np.nonzero(hi > lo)[0]  # movers with anyone in this column of cells
+                off = 0
+                while len(rows):  # the k-th candidate of every mover that has one; dense cells take more rounds
+                    cand = order[lo[rows] + off]
+                    d2 = np.sum((src[cand] - new[rows]) ** 2, axis=1)
+                    ok[rows[(d2 < reach * reach) & (own[cand] != movers[rows])]] = False
+                    off += 1
+                    rows = rows[lo[rows] + off < hi[rows]]
         if self.visitor is not None:
             ok &= np.sum((new - self.visitor) ** 2, axis=1) >= (BODY_RADIUS + 0.35) ** 2
         return ok

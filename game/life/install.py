@@ -17,8 +17,9 @@ from pathlib import Path
 from game import tasks
 from game.city import streets as street_data
 from game.landmarks import catalogue
+from game.life import benches
 from game.life.render import LifeRenderer
-from game.life.world import CityLife, plazas
+from game.life.world import CityLife, alleys, plazas, stream_walks
 from game.nav.collision import Obstacle, ObstacleIndex
 from game.sun import solar_position
 
@@ -45,6 +46,8 @@ class CityLifeHandle:
     def update(self, dt_s: float) -> None:
         if self.visitor is not None:
             self.life.set_visitor(self.visitor())
+        eye = self.base.camera.getPos(self.renderer.root)
+        self.life.set_eye((eye.x, eye.y))
         self.life.update(dt_s)
         self._night_age += dt_s
         if self._night_age >= NIGHT_EVERY:
@@ -71,14 +74,18 @@ class CityLifeHandle:
 def install_city_life(base, world_np, obstacles: Iterable[Obstacle] | ObstacleIndex, when: dt.datetime,
                       seed: int = 1394, visitor: Callable[[], tuple[float, float]] | None = None,
                       run_task: bool = True, crowd_scale: float = 1.0, vehicle_scale: float = 1.0,
-                      cache_dir: Path | None = None) -> CityLifeHandle:
+                      cache_dir: Path | None = None, hub_time: Callable[[], float] | None = None) -> CityLifeHandle:
     """Pedestrians, traffic and signals on the district's streets, drawn under ``world_np``.
 
     ``obstacles``: the district's colliders (``DistrictScene.obstacles``); ``when``: the scene's time (the
     hour sets the typical crowd and traffic; the signals run from it); ``visitor``: where the visitor stands,
-    so walkers step round them; ``cache_dir``: the asset cache, where the walkway network is kept between starts.
+    so walkers step round them; ``cache_dir``: the asset cache, where the walkway network is kept between starts;
+    ``hub_time``: the hub's clock, which scheduled events' crowds follow (the New Year's bell), else the scene's.
     """
     street_list, areas = street_data.load()
-    life = CityLife(street_list, obstacles, when, seed, plazas(areas, catalogue.load().values()),
-                    crowd_scale=crowd_scale, vehicle_scale=vehicle_scale, cache_dir=cache_dir)
+    landmarks = catalogue.load().values()
+    life = CityLife(street_list, obstacles, when, seed, plazas(areas, landmarks), crowd_scale=crowd_scale,
+                    vehicle_scale=vehicle_scale, cache_dir=cache_dir, hub_time=hub_time,
+                    market_alleys=alleys(landmarks), seating=benches.along_squares(landmarks, street_list),
+                    sunken=stream_walks(landmarks))
     return CityLifeHandle(base, life, LifeRenderer(world_np, life), visitor, run_task)

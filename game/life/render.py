@@ -1,4 +1,5 @@
-"""Draws the city life: one instanced draw call per body kind (walkers, cars and taxis, buses, scooters, signals).
+"""Draws the city life: one instanced draw call per body kind (walkers, cars and taxis, buses, scooters, signals,
+pedestrian signals) and one for the crosswalks' zebra bars.
 
 Per-instance data (place, heading, walk phase, colours) is written each frame into a buffer texture that the
 vertex shader reads by ``gl_InstanceID``; the walk cycle is vertex animation in the shader. Colours are linear
@@ -13,7 +14,7 @@ import numpy as np
 from panda3d.core import GeomEnums, NodePath, OmniBoundingVolume, PTA_LVecBase3f, Shader, Texture
 
 from game.architecture.mesh import Mesh, srgb_to_linear
-from game.life import bodies
+from game.life import bodies, crosswalks, lod
 from game.life.signals import Light
 from game.life.traffic import KINDS
 from game.life.world import CityLife
@@ -34,6 +35,7 @@ BOTTOMS = ["#1c1d22", "#2a3550", "#3d4048", "#6e6a62", "#c8c2b4", "#4a3a2e", "#2
 SLOTS = {bodies.SKIN: "#c89a7a", bodies.SHOES: "#1b1b1d", bodies.GLASS: "#1a2129", bodies.TYRE: "#151515",
          bodies.ACCENT: "#eeeeea", bodies.HEADLIGHT: "#fff6dc", bodies.TAILLIGHT: "#d01818", bodies.SIGN: "#f3d24a"}
 LIGHT_RGB = {Light.GREEN: (0.05, 1.0, 0.35), Light.YELLOW: (1.0, 0.7, 0.0), Light.RED: (1.0, 0.05, 0.02)}
+BENCH_WOOD = "#8a5a36"
 DELIVERY_BOXES = ["#c8202a", "#2a5fc8", "#f0f0ee", "#1aa05a"]
 
 
@@ -88,6 +90,7 @@ class LifeRenderer:
         shader = load_glsl("life")
         self.layers = {
             "walkers": InstanceLayer(self.root, "walkers", bodies.walker(), walkers, shader),
+            "walkers-far": InstanceLayer(self.root, "walkers-far", bodies.walker_far(), walkers, shader),
             "cars": InstanceLayer(self.root, "cars", bodies.car(), vehicles, shader),
             "buses": InstanceLayer(self.root, "buses", bodies.bus(), vehicles // 4, shader),
             "scooters": InstanceLayer(self.root, "scooters", bodies.scooter(), vehicles // 4, shader),
@@ -95,6 +98,23 @@ class LifeRenderer:
         self._signals = self._signal_posts()
         self.layers["signals"] = InstanceLayer(self.root, "signals", bodies.signal_head(), max(len(self._signals), 1),
                                         shader)
+        walks = crosswalks.crosswalks(life.ways)
+        self._walk_signals = crosswalks.signal_posts(walks)
+        self.layers["walk-signals"] = InstanceLayer(self.root, "walk-signals", bodies.walk_signal(),
+                                                    max(len(self._walk_signals), 1), shader)
+        self.layers["crosswalks"] = InstanceLayer(self.root, "crosswalks",
+                                                  crosswalks.zebra(walks, (bodies.ACCENT, bodies.RIGID)), 1, shader)
+        self.layers["benches"] = InstanceLayer(self.root, "benches", bodies.bench(), max(len(life.benches), 1), shader)
+        seats = np.zeros((len(life.benches), TEXELS, 4), np.float32)
+        for k, b in enumerate(life.benches):
+            seats[k, 0] = (b.x, b.y, 0.0, b.facing)
+            seats[k, 1, 2] = 1.0
+            seats[k, 2, 0:3] = _lin(BENCH_WOOD)
+        self.layers["benches"].write(seats)
+        paint = np.zeros((1, TEXELS, 4), np.float32)
+        paint[0, 0, 3] = math.pi / 2  # the bars are in world metres already: no turn, no offset
+        paint[0, 1, 2] = 1.0
+        self.layers["crosswalks"].write(paint)
         td = life.traffic_data
         self._bus_rgb = np.array([_lin(b["colour"]) for b in td["bus_liveries"]], np.float32)
         self._car_rgb = np.array([_lin(c["colour"]) for c in td["car_colours"]], np.float32)
@@ -134,31 +154,39 @@ class LifeRenderer:
             self._tops = np.array([_lin(c) for c in SEASON_TOPS[season]], np.float32)
         for layer in self.layers.values():
             layer.node.setShaderInput("night", night)
-        self.layers["walkers"].write(self._walkers())
+        data, near = self._walkers()
+        self.layers["walkers"].write(data[near])
+        far = data[~near]
+        far[:, 1, 1] = 0.0  # no stride: the far body is one rigid piece
+        far[:, 1, 3] = 0.0  # nor poses
+        self.layers["walkers-far"].write(far)
         tr = life.traffic
         idx = np.nonzero(tr.active)[0]
         for name, kinds in (("cars", ("car", "taxi")), ("buses", ("bus",)), ("scooters", ("scooter",))):
             sel = idx[np.isin(tr.kind[idx], [KINDS.index(k) for k in kinds])]
             self.layers[name].write(self._vehicles(sel, name))
         self.layers["signals"].write(self._signal_data())
+        self.layers["walk-signals"].write(self._walk_signal_data())
 
-    def _walkers(self) -> np.ndarray:
+    def _walkers(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every walker out on the street, and which of them are near enough for the full body."""
         c = self.life.crowd
         idx = np.nonzero(c.present)[0]
         look = c.look[idx]
         out = np.zeros((len(idx), TEXELS, 4), np.float32)
         out[:, 0, 0:2] = c.pos[idx]
-        out[:, 0, 2] = 0.1
+        out[:, 0, 2] = 0.1 + c.ways.height(c.edge[idx], c.along[idx])  # down on the stream's walkways
         out[:, 0, 3] = c.heading[idx]
         out[:, 1, 0] = c.phase[idx]
         out[:, 1, 1] = np.clip(c.speed[idx] / 1.3, 0.0, 1.2) * 0.45
         out[:, 1, 2] = c.height[idx]
-        out[:, 1, 3] = (c.pause[idx] > 0) & (look % 3 == 0)  # a third of those who stop take a photo
+        # 2: sitting on a bench; 1: a third of those who stop take a photo
+        out[:, 1, 3] = np.where(c.seat[idx] >= 0, 2.0, (c.pause[idx] > 0) & (look % 3 == 0))
         out[:, 2, 0:3] = self._tops[look % len(self._tops)]
         out[:, 2, 3] = ((look >> 6) & 15) / 15.0
         out[:, 3, 0:3] = self._bottoms[(look >> 3) % len(self._bottoms)]
         out[:, 3, 3] = ((look >> 10) & 15) / 15.0 * 0.6
-        return out
+        return out, lod.near(c.pos[idx], c.eye)
 
     def _vehicles(self, idx: np.ndarray, layer: str) -> np.ndarray:
         tr = self.life.traffic
@@ -186,6 +214,17 @@ class LifeRenderer:
             out[k, 0] = (x, y, 0.0, h)
             out[k, 1, 2] = 1.0
             out[k, 3, 0:3] = LIGHT_RGB[self.life.junctions[jid].light(street, clock)]
+        return out
+
+    def _walk_signal_data(self) -> np.ndarray:
+        """The green man while the crossing may be walked (:meth:`Junction.walk_remaining`), else the red man."""
+        clock = self.life.clock_s
+        out = np.zeros((len(self._walk_signals), TEXELS, 4), np.float32)
+        for k, (x, y, h, jid, street) in enumerate(self._walk_signals):
+            out[k, 0] = (x, y, 0.0, h)
+            out[k, 1, 2] = 1.0
+            walk = self.life.junctions[jid].walk_remaining(street, clock) > 0
+            out[k, 3, 0:3] = LIGHT_RGB[Light.GREEN if walk else Light.RED]
         return out
 
     @property

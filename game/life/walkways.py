@@ -9,7 +9,7 @@ Crossings that do not lead from kerb to kerb are pruned; so are islands too smal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,7 +24,12 @@ MAX_EDGE = 8.0
 PAVEMENT_HALF = SIDEWALK / 2 - BODY_RADIUS
 CROSSING_HALF = 1.6  # a zebra crossing is about 4 m wide
 PLAZA_STEP = 6.0
+# a plaza's edge nodes link to the nearest pavement nodes this close: a grid step and a little, so a kerb landing
+# between two grid nodes (the crossing at Gwanghwamun's gate lands 6.3 m from the forecourt's first row) still joins
+PLAZA_REACH = 1.25 * PLAZA_STEP
 MIN_COMPONENT = 12  # nodes; smaller islands are dropped
+ENTRANCES, ENTRANCE_REACH = 3, 30.0  # links into a plaza no pavement node is within PLAZA_REACH of
+ALLEY_REACH = 30.0  # metres from a market alley's end to the pavement it opens onto
 DOOR_REACH = 7.0  # metres from a pavement node to a building front for the node to count as a shop door
 
 
@@ -42,11 +47,21 @@ class Walkways:
     junction: np.ndarray  # (E,) junction id governing a crossing, -1 elsewhere
     adjacency: list[list[int]]  # edges at each node
     door: np.ndarray  # (N,) a pavement node beside a building: walkers may go in (a shop) and come out later
+    browse: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # (N,) a node in a market's stall alley
+    z: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (N,) height of each node; 0 at street level
 
     def position(self, edge: np.ndarray, along: np.ndarray, lateral: np.ndarray) -> np.ndarray:
         """World points ``along`` metres from each edge's start node and ``lateral`` metres to its left."""
         return (self.nodes[self.a[edge]] + self.direction[edge] * along[:, None]
                 + self.normal[edge] * lateral[:, None])
+
+    def height(self, edge: np.ndarray, along: np.ndarray) -> np.ndarray:
+        """Ground height ``along`` metres from each edge's start (0 at street level; the sunken walkways and their
+        stairs below it)."""
+        if not len(self.z):
+            return np.zeros(len(edge))
+        za, zb = self.z[self.a[edge]], self.z[self.b[edge]]
+        return za + (zb - za) * np.clip(along / self.length[edge], 0.0, 1.0)
 
 
 def _carriageway_owner(streets: list[Street], xy: np.ndarray, own: int, slack: float = 0.0) -> np.ndarray:
@@ -100,6 +115,8 @@ class _Builder:
         self.nodes: list[np.ndarray] = []
         self.edges: list[tuple[int, int, float, float, int]] = []  # a, b, lo, hi, crossed street or -1
         self.own: list[int] = []
+        self.z: dict[int, float] = {}  # nodes off street level (the sunken walkways)
+        self.laid: set[int] = set()  # edges of the sunken walkways: judged at their own level (bands)
 
     def node(self, p: np.ndarray) -> int:
         self.nodes.append(np.asarray(p, float))
@@ -127,6 +144,11 @@ class _Builder:
         flat = np.concatenate([g[3] for g in groups])
         ok = self.clear.clear(flat, BODY_RADIUS + MARGIN)
         bounds = np.cumsum([0] + [len(g[3]) for g in groups])
+        for k in self.laid:  # below street level: judged by what stands at its own level; on stairs, by nothing
+            i, j = self.edges[k][0], self.edges[k][1]
+            sl = slice(bounds[k], bounds[k + 1])
+            za, zb = self.z.get(i, 0.0), self.z.get(j, 0.0)
+            ok[sl] = self.clear.at_level(za).clear(flat[sl], BODY_RADIUS + MARGIN) if abs(za - zb) < 1e-6 else True
         ends = nodes[np.asarray([(e[0], e[1]) for e in self.edges])]
         mids, half_len = ends.mean(axis=1), np.linalg.norm(ends[:, 1] - ends[:, 0], axis=1) / 2
         own = np.asarray(self.own)
@@ -180,14 +202,24 @@ def _cut_points(lines: list[tuple[int, np.ndarray]], streets: list[Street]) -> l
 
 
 def build(streets: list[Street] | tuple[Street, ...], clearance: Clearance, junctions: list,
-          plazas: list[np.ndarray] = ()) -> Walkways:
-    """The walkway graph for ``streets`` (and open ``plazas`` polygons), clear of ``clearance``'s colliders."""
+          plazas: list[np.ndarray] = (), alleys: list[np.ndarray] = (),
+          sunken: list[tuple[np.ndarray, np.ndarray, float]] = ()) -> Walkways:
+    """The walkway graph for ``streets`` (and open ``plazas`` polygons, market ``alleys``: centre lines walked
+    like pavements, whose nodes are marked for browsing, and ``sunken`` walkways: (centre line, height of each of
+    its points, half width), joined to the rest only where they come up to street level), clear of
+    ``clearance``'s colliders."""
     streets = list(streets)
     lines = pavement_lines(streets)
+    first_alley = len(lines)
+    lines += [(-1, np.asarray(a, float)) for a in alleys]
     cuts = _cut_points(lines, streets)
     bld = _Builder(streets, clearance)
     corners: dict[int, int] = {}
-    for (k, line), c in zip(lines, cuts, strict=True):
+    alley_nodes: list[int] = []
+    alley_ends: list[int] = []
+    for n_line, ((k, line), c) in enumerate(zip(lines, cuts, strict=True)):
+        in_alley = n_line >= first_alley
+        made = len(bld.nodes)
         lengths = arc_lengths(line)
         stations = sorted(c)
         prev = None
@@ -215,10 +247,54 @@ def build(streets: list[Street] | tuple[Street, ...], clearance: Clearance, junc
             ends = np.asarray(bld.nodes)[np.asarray(pending)]
             for (i, j), crossed in zip(pending, _carriageway_owner(streets, ends.mean(axis=1), k), strict=True):
                 bld.add_edge(i, j, int(crossed), CROSSING_HALF if crossed >= 0 else PAVEMENT_HALF, k)
+            if in_alley:
+                alley_nodes += range(made, len(bld.nodes))
+                alley_ends += [pending[0][0], pending[-1][1]]
+    _link_alleys(bld, alley_ends, set(alley_nodes))
+    for line, heights, half in sunken:
+        _add_sunken(bld, np.asarray(line, float), np.asarray(heights, float), half)
     for poly in plazas:
         _add_plaza(bld, streets, poly)
     bld.bands()
-    return _finish(bld, streets, junctions)
+    ways = _finish(bld, streets, junctions)
+    ways.browse[[n for n in alley_nodes if ways.adjacency[n]]] = True
+    for n, z in bld.z.items():
+        ways.z[n] = z
+    return ways
+
+
+def _add_sunken(bld: _Builder, line: np.ndarray, heights: np.ndarray, half: float) -> None:
+    """A walkway below (or climbing to) street level: nodes at most ``MAX_EDGE`` apart with their heights; cut by
+    nothing at street level, so it meets the rest only where a plaza reaches its street-level end. Its bands are
+    judged against the colliders at its own level (the street's rails and Mojeongyo above are no walls there); the
+    stairs, whose steps would be, by none (they run between the stream's wall and its rail)."""
+    lengths = arc_lengths(line)
+    stations = np.unique(np.concatenate([lengths, np.linspace(0, lengths[-1],
+                                                              int(np.ceil(lengths[-1] / MAX_EDGE)) + 1)]))
+    prev = None
+    for st in stations:
+        p, _ = point_at(line, lengths, st)
+        n = bld.node(p)
+        bld.z[n] = float(np.interp(st, lengths, heights))
+        if prev is not None:
+            bld.laid.add(len(bld.edges))
+            bld.add_edge(prev, n, -1, half)
+        prev = n
+
+
+def _link_alleys(bld: _Builder, ends: list[int], alley: set[int]) -> None:
+    """Each end of a market alley joined to the nearest pavement node within ``ALLEY_REACH`` (kept only if the
+    link's band is clear of the buildings between, like every edge)."""
+    if not ends:
+        return
+    nodes = np.asarray(bld.nodes)
+    street = np.array([n not in alley for n in range(len(nodes))])
+    for e in ends:
+        d = np.linalg.norm(nodes - nodes[e], axis=1)
+        d[~street] = np.inf
+        m = int(np.argmin(d))
+        if d[m] < ALLEY_REACH:
+            bld.add_edge(e, m, -1, 1.0)
 
 
 def _add_plaza(bld: _Builder, streets: list[Street], poly: np.ndarray) -> None:
@@ -231,6 +307,7 @@ def _add_plaza(bld: _Builder, streets: list[Street], poly: np.ndarray) -> None:
     keep = point_in_polygon(poly, pts) & ~_in_any_carriageway(streets, pts, slack=-1.0)
     keep &= bld.clear.clear(pts, BODY_RADIUS + MARGIN)
     pavement = np.asarray(bld.nodes)
+    below = np.array([abs(bld.z.get(n, 0.0)) > 0.05 for n in range(len(pavement))], bool)
     grid_index = {}
     for (i, j), ok in zip(np.ndindex(gx.shape), keep, strict=True):
         if ok:
@@ -240,9 +317,24 @@ def _add_plaza(bld: _Builder, streets: list[Street], poly: np.ndarray) -> None:
             m = grid_index.get((i + di, j + dj))
             if m is not None:
                 bld.add_edge(n, m, -1, 1.0)
-        near = np.nonzero(np.linalg.norm(pavement - bld.nodes[n], axis=1) < PLAZA_STEP)[0]
-        for m in near[:2]:
-            bld.add_edge(n, int(m), -1, 0.5)
+    if not grid_index or not len(pavement):
+        return
+    grid = np.asarray(list(grid_index.values()))
+    dist = np.linalg.norm(pavement[None] - np.asarray(bld.nodes)[grid][:, None], axis=2)  # (plaza, pavement)
+    dist[:, below] = np.inf  # a plaza at street level joins only nodes at street level
+    near = np.argsort(dist, axis=1)[:, :2]
+    joined = False
+    for n, ms, row in zip(grid, near, dist, strict=True):
+        for m in ms:
+            if row[m] < PLAZA_REACH:
+                bld.add_edge(int(n), int(m), -1, 0.5)
+                joined |= int(m) not in bld.z  # a pavement's node, not a sunken walkway's top
+    if not joined:  # a plaza set back from every pavement (Cheonggye Plaza): entrances from its nearest nodes
+        dist[:, list(bld.z)] = np.inf
+        for k in np.argsort(dist.min(axis=1))[:ENTRANCES]:
+            m = int(np.argmin(dist[k]))
+            if dist[k, m] < ENTRANCE_REACH:
+                bld.add_edge(int(grid[k]), m, -1, 0.5)
 
 
 def _finish(bld: _Builder, streets: list[Street], junctions: list) -> Walkways:
@@ -303,4 +395,5 @@ def _finish(bld: _Builder, streets: list[Street], junctions: list) -> Walkways:
     for n, edges_here in enumerate(adjacency):
         door[n] &= bool(edges_here) and all(crossed[e] is None for e in edges_here)
     return Walkways(nodes, a, b, length, direction, normal, np.array([e[2] for e in edges]),
-                    np.array([e[3] for e in edges]), crossed, junction, adjacency, door)
+                    np.array([e[3] for e in edges]), crossed, junction, adjacency, door, np.zeros(len(nodes), bool),
+                    np.zeros(len(nodes)))

@@ -18,7 +18,7 @@ def test_v_toggles_the_crowd_bars_and_their_legend(desktop, pilot) -> None:
     levels = desktop.badge.levels()
     bars = view.bars()
     expected = {p.id: data_view.bar_height(levels[h.name][0]) for h in data.hotspots for p, _ in h.places}
-    assert bars.keys() == expected.keys() and len(bars) == 4
+    assert bars.keys() == expected.keys() and len(bars) == 6  # incl. the market's alleys and the stream walk
     assert all(abs(bars[k] - expected[k]) < 1e-3 for k in bars)
     texts = legend_texts(view)
     assert "혼잡도 (V: 닫기) / Crowd level (V: close)" in texts

@@ -11,7 +11,8 @@ from game.architecture.builders import build_landmark
 from game.architecture.stream import walk_parts
 from game.city import blocks, streets
 from game.landmarks import catalogue
-from game.life.world import CityLife, plazas
+from game.life import benches
+from game.life.world import CityLife, alleys, plazas, stream_walks
 from game.nav.collision import Obstacle, ObstacleIndex
 
 KST = dt.timezone(dt.timedelta(hours=9))
@@ -42,6 +43,9 @@ def make_life(district):
     street_list, areas, landmarks, obstacles, index = district
 
     def make(when: dt.datetime = NOON, seed: int = 7, **kw) -> CityLife:
-        return CityLife(street_list, index, when, seed, plazas(areas, landmarks.values()), **kw)
+        return CityLife(street_list, index, when, seed, plazas(areas, landmarks.values()),
+                        market_alleys=alleys(landmarks.values()),
+                        seating=benches.along_squares(landmarks.values(), street_list),
+                        sunken=stream_walks(landmarks.values()), **kw)
 
     return make

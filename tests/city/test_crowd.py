@@ -40,7 +40,9 @@ def test_ten_thousand_seconds_without_walls_or_overlaps(district, make_life):
         assert _min_separation(pos) >= 2 * BODY_RADIUS - 1e-9, step
         assert (np.linalg.norm(pos - (-25.0, 40.0), axis=1) >= BODY_RADIUS + 0.35 - 1e-9).all()
         if step % 50 == 0:
-            assert all(resolve(x, y, BODY_RADIUS, index) == (x, y) for x, y in pos), step
+            feet = ways.height(crowd.edge[act], crowd.along[act])  # street level, or down on the stream's banks
+            clear = [resolve(x, y, BODY_RADIUS, index, feet=z) == (x, y) for (x, y), z in zip(pos, feet, strict=True)]
+            assert all(clear), step
             road = np.array([ways.crossed[e] is None for e in crowd.edge[act]])
             for s in street_list:
                 assert (distance_to_polyline(s.points, pos[road]) > s.width / 2 - 0.35).all(), (step, s.id)
@@ -60,10 +62,11 @@ def test_walkers_step_onto_crossings_only_on_the_green_man(make_life):
         moved_on = np.nonzero(crowd.present & (crowd.edge != before))[0]
         for i in moved_on:
             e = crowd.edge[i]
-            if ways.crossed[e] is None:
-                continue
+            if ways.crossed[e] is None or ways.crossed[before[i]] is not None:
+                continue  # on the pavement, or walking on over a crossing already entered
             j = life.junctions[ways.junction[e]]
-            assert j.walk_remaining(ways.crossed[e], clock) * crowd.speed_pref[i] >= ways.length[e]
+            # off the kerb only with time enough for the whole crossing, not just its first piece
+            assert j.walk_remaining(ways.crossed[e], clock) * crowd.speed_pref[i] >= crowd.span[e] >= ways.length[e]
             assert j.light(ways.crossed[e], clock) is Light.RED
             entries += 1
         nxt = crowd.next_edge

@@ -12,7 +12,7 @@ from game.architecture.builders import build_landmark
 from game.guided_walk import GuidedWalk, route, segment_clear
 from game.landmarks.views import view_for
 from game.life.clearance import Clearance
-from game.life.world import CityLife, plazas
+from game.life.world import CityLife, alleys, plazas
 from game.nav.walker import RADIUS, Walker
 from tests.city.conftest import NOON
 
@@ -22,7 +22,8 @@ START = "gwanghwamun-square"
 @pytest.fixture(scope="module")
 def walk_world(district):
     street_list, areas, landmarks, _obstacles, index = district
-    ways = CityLife(street_list, index, NOON, 7, plazas(areas, landmarks.values())).ways
+    ways = CityLife(street_list, index, NOON, 7, plazas(areas, landmarks.values()),
+                    market_alleys=alleys(landmarks.values())).ways
     views = {lid: view_for(lm, build_landmark(lm).dims.get("total_height", 10.0)) for lid, lm in landmarks.items()}
     return ways, Clearance(index), views, index
 
@@ -37,9 +38,10 @@ def test_every_landmark_has_a_way_from_the_start_clear_of_every_collider(walk_wo
         legs = list(zip([start, *path[:-1]], path, strict=True))
         for a, b in legs:
             assert segment_clear(clearance.clear, a, b, RADIUS * 0.9), (lid, a, b)
-        # along the pavements, not round the district: measured 1.00–1.24 times the straight line (crossings at
-        # junctions, round blocks), 1.58 to Gyeongbokgung (over Yulgok-ro by the crossing 180 m east of the gate)
-        assert sum(math.dist(a, b) for a, b in legs) <= 1.6 * math.dist(start, path[-1]) + 30.0, lid
+        # along the pavements, not round the district: measured 1.01–1.25 times the straight line (crossings at
+        # junctions, round blocks; 1.01 to Gyeongbokgung, over Yulgok-ro by the crosswalk in front of the gate)
+        ratio = 1.05 if lid in ("gwanghwamun", "gyeongbokgung") else 1.25
+        assert sum(math.dist(a, b) for a, b in legs) <= ratio * math.dist(start, path[-1]) + 30.0, lid
 
 
 def test_a_wall_in_the_way_is_walked_round():
