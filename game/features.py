@@ -47,6 +47,7 @@ class Context:
     life: Any = None  # game.life.install.CityLifeHandle (people and traffic; its walkways guide easy mode's walks)
     badge: Any = None  # game.life.live_badge.LiveBadge
     data_view: Any = None  # game.life.data_view.DataView
+    events_board: Any = None  # game.life.events_board.EventsBoard (today's cultural events at the square)
     easy: Any = None  # game.easy_mode.EasyMode
     handles: list[Handle] = field(default_factory=list)
 
@@ -249,8 +250,12 @@ def bell_ceremony(ctx: Context) -> Handle:
                                 signing=ctx.aids.signing if ctx.aids is not None else None)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
+    if ctx.life is not None:  # the crowd the bell draws to Jongno follows the same hub clock as the strikes
+        ctx.life.life.hub_time = ctx.ceremony.hub_now
 
     def undo() -> None:
+        if ctx.life is not None:
+            ctx.life.life.hub_time = None
         if ctx.explore is not None:
             ctx.explore.menu_extras.remove(ctx.ceremony.menu_entry)
         ctx.ceremony.release()
@@ -279,8 +284,10 @@ def guard_ceremonies(ctx: Context) -> Handle:
 
 def live_badge(ctx: Context) -> Handle:
     """Live Seoul data from the hub (issue 16): the nearest hotspot's crowd and the air on a HUD badge and in the
-    info panel; the live crowd level fills the streets; V shows every hotspot's level as bars (the data view)."""
+    info panel; the live crowd level fills the streets; V shows every hotspot's level as bars (the data view); a
+    board at the square lists today's cultural events."""
     from game.life.data_view import DataView
+    from game.life.events_board import EventsBoard
     from game.life.live_badge import LiveBadge
 
     if ctx.city is None or ctx.city.link is None or ctx.life is None or ctx.explore is None:
@@ -289,8 +296,10 @@ def live_badge(ctx: Context) -> Handle:
     ctx.badge = LiveBadge(app, ctx.city, ctx.life.life, lambda: (walker.x, walker.y), lambda: app.language.value)
     ctx.explore.info_notes.append(ctx.badge.info_note)
     ctx.data_view = DataView(app, ctx.life.life.data, ctx.badge.levels)
+    ctx.events_board = EventsBoard(app, ctx.badge)
 
     def undo() -> None:
+        ctx.events_board.release()
         ctx.data_view.release()
         ctx.explore.info_notes.remove(ctx.badge.info_note)
         ctx.badge.release()

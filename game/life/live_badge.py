@@ -39,7 +39,7 @@ class LiveBadge:
         self.app, self.city, self.life, self.where, self.lang = app, city, life, where, lang
         self.data: CrowdData = life.data
         self.areas: dict[str, dict[str, Any]] = {}
-        self._got_at: float | None = None  # monotonic time of the last reply
+        self.got_at: float | None = None  # monotonic time of the last reply
         self._rid: str | None = None
         self._next_poll = 0.0
         self._next_refresh = 0.0
@@ -60,7 +60,7 @@ class LiveBadge:
             self._rid = None
             if event.ok:
                 self.areas = {a["area"]: a for a in event.result.get("areas", [])}
-                self._got_at = time.monotonic()
+                self.got_at = time.monotonic()
                 for hotspot in self.data.hotspots:
                     st = hotspot_status.status(self.data, hotspot, self.areas, 0.0, self.life.now)
                     self.life.set_live_level(hotspot.name, None if st.source == "typical"
@@ -77,13 +77,13 @@ class LiveBadge:
         return task.cont
 
     def status(self) -> hotspot_status.Status:
-        extra = 0.0 if self._got_at is None else time.monotonic() - self._got_at
+        extra = 0.0 if self.got_at is None else time.monotonic() - self.got_at
         hotspot = hotspot_status.nearest(self.data, self.where())
         return hotspot_status.status(self.data, hotspot, self.areas, extra, self.life.now)
 
     def levels(self) -> dict[str, tuple[int, str]]:
         """Every hotspot's level and its source (live, stale, typical), for the data view."""
-        extra = 0.0 if self._got_at is None else time.monotonic() - self._got_at
+        extra = 0.0 if self.got_at is None else time.monotonic() - self.got_at
         return {h.name: (st.level, st.source) for h in self.data.hotspots
                 if (st := hotspot_status.status(self.data, h, self.areas, extra, self.life.now))}
 

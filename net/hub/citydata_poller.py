@@ -32,6 +32,7 @@ KEY_ENV = "MSEOUL_SEOUL_API_KEY"
 SENDER = "citydata@metaverse-seoul"
 DISTRICT_AREAS = ("광화문·덕수궁", "남대문시장", "종로·청계 관광특구")  # the hotspots in the district (assets/life)
 MAX_BODY = 512 * 1024
+MAX_EVENTS = 12  # a hotspot lists dozens in festival season; a board shows a few
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def store(conn: Database, snap: Snapshot) -> None:
 
 
 def summary(area: str, body: str, received: float, now: float) -> dict[str, Any]:
-    """What a client shows of one hotspot: crowd level and message, air index and dusts, weather, its age."""
+    """What a client shows of one hotspot: crowd level and message, air index and dusts, weather, its cultural
+    events (the square's board), its age."""
     data = citydata.parse(body)
     crowd, weather = data.crowd, data.weather
     return {
@@ -139,6 +141,7 @@ def summary(area: str, body: str, received: float, now: float) -> dict[str, Any]
         "weather": None if weather is None else {"temperature": weather.temperature,
                                                  "precipitation": weather.precipitation_type, "sky": weather.sky},
         "disasters": [d.key for d in data.disasters],
+        "events": [{"name": e.name, "period": e.period, "place": e.place} for e in data.events[:MAX_EVENTS]],
     }
 
 

@@ -43,3 +43,8 @@ def test_the_teleport_menu_lists_the_bell_after_the_landmarks(eve, pilot) -> Non
     landmarks = list(eve.app.landmarks)
     assert [i for i, _ in items[:len(landmarks)]] == landmarks  # the landmarks keep their numbers
     pilot.press("escape")
+
+
+def test_the_crowd_around_bosingak_runs_on_the_bells_hub_clock(eve) -> None:
+    """The street's people and the strikes share one clock: the crowd the bell draws fills Jongno on hub time."""
+    assert eve.life.life.hub_time == eve.ceremony.hub_now

@@ -77,6 +77,7 @@ def test_summaries_carry_crowd_air_weather_and_the_disaster_fingerprints() -> No
     busy = citydata_poller.summary(GWANGHWAMUN, BUSY.decode(), 100.0, 160.0)
     assert busy["crowd"]["level"] == "붐빔" and busy["crowd"]["message"] and busy["age_s"] == 60.0
     assert busy["weather"]["precipitation"] == "비" and busy["disasters"]
+    assert busy["events"] == [{"name": "광화문광장 책마당", "period": "2026-05-01~2026-06-30", "place": "광화문광장"}]
     quiet = citydata_poller.summary(MARKET, QUIET.decode(), 100.0, 100.0)
     assert quiet["crowd"]["level"] == "여유" and quiet["air"]["index"] == "매우나쁨" and quiet["air"]["pm10"] == 132
 
