@@ -3,7 +3,8 @@
 It stands on the square's green strip between two trees, facing the walk, and reads the ``광화문·덕수궁`` hotspot from
 the live badge's latest ``city.data`` reply (no requests of its own). The lines come from
 :mod:`game.life.cultural_events`: today's events on the scene's date, or why there are none, with the data's age
-once it is stale. Its panel is lit as the street is; its text is not (a lit display), and follows the one language setting.
+once it is stale. Its panel is lit as the street is; its text is not (a lit display), and follows the one language
+setting.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ class EventsBoard:
         self.root.setH(FACING_H)
         w, h = SIZE
         legs = [box((0.12, 0.12, LEGS), (side * (w / 2 - 0.3), 0.0, 0.0), PANEL) for side in (-1.0, 1.0)]
-        panel = self.root.attachNewNode(meshes_to_node("events-board", merge([box((w, 0.1, h), (0.0, 0.0, LEGS),
-                                                                                  PANEL), *legs])))
+        self.root.attachNewNode(meshes_to_node("events-board", merge([box((w, 0.1, h), (0.0, 0.0, LEGS), PANEL),
+                                                                      *legs])))
         cast_no_shadow(self.root)
         self.text: list[NodePath] = []
         self.lines: list[str] = []
