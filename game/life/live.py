@@ -22,12 +22,19 @@ def apply(life: CityLife, data: CityData) -> dict[str, float]:
             life.set_live_level(data.area, data.crowd.level)
         except ValueError:  # a level name the data file does not know: keep the typical profile
             life.set_live_level(data.area, None)
-    applied: dict[str, float] = {}
     if data.traffic is None:
-        return applied
+        return {}
+    return apply_roads(life, [(r.road, r.speed_kmh) for r in data.traffic.roads])
+
+
+def apply_roads(life: CityLife, roads: list[tuple[str, float]]) -> dict[str, float]:
+    """Set the live speed of each street whose road names (``traffic.json`` ``road_names``) the data reports; a
+    street with no report keeps its typical speed. Returns the speeds applied per street id (several links of one
+    road averaged)."""
+    applied: dict[str, float] = {}
     names = {k: v for k, v in life.traffic_data["road_names"].items() if not k.startswith("_")}
     for street, aliases in names.items():
-        speeds = [r.speed_kmh for r in data.traffic.roads if r.road in aliases and r.speed_kmh > 0]
+        speeds = [kmh for road, kmh in roads if road in aliases and kmh > 0]
         if speeds:
             applied[street] = statistics.fmean(speeds)
             life.set_live_speed(street, applied[street])

@@ -1,6 +1,6 @@
 """Live Seoul data for the visitor: a small HUD badge with the nearest hotspot's crowd level (in the crowd colour
 scale) and the air (AirKorea's four levels, in the air colour scale), a line in the info panel, and the live level
-handed to the city life so the streets fill as the city says.
+and road speeds handed to the city life so the streets fill and the traffic moves as the city says.
 
 It asks the hub for ``city.data`` every :data:`POLL_S` seconds over the city link (never the Open API itself: one
 poller on the hub serves every client); the network is polled by its own task, so a slow or dead source costs the
@@ -17,7 +17,7 @@ from direct.gui.OnscreenText import OnscreenText
 from panda3d.core import TextNode
 
 from game import colour_scales, tasks
-from game.life import hotspot_status
+from game.life import data_layers, hotspot_status, live
 from game.life.density import CrowdData
 from net.client.link import ReplyReceived
 
@@ -65,6 +65,9 @@ class LiveBadge:
                     st = hotspot_status.status(self.data, hotspot, self.areas, 0.0, self.life.now)
                     self.life.set_live_level(hotspot.name, None if st.source == "typical"
                                              else self.data.levels[st.level])
+                for street in list(self.life.live_speeds):  # a road no longer reported goes back to typical
+                    self.life.set_live_speed(street, None)
+                live.apply_roads(self.life, data_layers.live_roads(self.areas, 0.0))
                 self._next_refresh = 0.0
 
     def _update(self, task):
@@ -86,6 +89,17 @@ class LiveBadge:
         extra = 0.0 if self.got_at is None else time.monotonic() - self.got_at
         return {h.name: (st.level, st.source) for h in self.data.hotspots
                 if (st := hotspot_status.status(self.data, h, self.areas, extra, self.life.now))}
+
+    def _age(self) -> float:
+        return 0.0 if self.got_at is None else time.monotonic() - self.got_at
+
+    def air_levels(self) -> dict[str, tuple[int, str]]:
+        """Each hotspot's air level with a reading (the data view's air layer)."""
+        return data_layers.air_levels(self.areas, self._age())
+
+    def road_levels(self) -> dict[str, tuple[int, str]]:
+        """Each hotspot's road pace with a reading (the data view's road layer)."""
+        return data_layers.road_levels(self.areas, self._age())
 
     def refresh(self) -> None:
         lang = self.lang()

@@ -33,6 +33,7 @@ SENDER = "citydata@metaverse-seoul"
 DISTRICT_AREAS = ("광화문·덕수궁", "남대문시장", "종로·청계 관광특구")  # the hotspots in the district (assets/life)
 MAX_BODY = 512 * 1024
 MAX_EVENTS = 12  # a hotspot lists dozens in festival season; a board shows a few
+MAX_ROADS = 40  # road links per hotspot (a few dozen around Gwanghwamun)
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,8 @@ def store(conn: Database, snap: Snapshot) -> None:
 
 
 def summary(area: str, body: str, received: float, now: float) -> dict[str, Any]:
-    """What a client shows of one hotspot: crowd level and message, air index and dusts, weather, its cultural
-    events (the square's board), its age."""
+    """What a client shows of one hotspot: crowd level and message, air index and dusts, weather, road speeds
+    (the traffic's pace and the data view), its cultural events (the square's board), its age."""
     data = citydata.parse(body)
     crowd, weather = data.crowd, data.weather
     return {
@@ -140,6 +141,9 @@ def summary(area: str, body: str, received: float, now: float) -> dict[str, Any]
             "index": weather.air_index, "value": weather.air_value, "pm10": weather.pm10, "pm25": weather.pm25},
         "weather": None if weather is None else {"temperature": weather.temperature,
                                                  "precipitation": weather.precipitation_type, "sky": weather.sky},
+        "traffic": None if data.traffic is None else {
+            "average_kmh": data.traffic.average_kmh, "index": data.traffic.index,
+            "roads": [{"road": r.road, "speed_kmh": r.speed_kmh} for r in data.traffic.roads[:MAX_ROADS]]},
         "disasters": [d.key for d in data.disasters],
         "events": [{"name": e.name, "period": e.period, "place": e.place} for e in data.events[:MAX_EVENTS]],
     }
