@@ -55,12 +55,12 @@ def _desktop(app, kiosk) -> int:
     from game.scenes.registry import is_interior
 
     if app.config.scene is not None and is_interior(app.config.scene):  # a civic room: its own session
-        from game.civic.session import run_civic
+        from game.features import run_civic_room
 
-        return run_civic(app)
-    from game.explore import run_interactive
+        return run_civic_room(app)
+    from game.features import run_desktop
 
-    return run_interactive(app)
+    return run_desktop(app)
 
 
 def _tour(app, kiosk) -> int:
@@ -94,7 +94,7 @@ def _still(app, kiosk) -> int:
 
 
 def _kiosk(app, kiosk) -> int:
-    from game.kiosk.session import run_kiosk
+    from game.features import run_kiosk
 
     return run_kiosk(app, kiosk)
 

@@ -178,7 +178,7 @@ def live_worker(args: argparse.Namespace) -> dict:
     """The interactive app (alerts, access aids, city link, explore) up to its first frame."""
     from game.app import App
     from game.config import config_from_args
-    from game.explore import run_interactive
+    from game.features import run_desktop
 
     app = App(config_from_args(["--offscreen", "--size", "640x360", "--cache-dir", args.cache_dir, "--time", WHEN,
                                 "--frames", "1"]))
@@ -193,7 +193,7 @@ def live_worker(args: argparse.Namespace) -> dict:
 
     app.step = timed_step  # the first step after loading is the live app's first frame
     try:
-        run_interactive(app)
+        run_desktop(app)
     finally:
         app.shutdown()
     return {"first_frame_epoch": first[0]}

@@ -7,7 +7,6 @@ quitting.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 
@@ -327,34 +326,3 @@ class Explore:
         self.controller.release()
         self.help.destroy()
         self.compass.destroy()
-
-
-def _capture(ctx) -> None:
-    """``--frames N --screenshot OUT.png``: the live app's last frame plus ``OUT.json`` describing its state."""
-    app, explore, alerts = ctx.app, ctx.explore, ctx.alerts
-    app.screenshot(app.config.screenshot)
-    shown = alerts.controller.shown
-    report = {
-        "flow_state": app.flow.state,
-        "position": [round(explore.walker.x, 2), round(explore.walker.y, 2)],
-        "city_link": str(alerts.link.status),
-        "alerts_received": alerts.received,
-        "alert_on_screen": shown.alert.identifier if shown is not None else None,
-    }
-    if ctx.ceremony is not None:
-        report["event"] = ctx.ceremony.report()
-    if ctx.festival is not None and app.config.event == ctx.festival.spec.id:
-        report["event"] = ctx.festival.report()  # the event rehearsed (--event) is the one reported
-    if ctx.guards is not None:
-        report["guards"] = ctx.guards.report()
-    if ctx.badge is not None:
-        report["city_data"] = ctx.badge.report()
-    app.config.screenshot.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
-                                                          encoding="utf-8")
-
-
-def run_interactive(app) -> int:
-    """The desktop mode (:data:`game.features.DESKTOP`) until the visitor quits, or for ``--frames N`` frames."""
-    from game.features import DESKTOP, run
-
-    return run(app, DESKTOP, _capture)

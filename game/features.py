@@ -9,6 +9,7 @@ release their features in reverse order. Adding a feature to every mode is one l
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -49,6 +50,11 @@ class Context:
     data_view: Any = None  # game.life.data_view.DataView
     events_board: Any = None  # game.life.events_board.EventsBoard (today's cultural events at the square)
     easy: Any = None  # game.easy_mode.EasyMode
+    kiosk: Any = None  # game.kiosk.settings.KioskSettings: the operator's settings, in the kiosk modes
+    narrate: bool | None = None  # kiosk: the attract narration spoken (None: unless offscreen, which has no audio)
+    session: Any = None  # game.kiosk.session.KioskSession, or game.kiosk.headset.HeadsetKiosk in the headset
+    driver: Any = None  # game.xr.driver.XrDriver: the headset modes
+    head_panel: Any = None  # the head-locked panel the headset's alerts and signing are drawn on
     handles: list[Handle] = field(default_factory=list)
 
     def release(self) -> None:
@@ -59,9 +65,10 @@ class Context:
 Feature = Callable[[Context], Handle]
 
 
-def install(features: Sequence[Feature], app: Any) -> Context:
-    """Install ``features`` in order; on a failure the ones already installed are released again."""
-    ctx = Context(app)
+def install(features: Sequence[Feature], app: Any, **preset: Any) -> Context:
+    """Install ``features`` in order over a context holding ``preset`` (e.g. ``kiosk=`` the operator's settings);
+    on a failure the ones already installed are released again."""
+    ctx = Context(app, **preset)
     try:
         for feature in features:
             ctx.handles.append(feature(ctx))
@@ -71,9 +78,11 @@ def install(features: Sequence[Feature], app: Any) -> Context:
     return ctx
 
 
-def run(app: Any, features: Sequence[Feature], capture: Callable[[Context], None] | None = None) -> int:
-    """Run a mode until the visitor quits, or for ``--frames N`` frames (then ``capture`` with ``--screenshot``)."""
-    ctx = install(features, app)
+def run(app: Any, features: Sequence[Feature], capture: Callable[[Context], None] | None = None,
+        **preset: Any) -> int:
+    """Run a mode until the visitor quits (the kiosk: its operator), or for ``--frames N`` frames (then ``capture``
+    with ``--screenshot``)."""
+    ctx = install(features, app, **preset)
     try:
         if app.config.frames:
             app.step(app.config.frames)
@@ -89,13 +98,63 @@ def run(app: Any, features: Sequence[Feature], capture: Callable[[Context], None
     return 0
 
 
+def run_desktop(app: Any) -> int:
+    """The desktop mode until the visitor quits, or for ``--frames N`` frames (``--screenshot``: its report)."""
+    return run(app, DESKTOP, desktop_report)
+
+
+def run_civic_room(app: Any) -> int:
+    """``main.py --scene <room>``: a civic room with its panel, voice guide and live alerts over the app's city,
+    until Esc (which asks first) or for ``--frames N`` frames (then ``--screenshot`` saves the last one)."""
+    return run(app, CIVIC_ROOM, lambda ctx: ctx.app.screenshot(ctx.app.config.screenshot))
+
+
+def open_kiosk(app: Any, settings: Any, *, narrate: bool | None = None) -> Context:
+    """The kiosk mode installed and started on ``app`` (ops tools and tests drive it frame by frame): the
+    context's ``session`` is the running session, ``release()`` takes the mode down. ``narrate`` None: narration
+    unless offscreen."""
+    return install(KIOSK, app, kiosk=settings, narrate=narrate)
+
+
+def run_kiosk(app: Any, settings: Any) -> int:
+    """Kiosk mode until the operator exits (status 0), or for ``--frames N`` frames (smoke runs, tests); with
+    ``--city CLIENT_DIR`` standing in for the settings' ``[hub]`` when they have none."""
+    return run(app, KIOSK, kiosk=settings)
+
+
+def desktop_report(ctx: Context) -> None:
+    """``--frames N --screenshot OUT.png``: the live app's last frame plus ``OUT.json`` describing its state."""
+    app, explore, alerts = ctx.app, ctx.explore, ctx.alerts
+    app.screenshot(app.config.screenshot)
+    shown = alerts.controller.shown
+    report = {
+        "flow_state": app.flow.state,
+        "position": [round(explore.walker.x, 2), round(explore.walker.y, 2)],
+        "city_link": str(alerts.link.status),
+        "alerts_received": alerts.received,
+        "alert_on_screen": shown.alert.identifier if shown is not None else None,
+    }
+    if ctx.ceremony is not None:
+        report["event"] = ctx.ceremony.report()
+    if ctx.festival is not None and app.config.event == ctx.festival.spec.id:
+        report["event"] = ctx.festival.report()  # the event rehearsed (--event) is the one reported
+    if ctx.guards is not None:
+        report["guards"] = ctx.guards.report()
+    if ctx.badge is not None:
+        report["city_data"] = ctx.badge.report()
+    app.config.screenshot.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
+                                                          encoding="utf-8")
+
+
 # -- the features ------------------------------------------------------------------------------------------------
 def city(ctx: Context) -> Handle:
-    """The city connection (embedded hub, ``--city``), polled by one task; every other feature is handed it."""
+    """The city connection (embedded hub, ``--city``; a kiosk's operator hub, else its own, offline-capable), polled
+    by one task; every other feature is handed it."""
     from game.city_connection import open_city
+    from game.kiosk.settings import city_options
 
     base = ctx.app.base
-    ctx.city = open_city(ctx.app.config)
+    ctx.city = open_city(ctx.app.config, **(city_options(ctx.kiosk) if ctx.kiosk is not None else {}))
     ctx.city.start_polling(base)
 
     def undo() -> None:
@@ -110,7 +169,7 @@ def access_aids(ctx: Context) -> Handle:
     from game.access_aids import AccessAids
 
     app = ctx.app
-    ctx.aids = AccessAids(app.base, app.config, app.font, lang=app.language.value,
+    ctx.aids = AccessAids(app.base, app.config, app.font, lang=app.language.value, parent=ctx.head_panel,
                           settings_dir=app.language.config_dir)
     unsubscribe = app.language.subscribe(ctx.aids.signing.set_language)
 
@@ -136,13 +195,16 @@ def street(ctx: Context) -> Handle:
 
 
 def city_life(ctx: Context) -> Handle:
-    """People and traffic in the streets at the scene's hour, stepping round the visitor (game/life)."""
+    """People and traffic in the streets at the scene's hour, stepping round the visitor (game/life); with no street
+    (the tour) they stand still between the caller's updates, so every view is drawn from one settled moment."""
     from game.life.install import install_city_life
 
-    app, walker = ctx.app, ctx.explore.walker
+    app = ctx.app
+    walker = ctx.explore.walker if ctx.explore is not None else None
     cache = app.config.cache_dir / "life" if app.config.cache_dir else None  # beside the district's cache
     ctx.life = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when,
-                                 visitor=lambda: (walker.x, walker.y), cache_dir=cache)
+                                 visitor=(lambda: (walker.x, walker.y)) if walker is not None else None,
+                                 cache_dir=cache, run_task=walker is not None)  # the tour steps its own people
     return ctx.life
 
 
@@ -247,7 +309,8 @@ def bell_ceremony(ctx: Context) -> Handle:
     forced = app.config.event is not None and events.load_all()[event].kind == "bell-ringing"
     speak = ctx.aids.speak if ctx.aids is not None else None
     ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak,
-                                signing=ctx.aids.signing if ctx.aids is not None else None)
+                                signing=ctx.aids.signing if ctx.aids is not None else None,
+                                haptic=ctx.driver.haptic if ctx.driver is not None else None)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
     if ctx.life is not None:  # the crowd the bell draws to Jongno follows the same hub clock as the strikes
@@ -284,8 +347,8 @@ def guard_ceremonies(ctx: Context) -> Handle:
 
 def live_badge(ctx: Context) -> Handle:
     """Live Seoul data from the hub (issue 16): the nearest hotspot's crowd and the air on a HUD badge and in the
-    info panel; the live crowd level fills the streets; V shows every hotspot's level as bars (the data view); a
-    board at the square lists today's cultural events."""
+    info panel; the live crowd level fills the streets and the road speeds pace the traffic; V shows every hotspot's
+    crowd, then air, then road levels as bars (the data view); a board at the square lists today's cultural events."""
     from game.life.data_view import DataView
     from game.life.events_board import EventsBoard
     from game.life.live_badge import LiveBadge
@@ -295,7 +358,8 @@ def live_badge(ctx: Context) -> Handle:
     walker, app = ctx.explore.walker, ctx.app
     ctx.badge = LiveBadge(app, ctx.city, ctx.life.life, lambda: (walker.x, walker.y), lambda: app.language.value)
     ctx.explore.info_notes.append(ctx.badge.info_note)
-    ctx.data_view = DataView(app, ctx.life.life.data, ctx.badge.levels)
+    ctx.data_view = DataView(app, ctx.life.life.data, (ctx.badge.levels, ctx.badge.air_levels,
+                                                       ctx.badge.road_levels))
     ctx.events_board = EventsBoard(app, ctx.badge)
 
     def undo() -> None:
@@ -307,8 +371,97 @@ def live_badge(ctx: Context) -> Handle:
     return _Undo(undo)
 
 
+def kiosk_aids(ctx: Context) -> Handle:
+    """The kiosk's one voice (narration and alerts) and its signing avatar, with the operator's access settings."""
+    from game.kiosk.session import KioskAids
+
+    narrate = ctx.narrate if ctx.narrate is not None else not ctx.app.config.offscreen
+    ctx.aids = KioskAids(ctx.app, ctx.kiosk, narrate=narrate)
+    return ctx.aids
+
+
+def kiosk_alerts(ctx: Context) -> Handle:
+    """Alerts at the kiosk's physical location, in every site language in turn, from the city and the drop folder;
+    on top of the input stack while shown (any device's confirm button acknowledges)."""
+    from game.kiosk.settings import alert_options
+    from game.live_alerts import LiveAlerts
+
+    app = ctx.app
+    ctx.alerts = LiveAlerts(app.base, app.config, None, city=ctx.city, aids=ctx.aids, badge=False, keys=app.keys,
+                            on_receive=lambda *heard: ctx.session.received(*heard),
+                            on_turn=lambda *turn: ctx.session.alert_turn(*turn), **alert_options(ctx.kiosk))
+    return ctx.alerts
+
+
+def kiosk_session(ctx: Context) -> Handle:
+    """The attract loop, visits with their idle wipe, the help request, and the window locked against leaving."""
+    from game.kiosk.session import KioskSession
+    from game.kiosk.settings import data_dir
+
+    ctx.session = KioskSession(ctx.app, ctx.kiosk, data_dir(ctx.kiosk), speech=ctx.aids.service, alerts=ctx.alerts)
+    ctx.session.start()
+    return ctx.session
+
+
+XR_ALERT_SCALE = 1.4  # the head-locked alert spans ~45° of view
+
+
+def headset(ctx: Context) -> Handle:
+    """The visitor in the headset (install with ``driver=``): the flow enters the district (a kiosk's attract
+    prompt), and the head-locked panel that alerts and signing are drawn on."""
+    ctx.app.flow.go("attract" if ctx.kiosk is not None else "explore")
+    ctx.head_panel = ctx.driver.head_panel.attachNewNode("alerts")
+    ctx.head_panel.setScale(XR_ALERT_SCALE)
+    return _Undo(ctx.head_panel.removeNode)
+
+
+def headset_alerts(ctx: Context) -> Handle:
+    """Alerts on the head-locked panel (readable without turning the head), both controllers pulsing at each new
+    one; a kiosk's at its physical location in its languages."""
+    from game.kiosk.settings import alert_options
+    from game.live_alerts import LiveAlerts
+
+    app, camera = ctx.app, ctx.app.base.camera
+    render = app.base.render
+    ctx.alerts = LiveAlerts(app.base, app.config, lambda: (camera.getX(render), camera.getY(render)),
+                            parent=ctx.head_panel, aspect=16 / 9, srgb=True, badge=False, aids=ctx.aids,
+                            on_alert=ctx.driver.haptic, city=ctx.city, flow=app.flow,
+                            **(alert_options(ctx.kiosk) if ctx.kiosk is not None else {}))
+    return ctx.alerts
+
+
+def headset_presence(ctx: Context) -> Handle:
+    """Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us."""
+    from game.social.xr import join_presence
+
+    presence = join_presence(ctx.driver, ctx.app.config, ctx.city, ctx.app.world)
+    return presence if presence is not None else _Undo(lambda: None)
+
+
+def bell_pull(ctx: Context) -> Handle:
+    """The New Year's bell's rope in the headset: gripped and pulled, a strike as hard as the pull."""
+    from game.xr.bell_pull import XrBellPull
+
+    if ctx.ceremony is None:
+        return _Undo(lambda: None)
+    return XrBellPull(ctx.driver, ctx.ceremony.cue_up, ctx.ceremony.ring)
+
+
+def headset_kiosk(ctx: Context) -> Handle:
+    """A kiosk in the headset: the start prompt, visits begun by any controller input, the idle wipe."""
+    from game.kiosk.headset import HeadsetKiosk
+
+    ctx.session = HeadsetKiosk(ctx.driver, ctx.kiosk, ctx.app.font)
+    return ctx.session
+
+
 # -- the modes ---------------------------------------------------------------------------------------------------
 DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, easy_mode, city, live_alerts, civic_desk, social,
                                 bell_ceremony, guard_ceremonies, lantern_festival, live_badge, weather_control)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city
+KIOSK: tuple[Feature, ...] = (city, kiosk_aids, kiosk_alerts, kiosk_session)  # install with kiosk=<settings>
+TOUR: tuple[Feature, ...] = (city_life,)  # the tour renders every landmark with the people settled (game.tour)
+HEADSET: tuple[Feature, ...] = (headset, city, access_aids, headset_alerts, headset_presence, bell_ceremony,
+                                bell_pull)  # install with driver=<the XR driver>
+HEADSET_KIOSK: tuple[Feature, ...] = (*HEADSET, headset_kiosk)  # …and kiosk=<settings>

@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy as np
 
 from game import geo
-from game.life.install import install_city_life
 from game.render.stats import view_stats
 from game.weather import season
 from ui import i18n
@@ -117,22 +116,26 @@ def pixel_facts(picture: np.ndarray, landmark: np.ndarray, sky: np.ndarray) -> d
 
 
 def run_tour(app, out_dir: Path) -> int:
+    from game.features import TOUR, install
+
     out_dir.mkdir(parents=True, exist_ok=True)
     app.flow.go("tour")
-    # People and traffic at the tour's hour, settled for ten simulated seconds so nobody stands at a spawn point.
-    life = install_city_life(app.base, app.world, app.scene.obstacles, app.pipeline.when, run_task=False)
-    life.update(10.0)
-    stops = []
-    for lid in app.landmarks:
-        stop = render_stop(app, lid)
-        stop.update(life.view_summary(app.scene.view(lid).target[:2]))
-        app.screenshot(out_dir / f"{lid}.png")
-        picture = frame_rgb(app)
-        stop["pixels"] = pixel_facts(picture, *class_masks(app, lid))
-        stops.append(stop)
-        print(f"tour: {lid} draw_calls={stop['draw_calls']} triangles={stop['triangles']} "
-              f"frame_ms={stop['frame_ms']} coverage={stop['pixels']['coverage']}", file=sys.stderr)
-    life.release()
+    mode = install(TOUR, app)
+    try:
+        # People and traffic at the tour's hour, settled for ten simulated seconds so nobody stands at a spawn point.
+        mode.life.update(10.0)
+        stops = []
+        for lid in app.landmarks:
+            stop = render_stop(app, lid)
+            stop.update(mode.life.view_summary(app.scene.view(lid).target[:2]))
+            app.screenshot(out_dir / f"{lid}.png")
+            picture = frame_rgb(app)
+            stop["pixels"] = pixel_facts(picture, *class_masks(app, lid))
+            stops.append(stop)
+            print(f"tour: {lid} draw_calls={stop['draw_calls']} triangles={stop['triangles']} "
+                  f"frame_ms={stop['frame_ms']} coverage={stop['pixels']['coverage']}", file=sys.stderr)
+    finally:
+        mode.release()
     sun = app.pipeline.sun_position
     doc = {
         "size": list(app.config.size),

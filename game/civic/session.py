@@ -1,9 +1,8 @@
 """Visiting a civic room: the room, its panel and the boards, over the city link.
 
 :class:`CivicVisit` opens one room without taking over the loop, so the explore mode can enter City Hall's rooms
-and leave them again (flow state ``civic``). :func:`run_civic` is ``main.py --scene <room>``: a visit over the app's
-city connection with live alerts, the voice guide and the audio guide, until Esc (which asks first) or for
-``--frames N`` frames (then ``--screenshot`` saves the last one).
+and leave them again (flow state ``civic``); ``main.py --scene <room>`` is one on its own over the app's city
+connection (:data:`game.features.CIVIC_ROOM`).
 """
 
 from __future__ import annotations
@@ -134,11 +133,3 @@ class CivicVisit:
             self.space.release()
         self.panel.destroy()
         self.scene.release()
-
-
-def run_civic(app) -> int:
-    """``main.py --scene <room>``: the room with its panel, voice guide and live alerts over the app's city
-    (:data:`game.features.CIVIC_ROOM`)."""
-    from game.features import CIVIC_ROOM, run
-
-    return run(app, CIVIC_ROOM, lambda ctx: app.screenshot(app.config.screenshot))

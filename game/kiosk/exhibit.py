@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     from panda3d.core import ClockObject
 
     from game.app import App
-    from game.kiosk.session import KioskSession
+    from game.features import open_kiosk
 
     ns.out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -181,12 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         clock = app.base.clock
         clock.setMode(ClockObject.MNonRealTime)
         clock.setFrameRate(FPS)
-        session = KioskSession(app, settings, kiosk_settings.data_dir(settings), narrate=not ns.no_narration)
-        session.start()
+        mode = open_kiosk(app, settings, narrate=not ns.no_narration)
         try:
-            report = run(app, session, ns.out)
+            report = run(app, mode.session, ns.out)
         finally:
-            session.release()
+            mode.release()
     finally:
         app.shutdown()
     report["seconds"] = round(time.perf_counter() - t0, 1)

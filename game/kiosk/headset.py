@@ -3,8 +3,8 @@
 While idle, a KO/EN start prompt sits on the head-locked panel; any controller input (trigger, teleport, turn
 stick, menu, recentre) starts a visit; ``idle_timeout_s`` without input ends it: the rig goes back to where and
 how the kiosk started, the comfort settings back to the operator's, the menu closes. Alerts target the kiosk's
-physical location in the site's languages (:func:`alert_options`). Visit starts and ends go to the driver's
-event log (``events`` in ``xr.json``) as ``{"frame": n, "kiosk": "visit_start" | "visit_end", ...}``.
+physical location in the site's languages (:func:`game.kiosk.settings.alert_options`). Visit starts and ends go to
+the driver's event log (``events`` in ``xr.json``) as ``{"frame": n, "kiosk": "visit_start" | "visit_end", ...}``.
 
 :func:`has_input` and :func:`comfort_changes` are pure; :class:`HeadsetKiosk` needs a driver.
 """
@@ -17,7 +17,6 @@ from typing import Any
 
 from game.kiosk.idle import IdleTimer
 from game.kiosk.settings import KioskSettings
-from game.kiosk.settings import data_dir as kiosk_data_dir
 from game.kiosk.visit import Visit, wipe
 from game.xr.comfort import ComfortSettings
 from game.xr.intents import InputFrame
@@ -44,21 +43,6 @@ def comfort_changes(defaults: ComfortSettings, current: ComfortSettings) -> dict
     """The comfort settings the visitor changed (name -> their value)."""
     return {f.name: getattr(current, f.name) for f in fields(defaults)
             if getattr(current, f.name) != getattr(defaults, f.name)}  # fmt: skip
-
-
-def city_options(settings: KioskSettings) -> dict[str, Any]:
-    """:func:`game.city_connection.open_city` keywords of a kiosk: the operator's hub, else its own embedded one;
-    offline-capable."""
-    return dict(hub=settings.hub, embedded_dir=kiosk_data_dir(settings) / "embedded-city", offline_ok=True)
-
-
-def alert_options(settings: KioskSettings) -> dict[str, Any]:
-    """:class:`game.live_alerts.LiveAlerts` keywords of a kiosk: its location, languages, drop folder."""
-    from game.kiosk.feed import DropWatcher
-
-    return dict(location=settings.location, languages=settings.languages,
-                sources=[DropWatcher(settings.drop_folder)] if settings.drop_folder is not None else [],
-                cache_dir=kiosk_data_dir(settings) / "cache" / "alerts")
 
 
 class HeadsetKiosk:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from game import access_aids, audio_mix, caption_style, tasks
 from game.alerts.model import Alert
 from game.input.stack import WORLD, Press
 from game.kiosk.attract import AttractLoop
-from game.kiosk.feed import DropWatcher, LastContact
+from game.kiosk.feed import LastContact
 from game.kiosk.idle import IdleTimer
 from game.kiosk.settings import KioskSettings, exit_event
 from game.kiosk.settings import data_dir as kiosk_data_dir
@@ -50,21 +49,58 @@ class _NarrationSpeech:
         return self.service.wav_path(text, lang)
 
 
-@dataclass
-class _KioskAids:
-    """What :class:`game.live_alerts.LiveAlerts` takes as ``aids``: the kiosk's voice and its signing panel, and the
+class KioskAids:
+    """The kiosk's voice and signing (the ``kiosk_aids`` feature; :class:`game.live_alerts.LiveAlerts` takes it as
+    ``aids``): one speech worker for the attract narration and the alerts (none offscreen or in a frozen build,
+    where captions carry the words), the signing avatar beside the alert, solved a sign a frame after the first
+    frame (an alert sooner still shows captions and pictogram at once, and signs what is solved), and the
     operator's access settings (sound mix, caption style, assistive-technology output)."""
 
-    speech: Any
-    signing: Any
-    mix: audio_mix.AudioMix
-    caption_style: caption_style.CaptionStyle
-    announce: Callable[..., object]
+    def __init__(self, app: Any, settings: KioskSettings, *, narrate: bool) -> None:
+        self.base = app.base
+        access = settings.access
+        self.service = _start_speech(kiosk_data_dir(settings) / "cache" / "speech") if narrate else None
+        self.speech = _NarrationSpeech(self.service) if self.service is not None else None
+        self.signing = access_aids.signing_panel(app.base, access, app.font, settings.languages[0])
+        self.mix = audio_mix.from_settings(access)
+        self.caption_style = caption_style.from_settings(access)
+        self.announce = access_aids.assistive_output(access).announce
+        self._warm_up = self.signing.warm_up()
+        self._warm_task = app.base.taskMgr.add(self._warm_step, "kiosk-signing-warm-up", sort=tasks.BACKGROUND)
+
+    def _warm_step(self, task):
+        """One sign of the templates per frame, from the second frame on (the first is drawn before any)."""
+        if task.frame < 1:
+            return task.cont
+        return task.cont if next(self._warm_up, None) is not None else task.done
+
+    def release(self) -> None:
+        self.base.taskMgr.remove(self._warm_task)
+        self.signing.destroy()
+        if self.service is not None:
+            self.service.shutdown()
+
+
+def _start_speech(cache: Path) -> Any:
+    if getattr(sys, "frozen", False):
+        return None  # a frozen build cannot spawn a Python worker process; captions carry the words
+    try:
+        from game.speech.service import SpeechService
+
+        service = SpeechService(cache)
+        service.start()
+        return service
+    except Exception as exc:  # noqa: BLE001 - narration is a nicety; the kiosk runs without it
+        log.warning("narration unavailable: %s", exc)
+        return None
 
 
 class KioskSession(DirectObject):
-    def __init__(self, app: Any, settings: KioskSettings, data_dir: Path, *, narrate: bool,
-                 embedded_dir: Path | None = None, clock: Callable[[], float] = timestamp) -> None:
+    """The ``kiosk_session`` feature: the attract loop, visits, the help request and the locked window, over the
+    kiosk's voice (``speech``, the worker or None) and its alerts (``alerts``, from the ``kiosk_alerts`` feature)."""
+
+    def __init__(self, app: Any, settings: KioskSettings, data_dir: Path, *, speech: Any, alerts: Any,
+                 clock: Callable[[], float] = timestamp) -> None:
         super().__init__()
         self.app, self.base, self.settings = app, app.base, settings
         self.languages = settings.languages
@@ -73,7 +109,6 @@ class KioskSession(DirectObject):
         self.idle = IdleTimer(settings.idle_timeout_s)
         self.loop = AttractLoop.over([(lid, app.scene.view(lid)) for lid in app.landmarks], settings.attract_stop_s)
         self.contact = LastContact(data_dir / "live" / "city-contact.json")
-        self.embedded_dir = embedded_dir or data_dir / "embedded-city"
         self.cache_dir = data_dir / "cache"
         self.explore: Any = None
         self.easy: Any = None  # game.easy_mode.EasyMode during a visit
@@ -83,7 +118,7 @@ class KioskSession(DirectObject):
         self._toast_t = 0.0
         self.stats = {"frames": 0, "visits": 0, "wipes": 0, "alerts_received": 0, "alerts_shown": 0,
                       "requests": 0, "shots": 0, "narrations": 0, "alert_voices": 0, "refused_exits": 0}
-        self.speech = self._start_speech() if narrate else None
+        self.speech, self.alerts = speech, alerts
         self._narration_id: int | None = None
         self._alert_voice_id: int | None = None  # an alert read out in a further site language, on its turn
         self._sounds: list[Any] = []  # attract narration
@@ -92,22 +127,8 @@ class KioskSession(DirectObject):
         self._devices: list[Any] = []  # gamepads attached to the data graph (Panda3D objects: no hashing)
         self._operator_exit = self.base.userExit
         self._build_views()
-        self._build_alerts()
 
     # -- set-up ------------------------------------------------------------------------------------------------
-    def _start_speech(self) -> Any:
-        if getattr(sys, "frozen", False):
-            return None  # a frozen build cannot spawn a Python worker process; captions carry the words
-        try:
-            from game.speech.service import SpeechService
-
-            service = SpeechService(self.cache_dir / "speech")
-            service.start()
-            return service
-        except Exception as exc:  # noqa: BLE001 - narration is a nicety; the kiosk runs without it
-            log.warning("narration unavailable: %s", exc)
-            return None
-
     def _build_views(self) -> None:
         from ui.kiosk.attract_view import AttractView
         from ui.kiosk.badge import StatusBadge
@@ -116,35 +137,6 @@ class KioskSession(DirectObject):
         self.attract_view = AttractView(b.aspect2d, b.a2dBottomLeft, b.a2dTopLeft, self.app.font,
                                         self.settings.site_name, self.languages)
         self.badge = StatusBadge(b.a2dTopRight, self.app.font, self.languages)
-
-    def _build_alerts(self) -> None:
-        """The app's one alert path (:class:`game.live_alerts.LiveAlerts`): the operator's hub or the embedded
-        one, offline-capable, plus the drop folder, at the kiosk's physical location, in every site language in
-        turn; driven from the kiosk's frame task; on top of the input stack while shown (any device's confirm
-        button acknowledges it)."""
-        from game.city_connection import open_city
-        from game.live_alerts import LiveAlerts
-        s = self.settings
-        self.city = open_city(self.app.config, hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True)
-        # The signing avatar beside the alert, as in the headset kiosk and on the desktop; its templates are solved
-        # one sign per frame after the first frame (an alert sooner still shows captions and pictogram at once, and
-        # signs what is solved); the voice is the kiosk's one speech worker.
-        self.signing = access_aids.signing_panel(self.base, s.access, self.app.font, self.languages[0])
-        self._warm_up = self.signing.warm_up()
-        self._warm_task = self.base.taskMgr.add(self._warm_step, "kiosk-signing-warm-up", sort=tasks.BACKGROUND)
-        aids = _KioskAids(_NarrationSpeech(self.speech) if self.speech is not None else None, self.signing, self.mix,
-                          caption_style.from_settings(s.access), access_aids.assistive_output(s.access).announce)
-        self.alerts = LiveAlerts(
-            self.base, self.app.config, None, location=s.location, languages=self.languages,
-            sources=[DropWatcher(s.drop_folder)] if s.drop_folder is not None else [],
-            city=self.city, cache_dir=self.cache_dir / "alerts", aids=aids, badge=False,
-            keys=self.app.keys, own_tasks=False, on_receive=self._received, on_turn=self._alert_turn)
-
-    def _warm_step(self, task):
-        """One sign of the templates per frame, from the second frame on (the first is drawn before any)."""
-        if task.frame < 1:
-            return task.cont
-        return task.cont if next(self._warm_up, None) is not None else task.done
 
     def lock_window(self) -> None:
         """Undecorated window covering the display (a "windowed fullscreen": no mode switch, instant restarts),
@@ -325,14 +317,14 @@ class KioskSession(DirectObject):
             self.toast = None
 
     # -- alerts ------------------------------------------------------------------------------------------------
-    def _received(self, alert: Alert, source: str, outcomes: set[str]) -> None:
+    def received(self, alert: Alert, source: str, outcomes: set[str]) -> None:
         self.stats["alerts_received"] += 1
         self._stop_narration()  # the alert's cue and voice must not compete with a landmark's story
         log.info("alert %s from %s: %s", alert.identifier, source, ", ".join(sorted(outcomes)))
         if "presented" in outcomes:
             self.stats["alerts_shown"] += 1
 
-    def _alert_turn(self, lang: str, controller: Any) -> None:
+    def alert_turn(self, lang: str, controller: Any) -> None:
         """A further site language's turn (the first one's controller voices it with the attention cue): the
         alert read out in that language."""
         if self.speech is not None:
@@ -352,7 +344,6 @@ class KioskSession(DirectObject):
         dt_s = min(self.base.clock.getDt(), 0.25)
         now = self.clock()
         self.stats["frames"] += 1
-        self.alerts.step(dt_s)
         self.contact.update(self.alerts.online, dt_s, now)
         active = bool(self.alerts.active_languages)
         # The alert covers the screen; the attract captions, prompt and badge would only clutter it.
@@ -426,33 +417,5 @@ class KioskSession(DirectObject):
         self._stop_narration()
         for sound in self._alert_sounds:
             sound.stop()
-        self.alerts.release()
-        self.base.taskMgr.remove(self._warm_task)
-        self.signing.destroy()
-        self.city.close()
         self.attract_view.destroy()
         self.badge.destroy()
-        if self.speech is not None:
-            self.speech.shutdown()
-
-
-def run_kiosk(app: Any, settings: KioskSettings) -> int:
-    """Run kiosk mode until the operator exits (status 0), or for ``--frames N`` frames (smoke runs, tests).
-
-    Narration needs audio, so offscreen runs go without it. ``--city CLIENT_DIR`` stands in for the settings'
-    ``[hub]`` when they have none (:func:`game.city_connection.open_city`).
-    """
-    session = KioskSession(app, settings, kiosk_data_dir(settings), narrate=not app.config.offscreen)
-    try:
-        session.start()
-        if app.config.frames:
-            app.step(app.config.frames)
-        else:
-            app.base.run()
-    except SystemExit:
-        pass
-    finally:
-        session.release()
-        if app.flow.can("quit"):
-            app.flow.go("quit")
-    return 0

@@ -218,3 +218,18 @@ def exit_event(combo: str) -> str:
     *mods, key = combo.split("-")
     order = ("shift", "control", "alt", "meta")
     return "-".join([m for m in order if m in mods] + [key])
+
+
+def city_options(settings: KioskSettings) -> dict[str, Any]:
+    """:func:`game.city_connection.open_city` keywords of a kiosk: the operator's hub, else its own embedded one;
+    offline-capable."""
+    return dict(hub=settings.hub, embedded_dir=data_dir(settings) / "embedded-city", offline_ok=True)
+
+
+def alert_options(settings: KioskSettings) -> dict[str, Any]:
+    """:class:`game.live_alerts.LiveAlerts` keywords of a kiosk: its location, languages, drop folder."""
+    from game.kiosk.feed import DropWatcher
+
+    return dict(location=settings.location, languages=settings.languages,
+                sources=[DropWatcher(settings.drop_folder)] if settings.drop_folder is not None else [],
+                cache_dir=data_dir(settings) / "cache" / "alerts")

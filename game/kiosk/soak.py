@@ -105,8 +105,8 @@ def run_child(ns: argparse.Namespace) -> int:
 
     from game.app import App
     from game.config import config_from_args
+    from game.features import open_kiosk
     from game.kiosk import settings as kiosk_settings
-    from game.kiosk.session import KioskSession
 
     settings = kiosk_settings.load(ns.kiosk_settings)
     args = ["--kiosk", "--size", ns.size, "--quality", "low"] + ([] if ns.onscreen else ["--offscreen"])
@@ -115,8 +115,7 @@ def run_child(ns: argparse.Namespace) -> int:
     clock = app.base.clock
     clock.setMode(ClockObject.MLimited)
     clock.setFrameRate(CHILD_FPS)
-    session = KioskSession(app, settings, kiosk_settings.data_dir(settings), narrate=False)
-    session.start()
+    session = open_kiosk(app, settings, narrate=False).session
     ns.stats_dir.mkdir(parents=True, exist_ok=True)
     visitor = RandomVisitor(session, random.Random(os.getpid()), ns.stats_dir / f"{os.getpid()}.json", ns.warmup)
 

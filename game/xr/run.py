@@ -51,7 +51,8 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
 
     ``collide`` is a :data:`game.xr.arc.SegmentQuery` for the teleport arc (default: the ground plane z=0);
     ``on_driver`` receives the :class:`~game.xr.driver.XrDriver` once it exists (to parent the alert overlay to
-    ``driver.head_panel`` or call ``driver.haptic``); ``input_filter`` rewrites each frame's controller input
+    ``driver.head_panel`` or call ``driver.haptic``) and may return a function to call before the driver and the
+    app go (the headset mode releases its features there); ``input_filter`` rewrites each frame's controller input
     (scripted input for tests and demos, on top of what the runtime reports).
     """
     problem = runtime_manifest_problem()
@@ -69,7 +70,7 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
     except XrUnavailable as exc:
         return _fail(str(exc))
     settings = settings or comfort_from_prc()
-    driver = None
+    driver = teardown = None
     try:
         app = App(replace(config, xr=True))  # the app's one ShowBase, its window paced by xrWaitFrame
     except Exception as exc:
@@ -91,12 +92,14 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
             font=app.font, input_filter=input_filter,
         )  # fmt: skip
         if on_driver is not None:
-            on_driver(driver)
+            teardown = on_driver(driver)
         status = _loop(base, backend, driver)
         if status == EXIT_OK and config.xr_capture is not None:
             _write_capture(config.xr_capture, backend, driver)
         return status
     finally:
+        if callable(teardown):
+            teardown()
         if driver is not None:
             driver.destroy()
         backend.destroy()  # every OpenXR object goes before the GL context it shares

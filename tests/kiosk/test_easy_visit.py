@@ -22,7 +22,7 @@ SCRIPT = textwrap.dedent("""
     from game.app import App
     from game.config import config_from_args
     from game.kiosk import settings as ks
-    from game.kiosk.session import KioskSession
+    from game.features import open_kiosk
     from tests.pilot import Pilot
 
     class Loader:
@@ -46,9 +46,9 @@ SCRIPT = textwrap.dedent("""
     app = App(config_from_args(["--kiosk", "--size", "320x180", "--quality", "low",
                                 "--time", "2026-05-15T11:00+09:00"]))
     app.load_world()
-    k = KioskSession(app, s, ks.data_dir(s), narrate=narrate)
     loader = app.base.loader = Loader(app.base.loader)
-    k.start()
+    mode = open_kiosk(app, s, narrate=narrate)
+    k = mode.session
     app.step(2)
     limit = time.monotonic() + 60
     while narrate and not loader.played and time.monotonic() < limit:  # the speech worker writes the narration
@@ -73,7 +73,7 @@ SCRIPT = textwrap.dedent("""
     report["after"] = app.flow.state
     print("REPORT " + json.dumps(report, ensure_ascii=False))
     app.base.loader = loader.real
-    k.release()
+    mode.release()
     app.shutdown()
 """)
 

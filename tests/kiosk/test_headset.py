@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 from panda3d.core import NodePath
 
-from game.kiosk.headset import HeadsetKiosk, alert_options, city_options, comfort_changes, has_input
-from game.kiosk.settings import KioskSettings
+from game.kiosk.headset import HeadsetKiosk, comfort_changes, has_input
+from game.kiosk.settings import KioskSettings, alert_options, city_options
 from game.xr.comfort import ComfortSettings
 from game.xr.intents import HandState, InputFrame
 from game.xr.locomotion import Rig

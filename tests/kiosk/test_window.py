@@ -21,20 +21,20 @@ SCRIPT = textwrap.dedent("""
     from game.app import App
     from game.config import config_from_args
     from game.kiosk import settings as ks
-    from game.kiosk.session import KioskSession
+    from game.features import open_kiosk
     s = ks.load(Path(sys.argv[1]))
     app = App(config_from_args(["--kiosk", "--size", "320x180", "--quality", "low",
                                       "--time", "2026-05-15T11:00+09:00"]))
     app.load_world()
-    k = KioskSession(app, s, ks.data_dir(s), narrate=False)
-    k.start()
+    mode = open_kiosk(app, s, narrate=False)
+    k = mode.session
     app.step(6)
     p = app.base.win.getProperties()
     app.base.messenger.send("kiosk-close-request")
     app.step(2)
     print(p.getXSize(), p.getYSize(), p.getXOrigin(), p.getYOrigin(), int(p.getCursorHidden()),
           int(not app.base.win.isClosed()), k.stats["refused_exits"], app.flow.state)
-    k.release()
+    mode.release()
     app.shutdown()
 """)
 
