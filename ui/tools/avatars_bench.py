@@ -4,7 +4,7 @@ Renders a plain plaza with the app's :class:`~game.render.pipeline.RenderPipelin
 empty, then with ``--avatars`` visitors in mixed looks walking (their states applied every frame and their name
 tags limited as the presence task does: within ``NAME_DISTANCE``, the nearest ``tags.CAP``), and prints one JSON
 line: ms per frame both ways, the cull share, draw calls and triangles. ``--png`` writes a screenshot of the crowd.
-One ShowBase per process. :func:`make_crowd` and :func:`walk_crowd` are shared with ``game.bench``.
+One ShowBase per process. :func:`make_crowd` and :func:`walk_crowd` are shared with ``game.tools.bench``.
 """
 
 from __future__ import annotations

@@ -144,7 +144,7 @@ def _write_settings(out: Path, idle_s: float) -> Path:
 
 
 def _drop_alert(folder: Path, n: int, rng: random.Random) -> None:
-    from game.kiosk.samples import KINDS, sample_alert
+    from game.alerts.samples import KINDS, sample_alert
 
     folder.mkdir(parents=True, exist_ok=True)
     xml = sample_alert(f"SOAK-{os.getpid()}-{n}", rng.choice(sorted(KINDS)), (37.5720, 126.9769),
@@ -188,7 +188,7 @@ def run_parent(ns: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     logs, stats_dir = out / "logs", out / "stats"
     settings = _write_settings(out, ns.idle_timeout)
-    child = [sys.executable, "-m", "game.kiosk.soak", "--child", "--kiosk-settings", str(settings), "--stats-dir",
+    child = [sys.executable, "-m", "game.tools.soak", "--child", "--kiosk-settings", str(settings), "--stats-dir",
              str(stats_dir), "--size", ns.size, "--warmup", str(ns.warmup)] + (["--onscreen"] if ns.onscreen else [])
     dog = subprocess.Popen([sys.executable, "-m", "game.kiosk.watchdog", "--log-dir", str(logs), "--stall",
                             str(ns.stall), "--"] + child, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

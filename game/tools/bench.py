@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SIZES = ("640x360", "1280x720")
 WHEN = "2026-05-15T10:00"  # the sun is pinned: the benchmark never reads the wall clock for the scene
 AVATARS = 200
@@ -122,7 +122,7 @@ def ratio_worker(args: argparse.Namespace) -> dict:
     from game.app import App
     from game.config import config_from_args
     from game.render.stats import cull_only, view_stats
-    from ui.avatars.bench import make_crowd, walk_crowd
+    from ui.tools.avatars_bench import make_crowd, walk_crowd
 
     app = App(config_from_args(["--offscreen", "--size", "640x360", "--cache-dir", args.cache_dir, "--time", WHEN]))
     app.load_world()
@@ -205,9 +205,9 @@ def _stats(values: list[float], digits: int = 3) -> dict:
 
 
 def _run(*worker_args: str) -> tuple[float, dict]:
-    """Run ``python -m game.bench --worker …``; seconds from launch to its first frame (if it reports one) and
+    """Run ``python -m game.tools.bench --worker …``; seconds from launch to its first frame (if it reports one) and
     its JSON."""
-    cmd = [sys.executable, "-m", "game.bench", "--worker", *worker_args]
+    cmd = [sys.executable, "-m", "game.tools.bench", "--worker", *worker_args]
     env = dict(os.environ, EGL_PLATFORM=os.environ.get("EGL_PLATFORM", "surfaceless"))
     start = time.time()  # real time: compared with the worker's first_frame_epoch
     out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
@@ -217,7 +217,7 @@ def _run(*worker_args: str) -> tuple[float, dict]:
 
 
 def _spawn(size: str, cache: str, frames: int, views: bool) -> tuple[float, dict]:
-    cmd = [sys.executable, "-m", "game.bench", "--worker", "--size", size, "--cache-dir", cache,
+    cmd = [sys.executable, "-m", "game.tools.bench", "--worker", "--size", size, "--cache-dir", cache,
            "--frames", str(frames)] + (["--views"] if views else [])
     env = dict(os.environ, EGL_PLATFORM=os.environ.get("EGL_PLATFORM", "surfaceless"))
     start = time.time()  # real time: compared with the worker's first_frame_epoch

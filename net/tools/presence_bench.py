@@ -9,7 +9,7 @@ Visitors are headless clients, several hundred per worker process (the machine h
 visitor would measure the scheduler), each with its own CURVE sockets (DEALER for join and chat, PUB for states,
 SUB for what it hears). Each walks at 1.4 m/s, sends 10 states a second and a chat line every ~30 s. Latency is
 sender clock → receiver clock on the shared monotonic clock, measured by probe visitors that decode every entry;
-the others count bytes. Then a child process renders 50 remote avatars offscreen (``ui.avatars.bench``).
+the others count bytes. Then a child process renders 50 remote avatars offscreen (``ui.tools.avatars_bench``).
 Prints one JSON document and writes it to ``--out`` (default ``out/presence-bench.json``).
 """
 
@@ -32,7 +32,6 @@ from typing import Any
 
 import zmq
 
-from net.bench import percentile, proc_usage
 from net.hub.auth import enroll
 from net.hub.layout import init_hub_dir
 from net.keys import CurveKeys
@@ -40,6 +39,7 @@ from net.presence import codec
 from net.presence.codec import AvatarState
 from net.presence.grid import CELL_SIZE, cell_of, cells_around
 from net.protocol import Role, encode_request, parse_reply
+from net.tools.bench import percentile, proc_usage
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = 16  # visitors per scenario that decode everything they hear, for latency
@@ -288,7 +288,7 @@ def scenario(name: str, visitors: int, area: tuple[float, float, float, float], 
 
 def frame_cost(avatars: int) -> dict[str, Any]:
     """50 avatars drawn offscreen in a child process (one ShowBase per process)."""
-    cmd = [sys.executable, "-m", "ui.avatars.bench", "--avatars", str(avatars)]
+    cmd = [sys.executable, "-m", "ui.tools.avatars_bench", "--avatars", str(avatars)]
     env = {**os.environ, "EGL_PLATFORM": "surfaceless", "PYTHONPATH": str(ROOT)}
     out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

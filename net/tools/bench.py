@@ -32,7 +32,6 @@ from typing import Any
 import zmq
 
 from net import alertsig, clock
-from net.attack import curve_dealer, random_frame, seed_alerts, stuck_readers
 from net.client.blocking import poll_until
 from net.client.link import AlertReceived, CityLink
 from net.hub import auth
@@ -41,6 +40,7 @@ from net.hub.supervise import STATE_FILE
 from net.keys import load_authority_private, load_curve
 from net.moderation import score
 from net.protocol import Role, encode_request
+from net.tools.attack import curve_dealer, random_frame, seed_alerts, stuck_readers
 
 CAP = (
     '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>BENCH-{i}</identifier><sender>bench</sender>'
@@ -379,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="run only these figures (repeatable; default: all)")
     parser.add_argument("--city", action="store_true",
                         help="instead: the hub on PostgreSQL, alone and as 3 processes, against SQLite"
-                        " (net/citybench.py; --tickets, --alerts and --subscribers per process apply)")
+                        " (net/tools/citybench.py; --tickets, --alerts and --subscribers per process apply)")
     parser.add_argument("--relays", type=int, default=2, help="with --city: presence relay processes")
     parser.add_argument("--city-part", choices=("tickets", "alerts", "recovery", "presence"), action="append",
                         help="with --city: run only these parts (repeatable; default: all)")
@@ -415,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def city_main(args: argparse.Namespace) -> int:
-    from net import citybench  # needs PostgreSQL's binaries and psycopg; the figures above need neither
+    from net.tools import citybench  # needs PostgreSQL's binaries and psycopg; the figures above need neither
 
     with tempfile.TemporaryDirectory(prefix="net-bench-city-") as tmp:
         parts = tuple(args.city_part or ("tickets", "alerts", "recovery", "presence"))

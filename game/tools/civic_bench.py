@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 
 QUERIES = ("여궈발급 어디서 해요", "주민 등록등본 떼는법", "쇼파 버리고 싶어요", "따릉 이",
@@ -59,14 +60,15 @@ def scenes(size: str, cache_dir: str | None, frames: int) -> dict[str, dict]:
     return out
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m game.civic.bench", description=__doc__)
     p.add_argument("--size", default="640x360")
     p.add_argument("--cache-dir")
     p.add_argument("--frames", type=int, default=10)
-    args = p.parse_args()
+    args = p.parse_args(argv)
     print(json.dumps({"faq": faq_latency(), "scenes": scenes(args.size, args.cache_dir, args.frames)}, indent=1))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

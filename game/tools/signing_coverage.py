@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text("signing.coverage_unused", args.lang, glosses=", ".join(result.unused_placeholders) or "-"))
     if args.render is not None:
         for category, template in sets.items():
-            subprocess.run([sys.executable, "-m", "game.signing.preview", *template.glosses_for(lex),
+            subprocess.run([sys.executable, "-m", "game.tools.signing_preview", *template.glosses_for(lex),
                             "--out", str(args.render / category), "--lang", args.lang], check=True)
     return 1 if result.used_placeholders else 0
 

@@ -5,7 +5,8 @@ scene adds its own frame time on top). Timing starts before the file is read and
 first differs from the frame before the alert; the font is loaded beforehand, as it is in the running app.
 The cue is synthesised into a fresh temporary cache so its time is the cold one. The voice is timed through
 the speech service when ``game.speech`` is present (any object with ``say(text, lang) -> Path | None`` would
-do), also with a cold cache, after the worker process has started.
+do), also with a cold cache, after the worker process has started. Without files it times three drills made on the
+spot (:mod:`game.alerts.samples`: one per level, targeted at Gwanghwamun), so the tool needs nothing from ``tests/``.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from game.alerts.samples import sample_alert
+from game.alerts.targeting import GWANGHWAMUN
 from net import clock
 
-DEFAULT_FILES = tuple(Path(__file__).resolve().parents[2] / "tests" / "alerts" / "data" / name for name in (
-    "earthquake_emergency.xml", "heavy_rain_urgent.xml", "fine_dust_safety.xml"))
+DRILLS = ("earthquake", "heavy_rain", "fine_dust")  # emergency, urgent and safety levels
 MAX_FRAMES = 30
 
 
@@ -43,6 +45,16 @@ def _speech(cache: Path) -> Iterator[Any]:
         service.shutdown()
 
 
+def write_drills(folder: Path) -> list[Path]:
+    """One fresh drill file per kind of :data:`DRILLS` in ``folder``, sent now and aimed at the policy's location."""
+    paths = []
+    for kind in DRILLS:
+        path = folder / f"{kind}.xml"
+        path.write_bytes(sample_alert(f"BENCH-{os.getpid()}-{kind}", kind, GWANGHWAMUN, clock.now()))
+        paths.append(path)
+    return paths
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("EGL_PLATFORM", "surfaceless")
     from panda3d.core import loadPrcFileData
@@ -59,12 +71,12 @@ def main(argv: list[str]) -> int:
     from ui.alerts.overlay import AlertOverlay
     from ui.fonts import load_font
 
-    files = [Path(a) for a in argv] or list(DEFAULT_FILES)
     base = ShowBase(windowType="offscreen")
     base.setBackgroundColor(0.55, 0.7, 0.85, 1)
     font = load_font(base.loader, bold=True)
     results = []
     with tempfile.TemporaryDirectory() as tmp, _speech(Path(tmp) / "voice") as speech:
+        files = [Path(a) for a in argv] or write_drills(Path(tmp))
         for path in files:
             overlay = AlertOverlay(base.aspect2d, base.getAspectRatio(), font, "ko")
             for _ in range(2):
