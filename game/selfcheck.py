@@ -26,6 +26,7 @@ from ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("game", "ui", "net")
+TOOLS = "tools"  # each package's development and ops tools (``game/tools``): not part of an installation
 # What a build may leave out (packaging/README.md): speech, XR with its per-platform OpenXR loader, and the city
 # deployment's PostgreSQL driver and broker client (the ``city`` extra). A module that needs one of these is skipped,
 # not failed.
@@ -40,12 +41,13 @@ class Result:
 
 
 def app_modules(root: Path = ROOT) -> list[str]:
-    """Every module of the app's packages, found from its ``.py`` files (``__main__`` modules would run)."""
+    """Every module of the app's packages, found from its ``.py`` files (``__main__`` modules would run); the
+    ``tools`` subpackages (benchmarks, soak run, bake) are development tools that builds leave out, so not these."""
     names = []
     for package in PACKAGES:
         for path in sorted((root / package).rglob("*.py")):
             parts = list(path.relative_to(root).with_suffix("").parts)
-            if parts[-1] == "__main__":
+            if parts[-1] == "__main__" or parts[1] == TOOLS:
                 continue
             if parts[-1] == "__init__":
                 parts.pop()
@@ -61,7 +63,7 @@ def check_imports(_config: AppConfig, lang: str) -> Result:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
             missing = exc.name or ""
-            # left out of builds, or a standard module this OS lacks (game.bench's ``resource`` on Windows)
+            # left out of builds, or a standard module this OS lacks (``resource`` on Windows)
             if missing in sys.stdlib_module_names or any(missing == o or missing.startswith(o + ".") for o in OPTIONAL):
                 skipped.append(name)
             else:

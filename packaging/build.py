@@ -4,7 +4,7 @@
 Why a script and not a ``setup.py`` at the root: the root is a PEP 621 project installed with ``pip install -e .``;
 ``build_apps`` is a setuptools command with its own configuration. So this script assembles a clean *stage*
 (``build/packaging/stage``: the app's sources, assets, shaders, the baked ``.bam.pz`` landmarks from
-``python -m game.bake``, the bundled Korean font with its licence, the procedurally drawn icon, pinned
+``python -m game.tools.bake``, the bundled Korean font with its licence, the procedurally drawn icon, pinned
 requirements and a generated ``setup.py``) and runs ``setup.py build_apps`` there. The version comes from one
 place: ``pyproject.toml``, read through ``importlib.metadata`` (the editable install).
 
@@ -48,6 +48,8 @@ FONT_LICENCE = Path("/usr/share/doc/fonts-nanum/copyright")
 NOT_BUNDLED = ("pyopenxr", "pyttsx3")
 EXCLUDED_MODULES = ("openxr", "openxr.*", "game.xr", "game.xr.*", "pyttsx3", "pyttsx3.*", "pytest", "hypothesis",
                     "ruff", "tkinter", "curses", "_curses",
+                    # each package's development and ops tools (benchmarks, soak run, bake): never in an app
+                    "game.tools", "game.tools.*", "net.tools", "net.tools.*", "ui.tools", "ui.tools.*",
                     # PostgreSQL is the city deployment's store (``pip install .[city]``), never a desktop's or kiosk's
                     "psycopg", "psycopg.*", "psycopg_binary", "psycopg_binary.*", "psycopg_pool", "psycopg_pool.*",
                     "psycopg_c", "psycopg_c.*",
@@ -128,7 +130,7 @@ def runtime_modules() -> dict[str, str]:
 
 def stage_hidden_imports(stage: Path) -> int:
     """Hidden imports for the freezer: the recorded run-time modules, and every module of the app's own packages
-    (scenes and tools are imported by name; ``--self-check`` imports them all)."""
+    (scenes and the kiosk's watchdog and exhibit check are imported by name; ``--self-check`` imports them all)."""
     names = [name for name, kind in runtime_modules().items() if kind in ("source", "extension")]
     for package in (name for name in SOURCES if (stage / name).is_dir()):
         for path in sorted((stage / package).rglob("*.py")):
@@ -185,7 +187,7 @@ def stage_config(stage: Path, platforms: list[str], icons: list[Path], dist: Pat
             # (inspect.getsource), and tracebacks from a kiosk log are readable.
             "include_patterns": ["assets/**/*", "shaders/**/*", "licenses/**/*", "main.py", "game/**/*.py",
                                  "ui/**/*.py", "net/**/*.py"],
-            "exclude_patterns": ["**/__pycache__/**", "**/*.pyc"],
+            "exclude_patterns": ["**/__pycache__/**", "**/*.pyc", "game/tools/**", "ui/tools/**", "net/tools/**"],
             "plugins": ["pandagl", "p3headlessgl", "p3openal_audio", "p3ffmpeg"],  # ffmpeg: interpreter clips
             "platforms": platforms,
             "icons": {APP: [str(p.relative_to(stage)) for p in icons]},
@@ -231,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     stage_sources(stage)
     stage_fonts(stage, ns.font_dir)
     stage_hidden_imports(stage)
-    subprocess.run([sys.executable, "-m", "game.bake", str(stage / "assets" / "baked")], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "game.tools.bake", str(stage / "assets" / "baked")], cwd=ROOT, check=True)
     sys.path.insert(0, str(HERE))
     from icon import write_icons
 

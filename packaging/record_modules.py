@@ -11,6 +11,7 @@ hub, a kiosk visit, a CAP alert with speech — and every process's ``sys.module
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -18,9 +19,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.alerts.samples import sample_alert
+from game.alerts.targeting import GWANGHWAMUN
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = Path(__file__).resolve().parent / "runtime-modules.json"
-ALERT = ROOT / "tests" / "alerts" / "data" / "earthquake_emergency.xml"
 WHEN = "2026-05-15T11:00+09:00"
 
 # A sitecustomize (found through PYTHONPATH) that, at exit, appends its process's modules (name → kind) as one JSON
@@ -54,12 +57,14 @@ def runs(tmp: Path) -> list[list[str]]:
     """The app's argument lists, one per way it is used."""
     kiosk = tmp / "kiosk.toml"
     kiosk.write_text('site_name = "Record"\nlocation = [37.572, 126.9769]\ndata_dir = "kiosk-data"\n', encoding="utf-8")
+    alert = tmp / "alert.xml"  # a drill made on the spot (as the exhibit check's), sent at the pinned time
+    alert.write_bytes(sample_alert("RECORD-1", "earthquake", GWANGHWAMUN, dt.datetime.fromisoformat(WHEN)))
     common = ["--offscreen", "--size", "160x90", "--quality", "low", "--cache-dir", str(tmp / "cache")]
     return [
         common + ["--tour", str(tmp / "tour")],
         common + ["--frames", "20"],
         common + ["--kiosk", "--kiosk-settings", str(kiosk), "--frames", "20"],
-        common + ["--alert", str(ALERT), "--screenshot", str(tmp / "alert.png")],
+        common + ["--alert", str(alert), "--screenshot", str(tmp / "alert.png")],
     ]
 
 

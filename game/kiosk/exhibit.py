@@ -54,7 +54,7 @@ def _step_until(app: Any, done, limit: int) -> int:
 
 
 def run(app: Any, session: Any, out: Path) -> dict[str, Any]:
-    from game.kiosk.samples import sample_alert
+    from game.alerts.samples import sample_alert
     send = app.input.inject  # offscreen: no keyboard, so presses enter the app's input router directly
     report: dict[str, Any] = {"failed": None}
     slowest = _FrameTimer(app.base)

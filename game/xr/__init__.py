@@ -8,5 +8,6 @@
   behind the small protocol the Panda3D side uses.
 * Panda3D side: ``rig`` (stereo cameras, hands, head-locked panel), ``eyes`` (draw straight into swapchain
   images), ``visuals``, ``panels``, ``collision``, ``driver`` (the two frame tasks), ``run`` (``run_xr``, the
-  entry point), ``capture``; ``testscene`` and ``district`` are scene builders; ``bench`` is the benchmark.
+  entry point), ``capture``; ``testscene`` and ``district`` are scene builders (the benchmark is
+  ``game.tools.xr_bench``).
 """

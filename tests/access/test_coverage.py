@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from game.signing import coverage, fingerspell, lexicon, numbers, skeleton, templates
+from game.signing import fingerspell, lexicon, numbers, skeleton, templates
 from game.signing.templates import Template
 from game.signing.timeline import compile_glosses
+from game.tools import signing_coverage as coverage
 
 LEX = lexicon.load()
 ALPHABET = fingerspell.load(LEX)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from game import bake
 from game.landmarks import catalogue
+from game.tools import bake
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("game.signing.skeleton", "game.signing.space", "game.signing.lexicon", "game.signing.fingerspell",
-           "game.signing.templates", "game.signing.ik", "game.signing.timeline", "game.signing.preview",
+           "game.signing.templates", "game.signing.ik", "game.signing.timeline", "game.tools.signing_preview",
            "game.signing.clips", "game.signing.programme", "game.signing.numbers", "game.signing.placement",
-           "game.signing.coverage", "game.access_settings", "game.assistive", "game.audio_mix",
+           "game.tools.signing_coverage", "game.access_settings", "game.assistive", "game.audio_mix",
            "game.caption_style", "game.colour_vision", "game.colour_scales")
 
 

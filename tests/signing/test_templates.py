@@ -54,7 +54,7 @@ def test_a_template_with_an_unknown_gloss_is_refused() -> None:
 
 
 def test_the_new_year_greeting_is_fingerspelled_word_by_word_and_listed_by_the_coverage_tool() -> None:
-    from game.signing import coverage
+    from game.tools import signing_coverage as coverage
 
     greeting = templates.load_greetings(LEX)["new_year"]
     assert greeting.meaning["ko"] == "새해 복 많이 받으세요"

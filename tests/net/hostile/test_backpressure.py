@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from net import clock
-from net.attack import seed_alerts, stuck_readers
 from net.hub.layout import HubLayout, init_hub_dir
 from net.protocol import Role
+from net.tools.attack import seed_alerts, stuck_readers
 
 MIB = 2**20
 

@@ -10,9 +10,9 @@ import time
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from net.attack import random_frame
 from net.hub.ratelimit import Limit
 from net.protocol import OPS, Role
+from net.tools.attack import random_frame
 
 BATCH = 60
 BATCHES = 36  # 2,160 frames

@@ -1,7 +1,7 @@
 """Hostile clients, as the hostile test suite and ``python -m net.bench`` play them against a hub on loopback.
 
-Kept beside the hub so the tests and the bench measure the same attack: a stuck reader asks for large replies
-and never reads them, a fuzzer sends random frames. Nothing here is used by the hub or the app.
+Kept with the network tools, in one place, so the tests and the bench measure the same attack: a stuck reader asks
+for large replies and never reads them, a fuzzer sends random frames. Nothing here is used by the hub or the app.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
 3. Recovery: a client connected to all three sends tickets steadily and resends what is unanswered after
    ``resend`` seconds; one process is SIGKILLed; seconds until every request in flight at the kill is answered,
    and the slowest answer to a request sent after the kill (one that went to the dead peer waits for its resend).
-4. Presence across relay processes: simulated visitors (``net.presence.bench``'s, in worker processes) spread
+4. Presence across relay processes: simulated visitors (``net.tools.presence_bench``'s, in worker processes) spread
    over ``relays`` hub processes joined by a throw-away Redis, in one square (everyone hears everyone) and over
    the whole district; the crowd grows step by step until the relay p99 (sender's clock to the receiving
    visitor's) passes 150 ms. The largest crowd held is the figure; each step's figures are kept.
@@ -31,13 +31,13 @@ from typing import Any
 import zmq
 
 from net import alertsig
-from net.bench import cap, percentile, raw_dealer, start_hub, ticket_throughput
 from net.hub.layout import HubLayout, init_hub_dir, make_client_dir
 from net.hub.pgcluster import Cluster
 from net.keys import load_authority_private
-from net.presence import bench as presence_bench
 from net.presence.redisserver import RedisServer
 from net.protocol import ALERT_TOPIC, HEARTBEAT_TOPIC, Role, encode_request
+from net.tools import presence_bench
+from net.tools.bench import cap, percentile, raw_dealer, start_hub, ticket_throughput
 
 
 def start_hubs(data_dir: Path, store: str | None, count: int) -> list[tuple[subprocess.Popen[bytes], dict[str, str]]]:

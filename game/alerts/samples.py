@@ -1,4 +1,4 @@
-"""Bilingual CAP 1.2 alerts made up on the spot, for the exhibit self-check and the soak run.
+"""Bilingual CAP 1.2 alerts made up on the spot, for the exhibit self-check, the soak run and the alert benchmark.
 
 Each has a fresh identifier (so the policy never treats it as a repeat), a circle around the kiosk (so the
 targeting shows it), an expiry a few minutes ahead, and one info block per language. Marked ``Exercise``: these
