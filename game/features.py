@@ -307,7 +307,7 @@ def bell_ceremony(ctx: Context) -> Handle:
     if app.config.event is not None and app.config.when is not None:
         rehearse_at(app.config.when)
     forced = app.config.event is not None and events.load_all()[event].kind == "bell-ringing"
-    speak = ctx.aids.speak if ctx.aids is not None else None
+    speak = getattr(ctx.aids, "speak", None)  # the kiosk's one voice is its narration's: there, captions only
     ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak,
                                 signing=ctx.aids.signing if ctx.aids is not None else None,
                                 haptic=ctx.driver.haptic if ctx.driver is not None else None)
@@ -460,7 +460,8 @@ DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, easy_mode, city,
                                 bell_ceremony, guard_ceremonies, lantern_festival, live_badge, weather_control)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city
-KIOSK: tuple[Feature, ...] = (city, kiosk_aids, kiosk_alerts, kiosk_session)  # install with kiosk=<settings>
+KIOSK: tuple[Feature, ...] = (city, kiosk_aids, kiosk_alerts, bell_ceremony, guard_ceremonies, lantern_festival,
+                              weather_control, kiosk_session)  # install with kiosk=<settings>
 TOUR: tuple[Feature, ...] = (city_life,)  # the tour renders every landmark with the people settled (game.tour)
 HEADSET: tuple[Feature, ...] = (headset, city, access_aids, headset_alerts, headset_presence, bell_ceremony,
                                 bell_pull)  # install with driver=<the XR driver>
