@@ -21,9 +21,9 @@ from typing import Any
 
 from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
-from panda3d.core import Filename, LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
+from panda3d.core import LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
 
-from game import tasks
+from game import access_settings, audio_mix, tasks
 from game.architecture.mesh import box, srgb_to_linear
 from game.events import bell, bell_synth, display
 from game.events.clock_sync import ClockSync, StrikeScheduler
@@ -33,7 +33,7 @@ from game.signing import templates
 from game.signing.timeline import compile_glosses
 from net import clock, events
 from net.client.link import LinkStatus, ReplyReceived, StatusChanged
-from ui import i18n, theme
+from ui import audio, i18n, theme
 from ui.avatars.node import billboard_label
 
 SAMPLE_WAIT = 0.005  # seconds a frame may wait for a clock sample's reply (a loopback or LAN round trip)
@@ -140,6 +140,8 @@ class BellCeremony:
         self.caption.hide()
         self.cue.hide()
         self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
+        #: The visitor's sound settings (the ones the voices use): the strikes are effects, in mono if asked
+        self.mix = audio_mix.from_settings(access_settings.load(app.language.config_dir))
         city.subscribers.append(self._on_link_event)
         self._task = base.taskMgr.add(self._update, "bell-ceremony", sort=tasks.WORLD)
         app.keys.push(self, WORLD)
@@ -329,20 +331,16 @@ class BellCeremony:
 
     def _play(self, strike) -> None:
         path = self._strike_wav()
-        if self.audio3d is not None:
-            sound = self.audio3d.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
-            self.audio3d.attachSoundToObject(sound, self.bell_node)
-        else:
-            sound = self.app.base.loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
-        if strike.into > 0:
-            sound.setTime(strike.into)
         volume = display.strike_volume(self.pulled.get(strike.number))
-        sound.setVolume(volume)
-        sound.play()
+        sound = audio.play(self.app.base.loader, path, "effects", self.mix, path.parent, audio3d=self.audio3d,
+                           at=self.bell_node, volume=volume, offset=strike.into)
+        if sound is None:
+            return
         self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         self.audio.append({"n": strike.number, "file": path.name, "start_local": round(strike.local_time, 3),
-                           "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None,
-                           "volume": round(volume, 3)})
+                           "offset_s": round(strike.into, 3),
+                           "spatial": self.audio3d is not None and not self.mix.mono,
+                           "volume": round(volume * self.mix.volume("effects"), 3)})
 
     def _sign_greeting(self) -> None:
         """The New Year's greeting: started when due, advanced each frame while the panel is still ours, the card

@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
-from panda3d.core import Filename, NodePath, Point2, Point3, TextNode
+from panda3d.core import NodePath, Point2, Point3, TextNode
 
-from game import tasks
+from game import access_settings, audio_mix, tasks
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
 from game.architecture.primitives import lathe
 from game.events import bell, drum_synth, guard_plan
@@ -27,7 +27,7 @@ from game.life import bodies
 from game.life.render import TEXELS, InstanceLayer
 from game.render.shaders import load_glsl
 from net import clock, events
-from ui import i18n, theme
+from ui import audio, i18n, theme
 
 DRUM_LATE_S = 1.0  # a drum beat is played only this soon after it was due (an arrival mid-ceremony hears the next)
 CAPTION_S = 3.0
@@ -118,6 +118,8 @@ class GuardCeremonies:
         self.caption.hide()
         self._caption_until = float("-inf")
         self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
+        #: The visitor's sound settings (the ones the voices use): the drum is an effect, in mono if asked
+        self.mix = audio_mix.from_settings(access_settings.load(app.language.config_dir))
         self._sound_path: Path | None = None
         self._sounds: list[Any] = []
         self.drums: list[dict[str, Any]] = []
@@ -140,13 +142,13 @@ class GuardCeremonies:
 
     def _drum(self, gate: _Gate, beat: int, now: float) -> None:
         path = self._drum_wav()
-        loader = self.audio3d if self.audio3d is not None else self.app.base.loader
-        sound = loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
-        if self.audio3d is not None:
-            self.audio3d.attachSoundToObject(sound, gate.anchor)
-        sound.play()
-        self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
-        self.drums.append({"event": gate.spec.id, "beat": beat, "hub_time": round(now, 3)})
+        sound = audio.play(self.app.base.loader, path, "effects", self.mix, path.parent, audio3d=self.audio3d,
+                           at=gate.anchor)
+        if sound is not None:
+            self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
+        self.drums.append({"event": gate.spec.id, "beat": beat, "hub_time": round(now, 3),
+                           "volume": self.mix.volume("effects"),
+                           "spatial": self.audio3d is not None and not self.mix.mono})
         self.caption.setText("[" + " · ".join(i18n.text("events.drum", lg) for lg in ("ko", "en")) + "]")
         self.caption.show()
         self._caption_until = clock.timestamp() + CAPTION_S
