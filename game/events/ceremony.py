@@ -23,7 +23,7 @@ from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
 from panda3d.core import LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
 
-from game import access_settings, audio_mix, tasks
+from game import access_settings, audio_mix, caption_style, captions, tasks
 from game.architecture.mesh import box, srgb_to_linear
 from game.events import bell, bell_synth, display
 from game.events.clock_sync import ClockSync, StrikeScheduler
@@ -35,6 +35,7 @@ from net import clock, events
 from net.client.link import LinkStatus, ReplyReceived, StatusChanged
 from ui import audio, i18n, theme
 from ui.avatars.node import billboard_label
+from ui.caption_line import CaptionLine
 
 SAMPLE_WAIT = 0.005  # seconds a frame may wait for a clock sample's reply (a loopback or LAN round trip)
 SCHEDULE_EVERY = 10.0  # seconds between schedule polls while the event matters
@@ -132,16 +133,15 @@ class BellCeremony:
         self.ripple.hide()
         self.hud = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.1), scale=0.055,
                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
-        self.caption = OnscreenText(parent=base.a2dBottomCenter, font=app.font, pos=(0, 0.22), scale=0.05,
-                                    fg=theme.TEXT, bg=(0, 0, 0, 0.7), align=TextNode.ACenter, mayChange=True)
+        settings = access_settings.load(app.language.config_dir)  # the visitor's, as the voices and alerts use
+        self.caption = CaptionLine(base, app.font, caption_style.from_settings(settings), bottom=0.22, top=0.3)
         self.cue = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.18), scale=0.045,
                                 fg=theme.ACCENT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         self.hud.hide()
         self.caption.hide()
         self.cue.hide()
         self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
-        #: The visitor's sound settings (the ones the voices use): the strikes are effects, in mono if asked
-        self.mix = audio_mix.from_settings(access_settings.load(app.language.config_dir))
+        self.mix = audio_mix.from_settings(settings)  # the strikes are effects, in mono if asked
         city.subscribers.append(self._on_link_event)
         self._task = base.taskMgr.add(self._update, "bell-ceremony", sort=tasks.WORLD)
         app.keys.push(self, WORLD)
@@ -285,6 +285,9 @@ class BellCeremony:
             if self.spoken is None and self.occ.start - now <= self.spec.spoken_countdown_s and self.speak is not None:
                 self.spoken = i18n.text("events.spoken", lang, title=self.spec.title[lang])
                 self.speak(self.spoken, lang)
+                self.caption.show(captions.both("announcer", *(i18n.text("events.spoken", lg, title=self.spec.title[lg])
+                                                                for lg in ("ko", "en"))))
+                self._caption_until = clock.timestamp() + CAPTION_S
         board = self._board_lines(phase, now)
         if board is None:
             self.board.hide()
@@ -317,8 +320,7 @@ class BellCeremony:
                            "local_time": round(strike.local_time, 3), "into_s": round(strike.into, 3),
                            "ringer": strike.ringer, "pulled": strike.number in self.pulled})
         self._play(strike)
-        self.caption.setText(display.caption(strike.number, total))
-        self.caption.show()
+        self.caption.show(display.caption(strike.number, total))
         local = clock.timestamp()
         self._caption_until = local + CAPTION_S
         if strike.number == total and self.greeting is None:
@@ -393,8 +395,7 @@ class BellCeremony:
             self._greeting, self._signed_to = self.signing.programme, local
             duration = self._greeting.duration
             self.greeting.update(glosses=glosses, signed_s=round(duration, 2))
-        self.caption.setText(text)
-        self.caption.show()
+        self.caption.show(text)
         self._caption_until = local + duration
 
     def _strike_wav(self) -> Path:
@@ -430,7 +431,8 @@ class BellCeremony:
                 "board_px": self._board_on_screen(),
                 "strikes_heard": self.heard, "audio_scheduled": self.audio, "my_strike": self.my_beat,
                 "greeting": self.greeting, "greeting_signing": self._greeting is not None,
-                "log_offset_m": round(self.log_rest - self.log.getX(), 3)}
+                "log_offset_m": round(self.log_rest - self.log.getX(), 3),
+                "caption": self.caption.get_text() if self.caption.shown else None}
 
     def _board_on_screen(self) -> list[int] | None:
         """Where the board's anchor (its first line's baseline, centred) is in the window, pixels from the top left."""

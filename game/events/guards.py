@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
-from panda3d.core import NodePath, Point2, Point3, TextNode
+from panda3d.core import NodePath, Point2, Point3
 
-from game import access_settings, audio_mix, tasks
+from game import access_settings, audio_mix, caption_style, captions, tasks
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
 from game.architecture.primitives import lathe
 from game.events import bell, drum_synth, guard_plan
@@ -27,7 +26,8 @@ from game.life import bodies
 from game.life.render import TEXELS, InstanceLayer
 from game.render.shaders import load_glsl
 from net import clock, events
-from ui import audio, i18n, theme
+from ui import audio
+from ui.caption_line import CaptionLine
 
 DRUM_LATE_S = 1.0  # a drum beat is played only this soon after it was due (an arrival mid-ceremony hears the next)
 CAPTION_S = 3.0
@@ -113,13 +113,11 @@ class GuardCeremonies:
         mesh, shader = guard_mesh(), load_glsl("life")
         self.gates = [_Gate(app.world, spec, app.landmarks[spec.place], mesh, shader)
                       for spec in events.load_all().values() if spec.kind == "ceremony" and spec.place in app.landmarks]
-        self.caption = OnscreenText(parent=base.a2dBottomCenter, font=app.font, pos=(0, 0.3), scale=0.05,
-                                    fg=theme.TEXT, bg=(0, 0, 0, 0.7), align=TextNode.ACenter, mayChange=True)
-        self.caption.hide()
+        settings = access_settings.load(app.language.config_dir)  # the visitor's, as the voices and alerts use
+        self.caption = CaptionLine(base, app.font, caption_style.from_settings(settings), bottom=0.3, top=0.38)
         self._caption_until = float("-inf")
         self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
-        #: The visitor's sound settings (the ones the voices use): the drum is an effect, in mono if asked
-        self.mix = audio_mix.from_settings(access_settings.load(app.language.config_dir))
+        self.mix = audio_mix.from_settings(settings)  # the drum is an effect, in mono if asked
         self._sound_path: Path | None = None
         self._sounds: list[Any] = []
         self.drums: list[dict[str, Any]] = []
@@ -149,8 +147,7 @@ class GuardCeremonies:
         self.drums.append({"event": gate.spec.id, "beat": beat, "hub_time": round(now, 3),
                            "volume": self.mix.volume("effects"),
                            "spatial": self.audio3d is not None and not self.mix.mono})
-        self.caption.setText("[" + " · ".join(i18n.text("events.drum", lg) for lg in ("ko", "en")) + "]")
-        self.caption.show()
+        self.caption.show(captions.both_of("drum", "events.drum"))
         self._caption_until = clock.timestamp() + CAPTION_S
 
     def _drum_wav(self) -> Path:
@@ -180,8 +177,9 @@ class GuardCeremonies:
 
     def report(self) -> dict[str, Any]:
         """For ``--screenshot``'s JSON: per ceremony the figures shown and where their chests are on screen."""
-        return {"drums": self.drums, "gates": {g.spec.id: {"figures": len(g.shown),
-                                                          "screen_px": self._on_screen(g)} for g in self.gates}}
+        gates = {g.spec.id: {"figures": len(g.shown), "screen_px": self._on_screen(g)} for g in self.gates}
+        return {"drums": self.drums, "gates": gates,
+                "caption": self.caption.get_text() if self.caption.shown else None}
 
     def _on_screen(self, gate: _Gate) -> list[list[int]]:
         base = self.app.base
