@@ -36,6 +36,7 @@ from net.client.link import LinkStatus, ReplyReceived, StatusChanged
 from ui import audio, i18n, theme
 from ui.avatars.node import billboard_label
 from ui.caption_line import CaptionLine
+from ui.xr_caption import SourceCaption
 
 SAMPLE_WAIT = 0.005  # seconds a frame may wait for a clock sample's reply (a loopback or LAN round trip)
 SCHEDULE_EVERY = 10.0  # seconds between schedule polls while the event matters
@@ -81,7 +82,9 @@ class BellCeremony:
     text_focus = False
 
     def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None, signing=None,
-                 haptic=None) -> None:
+                 haptic=None, xr_panel: NodePath | None = None) -> None:
+        """``xr_panel``: in a headset, the rig's head-locked panel; the captions then hang by the bell while it is
+        in view and are head-locked with an arrow towards it otherwise."""
         self.app, self.city, self.forced, self.speak = app, city, forced, speak
         self.signing = signing  # ui.signing.panel.SigningPanel: signs the greeting after the last strike
         self.haptic = haptic  # (hand, amplitude, seconds) in a headset (XrDriver.haptic): each strike felt
@@ -134,7 +137,9 @@ class BellCeremony:
         self.hud = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.1), scale=0.055,
                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         settings = access_settings.load(app.language.config_dir)  # the visitor's, as the voices and alerts use
-        self.caption = CaptionLine(base, app.font, caption_style.from_settings(settings), bottom=0.22, top=0.3)
+        style = caption_style.from_settings(settings)
+        self.caption = CaptionLine(base, app.font, style, bottom=0.22, top=0.3) if xr_panel is None \
+            else SourceCaption(base, xr_panel, self.bell_node, app.font, style)  # by the bell, or an arrow to it
         self.cue = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.18), scale=0.045,
                                 fg=theme.ACCENT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         self.hud.hide()

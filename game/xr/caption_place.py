@@ -32,7 +32,7 @@ def arrow_deg(rel: Vec) -> float:
     behind points down (turn around)."""
     x, y, z = rel
     if y < 0:  # behind: turning is sideways; only its side and a little of its height matter
-        if abs(x) < 1e-6:
+        if abs(x) < 0.01 * -y:  # within about half a degree of dead behind
             return 180.0
         return math.degrees(math.atan2(math.copysign(1.0, x), 0.25 * z / math.hypot(x, y, z)))
     return math.degrees(math.atan2(x, z)) if abs(x) + abs(z) > 1e-9 else 0.0
