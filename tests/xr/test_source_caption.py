@@ -11,6 +11,7 @@ from panda3d.core import NodePath
 
 from game.caption_style import COLOURS, CaptionStyle
 from game.xr import caption_place
+from ui.alerts.theme import to_linear
 from ui.xr_caption import SourceCaption
 
 STYLE = CaptionStyle(size=1.5, colour="cyan", background=0.8, position="top")
@@ -52,7 +53,7 @@ def test_in_view_the_caption_floats_above_its_source_at_a_constant_angular_size(
     at = c.world.getPos(scene.world)
     assert (at.x, at.y) == pytest.approx((0, 30)) and at.z > 7.5
     text = c.world.node()
-    assert tuple(text.getTextColor())[:3] == pytest.approx(COLOURS["cyan"])
+    assert tuple(text.getTextColor())[:3] == pytest.approx(to_linear(COLOURS["cyan"]))
     assert tuple(text.getCardColor()) == pytest.approx((0, 0, 0, 0.8))
 
 
@@ -68,7 +69,7 @@ def test_out_of_view_it_is_head_locked_with_an_arrow_the_way_to_turn(scene, head
     assert c.panel.getZ() > 0  # the style puts free-standing captions at the top
     line = c.panel.getScale()[0] * 0.18  # a text line's height in metres, 1.2 m from the eye
     assert line == pytest.approx(caption_place.world_scale(1.2) * STYLE.size)
-    assert tuple(c.panel.node().getTextColor())[:3] == pytest.approx(COLOURS["cyan"])
+    assert tuple(c.panel.node().getTextColor())[:3] == pytest.approx(to_linear(COLOURS["cyan"]))
     c.hide()
     assert c.world.isHidden() and c.panel.isHidden()
     c.destroy()
