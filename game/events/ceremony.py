@@ -4,8 +4,9 @@ One task (world logic) follows the hub's clock (:class:`ClockSync` over the city
 schedule (``event.schedule``, polled while it matters, which also tells the hub this visitor is still there).
 Before midnight it shows the countdown on a board in front of Bosingak and on the HUD, and says it at 10 s; each
 strike due on this client's estimate of hub time plays the synthesized bell, attached to the bell in 3D (a visitor
-who arrives late hears the strike still ringing from where everyone else is in it), shows the caption
-``[종소리 n/33 · bell n/33]`` and sends a ripple out from the bell — flashes held to three a second. After the
+who arrives late hears the strike still ringing from where everyone else is in it; through the visitor's sound
+settings), shows the caption ``[보신각 · Bosingak] 종소리 n/33 · bell n/33`` (in the caption style; in a headset by
+the bell or pointing to it) and sends a ripple out from the bell — flashes held to three a second. After the
 last strike the signing avatar signs the New Year's greeting (``assets/ksl/greetings.json``), captioned in both
 languages; an alert that needs the panel meanwhile takes it over. What it did is kept in :meth:`report` for
 ``--frames N --screenshot OUT.png``.

@@ -4,7 +4,8 @@ Every ``ceremony`` event of the catalogue (``assets/events``: Gwanghwamun, Daeha
 its figures at its gate (the life renderer's layer and shader, a walker in a robe and a felt hat with a spear).
 Each frame the figures are placed from the hub's clock (the bell ceremony's estimate of it when there is one, else
 the program's one clock) by :mod:`game.events.guard_plan`, so every visitor sees the same step at the same moment;
-each drum beat of the occurrence plays the synthesized roll at the gate, with a caption. The teleport menu and the
+each drum beat of the occurrence plays the synthesized roll at the gate (an effect, through the visitor's sound
+settings), with a labelled caption in the caption style. The teleport menu and the
 info panel say when the next one is, on the gate's own line.
 """
 
