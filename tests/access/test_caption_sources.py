@@ -75,3 +75,15 @@ def test_the_kiosk_narrations_caption_is_labelled_in_each_language_and_styled(ba
     assert view.caption.getScale()[0] == pytest.approx(0.045 * STYLE.size)
     assert tuple(node.getTextColor())[:3] == pytest.approx(COLOURS["yellow"])
     assert tuple(view.band["frameColor"]) == pytest.approx((0, 0, 0, 0.9))
+
+
+def test_chat_read_aloud_is_captioned_by_the_log_with_its_speaker_in_the_style(base) -> None:
+    from ui.social.chat import SCALE, ChatPanel
+
+    panel = ChatPanel(base, None, "en", lambda text, scope: None, style=STYLE)
+    said = i18n.text("social.says", "en", name="Minji", text="The drum starts at two")
+    panel.show_lines([said])
+    assert panel.log.getText() == said  # what the voice reads, led by who said it
+    assert panel.log.getScale()[0] == pytest.approx(SCALE * STYLE.size)
+    assert tuple(panel.log.textNode.getTextColor())[:3] == pytest.approx(COLOURS["yellow"])
+    assert tuple(panel.frame["frameColor"]) == pytest.approx((0, 0, 0, 0.9))  # the panel is the log's card
