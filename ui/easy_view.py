@@ -8,6 +8,7 @@ from collections.abc import Callable
 from direct.gui.DirectGui import DGG, DirectButton, OnscreenText
 from panda3d.core import TextNode
 
+from game import captions
 from game.caption_style import DEFAULT, CaptionStyle
 from ui import i18n, theme
 
@@ -45,7 +46,7 @@ class EasyView:
 
     def say(self, text: str, lang: str) -> None:
         """Show ``text`` as the guide's caption, labelled, where the caption style puts free-standing captions."""
-        self.caption.setText(f"[{i18n.text('easy.guide_label', lang)}] {text}")
+        self.caption.setText(captions.labelled("guide", text, lang))
         self.caption.show()
         if self.style.position == "top":
             self.caption.setPos(0, CAPTION_TOP)

@@ -4,8 +4,9 @@ One task (world logic) follows the hub's clock (:class:`ClockSync` over the city
 schedule (``event.schedule``, polled while it matters, which also tells the hub this visitor is still there).
 Before midnight it shows the countdown on a board in front of Bosingak and on the HUD, and says it at 10 s; each
 strike due on this client's estimate of hub time plays the synthesized bell, attached to the bell in 3D (a visitor
-who arrives late hears the strike still ringing from where everyone else is in it), shows the caption
-``[종소리 n/33 · bell n/33]`` and sends a ripple out from the bell — flashes held to three a second. After the
+who arrives late hears the strike still ringing from where everyone else is in it; through the visitor's sound
+settings), shows the caption ``[보신각 · Bosingak] 종소리 n/33 · bell n/33`` (in the caption style; in a headset by
+the bell or pointing to it) and sends a ripple out from the bell — flashes held to three a second. After the
 last strike the signing avatar signs the New Year's greeting (``assets/ksl/greetings.json``), captioned in both
 languages; an alert that needs the panel meanwhile takes it over. What it did is kept in :meth:`report` for
 ``--frames N --screenshot OUT.png``.
@@ -21,9 +22,9 @@ from typing import Any
 
 from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
-from panda3d.core import Filename, LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
+from panda3d.core import LineSegs, NodePath, Point2, Point3, TextNode, TransparencyAttrib
 
-from game import tasks
+from game import access_settings, audio_mix, caption_style, captions, tasks
 from game.architecture.mesh import box, srgb_to_linear
 from game.events import bell, bell_synth, display
 from game.events.clock_sync import ClockSync, StrikeScheduler
@@ -33,8 +34,10 @@ from game.signing import templates
 from game.signing.timeline import compile_glosses
 from net import clock, events
 from net.client.link import LinkStatus, ReplyReceived, StatusChanged
-from ui import i18n, theme
+from ui import audio, i18n, theme
 from ui.avatars.node import billboard_label
+from ui.caption_line import CaptionLine
+from ui.xr_caption import SourceCaption
 
 SAMPLE_WAIT = 0.005  # seconds a frame may wait for a clock sample's reply (a loopback or LAN round trip)
 SCHEDULE_EVERY = 10.0  # seconds between schedule polls while the event matters
@@ -80,7 +83,9 @@ class BellCeremony:
     text_focus = False
 
     def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None, signing=None,
-                 haptic=None) -> None:
+                 haptic=None, xr_panel: NodePath | None = None) -> None:
+        """``xr_panel``: in a headset, the rig's head-locked panel; the captions then hang by the bell while it is
+        in view and are head-locked with an arrow towards it otherwise."""
         self.app, self.city, self.forced, self.speak = app, city, forced, speak
         self.signing = signing  # ui.signing.panel.SigningPanel: signs the greeting after the last strike
         self.haptic = haptic  # (hand, amplitude, seconds) in a headset (XrDriver.haptic): each strike felt
@@ -132,14 +137,17 @@ class BellCeremony:
         self.ripple.hide()
         self.hud = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.1), scale=0.055,
                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
-        self.caption = OnscreenText(parent=base.a2dBottomCenter, font=app.font, pos=(0, 0.22), scale=0.05,
-                                    fg=theme.TEXT, bg=(0, 0, 0, 0.7), align=TextNode.ACenter, mayChange=True)
+        settings = access_settings.load(app.language.config_dir)  # the visitor's, as the voices and alerts use
+        style = caption_style.from_settings(settings)
+        self.caption = CaptionLine(base, app.font, style, bottom=0.22, top=0.3) if xr_panel is None \
+            else SourceCaption(base, xr_panel, self.bell_node, app.font, style)  # by the bell, or an arrow to it
         self.cue = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.18), scale=0.045,
                                 fg=theme.ACCENT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         self.hud.hide()
         self.caption.hide()
         self.cue.hide()
         self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
+        self.mix = audio_mix.from_settings(settings)  # the strikes are effects, in mono if asked
         city.subscribers.append(self._on_link_event)
         self._task = base.taskMgr.add(self._update, "bell-ceremony", sort=tasks.WORLD)
         app.keys.push(self, WORLD)
@@ -283,6 +291,9 @@ class BellCeremony:
             if self.spoken is None and self.occ.start - now <= self.spec.spoken_countdown_s and self.speak is not None:
                 self.spoken = i18n.text("events.spoken", lang, title=self.spec.title[lang])
                 self.speak(self.spoken, lang)
+                self.caption.show(captions.both("announcer", *(i18n.text("events.spoken", lg, title=self.spec.title[lg])
+                                                                for lg in ("ko", "en"))))
+                self._caption_until = clock.timestamp() + CAPTION_S
         board = self._board_lines(phase, now)
         if board is None:
             self.board.hide()
@@ -315,8 +326,7 @@ class BellCeremony:
                            "local_time": round(strike.local_time, 3), "into_s": round(strike.into, 3),
                            "ringer": strike.ringer, "pulled": strike.number in self.pulled})
         self._play(strike)
-        self.caption.setText(display.caption(strike.number, total))
-        self.caption.show()
+        self.caption.show(display.caption(strike.number, total))
         local = clock.timestamp()
         self._caption_until = local + CAPTION_S
         if strike.number == total and self.greeting is None:
@@ -329,20 +339,16 @@ class BellCeremony:
 
     def _play(self, strike) -> None:
         path = self._strike_wav()
-        if self.audio3d is not None:
-            sound = self.audio3d.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
-            self.audio3d.attachSoundToObject(sound, self.bell_node)
-        else:
-            sound = self.app.base.loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
-        if strike.into > 0:
-            sound.setTime(strike.into)
         volume = display.strike_volume(self.pulled.get(strike.number))
-        sound.setVolume(volume)
-        sound.play()
+        sound = audio.play(self.app.base.loader, path, "effects", self.mix, path.parent, audio3d=self.audio3d,
+                           at=self.bell_node, volume=volume, offset=strike.into)
+        if sound is None:
+            return
         self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
         self.audio.append({"n": strike.number, "file": path.name, "start_local": round(strike.local_time, 3),
-                           "offset_s": round(strike.into, 3), "spatial": self.audio3d is not None,
-                           "volume": round(volume, 3)})
+                           "offset_s": round(strike.into, 3),
+                           "spatial": self.audio3d is not None and not self.mix.mono,
+                           "volume": round(volume * self.mix.volume("effects"), 3)})
 
     def _sign_greeting(self) -> None:
         """The New Year's greeting: started when due, advanced each frame while the panel is still ours, the card
@@ -395,8 +401,7 @@ class BellCeremony:
             self._greeting, self._signed_to = self.signing.programme, local
             duration = self._greeting.duration
             self.greeting.update(glosses=glosses, signed_s=round(duration, 2))
-        self.caption.setText(text)
-        self.caption.show()
+        self.caption.show(text)
         self._caption_until = local + duration
 
     def _strike_wav(self) -> Path:
@@ -432,7 +437,8 @@ class BellCeremony:
                 "board_px": self._board_on_screen(),
                 "strikes_heard": self.heard, "audio_scheduled": self.audio, "my_strike": self.my_beat,
                 "greeting": self.greeting, "greeting_signing": self._greeting is not None,
-                "log_offset_m": round(self.log_rest - self.log.getX(), 3)}
+                "log_offset_m": round(self.log_rest - self.log.getX(), 3),
+                "caption": self.caption.get_text() if self.caption.shown else None}
 
     def _board_on_screen(self) -> list[int] | None:
         """Where the board's anchor (its first line's baseline, centred) is in the window, pixels from the top left."""

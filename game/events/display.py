@@ -11,6 +11,7 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 
+from game import captions
 from net.events import Occurrence
 from ui import i18n
 
@@ -43,9 +44,8 @@ def menu_label(occ: Occurrence, hub_now: float, lang: str) -> str | None:
 
 
 def caption(n: int, total: int) -> str:
-    """``[종소리 12/33 · bell 12/33]``: both languages, one line."""
-    ko, en = (i18n.text("events.caption", lang, n=n, total=total) for lang in ("ko", "en"))
-    return f"[{ko} · {en}]"
+    """``[보신각 · Bosingak] 종소리 12/33 · bell 12/33``: the source, then both languages, one line."""
+    return captions.both_of("bell", "events.caption", n=n, total=total)
 
 
 AUTO_VOLUME = 0.85  # a strike nobody here pulled: the automatic ringer's steady pull

@@ -4,7 +4,8 @@ Every ``ceremony`` event of the catalogue (``assets/events``: Gwanghwamun, Daeha
 its figures at its gate (the life renderer's layer and shader, a walker in a robe and a felt hat with a spear).
 Each frame the figures are placed from the hub's clock (the bell ceremony's estimate of it when there is one, else
 the program's one clock) by :mod:`game.events.guard_plan`, so every visitor sees the same step at the same moment;
-each drum beat of the occurrence plays the synthesized roll at the gate, with a caption. The teleport menu and the
+each drum beat of the occurrence plays the synthesized roll at the gate (an effect, through the visitor's sound
+settings), with a labelled caption in the caption style. The teleport menu and the
 info panel say when the next one is, on the gate's own line.
 """
 
@@ -15,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from direct.gui.OnscreenText import OnscreenText
 from direct.showbase.Audio3DManager import Audio3DManager
-from panda3d.core import Filename, NodePath, Point2, Point3, TextNode
+from panda3d.core import NodePath, Point2, Point3
 
-from game import tasks
+from game import access_settings, audio_mix, caption_style, captions, tasks
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
 from game.architecture.primitives import lathe
 from game.events import bell, drum_synth, guard_plan
@@ -27,7 +27,8 @@ from game.life import bodies
 from game.life.render import TEXELS, InstanceLayer
 from game.render.shaders import load_glsl
 from net import clock, events
-from ui import i18n, theme
+from ui import audio
+from ui.caption_line import CaptionLine
 
 DRUM_LATE_S = 1.0  # a drum beat is played only this soon after it was due (an arrival mid-ceremony hears the next)
 CAPTION_S = 3.0
@@ -113,11 +114,11 @@ class GuardCeremonies:
         mesh, shader = guard_mesh(), load_glsl("life")
         self.gates = [_Gate(app.world, spec, app.landmarks[spec.place], mesh, shader)
                       for spec in events.load_all().values() if spec.kind == "ceremony" and spec.place in app.landmarks]
-        self.caption = OnscreenText(parent=base.a2dBottomCenter, font=app.font, pos=(0, 0.3), scale=0.05,
-                                    fg=theme.TEXT, bg=(0, 0, 0, 0.7), align=TextNode.ACenter, mayChange=True)
-        self.caption.hide()
+        settings = access_settings.load(app.language.config_dir)  # the visitor's, as the voices and alerts use
+        self.caption = CaptionLine(base, app.font, caption_style.from_settings(settings), bottom=0.3, top=0.38)
         self._caption_until = float("-inf")
         self.audio3d = Audio3DManager(base.sfxManagerList[0], base.camera, base.render) if base.sfxManagerList else None
+        self.mix = audio_mix.from_settings(settings)  # the drum is an effect, in mono if asked
         self._sound_path: Path | None = None
         self._sounds: list[Any] = []
         self.drums: list[dict[str, Any]] = []
@@ -140,15 +141,14 @@ class GuardCeremonies:
 
     def _drum(self, gate: _Gate, beat: int, now: float) -> None:
         path = self._drum_wav()
-        loader = self.audio3d if self.audio3d is not None else self.app.base.loader
-        sound = loader.loadSfx(Filename.fromOsSpecific(str(path)).getFullpath())
-        if self.audio3d is not None:
-            self.audio3d.attachSoundToObject(sound, gate.anchor)
-        sound.play()
-        self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
-        self.drums.append({"event": gate.spec.id, "beat": beat, "hub_time": round(now, 3)})
-        self.caption.setText("[" + " · ".join(i18n.text("events.drum", lg) for lg in ("ko", "en")) + "]")
-        self.caption.show()
+        sound = audio.play(self.app.base.loader, path, "effects", self.mix, path.parent, audio3d=self.audio3d,
+                           at=gate.anchor)
+        if sound is not None:
+            self._sounds = [s for s in self._sounds if s.status() == s.PLAYING] + [sound]
+        self.drums.append({"event": gate.spec.id, "beat": beat, "hub_time": round(now, 3),
+                           "volume": self.mix.volume("effects"),
+                           "spatial": self.audio3d is not None and not self.mix.mono})
+        self.caption.show(captions.both_of("drum", "events.drum"))
         self._caption_until = clock.timestamp() + CAPTION_S
 
     def _drum_wav(self) -> Path:
@@ -178,8 +178,9 @@ class GuardCeremonies:
 
     def report(self) -> dict[str, Any]:
         """For ``--screenshot``'s JSON: per ceremony the figures shown and where their chests are on screen."""
-        return {"drums": self.drums, "gates": {g.spec.id: {"figures": len(g.shown),
-                                                          "screen_px": self._on_screen(g)} for g in self.gates}}
+        gates = {g.spec.id: {"figures": len(g.shown), "screen_px": self._on_screen(g)} for g in self.gates}
+        return {"drums": self.drums, "gates": gates,
+                "caption": self.caption.get_text() if self.caption.shown else None}
 
     def _on_screen(self, gate: _Gate) -> list[list[int]]:
         base = self.app.base

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from panda3d.core import NodePath
 
 from game import tasks
+from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
+from game.caption_style import CaptionStyle
 from game.input.stack import WORLD, ModalStack, Press, dispatch
 from game.social.avatar_mesh import Look
 from game.social.blocklist import blocked_name
@@ -70,11 +72,13 @@ class PresenceTask:
                  on_typing: Callable[[bool], None] = lambda typing: None,
                  voice: ChatVoice | None = None, screen_keyboard: bool = False, keys: ModalStack | None = None,
                  clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = clock.timestamp,
-                 on_events: Callable[[list[PresenceEvent]], None] = lambda events: None) -> None:
+                 on_events: Callable[[list[PresenceEvent]], None] = lambda events: None,
+                 caption_style: CaptionStyle = DEFAULT_CAPTIONS) -> None:
         """``wall`` is the epoch clock a gathering's scheduled minutes are compared with (``clock`` is monotonic,
         for chat bubbles and interpolation). ``keys``: the app's input stack, where the social keys sit just above
         the street and the open chat line and blocked list above everything but alerts. ``on_events`` hears
-        each frame's presence events after the task (a room's whiteboard strokes, its gathering)."""
+        each frame's presence events after the task (a room's whiteboard strokes, its gathering).
+        ``caption_style``: the visitor's, for the chat log (the caption of chat read aloud)."""
         self.keys = keys
         self.base, self.world, self.client, self.pose = base, world, client, pose
         self.lang, self.font, self.clock, self.wall = lang, font, clock, wall
@@ -88,7 +92,8 @@ class PresenceTask:
         self.gathering: dict | None = None  # the hub's latest state of this scene's gathering
         self.stage: GatheringStage | None = None
         self.on_typing, self.on_events = on_typing, on_events
-        self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard, keys=keys)
+        self.panel = ChatPanel(base, font, lang, self._send, self._typing, screen_keyboard, keys=keys,
+                               style=caption_style)
         self.blocks = BlockListPanel(base, font, lang, self.unblock, self._typing, keys=keys)
         self.task = None
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from panda3d.core import AudioSound
 
+from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
 from game.social.avatar_mesh import Look
 from game.social.presence_task import PresenceTask, walker_state
 from game.social.voice import ChatVoice
@@ -55,7 +56,8 @@ class Social:
                               lambda sound: sound is not None and sound.status() == AudioSound.PLAYING)
         self.task = PresenceTask(app.base, app.world, self.client, lambda: walker_state(explore.walker),
                                  lang=app.language.value, font=app.font, link_events=self.link.poll, voice=voice,
-                                 screen_keyboard=app.config.kiosk, keys=app.keys)
+                                 screen_keyboard=app.config.kiosk, keys=app.keys,
+                                 caption_style=aids.caption_style if aids is not None else DEFAULT_CAPTIONS)
         # Name tags and chat follow the app's one language; the input stack decides who hears which key.
         self._unsubscribe = app.language.subscribe(self.task.set_language)
         self.task.start(SCENE, look=Look(), anonymous=anonymous)

@@ -37,7 +37,7 @@ def test_the_teleport_menu_lists_the_bell_in_the_hour_before_and_while_it_rings(
 
 
 def test_the_caption_carries_both_languages() -> None:
-    assert display.caption(12, 33) == "[종소리 12/33 · bell 12/33]"
+    assert display.caption(12, 33) == "[보신각 · Bosingak] 종소리 12/33 · bell 12/33"  # the source, then the sound
 
 
 def test_no_more_than_three_flashes_in_any_second() -> None:

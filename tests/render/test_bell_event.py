@@ -90,3 +90,21 @@ def test_after_the_33rd_strike_the_avatar_signs_the_new_years_greeting_with_capt
     light = sum(min(round(255 * c) for c in img.getXel(x, y)) > 200
                 for x in range(int(0.7 * w), int(0.98 * w)) for y in range(int(0.45 * h), int(0.85 * h)))
     assert light > 0.3 * (0.28 * w) * (0.4 * h), light  # the signer's light card in the lower right of the night
+
+
+def test_the_strikes_follow_the_visitors_sound_and_caption_settings(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_text(json.dumps({"access": {"mono": True, "effects_volume": 0.5,
+                                                                 "caption_colour": "yellow"}}), encoding="utf-8")
+    out = run(tmp_path, "mono", 60, "2026-12-31T23:59:59", "--event", "new-year-bell", "--config-dir", str(config))
+    report = out["event"]
+    played = report["audio_scheduled"][0]
+    assert played["spatial"] is False  # mono: heard centred, not panned from the bell
+    assert played["volume"] == pytest.approx(0.5 * 0.85, abs=1e-3)  # the automatic pull × the effects volume
+    assert report["caption"].startswith("[보신각 · Bosingak] 종소리 ")
+    img = PNMImage()
+    assert img.read(str(out["image"]))
+    yellow = sum(1 for x in range(img.getXSize()) for y in range(img.getYSize() * 2 // 3, img.getYSize())
+                 if (lambda r, g, b: r > 0.9 and g > 0.8 and b < 0.45)(*img.getXel(x, y)))
+    assert yellow > 20, yellow  # the caption line, low on the screen, in the chosen colour

@@ -136,3 +136,15 @@ def test_a_question_and_a_warning_hold_their_last_sign_with_their_face(marker, c
     calm = plain.spans[2]  # the next phrase's face is its own again
     assert marked.sample((after.start + after.end) / 2)[J[channel]] == pytest.approx(
         plain.sample((calm.start + calm.end) / 2)[J[channel]])
+
+
+def test_a_signs_mouth_gesture_is_timed_with_the_sign() -> None:
+    timeline = compile_glosses(["지금", "폭염", "밖"], LEX, ALPHABET)
+    before, heat, after = timeline.spans
+    mouth = LEX.expressions["heat"]["mouth_open"]
+
+    def opened(span) -> list[float]:
+        return [timeline.sample(t)[J["mouth_open"]] for t in np.linspace(span.start, span.end, 8)]
+
+    assert opened(heat) == pytest.approx([mouth] * 8)  # open through the sign that gives it…
+    assert opened(before) == pytest.approx([0.0] * 8) and opened(after) == pytest.approx([0.0] * 8)  # …only then

@@ -24,7 +24,7 @@ from game.xr.run import run_xr
 from game.xr.testscene import build_test_scene
 from tests.pinned import DAY_DT
 
-FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 30, "glx": 20, "bellpull": 40}
+FRAMES = {"capture": 60, "locomotion": 70, "seated": 20, "district": 30, "glx": 20, "bellpull": 40, "captions": 20}
 TELEPORT_FRAMES = range(5, 25)  # hold the left teleport button; released on frame 25
 SNAP_FRAMES = range(40, 43)  # push the right stick fully right
 MENU_FRAME = 50  # press menu: the comfort menu opens ahead of the head, where the right laser meets it
@@ -77,6 +77,23 @@ locomotion_script = button_script(teleport=TELEPORT_FRAMES, snap=SNAP_FRAMES, me
                                   select=(SELECT_FRAME,))
 
 
+def source_captions(driver) -> list:
+    """Two sounds' captions in the caption style (cyan on solid black): one from a post ahead of the visitor (hung
+    above it in the world), one from behind on the right (head-locked, its arrow pointing right)."""
+    from game.caption_style import CaptionStyle
+    from ui.xr_caption import SourceCaption
+
+    style = CaptionStyle(size=1.5, colour="cyan", background=1.0)
+    out = []
+    for name, pos, text in (("ahead", (0.0, 6.0, 1.2), "BELL AHEAD"), ("behind", (3.0, -6.0, 1.6), "DRUM BEHIND")):
+        source = driver.world.attach_new_node(f"source-{name}")
+        source.set_pos(*pos)
+        caption = SourceCaption(driver.base, driver.head_panel, source, None, style)
+        caption.show(text)
+        out.append(caption)
+    return out
+
+
 def main(name: str, out: Path) -> int:
     # "glx" opens a desktop window (run it under Xvfb): OpenXR then binds through GLX instead of EGL.
     config = AppConfig(offscreen=name != "glx", size=(320, 180), xr=True, frames=FRAMES[name], xr_capture=out,
@@ -116,6 +133,8 @@ def main(name: str, out: Path) -> int:
                                           recorded["forces"].append)
         if name == "locomotion":
             driver.haptic("both", 0.5, 0.05)  # before focus: must be a harmless no-op
+        if name == "captions":
+            recorded["captions"] = source_captions(driver)
 
     script = locomotion_script if name == "locomotion" else bell_pull_script(recorded) if name == "bellpull" else None
     district = DistrictBuilder()
@@ -126,7 +145,10 @@ def main(name: str, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     settings_after = asdict(recorded["driver"].settings) if recorded else None
     (out / "scenario.json").write_text(json.dumps({"status": status, "frames": frames, "settings": settings_after,
-                                                   "pull_forces": recorded.get("forces")}, indent=1))  # fmt: skip
+                                                   "pull_forces": recorded.get("forces"),
+                                                   "captions": [{"in_world": c.in_world, "arrow_r": c.arrow.get_r()}
+                                                                for c in recorded.get("captions", ())]},
+                                                  indent=1))  # fmt: skip
     return status
 
 

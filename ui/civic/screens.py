@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game import captions
 from game.civic.desk import CivicDesk, Outcome, public
 from game.civic.faq import normalise, similarity
 from game.civic.moderation import LIMITS
@@ -325,8 +326,9 @@ def exhibition_panel(base, font, lang: str, exhibits: list, speak: Speak | None 
         panel.show(current_caption(panel.state.lang), speak=False)
 
     def play() -> None:
-        text = exhibits[at["k"]].guide[panel.state.lang]
-        panel.show(text, speak=False)
+        lang = panel.state.lang
+        text = exhibits[at["k"]].guide[lang]
+        panel.show(captions.labelled("audio_guide", text, lang), speak=False)  # what is heard, and from what
         panel.say(text, force=True)
 
     items = [Item(lambda lg: f"{i18n.text('civic.next_exhibit', lg)} · {current_caption(lg)}", action=step),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from direct.gui.DirectGui import DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
+from game.caption_style import DEFAULT, CaptionStyle
 from game.input.stack import ModalStack, Press
 from net.protocol import CHAT_SCOPES, MAX_CHAT
 from ui import i18n, theme
@@ -24,6 +25,7 @@ WIDTH = 1.2
 LINES = 8
 SCALE = 0.05
 LINE = SCALE * 1.2  # OnscreenText's line spacing at that scale
+BACKING = (0.0, 0.0, 0.0, 0.55)  # the panel's own, when the caption style asks for no card
 
 
 class ChatPanel:
@@ -31,17 +33,19 @@ class ChatPanel:
 
     def __init__(self, base, font, lang: str, on_send: Callable[[str, str], None],
                  on_typing: Callable[[bool], None] = lambda typing: None, screen_keyboard: bool = False,
-                 keys: ModalStack | None = None) -> None:
+                 keys: ModalStack | None = None, style: CaptionStyle = DEFAULT) -> None:
         """``keys``: the input stack the open input line joins on top (None: typing comes only from the on-screen
-        keyboard, as in VR)."""
+        keyboard, as in VR). ``style``: the visitor's caption style, for the log — the caption of chat read
+        aloud, each line led by its speaker's name (its size, colour and backing; the panel keeps its corner)."""
         self.keys = keys
+        self.line = LINE * style.size
         self.base, self.font, self.lang = base, font, lang
         self.on_send, self.on_typing, self.screen_keyboard = on_send, on_typing, screen_keyboard
         self.scope = CHAT_SCOPES[0]
         self.field = FieldText(max_len=MAX_CHAT, hangul=lang == "ko")
-        self.frame = DirectFrame(parent=base.a2dBottomRight, frameColor=(0, 0, 0, 0.55),
-                                 frameSize=(-WIDTH - 0.04, 0.0, 0.0, 0.26 + LINES * LINE), pos=(-0.02, 0, 0.02))
-        self.log = self._text(0.26, theme.TEXT)
+        self.frame = DirectFrame(parent=base.a2dBottomRight, frameColor=style.card() or BACKING,
+                                 frameSize=(-WIDTH - 0.04, 0.0, 0.0, 0.26 + LINES * self.line), pos=(-0.02, 0, 0.02))
+        self.log = self._text(0.26, (*style.rgb(theme.TEXT[:3]), 1.0), scale=SCALE * style.size)
         self.input = self._text(0.16, theme.ACCENT)
         self.status = self._text(0.075, theme.TEXT_DIM, scale=0.036)  # two lines fit below the input
         self.notice = ""
@@ -81,7 +85,7 @@ class ChatPanel:
         self.log.setText("\n".join(lines[-LINES:]))
         # OnscreenText grows downwards from its first line: keep the newest line just above the input.
         rows = min(LINES, self.log.textNode.getNumRows())
-        self.log.setPos(-WIDTH, 0.26 + (rows - 1) * LINE)
+        self.log.setPos(-WIDTH, 0.26 + (rows - 1) * self.line)
 
     def set_status(self, text: str) -> None:
         """A notice (refusal, block, report…) in place of the key help until the next one."""
@@ -138,7 +142,7 @@ class ChatPanel:
     def _fit(self) -> None:
         """An empty, closed chat shrinks to its status line; the log's room comes back with the first line."""
         if self.open or self.lines:
-            self.frame["frameSize"] = (-WIDTH - 0.04, 0.0, 0.0, 0.26 + LINES * LINE)
+            self.frame["frameSize"] = (-WIDTH - 0.04, 0.0, 0.0, 0.26 + LINES * self.line)
             self.log.show()
         else:
             self.frame["frameSize"] = (-WIDTH - 0.04, 0.0, 0.0, 0.13)
