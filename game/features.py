@@ -310,7 +310,8 @@ def bell_ceremony(ctx: Context) -> Handle:
     speak = getattr(ctx.aids, "speak", None)  # the kiosk's one voice is its narration's: there, captions only
     ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak,
                                 signing=ctx.aids.signing if ctx.aids is not None else None,
-                                haptic=ctx.driver.haptic if ctx.driver is not None else None)
+                                haptic=ctx.driver.haptic if ctx.driver is not None else None,
+                                xr_panel=ctx.driver.head_panel if ctx.driver is not None else None)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
     if ctx.life is not None:  # the crowd the bell draws to Jongno follows the same hub clock as the strikes

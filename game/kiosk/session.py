@@ -135,7 +135,8 @@ class KioskSession(DirectObject):
 
         b = self.base
         self.attract_view = AttractView(b.aspect2d, b.a2dBottomLeft, b.a2dTopLeft, self.app.font,
-                                        self.settings.site_name, self.languages)
+                                        self.settings.site_name, self.languages,
+                                        caption_style.from_settings(self.settings.access))
         self.badge = StatusBadge(b.a2dTopRight, self.app.font, self.languages)
 
     def lock_window(self) -> None:
