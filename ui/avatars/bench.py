@@ -65,17 +65,21 @@ def walk_crowd(crowd: list[Member], i: int, eye: tuple[float, float], labels: bo
         crowd[0][0].crowd.flush(eye)  # one Crowd for all (make_crowd)
 
 
-def frames(base, count: int, update: Callable[[int], None]) -> list[float]:
-    """Milliseconds of ``count`` frames, each after ``update(frame)``."""
+def frames(base, count: int, update: Callable[[int], None], cpu: list[float] | None = None) -> list[float]:
+    """Wall milliseconds of ``count`` frames, each after ``update(frame)``; with ``cpu``, the process's CPU
+    milliseconds of each (all threads, llvmpipe's included) are appended there: steadier on shared cores."""
     times = []
     for i in range(count):
         update(i)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         base.taskMgr.step()
         base.graphicsEngine.renderFrame()
         base.graphicsEngine.syncFrame()
         times.append((time.perf_counter() - t0) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - c0) * 1000)
     return times
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.avatars.bench")
@@ -124,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         base.win.saveScreenshot(Filename.fromOsSpecific(str(args.png)))
     # Conditions interleaved in rounds, so a neighbour's load on the shared cores hits all of them alike.
     times: dict[str, list[float]] = {"empty": [], "crowd": [], "no_tags": [], "cull_empty": [], "cull_crowd": []}
+    cpu: dict[str, list[float]] = {"empty": [], "crowd": []}
     per_round = max(1, args.frames // 4)
     for _ in range(4):
         for condition in times:
@@ -133,12 +138,14 @@ def main(argv: list[str] | None = None) -> int:
                 with cull_only(base):
                     times[condition] += frames(base, per_round, walk)
             else:
-                times[condition] += frames(base, per_round, walk)
+                times[condition] += frames(base, per_round, walk, cpu.get(condition))
     empty_ms, full_ms, bare_ms, cull_empty, cull_full = (statistics.median(t) for t in times.values())
     print(json.dumps({
         "avatars": args.avatars, "vr_avatars": args.avatars // 10, "size": args.size, "frames": args.frames,
         "empty_ms": round(empty_ms, 2), "with_avatars_ms": round(full_ms, 2),
         "avatar_cost_ms": round(full_ms - empty_ms, 2),
+        "empty_cpu_ms": round(statistics.median(cpu["empty"]), 2),
+        "with_avatars_cpu_ms": round(statistics.median(cpu["crowd"]), 2),
         "name_tags_cost_ms": round(full_ms - bare_ms, 2),
         "cull_ms": round(cull_full, 2), "avatar_cull_ms": round(cull_full - cull_empty, 2),
         "geoms": drawn.draw_calls, "triangles": drawn.triangles,
