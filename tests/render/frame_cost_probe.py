@@ -1,9 +1,9 @@
 """Run in its own process by test_frame_cost.py (one ShowBase per process): the frame's savings change no pixel.
 
 A plain ground with a row of towers under a pinned sun, seen obliquely. Prints JSON: how often the shadow map was
-drawn while the view stood still or the focus drifted a little; pixel differences between cached and per-frame
-shadows, before and after the sun moves, and between simplepbr without and with hardware skinning; whether the
-towers' shadows show from 100 m down the row.
+drawn while the view stood still, the focus drifted a little or the camera turned; the fit's CPU cost; pixel
+differences between cached and per-frame shadows, before and after the sun moves, and between simplepbr without
+and with hardware skinning; whether the towers' shadows show from 100 m down the row.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import time
 
 import numpy as np
 from panda3d.core import loadPrcFileData
@@ -68,6 +69,21 @@ def main() -> None:
         pipe.focus_shadows((focus[0] + k * 0.1, focus[1] + k, 0.0))
         base.taskMgr.step()
     out["renders_drift_10_frames"] = pipe.shadow_renders - before
+    before = pipe.shadow_renders
+    base.camera.setH(base.camera.getH() + 2)  # a glance aside: the task refits, the map still covers it
+    shot(2)
+    out["renders_after_glance"] = pipe.shadow_renders - before
+    base.camera.setH(base.camera.getH() + 178)  # turned round: one redraw
+    shot(2)
+    out["renders_after_turn"] = pipe.shadow_renders - before
+    look(focus)
+    pipe.focus_shadows(focus)
+    shot(2)
+    calls = 200  # the fit runs whenever the visitor moves: its cost in CPU time
+    t0 = time.process_time()
+    for k in range(calls):
+        pipe.focus_shadows((focus[0], focus[1] + 0.01 * k, 0.0))
+    out["fit_us"] = (time.process_time() - t0) / calls * 1e6
     walked = (focus[0], focus[1] + 60.0, 0.0)  # a walk of 60 m, the camera following: one redraw
     look(walked)
     pipe.focus_shadows(walked)

@@ -18,6 +18,8 @@ def test_a_still_or_slowly_walking_view_does_not_redraw_the_shadow_map(probe):
     assert probe["renders_still_10_frames"] == 0
     assert probe["renders_drift_10_frames"] == 0
     assert probe["renders_after_long_walk"] == 1
+    assert probe["renders_after_glance"] == 0 and probe["renders_after_turn"] == 1  # the camera alone turning
+    assert probe["fit_us"] < 500  # fitting the map to the view each step costs well under a millisecond
     assert probe["renders_every_frame_3_frames"] == 3  # the reference mode really draws it every frame
     assert probe["renders_back_to_cached_6_frames"] == 0 and not probe["buffer_active_when_cached"]
 
