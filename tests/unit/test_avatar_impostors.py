@@ -72,3 +72,26 @@ def test_the_front_frame_shows_the_face_and_the_back_frame_the_hair():
     front, back = impostor.VIEWS // 4, 3 * impostor.VIEWS // 4  # seen from +Y (it faces +Y) and from -Y
     assert slot[head, front * wide + wide // 2] != FIXED  # skin
     assert slot[head, back * wide + wide // 2] == FIXED  # hair
+
+
+def test_the_crowd_draws_a_visitor_walking_away_as_a_picture_and_back_with_hysteresis():
+    from panda3d.core import NodePath
+
+    from ui.avatars.crowd import Crowd
+
+    crowd = Crowd(NodePath("world"))
+    visitor = object()
+
+    def drawn_at(distance: float) -> list[int]:
+        crowd.place(visitor, "hanbok", 0.0, distance, 0.0, 0.0)
+        crowd.flush((0.0, 0.0))
+        return [level for (outfit, level), layer in crowd.layers.items() if layer.count]
+
+    assert drawn_at(5.0) == [0]
+    assert drawn_at(impostor.IMPOSTOR + 0.5) == [1]  # within the band: still the coarse mesh
+    assert drawn_at(impostor.IMPOSTOR + 1.5) == [2]
+    assert drawn_at(impostor.IMPOSTOR - 0.5) == [2]  # and back within the band: still a picture
+    assert drawn_at(impostor.IMPOSTOR - 1.5) == [1]
+    picture = crowd.layers[("hanbok", 2)].node
+    assert picture.getShader() is not None and picture.getShaderInput("albedo").getTexture() is not None
+    crowd.destroy()

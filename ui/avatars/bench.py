@@ -29,15 +29,18 @@ Member = tuple[object, float, float, float]  # (AvatarNode, x, y, heading)
 
 
 def make_crowd(parent: NodePath, count: int, font, origin: tuple[float, float] = (0.0, 0.0),
-               seed: int = 7) -> list[Member]:
+               seed: int = 7, pictures_from: float | None = None) -> list[Member]:
     """``count`` visitors in mixed looks, ten to a row 2 m apart, starting at ``origin`` and going north; their
-    bodies share one instanced :class:`~ui.avatars.crowd.Crowd`, as in the presence task."""
+    bodies share one instanced :class:`~ui.avatars.crowd.Crowd`, as in the presence task (``pictures_from``: its
+    picture switch distance instead of the app's)."""
     from game.social.avatar_mesh import OUTFITS, PALETTE, SKINS, Look
     from ui.avatars.crowd import Crowd
+    from ui.avatars.distant import FAR
+    from ui.avatars.impostor import IMPOSTOR
     from ui.avatars.node import AvatarNode
 
     rng = random.Random(seed)
-    bodies = Crowd(parent)
+    bodies = Crowd(parent, (FAR, IMPOSTOR if pictures_from is None else pictures_from))
     crowd = []
     for i in range(count):
         look = Look(OUTFITS[i % 2], rng.randrange(len(PALETTE)), rng.randrange(len(PALETTE)), rng.randrange(len(SKINS)))
@@ -87,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frames", type=int, default=40)
     parser.add_argument("--size", default="640x360")
     parser.add_argument("--png", type=Path, help="write a screenshot of the crowd here")
+    parser.add_argument("--pictures-from", type=float, help="metres beyond which visitors are drawn as pictures "
+                        "(default: the app's; a large value compares with no pictures)")
     args = parser.parse_args(argv)
     os.environ.setdefault("EGL_PLATFORM", "surfaceless")
     w, h = (int(v) for v in args.size.split("x"))
@@ -112,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     base.camera.lookAt(0, 14, 1.0)
     pipeline.focus_shadows((0, 14, 0))
     crowd_root = world.attachNewNode("crowd")
-    crowd = make_crowd(crowd_root, args.avatars, load_font(base.loader))
+    crowd = make_crowd(crowd_root, args.avatars, load_font(base.loader), pictures_from=args.pictures_from)
     if crowd:
         crowd[0][0].set_bubble("안녕하세요! 광화문에서 만나요")
 
@@ -148,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         "with_avatars_cpu_ms": round(statistics.median(cpu["crowd"]), 2),
         "name_tags_cost_ms": round(full_ms - bare_ms, 2),
         "cull_ms": round(cull_full, 2), "avatar_cull_ms": round(cull_full - cull_empty, 2),
+        "pictures": sum(layer.count for (_, level), layer in crowd[0][0].crowd.layers.items() if level == 2)
+        if crowd else 0,
         "geoms": drawn.draw_calls, "triangles": drawn.triangles,
         "renderer": base.win.getGsg().getDriverRenderer(),
     }))

@@ -59,6 +59,7 @@ class _Layer:
         self.tex = Texture(f"{name}-instances")
         self.node.setShaderInput("instances", self.tex)
         self.capacity = 0
+        self.count = 0  # instances drawn from the last write
         self._grow(START)
 
     def _grow(self, capacity: int) -> None:
@@ -67,7 +68,7 @@ class _Layer:
 
     def write(self, data: np.ndarray) -> None:
         """``data``: (n, TEXELS, 4) float32, the instances to draw this frame."""
-        n = len(data)
+        n = self.count = len(data)
         if n > self.capacity:
             self._grow(max(n, 2 * self.capacity))
         if not n:
