@@ -1,7 +1,7 @@
 """The render pipeline: simplepbr (PBR + tone mapping), the sun as one shadow-casting light, ambient, sky.
 
-The sun's shadow map is drawn only when the sun or the focus has moved enough (``shadow_focus``): its buffer is
-switched on for one frame then, and stays off while the view stands still.
+The sun's shadow map is fitted to the view (``shadow_focus``) and drawn only when the sun has moved or the view has
+left what the map covers: its buffer is switched on for one frame then, and stays off while the view stands still.
 
 One light only: simplepbr shadows with more than one light crash Debian 12's Mesa 22 (see DESIGN.md), and one
 sun is what an outdoor city needs; fill light comes from the ambient term tinted like the sky.
@@ -23,6 +23,8 @@ from panda3d.core import (
     NodePath,
     OmniBoundingVolume,
     OrthographicLens,
+    Point2,
+    Point3,
     TransparencyAttrib,
 )
 
@@ -37,10 +39,17 @@ from game.sun import SunPosition, solar_position
 from net import clock
 
 SUN_DISTANCE = 400.0  # metres from the view target to the shadow camera, along the sun direction
-SHADOW_BIAS = 0.0004  # normalised light depth: ≈ 0.25 m over the 600 m range (see RenderPipeline)
+SHADOW_DEPTH = 600.0  # metres of light depth the sun's lens spans (its near to far plane)
 #: The sun's shadow camera sees only this bit, so a node hidden for it (:func:`cast_no_shadow`) stays out of the
 #: shadow pass while every other camera, whose masks hold more bits, still draws it.
 SUN_MASK = BitMask32.bit(20)
+#: The sharpest map, in metres across: 1024 texels of 2.3 cm for a visitor looking down at their feet.
+SMALLEST_SHADOW = 24.0
+#: The widest map, as a share of the quality's shadow extent (which is also how far the view gets shadows): a
+#: view along an avenue under a low sun spans more than its depth across the light.
+WIDEST_SHADOW = 1.5
+#: Where on the film the view's rays are taken to fit the map: the corners, edge middles and centre.
+FILM_SAMPLES = tuple(Point2(x, y) for x in (-1.0, 0.0, 1.0) for y in (-1.0, 0.0, 1.0))
 
 
 def cast_no_shadow(node: NodePath) -> None:
@@ -52,7 +61,7 @@ def cast_no_shadow(node: NodePath) -> None:
 @dataclass(frozen=True)
 class Quality:
     shadow_size: int
-    shadow_extent: float  # metres covered by the shadow map around the view target
+    shadow_extent: float  # metres of view that get shadows (the fitted map may be sharper or up to 1.5× wider)
     msaa: int
     view_distance: float
     anisotropy: int
@@ -141,7 +150,8 @@ class RenderPipeline:
         self.weather = weathers.weather(weather)
         self.shadow_renders = 0  # frames in which the shadow map was drawn (tests and the benchmark read it)
         self._focus: tuple[float, float, float] | None = None  # the latest focus asked for
-        self._drawn: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None  # (dir, focus)
+        self._drawn: tuple[tuple[float, float, float], shadow_focus.Fit] | None = None  # (light dir, map)
+        self._fitted_view = None  # the camera's transform the map was last fitted for
         self._shadow_due = True
         self.renderer = base.win.getGsg().getDriverRenderer()
         self.quality = effective_quality(quality, self.renderer)
@@ -150,16 +160,14 @@ class RenderPipeline:
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
             use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
         )
-        # simplepbr's bias is in normalised light depth: over the lens's 600 m depth range 0.0004 ≈ 0.25 m,
-        # enough against acne without detaching shadows from their casters (the default meant ~3 m).
-        self.pbr.shadow_bias = SHADOW_BIAS
+        self._bias = 0.25 / SHADOW_DEPTH  # until the first fit (shadow_focus.depth_bias); simplepbr's meant ~3 m
         base.camLens.setNearFar(0.3, self.quality.view_distance)
         self.sun_np = world.attachNewNode(DirectionalLight("sun"))
         sun = self.sun_np.node()
         sun.setShadowCaster(True, self.quality.shadow_size, self.quality.shadow_size)
-        lens = OrthographicLens()
+        self.shadow_lens = lens = OrthographicLens()
         lens.setFilmSize(self.quality.shadow_extent, self.quality.shadow_extent)
-        lens.setNearFar(SUN_DISTANCE - 350.0, SUN_DISTANCE + 250.0)
+        lens.setNearFar(SUN_DISTANCE - 350.0, SUN_DISTANCE - 350.0 + SHADOW_DEPTH)
         sun.setLens(lens)
         sun.setCameraMask(SUN_MASK)
         world.setLight(self.sun_np)
@@ -207,7 +215,7 @@ class RenderPipeline:
         self.base.render.setShaderInput("windows_seed", float(hour_seed(self.when.timetuple().tm_yday, self.when.hour)))
         # Floodlights are many and close to what they light: after dark no far block may throw a 200 m shadow
         # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
-        self.pbr.shadow_bias = SHADOW_BIAS if rig.night < 0.5 else 1.0
+        self.pbr.shadow_bias = self._bias if rig.night < 0.5 else 1.0
         self.sky.setShaderInput("sun_dir", pos.direction())
         self.sky.setShaderInput("cloudiness", self.weather.cloudiness)
         self.sky.setShaderInput("haze", min(self.weather.haze * 60.0, 1.0))
@@ -255,23 +263,40 @@ class RenderPipeline:
             cast_no_shadow(self.precipitation.node)
 
     def focus_shadows(self, target: tuple[float, float, float]) -> None:
-        """Centre the shadow map on ``target`` (what the camera looks at) with the key light along the sun, or
-        by night along the floodlight on the visitor's side.
+        """Fit the shadow map to the camera's view and ``target`` (the visitor, or what the camera looks at; its
+        height is the ground's) with the key light along the sun, or by night along the floodlight on the
+        visitor's side. The shadow task refits it when the camera alone turns.
 
-        The light stays where it is (and the map as drawn) until the sun or the target has moved enough.
+        The light stays where it is (and the map as drawn) until the sun has moved or the view has left the map.
         """
         self._focus = target
-        light = shadow_focus.light_direction(self.rig.key_dir(self.base.camera.getH(self.world)))
-        drawn_dir, drawn_focus = self._drawn or (None, None)
-        if self.cache_shadows and not shadow_focus.needs_render(drawn_dir, drawn_focus, light, target,
-                                                                self.quality.shadow_extent):
+        camera = self.base.camera
+        self._fitted_view = camera.getMat(self.world)
+        light = shadow_focus.light_direction(self.rig.key_dir(camera.getH(self.world)))
+        rays = []
+        for film in FILM_SAMPLES:
+            near, far = Point3(), Point3()
+            self.base.camLens.extrude(film, near, far)
+            ray = self.world.getRelativeVector(camera, far - near)
+            ray.normalize()
+            rays.append((ray.x, ray.y, ray.z))
+        eye = camera.getPos(self.world)
+        points = [*shadow_focus.view_points((eye.x, eye.y, eye.z), rays, self.quality.shadow_extent, target[2]),
+                  target]
+        wanted = shadow_focus.fit_view(points, light, self.quality.shadow_size, SMALLEST_SHADOW,
+                                       self.quality.shadow_extent * WIDEST_SHADOW)
+        drawn_dir, drawn = self._drawn or (None, None)
+        if self.cache_shadows and not shadow_focus.needs_render(drawn_dir, drawn, light, wanted):
             return
-        texel = self.quality.shadow_extent / self.quality.shadow_size
-        tx, ty, tz = shadow_focus.snap(target, light, texel)
+        self.shadow_lens.setFilmSize(wanted.extent, wanted.extent)
+        # simplepbr's bias is in normalised light depth, one for the map: sized to its texels and the sun's height
+        self._bias = shadow_focus.depth_bias(wanted.extent, self.quality.shadow_size, light) / SHADOW_DEPTH
+        self.pbr.shadow_bias = self._bias if self.rig.night < 0.5 else 1.0
+        tx, ty, tz = wanted.centre
         dx, dy, dz = light
         self.sun_np.setPos(tx + dx * SUN_DISTANCE, ty + dy * SUN_DISTANCE, tz + dz * SUN_DISTANCE)
         self.sun_np.lookAt(tx, ty, tz)
-        self._drawn = (light, target)
+        self._drawn = (light, wanted)
         self._shadow_due = self.rig.night < 0.5  # by night the map is not read (see set_time): light moves only
 
     def release(self) -> None:
@@ -281,7 +306,10 @@ class RenderPipeline:
             self.precipitation.release()
 
     def _shadow_task(self, task):
-        """Switch the sun's shadow buffer on for exactly the frames that need it (all, when not caching)."""
+        """Switch the sun's shadow buffer on for exactly the frames that need it (all, when not caching); refit the
+        map first if the camera has moved since (a turn of the view without a step of the visitor)."""
+        if self._focus is not None and not self.base.camera.getMat(self.world).almostEqual(self._fitted_view, 1e-4):
+            self.focus_shadows(self._focus)
         buffer = self.sun_np.node().getShadowBuffer(self.base.win.getGsg())
         if buffer is None:  # made by the GSG on the first frame that samples the map
             return task.cont

@@ -1,8 +1,9 @@
 """Run in its own process by test_frame_cost.py (one ShowBase per process): the frame's savings change no pixel.
 
 A plain ground with a row of towers under a pinned sun, seen obliquely. Prints JSON: how often the shadow map was
-drawn while the view stood still or the focus drifted a little; pixel differences between cached and per-frame
-shadows, before and after the sun moves, and between simplepbr without and with hardware skinning.
+drawn while the view stood still, the focus drifted a little or the camera turned; the fit's CPU cost; pixel
+differences between cached and per-frame shadows, before and after the sun moves, and between simplepbr without
+and with hardware skinning; whether the towers' shadows show from 100 m down the row.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import time
 
 import numpy as np
 from panda3d.core import loadPrcFileData
@@ -36,9 +38,13 @@ def main() -> None:
     for k in range(5):
         world.attachNewNode(meshes_to_node(f"tower{k}", box((4, 4, 12 + 6 * k), (-24 + 12 * k, 10, 0),
                                                               (0.5, 0.5, 0.5, 1))))
-    base.camera.setPos(0, -70, 45)
-    base.camera.lookAt(0, 5, 0)
     focus = (0.0, 5.0, 0.0)
+
+    def look(at: tuple[float, float, float]) -> None:
+        base.camera.setPos(at[0], at[1] - 75, 45)
+        base.camera.lookAt(*at)
+
+    look(focus)
 
     def shot(frames: int = 3) -> np.ndarray:
         for _ in range(frames):
@@ -59,14 +65,32 @@ def main() -> None:
         base.taskMgr.step()
     out["renders_still_10_frames"] = pipe.shadow_renders - before
     before = pipe.shadow_renders
-    for k in range(10):  # the focus drifts by 1 m a frame: well inside the map, no redraw
+    for k in range(10):  # the focus drifts by 1 m a frame within the view: no redraw
         pipe.focus_shadows((focus[0] + k * 0.1, focus[1] + k, 0.0))
         base.taskMgr.step()
     out["renders_drift_10_frames"] = pipe.shadow_renders - before
-    pipe.focus_shadows((focus[0], focus[1] + 60.0, 0.0))  # a walk across a third of the map: one redraw
+    before = pipe.shadow_renders
+    base.camera.setH(base.camera.getH() + 2)  # a glance aside: the task refits, the map still covers it
+    shot(2)
+    out["renders_after_glance"] = pipe.shadow_renders - before
+    base.camera.setH(base.camera.getH() + 178)  # turned round: one redraw
+    shot(2)
+    out["renders_after_turn"] = pipe.shadow_renders - before
+    look(focus)
+    pipe.focus_shadows(focus)
+    shot(2)
+    calls = 200  # the fit runs whenever the visitor moves: its cost in CPU time
+    t0 = time.process_time()
+    for k in range(calls):
+        pipe.focus_shadows((focus[0], focus[1] + 0.01 * k, 0.0))
+    out["fit_us"] = (time.process_time() - t0) / calls * 1e6
+    walked = (focus[0], focus[1] + 60.0, 0.0)  # a walk of 60 m, the camera following: one redraw
+    look(walked)
+    pipe.focus_shadows(walked)
     before = pipe.shadow_renders
     shot(3)
     out["renders_after_long_walk"] = pipe.shadow_renders - before
+    look(focus)
     pipe.focus_shadows(focus)
     shot(3)
     before = pipe.shadow_renders
@@ -93,6 +117,15 @@ def main() -> None:
     out["skinning_was"] = pipe.pbr.enable_hardware_skinning
     pipe.pbr.enable_hardware_skinning = True
     out["skinning_on_vs_off"] = diff(shot(3), every_morning)
+    pipe.pbr.enable_hardware_skinning = False
+    # Along the row from 100 m away, at eye height: the fitted map reaches the towers (a map centred on the
+    # visitor, as before, ended 80 m ahead); their shadows show against the same view with shadows pushed away.
+    base.camera.setPos(0, -90, 1.7)
+    base.camera.lookAt(0, 10, 1.7)
+    pipe.focus_shadows((0.0, -90.0, 0.0))
+    shaded = shot(3)
+    pipe.pbr.shadow_bias = 1.0
+    out["avenue_shadows"] = diff(shaded, shot(3))
     print(json.dumps(out))
 
 

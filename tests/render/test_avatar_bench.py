@@ -27,6 +27,7 @@ def test_the_avatar_bench_runs_with_no_avatars():
 def test_the_avatar_bench_reports_a_crowd_and_its_cull_share():
     result = bench(30)
     assert result["avatars"] == 30 and result["vr_avatars"] == 3
-    # Plain visitors share the crowd's instanced draws (per outfit, near and far); VR visitors have their own parts.
-    assert 2 <= result["geoms"] <= 4 + 4 * result["vr_avatars"] and result["triangles"] > 0
+    # Plain visitors share the crowd's instanced draws (per outfit: near, far, pictures); VR visitors have their own
+    # parts.
+    assert 2 <= result["geoms"] <= 6 + 4 * result["vr_avatars"] and result["triangles"] > 0
     assert 0 < result["cull_ms"] < result["with_avatars_ms"]
