@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from game import access_settings, caption_style
 from game.civic.desk import CivicDesk, public
 from game.scenes import registry
 from net import clock
@@ -84,7 +85,9 @@ class CivicVisit:
                                               (today + dt.timedelta(days=1)).isoformat(), speak, keys=keys)
         if sid in SPACE_PANELS:
             return self._space_panel(sid, speak)
-        return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak, keys=keys)
+        style = caption_style.from_settings(access_settings.load(app.language.config_dir))  # the visitor's
+        return screens.exhibition_panel(app.base, app.font, lang, list(self.scene.show.all), speak, keys=keys,
+                                        style=style)
 
     def _space_panel(self, sid: str, speak: Speak | None) -> Panel:
         """The economy and education spaces (issue 20): their panels take the scene (its data and boards)."""

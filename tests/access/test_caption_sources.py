@@ -1,6 +1,7 @@
 """Captions for every sound that carries meaning name their source in both languages, and the one caption style
 (size, colour, backing, position) shapes each caption source alike: the bell and the drum, the ceremony's
-spoken countdown, easy mode's guide, the kiosk's attract narration. Built on bare nodes (no window)."""
+spoken countdown, easy mode's guide, the kiosk's attract narration, the exhibition's audio guide. Built on bare
+nodes (no window)."""
 
 from __future__ import annotations
 
@@ -75,6 +76,21 @@ def test_the_kiosk_narrations_caption_is_labelled_in_each_language_and_styled(ba
     assert view.caption.getScale()[0] == pytest.approx(0.045 * STYLE.size)
     assert tuple(node.getTextColor())[:3] == pytest.approx(COLOURS["yellow"])
     assert tuple(view.band["frameColor"]) == pytest.approx((0, 0, 0, 0.9))
+    assert view.bottom.getParent() == base.a2dTopLeft and view.corner.getParent() == base.a2dBottomLeft  # on top
+    plain = AttractView(base.aspect2d, base.a2dBottomLeft, base.a2dTopLeft, None, "Seoul", ("ko", "en"))
+    assert plain.bottom.getParent() == base.a2dBottomLeft and plain.corner.getParent() == base.a2dTopLeft
+
+
+def test_the_audio_guides_caption_takes_the_style_and_other_panel_lines_do_not(base) -> None:
+    from ui.civic.panel import OUTPUT_SCALE, Item, Panel
+
+    panel = Panel(base, None, "en", "civic.title_exhibition", [Item(lambda lang: "play", action=lambda: None)])
+    panel.show(captions.labelled("audio_guide", "Donuimun was the west gate.", "en"), speak=False, style=STYLE)
+    assert panel.output.getText().startswith("[Audio guide] ")
+    _styled(panel.output, OUTPUT_SCALE)
+    panel.show("Booked.", speak=False)  # a result, not a caption: the panel's own look
+    assert panel.output.getScale()[0] == pytest.approx(OUTPUT_SCALE)
+    assert not panel.output.textNode.hasCard()
 
 
 def test_chat_read_aloud_is_captioned_by_the_log_with_its_speaker_in_the_style(base) -> None:

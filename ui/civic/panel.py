@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
+from game.caption_style import DEFAULT as CAPTION_DEFAULT
+from game.caption_style import CaptionStyle
 from game.input.stack import ModalStack, Press, dispatch
 from ui import i18n, theme
 from ui.civic.field import FieldText
@@ -26,6 +28,7 @@ from ui.keyboard import ScreenKeyboard
 Speak = Callable[[str, str], None]  # (text, lang)
 SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)
 ROW = 0.075  # height of one row
+OUTPUT_SCALE = 0.042  # the result line's text size (a caption's: times the caption style's size)
 OUT_LINE = 0.042 * 1.2  # one line of results
 CHROME = 0.3  # title, gaps and the help line
 # The panel sits low on the left, its bottom on the screen's (or on the on-screen keyboard's top while that shows),
@@ -80,7 +83,9 @@ class Panel:
             item.widget = DirectButton(parent=self.frame, text="", text_font=font, text_align=TextNode.ALeft,
                                        scale=0.045, pos=(-0.9, 0, -0.19 - k * ROW), relief=DGG.FLAT,
                                        frameSize=(-0.3, 39.5, -0.45, 1.05), command=self._click, extraArgs=[k])
-        self.output = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.24 - len(items) * ROW), scale=0.042,
+        self.caption_style: CaptionStyle | None = None
+        self.output = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -0.24 - len(items) * ROW),
+                                   scale=OUTPUT_SCALE,
                                    fg=theme.TEXT, align=TextNode.ALeft, wordwrap=42, mayChange=True)
         self.help = OnscreenText(parent=self.frame, font=font, pos=(-0.9, -height + 0.06), scale=0.032,
                                  fg=theme.TEXT_DIM, align=TextNode.ALeft, wordwrap=58, mayChange=True)
@@ -184,9 +189,11 @@ class Panel:
         if (self.state.voice or force) and self.speak is not None and text:
             self.speak(text, self.state.lang)
 
-    def show(self, message: str, speak: bool = True) -> None:
-        """Put a result or a problem under the fields (and speak it in voice-guide mode)."""
+    def show(self, message: str, speak: bool = True, style: CaptionStyle | None = None) -> None:
+        """Put a result or a problem under the fields (and speak it in voice-guide mode); with ``style`` the line is
+        a caption of what is heard (the audio guide) and takes the visitor's caption style."""
         self.state.message = message
+        self.caption_style = style
         self.refresh()
         if speak:
             self.say(message)
@@ -208,6 +215,10 @@ class Panel:
             item.widget["frameColor"] = theme.HIGHLIGHT_BG if on else (0.18, 0.2, 0.24, 1)
             item.widget["text_fg"] = theme.HIGHLIGHT_TEXT if on else theme.TEXT
         self.output.setText(self.state.message)
+        style = self.caption_style or CAPTION_DEFAULT  # a caption in the visitor's style; other lines as they are
+        self.output["fg"] = (*style.rgb(theme.TEXT[:3]), 1.0)
+        self.output["bg"] = style.card() or (0, 0, 0, 0)
+        self.output.setScale(OUTPUT_SCALE * style.size)
         self.help.setText(i18n.text("civic.help", lang))
         typing = self.keyboard is not None and self.current.field is not None
         if self.keyboard is not None:  # only a field takes typing; on a button, results get the room it covers

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game import captions
+from game.caption_style import CaptionStyle
 from game.civic.desk import CivicDesk, Outcome, public
 from game.civic.faq import normalise, similarity
 from game.civic.moderation import LIMITS
@@ -313,8 +314,9 @@ def reservations_panel(base, font, lang: str, desk: CivicDesk, facilities: list[
 
 
 def exhibition_panel(base, font, lang: str, exhibits: list, speak: Speak | None = None,
-                     keys: ModalStack | None = None) -> Panel:
-    """Step through the exhibits; "play guide" speaks the current one's audio-guide text."""
+                     keys: ModalStack | None = None, style: CaptionStyle | None = None) -> Panel:
+    """Step through the exhibits; "play guide" speaks the current one's audio-guide text and captions it, labelled,
+    in the visitor's caption ``style``."""
     at = {"k": 0}
     panel: Panel
 
@@ -328,7 +330,7 @@ def exhibition_panel(base, font, lang: str, exhibits: list, speak: Speak | None 
     def play() -> None:
         lang = panel.state.lang
         text = exhibits[at["k"]].guide[lang]
-        panel.show(captions.labelled("audio_guide", text, lang), speak=False)  # what is heard, and from what
+        panel.show(captions.labelled("audio_guide", text, lang), speak=False, style=style)  # heard, and from what
         panel.say(text, force=True)
 
     items = [Item(lambda lg: f"{i18n.text('civic.next_exhibit', lg)} · {current_caption(lg)}", action=step),

@@ -24,23 +24,26 @@ NAME_STYLE = "kiosk-name"
 class AttractView:
     def __init__(self, aspect2d: NodePath, bottom_left: NodePath, top_left: NodePath, font, site: str,
                  languages: tuple[str, ...], style: CaptionStyle = DEFAULT) -> None:
-        """``style``: the caption style's size, colour and backing shape the caption band (it keeps its corner:
-        the welcome has the top)."""
+        """``style``: the caption style's size, colour and backing shape the caption band, and its position puts
+        the band at the bottom (the welcome at the top) or at the top (the welcome then at the bottom)."""
         self.languages, self.style = languages, style
         name = TextProperties()
         name.setTextColor(*theme.ACCENT)
         TextPropertiesManager.getGlobalPtr().setProperties(NAME_STYLE, name)
+        top = style.position == "top"
         self.root = aspect2d.attachNewNode("kiosk-attract")
-        self.corner = top_left.attachNewNode("kiosk-attract-welcome")
-        self.bottom = bottom_left.attachNewNode("kiosk-attract-captions")
+        self.corner = (bottom_left if top else top_left).attachNewNode("kiosk-attract-welcome")
+        self.bottom = (top_left if top else bottom_left).attachNewNode("kiosk-attract-captions")
         welcome = "\n".join(i18n.text("kiosk.welcome", lang, site=site or i18n.text("app.title", lang))
                             for lang in languages)
-        OnscreenText(parent=self.corner, text=welcome, font=font, pos=(0.06, -0.1), scale=0.055, fg=theme.ACCENT,
+        welcome_z = 0.06 + 0.066 * (len(languages) - 1) if top else -0.1  # its last line clear of the edge
+        OnscreenText(parent=self.corner, text=welcome, font=font, pos=(0.06, welcome_z), scale=0.055, fg=theme.ACCENT,
                      shadow=(0, 0, 0, 0.9), align=TextNode.ALeft)
         band_top = (0.12 + 0.2 * len(languages)) * style.size  # two-line name and description per language
         self.band = DirectFrame(parent=self.bottom, frameColor=style.card() or BAND_BG,
-                                frameSize=(0.0, 10.0, 0.0, band_top))
-        self.caption = OnscreenText(parent=self.bottom, text="", font=font, pos=(0.06, band_top - 0.08 * style.size),
+                                frameSize=(0.0, 10.0, -band_top, 0.0) if top else (0.0, 10.0, 0.0, band_top))
+        caption_z = -0.08 * style.size if top else band_top - 0.08 * style.size
+        self.caption = OnscreenText(parent=self.bottom, text="", font=font, pos=(0.06, caption_z),
                                     scale=0.045 * style.size, fg=(*style.rgb(theme.TEXT[:3]), 1.0),
                                     align=TextNode.ALeft, mayChange=True)
         prompt = "\n".join(i18n.text("kiosk.start_prompt", lang) for lang in languages)
