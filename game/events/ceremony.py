@@ -37,7 +37,6 @@ from net.client.link import LinkStatus, ReplyReceived, StatusChanged
 from ui import audio, i18n, theme
 from ui.avatars.node import billboard_label
 from ui.caption_line import CaptionLine
-from ui.xr_caption import SourceCaption
 
 SAMPLE_WAIT = 0.005  # seconds a frame may wait for a clock sample's reply (a loopback or LAN round trip)
 SCHEDULE_EVERY = 10.0  # seconds between schedule polls while the event matters
@@ -139,8 +138,12 @@ class BellCeremony:
                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         settings = access_settings.load(app.language.config_dir)  # the visitor's, as the voices and alerts use
         style = caption_style.from_settings(settings)
-        self.caption = CaptionLine(base, app.font, style, bottom=0.22, top=0.3) if xr_panel is None \
-            else SourceCaption(base, xr_panel, self.bell_node, app.font, style)  # by the bell, or an arrow to it
+        if xr_panel is None:
+            self.caption = CaptionLine(base, app.font, style, bottom=0.22, top=0.3)
+        else:  # by the bell, or an arrow to it; imported here: desktop and kiosk builds leave game.xr out
+            from ui.xr_caption import SourceCaption
+
+            self.caption = SourceCaption(base, xr_panel, self.bell_node, app.font, style)
         self.cue = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.18), scale=0.045,
                                 fg=theme.ACCENT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         self.hud.hide()
