@@ -192,6 +192,7 @@ def social(ctx: Context) -> Handle:
     if client_dir is None or not has_presence(client_dir):
         return _Undo(lambda: None)
     ctx.social = Social(ctx.app, ctx.explore, client_dir, aids=ctx.aids)
+    ctx.explore.presence = ctx.social  # a space walked into borrows it (the hub keeps one presence per visitor)
     keys, chat = ctx.app.keys, ctx.social.task.panel
 
     def place() -> None:
@@ -209,6 +210,9 @@ def social(ctx: Context) -> Handle:
     def undo() -> None:
         keys.listeners.remove(place)
         ctx.app.flow.watchers.remove(moved)
+        if ctx.explore.visit is not None and ctx.explore.visit.space is not None:
+            ctx.explore.leave_room()  # a space hands the street's presence back before it closes
+        ctx.explore.presence = None
         ctx.social.release()
 
     return _Undo(undo)
