@@ -526,3 +526,22 @@ def test_the_signing_panel_signs_each_slides_caption_and_goes_after_the_lecture(
     finally:
         clock.setMode(ClockObject.MNormal)
         visit.close()
+
+
+def test_the_scheduled_gatherings_stand_inside_their_rooms(world) -> None:
+    """The hub opens a scheduled lecture's gathering at a spot it knows only as numbers: each lies inside its
+    room's walls in the world the app builds."""
+    from game.scenes import registry
+    from game.spaces.room_presence import ROOM_SCENES
+    from net.hub.spaces import EVENT_GATHERINGS
+
+    app, _ = world
+    rooms = {scene: sid for sid, scene in ROOM_SCENES.items()}
+    for scene, (x, y) in EVENT_GATHERINGS.values():
+        room = registry.create(app, rooms[scene])
+        room.load()
+        try:
+            lo, hi = room.room.getTightBounds(app.world)
+            assert lo.x < x < hi.x and lo.y < y < hi.y, f"{scene}: {(x, y)} outside {lo}–{hi}"
+        finally:
+            room.release()
