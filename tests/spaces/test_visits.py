@@ -545,3 +545,63 @@ def test_the_scheduled_gatherings_stand_inside_their_rooms(world) -> None:
             assert lo.x < x < hi.x and lo.y < y < hi.y, f"{scene}: {(x, y)} outside {lo}–{hi}"
         finally:
             room.release()
+
+
+def test_invest_seouls_shared_documents_turn_page_by_page_on_the_private_screen(world, tmp_path,
+                                                                               monkeypatch) -> None:
+    """The centre's PDFs (written by the test) on the private room's screen, in the picture the window draws:
+    Enter on the documents row turns the pages (red, blue of the guide, then the forms' green); an FAQ answer
+    takes the screen and Enter brings the page back."""
+    import numpy as np
+    from panda3d.core import Point2, Point3
+
+    from game.scenes import invest_seoul
+    from tests.spaces.test_pdf_pages import BLUE, FORMS, GREEN, GUIDE, RED, with_documents
+
+    app, desk = world
+    data = catalogue.load_invest_seoul(with_documents(tmp_path, [GUIDE, FORMS],
+                                                      {"guide.pdf": [RED, BLUE], "forms.pdf": [GREEN]}))
+    monkeypatch.setattr(invest_seoul.catalogue, "load_invest_seoul", lambda: data)
+    visit = CivicVisit(app, "invest-seoul", desk)
+    scene = visit.scene
+    x, y, z = scene.anchor("document")
+    app.look(scene.world_point((x - 3.0, y, 1.6)), scene.world_point((x, y, 1.7)))  # standing at the table
+
+    def screen_rgb() -> tuple[float, ...]:
+        app.step(2)
+        base = app.base
+        p2 = Point2()
+        assert base.camLens.project(base.cam.getRelativePoint(scene.room, Point3(x, y, 1.9)), p2)
+        tex = base.win.getScreenshot()
+        w, h = tex.getXSize(), tex.getYSize()
+        img = np.frombuffer(bytes(tex.getRamImageAs("RGB")), np.uint8).reshape(h, w, 3)[::-1]
+        px, py = int((p2.x + 1) / 2 * w), int((1 - p2.y) / 2 * h)
+        return tuple(img[py - 3:py + 4, px - 3:px + 4].reshape(-1, 3).mean(axis=0))
+
+    try:
+        row = visit.panel.items[2]
+        assert row.label("ko") == "공유 문서 보기: 투자 안내서 (2쪽)"
+        r, g, b = screen_rgb()
+        assert min(r, g, b) > 150, f"the FAQ answer's white page first: {(r, g, b)}"
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "enter")
+        r, g, b = screen_rgb()
+        assert r > 150 and g < 80 and b < 80, f"the guide's page 1 is red: {(r, g, b)}"
+        assert row.label("ko").startswith("공유 문서: 투자 안내서 · 1/2쪽")
+        pilot.press("enter")
+        r, g, b = screen_rgb()
+        assert b > 150 and r < 80, f"page 2 is blue: {(r, g, b)}"
+        pilot.press("enter")
+        r, g, b = screen_rgb()
+        assert g > 120 and r < 80 and b < 100, f"then the forms' page, green: {(r, g, b)}"
+        assert row.label("en").startswith("Shared document: Notification forms · page 1 of 1")
+        pilot.press("shift-tab", "shift-tab", "f2")  # the question field, Latin keys
+        pilot.type("visa")
+        pilot.press("enter", "enter")  # leave the field, ask
+        assert "D-8" in visit.panel.state.message and scene.shown_page is None
+        r, g, b = screen_rgb()
+        assert min(r, g, b) > 150, f"the answer took the screen: {(r, g, b)}"
+        pilot.press("tab", "enter")
+        assert scene.shown_page == (1, 0), "the forms' page again"
+    finally:
+        visit.close()
