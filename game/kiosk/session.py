@@ -123,9 +123,13 @@ class KioskSession(DirectObject):
         turn; driven from the kiosk's frame task; on top of the input stack while shown (any device's confirm
         button acknowledges it)."""
         from game.city_connection import open_city
+        from game.civic.desk import CivicDesk
         from game.live_alerts import LiveAlerts
         s = self.settings
         self.city = open_city(self.app.config, hub=s.hub, embedded_dir=self.embedded_dir, offline_ok=True)
+        self.desk = CivicDesk(self.city.link) if self.city.link is not None else None  # the rooms' services
+        if self.desk is not None:
+            self.city.subscribers.append(self.desk.handle)
         # The signing avatar beside the alert, as in the headset kiosk and on the desktop; its templates are solved
         # one sign per frame after the first frame (an alert sooner still shows captions and pictogram at once, and
         # signs what is solved); the voice is the kiosk's one speech worker.
@@ -234,6 +238,8 @@ class KioskSession(DirectObject):
         self.app.flow.go("explore")
         self.explore = Explore(self.app, self.loop.shot.landmark_id, refuse_quit=self._refuse_exit)
         self.explore.set_help("kiosk.visit_help", self.languages)
+        if self.desk is not None:  # the teleport menu and E reach City Hall's rooms and the spaces (issue 20)
+            self.explore.city = (self.desk, None)
         self.easy = EasyMode(self.app, self.explore, default=self.settings.easy_mode)  # the operator's default
         self.idle.start()
         self.stats["visits"] += 1
@@ -280,6 +286,8 @@ class KioskSession(DirectObject):
             self.form = None
         if self.app.flow.state in ("teleport", "info"):
             self.app.flow.go("explore")
+        if ex is not None and ex.visit is not None:
+            ex.leave_room()  # a visitor gone from inside a room: out to the street, then the wipe
         if ex is not None:
             self.easy.release()
             ex.release()
