@@ -200,8 +200,10 @@ def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world
         assert visit.scene.boards[0].getNumChildren() == 1
     finally:
         visit.close()
-        mine.close()
-        mentor.close()
+        for client, its_link in ((mine, link), (mentor, staff_link)):  # leave as an app does (no stale sessions)
+            client.leave()
+            its_link.poll()
+            client.close()
         link.close()
 
 
@@ -352,6 +354,8 @@ def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, ci
         assert visit.scene.boards[1].getNumChildren() == 0, "the mentor's wipe clears the visitor's board"
     finally:
         visit.close()
+        mentor.leave()
+        staff_link.poll()
         mentor.close()
 
 
@@ -388,10 +392,11 @@ def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world,
         other.raise_hand(True)
         pump_until(lambda: len(listed()) == 1 and "1." in listed()[0] and "asker" in listed()[0], "the first hand")
         pilot = Pilot(app)
-        pilot.press("tab", "tab", "tab", "tab", "tab", "enter")  # course, enrol, play, next, chat → raise a hand
+        pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "enter")  # course, enrol, play, next, schedule, chat →
+        # raise a hand
         pump_until(lambda: listed()[1:] == ["2. 나"], "the visitor's hand second")
-        assert "asker" in listed()[0] and visit.panel.items[5].label("ko") == "손 내리기", "the row now lowers it"
-        assert visit.panel.items[6].label("ko").startswith("다음 질문: asker")
+        assert "asker" in listed()[0] and visit.panel.items[6].label("ko") == "손 내리기", "the row now lowers it"
+        assert visit.panel.items[7].label("ko").startswith("다음 질문: asker")
         pilot.press("enter")  # lower it
         pump_until(lambda: len(listed()) == 1, "the visitor's hand lowered")
         assert "asker" in listed()[0]
@@ -432,8 +437,8 @@ def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(wo
         asker.raise_hand(True)
         while "student" not in "".join(texts(wall)) and time.monotonic() < deadline:
             pump()
-        assert visit.panel.items[6].label("ko") == "다음 질문: student · Enter로 발언권 주기"
-        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "tab", "enter")
+        assert visit.panel.items[7].label("ko") == "다음 질문: student · Enter로 발언권 주기"
+        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "enter")
         assert "student에게 발언권" in visit.panel.state.message
         while ("student" in "".join(texts(wall)) or (asker.gathering or {}).get("speaker") != asker.avatar_id) \
                 and time.monotonic() < deadline:
@@ -442,13 +447,16 @@ def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(wo
         assert asker.gathering["speaker"] == asker.avatar_id, "and the student has the floor"
     finally:
         visit.close()
+        asker.leave()
+        city[0].poll()
         asker.close()
 
 
-def test_the_rooms_schedules_show_demo_day_and_the_career_talk_from_the_hub(world) -> None:
+def test_the_rooms_schedules_show_demo_day_the_career_talk_and_the_lecture_from_the_hub(world) -> None:
     app, desk = world
     for scene_id, row, words in (("fintech-lab", 3, "데모데이 (예시) · 2026-05-15 14:00–14:52"),
-                                 ("seoul-learn", 6, "진로 특강 (예시) · 2026-05-20 19:00–20:00")):
+                                 ("seoul-learn", 6, "진로 특강 (예시) · 2026-05-20 19:00–20:00"),
+                                 ("citizens-university", 4, "저녁 강의 (예시) · 2026-05-19 19:00–20:30")):
         visit = CivicVisit(app, scene_id, desk)
         try:
             deadline = time.monotonic() + 10
