@@ -78,6 +78,7 @@ class Explore:
         self.visit = None
         self.confirm = None
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
+        self.presence = None  # game.social.wiring.Social when the city offers presence: lent to the spaces' rooms
         #: Entries after the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
         self.menu_extras: list[Callable[[str], tuple[str, str] | None]] = []
         self.info_notes: list[Callable[[str, str], str | None]] = []  # (language, landmark id) → a line, or None
@@ -292,7 +293,8 @@ class Explore:
         desk, speak = self.city
         lat, lon = geo.to_wgs84(self.walker.x, self.walker.y)
         self.visit = CivicVisit(self.app, room, desk, speak, on_exit=self.leave_room,
-                                where=(self.app.landmarks[self.nearest_landmark()].name(self.lang), lat, lon))
+                                where=(self.app.landmarks[self.nearest_landmark()].name(self.lang), lat, lon),
+                                street_presence=self.presence)
         self._relabel()  # the street's hints do not belong inside
         self._stack_changed()
 

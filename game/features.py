@@ -240,6 +240,8 @@ def civic_desk(ctx: Context) -> Handle:
     """City services (FAQ, complaints, proposals, bookings) over the city connection; opens City Hall's rooms."""
     from game.civic.desk import CivicDesk
 
+    if ctx.city.link is None:  # no city at all (an offline kiosk with nothing to connect to): no rooms' services
+        return _Undo(lambda: None)
     ctx.desk = CivicDesk(ctx.city.link)
     ctx.city.subscribers.append(ctx.desk.handle)
     if ctx.explore is not None:
@@ -255,6 +257,7 @@ def social(ctx: Context) -> Handle:
     if client_dir is None or not has_presence(client_dir):
         return _Undo(lambda: None)
     ctx.social = Social(ctx.app, ctx.explore, client_dir, aids=ctx.aids)
+    ctx.explore.presence = ctx.social  # a space walked into borrows it (the hub keeps one presence per visitor)
     keys, chat = ctx.app.keys, ctx.social.task.panel
 
     def place() -> None:
@@ -272,6 +275,9 @@ def social(ctx: Context) -> Handle:
     def undo() -> None:
         keys.listeners.remove(place)
         ctx.app.flow.watchers.remove(moved)
+        if ctx.explore.visit is not None and ctx.explore.visit.space is not None:
+            ctx.explore.leave_room()  # a space hands the street's presence back before it closes
+        ctx.explore.presence = None
         ctx.social.release()
 
     return _Undo(undo)
@@ -399,7 +405,8 @@ def kiosk_session(ctx: Context) -> Handle:
     from game.kiosk.session import KioskSession
     from game.kiosk.settings import data_dir
 
-    ctx.session = KioskSession(ctx.app, ctx.kiosk, data_dir(ctx.kiosk), speech=ctx.aids.service, alerts=ctx.alerts)
+    ctx.session = KioskSession(ctx.app, ctx.kiosk, data_dir(ctx.kiosk), speech=ctx.aids.service, alerts=ctx.alerts,
+                               desk=ctx.desk)
     ctx.session.start()
     return ctx.session
 
@@ -461,8 +468,8 @@ DESKTOP: tuple[Feature, ...] = (street, city_life, access_aids, easy_mode, city,
                                 bell_ceremony, guard_ceremonies, lantern_festival, live_badge, weather_control)
 CIVIC_ROOM: tuple[Feature, ...] = (access_aids, city, live_alerts, civic_desk, room)
 ALERT_JOB: tuple[Feature, ...] = (access_aids,)  # the alert job presents from files: voice and signing, no city
-KIOSK: tuple[Feature, ...] = (city, kiosk_aids, kiosk_alerts, bell_ceremony, guard_ceremonies, lantern_festival,
-                              weather_control, kiosk_session)  # install with kiosk=<settings>
+KIOSK: tuple[Feature, ...] = (city, kiosk_aids, kiosk_alerts, civic_desk, bell_ceremony, guard_ceremonies,
+                              lantern_festival, weather_control, kiosk_session)  # install with kiosk=<settings>
 TOUR: tuple[Feature, ...] = (city_life,)  # the tour renders every landmark with the people settled (game.tour)
 HEADSET: tuple[Feature, ...] = (headset, city, access_aids, headset_alerts, headset_presence, bell_ceremony,
                                 bell_pull)  # install with driver=<the XR driver>

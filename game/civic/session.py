@@ -27,11 +27,12 @@ class CivicVisit:
 
     def __init__(self, app, scene_id: str, desk: CivicDesk, speak: Speak | None = None,
                  on_exit: Callable[[], None] | None = None, where: tuple[str, float, float] | None = None,
-                 client_dir: Path | None = None, signing=None):
+                 client_dir: Path | None = None, signing=None, street_presence=None):
         """``where`` (place name, lat, lon) is what a complaint filed here refers to: the spot in the district
         the visitor came from; City Hall itself when not given. ``client_dir``: the city's client directory, for
         presence in the economy and education spaces (their visitors see each other and chat). ``signing``: the
-        app's signing panel (the access aids'), which signs the lecture's captions."""
+        app's signing panel (the access aids'), which signs the lecture's captions. ``street_presence``: the
+        street's presence (:class:`game.social.wiring.Social`), handed to a space for the visit."""
         self.app, self.desk = app, desk
         self.closed = False
         lm = app.landmarks[registry.INTERIOR_HOST]
@@ -45,7 +46,7 @@ class CivicVisit:
         if scene_id in SPACE_PANELS:
             from game.spaces.visit import SpaceExtras
 
-            self.space = SpaceExtras(self, client_dir)
+            self.space = SpaceExtras(self, client_dir, street_presence)
         self.panel = self._open_panel()
         if scene_id == "seoul-learn":
             self.space.open_pen()

@@ -9,6 +9,7 @@ from game.interiors.kit import CREAM, STEEL, Interior, RoomBuilder, rgba
 WIDTH, DEPTH, HEIGHT = 14.0, 10.0, 3.6
 PARTITION_X = 2.0  # the private room lies east of this wall
 FAQ_ROWS = 5
+DOC_SCREEN = (2.3, 1.5, 0.95)  # a shared PDF page on the private room's screen: width, height, bottom (metres)
 
 
 def build() -> Interior:

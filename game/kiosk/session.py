@@ -97,10 +97,11 @@ def _start_speech(cache: Path) -> Any:
 
 class KioskSession(DirectObject):
     """The ``kiosk_session`` feature: the attract loop, visits, the help request and the locked window, over the
-    kiosk's voice (``speech``, the worker or None) and its alerts (``alerts``, from the ``kiosk_alerts`` feature)."""
+    kiosk's voice (``speech``, the worker or None), its alerts (``alerts``, from the ``kiosk_alerts`` feature) and
+    the city's services (``desk``, from ``civic_desk``; None offline with no city link)."""
 
     def __init__(self, app: Any, settings: KioskSettings, data_dir: Path, *, speech: Any, alerts: Any,
-                 clock: Callable[[], float] = timestamp) -> None:
+                 desk: Any = None, clock: Callable[[], float] = timestamp) -> None:
         super().__init__()
         self.app, self.base, self.settings = app, app.base, settings
         self.languages = settings.languages
@@ -119,6 +120,7 @@ class KioskSession(DirectObject):
         self.stats = {"frames": 0, "visits": 0, "wipes": 0, "alerts_received": 0, "alerts_shown": 0,
                       "requests": 0, "shots": 0, "narrations": 0, "alert_voices": 0, "refused_exits": 0}
         self.speech, self.alerts = speech, alerts
+        self.desk = desk  # game.civic.desk.CivicDesk: a visit reaches City Hall's rooms and the spaces through it
         self._narration_id: int | None = None
         self._alert_voice_id: int | None = None  # an alert read out in a further site language, on its turn
         self._sounds: list[Any] = []  # attract narration
@@ -227,6 +229,8 @@ class KioskSession(DirectObject):
         self.app.flow.go("explore")
         self.explore = Explore(self.app, self.loop.shot.landmark_id, refuse_quit=self._refuse_exit)
         self.explore.set_help("kiosk.visit_help", self.languages)
+        if self.desk is not None:  # the teleport menu and E reach City Hall's rooms and the spaces (issue 20)
+            self.explore.city = (self.desk, None)
         self.easy = EasyMode(self.app, self.explore, default=self.settings.easy_mode)  # the operator's default
         self.idle.start()
         self.stats["visits"] += 1
@@ -273,6 +277,8 @@ class KioskSession(DirectObject):
             self.form = None
         if self.app.flow.state in ("teleport", "info"):
             self.app.flow.go("explore")
+        if ex is not None and ex.visit is not None:
+            ex.leave_room()  # a visitor gone from inside a room: out to the street, then the wipe
         if ex is not None:
             self.easy.release()
             ex.release()

@@ -1,24 +1,28 @@
 """Invest Seoul Center scene: the lounge's FAQ board (the data file's questions), the reception sign, and the
-private room's document screen showing the page the consultant and visitor look at together."""
+private room's document screen showing the page the consultant and visitor look at together: an FAQ answer, or a
+page of one of the centre's shared PDF documents (rendered by :mod:`game.spaces.pdf_pages`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from panda3d.core import TextNode
 
 from game.civic.room import Placement, RoomScene
 from game.interiors import invest_seoul
-from game.spaces import catalogue
+from game.spaces import cards, catalogue, pdf_pages
 from ui import i18n
 
 SCENE_ID = "invest-seoul"
 PLACEMENT = Placement(x=0.0, z=31.0)
+PAGE_SIZE = (480, 320)  # the document screen's picture: its board's 3:2 (2.4 m by 1.6 m)
 
 
 @dataclass
 class InvestSeoul(RoomScene):
     data: catalogue.InvestSeoul | None = None
+    shown_page: tuple[int, int] | None = None  # (document, page) on the screen; None while an FAQ answer is
+    _pages: dict[tuple[int, int], object] = field(default_factory=dict)  # pictures rendered so far
 
     def furnish(self) -> None:
         lang = self.app.config.language
@@ -33,12 +37,17 @@ class InvestSeoul(RoomScene):
         x, y, z = self.anchor("private_sign")
         self.sign(i18n.text("spaces.invest_private", lang), (x, y, z), "-x", 0.13, name="private-room")
         self.page = self.room.attachNewNode("document-page")
+        self.pdf_card = None  # made with the first PDF page shown
         self.show_document(self.data.faq[0])
 
     def show_document(self, entry) -> None:
         """The shared document: one FAQ entry as a page on the private room's screen."""
         lang = self.app.config.language
         self.page.node().removeAllChildren()
+        self.page.show()
+        self.shown_page = None
+        if self.pdf_card is not None:
+            self.pdf_card.hide()
         x, y, z = self.anchor("document")
         title = self.sign(f"{i18n.text('spaces.document', lang)} · {entry.question[lang]}", (x, y + 1.1, z),
                           "-x", 0.09, color=(0.1, 0.2, 0.45, 1), width=2.2, align=TextNode.ALeft, name="doc-title")
@@ -46,6 +55,25 @@ class InvestSeoul(RoomScene):
                          name="doc-body")
         title.reparentTo(self.page)
         body.reparentTo(self.page)
+
+    def show_pdf_page(self, document: int, page: int) -> None:
+        """Page ``page`` of shared document ``document`` on the screen, in place of the FAQ answer; each page is
+        rendered the first time it is shown."""
+        picture = self._pages.get((document, page))
+        if picture is None:
+            picture = self._pages[(document, page)] = pdf_pages.pages(self.data.documents[document].pdf, PAGE_SIZE,
+                                                                     page, 1)[0]
+        if self.pdf_card is None:
+            x, y, _ = self.anchor("document")
+            self.pdf_card = cards.card(self.room, picture, invest_seoul.DOC_SCREEN[0], invest_seoul.DOC_SCREEN[1],
+                                       "pdf-page")
+            self.pdf_card.setPos(x, y, invest_seoul.DOC_SCREEN[2])  # just before the board, as its text
+            self.pdf_card.setH(-90)  # a card faces -Y; the screen's wall faces -X
+        else:
+            cards.replace(self.pdf_card, picture)
+        self.pdf_card.show()
+        self.page.hide()
+        self.shown_page = (document, page)
 
 
 def create(app) -> InvestSeoul:

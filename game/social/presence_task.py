@@ -337,8 +337,9 @@ class PresenceTask:
         self.panel.set_status(i18n.text("social.hand_raised" if self.hand_raised else "social.hand_lowered",
                                         self.lang))
 
-    def release(self) -> None:
-        """Leave the scene and remove the task, nodes, panel and key hooks."""
+    def leave(self) -> None:
+        """Leave the scene and remove the task, the others' avatars and the key hooks; :meth:`start` joins again
+        (the street's presence, handed to a room and back)."""
         if self.keys is not None:
             self.keys.remove(self)
         if self.task is not None:
@@ -354,5 +355,11 @@ class PresenceTask:
         if self.stage is not None:
             self.stage.destroy()
             self.stage = None
+        self.names.clear()
+        self.gathering, self.hand_raised = None, False
+
+    def release(self) -> None:
+        """Leave the scene and remove the task, nodes, panel and key hooks."""
+        self.leave()
         self.panel.destroy()
         self.blocks.destroy()

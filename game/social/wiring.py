@@ -60,7 +60,19 @@ class Social:
                                  caption_style=aids.caption_style if aids is not None else DEFAULT_CAPTIONS)
         # Name tags and chat follow the app's one language; the input stack decides who hears which key.
         self._unsubscribe = app.language.subscribe(self.task.set_language)
+        self.anonymous = anonymous
         self.task.start(SCENE, look=Look(), anonymous=anonymous)
+
+    def lend(self) -> tuple[CityLink, PresenceClient]:
+        """The link and client for a room the visitor walks into: the street's presence leaves the district first
+        (the hub keeps one presence per visitor key); :meth:`take_back` when they come out."""
+        self.task.suspend()
+        self.task.leave()
+        return self.link, self.client
+
+    def take_back(self) -> None:
+        """Back on the street: join the district again."""
+        self.task.start(SCENE, look=Look(), anonymous=self.anonymous)
 
     def release(self) -> None:
         self._unsubscribe()

@@ -89,10 +89,21 @@ class Talk:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A shared document the consultant shows in the private room: a PDF beside the data file."""
+
+    id: str
+    title: Text
+    pdf: Path
+    pages: int
+
+
+@dataclass(frozen=True)
 class InvestSeoul:
     notice: Text
     consultants: tuple[Person, ...]
     faq: tuple[faq.Entry, ...]
+    documents: tuple[Document, ...] = ()  # the optional ``documents``: the centre's own PDFs (none shipped)
 
 
 @dataclass(frozen=True)
@@ -177,7 +188,15 @@ def load_invest_seoul(directory: Path = SPACES_DIR) -> InvestSeoul:
         entries = tuple(faq.load(directory / name))
     except faq.FaqError as exc:
         raise SpacesError(f"{name}: {exc}") from None
-    return InvestSeoul(_text(data.get("notice"), name), _unique(people, name), entries)
+    documents = []
+    for raw in data.get("documents", []):
+        where = f"{name} document {raw.get('id', '?') if isinstance(raw, dict) else '?'}"
+        if not isinstance(raw, dict) or "pdf" not in raw:
+            raise SpacesError(f"{where}: a document needs its pdf")
+        pdf, pages = _pdf_pages(raw, directory, 1, where)
+        documents.append(Document(str(raw.get("id", "")), _text(raw.get("title"), where), pdf, pages))
+    return InvestSeoul(_text(data.get("notice"), name), _unique(people, name), entries,
+                       _unique(tuple(documents), name) if documents else ())
 
 
 def load_fintech_lab(directory: Path = SPACES_DIR) -> FintechLab:
@@ -218,9 +237,12 @@ def _signs(raw: Any, where: str) -> tuple[str, ...]:
 
 def _pdf(raw: dict, directory: Path, slides: int, where: str) -> Path | None:
     """The lecture's optional ``pdf``: a file beside the data file (or below it) with a page for every slide."""
+    return None if raw.get("pdf") is None else _pdf_pages(raw, directory, slides, where)[0]
+
+
+def _pdf_pages(raw: dict, directory: Path, least: int, where: str) -> tuple[Path, int]:
+    """``raw``'s ``pdf``, a file beside the data file (or below it) with at least ``least`` pages, and its pages."""
     name = raw.get("pdf")
-    if name is None:
-        return None
     if not isinstance(name, str) or not name.lower().endswith(".pdf") or ".." in Path(name).parts \
             or Path(name).is_absolute():
         raise SpacesError(f"{where}: pdf must name a .pdf file in the spaces folder")
@@ -233,9 +255,9 @@ def _pdf(raw: dict, directory: Path, slides: int, where: str) -> Path | None:
         pages = page_count(path)
     except RuntimeError as exc:  # PDFium's error (PdfiumError) for a damaged file: name the file
         raise SpacesError(f"{where}: pdf {name!r} cannot be read ({exc})") from None
-    if pages < slides:
-        raise SpacesError(f"{where}: pdf {name!r} has {pages} pages for {slides} slides")
-    return path
+    if pages < least:
+        raise SpacesError(f"{where}: pdf {name!r} has {pages} pages for {least} slides")
+    return path, pages
 
 
 def load_citizens_university(directory: Path = SPACES_DIR) -> CitizensUniversity:

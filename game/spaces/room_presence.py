@@ -7,9 +7,10 @@ where this visitor can see them, and nobody stands inside anybody else. The pres
 ``on_events`` (the whiteboards' strokes). On demo day the Fintech Lab seats everyone instead, one visitor a
 chair in the rows facing the pitch stage.
 
-It opens its own presence link from the client directory, as the street's does: a room started alone
-(``--scene``) has no street presence to borrow. The hub keeps one presence per visitor key, so a room must
-not be joined while the street's presence is on (the explore mode's rooms would hand that one over instead).
+A room started alone (``--scene``) opens its own presence link from the client directory, as the street's does.
+A room walked into from the street borrows the street's (:meth:`game.social.wiring.Social.lend`): the hub keeps
+one presence per visitor key, so the street leaves the district, the room joins its own scene over the same
+client, and on the way out the room leaves and the street joins the district again.
 """
 
 from __future__ import annotations
@@ -54,12 +55,14 @@ def seat(seats: list[tuple[float, float, float]], stage: tuple[float, float, flo
 class RoomPresence:
     """Presence in one space while its visit lasts; ``release()`` leaves."""
 
-    def __init__(self, app, scene, scene_id: str, client_dir: Path,
+    def __init__(self, app, scene, scene_id: str, client_dir: Path | None,
                  on_events: Callable[[list[PresenceEvent]], None] = lambda events: None,
-                 seated: Callable[[], bool] = lambda: False) -> None:
+                 seated: Callable[[], bool] = lambda: False, lender=None) -> None:
         """``seated``: whether the room seats its visitors now (the Fintech Lab on demo day), on the interior's
-        ``seat:<n>`` places facing its ``screen``."""
-        self.link, self.client = open_presence(client_dir)
+        ``seat:<n>`` places facing its ``screen``. ``lender``: the street's presence
+        (:class:`game.social.wiring.Social`), borrowed for the visit instead of a link of the room's own."""
+        self.lender = lender
+        self.link, self.client = lender.lend() if lender is not None else open_presence(client_dir)
         camera, target = scene.world_point(scene.anchor("camera")), scene.world_point(scene.anchor("target"))
         floor = scene.world_point((0.0, 0.0, 0.0))[2]
         anchors = scene.interior.anchors
@@ -85,6 +88,9 @@ class RoomPresence:
     def release(self) -> None:
         self._unsubscribe()
         self.task.release()
-        self.link.poll()  # hand the leave request to the socket before it closes
+        self.link.poll()  # hand the leave request to the socket (before it closes, or before the street's join)
+        if self.lender is not None:
+            self.lender.take_back()
+            return
         self.client.close()
         self.link.close()

@@ -29,8 +29,9 @@ SIGNING_FRAME = (1.05, 1.72, 0.32, 0.82)  # left, right, bottom, top in aspect2d
 class SpaceExtras:
     """One space's additions for one visit; ``release`` with the visit."""
 
-    def __init__(self, visit, client_dir: Path | None) -> None:
-        """``visit``: the CivicVisit being opened (its app and scene; its panel comes after the rows below)."""
+    def __init__(self, visit, client_dir: Path | None, street=None) -> None:
+        """``visit``: the CivicVisit being opened (its app and scene; its panel comes after the rows below).
+        ``street``: the street's presence (:class:`game.social.wiring.Social`), lent to the room while it lasts."""
         self.visit = visit
         self.presence: RoomPresence | None = None
         self.boards: SharedBoards | None = None
@@ -43,9 +44,9 @@ class SpaceExtras:
         self.lecturer = False  # a staff key: the lecturer, who gives the floor to the next raised hand
         if visit.scene_id in schedule.ROOM_EVENTS:
             visit.desk.events(self._listed)
-        if client_dir is not None and has_presence(client_dir):
+        if street is not None or (client_dir is not None and has_presence(client_dir)):
             self.presence = RoomPresence(visit.app, visit.scene, visit.scene_id, client_dir, on_events=self._events,
-                                         seated=lambda: schedule.seated(visit.scene_id, self._now()))
+                                         seated=lambda: schedule.seated(visit.scene_id, self._now()), lender=street)
             if visit.scene_id == "seoul-learn":
                 self.boards = SharedBoards(visit.scene, self.presence.client)
             if visit.scene_id == "citizens-university":

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import zmq
 
-from net import alertsig, citydata
+from net import alertsig, citydata, events
 from net.clock import timestamp
 from net.hub import citydata_poller, mayor, opinion_safety, services, spaces, store
 from net.hub.alertfeed import CHANNEL, SWEEP, AlertFeed
@@ -181,6 +181,7 @@ class Hub:
             city_key, self.city_snapshots, areas=config.city_data_areas, base_url=config.city_data_url,
             interval=config.city_data_interval, wall=config.clock, alerts=self.incoming) if city_key else None
         self.endpoints: dict[str, str] = {}
+        self._gatherings_opened: set[tuple[str, str]] = set()  # (scene, starts) of scheduled gatherings seen open
 
     def _curve_socket(self, kind: int, secret: bytes, domain: bytes) -> zmq.Socket:
         sock = self.ctx.socket(kind)
@@ -263,6 +264,8 @@ class Hub:
             citydata_poller.store(self.db, self.city_snapshots.get_nowait())
         if self.dropbox and scan:
             self._scan_dropbox()
+        if scan:
+            self._open_gatherings()
         if beat:
             self.pub.send_multipart([HEARTBEAT_TOPIC, encode_heartbeat(Heartbeat(self.last_seq, self.epoch))])
 
@@ -567,6 +570,29 @@ class Hub:
         if seq is not None:
             self._announce([seq])
         return seq
+
+    def _open_gatherings(self) -> None:
+        """Scheduled lectures and talks open their room's gathering at their start, in hub time (net/hub/spaces.py);
+        each once per process (the store decides between processes)."""
+        now = self.config.clock()
+        due = [g for g in spaces.due_gatherings(now, events.load_all())
+               if (g["scene"], g["starts"]) not in self._gatherings_opened]
+        if not due or self.storage.down(time.monotonic()):
+            return
+        if not self.storage.begin(self.db, time.monotonic()):
+            self.storage.end_read(self.db)
+            return
+        scenes = spaces.open_due_gatherings(self.db, due, now)
+        if not self.storage.commit(self.db, True, time.monotonic()):
+            return  # tried again on the next scan
+        self._gatherings_opened.update((g["scene"], g["starts"]) for g in due)
+        if scenes:  # told once it is stored, as a visitor joining later would find it
+            self.db.begin(write=False)
+            try:
+                self.presence.announce_gatherings(self.db, scenes, now)
+            finally:
+                self.storage.end_read(self.db)
+            self._publish_presence(time.monotonic())
 
     def _drain_incoming(self) -> None:
         while self._held or not self.incoming.empty():

@@ -6,6 +6,10 @@ host, day, slot) is the lock, so of any number of visitors racing for one hour e
 runs the hub. Consultants and mentors work as staff: staff list the sessions, matching requests, enrolments and
 attendance; a visitor sees their own. The hosts' ids come from the app's data files; the hub keeps no list of
 them (an operator adding a mentor edits one file), so it checks their shape, not their existence.
+
+A scheduled lecture or talk (``assets/events``, the one events model) opens its room's gathering on the hub by
+itself at its start, in the hub's time (:func:`open_due_gatherings`, from the hub's loop), so raised hands and
+the floor work without staff opening it by hand.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from net import events
 from net.hub.services import SEOUL, Args, BookingRules, Caller, Handler, Result, ServiceError, refuse_profanity
 from net.hub.store import Database, IntegrityError
 from net.protocol import ErrorCode, Role
@@ -21,6 +26,13 @@ from net.protocol import ErrorCode, Role
 SESSION_HOURS = (10, 18)
 LIST_LIMIT = 200
 DEFAULT_RULES = BookingRules()
+#: Scheduled events whose gathering the hub opens at their start: event id → (the room's presence scene, the
+#: gathering's spot in world metres: the lecture hall's screen, Seoul Learn's middle board; tests/spaces check
+#: them against the rooms).
+EVENT_GATHERINGS: dict[str, tuple[str, tuple[float, float]]] = {
+    "citizens-lecture": ("citizens_university", (113.5, -684.9)),
+    "career-talk": ("seoul_learn", (74.1, -691.9)),
+}
 
 
 def _slots() -> list[str]:
@@ -143,6 +155,38 @@ def lecture_attendance(conn: Database, c: Caller, args: Args) -> Result:
     rows = conn.execute("SELECT lecture, COUNT(*), COUNT(*) FILTER (WHERE slides >= total) FROM attendance"
                         " GROUP BY lecture ORDER BY lecture")
     return {"lectures": [{"lecture": k, "attendees": n, "complete": done} for k, n, done in rows]}
+
+
+def _minute(t: float) -> str:
+    """Seoul's minute of epoch second ``t`` as the gatherings table keeps it."""
+    return datetime.fromtimestamp(t, SEOUL).strftime("%Y-%m-%dT%H:%M")
+
+
+def due_gatherings(now: float, specs: dict[str, events.EventSpec]) -> list[dict[str, Any]]:
+    """The scheduled gatherings on at hub time ``now`` (from their start to their end), as gathering rows."""
+    out = []
+    for event_id, (scene, (x, y)) in EVENT_GATHERINGS.items():
+        spec = specs[event_id]
+        occ = spec.occurrence(now)
+        if occ.start <= now < occ.end:
+            out.append({"scene": scene, "title_ko": spec.title["ko"], "title_en": spec.title["en"],
+                        "starts": _minute(occ.start), "ends": _minute(occ.end), "spot_x": x, "spot_y": y})
+    return out
+
+
+def open_due_gatherings(conn: Database, due: list[dict[str, Any]], now: float) -> list[str]:
+    """Open each of ``due`` (:func:`due_gatherings`) that its scene does not have yet; the scenes opened. Taken
+    under the store's lock, so of several hub processes over one city exactly one opens it."""
+    opened = []
+    for g in due:
+        conn.lock(f"gathering:{g['scene']}")
+        if conn.execute("SELECT 1 FROM gatherings WHERE scene=? AND starts=? AND ends=?",
+                        (g["scene"], g["starts"], g["ends"])).fetchone() is None:
+            conn.execute("INSERT INTO gatherings (scene, title_ko, title_en, starts, ends, spot_x, spot_y, created)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (g["scene"], g["title_ko"], g["title_en"], g["starts"],
+                                                              g["ends"], g["spot_x"], g["spot_y"], now))
+            opened.append(g["scene"])
+    return opened
 
 
 HANDLERS: dict[str, Handler] = {

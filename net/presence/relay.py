@@ -793,6 +793,12 @@ class PresenceRelay:
         self._out.append((scene_topic(scene), encode_json(KIND_GATHERING, state)))
         return state
 
+    def announce_gatherings(self, db: Database, scenes: list[str], now: float) -> None:
+        """Tell each of ``scenes`` of the gathering the hub opened there on schedule: who is in the room sees the
+        lecture begin."""
+        for scene in scenes:
+            self._publish_gathering(db, scene, now)
+
     def gathering_open(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         if args["ends"] < args["starts"]:
             raise ServiceError(ErrorCode.BAD_REQUEST, "ends before starts")

@@ -3,6 +3,7 @@ exactly one session; staff see sessions, matching requests, enrolments and lectu
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from datetime import datetime
 
@@ -104,3 +105,45 @@ def test_staff_see_sessions_matching_requests_enrolments_and_attendance(start_hu
         == "bad_request"
     assert call(staff, "lecture.attendance").result["lectures"] == [{"lecture": lecture, "attendees": 2,
                                                                      "complete": 1}]
+
+
+def test_a_scheduled_lecture_opens_its_gathering_at_its_start_in_hub_time(start_hub, make_link):
+    """The evening lecture (assets/events/citizens-lecture.json, Tuesdays 19:00–20:30) opens the hall's gathering
+    on the hub at 19:00 of the hub's clock: a visitor already in the hall is told, and can raise a hand that
+    before the start was refused; it is opened once however long the lecture runs."""
+    from net.presence.client import Answered, GatheringChanged, Joined, PresenceClient, Refused
+
+    hub_now = [datetime.fromisoformat("2026-05-19T18:59:00+09:00").timestamp()]  # a Tuesday, a minute early
+    hub = start_hub(clock=lambda: hub_now[0])
+    link = make_link(hub.layout, hub.endpoints, name="citizen")
+    visitor = PresenceClient(link, hub.endpoints["presence_in"], hub.endpoints["presence_out"])
+    seen: list = []
+
+    def step() -> None:
+        visitor.feed(link.poll())
+        seen.extend(visitor.poll())
+
+    try:
+        visitor.join("citizens_university", name="student")
+        wait_for(lambda: any(isinstance(e, Joined) for e in seen), 15, "joined the hall", step=step)
+        assert next(e for e in seen if isinstance(e, Joined)).gathering is None
+        visitor.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Refused) for e in seen), 10, "a hand before the start", step=step)
+        assert next(e for e in seen if isinstance(e, Refused)).code == "not_found"
+        assert hub.query("SELECT COUNT(*) FROM gatherings") == [(0,)]
+
+        hub_now[0] += 60.0  # 19:00 by the hub's clock (the wall clock is months away)
+        wait_for(lambda: any(isinstance(e, GatheringChanged) for e in seen), 10, "the lecture opening", step=step)
+        state = next(e for e in seen if isinstance(e, GatheringChanged)).state
+        assert (state["title_ko"], state["starts"], state["ends"]) == ("서울시민대학 저녁 강의 (예시)",
+                                                                       "2026-05-19T19:00", "2026-05-19T20:30")
+        visitor.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Answered) and e.op == "gathering.hand" for e in seen), 10, "the hand",
+                 step=step)
+        answered = next(e for e in seen if isinstance(e, Answered) and e.op == "gathering.hand")
+        assert answered.result["hands"] == [visitor.avatar_id]
+        hub_now[0] += 45 * 60.0  # the questions, later in the same lecture: still the one gathering
+        time.sleep(1.2)  # a few of the hub's scans
+        assert hub.query("SELECT scene, starts FROM gatherings") == [("citizens_university", "2026-05-19T19:00")]
+    finally:
+        visitor.close()

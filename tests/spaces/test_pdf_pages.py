@@ -67,3 +67,42 @@ def test_a_damaged_pdf_is_refused_not_a_traceback(tmp_path: Path) -> None:
     (directory / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really\n")
     with pytest.raises(SpacesError, match="cannot be read"):
         catalogue.load_citizens_university(directory)
+
+
+GREEN = (0.0, 0.8, 0.2)
+
+
+def with_documents(tmp_path: Path, documents: list[dict], pdfs: dict[str, list]) -> Path:
+    """The shipped spaces files with Invest Seoul's shared ``documents``, their PDFs written from ``pdfs``."""
+    directory = tmp_path / "spaces"
+    shutil.copytree(SPACES_DIR, directory)
+    data = json.loads((directory / "invest_seoul.json").read_text(encoding="utf-8"))
+    data["documents"] = documents
+    (directory / "invest_seoul.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for name, fills in pdfs.items():
+        write_pdf(directory / name, fills)
+    return directory
+
+
+GUIDE = {"id": "guide", "title": {"ko": "투자 안내서", "en": "Investment guide"}, "pdf": "guide.pdf"}
+FORMS = {"id": "forms", "title": {"ko": "신고 서식", "en": "Notification forms"}, "pdf": "forms.pdf"}
+
+
+def test_invest_seoul_documents_load_with_their_page_counts(tmp_path: Path) -> None:
+    data = catalogue.load_invest_seoul(with_documents(tmp_path, [GUIDE, FORMS],
+                                                      {"guide.pdf": [RED, BLUE], "forms.pdf": [GREEN]}))
+    assert [(d.id, d.title["en"], d.pdf.name, d.pages) for d in data.documents] == [
+        ("guide", "Investment guide", "guide.pdf", 2), ("forms", "Notification forms", "forms.pdf", 1)]
+    assert catalogue.load_invest_seoul().documents == (), "none shipped: the centre supplies its own"
+
+
+@pytest.mark.parametrize(("documents", "pdfs", "named"), [
+    ([GUIDE], {}, "document guide: pdf 'guide.pdf' is missing"),
+    ([{**GUIDE, "pdf": "../guide.pdf"}], {}, "document guide: pdf must name a .pdf file"),
+    ([{k: v for k, v in GUIDE.items() if k != "pdf"}], {}, "document guide: a document needs its pdf"),
+    ([GUIDE, GUIDE], {"guide.pdf": [RED]}, "ids must be present and unique"),
+    ([{**GUIDE, "title": {"ko": "안내서"}}], {"guide.pdf": [RED]}, "document guide"),
+])
+def test_a_bad_document_is_refused_naming_it(tmp_path: Path, documents, pdfs, named: str) -> None:
+    with pytest.raises(SpacesError, match=named):
+        catalogue.load_invest_seoul(with_documents(tmp_path, documents, pdfs))

@@ -200,8 +200,10 @@ def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world
         assert visit.scene.boards[0].getNumChildren() == 1
     finally:
         visit.close()
-        mine.close()
-        mentor.close()
+        for client, its_link in ((mine, link), (mentor, staff_link)):  # leave as an app does (no stale sessions)
+            client.leave()
+            its_link.poll()
+            client.close()
         link.close()
 
 
@@ -352,6 +354,8 @@ def test_a_drag_draws_under_the_pointer_and_the_room_sees_it_and_chats(world, ci
         assert visit.scene.boards[1].getNumChildren() == 0, "the mentor's wipe clears the visitor's board"
     finally:
         visit.close()
+        mentor.leave()
+        staff_link.poll()
         mentor.close()
 
 
@@ -388,10 +392,11 @@ def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world,
         other.raise_hand(True)
         pump_until(lambda: len(listed()) == 1 and "1." in listed()[0] and "asker" in listed()[0], "the first hand")
         pilot = Pilot(app)
-        pilot.press("tab", "tab", "tab", "tab", "tab", "enter")  # course, enrol, play, next, chat → raise a hand
+        pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "enter")  # course, enrol, play, next, schedule, chat →
+        # raise a hand
         pump_until(lambda: listed()[1:] == ["2. 나"], "the visitor's hand second")
-        assert "asker" in listed()[0] and visit.panel.items[5].label("ko") == "손 내리기", "the row now lowers it"
-        assert visit.panel.items[6].label("ko").startswith("다음 질문: asker")
+        assert "asker" in listed()[0] and visit.panel.items[6].label("ko") == "손 내리기", "the row now lowers it"
+        assert visit.panel.items[7].label("ko").startswith("다음 질문: asker")
         pilot.press("enter")  # lower it
         pump_until(lambda: len(listed()) == 1, "the visitor's hand lowered")
         assert "asker" in listed()[0]
@@ -399,6 +404,8 @@ def test_raised_hands_are_listed_in_order_on_the_lecture_wall_and_lowered(world,
         assert "강사만" in visit.panel.state.message and len(listed()) == 1
     finally:
         visit.close()
+        other.leave()  # as an app does: a session left behind would carry its hand into the next test
+        staff_link.poll()
         other.close()
 
 
@@ -430,8 +437,8 @@ def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(wo
         asker.raise_hand(True)
         while "student" not in "".join(texts(wall)) and time.monotonic() < deadline:
             pump()
-        assert visit.panel.items[6].label("ko") == "다음 질문: student · Enter로 발언권 주기"
-        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "tab", "enter")
+        assert visit.panel.items[7].label("ko") == "다음 질문: student · Enter로 발언권 주기"
+        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "enter")
         assert "student에게 발언권" in visit.panel.state.message
         while ("student" in "".join(texts(wall)) or (asker.gathering or {}).get("speaker") != asker.avatar_id) \
                 and time.monotonic() < deadline:
@@ -440,13 +447,16 @@ def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(wo
         assert asker.gathering["speaker"] == asker.avatar_id, "and the student has the floor"
     finally:
         visit.close()
+        asker.leave()
+        city[0].poll()
         asker.close()
 
 
-def test_the_rooms_schedules_show_demo_day_and_the_career_talk_from_the_hub(world) -> None:
+def test_the_rooms_schedules_show_demo_day_the_career_talk_and_the_lecture_from_the_hub(world) -> None:
     app, desk = world
     for scene_id, row, words in (("fintech-lab", 3, "데모데이 (예시) · 2026-05-15 14:00–14:52"),
-                                 ("seoul-learn", 6, "진로 특강 (예시) · 2026-05-20 19:00–20:00")):
+                                 ("seoul-learn", 6, "진로 특강 (예시) · 2026-05-20 19:00–20:00"),
+                                 ("citizens-university", 4, "저녁 강의 (예시) · 2026-05-19 19:00–20:30")):
         visit = CivicVisit(app, scene_id, desk)
         try:
             deadline = time.monotonic() + 10
@@ -525,4 +535,83 @@ def test_the_signing_panel_signs_each_slides_caption_and_goes_after_the_lecture(
         assert visit.scene.player is None and signing.card.isHidden(), "the panel goes once the last sign is done"
     finally:
         clock.setMode(ClockObject.MNormal)
+        visit.close()
+
+
+def test_the_scheduled_gatherings_stand_inside_their_rooms(world) -> None:
+    """The hub opens a scheduled lecture's gathering at a spot it knows only as numbers: each lies inside its
+    room's walls in the world the app builds."""
+    from game.scenes import registry
+    from game.spaces.room_presence import ROOM_SCENES
+    from net.hub.spaces import EVENT_GATHERINGS
+
+    app, _ = world
+    rooms = {scene: sid for sid, scene in ROOM_SCENES.items()}
+    for scene, (x, y) in EVENT_GATHERINGS.values():
+        room = registry.create(app, rooms[scene])
+        room.load()
+        try:
+            lo, hi = room.room.getTightBounds(app.world)
+            assert lo.x < x < hi.x and lo.y < y < hi.y, f"{scene}: {(x, y)} outside {lo}–{hi}"
+        finally:
+            room.release()
+
+
+def test_invest_seouls_shared_documents_turn_page_by_page_on_the_private_screen(world, tmp_path,
+                                                                               monkeypatch) -> None:
+    """The centre's PDFs (written by the test) on the private room's screen, in the picture the window draws:
+    Enter on the documents row turns the pages (red, blue of the guide, then the forms' green); an FAQ answer
+    takes the screen and Enter brings the page back."""
+    import numpy as np
+    from panda3d.core import Point2, Point3
+
+    from game.scenes import invest_seoul
+    from tests.spaces.test_pdf_pages import BLUE, FORMS, GREEN, GUIDE, RED, with_documents
+
+    app, desk = world
+    data = catalogue.load_invest_seoul(with_documents(tmp_path, [GUIDE, FORMS],
+                                                      {"guide.pdf": [RED, BLUE], "forms.pdf": [GREEN]}))
+    monkeypatch.setattr(invest_seoul.catalogue, "load_invest_seoul", lambda: data)
+    visit = CivicVisit(app, "invest-seoul", desk)
+    scene = visit.scene
+    x, y, z = scene.anchor("document")
+    app.look(scene.world_point((x - 3.0, y, 1.6)), scene.world_point((x, y, 1.7)))  # standing at the table
+
+    def screen_rgb() -> tuple[float, ...]:
+        app.step(2)
+        base = app.base
+        p2 = Point2()
+        assert base.camLens.project(base.cam.getRelativePoint(scene.room, Point3(x, y, 1.9)), p2)
+        tex = base.win.getScreenshot()
+        w, h = tex.getXSize(), tex.getYSize()
+        img = np.frombuffer(bytes(tex.getRamImageAs("RGB")), np.uint8).reshape(h, w, 3)[::-1]
+        px, py = int((p2.x + 1) / 2 * w), int((1 - p2.y) / 2 * h)
+        return tuple(img[py - 3:py + 4, px - 3:px + 4].reshape(-1, 3).mean(axis=0))
+
+    try:
+        row = visit.panel.items[2]
+        assert row.label("ko") == "공유 문서 보기: 투자 안내서 (2쪽)"
+        r, g, b = screen_rgb()
+        assert min(r, g, b) > 150, f"the FAQ answer's white page first: {(r, g, b)}"
+        pilot = Pilot(app)
+        pilot.press("tab", "tab", "enter")
+        r, g, b = screen_rgb()
+        assert r > 150 and g < 80 and b < 80, f"the guide's page 1 is red: {(r, g, b)}"
+        assert row.label("ko").startswith("공유 문서: 투자 안내서 · 1/2쪽")
+        pilot.press("enter")
+        r, g, b = screen_rgb()
+        assert b > 150 and r < 80, f"page 2 is blue: {(r, g, b)}"
+        pilot.press("enter")
+        r, g, b = screen_rgb()
+        assert g > 120 and r < 80 and b < 100, f"then the forms' page, green: {(r, g, b)}"
+        assert row.label("en").startswith("Shared document: Notification forms · page 1 of 1")
+        pilot.press("shift-tab", "shift-tab", "f2")  # the question field, Latin keys
+        pilot.type("visa")
+        pilot.press("enter", "enter")  # leave the field, ask
+        assert "D-8" in visit.panel.state.message and scene.shown_page is None
+        r, g, b = screen_rgb()
+        assert min(r, g, b) > 150, f"the answer took the screen: {(r, g, b)}"
+        pilot.press("tab", "enter")
+        assert scene.shown_page == (1, 0), "the forms' page again"
+    finally:
         visit.close()

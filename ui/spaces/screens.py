@@ -77,10 +77,38 @@ def invest_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, speak:
         panel.show(f"{entry.question[panel.state.lang]}\n{entry.answer[panel.state.lang]}")
 
     items = [Item(_label("spaces.question"), field=query), Item(_label("spaces.ask"), action=ask),
+             *_document_items(ref, scene),
              *_booking_items(ref, desk, "invest-seoul", list(scene.data.consultants), day, "spaces.consultant"),
              *extra]
     ref["panel"] = Panel(base, font, lang, "spaces.title_invest", items, speak, keys=keys)
     return ref["panel"]
+
+
+def _document_items(panel_ref: dict, scene) -> list[Item]:
+    """The centre's shared PDF documents (when it has any): Enter puts the next page on the private room's
+    screen, after a document's last page the next document's first; an FAQ answer asked meanwhile takes the
+    screen, and Enter brings the page back."""
+    docs = scene.data.documents
+    if not docs:
+        return []
+    at = {"doc": 0, "page": 0}
+
+    def label(lang: str) -> str:
+        doc = docs[at["doc"]]
+        if scene.shown_page is None:
+            return i18n.text("spaces.doc_show", lang, title=doc.title[lang], pages=doc.pages)
+        return i18n.text("spaces.doc_page", lang, title=doc.title[lang], page=at["page"] + 1, pages=doc.pages)
+
+    def turn() -> None:
+        if scene.shown_page is not None:
+            at["page"] += 1
+            if at["page"] >= docs[at["doc"]].pages:
+                at["doc"], at["page"] = (at["doc"] + 1) % len(docs), 0
+        scene.show_pdf_page(at["doc"], at["page"])
+        panel = panel_ref["panel"]
+        panel.show(label(panel.state.lang))
+
+    return [Item(label, action=turn)]
 
 
 def fintech_panel(base, font, lang: str, desk: CivicDesk, scene, speak: Speak | None = None,
