@@ -23,15 +23,15 @@ SCRIPT = textwrap.dedent("""
     from game.app import App
     from game.config import config_from_args
     from game.kiosk import settings as ks
-    from game.kiosk.session import KioskSession
+    from game.features import open_kiosk
     from tests.pilot import Pilot
 
     s = ks.load(Path(sys.argv[1]))
     app = App(config_from_args(["--kiosk", "--size", "320x180", "--quality", "low",
                                 "--time", "2026-05-15T11:00+09:00"]))
     app.load_world()
-    k = KioskSession(app, s, ks.data_dir(s), narrate=False)
-    k.start()
+    mode = open_kiosk(app, s, narrate=False)
+    k = mode.session
     app.step(2)
     pilot = Pilot(app)
     pilot.press("x")  # any button starts a visit
@@ -51,7 +51,7 @@ SCRIPT = textwrap.dedent("""
     report["after"], report["visit_closed"] = app.flow.state, visit.closed
     report["room_left"] = app.world.find("fintech-lab").isEmpty()
     print("REPORT " + json.dumps(report, ensure_ascii=False))
-    k.release()
+    mode.release()
     app.shutdown()
 """)
 
