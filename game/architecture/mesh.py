@@ -89,6 +89,17 @@ def merge(meshes: list[Mesh]) -> Mesh:
     )
 
 
+def quads(pos: list, nrm: list, uv: list, col: list) -> Mesh:
+    """A mesh of quads given four corners at a time (counter-clockwise), each split into two triangles; empty lists
+    give the empty mesh. For façade-like grids built corner by corner (lit windows, shop fronts)."""
+    n = len(pos)
+    if not n:
+        return Mesh.empty()
+    first = np.arange(0, n, 4, dtype=np.uint32)[:, None]
+    idx = np.concatenate([first + np.uint32([0, 1, 2]), first + np.uint32([0, 2, 3])])
+    return Mesh(np.float32(pos), np.float32(nrm), np.float32(uv), np.float32(col), idx.astype(np.uint32))
+
+
 def translate(x: float, y: float, z: float) -> np.ndarray:
     m = np.eye(4)
     m[:3, 3] = (x, y, z)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from game.architecture.building import Box
-from game.architecture.mesh import Mesh
+from game.architecture.mesh import Mesh, quads
 from game.city.night import LIT_AVENUES, WINDOW_OFFSET
 from game.city.streets import SIDEWALK, Street, distance_to_polyline
 
@@ -51,9 +51,4 @@ def shop_faces(blocks: Iterable[Box], streets: Iterable[Street], avenues: tuple[
             nrm += [(nx, ny, 0)] * 4
             uv += [(0, 0), (length, 0), (length, SHOP_HEIGHT), (0, SHOP_HEIGHT)]
             col += [(*rng.random(3), 1.0)] * 4
-    n = len(pos)
-    if not n:
-        return Mesh.empty()
-    quads = np.arange(0, n, 4, dtype=np.uint32)[:, None]
-    idx = np.concatenate([quads + np.uint32([0, 1, 2]), quads + np.uint32([0, 2, 3])])
-    return Mesh(np.float32(pos), np.float32(nrm), np.float32(uv), np.float32(col), idx.astype(np.uint32))
+    return quads(pos, nrm, uv, col)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from game.architecture.building import Box
-from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
+from game.architecture.mesh import Mesh, box, merge, quads, srgb_to_linear
 from game.city.streets import Street, along
 
 #: The avenues that carry a row of lamps on each side (Seoul's trunk roads through the district).
@@ -121,9 +121,4 @@ def window_mesh(blocks: Iterable[Box], seed: int = 7) -> Mesh:
             nrm += [(nx, ny, 0)] * 4
             uv += [(0, 0), (bays * BAY, 0), (bays * BAY, top), (0, top)]
             col += [(r, g, tone, 1.0)] * 4
-    n = len(pos)
-    if not n:
-        return Mesh.empty()
-    quads = np.arange(0, n, 4, dtype=np.uint32)[:, None]
-    idx = np.concatenate([quads + np.uint32([0, 1, 2]), quads + np.uint32([0, 2, 3])])
-    return Mesh(np.float32(pos), np.float32(nrm), np.float32(uv), np.float32(col), idx.astype(np.uint32))
+    return quads(pos, nrm, uv, col)
