@@ -30,7 +30,7 @@ TOOLS = "tools"  # each package's development and ops tools (``game/tools``): no
 # What a build may leave out (packaging/README.md): speech, XR with its per-platform OpenXR loader, and the city
 # deployment's PostgreSQL driver and broker client (the ``city`` extra). A module that needs one of these is skipped,
 # not failed.
-OPTIONAL = ("openxr", "pyttsx3", "game.xr", "psycopg", "psycopg_pool", "redis")
+OPTIONAL = ("openxr", "pyttsx3", "game.xr", "psycopg", "psycopg_pool", "redis", "pypdfium2")
 SPEECH_WORD = "서울"
 
 

@@ -253,6 +253,8 @@ def _pdf_pages(raw: dict, directory: Path, least: int, where: str) -> tuple[Path
 
     try:
         pages = page_count(path)
+    except ImportError:  # a build or an install without the pdf extra
+        raise SpacesError(f"{where}: pdf {name!r} needs PDF support (pip install 'metaverse-seoul[pdf]')") from None
     except RuntimeError as exc:  # PDFium's error (PdfiumError) for a damaged file: name the file
         raise SpacesError(f"{where}: pdf {name!r} cannot be read ({exc})") from None
     if pages < least:

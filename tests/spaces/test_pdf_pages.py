@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,14 @@ def test_a_lecture_with_a_pdf_loads_it(tmp_path: Path) -> None:
 def test_a_bad_pdf_is_refused_naming_the_lecture(tmp_path: Path, name: str, fills: int | None, named: str) -> None:
     with pytest.raises(SpacesError, match=named):
         catalogue.load_citizens_university(with_pdf(tmp_path, name, fills))
+
+
+def test_without_the_pdf_extra_a_named_pdf_is_refused_with_the_reason(tmp_path: Path, monkeypatch) -> None:
+    """A build (which leaves pypdfium2 out) or an install without ``[pdf]``: the lecture says what it needs."""
+    directory = with_pdf(tmp_path, "slides.pdf", 2)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # importing it now raises ImportError
+    with pytest.raises(SpacesError, match=r"slides\.pdf.*needs PDF support.*\[pdf\]"):
+        catalogue.load_citizens_university(directory)
 
 
 def test_a_damaged_pdf_is_refused_not_a_traceback(tmp_path: Path) -> None:
