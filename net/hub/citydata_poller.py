@@ -24,8 +24,8 @@ from typing import Any
 
 from net import citydata, clock
 from net.hub.cap import CapError, from_city_disaster
+from net.hub.database import Database
 from net.hub.sources import Incoming
-from net.hub.store import Database
 
 log = logging.getLogger(__name__)
 KEY_ENV = "MSEOUL_SEOUL_API_KEY"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from net.hub import store
+from net.hub import database, store
 
 # Parents before children (foreign keys); every table of the schema, checked against it at run time.
 TABLES = ("meta", "requests", "tickets", "facilities", "bookings", "proposals", "votes", "comments", "events",
@@ -25,7 +25,7 @@ class CopyRefused(RuntimeError):
     """The target already holds the hub's data (or the schemas do not match)."""
 
 
-def _columns(db: store.Database, table: str) -> list[str]:
+def _columns(db: database.Database, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
 
 

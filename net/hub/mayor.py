@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from net.hub.database import Database
 from net.hub.services import Args, Caller, Handler, Result, ServiceError
-from net.hub.store import Database
 from net.moderation import is_profane
 from net.protocol import ErrorCode
 

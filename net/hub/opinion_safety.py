@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from net.hub.database import Database, IntegrityError
 from net.hub.services import Args, Caller, Handler, Result, ServiceError, require_proposal, seen_by, viewer
-from net.hub.store import Database, IntegrityError
 from net.protocol import ErrorCode
 
 DEFAULT_HIDE_AFTER = 3

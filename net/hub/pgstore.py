@@ -1,4 +1,4 @@
-"""PostgreSQL behind the hub's :class:`~net.hub.store.Database` interface: psycopg 3 and a connection pool.
+"""PostgreSQL behind the hub's :class:`~net.hub.database.Database` interface: psycopg 3 and a connection pool.
 
 Why a pool for a hub whose loop is one thread: a transaction borrows a connection and gives it back when it ends,
 and the pool checks what it hands out and replaces broken connections, so a restarted server or a dropped link
@@ -21,7 +21,7 @@ from typing import Any
 import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from net.hub.store import IntegrityError, StoreFault
+from net.hub.database import IntegrityError, StoreFault
 
 POOL_TIMEOUT = 2.0  # seconds to wait for a connection before the batch is answered unavailable
 LOCK_TIMEOUT_MS = 5000  # a peer's batch holds row and named locks for milliseconds; longer means trouble

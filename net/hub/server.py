@@ -32,7 +32,7 @@ import zmq
 
 from net import alertsig, citydata, events
 from net.clock import timestamp
-from net.hub import citydata_poller, mayor, opinion_safety, services, spaces, store
+from net.hub import citydata_poller, database, mayor, opinion_safety, services, spaces, store
 from net.hub.alertfeed import CHANNEL, SWEEP, AlertFeed
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
@@ -117,7 +117,7 @@ class Hub:
     def __init__(self, config: HubConfig) -> None:
         self.config = config
         self.layout: HubLayout = init_hub_dir(config.data_dir)
-        self.db: store.Database = store.open_store(config.data_dir, config.store)
+        self.db: database.Database = store.open_store(config.data_dir, config.store)
         self.epoch = store.epoch(self.db)
         self.storage = Storage()
         self.storage.attach(self.db)
@@ -360,7 +360,7 @@ class Hub:
             return None, encode_error(None, ErrorCode.BAD_REQUEST, "bad request")
         try:
             return request.request_id, self._serve_request(request, caller, published, writable)
-        except store.StoreFault as exc:
+        except database.StoreFault as exc:
             log.warning("%s: storage: %s", request.op, exc)
             self.storage.failed(time.monotonic())
             return request.request_id, self._unavailable(request.request_id)
@@ -558,7 +558,7 @@ class Hub:
             self.storage.rollback(self.db)
             log.warning("alert from %s (%s) refused: %s", item.source, item.key, exc)
             return None
-        except store.StoreFault:
+        except database.StoreFault:
             self.storage.rollback(self.db)
             self.storage.failed(time.monotonic())
             raise StorageDown(self.storage.retry_after) from None

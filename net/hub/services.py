@@ -17,8 +17,8 @@ from typing import Any
 from net import events
 from net.events import Occurrence
 from net.hub import store
+from net.hub.database import Database, IntegrityError
 from net.hub.ringers import ClaimRefused, RingerQueue
-from net.hub.store import Database, IntegrityError
 from net.moderation import is_profane
 from net.protocol import MAX_REPLY_BYTES, REVISION, ErrorCode, Role
 

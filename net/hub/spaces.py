@@ -18,8 +18,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from net import events
+from net.hub.database import Database, IntegrityError
 from net.hub.services import SEOUL, Args, BookingRules, Caller, Handler, Result, ServiceError, refuse_profanity
-from net.hub.store import Database, IntegrityError
 from net.protocol import ErrorCode, Role
 
 #: Session hours, Seoul time: the first and one past the last.

@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from net.hub.store import Database, DatabaseError, StoreFault
+from net.hub.database import Database, DatabaseError, StoreFault
 
 log = logging.getLogger(__name__)
 

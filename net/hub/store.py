@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from net.hub.database import Database, IntegrityError, StoreError, StoreFault
 from net.keys import private_dir, private_file
 
 DB_NAME = "hub.sqlite3"
@@ -172,67 +173,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE city_data (area TEXT PRIMARY KEY, received {real} NOT NULL, body TEXT NOT NULL){without_rowid};
     """,
 )
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used by this version of the hub."""
-
-
-class DatabaseError(Exception):
-    """A statement or transaction failed (either dialect's error, translated)."""
-
-
-class IntegrityError(DatabaseError):
-    """A constraint refused the write (a unique slot taken, a second vote): the rule holds in the database."""
-
-
-class StoreFault(DatabaseError):
-    """The store cannot do it now (a lock held elsewhere, a full disk, a lost server): answer ``unavailable``."""
-
-
-class Cursor(Protocol):
-    rowcount: int
-
-    def fetchone(self) -> Any: ...
-
-    def fetchall(self) -> list[Any]: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
-
-
-class Database(Protocol):
-    """What the hub needs of a store; transactions are explicit (``begin``/``commit``), SQL uses ``?``."""
-
-    dialect: str
-    types: dict[str, str]
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
-
-    def begin(self, write: bool) -> None: ...
-
-    def commit(self) -> None: ...
-
-    def rollback(self) -> None: ...
-
-    @property
-    def in_transaction(self) -> bool: ...
-
-    def lock(self, name: str) -> None:
-        """Serialise this transaction against others taking ``name`` (across processes) until it ends."""
-
-    def channel(self, name: str) -> str:
-        """The name processes listen on for ``name`` in this store."""
-
-    def notify(self, channel: str, payload: str) -> None:
-        """Tell every process listening on :meth:`channel` (``channel``), when this transaction commits."""
-
-    def set_lock_timeout(self, ms: int) -> None: ...
-
-    def schema_version(self) -> int: ...
-
-    def set_schema_version(self, version: int) -> None: ...
-
-    def close(self) -> None: ...
 
 
 class SqliteDatabase:

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
+from net.hub.database import Database
 from net.hub.ratelimit import Limit, RateLimiter
 from net.hub.services import Caller, ServiceError
-from net.hub.store import Database
 from net.presence.codec import (
     CONTROL,
     KIND_CHAT,

@@ -10,7 +10,7 @@ import pytest
 
 from net.client.blocking import call
 from net.client.link import CityLink
-from net.hub import store
+from net.hub import database, store
 from net.protocol import ProtocolError, Role
 
 
@@ -152,7 +152,7 @@ def test_an_older_store_gains_the_safety_tables_and_keeps_its_proposals(tmp_path
     try:
         assert db.schema_version() == len(store.MIGRATIONS) >= 4
         assert db.execute("SELECT title, hidden FROM proposals").fetchall() == [("Old one", None)]
-        with pytest.raises(store.IntegrityError):
+        with pytest.raises(database.IntegrityError):
             db.execute("UPDATE proposals SET hidden='whim'")
     finally:
         db.close()
