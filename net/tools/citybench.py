@@ -37,7 +37,7 @@ from net.keys import load_authority_private
 from net.presence.redisserver import RedisServer
 from net.protocol import ALERT_TOPIC, HEARTBEAT_TOPIC, Role, encode_request
 from net.tools import presence_bench
-from net.tools.bench import cap, percentile, raw_dealer, start_hub, ticket_throughput
+from net.tools.measure import cap, percentile, raw_dealer, start_hub, ticket_throughput
 
 
 def start_hubs(data_dir: Path, store: str | None, count: int) -> list[tuple[subprocess.Popen[bytes], dict[str, str]]]:

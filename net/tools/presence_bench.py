@@ -39,7 +39,7 @@ from net.presence import codec
 from net.presence.codec import AvatarState
 from net.presence.grid import CELL_SIZE, cell_of, cells_around
 from net.protocol import Role, encode_request, parse_reply
-from net.tools.bench import percentile, proc_usage
+from net.tools.measure import percentile, proc_usage
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = 16  # visitors per scenario that decode everything they hear, for latency
