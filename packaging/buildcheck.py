@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build import runtime_modules  # noqa: E402  (packaging/ is a directory of scripts, not a package)
+from build_modules import runtime_modules  # noqa: E402  (packaging/ is a directory of scripts, not a package)
 
 # Libraries every supported system provides; the README's requirements table lists the same.
 WINDOWS_SYSTEM = {
