@@ -82,8 +82,8 @@ class App:
         #: The one interface language, applied live to every view that subscribes, kept between runs.
         self.language = Language.start(config.language if config.language_chosen else None, config.language,
                                        None if config.kiosk else config.config_dir or user_config_dir())
-        # Watchdog heartbeat (kiosk): a late task beats when MSEOUL_HEARTBEAT names a file; see game/kiosk/heartbeat.py
-        from game.kiosk.heartbeat import install_from_env
+        # Watchdog heartbeat (kiosk): a late task beats when MSEOUL_HEARTBEAT names a file; see game/heartbeat.py
+        from game.heartbeat import install_from_env
 
         self.heartbeat = install_from_env(self.base, lambda: self.flow.state)
         self.world: NodePath = self.base.render.attachNewNode("world")

@@ -1,4 +1,4 @@
-"""``python -m game.kiosk.exhibit --kiosk-settings FILE --out DIR``: the exhibit self-check, scripted, offscreen.
+"""``python -m game.exhibit --kiosk-settings FILE --out DIR``: the exhibit self-check, scripted, offscreen.
 
 Runs the real kiosk session through what an exhibit must do with no network: the attract tour visits the
 landmarks (narrated), a CAP alert dropped into the drop folder is shown in every site language, a visitor's
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     from game.config import config_from_args
     from game.kiosk import settings as kiosk_settings
 
-    p = argparse.ArgumentParser(prog="python -m game.kiosk.exhibit", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m game.exhibit", description=__doc__.splitlines()[0])
     p.add_argument("--kiosk-settings", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="320x180")

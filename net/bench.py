@@ -5,9 +5,7 @@ stays because the README, the Makefile (``make bench``), net/SCALING.md and issu
 this module does nothing.
 """
 
-import sys
+import runpy
 
 if __name__ == "__main__":
-    from net.tools.bench import main
-
-    sys.exit(main(sys.argv[1:]))
+    runpy.run_module("net.tools.bench", run_name="__main__", alter_sys=True)

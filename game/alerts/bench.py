@@ -5,9 +5,7 @@ stays because the README, the Makefile (``make bench``) and the alert tests call
 module does nothing.
 """
 
-import sys
+import runpy
 
 if __name__ == "__main__":
-    from game.tools.alerts_bench import main
-
-    sys.exit(main(sys.argv[1:]))
+    runpy.run_module("game.tools.alerts_bench", run_name="__main__", alter_sys=True)

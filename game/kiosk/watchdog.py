@@ -1,7 +1,7 @@
 """``python -m game.kiosk.watchdog [options] -- COMMAND [ARGS...]``: keep the kiosk app running, unattended.
 
 Restarts the app when it exits with an error or a signal (a crash) or when its heartbeat file stops advancing (a
-frozen frame loop: see :mod:`game.kiosk.heartbeat`). A clean exit (status 0: the operator's key combination)
+frozen frame loop: see :mod:`game.heartbeat`). A clean exit (status 0: the operator's key combination)
 ends the watchdog too, so an operator can stop the kiosk without fighting it. Restarts are immediate at first
 (``--first-delay``, default 0.5 s, so the app is back within 5 s) and back off exponentially while the app keeps
 failing within ``--stable`` seconds of starting, up to ``--max-delay``: a crash loop must not hog the machine.
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import platformdirs
 
-from game.kiosk import heartbeat
+from game import heartbeat
 from game.kiosk.settings import APP_NAME
 
 LOG_BYTES = 1_000_000

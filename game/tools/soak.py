@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from game.kiosk import heartbeat
+from game import heartbeat
 from net import clock
 
 KEYS = ("mouse1", "space", "t", "i", "l", "escape", "arrow_up", "arrow_down", "enter", "1", "3", "5", "h")

@@ -51,7 +51,7 @@ def test_exhibit_works_with_no_network(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["EGL_PLATFORM"] = "surfaceless"
     narrate = shutil.which("espeak-ng") is not None  # the speech worker's engine (pyttsx3 → espeak-ng)
-    proc = subprocess.run([*prefix, sys.executable, "-m", "game.kiosk.exhibit", "--kiosk-settings", str(settings),
+    proc = subprocess.run([*prefix, sys.executable, "-m", "game.exhibit", "--kiosk-settings", str(settings),
                            "--out", str(out), "--size", "320x180", *([] if narrate else ["--no-narration"])],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert (out / "exhibit.json").exists(), proc.stderr[-3000:]

@@ -7,8 +7,8 @@ import math
 import pytest
 
 from game.alerts.rotation import MIN_TURN_S, LanguageRotation
+from game.heartbeat import Beat
 from game.kiosk.attract import AttractLoop
-from game.kiosk.heartbeat import Beat
 from game.kiosk.idle import IdleTimer
 from game.kiosk.live import LiveValue, age_parts
 from game.kiosk.visit import Visit, wipe

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from game.kiosk.heartbeat import HeartbeatWriter, ENV
+    from game.heartbeat import HeartbeatWriter, ENV
     state = Path(sys.argv[1]); mode = sys.argv[2]
     runs = int(state.read_text()) + 1 if state.exists() else 1
     state.write_text(str(runs))

@@ -2,9 +2,9 @@
 
 - no module outside ``tests`` (``game``, ``ui``, ``net``, ``packaging``, ``main.py``) reads a ``tests`` path;
 - no runtime module imports a tools module (``<package>.tools…``) or names one to run, except a *forwarder*: a
-  module whose only code is ``import sys`` and an ``if __name__ == "__main__":`` block that runs a tool's ``main``,
-  kept so the tool's old ``python -m`` path (a contract in the README and the Makefile) still works; importing it
-  imports nothing;
+  module whose only code is ``import runpy`` and an ``if __name__ == "__main__":`` block that runs the tool by name
+  as ``__main__`` (what ``python -m`` does), kept so the tool's old ``python -m`` path (a contract in the README and
+  the Makefile) still works; importing it imports nothing, so no import runs from a package up to its tools;
 - builds leave every tools package out (``packaging/build.py``), and ``--self-check`` does not import them.
 """
 
@@ -88,15 +88,18 @@ def is_main_guard(node: ast.stmt) -> bool:
 
 
 def forwarded(tree: ast.Module) -> str | None:
-    """The tool a forwarder runs (``from game.tools.bench import main`` under the main guard), or None when the
-    module is not exactly a forwarder: docstring, ``import sys``, the guard, nothing else."""
+    """The tool a forwarder runs (``runpy.run_module("game.tools.bench", run_name="__main__", …)`` under the main
+    guard), or None when the module is not exactly a forwarder: docstring, ``import runpy``, the guard, nothing else."""
     body = [n for n in tree.body if id(getattr(n, "value", None)) not in docstrings(tree)]
-    if [type(n) for n in body] != [ast.Import, ast.If] or imports(body[0]) != ["sys"] or not is_main_guard(body[1]):
+    if [type(n) for n in body] != [ast.Import, ast.If] or imports(body[0]) != ["runpy"] or not is_main_guard(body[1]):
         return None
-    first = body[1].body[0]
-    if isinstance(first, ast.ImportFrom) and is_tool(first.module or "") and [a.name for a in first.names] == ["main"]:
-        return first.module
-    return None
+    (call,) = [n.value for n in body[1].body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)] or [None]
+    if (call is None or ast.unparse(call.func) != "runpy.run_module" or not call.args
+            or not isinstance(call.args[0], ast.Constant)):
+        return None
+    target = call.args[0].value
+    runs_as_main = any(k.arg == "run_name" and ast.literal_eval(k.value) == "__main__" for k in call.keywords)
+    return target if is_tool(target) and runs_as_main else None
 
 
 def tool_uses(tree: ast.Module) -> list[str]:
@@ -112,11 +115,13 @@ def test_the_checks_find_what_they_look_for():
                     "from net.tools import attack\n")
     assert paths_into_tests(bad) == ["tests"]
     assert tool_uses(bad) == ["net.tools", "net.tools.attack", "game.tools.bench"]
-    forwarder = ast.parse('"""Doc."""\nimport sys\nif __name__ == "__main__":\n    from game.tools.bench import main\n'
-                          "    sys.exit(main(sys.argv[1:]))\n")
+    forwarder = ast.parse('"""Doc."""\nimport runpy\nif __name__ == "__main__":\n'
+                          '    runpy.run_module("game.tools.bench", run_name="__main__", alter_sys=True)\n')
     assert forwarded(forwarder) == "game.tools.bench" and tool_uses(forwarder) == []
-    not_only = ast.parse('import sys\nX = 1\nif __name__ == "__main__":\n    from game.tools.bench import main\n')
-    assert forwarded(not_only) is None and tool_uses(not_only) == ["game.tools.bench", "game.tools.bench.main"]
+    not_only = ast.parse('import runpy\nX = 1\nif __name__ == "__main__":\n    runpy.run_module("game.tools.bench")\n')
+    assert forwarded(not_only) is None and tool_uses(not_only) == ["game.tools.bench"]
+    imported = ast.parse('import sys\nif __name__ == "__main__":\n    from game.tools.bench import main\n')
+    assert forwarded(imported) is None and tool_uses(imported) == ["game.tools.bench", "game.tools.bench.main"]
 
 
 def test_no_module_outside_tests_reads_a_tests_path():
@@ -131,12 +136,12 @@ def test_no_runtime_module_uses_a_tool():
 
 
 def test_forwarders_run_a_tool_that_exists():
-    """Each old ``python -m`` path that forwards names a tools module with a ``main``."""
+    """Each old ``python -m`` path that forwards names a tools module that runs as ``__main__``."""
     targets = {name: t for name in SOURCES if not is_tool(name) and (t := forwarded(parse(name)))}
     assert "game.bench" in targets and "net.bench" in targets
     for name, target in targets.items():
         assert target in SOURCES, name
-        assert any(isinstance(n, ast.FunctionDef) and n.name == "main" for n in parse(target).body), target
+        assert any(is_main_guard(n) for n in parse(target).body), target
 
 
 def test_tools_packages_exist_and_hold_the_benchmarks():
@@ -156,7 +161,7 @@ def build():
 def test_builds_leave_the_tools_out(build, tmp_path):
     tools = [n for n in SOURCES if is_tool(n)]
     assert tools and all(build.excluded(n) for n in tools)
-    assert not any(build.excluded(n) for n in ("game.kiosk.watchdog", "game.kiosk.exhibit", "game.selfcheck"))
+    assert not any(build.excluded(n) for n in ("game.kiosk.watchdog", "game.exhibit", "game.selfcheck"))
     cfg = build.stage_config(tmp_path, [build.PLATFORMS[0]], [], tmp_path / "dist")["build_apps"]
     assert {f"{p.replace('.', '/')}/**" for p in TOOLS_PACKAGES} <= set(cfg["exclude_patterns"])
 
@@ -164,4 +169,4 @@ def test_builds_leave_the_tools_out(build, tmp_path):
 def test_self_check_skips_the_tools_but_keeps_what_ships_with_a_kiosk():
     names = selfcheck.app_modules()
     assert not [n for n in names if is_tool(n)]
-    assert {"game.kiosk.watchdog", "game.kiosk.exhibit", "game.selfcheck", "game.bench"} <= set(names)
+    assert {"game.kiosk.watchdog", "game.exhibit", "game.selfcheck", "game.bench"} <= set(names)
