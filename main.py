@@ -30,7 +30,7 @@ def _check_inputs(config: AppConfig) -> str | None:
         if config.event not in load_all():
             return f"error: unknown event {config.event!r}; expected one of {', '.join(load_all())}"
     if config.alerts:
-        from game.alerts.job import load_alerts
+        from game.alert_job import load_alerts
         from game.alerts.parser import CapError
 
         try:
@@ -79,7 +79,7 @@ def _still(app, kiosk) -> int:
         app.step(3)
         if config.alerts:
             from game.access_aids import WaitingSpeech
-            from game.alerts.job import run_alert_job
+            from game.alert_job import run_alert_job
             from game.features import ALERT_JOB, install
 
             ctx = install(ALERT_JOB, app)
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         mode = select(config)
 
     from game.app import App, display_available
-    from ui import i18n
+    from game.text import i18n
 
     if not config.offscreen and not display_available():  # a server or CI: render offscreen; nobody to walk
         config = replace(config, offscreen=True)

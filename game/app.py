@@ -18,7 +18,7 @@ from game.input.keymap import Keymap
 from game.input.router import InputRouter
 from game.landmarks import catalogue
 from game.language import Language
-from ui import i18n
+from game.text import i18n
 
 
 def _prc_for(config: AppConfig) -> str:

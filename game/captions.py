@@ -8,7 +8,7 @@ broadcast subtitles name an off-screen speaker. Every caption source uses these 
 
 from __future__ import annotations
 
-from ui import i18n
+from game.text import i18n
 
 #: The labelled sources of sound: the kiosk's attract narration, easy mode's guide, the exhibition's audio guide,
 #: the bell's strikes, the bell ceremony's spoken countdown, the guards' drum. (Chat read aloud is captioned by the

@@ -17,7 +17,7 @@ from game.guided_walk import GuidedWalk, route
 from game.input.stack import WORLD, Press, dispatch
 from game.language import recall, remember
 from game.speech.service import RATES
-from ui import i18n
+from game.text import i18n
 from ui.choice_menu import ChoiceMenu
 from ui.easy_view import EasyView
 

@@ -18,7 +18,8 @@ from game.input.stack import WORLD, Press, dispatch
 from game.nav.controller import WalkController
 from game.nav.walker import Walker
 from game.scenes import registry
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 from ui.choice_menu import ChoiceMenu
 from ui.compass import CompassView
 from ui.confirm import Confirm
@@ -78,7 +79,7 @@ class Explore:
         self.visit = None
         self.confirm = None
         self.city: tuple | None = None  # (CivicDesk, speak) once the city link is up: enables City Hall's rooms
-        self.presence = None  # game.social.wiring.Social when the city offers presence: lent to the spaces' rooms
+        self.presence = None  # game.presence.wiring.Social when the city offers presence: lent to the spaces' rooms
         #: Entries after the landmarks in the teleport menu (a city event soon): lang → (landmark id, label) or None.
         self.menu_extras: list[Callable[[str], tuple[str, str] | None]] = []
         self.info_notes: list[Callable[[str, str], str | None]] = []  # (language, landmark id) → a line, or None
@@ -286,7 +287,7 @@ class Explore:
 
     def enter_room(self, room: str) -> None:
         """Step inside (flow ``civic``); Esc in the room's panel brings the visitor back out to the street."""
-        from game.civic.session import CivicVisit
+        from game.scenes.room_visit import CivicVisit
 
         if not self.app.flow.request("civic"):
             return

@@ -40,8 +40,8 @@ class Context:
     explore: Any = None  # game.explore.Explore (the street)
     alerts: Any = None  # game.live_alerts.LiveAlerts
     desk: Any = None  # game.civic.desk.CivicDesk
-    social: Any = None  # game.social.wiring.Social
-    room: Any = None  # game.civic.session.CivicVisit (a room started alone)
+    social: Any = None  # game.presence.wiring.Social
+    room: Any = None  # game.scenes.room_visit.CivicVisit (a room started alone)
     ceremony: Any = None  # game.events.ceremony.BellCeremony
     guards: Any = None  # game.events.guards.GuardCeremonies
     festival: Any = None  # game.festivals.live.FestivalEvent
@@ -251,7 +251,7 @@ def civic_desk(ctx: Context) -> Handle:
 
 def social(ctx: Context) -> Handle:
     """Other visitors, chat and safety over the same city (when it offers presence); chat steps aside for alerts."""
-    from game.social.wiring import Social, has_presence
+    from game.presence.wiring import Social, has_presence
 
     client_dir = ctx.city.client_dir
     if client_dir is None or not has_presence(client_dir):
@@ -285,7 +285,7 @@ def social(ctx: Context) -> Handle:
 
 def room(ctx: Context) -> Handle:
     """A civic room on its own (``--scene ROOM``): Esc in its panel asks before quitting, in both languages."""
-    from game.civic.session import CivicVisit
+    from game.scenes.room_visit import CivicVisit
     from ui.confirm import Confirm
 
     app = ctx.app
@@ -301,8 +301,17 @@ def room(ctx: Context) -> Handle:
     return _Undo(ctx.room.close)
 
 
+def _source_caption(driver) -> Callable[..., Any]:
+    """Captions of a sound source on the headset's head-locked panel; imported here, in the headset alone, since
+    desktop and kiosk builds leave ``game.xr`` out."""
+    from game.xr.caption import SourceCaption
+
+    return lambda base, source, font, style: SourceCaption(base, driver.head_panel, source, font, style)
+
+
 def bell_ceremony(ctx: Context) -> Handle:
-    """The New Year's bell at Bosingak (issue 17): countdown, strikes in hub time, captions; in the teleport menu."""
+    """The New Year's bell at Bosingak (issue 17): countdown, strikes in hub time, captions; in the teleport menu
+    (in a headset, captions by the bell: :func:`_source_caption`)."""
     from game.events.ceremony import BellCeremony, rehearse_at
     from net import events
 
@@ -317,7 +326,7 @@ def bell_ceremony(ctx: Context) -> Handle:
     ctx.ceremony = BellCeremony(app, ctx.city, event if forced else "new-year-bell", forced=forced, speak=speak,
                                 signing=ctx.aids.signing if ctx.aids is not None else None,
                                 haptic=ctx.driver.haptic if ctx.driver is not None else None,
-                                xr_panel=ctx.driver.head_panel if ctx.driver is not None else None)
+                                source_caption=_source_caption(ctx.driver) if ctx.driver is not None else None)
     if ctx.explore is not None:
         ctx.explore.menu_extras.append(ctx.ceremony.menu_entry)
     if ctx.life is not None:  # the crowd the bell draws to Jongno follows the same hub clock as the strikes
@@ -440,7 +449,7 @@ def headset_alerts(ctx: Context) -> Handle:
 
 def headset_presence(ctx: Context) -> Handle:
     """Others are here (issue 8): our head and hands go out to presence, other visitors are drawn around us."""
-    from game.social.xr import join_presence
+    from game.xr.presence import join_presence
 
     presence = join_presence(ctx.driver, ctx.app.config, ctx.city, ctx.app.world)
     return presence if presence is not None else _Undo(lambda: None)

@@ -24,7 +24,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "info": frozenset({"explore", "alert", "quit"}),
     "tour": frozenset({"quit"}),
     "alert": frozenset({"explore", "attract", "civic", "teleport", "info", "quit"}),
-    # a civic room (mayor's office, 120 Center, reservations, exhibition): game.civic.session
+    # a civic room (mayor's office, 120 Center, reservations, exhibition): game.scenes.room_visit
     "civic": frozenset({"explore", "alert", "quit"}),
     "quit": frozenset(),
 }

@@ -17,7 +17,7 @@ from direct.gui.DirectGui import OnscreenText
 from panda3d.core import TextNode
 
 from game import geo, tasks
-from game.alerts.job import default_cache_dir
+from game.alert_job import default_cache_dir
 from game.alerts.levels import AlertLevel
 from game.alerts.model import Alert
 from game.alerts.parser import CapError, parse
@@ -28,9 +28,10 @@ from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
 from game.city_connection import CityConnection
 from game.input.stack import ALERT, WORLD, ModalStack, Press
 from game.language import Language
+from game.text import i18n
 from net import clock
 from net.client.link import AlertReceived, CityLink, LinkEvent, LinkStatus, StatusChanged
-from ui import i18n, theme
+from ui import theme
 from ui.alerts.controller import AlertController
 from ui.alerts.overlay import AlertOverlay
 from ui.fonts import load_font

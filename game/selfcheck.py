@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.config import AppConfig
-from ui import i18n
+from game.text import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("game", "ui", "net")

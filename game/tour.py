@@ -19,8 +19,8 @@ import numpy as np
 
 from game import geo
 from game.render.stats import view_stats
+from game.text import i18n
 from game.weather import season
-from ui import i18n
 
 WARM_FRAMES = 3  # shaders compile and the shadow map settles
 TIMED_FRAMES = 5

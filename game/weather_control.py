@@ -14,8 +14,9 @@ from direct.gui.OnscreenText import OnscreenText
 
 from game import tasks
 from game.input.stack import WORLD, Press, dispatch
+from game.text import i18n
 from game.weather import WEATHERS, live_weather, next_weather
-from ui import i18n, theme
+from ui import theme
 
 LIVE_CHECK_S = 10.0  # how often the hub's latest summaries are read (the badge fetches them; nothing is sent here)
 CAPTION_S = 3.0

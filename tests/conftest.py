@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
+
+# Xvfb's own messages, kept for a crash that takes the test process down with it (``make test`` prints the end of
+# this file when pytest fails); one file per test process, beside the other test output in out/.
+XVFB_LOG = Path(__file__).resolve().parents[1] / "out" / "xvfb"
 
 
 @pytest.fixture(scope="session")
@@ -16,13 +21,30 @@ def display():
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb (Debian package xvfb) is not installed")
     read, write = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp",
-                             "-noreset"],
-                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    XVFB_LOG.mkdir(parents=True, exist_ok=True)
+    with open(XVFB_LOG / f"{os.getpid()}.log", "wb") as log:
+        proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp",
+                                 "-noreset"],
+                                pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=log)
     os.close(write)
     with os.fdopen(read) as f:
         number = f.readline().strip()
+    notify = _panda_notify_to(XVFB_LOG / f"{os.getpid()}-panda.log")
     yield f":{number}"
+    notify.flush()
     proc.terminate()
     proc.wait(timeout=10)
+
+
+def _panda_notify_to(path: Path):
+    """Panda3D's own messages (an assertion before an abort, an X error) into ``path`` as well as the terminal: with
+    pytest capturing file descriptor 2, what Panda3D writes just before a crash is lost with the process."""
+    from panda3d.core import Filename, MultiplexStream, Notify
+
+    stream = MultiplexStream()
+    stream.addFile(Filename.fromOsSpecific(str(path)))
+    stream.addStandardOutput()
+    Notify.ptr().setOstreamPtr(stream, False)
+    _panda_notify_to.keep = stream  # Notify holds a plain pointer: the stream must outlive the session
+    return stream
 

@@ -7,7 +7,8 @@ from direct.gui.DirectGui import OnscreenText
 from panda3d.core import TextNode
 
 from game import compass
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 
 
 class CompassView:

@@ -8,7 +8,8 @@ from direct.gui.DirectGui import DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from game.input.stack import ModalStack, Press
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 
 
 class Confirm:

@@ -10,7 +10,8 @@ from panda3d.core import TextNode
 
 from game import captions
 from game.caption_style import DEFAULT, CaptionStyle
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 
 BUTTON_SCALE, BUTTON_Z, HELP_Z, MARGIN = 0.075, 0.32, 0.5, 0.05  # "help" above "take me to…", bottom right
 CAPTION_SCALE, CAPTION_WRAP = 0.055, 30.0

@@ -9,7 +9,8 @@ from direct.gui.DirectGui import DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from game.landmarks.catalogue import Landmark
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 
 
 class InfoPanel:

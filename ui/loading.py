@@ -6,7 +6,7 @@ import sys
 
 from panda3d.core import CardMaker, NodePath, TextNode
 
-from ui import i18n
+from game.text import i18n
 
 
 class LoadingView:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,10 @@ from game.input.stack import WORLD, Press, dispatch
 from game.render.geom import meshes_to_node
 from game.signing import templates
 from game.signing.timeline import compile_glosses
+from game.text import i18n
 from net import clock, events
 from net.client.link import LinkStatus, ReplyReceived, StatusChanged
-from ui import audio, i18n, theme
+from ui import audio, theme
 from ui.avatars.node import billboard_label
 from ui.caption_line import CaptionLine
 
@@ -82,9 +84,11 @@ class BellCeremony:
     text_focus = False
 
     def __init__(self, app, city, event_id: str, *, forced: bool = False, speak=None, signing=None,
-                 haptic=None, xr_panel: NodePath | None = None) -> None:
-        """``xr_panel``: in a headset, the rig's head-locked panel; the captions then hang by the bell while it is
-        in view and are head-locked with an arrow towards it otherwise."""
+                 haptic=None, source_caption: Callable[..., Any] | None = None) -> None:
+        """``source_caption``: in a headset, makes the captions of a sound source (``(base, source, font, style)``,
+        :class:`game.xr.caption.SourceCaption` on the rig's head-locked panel): they then hang by the bell while
+        it is in view and are head-locked with an arrow towards it otherwise. The headset's feature hands it in,
+        so this module needs nothing of ``game.xr`` (which desktop and kiosk builds leave out)."""
         self.app, self.city, self.forced, self.speak = app, city, forced, speak
         self.signing = signing  # ui.signing.panel.SigningPanel: signs the greeting after the last strike
         self.haptic = haptic  # (hand, amplitude, seconds) in a headset (XrDriver.haptic): each strike felt
@@ -138,12 +142,10 @@ class BellCeremony:
                                 fg=theme.TEXT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         settings = access_settings.load(app.language.config_dir)  # the visitor's, as the voices and alerts use
         style = caption_style.from_settings(settings)
-        if xr_panel is None:
+        if source_caption is None:
             self.caption = CaptionLine(base, app.font, style, bottom=0.22, top=0.3)
-        else:  # by the bell, or an arrow to it; imported here: desktop and kiosk builds leave game.xr out
-            from ui.xr_caption import SourceCaption
-
-            self.caption = SourceCaption(base, xr_panel, self.bell_node, app.font, style)
+        else:  # by the bell, or an arrow to it
+            self.caption = source_caption(base, self.bell_node, app.font, style)
         self.cue = OnscreenText(parent=base.a2dTopCenter, font=app.font, pos=(0, -0.18), scale=0.045,
                                 fg=theme.ACCENT, bg=(0, 0, 0, 0.55), align=TextNode.ACenter, mayChange=True)
         self.hud.hide()

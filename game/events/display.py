@@ -12,8 +12,8 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from game import captions
+from game.text import i18n
 from net.events import Occurrence
-from ui import i18n
 
 MENU_WITHIN = 3600.0  # seconds before the start from which the teleport menu lists the event
 MAX_FLASHES_PER_S = 3

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.text import i18n
 from net.events import KST, EventSpec
-from ui import i18n
 
 MARCH_IN = (0.0, 150.0)  # the relief column marches along the front to the stage
 PASSWORD = (600.0, 720.0)  # the captains step out to the centre and back (군호)

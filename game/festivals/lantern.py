@@ -15,8 +15,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from game.text import i18n
 from net import events
-from ui import i18n
 
 EVENT = "lantern-festival"
 KST = events.KST

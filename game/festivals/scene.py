@@ -23,7 +23,7 @@ from game.nav.collision import Obstacle
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
-from ui import i18n
+from game.text import i18n
 
 SHADER_PRIORITY = 10  # as the district's backdrop and water: above simplepbr, below the tests' mask overrides
 WASH_GLOW = 0.35  # how strongly a lit sculpture washes the walls beside it

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.kiosk.live import LiveValue
+from game.live_value import LiveValue
 
 SCAN_INTERVAL_S = 1.0
 CONTACT_SAVE_S = 30.0  # persist "last contact" at most this often while connected

@@ -64,7 +64,7 @@ class HeadsetKiosk:
     def _build_prompt(self, font: Any) -> Any:
         from panda3d.core import TextNode
 
-        from ui import i18n
+        from game.text import i18n
 
         node = TextNode("kiosk-start-prompt")
         node.set_text("\n".join(i18n.text("kiosk.start_prompt", lang) for lang in self.languages))

@@ -28,8 +28,8 @@ from game.kiosk.idle import IdleTimer
 from game.kiosk.settings import KioskSettings, exit_event
 from game.kiosk.settings import data_dir as kiosk_data_dir
 from game.kiosk.visit import Visit, wipe
+from game.text import i18n
 from net.clock import timestamp
-from ui import i18n
 
 log = logging.getLogger("mseoul.kiosk")
 

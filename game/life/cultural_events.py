@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from game.life.hotspot_status import FORGET_S, STALE_S
-from ui import i18n
+from game.text import i18n
 
 AREA = "광화문·덕수궁"  # the hotspot the board at Gwanghwamun Square reads
 MAX_SHOWN = 4

@@ -14,7 +14,7 @@ from typing import Any
 from game import colour_scales
 from game.life.density import CrowdData
 from game.life.hotspot_status import AIR_LEVELS, FORGET_S, STALE_S
-from ui import i18n
+from game.text import i18n
 
 ROAD_LEVELS = ("원활", "서행", "정체")  # as the data names them; shown from the catalogue (citydata.road_levels)
 ROAD_COLOURS = ("여유", "약간 붐빔", "붐빔")  # the crowd scale's entries the road levels are drawn in

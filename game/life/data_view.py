@@ -19,7 +19,8 @@ from game.input.stack import WORLD, Press, dispatch
 from game.life import data_layers
 from game.life.density import CrowdData
 from game.render.geom import meshes_to_node
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 
 BAR_SIDE = 8.0  # metres
 BAR_BASE, BAR_STEP = 12.0, 14.0  # height of the calmest level and per level above it

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.life.density import CrowdData, Hotspot
-from ui import i18n
+from game.text import i18n
 
 STALE_S = 900.0  # three missed polls of five minutes
 FORGET_S = 6 * 3600.0

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from game.civic.room import Placement, RoomScene, label
 from game.interiors import center_120
-from ui import i18n
+from game.scenes.room import Placement, RoomScene, label
+from game.text import i18n
 
 SCENE_ID = "center-120"
 PLACEMENT = Placement(x=-20.0, z=17.5)  # fifth floor, clear of the old building's roof, across from the mayor

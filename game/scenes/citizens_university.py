@@ -13,11 +13,11 @@ from direct.task import Task
 from panda3d.core import NodePath, TextNode
 
 from game import tasks
-from game.civic.room import Placement, RoomScene
 from game.interiors import citizens_university
+from game.scenes.room import Placement, RoomScene
 from game.spaces import cards, catalogue, drawing, pdf_pages
 from game.spaces.lecture import LecturePlayer
-from ui import i18n
+from game.text import i18n
 
 SCENE_ID = "citizens-university"
 PLACEMENT = Placement(x=20.0, z=17.5)

@@ -14,10 +14,10 @@ from panda3d.core import Filename, NodePath, Point3, TextNode
 
 from game.architecture.builders import build_landmark
 from game.civic import exhibition as data
-from game.civic.room import Placement, RoomScene
 from game.interiors import exhibition
 from game.landmarks.views import View
 from game.render.geom import meshes_to_node
+from game.scenes.room import Placement, RoomScene
 
 SCENE_ID = "exhibition"
 PLACEMENT = Placement(x=0.0, z=44.0, behind_front=6.0)  # top floor, under the roof: the skylight sees the sky

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.civic.room import Placement, RoomScene
 from game.interiors import fintech_lab
+from game.scenes.room import Placement, RoomScene
 from game.spaces import cards, catalogue, drawing
-from ui import i18n
+from game.text import i18n
 
 SCENE_ID = "fintech-lab"
 PLACEMENT = Placement(x=-20.0, z=17.5)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from panda3d.core import TextNode
 
-from game.civic.room import Placement, RoomScene
 from game.interiors import invest_seoul
+from game.scenes.room import Placement, RoomScene
 from game.spaces import cards, catalogue, pdf_pages
-from ui import i18n
+from game.text import i18n
 
 SCENE_ID = "invest-seoul"
 PLACEMENT = Placement(x=0.0, z=31.0)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from panda3d.core import CardMaker, NodePath, TextNode
 
-from game.civic.room import Placement, RoomScene, label
 from game.interiors import mayors_office
-from ui import i18n
+from game.scenes.room import Placement, RoomScene, label
+from game.text import i18n
 
 SCENE_ID = "mayors-office"
 #: Paper notes pinned on the cork (pastel, so the dark print reads).

@@ -8,10 +8,10 @@ import datetime as dt
 from panda3d.core import Camera, CardMaker, NodePath, PerspectiveLens, Texture
 
 from game import geo
-from game.civic.room import Placement, RoomScene, label
 from game.interiors import reservations
+from game.scenes.room import Placement, RoomScene, label
+from game.text import i18n
 from net import clock
-from ui import i18n
 
 SCENE_ID = "reservations"
 PLACEMENT = Placement(x=0.0, z=31.0)  # above the old building's clock tower

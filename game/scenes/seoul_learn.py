@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from panda3d.core import LineSegs, NodePath
 
-from game.civic.room import Placement, RoomScene
 from game.interiors import seoul_learn
+from game.scenes.room import Placement, RoomScene
 from game.spaces import catalogue
-from ui import i18n
+from game.text import i18n
 
 SCENE_ID = "seoul-learn"
 PLACEMENT = Placement(x=-20.0, z=31.0)

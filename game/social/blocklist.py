@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from game.social.rules import display_name
-from ui import i18n
+from game.text import i18n
 
 if TYPE_CHECKING:  # only the type: the client module opens sockets (zmq), which this pure module must not need
     from net.presence.client import Blocked

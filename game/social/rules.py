@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 
+from game.text import i18n
 from net.moderation import is_profane
 from net.protocol import MAX_CHAT
-from ui import i18n
 
 BUBBLE_RADIUS = 1.2  # metres
 NAME_DISTANCE = 12.0  # name tags beyond this are hidden: unreadable and clutter

@@ -47,7 +47,7 @@ def write_pictures(out: Path, date: str, size: str, weather: str, language: str 
 
 def main(argv: list[str] | None = None) -> int:
     from game.config import WEATHERS, ConfigError, parse_size, parse_when
-    from ui import i18n
+    from game.text import i18n
 
     p = argparse.ArgumentParser(prog="python -m game.docs", description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=ROOT / "docs")

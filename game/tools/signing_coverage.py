@@ -51,7 +51,7 @@ def check(lex: Lexicon, sets: dict[str, Template], place: str = templates.DEFAUL
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ui.i18n import text
+    from game.text.i18n import text
 
     parser = argparse.ArgumentParser(prog="python -m game.signing.coverage", description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("ko", "en"), default="ko")

@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     from direct.showbase.ShowBase import ShowBase
     from panda3d.core import DynamicTextFont, Filename, PNMImage, load_prc_file_data
 
+    from game.text.i18n import text
     from ui.fonts import find_korean_font
-    from ui.i18n import text
     from ui.signing.panel import SigningPanel
 
     width, height = args.size

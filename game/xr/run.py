@@ -61,9 +61,9 @@ def run_xr(config: AppConfig, build_scene: Callable[[Any], Any], *, collide=None
     if config.offscreen:
         os.environ.setdefault("EGL_PLATFORM", "surfaceless")
     from game.app import App
+    from game.text import i18n
     from game.xr.backend import OpenXRBackend
     from game.xr.driver import XrDriver
-    from ui import i18n
 
     try:
         backend = OpenXRBackend(APP_NAME, "egl" if config.offscreen else "glx")  # before any window opens

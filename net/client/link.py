@@ -61,7 +61,7 @@ class LinkStatus(StrEnum):
 
     @property
     def i18n_key(self) -> str:
-        """Catalogue key of the user-facing text (``ui.i18n.text(status.i18n_key, lang)``)."""
+        """Catalogue key of the user-facing text (``game.text.i18n.text(status.i18n_key, lang)``)."""
         return f"net.status_{self.value}"
 
 

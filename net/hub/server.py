@@ -37,6 +37,8 @@ from net.hub.alertfeed import CHANNEL, SWEEP, AlertFeed
 from net.hub.auth import ALERTS_DOMAIN, PRESENCE_DOMAIN, SERVICES_DOMAIN, ClientRegistry, ZapHandler
 from net.hub.cap import CapError, check_cap
 from net.hub.layout import HubLayout, init_hub_dir
+from net.hub.presence_relay import OPS as PRESENCE_HANDLERS
+from net.hub.presence_relay import PresenceRelay, RelayConfig, subscription_allowed
 from net.hub.ratelimit import REPLY_BYTES, Limit, RateLimiter
 from net.hub.ringers import RingerQueue
 from net.hub.services import BookingRules
@@ -45,8 +47,6 @@ from net.hub.storage import Storage, StorageDown
 from net.keys import load_authority_private, load_pinned_authorities, private_file
 from net.moderation import is_profane
 from net.presence.codec import MAX_STATE_BYTES
-from net.presence.relay import OPS as PRESENCE_HANDLERS
-from net.presence.relay import PresenceRelay, RelayConfig, subscription_allowed
 from net.protocol import (
     ALERT_TOPIC,
     CURVE_OVERHEAD,

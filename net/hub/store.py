@@ -79,7 +79,7 @@ MIGRATIONS: tuple[str, ...] = (
         ('제야의 종 타종행사', 'New Year''s Eve Bell Ringing', '보신각 Bosingak',
          '2026-12-31T23:00', '2027-01-01T00:30', '33 strokes of the Bosingak bell at midnight');
     """,
-    # 3: presence safety (net/presence/relay.py): blocks both ways, the moderation queue and what moderators did,
+    # 3: presence safety (net/hub/presence_relay.py): blocks both ways, the moderation queue and what moderators did,
     # scene bans, scheduled gatherings.
     """
     CREATE TABLE blocks (

@@ -14,7 +14,7 @@ from game import captions
 from game.caption_style import COLOURS, DEFAULT, CaptionStyle
 from game.events import display
 from game.landmarks import catalogue
-from ui import i18n
+from game.text import i18n
 from ui.caption_line import CaptionLine
 from ui.easy_view import EasyView
 from ui.kiosk.attract_view import AttractView

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from panda3d.core import PNMImage
 
-from game.alerts.job import run_alert_job
+from game.alert_job import run_alert_job
 from game.alerts.parser import parse_file
 from game.alerts.policy import AlertPolicy
 from game.audio_mix import AudioMix

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.alerts.job import run_alert_job
+from game.alert_job import run_alert_job
 from game.config import AppConfig
 from tests.alerts.paths import DATA
 
@@ -108,7 +108,7 @@ from panda3d.core import loadPrcFileData
 loadPrcFileData("", "window-type offscreen\\nload-display p3headlessgl\\naudio-library-name null\\n"
                     "win-size 320 180\\nframebuffer-srgb true")
 from direct.showbase.ShowBase import ShowBase
-from game.alerts.job import run_alert_job
+from game.alert_job import run_alert_job
 from game.config import AppConfig
 base = ShowBase(windowType="offscreen")
 out = Path(sys.argv[1])

@@ -8,7 +8,7 @@ import pytest
 
 from game.alerts.model import Info
 from game.alerts.pictograms import PICTOGRAMS, Disc, Poly, Stroke, pictogram_for, shapes
-from ui import i18n
+from game.text import i18n
 
 BASE = Info(event="", urgency="Immediate", severity="Severe", certainty="Observed", categories=("Other",))
 

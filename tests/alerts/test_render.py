@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from game.alert_job import settle_and_measure
 from game.alerts.contrast import AAA_RATIO
 from game.alerts.hooks import GlossSpan
-from game.alerts.job import settle_and_measure
 from game.alerts.parser import parse_file
 from game.alerts.pictograms import PICTOGRAMS, shapes
 from game.alerts.policy import AlertPolicy

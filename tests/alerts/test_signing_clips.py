@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game.alerts.job import run_alert_job
+from game.alert_job import run_alert_job
 from game.config import AppConfig
 from game.signing import clips
 from tests.alerts.paths import DATA

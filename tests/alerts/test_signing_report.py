@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from game.alerts.job import run_alert_job
+from game.alert_job import run_alert_job
 from game.config import AppConfig
 from tests.alerts.paths import DATA
 from ui.signing.panel import SigningPanel

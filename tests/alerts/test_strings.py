@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.alerts.levels import AlertLevel
-from ui import i18n
+from game.text import i18n
 
 
 def test_level_badge_and_button_strings_exist():

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from game.text import i18n
 from net import clock
 from tests.net.conftest import wait_for
-from ui import i18n
 
 
 @pytest.fixture

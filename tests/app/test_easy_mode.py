@@ -12,7 +12,7 @@ from panda3d.core import ClockObject
 from game import easy_settings
 from game.features import easy_mode
 from game.language import settings_file
-from ui import i18n
+from game.text import i18n
 
 STEP_S = 10.0  # a pinned, long frame: 56 m of walking at four times walking speed, in collision-checked steps
 

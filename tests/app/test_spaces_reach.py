@@ -41,7 +41,7 @@ def test_a_visitor_walking_in_from_the_street_is_seen_in_the_room_and_on_the_str
     import shutil
     import time
 
-    from game.social.wiring import open_presence
+    from game.presence.wiring import open_presence
     from net.hub.layout import init_hub_dir, make_client_dir
     from net.presence.codec import AvatarState
     from net.protocol import Role

@@ -4,9 +4,9 @@ the weather in the visitor's language; a weather chosen by key is kept against t
 
 from __future__ import annotations
 
+from game.text import i18n
 from game.weather import WEATHERS
 from game.weather_control import WeatherControl
-from ui import i18n
 
 
 def _control(desktop) -> WeatherControl:

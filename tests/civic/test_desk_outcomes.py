@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game.civic.desk import CivicDesk
+from game.text import i18n
 from net.client.link import ReplyReceived
-from ui import i18n
 
 
 def refusal(op: str, **error: str) -> str:

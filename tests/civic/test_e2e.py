@@ -372,7 +372,7 @@ def test_a_museum_loads_its_own_gltf_exhibit(world, tmp_path) -> None:
 
 
 def test_a_visit_to_the_mayors_office_pins_proposals_and_live_data(world) -> None:
-    from game.civic.session import CivicVisit
+    from game.scenes.room_visit import CivicVisit
 
     app, desk = world
     if app.scene is None:

@@ -10,10 +10,10 @@ from game.alerts.rotation import MIN_TURN_S, LanguageRotation
 from game.heartbeat import Beat
 from game.kiosk.attract import AttractLoop
 from game.kiosk.idle import IdleTimer
-from game.kiosk.live import LiveValue, age_parts
 from game.kiosk.visit import Visit, wipe
 from game.kiosk.watchdog import Backoff, Stall
 from game.landmarks.views import View
+from game.live_value import LiveValue, age_parts
 
 
 def test_idle_timer_fires_once_after_timeout_and_input_resets_it():

@@ -160,7 +160,7 @@ def test_an_older_store_gains_the_safety_tables_and_keeps_its_proposals(tmp_path
 
 def test_the_operator_cli_hides_and_restores_and_demo_runs_every_new_op(start_hub, make_link, capsys) -> None:
     """The README's command lines, through the CLI's own argument parsing, against a running hub."""
-    from net.client.__main__ import main
+    from net.client_cli import main
 
     hub = start_hub()
     citizen = make_link(hub.layout, hub.endpoints, Role.CITIZEN)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from net.hub.presence_relay import RelayConfig
 from net.presence.client import Answered, AvatarGone, ChatMessage, Joined
 from net.presence.codec import CodecError, cell_topic, pack, scene_topic, unpack
 from net.presence.grid import CELL_SIZE, cells_around
-from net.presence.relay import RelayConfig
 from net.protocol import Role
 from tests.net.conftest import query_store, wait_for
 from tests.social import conftest as social

@@ -9,6 +9,7 @@ import pytest
 import zmq
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from game.text.i18n import text
 from net import alertsig
 from net.client.blocking import call
 from net.client.link import AlertReceived, CityLink, LinkStatus
@@ -30,7 +31,6 @@ from net.protocol import (
     parse_request,
 )
 from tests.net.conftest import wait_for
-from ui.i18n import text
 
 CAP = (
     '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>{id}</identifier><sender>t</sender>'

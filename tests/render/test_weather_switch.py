@@ -5,8 +5,8 @@ gate's roofs white by day, the snow falling), and going back to clear gives the 
 import numpy as np
 import pytest
 
+from game.text import i18n
 from tests.render.probe import run_probe
-from ui import i18n
 
 pytestmark = pytest.mark.render
 VIEW = "gwanghwamun"

@@ -14,10 +14,10 @@ import pytest
 
 from net.client.link import CityLink, LinkStatus
 from net.hub.layout import init_hub_dir, make_client_dir
+from net.hub.presence_relay import RelayConfig
 from net.hub.server import Hub, HubConfig
 from net.presence.client import PresenceClient, PresenceEvent
 from net.presence.codec import AvatarState
-from net.presence.relay import RelayConfig
 from net.protocol import Role
 from tests.net.conftest import FAST, wait_for
 

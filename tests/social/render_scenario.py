@@ -24,11 +24,11 @@ from direct.showbase.ShowBase import ShowBase  # noqa: E402
 from game.architecture.mesh import box, srgb_to_linear  # noqa: E402
 from game.input.keymap import Keymap  # noqa: E402
 from game.input.stack import ModalStack, Press  # noqa: E402
+from game.presence.task import PresenceTask  # noqa: E402
 from game.render.geom import meshes_to_node  # noqa: E402
 from game.render.pipeline import RenderPipeline  # noqa: E402
 from game.social.avatar_mesh import Look  # noqa: E402
 from game.social.gathering import hand_point  # noqa: E402
-from game.social.presence_task import PresenceTask  # noqa: E402
 from net import clock  # noqa: E402
 from net.client.link import CityLink, LinkStatus  # noqa: E402
 from net.hub.layout import init_hub_dir, make_client_dir  # noqa: E402

@@ -167,7 +167,7 @@ def test_a_vanished_client_is_removed_after_the_timeout(hub_runner, visitors):
 
 
 def test_moderation_cli_reads_the_queue_and_removes_a_visitor(hub_runner, visitors, capsys):
-    from net.presence import moderate
+    from net.hub import moderate
 
     hub = hub_runner()
     rude = visitors(hub, "rude", standing(0.0, 0.0))

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-PURE = ("net.presence.codec", "net.presence.grid", "net.presence.interp", "net.presence.gate", "net.presence.relay",
-        "net.presence.rotation", "game.social.avatar_mesh", "game.social.rules", "game.social.vr_pose",
+PURE = ("net.presence.codec", "net.presence.grid", "net.presence.interp", "net.presence.gate", "net.hub.presence_relay",
+        "net.presence.rotation", "game.social.avatar_mesh", "game.social.rules", "game.xr.vr_pose",
         "game.social.blocklist", "game.social.gathering")
 
 

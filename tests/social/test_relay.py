@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from net.hub.presence_relay import PresenceRelay, RelayConfig
 from net.hub.services import Caller
 from net.hub.store import open_store
 from net.presence import codec
 from net.presence.codec import AvatarState
-from net.presence.relay import PresenceRelay, RelayConfig
 from net.protocol import Role
 
 
@@ -80,7 +80,7 @@ def test_silence_past_the_timeout_removes_a_visitor_for_everyone_in_the_scene(tm
 def test_a_gathering_with_raised_hands_and_a_speaker(tmp_path):
     from datetime import datetime, timedelta
 
-    from net.presence.relay import KST
+    from net.hub.presence_relay import KST
 
     relay, db, clock = _relay(tmp_path)
     now = 1_790_000_000.0

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from panda3d.core import LQuaternion, NodePath
 
 from game.social.avatar_mesh import HAND_PIVOTS
-from game.social.vr_pose import vr_state
 from game.xr.axes import Pose as WorldPose
+from game.xr.vr_pose import vr_state
 from net.presence import codec
 from net.presence.codec import AvatarState, Pose
 from net.presence.interp import SnapshotBuffer

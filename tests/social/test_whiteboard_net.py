@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import time
 
+from net.hub.presence_relay import STROKE_LIMITS, RelayConfig
 from net.hub.ratelimit import Limit
 from net.presence.client import BoardWiped, Joined, Stroke
-from net.presence.relay import STROKE_LIMITS, RelayConfig
 from net.protocol import Role
 from tests.social.conftest import standing, wait_for
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from game.scenes.room_presence import place
 from game.spaces.pen import GAP, KEY_STEP, KeyPen, Stroke
-from game.spaces.room_presence import place
 from net.protocol import MAX_STROKE_POINTS
 
 

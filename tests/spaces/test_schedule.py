@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from game.scenes.room_presence import seat
 from game.spaces import schedule
-from game.spaces.room_presence import seat
 from net import events
 from net.events import KST
 

@@ -12,8 +12,8 @@ import pytest
 from panda3d.core import ClockObject
 
 from game.civic.desk import CivicDesk
-from game.civic.session import CivicVisit
 from game.config import KST, AppConfig
+from game.scenes.room_visit import CivicVisit
 from game.spaces import catalogue
 from net.client.blocking import call
 from net.client.link import CityLink, LinkStatus
@@ -157,7 +157,7 @@ def test_invest_faq_answer_goes_up_on_the_document_screen(world) -> None:
 
 
 def test_a_mentors_stroke_appears_on_the_visitors_whiteboard_within_200_ms(world, city) -> None:
-    from game.social.wiring import open_presence
+    from game.presence.wiring import open_presence
     from game.spaces.whiteboard import PRESENCE_SCENE, SharedBoards
 
     app, desk = world
@@ -542,7 +542,7 @@ def test_the_scheduled_gatherings_stand_inside_their_rooms(world) -> None:
     """The hub opens a scheduled lecture's gathering at a spot it knows only as numbers: each lies inside its
     room's walls in the world the app builds."""
     from game.scenes import registry
-    from game.spaces.room_presence import ROOM_SCENES
+    from game.scenes.room_presence import ROOM_SCENES
     from net.hub.spaces import EVENT_GATHERINGS
 
     app, _ = world

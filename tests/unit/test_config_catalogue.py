@@ -10,7 +10,7 @@ from game.city import blocks, streets
 from game.config import ConfigError, config_from_args, parse_location, parse_size, parse_when
 from game.landmarks import catalogue
 from game.landmarks.views import view_for
-from ui import i18n
+from game.text import i18n
 
 
 def test_flags_build_a_frozen_config():

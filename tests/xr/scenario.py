@@ -81,7 +81,7 @@ def source_captions(driver) -> list:
     """Two sounds' captions in the caption style (cyan on solid black): one from a post ahead of the visitor (hung
     above it in the world), one from behind on the right (head-locked, its arrow pointing right)."""
     from game.caption_style import CaptionStyle
-    from ui.xr_caption import SourceCaption
+    from game.xr.caption import SourceCaption
 
     style = CaptionStyle(size=1.5, colour="cyan", background=1.0)
     out = []

@@ -50,7 +50,7 @@ def test_swapchain_format_prefers_srgb_with_alpha():
 
 
 def test_menu_strings_exist_in_both_languages():
-    from ui import i18n
+    from game.text import i18n
 
     for key in ("recentre", "snap_turn", "smooth_turn", "vignette", "on", "off", "close"):
         for lang in ("ko", "en"):

@@ -11,8 +11,8 @@ from panda3d.core import NodePath
 
 from game.caption_style import COLOURS, CaptionStyle
 from game.xr import caption_place
+from game.xr.caption import SourceCaption
 from ui.alerts.theme import to_linear
-from ui.xr_caption import SourceCaption
 
 STYLE = CaptionStyle(size=1.5, colour="cyan", background=0.8, position="top")
 

@@ -21,7 +21,7 @@ from game.alerts.pictograms import shapes
 from game.alerts.presentation import Presentation
 from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
 from game.caption_style import CaptionStyle
-from ui import i18n
+from game.text import i18n
 from ui.alerts.geometry import rect_node, shapes_node
 from ui.alerts.theme import BADGE, BLACK, RGB, STYLES, WHITE, LevelStyle, to_linear
 

@@ -21,7 +21,8 @@ from panda3d.core import TextNode
 from game.caption_style import DEFAULT as CAPTION_DEFAULT
 from game.caption_style import CaptionStyle
 from game.input.stack import ModalStack, Press, dispatch
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 from ui.civic.field import FieldText
 from ui.keyboard import ScreenKeyboard
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.text import i18n
 from net.protocol import OPINION_REPORT_REASONS
-from ui import i18n
 
 EXCERPT = 20
 

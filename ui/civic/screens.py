@@ -12,8 +12,8 @@ from game.civic.desk import CivicDesk, Outcome, public
 from game.civic.faq import normalise, similarity
 from game.civic.moderation import LIMITS
 from game.input.stack import ModalStack
+from game.text import i18n
 from net.protocol import TICKET_CATEGORIES
-from ui import i18n
 from ui.civic.field import FieldText
 from ui.civic.panel import Item, Panel, Speak
 from ui.civic.report import ReportChoice

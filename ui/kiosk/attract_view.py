@@ -13,7 +13,8 @@ from panda3d.core import NodePath, TextNode, TextProperties, TextPropertiesManag
 from game import captions
 from game.caption_style import DEFAULT, CaptionStyle
 from game.landmarks.catalogue import Landmark
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 
 PULSE_HZ = 0.5
 CAPTION_WIDTH = {"ko": 44, "en": 72}

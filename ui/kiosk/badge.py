@@ -8,8 +8,8 @@ from collections.abc import Callable
 from direct.gui.DirectGui import OnscreenText
 from panda3d.core import NodePath, TextNode
 
-from game.kiosk.live import LiveValue, age_parts
-from ui import i18n
+from game.live_value import LiveValue, age_parts
+from game.text import i18n
 
 OFFLINE_BG = (0.55, 0.08, 0.06, 0.9)
 ONLINE_BG = (0.05, 0.35, 0.15, 0.85)

@@ -13,7 +13,8 @@ from direct.gui.DirectGui import DirectEntry, DirectFrame, OnscreenText
 from panda3d.core import NodePath, TextNode
 
 from game.input.stack import ModalStack, Press
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 
 
 class RequestForm:

@@ -43,7 +43,7 @@ from game.signing.lexicon import Lexicon
 from game.signing.placement import Region
 from game.signing.programme import Part, Programme, plan
 from game.signing.timeline import Span, Timeline, compile_glosses
-from ui.i18n import text
+from game.text.i18n import text
 from ui.signing.avatar import Avatar
 
 log = logging.getLogger("mseoul.signing")

@@ -13,8 +13,9 @@ from panda3d.core import TextNode
 
 from game.input.stack import ModalStack, Press
 from game.social.blocklist import SHOWN, BlockListModel
+from game.text import i18n
 from net.presence.client import Blocked
-from ui import i18n, theme
+from ui import theme
 
 WIDTH = 1.3
 SCALE = 0.05

@@ -16,8 +16,9 @@ from panda3d.core import TextNode
 
 from game.caption_style import DEFAULT, CaptionStyle
 from game.input.stack import ModalStack, Press
+from game.text import i18n
 from net.protocol import CHAT_SCOPES, MAX_CHAT
-from ui import i18n, theme
+from ui import theme
 from ui.civic.field import FieldText
 from ui.keyboard import ScreenKeyboard
 

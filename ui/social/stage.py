@@ -15,7 +15,8 @@ from game.architecture.mesh import merge, srgb_to_linear
 from game.architecture.primitives import lathe
 from game.render.geom import meshes_to_node
 from game.social.gathering import PODIUM_HEIGHT, PODIUM_RADIUS, SIGN_HEIGHT, Stage
-from ui import i18n, theme
+from game.text import i18n
+from ui import theme
 from ui.avatars.node import billboard_label
 
 SIGN_WRAP = 16.0  # em

@@ -20,7 +20,7 @@ from game.input.stack import PANEL, ModalStack, Press
 from game.interiors import seoul_learn
 from game.spaces.pen import KeyPen, Point, Stroke
 from game.spaces.whiteboard import INKS
-from ui import i18n
+from game.text import i18n
 
 Draw = Callable[[int, list[Point], int], None]  # (board, points, colour index)
 BOARD_KEYS = {"1": 0, "2": 1, "3": 2}

@@ -13,8 +13,8 @@ from game.civic.desk import CivicDesk, Outcome
 from game.civic.faq import Faq
 from game.civic.moderation import LIMITS
 from game.input.stack import ModalStack
+from game.text import i18n
 from net.hub.spaces import SESSION_HOURS
-from ui import i18n
 from ui.civic.field import FieldText
 from ui.civic.panel import Item, Panel, Speak
 

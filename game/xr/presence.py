@@ -2,7 +2,7 @@
 the district the headset shows, with the personal-space bubble on (issue 8: crowding feels physical in VR).
 
 main.py's ``--xr`` hook calls :func:`join_presence` once the driver and the city link exist. Presence gets its
-own link to the same city (see :mod:`game.social.wiring`), and leaves the scene from ShowBase's final-exit
+own link to the same city (see :mod:`game.presence.wiring`), and leaves the scene from ShowBase's final-exit
 callbacks: ``run_xr`` destroys the ShowBase itself, and the leave request must go out while the task manager
 and the sockets still exist, before main.py stops the embedded hub.
 """
@@ -13,12 +13,12 @@ from pathlib import Path
 
 from panda3d.core import NodePath
 
+from game.presence.task import PresenceTask
+from game.presence.wiring import SCENE, has_presence, open_presence
 from game.social.avatar_mesh import Look
-from game.social.presence_task import PresenceTask
-from game.social.vr_pose import vr_state
-from game.social.wiring import SCENE, has_presence, open_presence
 from game.xr.axes import Pose as WorldPose
 from game.xr.bindings import LEFT, RIGHT
+from game.xr.vr_pose import vr_state
 from net.presence.codec import AvatarState
 from ui.fonts import load_font
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 LANGS = ("ko", "en")
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
 
 
 class CatalogueError(ValueError):

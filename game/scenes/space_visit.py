@@ -1,5 +1,5 @@
-"""What a space adds to a civic visit (:class:`game.civic.session.CivicVisit`): the people in the room and their
-chat (:class:`game.spaces.room_presence.RoomPresence`, when the city offers presence), raised hands and signed
+"""What a space adds to a civic visit (:class:`game.scenes.room_visit.CivicVisit`): the people in the room and their
+chat (:class:`game.scenes.room_presence.RoomPresence`, when the city offers presence), raised hands and signed
 captions in the lecture hall, the rooms' scheduled events, and Seoul Learn's whiteboards drawn on with the mouse
 or the keys and shared with the room.
 
@@ -14,13 +14,13 @@ from pathlib import Path
 from direct.task import Task
 
 from game import tasks
-from game.social.wiring import has_presence
+from game.presence.wiring import has_presence
+from game.scenes.room_presence import RoomPresence
 from game.spaces import schedule
-from game.spaces.room_presence import RoomPresence
 from game.spaces.whiteboard import INKS, SharedBoards
+from game.text import i18n
 from net import clock, events
 from net.presence.client import PresenceEvent
-from ui import i18n
 from ui.civic.panel import Item
 
 SIGNING_FRAME = (1.05, 1.72, 0.32, 0.82)  # left, right, bottom, top in aspect2d: the upper right on 16:9
@@ -31,7 +31,7 @@ class SpaceExtras:
 
     def __init__(self, visit, client_dir: Path | None, street=None) -> None:
         """``visit``: the CivicVisit being opened (its app and scene; its panel comes after the rows below).
-        ``street``: the street's presence (:class:`game.social.wiring.Social`), lent to the room while it lasts."""
+        ``street``: the street's presence (:class:`game.presence.wiring.Social`), lent to the room while it lasts."""
         self.visit = visit
         self.presence: RoomPresence | None = None
         self.boards: SharedBoards | None = None

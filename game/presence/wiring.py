@@ -14,8 +14,8 @@ from pathlib import Path
 from panda3d.core import AudioSound
 
 from game.caption_style import DEFAULT as DEFAULT_CAPTIONS
+from game.presence.task import PresenceTask, walker_state
 from game.social.avatar_mesh import Look
-from game.social.presence_task import PresenceTask, walker_state
 from game.social.voice import ChatVoice
 from net.client.link import CityLink
 from net.keys import load_curve, load_pinned_authorities

@@ -1,5 +1,5 @@
 """The people in a space: visitors of one room see each other and can chat, over the same presence service as
-the street (:class:`game.social.presence_task.PresenceTask`, its chat panel and safety keys, not a copy).
+the street (:class:`game.presence.task.PresenceTask`, its chat panel and safety keys, not a copy).
 
 Each room is its own presence scene, so the Fintech Lab's chat is not the lecture hall's. Everyone in a room
 stands in one row of places facing the room's door, a metre apart, chosen by avatar id: the others stand
@@ -8,7 +8,7 @@ where this visitor can see them, and nobody stands inside anybody else. The pres
 chair in the rows facing the pitch stage.
 
 A room started alone (``--scene``) opens its own presence link from the client directory, as the street's does.
-A room walked into from the street borrows the street's (:meth:`game.social.wiring.Social.lend`): the hub keeps
+A room walked into from the street borrows the street's (:meth:`game.presence.wiring.Social.lend`): the hub keeps
 one presence per visitor key, so the street leaves the district, the room joins its own scene over the same
 client, and on the way out the room leaves and the street joins the district again.
 """
@@ -19,9 +19,9 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
+from game.presence.task import PresenceTask
+from game.presence.wiring import open_presence
 from game.social.avatar_mesh import Look
-from game.social.presence_task import PresenceTask
-from game.social.wiring import open_presence
 from net.presence.client import PresenceEvent
 from net.presence.codec import AvatarState
 
@@ -60,7 +60,7 @@ class RoomPresence:
                  seated: Callable[[], bool] = lambda: False, lender=None) -> None:
         """``seated``: whether the room seats its visitors now (the Fintech Lab on demo day), on the interior's
         ``seat:<n>`` places facing its ``screen``. ``lender``: the street's presence
-        (:class:`game.social.wiring.Social`), borrowed for the visit instead of a link of the room's own."""
+        (:class:`game.presence.wiring.Social`), borrowed for the visit instead of a link of the room's own."""
         self.lender = lender
         self.link, self.client = lender.lend() if lender is not None else open_presence(client_dir)
         camera, target = scene.world_point(scene.anchor("camera")), scene.world_point(scene.anchor("target"))

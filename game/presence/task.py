@@ -33,6 +33,7 @@ from game.social.blocklist import blocked_name
 from game.social.gathering import Stage, live_stage
 from game.social.rules import NAME_DISTANCE, ChatLog, Line, Safety, check_chat, display_name, fade_alpha
 from game.social.voice import ChatVoice
+from game.text import i18n
 from net import clock
 from net.client.link import LinkEvent
 from net.presence.client import (
@@ -49,7 +50,6 @@ from net.presence.client import (
     Removed,
 )
 from net.presence.codec import AvatarState
-from ui import i18n
 from ui.avatars.crowd import Crowd
 from ui.avatars.node import AvatarNode
 from ui.avatars.tags import cap_name_tags

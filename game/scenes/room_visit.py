@@ -14,8 +14,8 @@ from pathlib import Path
 from game import access_settings, caption_style
 from game.civic.desk import CivicDesk, public
 from game.scenes import registry
+from game.text import i18n
 from net import clock
-from ui import i18n
 from ui.civic import screens
 from ui.civic.panel import Panel, Speak
 
@@ -32,7 +32,7 @@ class CivicVisit:
         the visitor came from; City Hall itself when not given. ``client_dir``: the city's client directory, for
         presence in the economy and education spaces (their visitors see each other and chat). ``signing``: the
         app's signing panel (the access aids'), which signs the lecture's captions. ``street_presence``: the
-        street's presence (:class:`game.social.wiring.Social`), handed to a space for the visit."""
+        street's presence (:class:`game.presence.wiring.Social`), handed to a space for the visit."""
         self.app, self.desk = app, desk
         self.closed = False
         lm = app.landmarks[registry.INTERIOR_HOST]
@@ -42,9 +42,9 @@ class CivicVisit:
         view = self.scene.view()
         app.look(view.camera, view.target)
         self.scene_id, self.speak, self.on_exit = scene_id, speak, on_exit
-        self.space = None  # game.spaces.visit.SpaceExtras: presence, chat, hands, the whiteboard pen
+        self.space = None  # game.scenes.space_visit.SpaceExtras: presence, chat, hands, the whiteboard pen
         if scene_id in SPACE_PANELS:
-            from game.spaces.visit import SpaceExtras
+            from game.scenes.space_visit import SpaceExtras
 
             self.space = SpaceExtras(self, client_dir, street_presence)
         self.panel = self._open_panel()

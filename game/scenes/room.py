@@ -22,7 +22,7 @@ from game import geo
 from game.interiors.kit import Interior
 from game.landmarks.views import View
 from game.render.geom import meshes_to_node
-from ui import i18n
+from game.text import i18n
 
 HOST = "city-hall"
 FILL = (0.42, 0.40, 0.36, 1.0)  # warm indoor fill, added to the sky ambient

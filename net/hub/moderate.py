@@ -1,4 +1,4 @@
-"""``python -m net.presence.moderate``: the moderators' tools against a running hub, as a staff client.
+"""``python -m net.hub.moderate``: the moderators' tools against a running hub, as a staff client.
 
     queue                      open reports with the reported visitor's last messages (evidence)
     hide MESSAGE_ID            hide a chat message for everyone (recent messages only: the hub keeps no chat log)
@@ -37,7 +37,7 @@ def _request(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m net.presence.moderate", description=__doc__.splitlines()[0])
+    top = argparse.ArgumentParser(prog="python -m net.hub.moderate", description=__doc__.splitlines()[0])
     top.add_argument("--data-dir", type=Path, default=None, help="hub data directory (default: user data dir)")
     top.add_argument("--client", type=Path, help="staff client directory (default: the hub's operator)")
     top.add_argument("--timeout", type=float, default=10.0)
