@@ -57,9 +57,15 @@ def read_buildings(path: Path, reserved: list, tally: osm_blocks.Tally) -> list[
                  .with_areas(osmium.filter.KeyFilter("building"))
                  .with_filter(osmium.filter.KeyFilter("building")))
     out: list[osm_blocks.Footprint] = []
-    seen = 0
+    seen = tagged = 0
     for obj in processor:
-        if not isinstance(obj, osmium.osm.Area) or obj.tags.get("building") == "no":
+        if obj.tags.get("building") == "no":
+            continue
+        if isinstance(obj, osmium.osm.Way):
+            tagged += obj.is_closed()
+        elif isinstance(obj, osmium.osm.Relation):
+            tagged += obj.tags.get("type") == "multipolygon"
+        if not isinstance(obj, osmium.osm.Area):
             continue
         osm_id = f"{'w' if obj.from_way() else 'r'}{obj.orig_id()}"
         outers, inners = [], []
@@ -70,6 +76,7 @@ def read_buildings(path: Path, reserved: list, tally: osm_blocks.Tally) -> list[
         seen += 1
         if seen % PROGRESS_EVERY == 0:
             print(f"{PROG}: {seen} buildings read, {tally.imported} in the district", flush=True)
+    tally.invalid += max(0, tagged - seen)  # outlines libosmium could not close (nodes missing, broken rings)
     return out
 
 
@@ -117,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         # ValueError, a missing node as InvalidLocationError…: each is the file's fault, said in one line
         return _fail(f"{path}: not a readable OSM file ({' '.join(str(exc).split()) or type(exc).__name__})")
     if not fps:
-        return _fail(f"{path}: no buildings in the district ({tally.skipped} read: {tally.outside} outside it, "
+        return _fail(f"{path}: no buildings in the district ({tally.skipped} left out: {tally.outside} outside it, "
                      f"{tally.landmark} on landmarks or open areas, {tally.invalid} invalid)")
     e0, e1, n0, n1 = osm_blocks.region_bounds(fps)
     summary = {"source": path.name, "source_sha256": hashlib.sha256(source).hexdigest(),
