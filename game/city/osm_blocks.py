@@ -404,7 +404,8 @@ def window_mesh(fps: Iterable[Footprint], seed: int = 7) -> Mesh:
 def colliders(fp: Footprint) -> tuple[float, float, float, tuple[tuple[float, ...], ...]]:
     """The footprint as collision boxes: (x, y, heading in degrees, boxes in that frame), the frame turned along
     the longest wall and the outline cut in strips :data:`COLLIDER_STEP` wide, each strip's inside spans a box
-    (an L- or U-shaped building blocks only where it stands, not its whole bounding box)."""
+    (an L- or U-shaped building blocks only where it stands, not its whole bounding box); neighbouring strips
+    with the same spans are one box, so a rectangle is one."""
     ring = fp.outer
     d = np.roll(ring, -1, axis=0) - ring
     longest = d[int(np.argmax(np.hypot(d[:, 0], d[:, 1])))]
@@ -412,23 +413,31 @@ def colliders(fp: Footprint) -> tuple[float, float, float, tuple[tuple[float, ..
     c, s = math.cos(angle), math.sin(angle)
     centre = ring.mean(0)
     rot = np.array([[c, s], [-s, c]])  # world offsets to the frame's axes
-    rings = [(r - centre) @ rot.T for r in (fp.outer, *fp.holes)]
-    lo_y, hi_y = rings[0][:, 1].min(), rings[0][:, 1].max()
+    local = [(r - centre) @ rot.T for r in (fp.outer, *fp.holes)]
+    (lo_x, lo_y), (hi_x, hi_y) = local[0].min(0), local[0].max(0)
+    if not fp.holes and signed_area(local[0]) >= 0.98 * (hi_x - lo_x) * (hi_y - lo_y):  # a rectangle: one box
+        return float(centre[0]), float(centre[1]), math.degrees(angle), ((lo_x, lo_y, 0.0, hi_x, hi_y, fp.height),)
+    a = np.concatenate(local)
+    b = np.concatenate([np.roll(r, -1, axis=0) for r in local])
     strips = max(1, math.ceil((hi_y - lo_y) / COLLIDER_STEP))
     step = (hi_y - lo_y) / strips
+    ys = lo_y + (np.arange(strips) + 0.5) * step
+    crosses = (a[None, :, 1] > ys[:, None]) != (b[None, :, 1] > ys[:, None])  # (strips, edges)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        xs = a[None, :, 0] + (ys[:, None] - a[None, :, 1]) * (b[None, :, 0] - a[None, :, 0]) / (b[:, 1] - a[:, 1])
+    spans = [sorted(xs[k][crosses[k]].tolist()) for k in range(strips)]
     boxes = []
-    for k in range(strips):
-        y = lo_y + (k + 0.5) * step
-        xs = []
-        for r in rings:
-            for (x1, y1), (x2, y2) in zip(r, np.roll(r, -1, axis=0), strict=True):
-                if (y1 > y) != (y2 > y):
-                    xs.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
-        xs.sort()
-        for x0, x1 in zip(xs[::2], xs[1::2], strict=False):
-            boxes.append((x0, lo_y + k * step, 0.0, x1, lo_y + (k + 1) * step, fp.height))
+    k = 0
+    while k < strips:
+        first = k
+        while k + 1 < strips and len(spans[k + 1]) == len(spans[first]) and \
+                all(abs(p - q) < 0.05 for p, q in zip(spans[k + 1], spans[first], strict=True)):
+            k += 1
+        row = spans[first]
+        boxes += [(x0, lo_y + first * step, 0.0, x1, lo_y + (k + 1) * step, fp.height)
+                  for x0, x1 in zip(row[::2], row[1::2], strict=False)]
+        k += 1
     return float(centre[0]), float(centre[1]), math.degrees(angle), tuple(boxes)
-
 
 def region_bounds(fps: Sequence[Footprint]) -> tuple[float, float, float, float]:
     """(east min, east max, north min, north max) over all ``fps`` (at least one), metres."""

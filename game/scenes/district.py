@@ -178,7 +178,7 @@ class DistrictScene:
         self.set_weather(self.config.weather)
         obstacles = [Obstacle.around(b) for b in city]
         if self.imported:
-            obstacles += [Obstacle(*placed) for placed in self.imported.obstacles()]
+            obstacles += [Obstacle(*placed) for placed in self.imported.obstacles]
         floors = []
         for lm in self.landmarks.values():
             colliders = tuple(self.buildings[lm.id].colliders)

@@ -35,6 +35,7 @@ TOP = "osm-city"
 SOURCES = ("game/city/osm_blocks.py", "game/city/blocks.py", "game/city/night.py", "game/architecture/mesh.py",
            "game/render/geom.py", "game/scenes/imported_city.py")
 WINDOW_SHADER_PRIORITY = 10  # as the procedural blocks' windows (game/scenes/night_lights.py)
+Placed = tuple[float, float, float, tuple[tuple[float, ...], ...]]
 
 
 def folder(cache_dir: Path | None) -> Path:
@@ -50,10 +51,7 @@ class ImportedCity:
     node: NodePath
     footprints: list[osm_blocks.Footprint]
     summary: dict
-
-    def obstacles(self) -> list[tuple[float, float, float, tuple[tuple[float, ...], ...]]]:
-        """Each building as (x, y, heading, boxes) for ``game.nav.collision.Obstacle``."""
-        return [osm_blocks.colliders(fp) for fp in self.footprints]
+    obstacles: list[Placed]  # each building as (x, y, heading, boxes) for ``game.nav.collision.Obstacle``
 
 
 def digest(data: bytes) -> str:
@@ -107,14 +105,15 @@ def build(fps: list[osm_blocks.Footprint]) -> NodePath:
     return top
 
 
-def bake(where: Path, fps: list[osm_blocks.Footprint], key: str) -> NodePath:
-    """Build the nodes and save them with their key (the key last: a bake interrupted is simply stale)."""
-    top = build(fps)
+def bake(where: Path, fps: list[osm_blocks.Footprint], key: str) -> tuple[NodePath, list[Placed]]:
+    """Build the nodes and the collision boxes (half a second for a district's thousands of buildings: baked too)
+    and save them with their key, the key last: a bake interrupted is simply stale."""
+    top, placed = build(fps), [osm_blocks.colliders(fp) for fp in fps]
     (where / KEY).unlink(missing_ok=True)
     if not top.writeBamFile(Filename.fromOsSpecific(str(where / MESHES))):
         raise OSError(f"could not write {where / MESHES}")
-    (where / KEY).write_text(json.dumps({"digest": key}), encoding="utf-8")
-    return top
+    (where / KEY).write_text(json.dumps({"digest": key, "colliders": placed}), encoding="utf-8")
+    return top, placed
 
 
 def read(where: Path) -> tuple[list[osm_blocks.Footprint], dict, str] | None:
@@ -128,15 +127,17 @@ def read(where: Path) -> tuple[list[osm_blocks.Footprint], dict, str] | None:
     return fps, doc, digest(raw)
 
 
-def _baked(where: Path, key: str, loader) -> NodePath | None:
+def _baked(where: Path, key: str, loader) -> tuple[NodePath, list[Placed]] | None:
     try:
-        if json.loads((where / KEY).read_text(encoding="utf-8")).get("digest") != key:
+        baked = json.loads((where / KEY).read_text(encoding="utf-8"))
+        if baked.get("digest") != key:
             return None
+        placed = [(x, y, h, tuple(tuple(b) for b in boxes)) for x, y, h, boxes in baked["colliders"]]
         model = loader.loadModel(Filename.fromOsSpecific(str(where / MESHES)), noCache=True)
-    except (OSError, ValueError):
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     top = model if model.getName() == TOP else model.find(f"**/{TOP}")
-    return None if top.isEmpty() else top
+    return None if top.isEmpty() else (top, placed)
 
 
 def attach(parent: NodePath, where: Path, found: tuple[list[osm_blocks.Footprint], dict, str], loader,
@@ -144,12 +145,13 @@ def attach(parent: NodePath, where: Path, found: tuple[list[osm_blocks.Footprint
     """The imported buildings (``found``: what :func:`read` gave for ``where``) under ``parent`` with their
     materials and lit windows. The baked geometry is read when current, else rebaked from the footprints."""
     fps, summary, key = found
-    top = _baked(where, key, loader)
-    if top is None:
+    baked = _baked(where, key, loader)
+    if baked is None:
         try:
-            top = bake(where, fps, key)
+            baked = bake(where, fps, key)
         except OSError:  # a read-only folder: draw this start's build, bake again next time
-            top = build(fps)
+            baked = build(fps), [osm_blocks.colliders(fp) for fp in fps]
+    top, placed = baked
     top.reparentTo(parent)
     for tagged in top.findAllMatches(f"**/={MATERIAL_TAG}"):
         tagged.setState(RenderState.makeEmpty())
@@ -158,5 +160,5 @@ def attach(parent: NodePath, where: Path, found: tuple[list[osm_blocks.Footprint
     windows.setShader(load_glsl("windows"), WINDOW_SHADER_PRIORITY)
     windows.setDepthOffset(1)
     cast_no_shadow(windows)
-    return ImportedCity(top, fps, summary)
+    return ImportedCity(top, fps, summary, placed)
 

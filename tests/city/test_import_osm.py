@@ -86,7 +86,8 @@ def test_the_data_file_records_the_source_and_the_counts(tmp_path):
     assert (doc["imported"], doc["outside"], doc["on_landmarks"], doc["clipped"], doc["heights_estimated"]) == \
         (5, 1, 1, 1, 3)
     assert doc["source"] == "seoul.osm" and len(doc["source_sha256"]) == 64
-    assert doc["bounds_m"][1] == pytest.approx(blocks.REGION[1]) and doc["bounds_m"][2] == pytest.approx(-306.0, abs=0.01)
+    assert doc["bounds_m"][1] == pytest.approx(blocks.REGION[1])
+    assert doc["bounds_m"][2] == pytest.approx(-306.0, abs=0.01)  # the house at (-300, -300), 12 m square
 
 
 def test_a_pbf_import_gives_the_same_buildings_as_the_xml(tmp_path):
