@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -82,7 +83,6 @@ class Tally:
     invalid: int = 0  # degenerate rings (fewer than three corners, no area)
     clipped: int = 0  # imported, cut at the district's edge
     estimated: int = 0  # imported with a height from storeys or the default
-    skipped_ids: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> int:
@@ -118,7 +118,7 @@ def parse_levels(text: str | None) -> float | None:
     return value if 0 < value * LEVEL_HEIGHT <= MAX_HEIGHT else None
 
 
-def building_height(tags: dict[str, str]) -> tuple[float, str]:
+def building_height(tags: Mapping[str, str]) -> tuple[float, str]:
     """(metres, source): ``height`` when mapped, else ``building:levels`` × :data:`LEVEL_HEIGHT`, else the
     default; a height or levels tag that cannot be read counts as absent."""
     if (h := parse_height(tags.get("height"))) is not None:
@@ -128,7 +128,7 @@ def building_height(tags: dict[str, str]) -> tuple[float, str]:
     return DEFAULT_HEIGHT, "default"
 
 
-def material_of(osm_id: str, tags: dict[str, str], height: float) -> str:
+def material_of(osm_id: str, tags: Mapping[str, str], height: float) -> str:
     """Glass when the façade is mapped as glass; an untagged tower from :data:`GLASS_FROM` is glass every other
     one (by its id, so an import is repeatable); everything else concrete."""
     mapped = tags.get("building:material") or tags.get("building:facade:material")
@@ -219,37 +219,48 @@ def reserved_ground(landmark_footprints: Iterable[tuple[tuple[float, float], tup
     return rings + [np.asarray(a, np.float64) for a in areas]
 
 
-def footprints(osm_id: str, tags: dict[str, str], outers: Sequence[Sequence[tuple[float, float]]],
+@lru_cache(maxsize=4)
+def _wgs84_box(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """(lat min, lat max, lon min, lon max) round ``rect``, padded by about ten metres: a building wholly beyond
+    it is outside without projecting it (most of a country's extract)."""
+    corners = [geo.to_wgs84(e, n) for e in rect[:2] for n in rect[2:]]
+    pad = 1e-4
+    return (min(c[0] for c in corners) - pad, max(c[0] for c in corners) + pad,
+            min(c[1] for c in corners) - pad, max(c[1] for c in corners) + pad)
+
+
+def footprints(osm_id: str, tags: Mapping[str, str], outers: Sequence[Sequence[tuple[float, float]]],
                inners: Sequence[Sequence[Sequence[tuple[float, float]]]], reserved: Sequence[Ring], tally: Tally,
                rect: tuple[float, float, float, float] = REGION) -> list[Footprint]:
     """The district's footprints of one OSM building (a closed way: one outer ring; a multipolygon: one or more,
     each with its inner rings), in (lat, lon) points; counts what it leaves out in ``tally``."""
-    height, source = building_height(tags)
-    material = material_of(osm_id, tags, height)
+    lat0, lat1, lon0, lon1 = _wgs84_box(rect)
     out = []
     for k, (outer_ll, inner_ll) in enumerate(zip(outers, inners, strict=True)):
         fid = osm_id if len(outers) == 1 else f"{osm_id}.{k + 1}"
+        lats, lons = [p[0] for p in outer_ll], [p[1] for p in outer_ll]
+        if lats and (max(lats) < lat0 or min(lats) > lat1 or max(lons) < lon0 or min(lons) > lon1):
+            tally.outside += 1
+            continue
         projected = clean(project(outer_ll), ccw=True)
         if projected is None:
             tally.invalid += 1
-            tally.skipped_ids.append(fid)
             continue
         outer = clean(clip(projected, rect), ccw=True)
         if outer is None:
             tally.outside += 1
-            tally.skipped_ids.append(fid)
             continue
         if any(overlaps(outer, ground) for ground in reserved):
             tally.landmark += 1
-            tally.skipped_ids.append(fid)
             continue
         holes = [clean(clip(project(h), rect), ccw=False) for h in inner_ll]
+        height, source = building_height(tags)
         tally.imported += 1
         tally.clipped += len(outer) != len(projected) or not np.allclose(outer.min(0), projected.min(0)) or \
             not np.allclose(outer.max(0), projected.max(0))
         tally.estimated += source != "height"
-        out.append(Footprint(fid, outer, tuple(h for h in holes if h is not None), height, source, material,
-                             tags.get("name", "")))
+        out.append(Footprint(fid, outer, tuple(h for h in holes if h is not None), height, source,
+                             material_of(osm_id, tags, height), tags.get("name", "")))
     return out
 
 

@@ -72,7 +72,7 @@ def read_buildings(path: Path, reserved: list, tally: osm_blocks.Tally) -> list[
         for ring in obj.outer_rings():
             outers.append([(n.lat, n.lon) for n in ring])
             inners.append([[(n.lat, n.lon) for n in inner] for inner in obj.inner_rings(ring)])
-        out += osm_blocks.footprints(osm_id, dict(obj.tags), outers, inners, reserved, tally)
+        out += osm_blocks.footprints(osm_id, obj.tags, outers, inners, reserved, tally)
         seen += 1
         if seen % PROGRESS_EVERY == 0:
             print(f"{PROG}: {seen} buildings read, {tally.imported} in the district", flush=True)

@@ -126,11 +126,13 @@ def test_footprints_leave_out_landmarks_and_the_world_beyond_the_district_and_co
     edge = REGION[1]
     half = [(edge - 10, 0), (edge + 10, 0), (edge + 10, 20), (edge - 10, 20)]
     cut = ob.footprints("w4", {"building": "yes", "building:levels": "3"}, [_latlon(half)], [[]], reserved, tally)
+    beyond = [(edge + 4, 0), (edge + 14, 0), (edge + 14, 10), (edge + 4, 10)]  # within the quick test's pad
+    assert ob.footprints("w9", {"building": "yes"}, [_latlon(beyond)], [[]], reserved, tally) == []
     assert [fp.id for fp in kept] == ["w1"] and kept[0].height == 60.0 and kept[0].honesty == "sourced"
     assert ob.signed_area(kept[0].outer) == pytest.approx(16 * 24, rel=1e-4)
     assert ob.signed_area(cut[0].outer) == pytest.approx(200.0, rel=1e-3) and cut[0].height_from == "building:levels"
-    assert (tally.imported, tally.landmark, tally.outside, tally.clipped, tally.estimated) == (2, 1, 1, 1, 1)
-    assert tally.skipped == 2 and tally.skipped_ids == ["w2", "w3"]
+    assert (tally.imported, tally.landmark, tally.outside, tally.clipped, tally.estimated) == (2, 1, 2, 1, 1)
+    assert tally.skipped == 3
 
 
 def test_a_multipolygon_keeps_each_outer_ring_and_its_courtyard():
