@@ -3,7 +3,8 @@
 Usage: ``osm_probe.py CACHE_DIR WHEN OUT_DIR BUILDING_ID``. Looks at the imported building ``BUILDING_ID`` from
 150 m south, writes the picture, then a mask render (everything black, the imported buildings magenta) and prints
 one JSON object: mask pixels inside and outside the building's projected box, the procedural blocks left, the
-windows' brightness on the building (with and without them) and the most draw calls over the tour's views.
+windows' brightness on the building (with and without them), the draw calls of each tour view and where a
+visitor walking into the building's wall is put back.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from panda3d.core import Point2, Point3
 
 from game.app import App
 from game.config import config_from_args
+from game.nav.collision import resolve
 from game.render.stats import view_stats
 
 MASK = (1.0, 0.0, 1.0, 1.0)
@@ -89,7 +91,9 @@ def main(cache: str, when: str, out: Path, building: str) -> None:
         "imported": len(scene.imported.footprints), "summary_imported": scene.imported.summary["imported"],
         "lum_with_windows": float(shown[region].mean()) if region.any() else 0.0,
         "lum_without_windows": float(bare[region].mean()) if region.any() else 0.0,
-        "draw_calls": calls, "obstacles": scene.obstacles.entries,
+        "draw_calls": calls,
+        # a visitor (0.3 m round) stepping 0.5 m into the tower's west wall is put back outside it
+        "walked_into": resolve(x0 + 0.5, cy, 0.3, scene.obstacles)[0] - x0,
     }))
     app.shutdown()
 

@@ -67,6 +67,8 @@ def test_an_xml_import_keeps_the_districts_buildings_with_their_heights_and_bake
     got = buildings(tmp_path / "cache")
     assert sorted(got) == ["r7", "w101", "w102", "w105", "w108"]
     assert (got["w101"]["height"], got["w101"]["honesty"]) == (60.0, "sourced")
+    corners = got["w101"]["outer"]  # where the test put it, in world metres, through WGS84 and back
+    assert sorted(corners) == pytest.approx(sorted(rect(*TOWER, 16, 24)), abs=0.01)
     assert (got["w102"]["height_from"], got["w102"]["honesty"]) == ("building:levels", "estimated")
     assert got["w102"]["height"] == pytest.approx(5 * 3.6)
     assert got["w105"]["height_from"] == "default"
@@ -208,6 +210,7 @@ def test_the_district_draws_the_imported_tower_where_it_stands_and_lights_it_at_
         # the tower fills its projected box in the mask render (measured 97 %), and nothing else stands in it
         assert got["in_box"] >= 0.85 * got["box_px"], got
         assert max(got["draw_calls"].values()) <= 200, got
+        assert got["walked_into"] == pytest.approx(-0.3, abs=0.02)  # collides with the imported walls
         if when == NIGHT:  # its lit windows (measured +13.6 of 255 by night)
             assert got["lum_with_windows"] > got["lum_without_windows"] + 5, got
     assert (tmp_path / "out" / "osm-w101.png").stat().st_size > 5000
