@@ -6,7 +6,8 @@ An operator with an OSM extract runs ``python -m game.city.import_osm FILE`` (th
 projected to world metres with :mod:`game.geo`, clipped to the district (:data:`game.city.blocks.REGION`), buildings
 standing on a landmark or on an open area (the palace grounds, the plazas) left out so the procedural landmarks
 stay; then the meshes (walls and flat roofs merged per tile and material, as the blocks are), the façades' window
-quads for the window shader (``game/city/night.py``) and boxes for the walker's collisions.
+quads for the window shader (``game/city/night.py``), the avenues' shop fronts (``game/city/facades.py``) and boxes
+for the walker's collisions.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ import numpy as np
 from game import geo
 from game.architecture.mesh import Mesh, merge, quads, srgb_to_linear
 from game.city.blocks import FACADES, GLASS_TINTS, REGION, TILE, footprint_poly
-from game.city.night import BAY, STOREY, WINDOW_OFFSET
-from game.city.streets import point_in_polygon
+from game.city.facades import OFFSET as SHOP_OFFSET
+from game.city.facades import REACH, SHOP_HEIGHT
+from game.city.night import BAY, LIT_AVENUES, STOREY, WINDOW_OFFSET
+from game.city.streets import SIDEWALK, Street, distance_to_polyline, point_in_polygon
 
 #: Metres per storey for ``building:levels`` (the window grid's storey, so the rows of windows match the floors).
 LEVEL_HEIGHT = STOREY
@@ -409,6 +412,37 @@ def window_mesh(fps: Iterable[Footprint], seed: int = 7) -> Mesh:
             nrm += [(*n, 0.0)] * 4
             uv += [(0, 0), (bays * BAY, 0), (bays * BAY, top), (0, top)]
             col += [(r, g, tone, 1.0)] * 4
+    return quads(pos, nrm, uv, col)
+
+
+def shop_mesh(fps: Iterable[Footprint], streets: Iterable[Street], avenues: tuple[str, ...] = LIT_AVENUES,
+              seed: int = 5) -> Mesh:
+    """The ground-floor shop fronts of the buildings by the avenues, as ``game.city.facades.shop_faces`` gives
+    the blocks theirs: a quad on every outer wall of a building within :data:`~game.city.facades.REACH` of an
+    avenue's pavement, a hair in front of the window grid, up to the signboards' top; uv metres along and up,
+    the colour the wall's seed and shop style (``shaders/shopfront``)."""
+    main = [(st.points, st.width / 2 + SIDEWALK + REACH) for st in streets if st.id in avenues]
+    rng = np.random.default_rng(seed)
+    pos, nrm, uv, col = [], [], [], []
+    for fp in fps:
+        if fp.height < SHOP_HEIGHT + 1.0:
+            continue
+        x0, y0, _, x1, y1, _ = fp.aabb
+        centre = np.array([[(x0 + x1) / 2, (y0 + y1) / 2]])
+        if not any(distance_to_polyline(p, centre)[0] < reach + (x1 - x0 + y1 - y0) / 4 for p, reach in main):
+            continue
+        ring = fp.outer
+        for a, b in zip(ring, np.roll(ring, -1, axis=0), strict=True):
+            d = b - a
+            length = float(np.hypot(*d))
+            if length < 2.0:
+                continue
+            n = np.array([d[1], -d[0]]) / length
+            a, b = a + n * SHOP_OFFSET, b + n * SHOP_OFFSET
+            pos += [(*a, 0.0), (*b, 0.0), (*b, SHOP_HEIGHT), (*a, SHOP_HEIGHT)]
+            nrm += [(*n, 0.0)] * 4
+            uv += [(0, 0), (length, 0), (length, SHOP_HEIGHT), (0, SHOP_HEIGHT)]
+            col += [(*rng.random(3), 1.0)] * 4
     return quads(pos, nrm, uv, col)
 
 

@@ -2,9 +2,10 @@
 
 The import leaves a folder (:func:`folder`): ``buildings.json``, the footprints with their heights and honesty tags
 (the data, written once by the import), and ``buildings.bam``, their baked geometry: walls and roofs merged per tile
-and material (tagged with the material's name, as the district's cache does) and the façades' window quads. The bam
-is keyed, in ``baked.json``, by a digest of the footprints, the generator's source and the Panda3D version: a start
-reads it in one file read, and rebakes it from the footprints when the generator changed, so it is never stale.
+and material (tagged with the material's name, as the district's cache does), the façades' window quads and the
+avenues' shop fronts. The bam is keyed, in ``baked.json`` (with the walker's collision boxes), by a digest of the
+footprints, the generator's source and the Panda3D version: a start reads it in one file read, and rebakes it from
+the footprints when the generator changed, so it is never stale.
 Without the folder the district keeps its procedural blocks (the default).
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 import platformdirs
 from panda3d.core import BoundingBox, Filename, LPoint3, NodePath, RenderState
 
-from game.city import osm_blocks
+from game.city import osm_blocks, streets
 from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import cast_no_shadow
@@ -32,8 +33,9 @@ MESHES = "buildings.bam"
 KEY = "baked.json"
 TOP = "osm-city"
 #: What the baked geometry is generated from, besides the footprints.
-SOURCES = ("game/city/osm_blocks.py", "game/city/blocks.py", "game/city/night.py", "game/architecture/mesh.py",
-           "game/render/geom.py", "game/scenes/imported_city.py")
+SOURCES = ("game/city/osm_blocks.py", "game/city/blocks.py", "game/city/night.py", "game/city/facades.py",
+           "game/city/streets.py", "assets/district/streets.json", "game/architecture/mesh.py", "game/render/geom.py",
+           "game/scenes/imported_city.py")
 WINDOW_SHADER_PRIORITY = 10  # as the procedural blocks' windows (game/scenes/night_lights.py)
 Placed = tuple[float, float, float, tuple[tuple[float, ...], ...]]
 
@@ -84,8 +86,8 @@ def _boxed(name: str, mesh) -> NodePath:
 
 
 def build(fps: list[osm_blocks.Footprint]) -> NodePath:
-    """The buildings' nodes, without materials: ``osm-I-J`` per tile (one child per material, tagged) and
-    ``windows`` (one node per tile)."""
+    """The buildings' nodes, without materials: ``osm-I-J`` per tile (one child per material, tagged),
+    ``windows`` (one node per tile) and ``shops`` (the avenues' shop fronts)."""
     top = NodePath(TOP)
     for (i, j, material), mesh in osm_blocks.tile_meshes(fps).items():
         tile = top.find(f"osm-{i}-{j}")
@@ -102,6 +104,10 @@ def build(fps: list[osm_blocks.Footprint]) -> NodePath:
         mesh = osm_blocks.window_mesh(group, seed=(i * 7919 + j) & 0xFFFF)
         if len(mesh.indices):
             _boxed(f"windows-{i}-{j}", mesh).reparentTo(windows)
+    shops = top.attachNewNode("shops")  # a few thousand triangles in all: one node, one draw call
+    mesh = osm_blocks.shop_mesh(fps, streets.load()[0])
+    if len(mesh.indices):
+        _boxed("shops:all", mesh).reparentTo(shops)
     return top
 
 
@@ -156,9 +162,12 @@ def attach(parent: NodePath, where: Path, found: tuple[list[osm_blocks.Footprint
     for tagged in top.findAllMatches(f"**/={MATERIAL_TAG}"):
         tagged.setState(RenderState.makeEmpty())
         materials.apply(tagged, tagged.getTag(MATERIAL_TAG))
-    windows = top.find("windows")
+    windows, shops = top.find("windows"), top.find("shops")
     windows.setShader(load_glsl("windows"), WINDOW_SHADER_PRIORITY)
     windows.setDepthOffset(1)
-    cast_no_shadow(windows)
+    shops.setShader(load_glsl("shopfront"), WINDOW_SHADER_PRIORITY)
+    shops.setDepthOffset(2)
+    for node in (windows, shops):
+        cast_no_shadow(node)
     return ImportedCity(top, fps, summary, placed)
 

@@ -227,3 +227,21 @@ def test_meshes_merge_per_tile_and_material_and_round_trip_through_json():
         [(f.id, f.height, f.height_from, f.material) for f in fps]
     assert np.allclose(back[0].outer, fps[0].outer, atol=1e-3)
     assert ob.region_bounds(fps) == pytest.approx((10.0, TILE + 30.0, 10.0, 30.0))
+
+
+def test_shop_fronts_line_the_buildings_by_the_avenues_only():
+    from game.city import streets
+    from game.city.facades import SHOP_HEIGHT
+
+    sejong = next(s for s in streets.load()[0] if s.id == "sejong-daero")
+    x, y = sejong.points[len(sejong.points) // 2]
+    by_avenue = ob.clean(np.array([(x + 40, y), (x + 60, y), (x + 60, y + 20), (x + 40, y + 20)], float), ccw=True)
+    far = by_avenue + (REGION[0] + 10 - x, 0.0)  # the district's west edge, far from any avenue
+    fps = [ob.Footprint("w1", by_avenue, height=30.0, height_from="height"),
+           ob.Footprint("w2", far, height=30.0, height_from="height")]
+    mesh = ob.shop_mesh(fps, streets.load()[0])
+    assert len(mesh.positions) == 4 * 4  # the four walls of the building by Sejong-daero
+    assert mesh.positions[:, 2].max() == pytest.approx(SHOP_HEIGHT)
+    assert mesh.positions[:, 0].min() > x + 39
+    low = [ob.Footprint("w3", by_avenue, height=SHOP_HEIGHT, height_from="default")]
+    assert len(ob.shop_mesh(low, streets.load()[0]).positions) == 0  # no room for a shop under its roof
