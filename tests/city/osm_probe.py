@@ -4,7 +4,7 @@ Usage: ``osm_probe.py CACHE_DIR WHEN OUT_DIR BUILDING_ID``. Looks at the importe
 150 m south, writes the picture, then a mask render (everything black, the imported buildings magenta) and prints
 one JSON object: mask pixels inside and outside the building's projected box, the procedural blocks left, the
 windows' brightness on the building (with and without them), the draw calls of each tour view and where a
-visitor walking into the building's wall is put back.
+visitor walking into the building's wall is put back. Without an import, only how many procedural blocks stand.
 """
 
 from __future__ import annotations
@@ -59,6 +59,11 @@ def main(cache: str, when: str, out: Path, building: str) -> None:
     app = App(config_from_args(["--offscreen", "--size", "320x180", "--cache-dir", cache, "--time", when]))
     app.load_world()
     scene = app.scene
+    blocks = scene.root.findAllMatches("**/blocks-*").getNumPaths()
+    if scene.imported is None:  # no import (cleared): the procedural city
+        print(json.dumps({"procedural_blocks": blocks, "imported": 0}))
+        app.shutdown()
+        return
     fp = next(f for f in scene.imported.footprints if f.id == building)
     x0, y0, _, x1, y1, top = fp.aabb
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -87,7 +92,7 @@ def main(cache: str, when: str, out: Path, building: str) -> None:
         calls[lid] = view_stats(app.base.render, app.base.cam, app.pipeline.sun_np).draw_calls
     print(json.dumps({
         "box": box, "box_px": int(inside.sum()), "in_box": int(region.sum()), "outside_box": int((m & ~inside).sum()),
-        "procedural_blocks": scene.root.findAllMatches("**/blocks-*").getNumPaths(),
+        "procedural_blocks": blocks,
         "imported": len(scene.imported.footprints), "summary_imported": scene.imported.summary["imported"],
         "lum_with_windows": float(shown[region].mean()) if region.any() else 0.0,
         "lum_without_windows": float(bare[region].mean()) if region.any() else 0.0,

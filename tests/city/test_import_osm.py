@@ -202,7 +202,7 @@ def probe(*args: object) -> dict:
 
 @pytest.mark.render
 @pytest.mark.slow
-def test_the_district_draws_the_imported_tower_where_it_stands_and_lights_it_at_night(tmp_path):
+def test_the_district_draws_the_imported_tower_where_it_stands_and_lights_it_at_night_until_cleared(tmp_path):
     cache = tmp_path / "cache"
     assert run(district().write_xml(tmp_path / "seoul.osm"), "--cache-dir", cache)[0] == 0
     for when in (DAY, NIGHT):
@@ -215,3 +215,6 @@ def test_the_district_draws_the_imported_tower_where_it_stands_and_lights_it_at_
         if when == NIGHT:  # its lit windows (measured +13.6 of 255 by night)
             assert got["lum_with_windows"] > got["lum_without_windows"] + 5, got
     assert (tmp_path / "out" / "osm-w101.png").stat().st_size > 5000
+    assert run("--clear", "--cache-dir", cache)[0] == 0  # and back: the procedural blocks again
+    got = probe(cache, DAY, tmp_path / "out", "w101")
+    assert got["imported"] == 0 and got["procedural_blocks"] >= 10, got
