@@ -267,13 +267,15 @@ def footprints(osm_id: str, tags: Mapping[str, str], outers: Sequence[Sequence[t
     return out
 
 
-def _bridge(outer: list[tuple[float, float]], hole: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _bridge(outer: list[tuple[float, float]], hole: list[tuple[float, float]], others: Sequence[Ring] = ()
+            ) -> list[tuple[float, float]]:
     """One ring from ``outer`` (ccw) and a ``hole`` (cw) inside it: a seam from the hole's east-most corner to the
-    nearest outer corner the seam does not cross an edge to, walked there and back."""
+    nearest outer corner the seam crosses no edge to (of the outer ring, the hole, or the ``others`` holes still to
+    bridge), walked there and back."""
     hi = max(range(len(hole)), key=lambda i: hole[i][0])
     h = np.array(hole[hi])
     ring_o = np.array(outer)
-    edges = [np.array(outer), np.array(hole)]
+    edges = [ring_o, np.array(hole), *others]
     for oi in np.argsort(np.linalg.norm(ring_o - h, axis=1)):
         seam = np.array([h, ring_o[oi]])
         shrunk = seam[0] + (seam - seam[0]) * np.array([[1e-6], [1 - 1e-6]])  # not touching its own ends
@@ -302,8 +304,9 @@ def triangulate(outer: Ring, holes: Sequence[Ring] = ()) -> np.ndarray:
     """Triangles (M, 3) over the points of ``outer`` then each hole, in that order, covering the roof: ear
     clipping, with the holes bridged into the outer ring first (east-most hole first)."""
     points = [tuple(p) for p in outer]
-    for hole in sorted(holes, key=lambda h: -h[:, 0].max()):
-        points = _bridge(points, [tuple(p) for p in hole])
+    order = sorted(holes, key=lambda h: -h[:, 0].max())
+    for k, hole in enumerate(order):
+        points = _bridge(points, [tuple(p) for p in hole], order[k + 1:])
     all_points = np.concatenate([outer, *holes]) if holes else outer
     lookup = {tuple(p): i for i, p in reversed(list(enumerate(all_points)))}
     index = [lookup[p] for p in points]

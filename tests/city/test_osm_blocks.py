@@ -245,3 +245,12 @@ def test_shop_fronts_line_the_buildings_by_the_avenues_only():
     assert mesh.positions[:, 0].min() > x + 39
     low = [ob.Footprint("w3", by_avenue, height=SHOP_HEIGHT, height_from="default")]
     assert len(ob.shop_mesh(low, streets.load()[0]).positions) == 0  # no room for a shop under its roof
+
+
+def test_a_courtyards_seam_never_crosses_another_courtyard():
+    """The first hole's nearest outer corner lies beyond the second hole: its seam must go round, not through."""
+    outer = np.array([(0, 0), (200, 0), (200, 100), (0, 100)], float)
+    holes = (ob.clean(np.array([(10, 40), (20, 40), (20, 60), (10, 60)], float), ccw=False),
+             ob.clean(np.array([(2, 5), (8, 5), (8, 95), (2, 95)], float), ccw=False))  # a bar by the west wall
+    tris = ob.triangulate(outer, holes)
+    assert _area(np.concatenate([outer, *holes]), tris) == pytest.approx(20000 - 200 - 540)
