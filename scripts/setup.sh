@@ -41,6 +41,6 @@ stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [[ ! -f $stamp ]]; then
     echo "setup: installing Python dependencies into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test,city,pdf]'
+    .venv/bin/python -m pip install -q -e '.[test,city,pdf,osm]'
     rm -f .venv/.installed-* && touch "$stamp"
 fi

@@ -38,7 +38,7 @@ from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import OPAQUE_GROUND_LAST, OPAQUE_NEAR_FIRST, cast_no_shadow
 from game.render.shaders import load_glsl
-from game.scenes import district_cache, night_lights, streetscape
+from game.scenes import district_cache, imported_city, night_lights, streetscape
 from game.weather import weather
 from net import clock
 from ui.fonts import load_font
@@ -131,6 +131,7 @@ class DistrictScene:
     full_detail: bool = False
     backdrop: NodePath | None = None
     night_lights: NodePath | None = None  # street lamps and lit windows (built at every start, never cached)
+    imported: imported_city.ImportedCity | None = None  # real buildings from an OSM import, instead of the blocks
     ginkgos: NodePath | None = None  # Sejong-daero's street trees in the season's colour (built at every start)
     square_trees: list[NodePath] = field(default_factory=list)  # the squares' trees, likewise
     when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
@@ -147,16 +148,20 @@ class DistrictScene:
         self.root.hide()
         steps = len(self.landmarks) + 2
         folder = self.config.cache_dir / "district" if self.config.cache_dir else None
-        key = district_cache.digest(self.landmarks) if folder else ""
+        osm_folder = imported_city.folder(self.config.cache_dir)
+        osm = imported_city.read(osm_folder)  # an operator's OSM import replaces the procedural blocks
+        key = district_cache.digest(self.landmarks) + ("+osm" if osm else "") if folder else ""
         saved = district_cache.read(folder, key, self.base.loader) if folder else None
         if saved is None:
-            city = self._build(steps, progress)
+            city = self._build(steps, progress, procedural_blocks=osm is None)
             if folder:
                 generated = [n for n in self.root.getChildren() if not self._from_model(n.getName())]
                 bounds = {lid: (level.lo, level.hi) for lid, level in self.levels.items()}
                 district_cache.write(folder, key, generated, self.buildings, bounds, city)
         else:
             city = self._restore(saved, steps, progress)
+        if osm:
+            self.imported = imported_city.attach(self.root, osm_folder, osm, self.base.loader, self.materials)
         self._add_backdrop()
         for under_all in (self.root.find("ground"), self.backdrop):
             under_all.setBin(OPAQUE_GROUND_LAST, 0)
@@ -172,6 +177,8 @@ class DistrictScene:
                                  if lm.kind == "square" and not lm.model])
         self.set_weather(self.config.weather)
         obstacles = [Obstacle.around(b) for b in city]
+        if self.imported:
+            obstacles += [Obstacle(*placed) for placed in self.imported.obstacles]
         floors = []
         for lm in self.landmarks.values():
             colliders = tuple(self.buildings[lm.id].colliders)
@@ -259,8 +266,9 @@ class DistrictScene:
         lm = self.landmarks.get(name)
         return lm is not None and lm.model is not None
 
-    def _build(self, steps: int, progress: Progress | None) -> list[Box]:
-        """Generate ground, streets, city blocks and landmarks; returns the blocks' boxes."""
+    def _build(self, steps: int, progress: Progress | None, procedural_blocks: bool = True) -> list[Box]:
+        """Generate ground, streets, city blocks (unless an import replaces them) and landmarks; returns the
+        blocks' boxes."""
         street_list, areas = streets.load()
         if progress:
             progress(0, steps, "streets")
@@ -273,7 +281,7 @@ class DistrictScene:
         if progress:
             progress(1, steps, "blocks")
         footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
-        city = blocks.generate(street_list, areas, footprints)
+        city = blocks.generate(street_list, areas, footprints) if procedural_blocks else []
         for (i, j, material), mesh in blocks.block_meshes(city).items():
             self._attach(self.root, f"blocks-{i}-{j}", {material: mesh})
         for k, lm in enumerate(self.landmarks.values()):
@@ -377,5 +385,6 @@ class DistrictScene:
         self.water = []
         self.backdrop = None
         self.night_lights = None
+        self.imported = None
         self.ginkgos = None
         self.square_trees = []
