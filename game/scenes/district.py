@@ -170,6 +170,9 @@ class DistrictScene:
         self.cherries = [streetscape.plant_cherries(self.root, self.landmark_nodes[lm.id], lm.params["palace_wall"],
                                                     day)
                          for lm in self.landmarks.values() if "palace_wall" in lm.params and not lm.model]
+        for lm in self.landmarks.values():
+            if lm.kind == "square" and not lm.model and "yi" in lm.params:
+                streetscape.run_fountain(self.landmark_nodes[lm.id], lm.params, day)
         streetscape.place_furniture(self.root, streets.load()[0], footprints)
         streetscape.lay_puddles(self.root, streets.load()[0],
                                 [(self.landmark_nodes[lm.id], lm.params) for lm in self.landmarks.values()

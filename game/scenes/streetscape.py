@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
-from panda3d.core import BoundingBox, LPoint3, NodePath
+from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, NodePath
 
 from game.architecture.mesh import Mesh
-from game.city import cherries, furniture, puddles, trees
+from game.city import cherries, fountain, furniture, puddles, trees
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
@@ -29,6 +29,8 @@ TWIGS_HOLD, TOPS_HOLD = -0.3, 0.3  # the upward part of a normal from which snow
 SNOW = (0.86, 0.88, 0.92, 1.0)
 LAWNS = 12.0  # metres of a square's west side under lawns and trees (game/architecture/square.py)
 PANEL_GLOW, PANEL_DAY = 1.6, 0.9  # a shelter's light box: its glow after dark, its pale face under the day's ambient
+JET_GLOW, JET_DAY = 2.5, 0.95  # the fountain's jets: lit in colour after dark, white water under the day's ambient
+FOUNTAIN_POOL_GLOW = 0.5  # the coloured light on the wet paving at a jet's foot
 PUDDLES_FROM = 0.3  # how wet the weather must be for puddles to stand (rain, not a foggy day's damp)
 
 
@@ -50,6 +52,26 @@ def plant_cherries(parent: NodePath, gate: NodePath, wall: dict, when: dt.date) 
     Not under the gate's node, so that the gate's own mask and measurements leave them out."""
     root = _planted(parent, "cherries", trees.broadleaf_meshes(cherries.spots(wall), cherries.crown(when), seed=41))
     root.setTransform(gate.getTransform(parent))
+    return root
+
+
+def run_fountain(square: NodePath, params: dict, when: dt.date) -> NodePath | None:
+    """The 12·23 fountain round Admiral Yi (game/city/fountain.py) under the square's node, when it runs on
+    ``when``: its jets white by day and, like its pools of light on the paving, in colour after dark (the lamp
+    shader, on the pipeline's ``night``). None out of season."""
+    if not fountain.runs_on(when):
+        return None
+    parts = fountain.meshes((0.0, float(params["yi"]["north_offset"])))
+    root = _planted(square, "fountain", parts)
+    shader = load_glsl("streetlight")
+    jets, pools = root.find("fountain:jets"), root.find("fountain:pools")
+    jets.setShader(shader, SHADER_PRIORITY + 1)
+    jets.setShaderInputs(strength=JET_GLOW, housing=JET_DAY)
+    pools.setShader(shader, SHADER_PRIORITY + 1)
+    pools.setShaderInputs(strength=FOUNTAIN_POOL_GLOW, housing=0.0)
+    pools.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one, ColorBlendAttrib.O_one))
+    pools.setDepthWrite(False)
+    pools.setBin("transparent", 10)
     return root
 
 
