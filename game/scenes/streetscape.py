@@ -24,6 +24,7 @@ from game.weather import Weather, crown
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
 SHADER_PRIORITY = 10
 FLAT = ("ground", "streets", "open-areas")  # the district's flat nodes (game/scenes/district.py)
+SNOWED = ("tile", "paving", "grass")  # the landmarks' materials that snow covers white
 SNOWCAPPED = ("ginkgos", "cherries", "furniture", "**/square-trees")  # where snow settles (shaders/snowcap)
 TWIGS_HOLD, TOPS_HOLD = -0.3, 0.3  # the upward part of a normal from which snow settles: crowns, furniture
 SNOW = (0.86, 0.88, 0.92, 1.0)
@@ -140,7 +141,8 @@ def weather_ground(root: NodePath, weather: Weather) -> None:
             pools.show()
         else:
             pools.hide()
-    for tiles in root.findAllMatches(f"**/={MATERIAL_TAG}=tile"):  # giwa roofs and the walls' tiled copings
+    # giwa roofs and the walls' tiled copings, the squares' and courtyards' stone paving and the landmarks' lawns
+    for tiles in (found for kind in SNOWED for found in root.findAllMatches(f"**/={MATERIAL_TAG}={kind}")):
         _dry(tiles)
         if weather.snow_cover:
             tiles.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
