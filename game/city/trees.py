@@ -60,15 +60,16 @@ def _crown(x: float, y: float, height: float, radius: float, colour: tuple[float
 
 
 def meshes(xy: np.ndarray, crown: tuple[float, float, float] | None, seed: int = 23) -> dict[str, Mesh]:
-    """``trunks`` and ``crowns`` for trees at ``xy``; no crowns when ``crown`` is None (bare winter trees)."""
+    """``trunks`` and ``crowns`` for trees at ``xy``: crowns in ``crown``'s colour or, when it is None (bare winter
+    trees), a slimmer cone of grey-brown twigs, where snow can settle."""
     rng = np.random.default_rng(seed)
     trunks, crowns = [], []
     for x, y in xy:
         height = rng.uniform(8.0, 11.0)
         trunks.append(box((0.3, 0.3, height * 0.8), (x, y, 0.0), BARK))
-        if crown is not None:
-            tone = rng.uniform(0.85, 1.1)
-            crowns.append(_crown(x, y, height, height * rng.uniform(0.2, 0.26), (*(c * tone for c in crown), 1.0)))
+        tone = rng.uniform(0.85, 1.1)
+        radius = height * rng.uniform(0.2, 0.26) * (1.0 if crown is not None else 0.7)
+        crowns.append(_crown(x, y, height, radius, (*(c * tone for c in (crown if crown is not None else TWIGS)), 1.0)))
     return {"trunks": merge(trunks) if trunks else Mesh.empty(), "crowns": merge(crowns) if crowns else Mesh.empty()}
 
 

@@ -134,6 +134,7 @@ class DistrictScene:
     imported: imported_city.ImportedCity | None = None  # real buildings from an OSM import, instead of the blocks
     ginkgos: NodePath | None = None  # Sejong-daero's street trees in the season's colour (built at every start)
     square_trees: list[NodePath] = field(default_factory=list)  # the squares' trees, likewise
+    cherries: list[NodePath] = field(default_factory=list)  # the cherries along the palace's west wall, likewise
     when: dt.datetime | None = None  # the scene's instant (the pipeline's): which festival, if any, is on
     festival: LanternFestival | None = None
     water: list[NodePath] = field(default_factory=list)
@@ -171,6 +172,12 @@ class DistrictScene:
         self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
         self.square_trees = [streetscape.plant_square_trees(self.landmark_nodes[lm.id], tree_spots(lm.params), day)
                              for lm in self.landmarks.values() if lm.kind == "square" and not lm.model]
+        self.cherries = [streetscape.plant_cherries(self.root, self.landmark_nodes[lm.id], lm.params["palace_wall"],
+                                                    day)
+                         for lm in self.landmarks.values() if "palace_wall" in lm.params and not lm.model]
+        for lm in self.landmarks.values():
+            if lm.kind == "square" and not lm.model and "yi" in lm.params:
+                streetscape.run_fountain(self.landmark_nodes[lm.id], lm.params, day)
         streetscape.place_furniture(self.root, streets.load()[0], footprints)
         streetscape.lay_puddles(self.root, streets.load()[0],
                                 [(self.landmark_nodes[lm.id], lm.params) for lm in self.landmarks.values()
@@ -388,3 +395,4 @@ class DistrictScene:
         self.imported = None
         self.ginkgos = None
         self.square_trees = []
+        self.cherries = []

@@ -1,7 +1,7 @@
 """The street scene built at every start: street furniture, and what the season and the weather do to the
-district: ginkgo trees along Sejong-daero and the trees of
-Gwanghwamun Square in the season's colours, the flat ground darkened and puddled by rain, ground and roofs covered
-by snow (game/weather.py). Built at every start, outside the cache.
+district: ginkgo trees along Sejong-daero, the trees of Gwanghwamun Square and the cherries along the palace's
+west wall in the season's colours, the flat ground darkened and puddled by rain, ground and roofs covered by snow,
+and snow settled on the trees and the furniture (game/weather.py). Built at every start, outside the cache.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
-from panda3d.core import BoundingBox, LPoint3, NodePath
+from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, NodePath
 
 from game.architecture.mesh import Mesh
-from game.city import furniture, puddles, trees
+from game.city import cherries, fountain, furniture, puddles, trees
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
@@ -24,9 +24,14 @@ from game.weather import Weather, crown
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
 SHADER_PRIORITY = 10
 FLAT = ("ground", "streets", "open-areas")  # the district's flat nodes (game/scenes/district.py)
+SNOWED = ("tile", "paving", "grass")  # the landmarks' materials that snow covers white
+SNOWCAPPED = ("ginkgos", "cherries", "furniture", "**/square-trees")  # where snow settles (shaders/snowcap)
+TWIGS_HOLD, TOPS_HOLD = -0.3, 0.3  # the upward part of a normal from which snow settles: crowns, furniture
 SNOW = (0.86, 0.88, 0.92, 1.0)
 LAWNS = 12.0  # metres of a square's west side under lawns and trees (game/architecture/square.py)
 PANEL_GLOW, PANEL_DAY = 1.6, 0.9  # a shelter's light box: its glow after dark, its pale face under the day's ambient
+JET_GLOW, JET_DAY = 2.5, 0.95  # the fountain's jets: lit in colour after dark, white water under the day's ambient
+FOUNTAIN_POOL_GLOW = 0.5  # the coloured light on the wet paving at a jet's foot
 PUDDLES_FROM = 0.3  # how wet the weather must be for puddles to stand (rain, not a foggy day's damp)
 
 
@@ -42,12 +47,42 @@ def plant_square_trees(square: NodePath, spots: np.ndarray, when: dt.date) -> No
     return _planted(square, "square-trees", trees.broadleaf_meshes(spots, crown("zelkova", when)))
 
 
+def plant_cherries(parent: NodePath, gate: NodePath, wall: dict, when: dt.date) -> NodePath:
+    """The cherries along the west wall of the palace behind ``gate`` (Gwanghwamun's node, its ``palace_wall``
+    params ``wall``) under a new node ``cherries`` of ``parent``, in blossom in early April (game/city/cherries.py).
+    Not under the gate's node, so that the gate's own mask and measurements leave them out."""
+    root = _planted(parent, "cherries", trees.broadleaf_meshes(cherries.spots(wall), cherries.crown(when), seed=41))
+    root.setTransform(gate.getTransform(parent))
+    return root
+
+
+def run_fountain(square: NodePath, params: dict, when: dt.date) -> NodePath | None:
+    """The 12·23 fountain round Admiral Yi (game/city/fountain.py) under the square's node, when it runs on
+    ``when``: its jets white by day and, like its pools of light on the paving, in colour after dark (the lamp
+    shader, on the pipeline's ``night``). None out of season."""
+    if not fountain.runs_on(when):
+        return None
+    parts = fountain.meshes((0.0, float(params["yi"]["north_offset"])))
+    root = _planted(square, "fountain", parts)
+    shader = load_glsl("streetlight")
+    jets, pools = root.find("fountain:jets"), root.find("fountain:pools")
+    jets.setShader(shader, SHADER_PRIORITY + 1)
+    jets.setShaderInputs(strength=JET_GLOW, housing=JET_DAY)
+    pools.setShader(shader, SHADER_PRIORITY + 1)
+    pools.setShaderInputs(strength=FOUNTAIN_POOL_GLOW, housing=0.0)
+    pools.setAttrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one, ColorBlendAttrib.O_one))
+    pools.setDepthWrite(False)
+    pools.setBin("transparent", 10)
+    return root
+
+
 def place_furniture(parent: NodePath, streets: Iterable[Street],
                     footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]]) -> NodePath:
     """The avenues' bus shelters, benches and bollards (game/city/furniture.py) under a new node ``furniture``;
     the shelters' light boxes glow after dark with the lamp heads' shader."""
     kit = furniture.furniture(streets, footprints)
     root = _planted(parent, "furniture", {"fixtures": kit["fixtures"]})
+    root.setShaderInput("snow_low", TOPS_HOLD)
     panels = _planted(root, "panels", {"panels": kit["panels"]})
     panels.setShader(load_glsl("streetlight"), SHADER_PRIORITY + 1)
     panels.setShaderInputs(strength=PANEL_GLOW, housing=PANEL_DAY)
@@ -77,7 +112,8 @@ def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
         node.setBounds(BoundingBox(*(LPoint3(*corner) for corner in mesh.bounds())))
         node.setFinal(True)
         root.attachNewNode(node)
-    root.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
+    root.setShader(load_glsl("snowcap"), SHADER_PRIORITY)
+    root.setShaderInputs(snow=0.0, snow_low=TWIGS_HOLD)
     cast_no_shadow(root)
     return root
 
@@ -85,7 +121,8 @@ def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
 def weather_ground(root: NodePath, weather: Weather) -> None:
     """Rain darkens the flat ground (wet asphalt and paving) and fills the puddles; snow covers the ground and the
     roofs' tiles white, drawn with the cheap vertex-colour shader instead of the textured PBR one (an even white
-    needs no texture). Undoes the previous weather's look first, so the weather can change while the scene runs."""
+    needs no texture); snow also settles on the trees and the street furniture. Undoes the previous weather's look
+    first, so the weather can change while the scene runs."""
     snow = (*(c * weather.snow_cover + (1.0 - weather.snow_cover) * 0.5 for c in SNOW[:3]), 1.0)
     for name in FLAT:
         node = root.find(name)
@@ -104,11 +141,15 @@ def weather_ground(root: NodePath, weather: Weather) -> None:
             pools.show()
         else:
             pools.hide()
-    for tiles in root.findAllMatches(f"**/={MATERIAL_TAG}=tile"):  # giwa roofs and the walls' tiled copings
+    # giwa roofs and the walls' tiled copings, the squares' and courtyards' stone paving and the landmarks' lawns
+    for tiles in (found for kind in SNOWED for found in root.findAllMatches(f"**/={MATERIAL_TAG}={kind}")):
         _dry(tiles)
         if weather.snow_cover:
             tiles.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
             tiles.setColor(snow, SHADER_PRIORITY)
+    for pattern in SNOWCAPPED:
+        for node in root.findAllMatches(pattern):
+            node.setShaderInput("snow", weather.snow_cover)
 
 
 def _dry(node: NodePath) -> None:

@@ -68,8 +68,9 @@ def test_ginkgos_line_both_pavements_of_sejong_daero():
     d = distance_to_polyline(sejong.points, xy)
     off = np.abs(d - (sejong.width / 2 + trees.SET_BACK))
     assert len(xy) > 50 and (off < 0.05).mean() > 0.95 and off.max() < 1.0  # a bend's inner side comes a little nearer
-    bare = trees.meshes(xy, None)
-    assert bare["crowns"].triangle_count == 0 and bare["trunks"].triangle_count > 0
+    bare, leafy = trees.meshes(xy, None), trees.meshes(xy, crown("ginkgo", dt.date(2026, 7, 1)))
+    assert bare["crowns"].triangle_count == leafy["crowns"].triangle_count > 0  # winter: a cone of bare twigs
+    assert np.ptp(bare["crowns"].positions[:, 0]) < np.ptp(leafy["crowns"].positions[:, 0])  # a slimmer one
 
 
 def test_weather_flag_and_prc_variable():
