@@ -29,7 +29,7 @@ from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
-from ui import i18n
+from game.text import i18n
 from ui.fonts import find_korean_font
 
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
