@@ -21,11 +21,9 @@ from panda3d.core import (
     DirectionalLight,
     Fog,
     NodePath,
-    OmniBoundingVolume,
     OrthographicLens,
     Point2,
     Point3,
-    TransparencyAttrib,
 )
 
 from game import tasks
@@ -34,7 +32,7 @@ from game.city.night import hour_seed, lit_share
 from game.render import shadow_focus
 from game.render.lighting import Rig, rig_for
 from game.render.precipitation import Precipitation
-from game.render.shaders import load_glsl
+from game.render.sky import Sky
 from game.sun import SunPosition, solar_position
 from net import clock
 
@@ -91,28 +89,6 @@ def effective_quality(preset: str, renderer: str) -> Quality:
     if is_software(renderer):
         return Quality(min(q.shadow_size, 1024), min(q.shadow_extent, 180.0), 0, q.view_distance, 1)
     return q
-
-
-def _sphere(radius: float, rings: int = 16, segments: int = 32) -> NodePath:
-    """A UV sphere whose vertices are its own directions, for the sky shader."""
-    import numpy as np
-
-    from game.architecture.mesh import Mesh
-    from game.render.geom import meshes_to_node
-
-    th = np.linspace(0, np.pi, rings + 1)
-    ph = np.linspace(0, 2 * np.pi, segments + 1)
-    t, p = np.meshgrid(th, ph, indexing="ij")
-    pos = np.stack([np.sin(t) * np.cos(p), np.sin(t) * np.sin(p), np.cos(t)], -1).reshape(-1, 3) * radius
-    idx = []
-    for r in range(rings):
-        for s in range(segments):
-            a, b = r * (segments + 1) + s, (r + 1) * (segments + 1) + s
-            idx += [(a, a + 1, b), (a + 1, b + 1, b)]  # wound to face inwards
-    n = len(pos)
-    mesh = Mesh(pos.astype(np.float32), -pos.astype(np.float32) / radius, np.zeros((n, 2), np.float32),
-                np.ones((n, 4), np.float32), np.asarray(idx, np.uint32))
-    return NodePath(meshes_to_node("sky", mesh))
 
 
 #: Large static opaque geometry goes in this bin: drawn nearest first, so the software rasterizer's early
@@ -173,17 +149,9 @@ class RenderPipeline:
         world.setLight(self.sun_np)
         self.ambient_np = world.attachNewNode(AmbientLight("ambient"))
         world.setLight(self.ambient_np)
-        self.sky = _sphere(self.quality.view_distance * 0.9)
-        self.sky.reparentTo(base.camera)
-        self.sky.setCompass(world)  # follow the camera's position, never its rotation
-        self.sky.setShader(load_glsl("sky"), 100)
         _register_bins()
-        self.sky.setBin(SKY_BIN, 0)
-        self.sky.setDepthWrite(False)
-        self.sky.setLightOff(1)
-        self.sky.setTransparency(TransparencyAttrib.M_none)
-        self.sky.node().setBounds(OmniBoundingVolume())
-        self.sky.node().setFinal(True)
+        self.sky_dome = Sky(base.camera, world, self.quality.view_distance * 0.9, SKY_BIN)
+        self.sky = self.sky_dome.node
         self.fog: NodePath | None = None
         self.precipitation: Precipitation | None = None
         self._weather_parts()
@@ -202,7 +170,6 @@ class RenderPipeline:
         direct = self.weather.sun + (1.0 - self.weather.sun) * rig.night
         overcast = 1.0 + 0.8 * (1.0 - self.weather.sun) * (1.0 - rig.night)
         self.sun_np.node().setColor((*(c * direct for c in rig.key_colour), 1))
-        self.ambient_np.node().setColor((*(c * overcast for c in rig.ambient), 1))
         haze = weathers.haze_colour(self.weather, rig.night)
         if self.fog is not None:
             self.fog.node().setColor(*haze)
@@ -216,14 +183,12 @@ class RenderPipeline:
         # Floodlights are many and close to what they light: after dark no far block may throw a 200 m shadow
         # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
         self.pbr.shadow_bias = self._bias if rig.night < 0.5 else 1.0
-        self.sky.setShaderInput("sun_dir", pos.direction())
-        self.sky.setShaderInput("cloudiness", self.weather.cloudiness)
-        self.sky.setShaderInput("haze", min(self.weather.haze * 60.0, 1.0))
+        moonlight = self.sky_dome.update(self.when, pos, self.weather.cloudiness, min(self.weather.haze * 60.0, 1.0),
+                                         self.weather.haze, rig.exposure)
+        self.ambient_np.node().setColor((*(c * overcast + m for c, m in zip(rig.ambient, moonlight, strict=True)), 1))
         # the app's own shaders (the far hills) fade into the same haze as simplepbr's fog
         self.base.render.setShaderInput("haze_colour", haze)
         self.base.render.setShaderInput("haze_density", self.weather.haze)
-        # The opened exposure is for the lit city, not the sky; and a floodlit gate makes the sky look darker still.
-        self.sky.setShaderInput("sky_scale", 2.0 ** -rig.exposure * (1.0 - 0.3 * rig.night))
         if self._focus is not None:
             self.focus_shadows(self._focus)
         for watcher in self._time_watchers:
