@@ -83,7 +83,8 @@ void main() {
         return;
     }
     vec3 col = clear_sky(d);
-    col = mix(col, vec3(dot(horizon, vec3(0.2126, 0.7152, 0.0722))) * 0.9, cloudiness * 0.7);  // overcast: grey
+    float grey = smoothstep(0.35, 1.0, cloudiness) * 0.7;  // an overcast sky is grey all the way up
+    col = mix(col, vec3(dot(horizon, vec3(0.2126, 0.7152, 0.0722))) * 0.9, grey);
     float cos_sun = max(dot(d, sun_dir), 0.0);
     col += sun_colour * smoothstep(0.99985, 0.99992, cos_sun) * veil;  // disc
     // stars: one candidate per cell of a fine grid of directions, a few hundredths of them lit

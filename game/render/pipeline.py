@@ -30,6 +30,7 @@ from game import tasks
 from game import weather as weathers
 from game.city.night import hour_seed, lit_share
 from game.render import shadow_focus
+from game.render.bloom import Bloom
 from game.render.lighting import Rig, rig_for
 from game.render.precipitation import Precipitation
 from game.render.sky import Sky
@@ -81,6 +82,10 @@ SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "gdi generic")
 
 def is_software(renderer: str) -> bool:
     return any(name in renderer.lower() for name in SOFTWARE_RENDERERS)
+
+
+#: The presets that get bloom, where the renderer is not software (game/render/bloom.py says why)
+BLOOM_PRESETS = ("medium", "high")
 
 
 def effective_quality(preset: str, renderer: str) -> Quality:
@@ -136,6 +141,8 @@ class RenderPipeline:
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
             use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
         )
+        # bloom on simplepbr's post-process, where the preset and the renderer call for it
+        self.bloom = Bloom(self.pbr) if quality in BLOOM_PRESETS and not is_software(self.renderer) else None
         self._bias = 0.25 / SHADOW_DEPTH  # until the first fit (shadow_focus.depth_bias); simplepbr's meant ~3 m
         base.camLens.setNearFar(0.3, self.quality.view_distance)
         self.sun_np = world.attachNewNode(DirectionalLight("sun"))
@@ -174,6 +181,8 @@ class RenderPipeline:
         if self.fog is not None:
             self.fog.node().setColor(*haze)
         self.pbr.exposure = rig.exposure
+        if self.bloom is not None:
+            self.bloom.set_exposure(rig.exposure)
         # For the app's own shaders (the far hills stay unlit by night). Set above the world: simplepbr replaces the
         # world node's shader attribute, inputs and all.
         self.base.render.setShaderInput("night", rig.night)

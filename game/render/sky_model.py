@@ -33,8 +33,8 @@ _ZENITH_Y = ((0.00275, -0.00610, 0.00317, 0.0), (-0.04214, 0.08970, -0.04153, 0.
 #: CIE XYZ to linear sRGB (D65)
 XYZ_TO_RGB = ((3.2406, -1.5372, -0.4986), (-0.9689, 1.8758, 0.0415), (0.0557, -0.2040, 1.0570))
 
-#: Turbidity of a clear day over Seoul: its air is hazier than the clean-air 2 (fine dust, humidity); estimated
-CLEAR_TURBIDITY = 3.2
+#: Turbidity of a clear day over Seoul: hazier than the clean-air 2 (fine dust, humidity), estimated
+CLEAR_TURBIDITY = 2.8
 #: Luminance (kcd/m²) of a clear moonless night sky over central Seoul: sky glow ~20× a dark site's (estimated)
 NIGHT_LUMINANCE = 4e-6
 #: Below the horizon the sky dims by about a decade for each 2.2° the sun sinks, from sunset to the end of nautical
