@@ -11,7 +11,8 @@ uniform vec3 perez_a, perez_b, perez_c, perez_d, perez_e;  // Perez coefficients
 uniform vec3 zenith_yxy;   // zenith (Y, x, y) over F(0, sun zenith angle)
 uniform vec3 sky_light;    // (twilight factor × display scale, dusk 0…1, night glow in display units)
 uniform vec3 sun_colour;   // the sun's disc in display units (its colour through the air at this height)
-uniform vec3 sky_fill;     // the sky's mean colour overhead (display units): what lights the clouds from above
+uniform vec3 sky_fill;     // the sky's colour overhead (display units): what lights the clouds from above
+uniform vec3 sky_low;      // the sky's mean colour round the horizon: the clouds' side light and the overcast grey
 uniform float star_scale;  // a star's display brightness at this exposure (0 by day)
 uniform vec3 moon_dir;     // unit vector towards the Moon
 uniform vec3 moon_light;   // unit vector from the Moon towards the sun
@@ -75,8 +76,8 @@ vec3 clear_sky(vec3 d) {
 void main() {
     vec3 d = normalize(v_dir);
     float veil = 1.0 - cloudiness;
-    vec3 horizon = clear_sky(normalize(vec3(d.xy, 0.0) + vec3(0.0, 0.0, 1e-3)));
     if (d.z < 0.0) {
+        vec3 horizon = clear_sky(normalize(vec3(d.xy, 0.0) + vec3(0.0, 0.0, 1e-3)));
         float day = smoothstep(-0.12, 0.25, sun_dir.z);
         vec3 col = mix(horizon * 0.6, vec3(0.08, 0.08, 0.085) * day + 0.01, smoothstep(0.0, -0.15, d.z));
         o_color = vec4(mix(col, haze_colour, haze), 1.0);
@@ -84,7 +85,7 @@ void main() {
     }
     vec3 col = clear_sky(d);
     float grey = smoothstep(0.35, 1.0, cloudiness) * 0.7;  // an overcast sky is grey all the way up
-    col = mix(col, vec3(dot(horizon, vec3(0.2126, 0.7152, 0.0722))) * 0.9, grey);
+    col = mix(col, vec3(dot(sky_low, vec3(0.2126, 0.7152, 0.0722))) * 0.9, grey);
     float cos_sun = max(dot(d, sun_dir), 0.0);
     col += sun_colour * smoothstep(0.99985, 0.99992, cos_sun) * veil;  // disc
     // stars: one candidate per cell of a fine grid of directions, a few hundredths of them lit
@@ -113,7 +114,7 @@ void main() {
     float thick = smoothstep(0.5, 0.9, fbm(layer * 2.1 + 9.0));
     vec3 lit_cloud = mix(vec3(0.95, 0.95, 0.97), vec3(0.62, 0.64, 0.7), thick * (0.5 + 0.5 * cloudiness));
     float forward = 1.0 + 2.0 * pow(cos_sun, 8.0);  // a cloud near the sun is lit through its edge
-    vec3 cloud = lit_cloud * (sky_fill + horizon * 0.6 + sun_colour * 0.02 * forward * veil);
+    vec3 cloud = lit_cloud * (sky_fill + sky_low * 0.6 + sun_colour * 0.02 * forward * veil);
     cloud += vec3(6.0, 4.5, 3.5) * sky_light.z;  // under the deck at night: the city's orange glow
     col = mix(col, cloud, cover * (0.85 + 0.15 * cloudiness));
     o_color = vec4(mix(col, haze_colour, haze * (1.0 - 0.5 * h)), 1.0);

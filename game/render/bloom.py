@@ -47,15 +47,20 @@ class Bloom:
             quad.setShader(shader)
             quad.setShaderInput("tex", source)
             quad.setShaderInput("mode", mode)
+            # one program for all three passes: each needs every uniform bound, used or not
+            for name_, value in (("glow", scene), ("axis", (0.0, 0.0)), ("threshold", THRESHOLD),
+                                 ("strength", STRENGTH), ("exposure", 1.0)):
+                quad.setShaderInput(name_, value)
             passes.append(quad)
         self.passes = passes
-        passes[0].setShaderInput("threshold", THRESHOLD)
         passes[1].setShaderInput("axis", (1.0, 0.0))
         passes[2].setShaderInput("axis", (0.0, 1.0))
         final.setShader(shader)
         final.setShaderInput("glow", down)
         final.setShaderInput("mode", 2)
         final.setShaderInput("strength", STRENGTH)
+        final.setShaderInput("axis", (0.0, 0.0))
+        final.setShaderInput("threshold", THRESHOLD)
         self.final = final
         self.set_exposure(pbr.exposure)
 

@@ -38,7 +38,7 @@ def _sphere(radius: float, rings: int = 16, segments: int = 32) -> NodePath:
     return NodePath(meshes_to_node("sky", mesh))
 
 
-def _moon_light(moon: MoonPosition, sun_dir: tuple[float, float, float]) -> tuple[float, float, float]:
+def sunward_from_moon(moon: MoonPosition, sun_dir: tuple[float, float, float]) -> tuple[float, float, float]:
     """Unit vector from the Moon towards the sun (east-north-up): the sun 1 AU along ``sun_dir`` from here."""
     m = moon.direction()
     v = tuple(s * AU_KM - c * moon.distance_km for s, c in zip(sun_dir, m, strict=True))
@@ -82,11 +82,14 @@ class Sky:
         node.setShaderInput("sky_light", (state.twilight * state.scale, state.dusk, state.night_glow))
         node.setShaderInput("sun_colour", tuple(c * gain for c in sky_model.sun_disc(sun.elevation, turbidity)))
         node.setShaderInput("sky_fill", sky_model.sky_radiance(state, (0.0, 0.0, 1.0), sun_dir))
+        low = [sky_model.sky_radiance(state, (math.sin(a), math.cos(a), 0.02), sun_dir)
+               for a in (i * math.pi / 4 for i in range(8))]
+        node.setShaderInput("sky_low", tuple(sum(c[k] for c in low) / 8 for k in range(3)))
         # a bright Moon high up washes the fainter stars out of the sky
         moon_wash = 1.0 - 0.7 * moon.illuminated * max(math.sin(math.radians(moon.altitude)), 0.0)
         node.setShaderInput("star_scale", sky_model.star_brightness(state.scale) * moon_wash)
         node.setShaderInput("moon_dir", moon.direction())
-        node.setShaderInput("moon_light", _moon_light(moon, sun_dir))
+        node.setShaderInput("moon_light", sunward_from_moon(moon, sun_dir))
         node.setShaderInput("moon_bright",
                             sky_model.moon_brightness(moon.altitude, moon.phase_angle, state.scale, turbidity))
         node.setShaderInput("cloudiness", cloudiness)
