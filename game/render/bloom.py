@@ -8,7 +8,7 @@ FilterManager, after its tone map, whose quad is given a shader that does the sa
 
 from __future__ import annotations
 
-from panda3d.core import NodePath, Texture
+from panda3d.core import FrameBufferProperties, NodePath, Texture
 
 from game.render.shaders import load_glsl
 
@@ -17,6 +17,15 @@ from game.render.shaders import load_glsl
 THRESHOLD = 1.1
 STRENGTH = 0.35
 DIVISOR = 4  # the glow's buffers are a quarter of the picture across
+
+
+def float_buffer(bits: int, channels: int = 4) -> FrameBufferProperties:
+    """A floating-point colour buffer (FilterManager's default is 8 bits a channel: no room for HDR)."""
+    props = FrameBufferProperties()
+    props.setFloatColor(True)
+    props.setSrgbColor(False)
+    props.setRgbaBits(*(bits if i < channels else 0 for i in range(4)))
+    return props
 
 
 def _float_texture(name: str) -> Texture:
@@ -41,7 +50,7 @@ class Bloom:
         passes = []
         for name, source, target, mode in (("bloom-bright", scene, bright, 0), ("bloom-across", bright, across, 1),
                                            ("bloom-down", across, down, 1)):
-            quad = manager.renderQuadInto(name, div=DIVISOR, colortex=target)
+            quad = manager.renderQuadInto(name, div=DIVISOR, colortex=target, fbprops=float_buffer(16))
             if quad is None:
                 raise RuntimeError(f"bloom: could not make the {name} buffer")
             quad.setShader(shader)

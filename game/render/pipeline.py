@@ -29,9 +29,10 @@ from panda3d.core import (
 from game import tasks
 from game import weather as weathers
 from game.city.night import hour_seed, lit_share
-from game.render import shadow_focus
+from game.render import exposure, shadow_focus
 from game.render.bloom import Bloom
 from game.render.lighting import Rig, rig_for
+from game.render.metering import Meter
 from game.render.precipitation import Precipitation
 from game.render.sky import Sky
 from game.sun import SunPosition, solar_position
@@ -141,8 +142,10 @@ class RenderPipeline:
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
             use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
         )
-        # bloom on simplepbr's post-process, where the preset and the renderer call for it
-        self.bloom = Bloom(self.pbr) if quality in BLOOM_PRESETS and not is_software(self.renderer) else None
+        self.bloom: Bloom | None = None
+        self.meter: Meter | None = None
+        self._exposure_task = None
+        self._snap_exposure = True  # the next measurement sets the exposure outright (a new time, not a glance)
         self._bias = 0.25 / SHADOW_DEPTH  # until the first fit (shadow_focus.depth_bias); simplepbr's meant ~3 m
         base.camLens.setNearFar(0.3, self.quality.view_distance)
         self.sun_np = world.attachNewNode(DirectionalLight("sun"))
@@ -167,6 +170,8 @@ class RenderPipeline:
         self.rig: Rig = rig_for(self.sun_position)
         self.set_time(when)
         self._task = base.taskMgr.add(self._shadow_task, "shadow-map", sort=tasks.SHADOW_MAP)
+        if quality in BLOOM_PRESETS and not is_software(self.renderer):
+            self.enable_post_effects()
 
     def set_time(self, when: dt.datetime | None) -> SunPosition:
         """Move the sun (and with it the light, its colour, the ambient and the sky) to ``when``."""
@@ -180,9 +185,8 @@ class RenderPipeline:
         haze = weathers.haze_colour(self.weather, rig.night)
         if self.fog is not None:
             self.fog.node().setColor(*haze)
-        self.pbr.exposure = rig.exposure
-        if self.bloom is not None:
-            self.bloom.set_exposure(rig.exposure)
+        self._set_exposure(rig.exposure)
+        self._snap_exposure = True
         # For the app's own shaders (the far hills stay unlit by night). Set above the world: simplepbr replaces the
         # world node's shader attribute, inputs and all.
         self.base.render.setShaderInput("night", rig.night)
@@ -203,6 +207,32 @@ class RenderPipeline:
         for watcher in self._time_watchers:
             watcher(rig.night)
         return pos
+
+    def enable_post_effects(self) -> None:
+        """Bloom and measured auto-exposure on simplepbr's post-process: for a GPU at medium or high (and for the
+        probes that try them on llvmpipe, where the presets leave them off)."""
+        self.bloom = Bloom(self.pbr)
+        self.meter = Meter(self.pbr)
+        self._exposure_task = self.base.taskMgr.add(self._meter_task, "auto-exposure", sort=tasks.SHADOW_MAP)
+        self._set_exposure(self.rig.exposure)
+        self._snap_exposure = True
+
+    def _set_exposure(self, stops: float) -> None:
+        self.pbr.exposure = stops
+        if self.bloom is not None:
+            self.bloom.set_exposure(stops)
+
+    def _meter_task(self, task):
+        """Auto-exposure: move the exposure toward what the last frame's measured luminance calls for, within
+        reach of the time-of-day curve (game/render/exposure.py)."""
+        measured = self.meter.log_average()
+        if measured is not None:
+            target = exposure.target_stops(self.rig.exposure, measured)
+            now = target if self._snap_exposure else exposure.adapt(self.pbr.exposure, target,
+                                                                    self.base.clock.getDt())
+            self._snap_exposure = False
+            self._set_exposure(now)
+        return task.cont
 
     def watch_night(self, watcher: Callable[[float], None]) -> None:
         """Call ``watcher(night)`` now and whenever the clock moves the sun: for what only shows after dusk."""
@@ -276,6 +306,8 @@ class RenderPipeline:
     def release(self) -> None:
         """Stop the shadow task: the task manager outlives this ShowBase (the next App in the process shares it)."""
         self.base.taskMgr.remove(self._task)
+        if self._exposure_task is not None:
+            self.base.taskMgr.remove(self._exposure_task)
         if self.precipitation is not None:
             self.precipitation.release()
 
