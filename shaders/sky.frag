@@ -12,6 +12,7 @@ uniform vec3 zenith_yxy;   // zenith (Y, x, y) over F(0, sun zenith angle)
 uniform vec3 sky_light;    // (twilight factor × display scale, dusk 0…1, night glow in display units)
 uniform vec3 sun_colour;   // the sun's disc in display units (its colour through the air at this height)
 uniform vec3 sky_fill;     // the sky's colour overhead (display units): what lights the clouds from above
+uniform vec3 haze_band;    // Seoul's milky horizon haze (display units), laid over the model's last few degrees
 uniform vec3 sky_low;      // the sky's mean colour round the horizon: the clouds' side light and the overcast grey
 uniform float star_scale;  // a star's display brightness at this exposure (0 by day)
 uniform vec3 moon_dir;     // unit vector towards the Moon
@@ -67,6 +68,7 @@ vec3 clear_sky(vec3 d) {
     float lum = yxy.x * sky_light.x;
     vec3 xyz = vec3(yxy.y / yxy.z * lum, lum, (1.0 - yxy.y - yxy.z) / yxy.z * lum);
     vec3 rgb = max(XYZ_TO_RGB * xyz, 0.0);
+    rgb = mix(rgb, haze_band, 0.55 * exp(-max(d.z, 0.0) / 0.07));  // sky_model.HAZE_SHARE, HAZE_HEIGHT
     float l = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
     float glow = exp(-6.0 * (1.0 - cos_g)) * pow(1.0 - clamp(d.z, 0.0, 1.0), 3.0);
     vec3 tint = mix(l * vec3(0.45, 0.7, 1.9), l * vec3(2.4, 0.85, 0.25), glow);

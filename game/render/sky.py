@@ -79,6 +79,7 @@ class Sky:
         for name, coeff in zip(("perez_a", "perez_b", "perez_c", "perez_d", "perez_e"), state.perez, strict=True):
             node.setShaderInput(name, coeff)
         node.setShaderInput("zenith_yxy", state.zenith)
+        node.setShaderInput("haze_band", state.haze_band)
         node.setShaderInput("sky_light", (state.twilight * state.scale, state.dusk, state.night_glow))
         node.setShaderInput("sun_colour", tuple(c * gain for c in sky_model.sun_disc(sun.elevation, turbidity)))
         node.setShaderInput("sky_fill", sky_model.sky_radiance(state, (0.0, 0.0, 1.0), sun_dir))

@@ -17,7 +17,7 @@ floodlit gates.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 #: Perez coefficients A–E of luminance Y and chromaticities x, y, as (slope, offset) in turbidity (paper, App. A.2)
 _PEREZ = (
@@ -46,6 +46,12 @@ NIGHT_ELEVATION = -11.0
 ADAPTATION = 0.74
 #: Display value of the noon zenith, the picture's reference (linear, before simplepbr's tone map)
 DISPLAY_ZENITH = 0.36
+#: Seoul's horizon haze (fine dust and humidity, which the clear-sky fit underplays): a milky band a few degrees
+#: deep, brighter and whiter than the model's horizon, over which the sky deepens upward (estimated from photographs)
+HAZE_SHARE = 0.55  # how much of the model's colour the band replaces at the horizon
+HAZE_HEIGHT = 0.07  # its e-folding height in sin(elevation): ~4°
+HAZE_GAIN = 1.3
+HAZE_TINT = (0.97, 1.0, 1.04)
 NOON_ZENITH = 10.0  # kcd/m²: the key the display is referred to
 
 
@@ -60,6 +66,7 @@ class SkyState:
     dusk: float  # 0 … 1: how far the sun is into twilight, for the warm horizon and the deep blue overhead
     scale: float  # display units per kcd/m², exposure included
     night_glow: float  # display luminance of the night sky's glow
+    haze_band: tuple[float, float, float] = (0.0, 0.0, 0.0)  # colour of the aerosol haze on the horizon, display
 
 
 def perez_coefficients(turbidity: float) -> tuple[tuple[float, float, float], ...]:
@@ -121,8 +128,13 @@ def sky_state(sun_elevation: float, turbidity: float = CLEAR_TURBIDITY, gain: fl
     f0 = tuple(perez(0.0, theta_s, *(coeffs[k][c] for k in range(5))) for c in range(3))
     scale = DISPLAY_ZENITH / NOON_ZENITH * 2.0 ** exposure_stops(sun_elevation, turbidity) * gain
     dusk = min(max(-sun_elevation / 8.0, 0.0), 1.0)
-    return SkyState(coeffs, (zen[0] / f0[0], zen[1] / f0[1], zen[2] / f0[2]), theta_s,
-                    twilight_factor(sun_elevation), dusk, scale, NIGHT_LUMINANCE * scale)
+    state = SkyState(coeffs, (zen[0] / f0[0], zen[1] / f0[1], zen[2] / f0[2]), theta_s,
+                     twilight_factor(sun_elevation), dusk, scale, NIGHT_LUMINANCE * scale)
+    # the haze band: brighter and whiter than the model's mean horizon (the same at every azimuth for a given sun)
+    sun = (0.0, math.cos(math.radians(sun_elevation)), math.sin(math.radians(sun_elevation)))
+    low = [_preetham(state, (math.sin(a), math.cos(a), 0.03), sun)[0] for a in (i * math.pi / 4 for i in range(8))]
+    lum = HAZE_GAIN * sum(0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] for c in low) / len(low)
+    return replace(state, haze_band=tuple(lum * c for c in HAZE_TINT))  # type: ignore[arg-type]
 
 
 def _xyY_to_rgb(x: float, y: float, lum: float) -> tuple[float, float, float]:
@@ -135,6 +147,15 @@ def sky_radiance(state: SkyState, view: tuple[float, float, float], sun: tuple[f
                  ) -> tuple[float, float, float]:
     """Linear display RGB of the clear sky (no clouds, stars or moon) along unit ``view`` with the sun along unit
     ``sun`` (east-north-up): what the shader computes, for tests and for the fill light's colour."""
+    rgb, cos_g = _preetham(state, view, sun)
+    band = HAZE_SHARE * math.exp(-max(view[2], 0.0) / HAZE_HEIGHT)
+    rgb = tuple(c + (h - c) * band for c, h in zip(rgb, state.haze_band, strict=True))  # type: ignore[assignment]
+    return _twilight_tint(rgb, state, view[2], cos_g)
+
+
+def _preetham(state: SkyState, view: tuple[float, float, float], sun: tuple[float, float, float]
+              ) -> tuple[tuple[float, float, float], float]:
+    """The model itself along ``view``: linear display RGB, and the cosine of the angle from the sun."""
     theta = math.acos(max(min(view[2], 1.0), 0.0))
     sun_up = (sun[0], sun[1], max(sun[2], 0.0))
     n = math.sqrt(sum(c * c for c in sun_up)) or 1.0
@@ -142,8 +163,7 @@ def sky_radiance(state: SkyState, view: tuple[float, float, float], sun: tuple[f
     gamma = math.acos(max(min(cos_g, 1.0), -1.0))
     yxy = [state.zenith[c] * perez(theta, gamma, *(state.perez[k][c] for k in range(5))) for c in range(3)]
     lum = yxy[0] * state.twilight * state.scale
-    rgb = _xyY_to_rgb(yxy[1], yxy[2], lum)
-    return _twilight_tint(rgb, state, view[2], cos_g)
+    return _xyY_to_rgb(yxy[1], yxy[2], lum), cos_g
 
 
 def _twilight_tint(rgb: tuple[float, float, float], state: SkyState, up: float, cos_g: float
