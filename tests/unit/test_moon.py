@@ -15,8 +15,8 @@ YEAR = (dt.datetime(2026, 1, 1, tzinfo=UTC), dt.datetime(2027, 1, 1, tzinfo=UTC)
 #: to ±1 day since it uses the Moon's mean motion)
 NEW_MOON_TABLE = ((1, 18), (2, 17), (3, 18), (4, 17), (5, 16), (6, 15), (7, 14), (8, 13), (9, 12), (10, 11),
                   (11, 10), (12, 9))
-#: Full moons of 2026 (UT) from the algorithm's own principal phases, checked against USNO's phase table as
-#: remembered (within ~20 min each); the series is good to about an hour
+#: Full moons of 2026 (UT, to the hour) as the series finds them (it is good to about an hour); the test below
+#: also holds each within 15 h of the published mean-lunation formula, whose own error is up to 14.5 h
 FULL_MOONS = ((1, 3, 10), (2, 1, 22), (3, 3, 12), (4, 2, 2), (5, 1, 18), (5, 31, 9), (6, 30, 0), (7, 29, 14),
               (8, 28, 4), (9, 26, 17), (10, 26, 4), (11, 24, 15), (12, 24, 2))
 
@@ -33,6 +33,15 @@ def test_full_moons_of_2026_within_an_hour_and_a_half():
     assert len(found) == 13  # 2026 has a blue moon (two in May)
     for when, (month, day, hour) in zip(found, FULL_MOONS, strict=True):
         assert abs(when - dt.datetime(2026, month, day, hour, tzinfo=UTC)) <= dt.timedelta(minutes=90), when
+
+
+def test_full_moons_of_2026_follow_the_mean_lunation():
+    """Mean full moon N: 20.362955 + 29.530588861 N days after 2000-01-01 00:00 TT (true ones differ < 14.5 h)."""
+    epoch = dt.datetime(2000, 1, 1, tzinfo=UTC)
+    for when in principal_phases(*YEAR, 180.0):
+        n = round(((when - epoch).total_seconds() / 86400 - 20.362955) / 29.530588861)
+        mean = epoch + dt.timedelta(days=20.362955 + 29.530588861 * n)
+        assert abs(when - mean) < dt.timedelta(hours=15), (when, mean)
 
 
 def test_the_christmas_eve_full_moon_stands_high_in_the_east_at_22_kst():
