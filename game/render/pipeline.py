@@ -5,6 +5,12 @@ left what the map covers: its buffer is switched on for one frame then, and stay
 
 One light only: simplepbr shadows with more than one light crash Debian 12's Mesa 22 (see DESIGN.md), and one
 sun is what an outdoor city needs; fill light comes from the ambient term tinted like the sky.
+
+Post effects on a GPU (medium, high): bloom (``bloom``) and measured auto-exposure (``metering``, ``exposure``).
+On llvmpipe at 640×360 along the bench's camera path, CPU time per frame in one process, conditions interleaved
+(December 2026): Preetham's sky with the Moon +2 % over the old gradient sky; bloom forced on +1–5 %; the exposure
+meter with its read-back +3–4 %. So ``low`` (and any software renderer) keeps the time-of-day exposure curve and
+no bloom; ``set_time`` (sky model, Moon, uniforms) costs ~0.7 ms, once per change of the clock.
 """
 
 from __future__ import annotations
@@ -21,20 +27,20 @@ from panda3d.core import (
     DirectionalLight,
     Fog,
     NodePath,
-    OmniBoundingVolume,
     OrthographicLens,
     Point2,
     Point3,
-    TransparencyAttrib,
 )
 
 from game import tasks
 from game import weather as weathers
 from game.city.night import hour_seed, lit_share
-from game.render import shadow_focus
+from game.render import exposure, shadow_focus
+from game.render.bloom import Bloom
 from game.render.lighting import Rig, rig_for
+from game.render.metering import Meter
 from game.render.precipitation import Precipitation
-from game.render.shaders import load_glsl
+from game.render.sky import Sky
 from game.sun import SunPosition, solar_position
 from net import clock
 
@@ -85,34 +91,16 @@ def is_software(renderer: str) -> bool:
     return any(name in renderer.lower() for name in SOFTWARE_RENDERERS)
 
 
+#: The presets that get bloom, where the renderer is not software (game/render/bloom.py says why)
+BLOOM_PRESETS = ("medium", "high")
+
+
 def effective_quality(preset: str, renderer: str) -> Quality:
     """The preset, limited to what the machine's renderer can afford."""
     q = QUALITY[preset]
     if is_software(renderer):
         return Quality(min(q.shadow_size, 1024), min(q.shadow_extent, 180.0), 0, q.view_distance, 1)
     return q
-
-
-def _sphere(radius: float, rings: int = 16, segments: int = 32) -> NodePath:
-    """A UV sphere whose vertices are its own directions, for the sky shader."""
-    import numpy as np
-
-    from game.architecture.mesh import Mesh
-    from game.render.geom import meshes_to_node
-
-    th = np.linspace(0, np.pi, rings + 1)
-    ph = np.linspace(0, 2 * np.pi, segments + 1)
-    t, p = np.meshgrid(th, ph, indexing="ij")
-    pos = np.stack([np.sin(t) * np.cos(p), np.sin(t) * np.sin(p), np.cos(t)], -1).reshape(-1, 3) * radius
-    idx = []
-    for r in range(rings):
-        for s in range(segments):
-            a, b = r * (segments + 1) + s, (r + 1) * (segments + 1) + s
-            idx += [(a, a + 1, b), (a + 1, b + 1, b)]  # wound to face inwards
-    n = len(pos)
-    mesh = Mesh(pos.astype(np.float32), -pos.astype(np.float32) / radius, np.zeros((n, 2), np.float32),
-                np.ones((n, 4), np.float32), np.asarray(idx, np.uint32))
-    return NodePath(meshes_to_node("sky", mesh))
 
 
 #: Large static opaque geometry goes in this bin: drawn nearest first, so the software rasterizer's early
@@ -160,6 +148,10 @@ class RenderPipeline:
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
             use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
         )
+        self.bloom: Bloom | None = None
+        self.meter: Meter | None = None
+        self._exposure_task = None
+        self._snap_exposure = True  # the next measurement sets the exposure outright (a new time, not a glance)
         self._bias = 0.25 / SHADOW_DEPTH  # until the first fit (shadow_focus.depth_bias); simplepbr's meant ~3 m
         base.camLens.setNearFar(0.3, self.quality.view_distance)
         self.sun_np = world.attachNewNode(DirectionalLight("sun"))
@@ -173,17 +165,9 @@ class RenderPipeline:
         world.setLight(self.sun_np)
         self.ambient_np = world.attachNewNode(AmbientLight("ambient"))
         world.setLight(self.ambient_np)
-        self.sky = _sphere(self.quality.view_distance * 0.9)
-        self.sky.reparentTo(base.camera)
-        self.sky.setCompass(world)  # follow the camera's position, never its rotation
-        self.sky.setShader(load_glsl("sky"), 100)
         _register_bins()
-        self.sky.setBin(SKY_BIN, 0)
-        self.sky.setDepthWrite(False)
-        self.sky.setLightOff(1)
-        self.sky.setTransparency(TransparencyAttrib.M_none)
-        self.sky.node().setBounds(OmniBoundingVolume())
-        self.sky.node().setFinal(True)
+        self.sky_dome = Sky(base.camera, world, self.quality.view_distance * 0.9, SKY_BIN)
+        self.sky = self.sky_dome.node
         self.fog: NodePath | None = None
         self.precipitation: Precipitation | None = None
         self._weather_parts()
@@ -192,6 +176,8 @@ class RenderPipeline:
         self.rig: Rig = rig_for(self.sun_position)
         self.set_time(when)
         self._task = base.taskMgr.add(self._shadow_task, "shadow-map", sort=tasks.SHADOW_MAP)
+        if quality in BLOOM_PRESETS and not is_software(self.renderer):
+            self.enable_post_effects()
 
     def set_time(self, when: dt.datetime | None) -> SunPosition:
         """Move the sun (and with it the light, its colour, the ambient and the sky) to ``when``."""
@@ -202,11 +188,11 @@ class RenderPipeline:
         direct = self.weather.sun + (1.0 - self.weather.sun) * rig.night
         overcast = 1.0 + 0.8 * (1.0 - self.weather.sun) * (1.0 - rig.night)
         self.sun_np.node().setColor((*(c * direct for c in rig.key_colour), 1))
-        self.ambient_np.node().setColor((*(c * overcast for c in rig.ambient), 1))
         haze = weathers.haze_colour(self.weather, rig.night)
         if self.fog is not None:
             self.fog.node().setColor(*haze)
-        self.pbr.exposure = rig.exposure
+        self._set_exposure(rig.exposure)
+        self._snap_exposure = True
         # For the app's own shaders (the far hills stay unlit by night). Set above the world: simplepbr replaces the
         # world node's shader attribute, inputs and all.
         self.base.render.setShaderInput("night", rig.night)
@@ -216,19 +202,43 @@ class RenderPipeline:
         # Floodlights are many and close to what they light: after dark no far block may throw a 200 m shadow
         # across a gate, so the shadow test is pushed out of reach (a bias beyond the whole depth range).
         self.pbr.shadow_bias = self._bias if rig.night < 0.5 else 1.0
-        self.sky.setShaderInput("sun_dir", pos.direction())
-        self.sky.setShaderInput("cloudiness", self.weather.cloudiness)
-        self.sky.setShaderInput("haze", min(self.weather.haze * 60.0, 1.0))
+        moonlight = self.sky_dome.update(self.when, pos, self.weather.cloudiness, min(self.weather.haze * 60.0, 1.0),
+                                         self.weather.haze, rig.exposure)
+        self.ambient_np.node().setColor((*(c * overcast + m for c, m in zip(rig.ambient, moonlight, strict=True)), 1))
         # the app's own shaders (the far hills) fade into the same haze as simplepbr's fog
         self.base.render.setShaderInput("haze_colour", haze)
         self.base.render.setShaderInput("haze_density", self.weather.haze)
-        # The opened exposure is for the lit city, not the sky; and a floodlit gate makes the sky look darker still.
-        self.sky.setShaderInput("sky_scale", 2.0 ** -rig.exposure * (1.0 - 0.3 * rig.night))
         if self._focus is not None:
             self.focus_shadows(self._focus)
         for watcher in self._time_watchers:
             watcher(rig.night)
         return pos
+
+    def enable_post_effects(self) -> None:
+        """Bloom and measured auto-exposure on simplepbr's post-process: for a GPU at medium or high (and for the
+        probes that try them on llvmpipe, where the presets leave them off)."""
+        self.bloom = Bloom(self.pbr)
+        self.meter = Meter(self.pbr)
+        self._exposure_task = self.base.taskMgr.add(self._meter_task, "auto-exposure", sort=tasks.SHADOW_MAP)
+        self._set_exposure(self.rig.exposure)
+        self._snap_exposure = True
+
+    def _set_exposure(self, stops: float) -> None:
+        self.pbr.exposure = stops
+        if self.bloom is not None:
+            self.bloom.set_exposure(stops)
+
+    def _meter_task(self, task):
+        """Auto-exposure: move the exposure toward what the last frame's measured luminance calls for, within
+        reach of the time-of-day curve (game/render/exposure.py)."""
+        measured = self.meter.log_average()
+        if measured is not None:
+            target = exposure.target_stops(self.rig.exposure, measured)
+            now = target if self._snap_exposure else exposure.adapt(self.pbr.exposure, target,
+                                                                    self.base.clock.getDt())
+            self._snap_exposure = False
+            self._set_exposure(now)
+        return task.cont
 
     def watch_night(self, watcher: Callable[[float], None]) -> None:
         """Call ``watcher(night)`` now and whenever the clock moves the sun: for what only shows after dusk."""
@@ -302,6 +312,8 @@ class RenderPipeline:
     def release(self) -> None:
         """Stop the shadow task: the task manager outlives this ShowBase (the next App in the process shares it)."""
         self.base.taskMgr.remove(self._task)
+        if self._exposure_task is not None:
+            self.base.taskMgr.remove(self._exposure_task)
         if self.precipitation is not None:
             self.precipitation.release()
 

@@ -32,5 +32,9 @@ def test_the_sky_follows_the_sun():
     assert night["elevation"] < 0
     assert sum(day["zenith_rgb"]) > 3 * sum(night["zenith_rgb"])
     assert day["zenith_rgb"][2] > day["zenith_rgb"][0]  # blue above by day
-    assert day["horizon_rgb"][0] > day["zenith_rgb"][0]  # paler towards the horizon
+    # paler (whiter) towards the horizon; not brighter here: 10° from the zenith this noon sun is 24° away, and
+    # the circumsolar sky there outshines the low sky opposite the sun (Preetham and the CIE clear sky agree)
+    zr, _, zb = day["zenith_rgb"]
+    hr, _, hb = day["horizon_rgb"]
+    assert zb / zr > hb / hr
     assert night["open"] < 0.5 * day["open"]  # and the ground goes dark with it
