@@ -2,7 +2,9 @@
 
 Buildings carry their colliders as boxes in their own frame, so a rotated landmark (City Hall faces 170°)
 is tested in its frame and the push-out rotated back; a city block is a world-aligned box placed at its own
-centre (:meth:`Obstacle.around`), so its reach, and the grid cells it fills, stay its own size. Boxes whose top is
+centre (:meth:`Obstacle.around`), so its reach, and the grid cells it fills, stay its own size; the index holds
+each box of a building on its own (:meth:`Obstacle.pieces`), so a palace's kilometre of walls costs a query only
+the wall next to it. Boxes whose top is
 below ``step_height`` above the visitor's feet are stepped over (kerbs, low terraces) and boxes above head height
 walked under; the feet are at street level unless the visitor stands on a floor (``game.nav.floors``).
 """
@@ -35,6 +37,20 @@ class Obstacle:
         xmin, ymin, zmin, xmax, ymax, zmax = world_box
         return cls(cx, cy, 0.0, ((xmin - cx, ymin - cy, zmin, xmax - cx, ymax - cy, zmax),))
 
+    def pieces(self) -> tuple[Obstacle, ...]:
+        """One obstacle per box, each in the same orientation but placed at its box's centre: a query near one
+        wall of a long enclosure tests that wall, not all of the building's boxes (each reaching the whole of it).
+        The push-outs are the same; a single box already at its centre is returned as it is."""
+        c, s = math.cos(math.radians(self.h)), math.sin(math.radians(self.h))
+        out = []
+        for b in self.boxes:
+            mx, my = (b[0] + b[3]) / 2, (b[1] + b[4]) / 2
+            if mx == 0.0 and my == 0.0 and len(self.boxes) == 1:
+                return (self,)
+            out.append(Obstacle(self.x + c * mx - s * my, self.y + s * mx + c * my, self.h,
+                                ((b[0] - mx, b[1] - my, b[2], b[3] - mx, b[4] - my, b[5]),)))
+        return tuple(out)
+
     def to_local(self, px: float, py: float) -> tuple[float, float]:
         c, s = math.cos(math.radians(self.h)), math.sin(math.radians(self.h))
         dx, dy = px - self.x, py - self.y
@@ -66,16 +82,21 @@ def _push_out(px: float, py: float, r: float, b: Box) -> tuple[float, float] | N
 
 
 class ObstacleIndex:
-    """A uniform grid over obstacles so a step tests only those nearby (thousands of city blocks)."""
+    """A uniform grid over obstacles so a step tests only those nearby (thousands of city blocks). Each box is
+    indexed on its own (:meth:`Obstacle.pieces`) in the cells its turned footprint covers."""
 
     def __init__(self, obstacles: list[Obstacle], cell: float = 64.0):
         self.cell = cell
         self.grid: dict[tuple[int, int], list[Obstacle]] = defaultdict(list)
-        for ob in obstacles:
-            r = ob.reach + 1.0  # margin for the visitor radius
-            for i in range(math.floor((ob.x - r) / cell), math.floor((ob.x + r) / cell) + 1):
-                for j in range(math.floor((ob.y - r) / cell), math.floor((ob.y + r) / cell) + 1):
-                    self.grid[(i, j)].append(ob)
+        for whole in obstacles:
+            for ob in whole.pieces():
+                b = ob.boxes[0]
+                c, s = abs(math.cos(math.radians(ob.h))), abs(math.sin(math.radians(ob.h)))
+                hx, hy = (b[3] - b[0]) / 2, (b[4] - b[1]) / 2  # the box is centred on (ob.x, ob.y)
+                rx, ry = c * hx + s * hy + 1.0, s * hx + c * hy + 1.0  # margin for the visitor radius
+                for i in range(math.floor((ob.x - rx) / cell), math.floor((ob.x + rx) / cell) + 1):
+                    for j in range(math.floor((ob.y - ry) / cell), math.floor((ob.y + ry) / cell) + 1):
+                        self.grid[(i, j)].append(ob)
 
     @property
     def entries(self) -> int:

@@ -130,7 +130,7 @@ class DistrictScene:
     levels: dict[str, DetailLevels] = field(default_factory=dict)
     full_detail: bool = False
     backdrop: NodePath | None = None
-    night_lights: NodePath | None = None  # street lamps and lit windows (built at every start, never cached)
+    night_lights: NodePath | None = None  # street lamps and lit windows (assembled at every start)
     imported: imported_city.ImportedCity | None = None  # real buildings from an OSM import, instead of the blocks
     ginkgos: NodePath | None = None  # Sejong-daero's street trees in the season's colour (built at every start)
     square_trees: list[NodePath] = field(default_factory=list)  # the squares' trees, likewise
@@ -163,10 +163,11 @@ class DistrictScene:
             city = self._restore(saved, steps, progress)
         if osm:
             self.imported = imported_city.attach(self.root, osm_folder, osm, self.base.loader, self.materials)
+        memo = district_cache.MeshMemo(folder, district_cache.street_digest(key) if folder else "")
         self._add_backdrop()
         for under_all in (self.root.find("ground"), self.backdrop):
             under_all.setBin(OPAQUE_GROUND_LAST, 0)
-        self.night_lights = night_lights.attach(self.root, city, streets.load()[0], self.materials)
+        self.night_lights = night_lights.attach(self.root, city, streets.load()[0], self.materials, memo)
         footprints = [(lm.local, lm.footprint, lm.heading) for lm in self.landmarks.values()]
         day = (self.when or self.config.when or clock.now_kst()).date()
         self.ginkgos = streetscape.plant_ginkgos(self.root, streets.load()[0], footprints, day)
@@ -178,10 +179,11 @@ class DistrictScene:
         for lm in self.landmarks.values():
             if lm.kind == "square" and not lm.model and "yi" in lm.params:
                 streetscape.run_fountain(self.landmark_nodes[lm.id], lm.params, day)
-        streetscape.place_furniture(self.root, streets.load()[0], footprints)
+        streetscape.place_furniture(self.root, streets.load()[0], footprints, memo)
         streetscape.lay_puddles(self.root, streets.load()[0],
                                 [(self.landmark_nodes[lm.id], lm.params) for lm in self.landmarks.values()
-                                 if lm.kind == "square" and not lm.model])
+                                 if lm.kind == "square" and not lm.model], memo)
+        memo.save()
         self.set_weather(self.config.weather)
         obstacles = [Obstacle.around(b) for b in city]
         if self.imported:

@@ -1,8 +1,9 @@
 """The city's lights as nodes: street lamps along the avenues, the blocks' window grids (game/city/night.py), the
 avenues' shop fronts (game/city/facades.py) and the media screens on the towers by the square (game/city/screens.py).
 
-Built at every start outside the cached district (a few hundredths of a second from the blocks' boxes), so the
-cache never holds them. Both follow the pipeline's ``night``, ``windows_lit`` and ``windows_seed`` inputs, set from
+Assembled at every start outside the cached district's nodes; their meshes, made from the blocks' boxes and the
+streets, are kept in the asset cache beside it (``district_cache.MeshMemo``).
+Both follow the pipeline's ``night``, ``windows_lit`` and ``windows_seed`` inputs, set from
 the one clock with the sun; none of them enters the sun's shadow pass.
 """
 
@@ -29,6 +30,7 @@ from game.render.geom import meshes_to_node
 from game.render.materials import MaterialLibrary
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
+from game.scenes.district_cache import Memo, made_now
 from game.text import i18n
 from ui.fonts import find_korean_font
 
@@ -61,8 +63,10 @@ def follow_night(root: NodePath, night: float) -> None:
         pools.hide()
 
 
-def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], materials: MaterialLibrary) -> NodePath:
-    """The lamps, windows and shop fronts under a new node of ``parent``; remove that node to release them."""
+def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], materials: MaterialLibrary,
+           memo: Memo = made_now) -> NodePath:
+    """The lamps, windows and shop fronts under a new node of ``parent``; remove that node to release them.
+    ``memo``: where their meshes are kept between starts (``game.scenes.district_cache.MeshMemo``)."""
     streets, city = tuple(streets), tuple(city)
     root = parent.attachNewNode("night-lights")
     tiles: dict[tuple[int, int], list[Box]] = {}
@@ -70,7 +74,8 @@ def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], mat
         tiles.setdefault((math.floor(b[0] / TILE), math.floor(b[1] / TILE)), []).append(b)
     windows = root.attachNewNode("windows")
     for (i, j), boxes in sorted(tiles.items()):
-        mesh = night.window_mesh(boxes, seed=(i * 7919 + j) & 0xFFFF)
+        seed = (i * 7919 + j) & 0xFFFF
+        mesh = memo(f"windows-{i}-{j}", lambda boxes=boxes, seed=seed: night.window_mesh(boxes, seed=seed))
         if len(mesh.indices):
             _boxed(f"windows-{i}-{j}", mesh).reparentTo(windows)
     windows.setShader(load_glsl("windows"), SHADER_PRIORITY)
@@ -78,13 +83,13 @@ def attach(parent: NodePath, city: Iterable[Box], streets: Iterable[Street], mat
     windows.setDepthOffset(1)
     # the avenues' ground-floor shop fronts: a few thousand triangles in all, so one node (one draw call) for all
     shops = root.attachNewNode("shops")
-    mesh = facades.shop_faces(city, streets)
+    mesh = memo("shops", lambda: facades.shop_faces(city, streets))
     if len(mesh.indices):
         _boxed("shops:all", mesh).reparentTo(shops)
     shops.setShader(load_glsl("shopfront"), SHADER_PRIORITY)
     shops.setDepthOffset(2)
 
-    parts = night.lamp_meshes(night.lamp_posts(streets))
+    parts = memo("lamps", lambda: night.lamp_meshes(night.lamp_posts(streets)))
     lamps = root.attachNewNode("lamps")
     if len(parts["poles"].indices):
         shader = load_glsl("streetlight")

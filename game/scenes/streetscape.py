@@ -1,7 +1,9 @@
 """The street scene built at every start: street furniture, and what the season and the weather do to the
 district: ginkgo trees along Sejong-daero, the trees of Gwanghwamun Square and the cherries along the palace's
 west wall in the season's colours, the flat ground darkened and puddled by rain, ground and roofs covered by snow,
-and snow settled on the trees and the furniture (game/weather.py). Built at every start, outside the cache.
+and snow settled on the trees and the furniture (game/weather.py). Assembled at every start outside the cached
+district's nodes (the season and the weather change); the meshes that depend on neither are kept in the asset
+cache (``district_cache.MeshMemo``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
 from game.render.shaders import load_glsl
-from game.scenes.district_cache import MATERIAL_TAG
+from game.scenes.district_cache import MATERIAL_TAG, Memo, made_now
 from game.weather import Weather, crown
 
 #: Above simplepbr's shader on the world, below the flat-colour overrides of the tests' mask renders.
@@ -77,10 +79,12 @@ def run_fountain(square: NodePath, params: dict, when: dt.date) -> NodePath | No
 
 
 def place_furniture(parent: NodePath, streets: Iterable[Street],
-                    footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]]) -> NodePath:
+                    footprints: Iterable[tuple[tuple[float, float], tuple[float, float], float]],
+                    memo: Memo = made_now) -> NodePath:
     """The avenues' bus shelters, benches and bollards (game/city/furniture.py) under a new node ``furniture``;
-    the shelters' light boxes glow after dark with the lamp heads' shader."""
-    kit = furniture.furniture(streets, footprints)
+    the shelters' light boxes glow after dark with the lamp heads' shader. ``memo``: where generated meshes are
+    kept between starts (``game.scenes.district_cache.MeshMemo``)."""
+    kit = memo("furniture", lambda: furniture.furniture(streets, footprints))
     root = _planted(parent, "furniture", {"fixtures": kit["fixtures"]})
     root.setShaderInput("snow_low", TOPS_HOLD)
     panels = _planted(root, "panels", {"panels": kit["panels"]})
@@ -89,13 +93,15 @@ def place_furniture(parent: NodePath, streets: Iterable[Street],
     return root
 
 
-def lay_puddles(parent: NodePath, streets: Iterable[Street], squares: Iterable[tuple[NodePath, dict]]) -> NodePath:
+def lay_puddles(parent: NodePath, streets: Iterable[Street], squares: Iterable[tuple[NodePath, dict]],
+                memo: Memo = made_now) -> NodePath:
     """The rain puddles under a new node ``puddles`` of ``parent``, hidden until it rains: the streets', and each
     square's on its paving ((square node, its params) each), in the square's frame."""
-    root = _planted(parent, "puddles", {"streets": puddles.puddles(streets)})
+    root = _planted(parent, "puddles", {"streets": memo("puddles", lambda: puddles.puddles(streets))})
     for node, params in squares:
-        pools = _planted(root, "square", {"paving": puddles.square_puddles(float(params["width"]),
-                                                                           float(params["length"]), LAWNS)})
+        size = float(params["width"]), float(params["length"])
+        paving = memo(f"puddles-{size[0]}-{size[1]}", lambda size=size: puddles.square_puddles(*size, LAWNS))
+        pools = _planted(root, "square", {"paving": paving})
         pools.setTransform(node.getTransform(parent))
     root.setShader(load_glsl("puddle"), SHADER_PRIORITY)
     root.hide()

@@ -39,9 +39,9 @@ def test_a_query_looks_at_a_handful_of_obstacles_anywhere_in_the_city():
 
 def test_blocks_at_their_own_centres_collide_exactly_like_boxes_given_in_world_axes():
     near_frame, far_frame = _city(6), _city(6, origin_frame=True)
-    assert far_frame[-1].reach > 200  # the old placement: every block reached across the whole city
+    assert far_frame[-1].reach > 200  # a box given far from its frame's origin reaches across the whole city
     fast, slow = ObstacleIndex(near_frame), ObstacleIndex(far_frame)
-    assert fast.entries * 10 < slow.entries
+    assert fast.entries == slow.entries  # the index places each box at its own centre whatever its frame
     for k in range(400):
         p = (k % 20) * 10.3 - 4.0, (k // 20) * 10.7 - 9.0
         assert resolve(*p, 0.3, fast) == pytest.approx(resolve(*p, 0.3, slow), abs=1e-9)
@@ -57,3 +57,22 @@ def test_the_generated_district_index_stays_small():
     index = ObstacleIndex([Obstacle.around(b.aabb) for b in city])
     assert index.entries < 4 * len(city)
     assert max(len(obs) for obs in index.grid.values()) <= 16
+
+
+def test_a_long_enclosure_is_indexed_box_by_box():
+    """A palace's walls in one turned frame (boxes up to 860 m from its origin): a query beside one wall looks at
+    that wall only, and collides exactly as the whole building would."""
+    walls = ((-250.0, -1.0, 0.0, 250.0, 1.0, 5.5), (248.0, -1.0, 0.0, 250.0, 860.0, 5.5),
+             (-250.0, -1.0, 0.0, -248.0, 860.0, 5.5), (-250.0, 858.0, 0.0, 250.0, 860.0, 5.5),
+             (-5.0, -40.0, 0.0, 5.0, -30.0, 7.0))
+    palace = Obstacle(10.0, 400.0, 180.0, walls)
+    assert palace.reach > 800
+    index = ObstacleIndex([palace])
+    assert len(index.near(-238.0, 0.0)) == 1  # the west wall's cell (turned 180°: the frame's east wall)
+    assert all(ob.reach < 440 for cell in index.grid.values() for ob in cell)
+    assert index.entries < 60
+    touching = [(-238.9, 0.0), (259.2, -100.0), (0.0, 400.3), (9.0, 436.0), (-239.5, 399.5)]
+    grid = [(-260.0 + (k % 30) * 18.1, -480.0 + (k // 30) * 95.3) for k in range(300)]
+    for p in touching + grid:
+        assert resolve(*p, 0.35, index) == pytest.approx(resolve(*p, 0.35, [palace]), abs=1e-9)
+    assert all(resolve(*p, 0.35, index) != p for p in touching)

@@ -68,3 +68,46 @@ def test_the_key_follows_the_palace_its_builder_and_its_grounds(tmp_path, monkey
         edited.write_text(text + ("\n# a change\n" if edited.suffix == ".py" else "\n"), encoding="utf-8")
         assert district_cache.digest(landmarks) != before, edited.name
         before = district_cache.digest(landmarks)
+
+
+def test_street_meshes_are_read_back_as_made_and_only_under_their_key(tmp_path):
+    """The street scene's meshes (furniture, puddles, the night lights) are made once, then read back equal; a
+    new key (a changed generator, catalogue, or the modules that assemble the street) makes them again."""
+    import numpy as np
+
+    from game.architecture.mesh import box
+
+    calls = []
+
+    def make(name):
+        def made():
+            calls.append(name)
+            return box((1.0, 2.0, 3.0), (len(calls), 0.0, 0.0))
+        return made
+
+    memo = district_cache.MeshMemo(tmp_path, "k1")
+    single = memo("shops", make("shops"))
+    parts = memo("lamps", lambda: {"poles": make("poles")(), "heads": make("heads")()})
+    assert memo("shops", make("again")) is single and calls == ["shops", "poles", "heads"]
+    memo.save()
+    again = district_cache.MeshMemo(tmp_path, "k1")
+    read, read_parts = again("shops", make("x")), again("lamps", make("y"))
+    assert calls == ["shops", "poles", "heads"]  # nothing made: both read back
+    for got, want in ((read, single), *((read_parts[p], parts[p]) for p in ("poles", "heads"))):
+        for f in district_cache.FIELDS:
+            assert np.array_equal(getattr(got, f), getattr(want, f)) and getattr(got, f).dtype == getattr(want, f).dtype
+    stale = district_cache.MeshMemo(tmp_path, "k2")
+    stale("shops", make("remade"))
+    assert calls[-1] == "remade"
+
+
+def test_the_street_key_follows_the_modules_that_assemble_the_street(tmp_path, monkeypatch):
+    for source in district_cache.STREET_SOURCES:
+        (tmp_path / source).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(district_cache.ROOT / source, tmp_path / source)
+    monkeypatch.setattr(district_cache, "ROOT", tmp_path)
+    key = district_cache.street_digest("district")
+    assert key == district_cache.street_digest("district") != district_cache.street_digest("other")
+    lights = tmp_path / "game" / "scenes" / "night_lights.py"
+    lights.write_text(lights.read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8")
+    assert district_cache.street_digest("district") != key
