@@ -799,6 +799,15 @@ class PresenceRelay:
         for scene in scenes:
             self._publish_gathering(db, scene, now)
 
+    def scene_heard(self, db: Database, scenes: list[str], now: float) -> None:
+        """A visitor's subscription to each of ``scenes`` reached the hub: send the scene's gathering (when one is
+        on) again. The join's reply carried it as it was, and the client subscribes once it has read that
+        reply, so a hand raised or a floor given in between went to a topic the newcomer did not hear yet."""
+        for scene in scenes:
+            state = self._gathering_state(db, scene, now)
+            if state is not None:
+                self._out.append((scene_topic(scene), encode_json(KIND_GATHERING, state)))
+
     def gathering_open(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         if args["ends"] < args["starts"]:
             raise ServiceError(ErrorCode.BAD_REQUEST, "ends before starts")

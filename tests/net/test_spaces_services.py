@@ -147,3 +147,50 @@ def test_a_scheduled_lecture_opens_its_gathering_at_its_start_in_hub_time(start_
         assert hub.query("SELECT scene, starts FROM gatherings") == [("citizens_university", "2026-05-19T19:00")]
     finally:
         visitor.close()
+
+
+def test_a_visitor_who_joins_while_a_hand_goes_up_hears_of_it(start_hub, make_link):
+    """The join's reply carries the gathering as it was; the scene topic is subscribed only once the reply is
+    read. A hand raised in between goes to a topic the newcomer does not hear yet: when its subscription
+    reaches the hub, the hub sends the scene's gathering again, so the newcomer's list has the hand."""
+    from net.presence.client import Answered, GatheringChanged, Joined, PresenceClient
+
+    hub = start_hub(clock=NOW)
+    staff = make_link(hub.layout, hub.endpoints, Role.STAFF, name="lecturer")
+    lecture = {"scene": "citizens_university", "title_ko": "강의", "title_en": "Lecture", "starts": "2026-05-15T10:30",
+               "ends": "2026-05-15T12:00", "spot_x": 0.0, "spot_y": 0.0}
+    assert call(staff, "gathering.open", lecture, durable=True).ok
+    links = {who: make_link(hub.layout, hub.endpoints, name=who) for who in ("asker", "newcomer")}
+    clients = {who: PresenceClient(link, hub.endpoints["presence_in"], hub.endpoints["presence_out"])
+               for who, link in links.items()}
+    asker, newcomer = clients["asker"], clients["newcomer"]
+    seen: dict[str, list] = {"asker": [], "newcomer": []}
+    try:
+        wait_for(lambda: all(link.status is LinkStatus.CONNECTED for link in links.values()), 15, "both connected",
+                 step=lambda: [client.feed(links[who].poll()) for who, client in clients.items()])
+        asker.join("citizens_university", name="asker")
+        wait_for(lambda: asker.avatar_id is not None, 15, "the asker in the hall",
+                 step=lambda: (asker.feed(links["asker"].poll()), seen["asker"].extend(asker.poll())))
+        rid = newcomer.join("citizens_university", name="newcomer")
+        held: list = []  # the newcomer's reply arrives but is not read yet: no subscription has gone out
+        wait_for(lambda: any(isinstance(e, ReplyReceived) and e.request_id == rid for e in held), 15,
+                 "the newcomer's join answered", step=lambda: held.extend(links["newcomer"].poll()))
+        asker.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Answered) and e.op == "gathering.hand" for e in seen["asker"]), 10,
+                 "the hand", step=lambda: (asker.feed(links["asker"].poll()), seen["asker"].extend(asker.poll())))
+        newcomer.feed(held)
+        seen["newcomer"].extend(newcomer.poll())
+        joined = next(e for e in seen["newcomer"] if isinstance(e, Joined))
+        assert joined.gathering is not None and joined.gathering["hands"] == [], "the reply: before the hand"
+
+        def newcomer_step() -> None:
+            newcomer.feed(links["newcomer"].poll())
+            seen["newcomer"].extend(newcomer.poll())
+
+        wait_for(lambda: (newcomer.gathering or {}).get("hands") == [asker.avatar_id], 10,
+                 "the hand in the newcomer's gathering", step=newcomer_step)
+        assert any(isinstance(e, GatheringChanged) for e in seen["newcomer"])
+        assert sum(isinstance(e, Joined) for e in seen["newcomer"]) == 1, "one join: the hand came with the E message"
+    finally:
+        for client in clients.values():
+            client.close()
