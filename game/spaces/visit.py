@@ -1,7 +1,7 @@
 """What a space adds to a civic visit (:class:`game.civic.session.CivicVisit`): the people in the room and their
 chat (:class:`game.spaces.room_presence.RoomPresence`, when the city offers presence), raised hands and signed
-captions in the lecture hall, the rooms' scheduled events, and Seoul Learn's whiteboards drawn on with the mouse
-or the keys and shared with the room.
+captions in the lecture hall, the rooms' scheduled events, Seoul Learn's whiteboards drawn on with the mouse
+or the keys and shared with the room, and Invest Seoul's document screen, whose page is the room's.
 
 Without presence (no client directory, or a hub without it) the room still works alone: the whiteboard pen
 draws for this visitor only and the chat and hand rows are not offered.
@@ -17,6 +17,7 @@ from game import tasks
 from game.social.wiring import has_presence
 from game.spaces import schedule
 from game.spaces.room_presence import RoomPresence
+from game.spaces.shared_screen import SharedScreen
 from game.spaces.whiteboard import INKS, SharedBoards
 from net import clock, events
 from net.presence.client import PresenceEvent
@@ -35,6 +36,7 @@ class SpaceExtras:
         self.visit = visit
         self.presence: RoomPresence | None = None
         self.boards: SharedBoards | None = None
+        self.screen: SharedScreen | None = None
         self.pen = None  # ui.spaces.board_pen.BoardPen in Seoul Learn
         self.signing = None  # the signing panel signing the lecture's captions
         self._own_signing = False
@@ -49,6 +51,8 @@ class SpaceExtras:
                                          seated=lambda: schedule.seated(visit.scene_id, self._now()), lender=street)
             if visit.scene_id == "seoul-learn":
                 self.boards = SharedBoards(visit.scene, self.presence.client)
+            if visit.scene_id == "invest-seoul":
+                self.screen = SharedScreen(visit.scene, self.presence.client, shown=lambda: visit.panel.refresh())
             if visit.scene_id == "citizens-university":
                 visit.app.base.taskMgr.add(self._hands, "lecture-hands", sort=tasks.UI)
                 visit.desk.whoami(self._role)
@@ -191,6 +195,8 @@ class SpaceExtras:
     def _events(self, happened: list[PresenceEvent]) -> None:
         if self.boards is not None:
             self.boards.handle(happened)
+        if self.screen is not None:
+            self.screen.handle(happened)
 
     def _hands(self, task):
         """The lecture hall's wall list of raised hands, in the hub's order; redrawn when it changes, which
@@ -214,6 +220,8 @@ class SpaceExtras:
                 self.signing.destroy()
             elif self._signed:
                 self.signing.set_visible(False)
+        if self.screen is not None:
+            self.screen.release()
         if self.presence is not None:
             self.visit.app.base.taskMgr.remove("lecture-hands")
             self.presence.release()
