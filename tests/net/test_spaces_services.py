@@ -194,3 +194,46 @@ def test_a_visitor_who_joins_while_a_hand_goes_up_hears_of_it(start_hub, make_li
     finally:
         for client in clients.values():
             client.close()
+
+
+def test_demo_day_opens_the_fintech_labs_gathering_at_its_start_and_takes_questions(start_hub, make_link):
+    """The Fintech Lab's demo day (assets/events/fintech-demo-day.json, Fridays 14:00–14:52) opens the lab's
+    gathering at 14:00 of the hub's clock, as a lecture does: a hand raised before it is refused, one raised after
+    is listed, and the host (staff) gives it the floor."""
+    from net.presence.client import Answered, GatheringChanged, Joined, PresenceClient, Refused
+
+    hub_now = [datetime.fromisoformat("2026-05-15T13:59:00+09:00").timestamp()]  # a Friday, seated, a minute early
+    hub = start_hub(clock=lambda: hub_now[0])
+    link = make_link(hub.layout, hub.endpoints, name="visitor")
+    host = make_link(hub.layout, hub.endpoints, Role.STAFF, name="host")
+    visitor = PresenceClient(link, hub.endpoints["presence_in"], hub.endpoints["presence_out"])
+    seen: list = []
+
+    def step() -> None:
+        visitor.feed(link.poll())
+        seen.extend(visitor.poll())
+
+    try:
+        visitor.join("fintech_lab", name="investor")
+        wait_for(lambda: any(isinstance(e, Joined) for e in seen), 15, "joined the lab", step=step)
+        assert next(e for e in seen if isinstance(e, Joined)).gathering is None
+        visitor.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Refused) for e in seen), 10, "a hand before the start", step=step)
+        assert next(e for e in seen if isinstance(e, Refused)).code == "not_found"
+
+        hub_now[0] += 60.0  # 14:00 by the hub's clock
+        wait_for(lambda: any(isinstance(e, GatheringChanged) for e in seen), 10, "demo day opening", step=step)
+        state = next(e for e in seen if isinstance(e, GatheringChanged)).state
+        assert (state["title_ko"], state["starts"], state["ends"]) == ("서울핀테크랩 데모데이 (예시)",
+                                                                       "2026-05-15T14:00", "2026-05-15T14:52")
+        visitor.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Answered) and e.op == "gathering.hand" for e in seen), 10, "the hand",
+                 step=step)
+        assert next(e for e in seen if isinstance(e, Answered)).result["hands"] == [visitor.avatar_id]
+        assert call(host, "gathering.floor", {"avatar_id": visitor.avatar_id, "scene": "fintech_lab"}).ok
+        wait_for(lambda: (visitor.gathering or {}).get("speaker") == visitor.avatar_id, 10, "the floor", step=step)
+        assert visitor.gathering["hands"] == []
+        assert hub.query("SELECT scene, starts, ends FROM gatherings") == [("fintech_lab", "2026-05-15T14:00",
+                                                                            "2026-05-15T14:52")]
+    finally:
+        visitor.close()

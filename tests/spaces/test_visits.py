@@ -452,6 +452,50 @@ def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(wo
         asker.close()
 
 
+def test_on_demo_day_the_lab_lists_raised_hands_on_the_stage_wall(world, city) -> None:
+    """Demo day on (a gathering in the Fintech Lab): the lab's panel raises the visitor's hand after one raised
+    before it, and the list on the stage's wall follows the hub's order, in the picture's words."""
+    app, desk = world
+    _, staff_link, hub, endpoints, _ = city
+    demo = {"scene": "fintech_lab", "title_ko": "데모데이", "title_en": "Demo day", "starts": "2026-05-15T10:30",
+            "ends": "2026-05-15T12:00", "spot_x": 73.8, "spot_y": -690.0}
+    assert call(staff_link, "gathering.open", demo).ok
+    other = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "fintech-lab", desk, client_dir=hub.client_dir)
+    task = visit.space.presence.task
+
+    def listed() -> list[str]:
+        return texts(visit.scene.hands)[0].split("\n")[1:]
+
+    def pump_until(done, what: str) -> None:
+        deadline = time.monotonic() + 15
+        while not done() and time.monotonic() < deadline:
+            other.set_state(AvatarState(*visit.scene.world_point((2.0, 2.0, 0.0))[:2], 0.0, 0.0))
+            other.feed(staff_link.poll())
+            other.poll()
+            app.step()
+            time.sleep(0.005)
+        assert done(), f"{what}; the wall says {texts(visit.scene.hands)}"
+
+    try:
+        assert listed() == ["아직 없습니다"]
+        other.join("fintech_lab", name="investor")
+        pump_until(lambda: other.avatar_id is not None and task.gathering is not None, "both at demo day")
+        other.raise_hand(True)
+        pump_until(lambda: len(listed()) == 1 and "investor" in listed()[0], "the first hand")
+        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "enter")  # company, note, request, schedule, chat → hand
+        pump_until(lambda: listed()[1:] == ["2. 나"], "the visitor's hand second")
+        assert visit.panel.items[5].label("ko") == "손 내리기"
+        assert visit.panel.items[6].label("ko").startswith("다음 질문: investor")
+        Pilot(app).press("tab", "enter")  # "next question": a visitor's key gives no floor
+        assert "진행자만" in visit.panel.state.message
+    finally:
+        visit.close()
+        other.leave()
+        staff_link.poll()
+        other.close()
+
+
 def test_the_rooms_schedules_show_demo_day_the_career_talk_and_the_lecture_from_the_hub(world) -> None:
     app, desk = world
     for scene_id, row, words in (("fintech-lab", 3, "데모데이 (예시) · 2026-05-15 14:00–14:52"),
