@@ -20,8 +20,9 @@ VERSION = 1
 # schedules and ringer queue (``event.schedule``, ``event.ring``, ``event.unring``, issue 17), and the economy and
 # education spaces' sessions, matching, courses and lectures and the shared whiteboard (``board.stroke``, issue 20);
 # 5 added Seoul's real-time city data as the hub last polled it (``city.data``, issue 16); 6 added wiping a shared
-# whiteboard (``board.clear``, issue 20). An older hub answers newer ops ``bad_request``.
-REVISION = 6
+# whiteboard (``board.clear``, issue 20); 7 added the page on a room's shared screen (``screen.show``, Invest
+# Seoul's documents, issue 20). An older hub answers newer ops ``bad_request``.
+REVISION = 7
 
 # Payload limits. The receiving sockets' MAXMSGSIZE adds CURVE_OVERHEAD on top: libzmq checks the size of the
 # frame as it arrives, and a CURVE MESSAGE command wraps the payload in a 33-byte box (command name, nonce, MAC).
@@ -160,6 +161,9 @@ PRESENCE_OPS: dict[str, Op] = {
                         "points": Field(str, max_len=MAX_STROKE_POINTS * 10, pattern=STROKE_POINTS)}, WRITERS),
     # Wiping a whiteboard for everyone in the scene (issue 20, revision 6).
     "board.clear": Op({"board": Field(int, low=0, high=15)}, WRITERS),
+    # The page on a room's shared screen, for everyone in the scene (issue 20, revision 7): ``document`` 0 is the
+    # room's FAQ (``page``: the answer's number), n ≥ 1 the room's n-th shared document (``page``: its page).
+    "screen.show": Op({"document": Field(int, low=0, high=63), "page": Field(int, low=0, high=9999)}, WRITERS),
     "gathering.floor": Op(
         {"avatar_id": Field(int, low=0, high=2**32 - 1), "scene": Field(str, required=False, pattern=SCENE_NAME)},
         STAFF_ONLY,

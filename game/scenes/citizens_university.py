@@ -15,13 +15,12 @@ from panda3d.core import NodePath, TextNode
 from game import tasks
 from game.interiors import citizens_university
 from game.scenes.room import Placement, RoomScene
-from game.spaces import cards, catalogue, drawing, pdf_pages
+from game.spaces import cards, catalogue, drawing, hands, pdf_pages
 from game.spaces.lecture import LecturePlayer
 from game.text import i18n
 
 SCENE_ID = "citizens-university"
 PLACEMENT = Placement(x=20.0, z=17.5)
-HANDS_SHOWN = 8
 PDF_SIZE = (512, 288)
 
 
@@ -59,13 +58,9 @@ class CitizensUniversity(RoomScene):
     def show_hands(self, names: list[str]) -> None:
         """The lecture's raised hands in the order they went up, on the front wall beside the screen, where the
         lecturer (and everyone) reads who asks next; the list empties as hands are lowered or taken."""
-        lang, self.hand_names = self.lang, list(names)
-        self.hands.node().removeAllChildren()
+        self.hand_names = list(names)
         x, y, z = self.anchor("screen")
-        lines = [f"{k}. {name}" for k, name in enumerate(names[:HANDS_SHOWN], 1)] or [i18n.text("spaces.hands_none",
-                                                                                              lang)]
-        self.sign("\n".join([i18n.text("spaces.hands_title", lang), *lines]), (x - 7.6, y, z + 1.2), "-y", 0.16,
-                  color=(0.1, 0.1, 0.12, 1), align=TextNode.ALeft, name="hands-list").reparentTo(self.hands)
+        hands.show_hands(self, self.hands, self.hand_names, (x - 7.6, y, z + 1.2), "-y", (0.1, 0.1, 0.12, 1))
 
     def relabel(self, lang: str) -> None:
         self.show_hands(self.hand_names)

@@ -1,13 +1,14 @@
 """Seoul Fintech Lab scene: each resident company's booth with its procedurally drawn logo and a plaque (name,
-field, pitch), the demo-day screen over the pitch stage, and the notice that the companies are samples."""
+field, pitch), the demo-day screen over the pitch stage, the notice that the companies are samples, and beside
+the screen the demo day's raised hands in order (questions to the pitching company)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.interiors import fintech_lab
 from game.scenes.room import Placement, RoomScene
-from game.spaces import cards, catalogue, drawing
+from game.spaces import cards, catalogue, drawing, hands
 from game.text import i18n
 
 SCENE_ID = "fintech-lab"
@@ -18,6 +19,7 @@ LOGO_SIZE = 1.0  # metres
 @dataclass
 class FintechLab(RoomScene):
     data: catalogue.FintechLab | None = None
+    hand_names: list[str] = field(default_factory=list)
 
     def furnish(self) -> None:
         lang = self.app.config.language
@@ -42,6 +44,17 @@ class FintechLab(RoomScene):
                   name="demo-day")
         self.sign(self.data.notice[lang], (x, y, z - 0.75), "-y", 0.1, color=(0.8, 0.85, 0.9, 1), width=4.6,
                   name="notice")
+        self.hands = self.room.attachNewNode("hands")
+        self.show_hands([])
+
+    def show_hands(self, names: list[str]) -> None:
+        """Demo day's raised hands on the back wall left of the screen (the host gives the floor in this order)."""
+        self.hand_names = list(names)
+        x, y, z = self.anchor("screen")
+        hands.show_hands(self, self.hands, self.hand_names, (x - 7.6, y, z + 0.9), "-y", (0.1, 0.1, 0.12, 1))
+
+    def relabel(self, lang: str) -> None:
+        self.show_hands(self.hand_names)
 
 
 def create(app) -> FintechLab:

@@ -1,9 +1,11 @@
 """Invest Seoul Center scene: the lounge's FAQ board (the data file's questions), the reception sign, and the
 private room's document screen showing the page the consultant and visitor look at together: an FAQ answer, or a
-page of one of the centre's shared PDF documents (rendered by :mod:`game.spaces.pdf_pages`)."""
+page of one of the centre's shared PDF documents (rendered by :mod:`game.spaces.pdf_pages`). What goes up is
+told to ``watchers`` (:class:`game.spaces.shared_screen.SharedScreen` shows it to the others in the room)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from panda3d.core import TextNode
@@ -23,6 +25,8 @@ class InvestSeoul(RoomScene):
     data: catalogue.InvestSeoul | None = None
     shown_page: tuple[int, int] | None = None  # (document, page) on the screen; None while an FAQ answer is
     _pages: dict[tuple[int, int], object] = field(default_factory=dict)  # pictures rendered so far
+    #: Told of each page put up: (0, the FAQ answer's number) or (document + 1, page), as ``screen.show`` says it.
+    watchers: list[Callable[[int, int], None]] = field(default_factory=list)
 
     def furnish(self) -> None:
         lang = self.app.config.language
@@ -55,6 +59,8 @@ class InvestSeoul(RoomScene):
                          name="doc-body")
         title.reparentTo(self.page)
         body.reparentTo(self.page)
+        for watcher in self.watchers:
+            watcher(0, self.data.faq.index(entry))
 
     def show_pdf_page(self, document: int, page: int) -> None:
         """Page ``page`` of shared document ``document`` on the screen, in place of the FAQ answer; each page is
@@ -74,6 +80,8 @@ class InvestSeoul(RoomScene):
         self.pdf_card.show()
         self.page.hide()
         self.shown_page = (document, page)
+        for watcher in self.watchers:
+            watcher(document + 1, page)
 
 
 def create(app) -> InvestSeoul:

@@ -1,7 +1,7 @@
 """What a space adds to a civic visit (:class:`game.scenes.room_visit.CivicVisit`): the people in the room and their
 chat (:class:`game.scenes.room_presence.RoomPresence`, when the city offers presence), raised hands and signed
-captions in the lecture hall, the rooms' scheduled events, and Seoul Learn's whiteboards drawn on with the mouse
-or the keys and shared with the room.
+captions in the lecture hall, the rooms' scheduled events, Seoul Learn's whiteboards drawn on with the mouse
+or the keys and shared with the room, and Invest Seoul's document screen, whose page is the room's.
 
 Without presence (no client directory, or a hub without it) the room still works alone: the whiteboard pen
 draws for this visitor only and the chat and hand rows are not offered.
@@ -17,6 +17,7 @@ from game import tasks
 from game.presence.wiring import has_presence
 from game.scenes.room_presence import RoomPresence
 from game.spaces import schedule
+from game.spaces.shared_screen import SharedScreen
 from game.spaces.whiteboard import INKS, SharedBoards
 from game.text import i18n
 from net import clock, events
@@ -24,6 +25,10 @@ from net.presence.client import PresenceEvent
 from ui.civic.panel import Item
 
 SIGNING_FRAME = (1.05, 1.72, 0.32, 0.82)  # left, right, bottom, top in aspect2d: the upper right on 16:9
+#: Rooms whose gathering takes raised hands, listed on a wall (the scene's ``show_hands``), and the panel's words
+#: when none is on and when a visitor's key tries to give the floor: the lecture hall's, and demo day's.
+HAND_ROOMS = {"citizens-university": ("spaces.no_lecture_now", "spaces.lecturer_only"),
+              "fintech-lab": ("spaces.no_demo_now", "spaces.host_only")}
 
 
 class SpaceExtras:
@@ -35,13 +40,14 @@ class SpaceExtras:
         self.visit = visit
         self.presence: RoomPresence | None = None
         self.boards: SharedBoards | None = None
+        self.screen: SharedScreen | None = None
         self.pen = None  # ui.spaces.board_pen.BoardPen in Seoul Learn
         self.signing = None  # the signing panel signing the lecture's captions
         self._own_signing = False
         self._signed = False  # the panel is showing a slide's signs
         self.schedule: list[dict] | None = None  # the room's events as the hub lists them (None: not yet)
         self._schedule_failed = False
-        self.lecturer = False  # a staff key: the lecturer, who gives the floor to the next raised hand
+        self.lecturer = False  # a staff key: the lecturer (the host on demo day), who gives the next hand the floor
         if visit.scene_id in schedule.ROOM_EVENTS:
             visit.desk.events(self._listed)
         if street is not None or (client_dir is not None and has_presence(client_dir)):
@@ -49,7 +55,9 @@ class SpaceExtras:
                                          seated=lambda: schedule.seated(visit.scene_id, self._now()), lender=street)
             if visit.scene_id == "seoul-learn":
                 self.boards = SharedBoards(visit.scene, self.presence.client)
-            if visit.scene_id == "citizens-university":
+            if visit.scene_id == "invest-seoul":
+                self.screen = SharedScreen(visit.scene, self.presence.client, shown=lambda: visit.panel.refresh())
+            if visit.scene_id in HAND_ROOMS:
                 visit.app.base.taskMgr.add(self._hands, "lecture-hands", sort=tasks.UI)
                 visit.desk.whoami(self._role)
 
@@ -104,15 +112,15 @@ class SpaceExtras:
         return i18n.text("spaces.schedule", lang, event=schedule.line(self.schedule[0], lang))
 
     def items(self) -> list[Item]:
-        """The rows the space's panel adds: the room's next event; chat and, in the lecture hall, raising a hand
-        (with presence)."""
+        """The rows the space's panel adds: the room's next event; chat and, in the lecture hall and the Fintech
+        Lab, raising a hand and the next question (with presence)."""
         rows = []
         if self.visit.scene_id in schedule.ROOM_EVENTS:
             rows.append(Item(self._schedule_label, action=self._describe))
         if self.presence is None:
             return rows
         rows.append(Item(lambda lg: i18n.text("spaces.chat", lg), action=self.presence.chat))
-        if self.visit.scene_id == "citizens-university":
+        if self.visit.scene_id in HAND_ROOMS:
             task = self.presence.task
             rows.append(Item(lambda lg: i18n.text("spaces.lower_hand" if task.hand_raised else "spaces.raise_hand",
                                                   lg), action=self.toggle_hand))
@@ -138,7 +146,7 @@ class SpaceExtras:
         lang, task = self.visit.app.language.value, self.presence.task
         hands = (task.gathering or {}).get("hands", ())
         if not self.lecturer:
-            self.visit.panel.show(i18n.text("spaces.lecturer_only", lang))
+            self.visit.panel.show(i18n.text(HAND_ROOMS[self.visit.scene_id][1], lang))
         elif not hands:
             self.visit.panel.show(i18n.text("spaces.next_question_none", lang))
         else:
@@ -153,10 +161,10 @@ class SpaceExtras:
             self.visit.panel.show(f"{schedule.line(event, lang)}\n{spec.description[lang]}")
 
     def toggle_hand(self) -> None:
-        """Raise or lower a hand in the lecture on now (the hub keeps the order the lecturer takes them in)."""
+        """Raise or lower a hand in the lecture or demo day on now (the hub keeps the order they are taken in)."""
         task = self.presence.task
         if task.gathering is None and not task.hand_raised:
-            self.visit.panel.show(i18n.text("spaces.no_lecture_now", self.visit.app.language.value))
+            self.visit.panel.show(i18n.text(HAND_ROOMS[self.visit.scene_id][0], self.visit.app.language.value))
             return
         task.toggle_hand()
         self.visit.panel.show(i18n.text("social.hand_raised" if task.hand_raised else "social.hand_lowered",
@@ -191,9 +199,11 @@ class SpaceExtras:
     def _events(self, happened: list[PresenceEvent]) -> None:
         if self.boards is not None:
             self.boards.handle(happened)
+        if self.screen is not None:
+            self.screen.handle(happened)
 
     def _hands(self, task):
-        """The lecture hall's wall list of raised hands, in the hub's order; redrawn when it changes, which
+        """The room's wall list of raised hands, in the hub's order; redrawn when it changes, which
         includes a name arriving after the hand (the profile comes a moment later)."""
         presence, lang = self.presence.task, self.visit.app.language.value
         me = self.presence.client.avatar_id
@@ -214,6 +224,8 @@ class SpaceExtras:
                 self.signing.destroy()
             elif self._signed:
                 self.signing.set_visible(False)
+        if self.screen is not None:
+            self.screen.release()
         if self.presence is not None:
             self.visit.app.base.taskMgr.remove("lecture-hands")
             self.presence.release()

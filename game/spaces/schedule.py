@@ -1,6 +1,6 @@
 """The spaces' scheduled happenings on the city's one events model (``net.events``, ``assets/events``): the
-Fintech Lab's demo day, Seoul Learn's career talks and the Citizens' University's evening lectures (whose
-gathering the hub opens at their start: raised hands work from then). Pure.
+Fintech Lab's demo day, Seoul Learn's career talks and the Citizens' University's evening lectures (each opens
+its room's gathering on the hub at its start: raised hands work from then). Pure.
 
 A room's schedule row shows what the hub lists (``event.list``, which carries the catalogue events' next
 occurrences), so every visitor reads the hub's times. While the demo day is on, from its countdown (seating

@@ -8,7 +8,8 @@ the hub 20 messages per subscriber per second instead of 2,000 (and CURVE boxes 
 
 Blocks (with the name the other had when blocked, so a visitor can list and lift them), reports, scene bans,
 moderator actions and gatherings are rows in the hub's store; positions, chat and raised hands are only
-in memory (chat is kept just long enough to be evidence in a report).
+in memory (chat is kept just long enough to be evidence in a report). Whiteboard strokes and wipes and the page
+on a room's shared screen go to the scene at once, under the same blocks as chat.
 
 Alone (the embedded hub, the desktop, the kiosk) the relay is all there is. In a city of several relay processes
 each is given a :class:`~net.presence.cellbus.CellBus` (``bus``): what it publishes also goes to the broker, it
@@ -40,6 +41,7 @@ from net.presence.codec import (
     KIND_GONE,
     KIND_HIDE,
     KIND_NOTICE,
+    KIND_PAGE,
     KIND_STATES,
     KIND_STROKE,
     KIND_WIPE,
@@ -375,7 +377,7 @@ class PresenceRelay:
             topic = channel_name[len(PREFIX):]
             if body[:1] == KIND_STATES:
                 self._arrive_states(topic, [(a, raw, tags.get(a, b"")) for a, raw in state_entries(body)])
-            elif body[:1] in (KIND_CHAT, KIND_STROKE):
+            elif body[:1] in (KIND_CHAT, KIND_STROKE, KIND_WIPE, KIND_PAGE):
                 self._arrive_from_one(topic, body, next(iter(tags.values()), b""))
             else:
                 if body[:1] == KIND_GONE:
@@ -645,6 +647,17 @@ class PresenceRelay:
                       near=False)
         return {"board": args["board"], "wiped": True}
 
+    def show_page(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
+        """Put a page on the scene's shared screen for everyone there (Invest Seoul's consultant and visitor turn
+        the pages together): as a wipe is, at once, limited with the strokes, not to those who blocked the caller."""
+        s = self._session(c)
+        wait = self.stroke_limiter.take(c.client, c.role, c.now)
+        if wait:
+            raise ServiceError(ErrorCode.RATE_LIMITED, "slow down", retry_after=round(wait, 3))
+        page = {"from": s.avatar_id, "document": args["document"], "page": args["page"]}
+        self._publish(s, scene_topic(s.scene), encode_json(KIND_PAGE, page), near=False)
+        return {"document": args["document"], "page": args["page"]}
+
     # -- safety -----------------------------------------------------------------------------------------------
 
     def block(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
@@ -799,6 +812,15 @@ class PresenceRelay:
         for scene in scenes:
             self._publish_gathering(db, scene, now)
 
+    def scene_heard(self, db: Database, scenes: list[str], now: float) -> None:
+        """A visitor's subscription to each of ``scenes`` reached the hub: send the scene's gathering (when one is
+        on) again. The join's reply carried it as it was, and the client subscribes once it has read that
+        reply, so a hand raised or a floor given in between went to a topic the newcomer did not hear yet."""
+        for scene in scenes:
+            state = self._gathering_state(db, scene, now)
+            if state is not None:
+                self._out.append((scene_topic(scene), encode_json(KIND_GATHERING, state)))
+
     def gathering_open(self, db: Database, c: Caller, args: dict[str, Any]) -> dict[str, Any]:
         if args["ends"] < args["starts"]:
             raise ServiceError(ErrorCode.BAD_REQUEST, "ends before starts")
@@ -858,4 +880,5 @@ OPS: dict[str, Callable[[PresenceRelay, Database, Caller, dict[str, Any]], dict[
     "gathering.floor": PresenceRelay.floor,
     "board.stroke": PresenceRelay.stroke,
     "board.clear": PresenceRelay.wipe,
+    "screen.show": PresenceRelay.show_page,
 }

@@ -433,12 +433,14 @@ class Hub:
 
     def _subscriptions(self, limit: int = 4096) -> None:
         """Honour the presence subscriptions that are allowed (XPUB_MANUAL applies them to the peer that sent
-        the message just received); refused ones are logged and have no effect."""
+        the message just received); refused ones are logged and have no effect. A scene's subscriber (a visitor
+        who has just joined) is sent the scene's gathering again (:meth:`PresenceRelay.scene_heard`)."""
+        scenes: list[str] = []
         for _ in range(limit):
             try:
                 message = self.presence_out.recv(zmq.NOBLOCK)
             except zmq.Again:
-                return
+                break
             if not message or message[0] not in (0, 1):
                 continue
             topic = message[1:]
@@ -446,8 +448,17 @@ class Hub:
                 self.presence_out.setsockopt(zmq.UNSUBSCRIBE, topic)
             elif subscription_allowed(topic):
                 self.presence_out.setsockopt(zmq.SUBSCRIBE, topic)
+                if topic[:1] == b"s" and topic[1:-1].decode("ascii", "replace") not in scenes:
+                    scenes.append(topic[1:-1].decode("ascii", "replace"))
             else:
                 log.warning("refused presence subscription to %r", topic[:8])
+        if scenes and not self.storage.down(time.monotonic()):
+            self.db.begin(write=False)
+            try:
+                self.presence.scene_heard(self.db, scenes, self.config.clock())
+            finally:
+                self.storage.end_read(self.db)
+            self._publish_presence(time.monotonic())
 
     def _publish_presence(self, now: float) -> None:
         for topic, body in self.presence.drain(now):

@@ -7,9 +7,9 @@ runs the hub. Consultants and mentors work as staff: staff list the sessions, ma
 attendance; a visitor sees their own. The hosts' ids come from the app's data files; the hub keeps no list of
 them (an operator adding a mentor edits one file), so it checks their shape, not their existence.
 
-A scheduled lecture or talk (``assets/events``, the one events model) opens its room's gathering on the hub by
-itself at its start, in the hub's time (:func:`open_due_gatherings`, from the hub's loop), so raised hands and
-the floor work without staff opening it by hand.
+A scheduled lecture, talk or demo day (``assets/events``, the one events model) opens its room's gathering on
+the hub by itself at its start, in the hub's time (:func:`open_due_gatherings`, from the hub's loop), so raised
+hands and the floor work without staff opening it by hand.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ SESSION_HOURS = (10, 18)
 LIST_LIMIT = 200
 DEFAULT_RULES = BookingRules()
 #: Scheduled events whose gathering the hub opens at their start: event id → (the room's presence scene, the
-#: gathering's spot in world metres: the lecture hall's screen, Seoul Learn's middle board; tests/spaces check
-#: them against the rooms).
+#: gathering's spot in world metres: the lecture hall's screen, Seoul Learn's middle board, the Fintech Lab's
+#: pitch stage; tests/spaces check them against the rooms).
 EVENT_GATHERINGS: dict[str, tuple[str, tuple[float, float]]] = {
     "citizens-lecture": ("citizens_university", (113.5, -684.9)),
     "career-talk": ("seoul_learn", (74.1, -691.9)),
+    "fintech-demo-day": ("fintech_lab", (73.8, -690.0)),
 }
 
 

@@ -146,8 +146,19 @@ class BoardWiped:
     mine: bool
 
 
+@dataclass(frozen=True)
+class PageShown:
+    """``avatar_id`` put a page on the scene's shared screen (revision 7): ``document`` 0 is the room's FAQ
+    (``page`` the answer's number), n ≥ 1 its n-th shared document."""
+
+    avatar_id: int
+    document: int
+    page: int
+    mine: bool
+
+
 PresenceEvent = (Joined | ChatMessage | MessageHidden | AvatarGone | Refused | Removed | GatheringChanged | Answered
-                 | BlockList | Stroke | BoardWiped)
+                 | BlockList | Stroke | BoardWiped | PageShown)
 
 
 def relay_for(city: dict[str, Any], client_public: bytes) -> dict[str, str]:
@@ -247,6 +258,10 @@ class PresenceClient:
     def wipe(self, board: int) -> str:
         """Wipe whiteboard ``board`` for everyone in the scene (those who blocked us keep theirs)."""
         return self._request("board.clear", {"board": board})
+
+    def show_page(self, document: int, page: int) -> str:
+        """Put ``page`` of ``document`` on the scene's shared screen for everyone there (see :class:`PageShown`)."""
+        return self._request("screen.show", {"document": document, "page": page})
 
     def block(self, avatar_id: int) -> str:
         """Hide ``avatar_id`` from us and us from them, now and after restarts (the hub keeps it)."""
@@ -428,6 +443,12 @@ class PresenceClient:
             sender = int(data["from"])
             if sender not in self.hidden and sender not in self.muted:
                 self._events.append(BoardWiped(sender, int(data["board"]), sender == self.avatar_id))
+        elif kind == codec.KIND_PAGE:
+            data = codec.decode_json(body)
+            sender = int(data["from"])
+            if sender not in self.hidden:
+                self._events.append(PageShown(sender, int(data["document"]), int(data["page"]),
+                                              sender == self.avatar_id))
 
     def _remote(self, avatar_id: int, now: float) -> Remote:
         remote = self.remotes[avatar_id] = Remote(avatar_id, SnapshotBuffer(self.delay))

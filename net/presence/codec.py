@@ -49,6 +49,7 @@ KIND_GATHERING = b"E"
 KIND_NOTICE = b"N"
 KIND_STROKE = b"W"  # a whiteboard stroke (issue 20), scene-wide JSON like chat
 KIND_WIPE = b"X"  # a whiteboard wiped (issue 20): its own kind, which clients before revision 6 ignore
+KIND_PAGE = b"P"  # the page on a room's shared screen (issue 20, revision 7), scene-wide JSON like a wipe
 
 
 class CodecError(ValueError):

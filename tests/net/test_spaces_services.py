@@ -147,3 +147,93 @@ def test_a_scheduled_lecture_opens_its_gathering_at_its_start_in_hub_time(start_
         assert hub.query("SELECT scene, starts FROM gatherings") == [("citizens_university", "2026-05-19T19:00")]
     finally:
         visitor.close()
+
+
+def test_a_visitor_who_joins_while_a_hand_goes_up_hears_of_it(start_hub, make_link):
+    """The join's reply carries the gathering as it was; the scene topic is subscribed only once the reply is
+    read. A hand raised in between goes to a topic the newcomer does not hear yet: when its subscription
+    reaches the hub, the hub sends the scene's gathering again, so the newcomer's list has the hand."""
+    from net.presence.client import Answered, GatheringChanged, Joined, PresenceClient
+
+    hub = start_hub(clock=NOW)
+    staff = make_link(hub.layout, hub.endpoints, Role.STAFF, name="lecturer")
+    lecture = {"scene": "citizens_university", "title_ko": "강의", "title_en": "Lecture", "starts": "2026-05-15T10:30",
+               "ends": "2026-05-15T12:00", "spot_x": 0.0, "spot_y": 0.0}
+    assert call(staff, "gathering.open", lecture, durable=True).ok
+    links = {who: make_link(hub.layout, hub.endpoints, name=who) for who in ("asker", "newcomer")}
+    clients = {who: PresenceClient(link, hub.endpoints["presence_in"], hub.endpoints["presence_out"])
+               for who, link in links.items()}
+    asker, newcomer = clients["asker"], clients["newcomer"]
+    seen: dict[str, list] = {"asker": [], "newcomer": []}
+    try:
+        wait_for(lambda: all(link.status is LinkStatus.CONNECTED for link in links.values()), 15, "both connected",
+                 step=lambda: [client.feed(links[who].poll()) for who, client in clients.items()])
+        asker.join("citizens_university", name="asker")
+        wait_for(lambda: asker.avatar_id is not None, 15, "the asker in the hall",
+                 step=lambda: (asker.feed(links["asker"].poll()), seen["asker"].extend(asker.poll())))
+        rid = newcomer.join("citizens_university", name="newcomer")
+        held: list = []  # the newcomer's reply arrives but is not read yet: no subscription has gone out
+        wait_for(lambda: any(isinstance(e, ReplyReceived) and e.request_id == rid for e in held), 15,
+                 "the newcomer's join answered", step=lambda: held.extend(links["newcomer"].poll()))
+        asker.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Answered) and e.op == "gathering.hand" for e in seen["asker"]), 10,
+                 "the hand", step=lambda: (asker.feed(links["asker"].poll()), seen["asker"].extend(asker.poll())))
+        newcomer.feed(held)
+        seen["newcomer"].extend(newcomer.poll())
+        joined = next(e for e in seen["newcomer"] if isinstance(e, Joined))
+        assert joined.gathering is not None and joined.gathering["hands"] == [], "the reply: before the hand"
+
+        def newcomer_step() -> None:
+            newcomer.feed(links["newcomer"].poll())
+            seen["newcomer"].extend(newcomer.poll())
+
+        wait_for(lambda: (newcomer.gathering or {}).get("hands") == [asker.avatar_id], 10,
+                 "the hand in the newcomer's gathering", step=newcomer_step)
+        assert any(isinstance(e, GatheringChanged) for e in seen["newcomer"])
+        assert sum(isinstance(e, Joined) for e in seen["newcomer"]) == 1, "one join: the hand came with the E message"
+    finally:
+        for client in clients.values():
+            client.close()
+
+
+def test_demo_day_opens_the_fintech_labs_gathering_at_its_start_and_takes_questions(start_hub, make_link):
+    """The Fintech Lab's demo day (assets/events/fintech-demo-day.json, Fridays 14:00–14:52) opens the lab's
+    gathering at 14:00 of the hub's clock, as a lecture does: a hand raised before it is refused, one raised after
+    is listed, and the host (staff) gives it the floor."""
+    from net.presence.client import Answered, GatheringChanged, Joined, PresenceClient, Refused
+
+    hub_now = [datetime.fromisoformat("2026-05-15T13:59:00+09:00").timestamp()]  # a Friday, seated, a minute early
+    hub = start_hub(clock=lambda: hub_now[0])
+    link = make_link(hub.layout, hub.endpoints, name="visitor")
+    host = make_link(hub.layout, hub.endpoints, Role.STAFF, name="host")
+    visitor = PresenceClient(link, hub.endpoints["presence_in"], hub.endpoints["presence_out"])
+    seen: list = []
+
+    def step() -> None:
+        visitor.feed(link.poll())
+        seen.extend(visitor.poll())
+
+    try:
+        visitor.join("fintech_lab", name="investor")
+        wait_for(lambda: any(isinstance(e, Joined) for e in seen), 15, "joined the lab", step=step)
+        assert next(e for e in seen if isinstance(e, Joined)).gathering is None
+        visitor.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Refused) for e in seen), 10, "a hand before the start", step=step)
+        assert next(e for e in seen if isinstance(e, Refused)).code == "not_found"
+
+        hub_now[0] += 60.0  # 14:00 by the hub's clock
+        wait_for(lambda: any(isinstance(e, GatheringChanged) for e in seen), 10, "demo day opening", step=step)
+        state = next(e for e in seen if isinstance(e, GatheringChanged)).state
+        assert (state["title_ko"], state["starts"], state["ends"]) == ("서울핀테크랩 데모데이 (예시)",
+                                                                       "2026-05-15T14:00", "2026-05-15T14:52")
+        visitor.raise_hand(True)
+        wait_for(lambda: any(isinstance(e, Answered) and e.op == "gathering.hand" for e in seen), 10, "the hand",
+                 step=step)
+        assert next(e for e in seen if isinstance(e, Answered)).result["hands"] == [visitor.avatar_id]
+        assert call(host, "gathering.floor", {"avatar_id": visitor.avatar_id, "scene": "fintech_lab"}).ok
+        wait_for(lambda: (visitor.gathering or {}).get("speaker") == visitor.avatar_id, 10, "the floor", step=step)
+        assert visitor.gathering["hands"] == []
+        assert hub.query("SELECT scene, starts, ends FROM gatherings") == [("fintech_lab", "2026-05-15T14:00",
+                                                                            "2026-05-15T14:52")]
+    finally:
+        visitor.close()

@@ -452,6 +452,50 @@ def test_the_lecturer_gives_the_floor_to_the_first_hand_and_the_list_moves_up(wo
         asker.close()
 
 
+def test_on_demo_day_the_lab_lists_raised_hands_on_the_stage_wall(world, city) -> None:
+    """Demo day on (a gathering in the Fintech Lab): the lab's panel raises the visitor's hand after one raised
+    before it, and the list on the stage's wall follows the hub's order, in the picture's words."""
+    app, desk = world
+    _, staff_link, hub, endpoints, _ = city
+    demo = {"scene": "fintech_lab", "title_ko": "데모데이", "title_en": "Demo day", "starts": "2026-05-15T10:30",
+            "ends": "2026-05-15T12:00", "spot_x": 73.8, "spot_y": -690.0}
+    assert call(staff_link, "gathering.open", demo).ok
+    other = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "fintech-lab", desk, client_dir=hub.client_dir)
+    task = visit.space.presence.task
+
+    def listed() -> list[str]:
+        return texts(visit.scene.hands)[0].split("\n")[1:]
+
+    def pump_until(done, what: str) -> None:
+        deadline = time.monotonic() + 15
+        while not done() and time.monotonic() < deadline:
+            other.set_state(AvatarState(*visit.scene.world_point((2.0, 2.0, 0.0))[:2], 0.0, 0.0))
+            other.feed(staff_link.poll())
+            other.poll()
+            app.step()
+            time.sleep(0.005)
+        assert done(), f"{what}; the wall says {texts(visit.scene.hands)}"
+
+    try:
+        assert listed() == ["아직 없습니다"]
+        other.join("fintech_lab", name="investor")
+        pump_until(lambda: other.avatar_id is not None and task.gathering is not None, "both at demo day")
+        other.raise_hand(True)
+        pump_until(lambda: len(listed()) == 1 and "investor" in listed()[0], "the first hand")
+        Pilot(app).press("tab", "tab", "tab", "tab", "tab", "enter")  # company, note, request, schedule, chat → hand
+        pump_until(lambda: listed()[1:] == ["2. 나"], "the visitor's hand second")
+        assert visit.panel.items[5].label("ko") == "손 내리기"
+        assert visit.panel.items[6].label("ko").startswith("다음 질문: investor")
+        Pilot(app).press("tab", "enter")  # "next question": a visitor's key gives no floor
+        assert "진행자만" in visit.panel.state.message
+    finally:
+        visit.close()
+        other.leave()
+        staff_link.poll()
+        other.close()
+
+
 def test_the_rooms_schedules_show_demo_day_the_career_talk_and_the_lecture_from_the_hub(world) -> None:
     app, desk = world
     for scene_id, row, words in (("fintech-lab", 3, "데모데이 (예시) · 2026-05-15 14:00–14:52"),
@@ -615,3 +659,78 @@ def test_invest_seouls_shared_documents_turn_page_by_page_on_the_private_screen(
         assert scene.shown_page == (1, 0), "the forms' page again"
     finally:
         visit.close()
+
+
+def test_the_page_on_invest_seouls_screen_is_the_rooms(world, city, tmp_path, monkeypatch) -> None:
+    """Two clients on loopback in the private room: the consultant's page turn puts the page up on the visitor's
+    screen (in the picture the window draws) and the documents row names it; the visitor's Enter turns on from
+    that page for the consultant too; an FAQ answer the consultant puts up takes the visitor's screen."""
+    import numpy as np
+    from panda3d.core import Point2, Point3
+
+    from game.scenes import invest_seoul
+    from net.presence.client import PageShown
+    from tests.spaces.test_pdf_pages import BLUE, FORMS, GREEN, GUIDE, RED, with_documents
+
+    app, desk = world
+    _, staff_link, hub, endpoints, _ = city
+    data = catalogue.load_invest_seoul(with_documents(tmp_path, [GUIDE, FORMS],
+                                                      {"guide.pdf": [RED, BLUE], "forms.pdf": [GREEN]}))
+    monkeypatch.setattr(invest_seoul.catalogue, "load_invest_seoul", lambda: data)
+    consultant = PresenceClient(staff_link, endpoints["presence_in"], endpoints["presence_out"])
+    visit = CivicVisit(app, "invest-seoul", desk, client_dir=hub.client_dir)
+    scene, task = visit.scene, visit.space.presence.task
+    x, y, z = scene.anchor("document")
+    app.look(scene.world_point((x - 3.0, y, 1.6)), scene.world_point((x, y, 1.7)))
+    heard: list = []
+
+    def pump() -> None:
+        consultant.set_state(AvatarState(*scene.world_point((x - 4.5, y, 0.0)), 90.0))  # behind the view
+        consultant.feed(staff_link.poll())
+        heard.extend(consultant.poll())
+        app.step()
+        time.sleep(0.005)
+
+    def pump_until(done, what: str) -> None:
+        deadline = time.monotonic() + 15
+        while not done() and time.monotonic() < deadline:
+            pump()
+        assert done(), what
+
+    def screen_rgb() -> tuple[float, ...]:
+        app.step(2)
+        base = app.base
+        p2 = Point2()
+        # the screen's upper right: the panel, taller with the room's chat row, covers its middle
+        assert base.camLens.project(base.cam.getRelativePoint(scene.room, Point3(x, y - 0.7, 2.1)), p2)
+        tex = base.win.getScreenshot()
+        w, h = tex.getXSize(), tex.getYSize()
+        img = np.frombuffer(bytes(tex.getRamImageAs("RGB")), np.uint8).reshape(h, w, 3)[::-1]
+        px, py = int((p2.x + 1) / 2 * w), int((1 - p2.y) / 2 * h)
+        return tuple(img[py - 3:py + 4, px - 3:px + 4].reshape(-1, 3).mean(axis=0))
+
+    try:
+        consultant.join("invest_seoul", name="consultant")
+        # the consultant's states reach the visitor: the visitor's scene topic (subscribed first) is heard too
+        pump_until(lambda: len(task.nodes) == 1, "the consultant stands in the room")
+        consultant.show_page(1, 1)  # the guide's second page
+        pump_until(lambda: scene.shown_page == (0, 1), "the consultant's page on the visitor's screen")
+        r, g, b = screen_rgb()
+        assert b > 150 and r < 80, f"the guide's page 2, blue: {(r, g, b)}"
+        assert visit.panel.items[2].label("ko").startswith("공유 문서: 투자 안내서 · 2/2쪽")
+        Pilot(app).press("tab", "tab", "enter")  # the documents row: on from the consultant's page
+        assert scene.shown_page == (1, 0)
+        pump_until(lambda: any(isinstance(e, PageShown) and not e.mine for e in heard), "the visitor's turn")
+        assert [(e.document, e.page) for e in heard if isinstance(e, PageShown) and not e.mine] == [(2, 0)]
+        r, g, b = screen_rgb()
+        assert g > 120 and r < 80 and b < 100, f"the forms' page, green: {(r, g, b)}"
+        visa = next(k for k, e in enumerate(data.faq) if "D-8" in e.answer["ko"])
+        consultant.show_page(0, visa)
+        pump_until(lambda: scene.shown_page is None, "the consultant's FAQ answer")
+        assert any("D-8" in t for t in texts(scene.page))
+        assert sum(isinstance(e, PageShown) and e.mine for e in heard) == 2, "the consultant's own pages echoed"
+    finally:
+        visit.close()
+        consultant.leave()
+        staff_link.poll()
+        consultant.close()

@@ -87,19 +87,26 @@ def invest_panel(base, font, lang: str, desk: CivicDesk, scene, day: str, speak:
 def _document_items(panel_ref: dict, scene) -> list[Item]:
     """The centre's shared PDF documents (when it has any): Enter puts the next page on the private room's
     screen, after a document's last page the next document's first; an FAQ answer asked meanwhile takes the
-    screen, and Enter brings the page back."""
+    screen, and Enter brings the page back. The page on the screen may have been turned by another in the room
+    (the screen is shared): the row names it and turns on from it."""
     docs = scene.data.documents
     if not docs:
         return []
-    at = {"doc": 0, "page": 0}
+    at = {"doc": 0, "page": 0}  # the page on the screen, or the last one while an FAQ answer covers it
+
+    def follow() -> None:
+        if scene.shown_page is not None:
+            at["doc"], at["page"] = scene.shown_page
 
     def label(lang: str) -> str:
+        follow()
         doc = docs[at["doc"]]
         if scene.shown_page is None:
             return i18n.text("spaces.doc_show", lang, title=doc.title[lang], pages=doc.pages)
         return i18n.text("spaces.doc_page", lang, title=doc.title[lang], page=at["page"] + 1, pages=doc.pages)
 
     def turn() -> None:
+        follow()
         if scene.shown_page is not None:
             at["page"] += 1
             if at["page"] >= docs[at["doc"]].pages:
