@@ -19,7 +19,8 @@ from panda3d.core import Filename, Material, SamplerState, Texture, TextureStage
 from game.render import texgen
 
 Progress = Callable[[int, int, str], None]
-_SHARED_HELPERS = (texgen.value_noise, texgen.fbm, texgen._rgba, texgen._mr, texgen._colour, texgen._plain)
+_SHARED_HELPERS = (texgen.value_noise, texgen.fbm, texgen._rgba, texgen._mr, texgen._colour, texgen._plain,
+                   texgen._smoothstep, texgen.normal_map, texgen.generate)
 
 
 def default_cache_dir() -> Path:
@@ -45,7 +46,7 @@ def cache_key(name: str) -> str:
         h.update(_code_of(gen))
     for helper in _SHARED_HELPERS:
         h.update(_code_of(helper))
-    h.update(repr((spec.metres_per_repeat, spec.roughness, spec.metallic, spec.size)).encode())
+    h.update(repr((spec.metres_per_repeat, spec.roughness, spec.metallic, spec.size, spec.relief)).encode())
     return h.hexdigest()[:16]
 
 
@@ -73,6 +74,7 @@ class BakedMaterial:
     metal_rough: Texture
     metres_per_repeat: float
     material: Material
+    normal: Texture  # the material's relief, or the shared flat map (see _flat_normal)
 
 
 class MaterialLibrary:
@@ -98,13 +100,13 @@ class MaterialLibrary:
 
     def _load(self, name: str) -> BakedMaterial:
         key = cache_key(name)
-        base_p, mr_p = (self.cache_dir / f"{name}-{key}-{kind}.png" for kind in ("base", "mr"))
-        base, mr = Texture(f"{name}-base"), Texture(f"{name}-mr")
-        if not (base_p.exists() and mr_p.exists() and base.read(Filename.fromOsSpecific(str(base_p)))
-                and mr.read(Filename.fromOsSpecific(str(mr_p)))):
-            base_img, mr_img = texgen.generate(name)
-            base, mr = _to_texture(base_img, f"{name}-base", True), _to_texture(mr_img, f"{name}-mr", False)
-            for tex, path in ((base, base_p), (mr, mr_p)):
+        kinds = ("base", "mr", "nrm") if texgen.SPECS[name].relief else ("base", "mr")
+        paths = [self.cache_dir / f"{name}-{key}-{kind}.png" for kind in kinds]
+        texs = [Texture(f"{name}-{kind}") for kind in kinds]
+        if not all(p.exists() and t.read(Filename.fromOsSpecific(str(p))) for p, t in zip(paths, texs, strict=True)):
+            images = [img for img in texgen.generate(name) if img is not None]
+            texs = [_to_texture(img, f"{name}-{kind}", kind == "base") for img, kind in zip(images, kinds, strict=True)]
+            for tex, path in zip(texs, paths, strict=True):
                 tmp = path.with_suffix(".tmp.png")  # write then rename: a crash never leaves half a file
                 tex.write(Filename.fromOsSpecific(str(tmp)))
                 tmp.replace(path)
@@ -113,14 +115,14 @@ class MaterialLibrary:
                     stale.unlink()
             self.baked.append(name)
         else:  # PNG may come back without its (opaque) alpha channel: pick the sRGB format that fits
-            base.setFormat(Texture.F_srgb_alpha if base.getNumComponents() == 4 else Texture.F_srgb)
+            texs[0].setFormat(Texture.F_srgb_alpha if texs[0].getNumComponents() == 4 else Texture.F_srgb)
         spec = texgen.SPECS[name]
         mat = Material(name)
         mat.setBaseColor((1, 1, 1, 1))
         mat.setRoughness(spec.roughness)
         mat.setMetallic(spec.metallic)
-        return BakedMaterial(name, _configure(base, self.anisotropy), _configure(mr, self.anisotropy),
-                             spec.metres_per_repeat, mat)
+        base, mr, *normal = (_configure(t, self.anisotropy) for t in texs)
+        return BakedMaterial(name, base, mr, spec.metres_per_repeat, mat, normal[0] if normal else _flat_normal())
 
     def apply(self, nodepath, name: str) -> None:
         """Give ``nodepath`` the textures and PBR factors of material ``name`` (simplepbr's texture slots)."""
@@ -128,13 +130,31 @@ class MaterialLibrary:
         nodepath.setMaterial(m.material, 1)
         nodepath.setTexture(_STAGE_BASE, m.base, 1)
         nodepath.setTexture(_STAGE_MR, m.metal_rough, 1)
+        nodepath.setTexture(_STAGE_NORMAL, m.normal, 1)
         if m.metres_per_repeat != 1.0:
             s = 1.0 / m.metres_per_repeat
-            nodepath.setTexScale(_STAGE_BASE, s, s)
-            nodepath.setTexScale(_STAGE_MR, s, s)
+            for stage in (_STAGE_BASE, _STAGE_MR, _STAGE_NORMAL):
+                nodepath.setTexScale(stage, s, s)
+
+
+_FLAT: list[Texture] = []
+
+
+def _flat_normal() -> Texture:
+    """One 1×1 texel of the unperturbed normal, for materials without relief: with normal maps on, simplepbr
+    samples a normal texture everywhere, so every material names one rather than leave it to Panda3D's
+    stand-in for a missing texture."""
+    if not _FLAT:
+        tex = Texture("flat-normal")
+        tex.setup2dTexture(1, 1, Texture.T_unsigned_byte, Texture.F_rgba8)
+        tex.setRamImageAs(bytes((128, 128, 255, 255)), "RGBA")
+        _FLAT.append(tex)
+    return _FLAT[0]
 
 
 _STAGE_BASE = TextureStage("basecolor")
 _STAGE_BASE.setMode(TextureStage.M_modulate)
 _STAGE_MR = TextureStage("metal-roughness")
 _STAGE_MR.setMode(TextureStage.M_selector)
+_STAGE_NORMAL = TextureStage("normal")
+_STAGE_NORMAL.setMode(TextureStage.M_normal)

@@ -71,15 +71,16 @@ class Quality:
     msaa: int
     view_distance: float
     anisotropy: int
+    normal_maps: bool  # materials' relief (granite joints, roof tiles, wood grain); off at low
 
 
 #: The far plane reaches the mountains that close the Seoul basin (Bukhansan ~10 km north, Gwanaksan ~14 km
 #: south; game/terrain.py); depth precision is set by the 0.3 m near plane, so a far plane this deep costs none.
 HORIZON = 20_000.0
 QUALITY = {
-    "low": Quality(1024, 160.0, 0, HORIZON, 1),
-    "medium": Quality(2048, 200.0, 4, HORIZON, 4),
-    "high": Quality(4096, 300.0, 8, HORIZON, 8),
+    "low": Quality(1024, 160.0, 0, HORIZON, 1, False),
+    "medium": Quality(2048, 200.0, 4, HORIZON, 4, True),
+    "high": Quality(4096, 300.0, 8, HORIZON, 8, True),
 }
 #: A software rasterizer (Mesa llvmpipe/softpipe, Windows' GDI) pays per sample for MSAA and anisotropic
 #: filtering (anisotropy alone quadrupled llvmpipe's frame time), so there they are turned off and the
@@ -99,7 +100,7 @@ def effective_quality(preset: str, renderer: str) -> Quality:
     """The preset, limited to what the machine's renderer can afford."""
     q = QUALITY[preset]
     if is_software(renderer):
-        return Quality(min(q.shadow_size, 1024), min(q.shadow_extent, 180.0), 0, q.view_distance, 1)
+        return Quality(min(q.shadow_size, 1024), min(q.shadow_extent, 180.0), 0, q.view_distance, 1, q.normal_maps)
     return q
 
 
@@ -147,6 +148,7 @@ class RenderPipeline:
             render_node=world, window=base.win, camera_node=base.cam, taskmgr=base.taskMgr,
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
             use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
+            use_normal_maps=self.quality.normal_maps,
         )
         self.bloom: Bloom | None = None
         self.meter: Meter | None = None

@@ -2,7 +2,9 @@
 
 Each generator returns a base-colour image (sRGB, RGBA uint8) and a metal-roughness image in the glTF layout
 (G = roughness, B = metallic) that simplepbr reads. Surfaces are tinted further by vertex colours (dancheong),
-so wood and plaster are light and neutral here.
+so wood and plaster are light and neutral here. Materials with relief (granite joints, roof-tile courses, wood
+grain) also return the height field their colour is drawn from; :func:`normal_map` turns it into a tangent-space
+normal map, so the relief and the colour always agree.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 Image = np.ndarray  # (H, W, 4) uint8
+#: A generator's images: (base colour, metal-roughness) or, for materials with relief, (…, height in [0, 1]).
+Maps = tuple[Image, Image] | tuple[Image, Image, np.ndarray]
 
 
 def value_noise(size: int, cells: int, rng: np.random.Generator) -> np.ndarray:
@@ -61,12 +65,39 @@ def _mr(roughness: np.ndarray, metallic: float = 0.0) -> Image:
     return out
 
 
+def normal_map(height: np.ndarray, depth: float) -> Image:
+    """Tangent-space normal map (RGBA uint8, glTF/OpenGL convention: +X along u, +Y along v) of a tileable
+    height field in [0, 1]; ``depth`` is the relief the range 0..1 spans, in texels, so a ramp rising
+    ``depth`` over the texture's width tilts by atan(depth / width). Gradients wrap, so the map tiles seamlessly.
+
+    Row 0 of every image here is the texture's top (v = 1: ``_to_texture`` flips rows), so v grows upwards.
+    """
+    h = height * depth
+    du = (np.roll(h, -1, axis=1) - np.roll(h, 1, axis=1)) / 2
+    dv = (np.roll(h, 1, axis=0) - np.roll(h, -1, axis=0)) / 2  # the row above is further along v
+    n = np.stack([-du, -dv, np.ones_like(h)], axis=-1)
+    n /= np.linalg.norm(n, axis=-1, keepdims=True)
+    out = np.empty((*h.shape, 4), np.uint8)
+    out[..., :3] = np.clip(np.rint((n * 0.5 + 0.5) * 255), 0, 255).astype(np.uint8)
+    out[..., 3] = 255
+    return out
+
+
 def _colour(base: tuple[int, int, int], shade: np.ndarray) -> np.ndarray:
     return np.asarray(base, float)[None, None, :] * shade[..., None]
 
 
-def granite(size: int, rng: np.random.Generator) -> tuple[Image, Image]:
-    """Pale pink biotite granite ashlar: 1.2 × 0.6 m blocks (texture spans 2.4 m), dark flecks, joints."""
+def _smoothstep(e0: float, e1: float, x: np.ndarray) -> np.ndarray:
+    t = np.clip((x - e0) / (e1 - e0), 0, 1)
+    return t * t * (3 - 2 * t)
+
+
+def granite(size: int, rng: np.random.Generator) -> Maps:
+    """Pale pink biotite granite ashlar: 1.2 × 0.6 m blocks (texture spans 2.4 m), dark flecks, joints.
+
+    Relief: recessed mortar joints, bevelled block arrises, a slightly uneven face per block and a
+    weathered, pitted surface; the mortar is rougher than the dressed stone.
+    """
     n = fbm(size, rng, 5, 4)
     speck = rng.random((size, size))
     shade = 0.86 + 0.18 * n
@@ -75,15 +106,25 @@ def granite(size: int, rng: np.random.Generator) -> tuple[Image, Image]:
     row = np.floor(y * 4).astype(int)
     xs = (x * 2 + 0.5 * (row % 2)) % 1.0
     joint = (np.minimum(y * 4 % 1, 1 - y * 4 % 1) < 0.02) | (np.minimum(xs, 1 - xs) < 0.01)
-    block_tint = 0.94 + 0.08 * rng.random(16)[(row * 3 + np.floor(x * 2 + 0.5 * (row % 2)).astype(int)) % 16]
+    block = (row * 3 + np.floor(x * 2 + 0.5 * (row % 2)).astype(int)) % 16
+    block_tint = 0.94 + 0.08 * rng.random(16)[block]
     shade = shade * block_tint
     shade[joint] *= 0.62
     rgb = _colour((196, 184, 174), shade)
-    return _rgba(rgb), _mr(0.78 + 0.12 * n)
+    # distance to the nearest joint's centre line, in texture units (joints are 0.005 wide each side)
+    edge = np.minimum(np.minimum(y * 4 % 1, 1 - y * 4 % 1) / 4, np.minimum(xs, 1 - xs) / 2)
+    pits = fbm(size, rng, 3, 64)
+    face = 0.75 + 0.1 * rng.random(16)[block] + 0.1 * n + 0.05 * pits
+    height = face * _smoothstep(0.005, 0.012, edge)
+    return _rgba(rgb), _mr(np.where(joint, 0.95, 0.74 + 0.12 * n + 0.06 * pits)), height
 
 
-def tile(size: int, rng: np.random.Generator) -> tuple[Image, Image]:
-    """Grey-black reduction-fired roof tiles: courses of exposed pans, per-tile value jitter, dirty channels."""
+def tile(size: int, rng: np.random.Generator) -> Maps:
+    """Grey-black reduction-fired roof tiles: courses of exposed pans, per-tile value jitter, dirty channels.
+
+    Relief: each course laps over the next (a sawtooth along the slope) and the convex cover tiles (수키와)
+    rise between the channels; the channels hold grime and are rougher.
+    """
     n = fbm(size, rng, 4, 8)
     y, x = np.mgrid[0:size, 0:size] / size
     course = np.floor(y * 8).astype(int)  # 8 courses over the texture (texture spans 1.2 m of slope)
@@ -91,20 +132,24 @@ def tile(size: int, rng: np.random.Generator) -> tuple[Image, Image]:
     jitter = 0.92 + 0.16 * rng.random(64)[(course * 4 + col) % 64]
     lap = (y * 8) % 1.0
     shade = jitter * (0.75 + 0.25 * lap) * (0.9 + 0.15 * n)
-    channel = np.abs((x * 4) % 1.0 - 0.5) > 0.42
+    across = (x * 4) % 1.0 - 0.5
+    channel = np.abs(across) > 0.42
     shade[channel] *= 0.8
     rgb = _colour((86, 88, 96), shade)
-    return _rgba(rgb), _mr(0.82 + 0.1 * n)
+    hump = np.sqrt(np.clip(1 - (across / 0.5) ** 2, 0, 1))  # a half-round cover tile across each row
+    height = 0.6 * hump + 0.35 * lap * _smoothstep(0.0, 0.04, 1 - lap) + 0.05 * n
+    return _rgba(rgb), _mr(np.where(channel, 0.95, 0.8 + 0.1 * n)), height
 
 
-def wood(size: int, rng: np.random.Generator) -> tuple[Image, Image]:
-    """Matte mineral paint over pine: nearly white so dancheong vertex colours carry the hue."""
+def wood(size: int, rng: np.random.Generator) -> Maps:
+    """Matte mineral paint over pine: nearly white so dancheong vertex colours carry the hue; the grain
+    shows through the paint as relief more than as colour."""
     n = fbm(size, rng, 4, 4)
     y, x = np.mgrid[0:size, 0:size] / size
     grain = 0.5 + 0.5 * np.sin((x * 40 + 3 * n) * np.pi)
     shade = 0.9 + 0.06 * grain + 0.04 * n
     rgb = _colour((250, 246, 238), shade)
-    return _rgba(rgb), _mr(0.72 + 0.1 * n)
+    return _rgba(rgb), _mr(0.72 + 0.1 * n - 0.06 * grain), 0.8 * grain + 0.2 * n
 
 
 def _plain(base: tuple[int, int, int], rough: float, metallic: float = 0.0, var: float = 0.1,
@@ -157,17 +202,18 @@ def brick(size: int, rng: np.random.Generator) -> tuple[Image, Image]:
 class MaterialSpec:
     """How a material looks: its generator, how many metres one texture repeat covers, PBR factors."""
 
-    generator: Callable[[int, np.random.Generator], tuple[Image, Image]]
+    generator: Callable[[int, np.random.Generator], Maps]
     metres_per_repeat: float
     roughness: float = 1.0
     metallic: float = 0.0
     size: int = 256
+    relief: float = 0.0  # depth of the height field's 0..1 range in texels (normal_map); 0: no normal map
 
 
 SPECS: dict[str, MaterialSpec] = {
-    "granite": MaterialSpec(granite, 2.4, size=512),
-    "tile": MaterialSpec(tile, 1.2, size=256),
-    "wood": MaterialSpec(wood, 2.0),
+    "granite": MaterialSpec(granite, 2.4, size=512, relief=4.0),
+    "tile": MaterialSpec(tile, 1.2, size=256, relief=10.0),
+    "wood": MaterialSpec(wood, 2.0, relief=1.5),
     "lime": MaterialSpec(_plain((232, 228, 218), 0.9, var=0.08), 3.0),
     "brick": MaterialSpec(brick, 1.2),
     "paving": MaterialSpec(paving, 2.4, size=512),
@@ -183,8 +229,10 @@ SPECS: dict[str, MaterialSpec] = {
 }
 
 
-def generate(name: str) -> tuple[Image, Image]:
-    """Generate one material's (base colour, metal-roughness) images; the seed is the name, so runs agree."""
+def generate(name: str) -> tuple[Image, Image, Image | None]:
+    """Generate one material's (base colour, metal-roughness, normal map or None) images; the seed is the name,
+    so runs agree."""
     spec = SPECS[name]
     rng = np.random.default_rng(int.from_bytes(name.encode()[:8].ljust(8, b"\0"), "little"))
-    return spec.generator(spec.size, rng)
+    base, mr, *height = spec.generator(spec.size, rng)
+    return base, mr, normal_map(height[0], spec.relief) if height and spec.relief else None

@@ -11,8 +11,8 @@ from game.render.materials import MaterialLibrary, cache_key
 
 def test_every_mesh_material_has_a_generator_and_images_are_deterministic():
     assert set(texgen.SPECS) == set(MATERIALS)
-    a, _ = texgen.generate("tile")
-    b, _ = texgen.generate("tile")
+    a, _, _ = texgen.generate("tile")
+    b, _, _ = texgen.generate("tile")
     assert np.array_equal(a, b)
     assert not np.array_equal(texgen.generate("granite")[0][:64, :64], texgen.generate("paving")[0][:64, :64])
 
@@ -22,12 +22,15 @@ def test_cache_reuse_and_selective_rebake(tmp_path, monkeypatch):
     first.load_all()
     assert sorted(first.baked) == sorted(texgen.SPECS)
     files = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(files) == 2 * len(texgen.SPECS)
+    relief = [name for name, spec in texgen.SPECS.items() if spec.relief]
+    assert len(files) == 2 * len(texgen.SPECS) + len(relief) and {"granite", "tile", "wood"} <= set(relief)
 
     warm = MaterialLibrary(tmp_path)
     warm.load_all()
     assert warm.baked == []
     assert warm.materials["tile"].base.getXSize() == texgen.SPECS["tile"].size
+    assert warm.materials["tile"].normal.getXSize() == texgen.SPECS["tile"].size
+    assert warm.materials["plaster"].normal.getXSize() == 1  # the shared flat map
 
     old_key = cache_key("grass")
     monkeypatch.setitem(texgen.SPECS, "grass", replace(texgen.SPECS["grass"], metres_per_repeat=5.0))
