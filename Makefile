@@ -14,8 +14,8 @@ run: setup
 # The rendering and XR tests run a second time with the program's clock at 03:00 KST (issue 11): a result that
 # depends on the hour the suite runs at fails here, whatever the hour CI happens to run.
 NIGHT_RUN := 2026-12-02T03:00+09:00
-# After a failed run, the private Xvfb's and Panda3D's messages (tests/conftest.py): a crash in the window's frame
-# loop takes pytest down before it can say why, and the display server's side is the other half of the story.
+# After a failed run, the private Xvfb's messages (tests/conftest.py): a crash in the window's frame loop takes
+# pytest down before it can say why, and the display server's side is the other half of the story.
 XVFB_TAIL := for f in out/xvfb/*.log; do [ -s "$$f" ] && { echo "== $$f"; tail -n 40 "$$f"; }; done; true
 
 test: setup

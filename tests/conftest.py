@@ -29,22 +29,7 @@ def display():
     os.close(write)
     with os.fdopen(read) as f:
         number = f.readline().strip()
-    notify = _panda_notify_to(XVFB_LOG / f"{os.getpid()}-panda.log")
     yield f":{number}"
-    notify.flush()
     proc.terminate()
     proc.wait(timeout=10)
-
-
-def _panda_notify_to(path: Path):
-    """Panda3D's own messages (an assertion before an abort, an X error) into ``path`` as well as the terminal: with
-    pytest capturing file descriptor 2, what Panda3D writes just before a crash is lost with the process."""
-    from panda3d.core import Filename, MultiplexStream, Notify
-
-    stream = MultiplexStream()
-    stream.addFile(Filename.fromOsSpecific(str(path)))
-    stream.addStandardOutput()
-    Notify.ptr().setOstreamPtr(stream, False)
-    _panda_notify_to.keep = stream  # Notify holds a plain pointer: the stream must outlive the session
-    return stream
 
