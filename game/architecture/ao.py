@@ -177,6 +177,27 @@ def occlusion(occupancy: Occupancy, positions: np.ndarray, normals: np.ndarray, 
     return out
 
 
+def spread(mesh: Mesh) -> np.ndarray:
+    """Per vertex, how far its value is interpolated across the surface: the largest, over the triangles that use
+    it, of the triangle's shortest edge (a long thin wall strip spreads along its length the same value its far end
+    has too; a broad paving slab spreads a corner's value over its whole width)."""
+    tri = mesh.positions[mesh.indices].astype(np.float64)
+    shortest = np.linalg.norm(tri - np.roll(tri, -1, axis=1), axis=2).min(1)
+    out = np.zeros(len(mesh.positions))
+    np.maximum.at(out, mesh.indices.ravel(), np.repeat(shortest, 3))
+    return out
+
+
+def vertex_occlusion(occupancy: Occupancy, mesh: Mesh, reach: float = REACH, only: np.ndarray | None = None
+                     ) -> np.ndarray:
+    """:func:`occlusion` at ``mesh``'s vertices (those selected by ``only``, when given), faded where a vertex's
+    value would spread over much more than the reach: a corner of a 50 m slab by a wall must not shade the whole
+    slab."""
+    pick = slice(None) if only is None else only
+    fade = np.clip(2.0 * reach / np.maximum(spread(mesh)[pick], 1e-6), 0.0, 1.0)
+    return occlusion(occupancy, mesh.positions[pick], mesh.normals[pick], reach) * fade
+
+
 def shade(mesh: Mesh, occlusion_: np.ndarray, strength: float | None = None) -> Mesh:
     """A copy of ``mesh`` with each vertex's RGB multiplied by ``1 - strength × occlusion`` (:data:`STRENGTH`
     unless given)."""
@@ -193,7 +214,7 @@ def bake(parts: dict[str, Mesh], occupancy: Occupancy | None = None, reach: floa
     if not meshes:
         return dict(parts)
     grid = occupancy or voxelize(list(meshes.values()))
-    return {name: shade(m, occlusion(grid, m.positions, m.normals, reach)) if name in meshes else m
+    return {name: shade(m, vertex_occlusion(grid, m, reach)) if name in meshes else m
             for name, m in parts.items()}
 
 
@@ -216,7 +237,7 @@ def bake_building(building: Building) -> Building:
         missing = np.isnan(factor)
         if missing.any():
             grid = grid or voxelize(list(building.far_parts.values()))
-            factor[missing] = 1.0 - STRENGTH * occlusion(grid, mesh.positions[missing], mesh.normals[missing])
+            factor[missing] = 1.0 - STRENGTH * vertex_occlusion(grid, mesh, only=missing)
         colors = mesh.colors.copy()
         colors[:, :3] *= factor[:, None]
         far[name] = replace(mesh, colors=colors)
