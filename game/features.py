@@ -464,6 +464,14 @@ def bell_pull(ctx: Context) -> Handle:
     return XrBellPull(ctx.driver, ctx.ceremony.cue_up, ctx.ceremony.ring)
 
 
+def headset_rooms(ctx: Context) -> Handle:
+    """The civic rooms and the economy and education spaces in the headset: the places button lists them, choosing
+    one stands the visitor in its room, "back to the street" returns them where they were (game.xr.places)."""
+    from game.xr.places import XrPlaces
+
+    return XrPlaces(ctx.driver, ctx.app)
+
+
 def headset_kiosk(ctx: Context) -> Handle:
     """A kiosk in the headset: the start prompt, visits begun by any controller input, the idle wipe."""
     from game.kiosk.headset import HeadsetKiosk
@@ -481,5 +489,5 @@ KIOSK: tuple[Feature, ...] = (city, kiosk_aids, kiosk_alerts, civic_desk, bell_c
                               lantern_festival, weather_control, kiosk_session)  # install with kiosk=<settings>
 TOUR: tuple[Feature, ...] = (city_life,)  # the tour renders every landmark with the people settled (game.tour)
 HEADSET: tuple[Feature, ...] = (headset, city, access_aids, headset_alerts, headset_presence, bell_ceremony,
-                                bell_pull)  # install with driver=<the XR driver>
+                                bell_pull, headset_rooms)  # install with driver=<the XR driver>
 HEADSET_KIOSK: tuple[Feature, ...] = (*HEADSET, headset_kiosk)  # …and kiosk=<settings>

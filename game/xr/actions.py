@@ -94,6 +94,7 @@ class Actions:
             right=self._hand(RIGHT, display_time),
             menu=self._bool("menu"),
             recentre=self._bool("recentre"),
+            places=self._bool("places"),
         )
 
     def current_profiles(self) -> dict[str, str]:

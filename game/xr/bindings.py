@@ -32,6 +32,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("grip", "boolean"),  # squeeze: hold the bell's rope (game.xr.pull)
     ActionSpec("menu", "boolean", per_hand=False),
     ActionSpec("recentre", "boolean", per_hand=False),
+    ActionSpec("places", "boolean", per_hand=False),  # the list of rooms and spaces (game.xr.places)
     ActionSpec("haptic", "vibration"),
 )
 
@@ -65,7 +66,8 @@ def _both(action: str, sub: str) -> list[tuple[str, str]]:
 
 
 # Left hand moves (teleport), right hand turns and points; menu on the left, recentre on the right; either hand's
-# squeeze grips (the simple controller has none: its visitors ring with the select button's cue instead).
+# squeeze grips (the simple controller has none: its visitors ring with the select button's cue instead); the right
+# A button (the Vive's right trackpad click) opens the places list; the simple controller has no button left for it.
 SUGGESTED: dict[str, list[tuple[str, str]]] = {
     "khr_simple": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"),
@@ -75,19 +77,19 @@ SUGGESTED: dict[str, list[tuple[str, str]]] = {
     "oculus_touch": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"), *_both("thumbstick", "input/thumbstick"),
         *_both("select", "input/trigger/value"), *_both("grip", "input/squeeze/value"),
-        ("teleport", f"{LEFT}/input/x/click"),
+        ("teleport", f"{LEFT}/input/x/click"), ("places", f"{RIGHT}/input/a/click"),
         ("menu", f"{LEFT}/input/menu/click"), ("recentre", f"{RIGHT}/input/b/click"),
     ],
     "valve_index": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"), *_both("thumbstick", "input/thumbstick"),
         *_both("select", "input/trigger/click"), *_both("grip", "input/squeeze/value"),
-        ("teleport", f"{LEFT}/input/a/click"),
+        ("teleport", f"{LEFT}/input/a/click"), ("places", f"{RIGHT}/input/a/click"),
         ("menu", f"{LEFT}/input/b/click"), ("recentre", f"{RIGHT}/input/b/click"),
     ],
     "htc_vive": [
         *_both("aim", "input/aim/pose"), *_both("haptic", "output/haptic"), *_both("thumbstick", "input/trackpad"),
         *_both("select", "input/trigger/click"), *_both("grip", "input/squeeze/click"),
-        ("teleport", f"{LEFT}/input/trackpad/click"),
+        ("teleport", f"{LEFT}/input/trackpad/click"), ("places", f"{RIGHT}/input/trackpad/click"),
         ("menu", f"{LEFT}/input/menu/click"), ("recentre", f"{RIGHT}/input/menu/click"),
     ],
 }  # fmt: skip

@@ -78,6 +78,7 @@ class XrDriver:
         self._views = None
         self._last_display_time = 0
         self._aim: ArcResult | None = None
+        self.pressed_frame = -1  # the last frame the laser pressed a panel (a trigger pull is the laser's there)
         # Features that read the hands every frame (the bell's pull, game.xr.bell_pull): (input, dt) after locomotion
         self.gestures: list[Callable[[InputFrame, float], None]] = []
         self._head: Pose | None = None
@@ -113,6 +114,18 @@ class XrDriver:
     def register(self, panel: Pointable) -> None:
         """Make a world-space panel operable with the laser pointer."""
         self.pointables.append(panel)
+
+    def place_at(self, anchor: Rig) -> None:
+        """Stand the visitor's head at ``anchor`` (its position on the floor, its facing), wherever they stand in
+        the play area, and make it where recentring returns to (entering a room, coming back out)."""
+        self.anchor = anchor
+        if self._head is None:
+            self.rig_state = anchor
+        else:
+            head_local = self._head_local(self._head)
+            self.rig_state = recentre(self.rig_state, head_local, heading_deg(self._head.orientation), anchor)
+        self.rig.set_rig(self.rig_state)
+        self.vignette.pulse()
 
     def set_settings(self, settings: ComfortSettings) -> None:
         self.settings = settings
@@ -241,6 +254,7 @@ class XrDriver:
         if hit and select:
             panel = next(p for p, r in rects if r.name == hit.name)
             button = panel.click(hit.u, hit.v)
+            self.pressed_frame = self.frame_index
             self.events.append({"frame": self.frame_index, "click": hit.name, "button": button,
                                 "uv": [round(hit.u, 3), round(hit.v, 3)]})  # fmt: skip
 

@@ -33,6 +33,7 @@ class InputFrame:
     right: HandState = field(default_factory=HandState)
     menu: bool = False
     recentre: bool = False
+    places: bool = False  # the places list (game.xr.place_list): the civic rooms and spaces
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 from game.xr.instance import runtime_manifest_problem
 from game.xr.swapchain import GL_RGBA8, GL_SRGB8_ALPHA8, choose_format
 
-PURE = ("axes", "comfort", "arc", "locomotion", "bindings", "intents", "raycast", "pull", "landing")
+PURE = ("axes", "comfort", "arc", "locomotion", "bindings", "intents", "raycast", "pull", "landing", "place_list")
 
 
 def test_pure_modules_import_no_engine():
