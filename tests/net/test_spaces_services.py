@@ -107,15 +107,11 @@ def test_staff_see_sessions_matching_requests_enrolments_and_attendance(start_hu
                                                                      "complete": 1}]
 
 
-def test_a_scheduled_lecture_opens_its_gathering_at_its_start_in_hub_time(start_hub, make_link):
-    """The evening lecture (assets/events/citizens-lecture.json, Tuesdays 19:00–20:30) opens the hall's gathering
-    on the hub at 19:00 of the hub's clock: a visitor already in the hall is told, and can raise a hand that
-    before the start was refused; it is opened once however long the lecture runs."""
-    from net.presence.client import Answered, GatheringChanged, Joined, PresenceClient, Refused
+def _early_hand(hub, link, scene: str, name: str):
+    """A visitor who joins ``scene`` before its event starts (no gathering yet) and whose raised hand is refused;
+    returns the client, the events it has seen and the step that feeds it."""
+    from net.presence.client import Joined, PresenceClient, Refused
 
-    hub_now = [datetime.fromisoformat("2026-05-19T18:59:00+09:00").timestamp()]  # a Tuesday, a minute early
-    hub = start_hub(clock=lambda: hub_now[0])
-    link = make_link(hub.layout, hub.endpoints, name="citizen")
     visitor = PresenceClient(link, hub.endpoints["presence_in"], hub.endpoints["presence_out"])
     seen: list = []
 
@@ -123,13 +119,26 @@ def test_a_scheduled_lecture_opens_its_gathering_at_its_start_in_hub_time(start_
         visitor.feed(link.poll())
         seen.extend(visitor.poll())
 
+    visitor.join(scene, name=name)
+    wait_for(lambda: any(isinstance(e, Joined) for e in seen), 15, f"joined {scene}", step=step)
+    assert next(e for e in seen if isinstance(e, Joined)).gathering is None
+    visitor.raise_hand(True)
+    wait_for(lambda: any(isinstance(e, Refused) for e in seen), 10, "a hand before the start", step=step)
+    assert next(e for e in seen if isinstance(e, Refused)).code == "not_found"
+    return visitor, seen, step
+
+
+def test_a_scheduled_lecture_opens_its_gathering_at_its_start_in_hub_time(start_hub, make_link):
+    """The evening lecture (assets/events/citizens-lecture.json, Tuesdays 19:00–20:30) opens the hall's gathering
+    on the hub at 19:00 of the hub's clock: a visitor already in the hall is told, and can raise a hand that
+    before the start was refused; it is opened once however long the lecture runs."""
+    from net.presence.client import Answered, GatheringChanged
+
+    hub_now = [datetime.fromisoformat("2026-05-19T18:59:00+09:00").timestamp()]  # a Tuesday, a minute early
+    hub = start_hub(clock=lambda: hub_now[0])
+    link = make_link(hub.layout, hub.endpoints, name="citizen")
+    visitor, seen, step = _early_hand(hub, link, "citizens_university", "student")
     try:
-        visitor.join("citizens_university", name="student")
-        wait_for(lambda: any(isinstance(e, Joined) for e in seen), 15, "joined the hall", step=step)
-        assert next(e for e in seen if isinstance(e, Joined)).gathering is None
-        visitor.raise_hand(True)
-        wait_for(lambda: any(isinstance(e, Refused) for e in seen), 10, "a hand before the start", step=step)
-        assert next(e for e in seen if isinstance(e, Refused)).code == "not_found"
         assert hub.query("SELECT COUNT(*) FROM gatherings") == [(0,)]
 
         hub_now[0] += 60.0  # 19:00 by the hub's clock (the wall clock is months away)
@@ -200,26 +209,14 @@ def test_demo_day_opens_the_fintech_labs_gathering_at_its_start_and_takes_questi
     """The Fintech Lab's demo day (assets/events/fintech-demo-day.json, Fridays 14:00–14:52) opens the lab's
     gathering at 14:00 of the hub's clock, as a lecture does: a hand raised before it is refused, one raised after
     is listed, and the host (staff) gives it the floor."""
-    from net.presence.client import Answered, GatheringChanged, Joined, PresenceClient, Refused
+    from net.presence.client import Answered, GatheringChanged
 
     hub_now = [datetime.fromisoformat("2026-05-15T13:59:00+09:00").timestamp()]  # a Friday, seated, a minute early
     hub = start_hub(clock=lambda: hub_now[0])
     link = make_link(hub.layout, hub.endpoints, name="visitor")
     host = make_link(hub.layout, hub.endpoints, Role.STAFF, name="host")
-    visitor = PresenceClient(link, hub.endpoints["presence_in"], hub.endpoints["presence_out"])
-    seen: list = []
-
-    def step() -> None:
-        visitor.feed(link.poll())
-        seen.extend(visitor.poll())
-
+    visitor, seen, step = _early_hand(hub, link, "fintech_lab", "investor")
     try:
-        visitor.join("fintech_lab", name="investor")
-        wait_for(lambda: any(isinstance(e, Joined) for e in seen), 15, "joined the lab", step=step)
-        assert next(e for e in seen if isinstance(e, Joined)).gathering is None
-        visitor.raise_hand(True)
-        wait_for(lambda: any(isinstance(e, Refused) for e in seen), 10, "a hand before the start", step=step)
-        assert next(e for e in seen if isinstance(e, Refused)).code == "not_found"
 
         hub_now[0] += 60.0  # 14:00 by the hub's clock
         wait_for(lambda: any(isinstance(e, GatheringChanged) for e in seen), 10, "demo day opening", step=step)
