@@ -27,7 +27,6 @@ import zlib
 
 import numpy as np
 
-from game.architecture import ao
 from game.architecture.building import Building
 from game.architecture.city_hall import build_city_hall
 from game.architecture.gates import build_gate, build_hall_gate, build_loft
@@ -45,14 +44,8 @@ def rng_for(landmark_id: str) -> np.random.Generator:
     return np.random.default_rng(zlib.crc32(landmark_id.encode("utf-8")))
 
 
-def build_landmark(landmark: Landmark, occlusion: bool = True) -> Building:
-    """Generate ``landmark``'s geometry in building-local metres (front facing -Y) from its catalogue params, with
-    ambient occlusion baked into its vertex colours unless ``occlusion`` is off (``game.architecture.ao``)."""
-    building = _build(landmark)
-    return ao.bake_building(building) if occlusion else building
-
-
-def _build(landmark: Landmark) -> Building:
+def build_landmark(landmark: Landmark) -> Building:
+    """Generate ``landmark``'s geometry in building-local metres (front facing -Y) from its catalogue params."""
     rng = rng_for(landmark.id)
     p = landmark.params
     match landmark.kind:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.architecture import ao
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
 from game.city.streets import SIDEWALK, OpenArea, Street, distance_to_polyline, point_in_polygon
 
@@ -21,7 +20,6 @@ from game.city.streets import SIDEWALK, OpenArea, Street, distance_to_polyline, 
 REGION = (-1000.0, 850.0, -1750.0, 600.0)
 CELL = 34.0
 TILE = 400.0  # blocks are merged per tile so distant tiles are culled whole
-CITY_REACH = 12.0  # metres a block's occlusion looks: across a lane, not across an avenue
 FACADES = ["#c9c2b4", "#b9b3a8", "#d8d2c4", "#9fa3a6", "#a88f7a", "#c4b8a0", "#8d9499", "#e0ddd5"]
 GLASS_TINTS = ["#7f9cb0", "#6f8c9c", "#8fa6b3", "#5d7685"]
 
@@ -92,10 +90,8 @@ def generate(streets: Iterable[Street], areas: Iterable[OpenArea],
 
 
 def block_meshes(blocks: list[Block]) -> dict[tuple[int, int, str], Mesh]:
-    """Merged meshes keyed by (tile column, tile row, material); roofs get a darker tone, and ambient occlusion
-    from the ground and the neighbouring blocks is baked into the colours (``ao``, against a height field)."""
+    """Merged meshes keyed by (tile column, tile row, material); roofs get a darker tone."""
     groups: dict[tuple[int, int, str], list[Mesh]] = {}
-    heights = ao.height_field([b.aabb for b in blocks]) if blocks else None
     for b in blocks:
         key = (int(math.floor(b.x / TILE)), int(math.floor(b.y / TILE)), b.material)
         mesh = box((b.width, b.depth, b.height), (b.x, b.y, 0.0), b.colour)
@@ -103,4 +99,4 @@ def block_meshes(blocks: list[Block]) -> dict[tuple[int, int, str], Mesh]:
         mesh.indices = mesh.indices[:10]
         mesh.colors[16:20, :3] *= 0.7
         groups.setdefault(key, []).append(mesh)
-    return {k: ao.bake({"": merge(v)}, heights, reach=CITY_REACH)[""] for k, v in groups.items()}
+    return {k: merge(v) for k, v in groups.items()}
