@@ -5,11 +5,11 @@ schedule (``event.schedule``, polled while it matters, which also tells the hub 
 Before midnight it shows the countdown on a board in front of Bosingak and on the HUD, and says it at 10 s; each
 strike due on this client's estimate of hub time plays the synthesized bell, attached to the bell in 3D (a visitor
 who arrives late hears the strike still ringing from where everyone else is in it; through the visitor's sound
-settings), shows the caption ``[보신각 · Bosingak] 종소리 n/33 · bell n/33`` (in the caption style; in a headset by
-the bell or pointing to it) and sends a ripple out from the bell — flashes held to three a second. After the
-last strike the signing avatar signs the New Year's greeting (``assets/ksl/greetings.json``), captioned in both
-languages; an alert that needs the panel meanwhile takes it over. What it did is kept in :meth:`report` for
-``--frames N --screenshot OUT.png``.
+settings), shows the caption ``[보신각 · Bosingak] 종소리 n/33 · bell n/33`` until the next strike (in the caption
+style; in a headset by the bell or pointing to it) and sends a ripple out from the bell — flashes held to three a
+second. After the last strike the signing avatar signs the New Year's greeting (``assets/ksl/greetings.json``),
+captioned in both languages; an alert that needs the panel meanwhile takes it over. What it did is kept in
+:meth:`report` for ``--frames N --screenshot OUT.png``.
 """
 
 from __future__ import annotations
@@ -333,7 +333,10 @@ class BellCeremony:
         self._play(strike)
         self.caption.show(display.caption(strike.number, total))
         local = clock.timestamp()
-        self._caption_until = local + CAPTION_S
+        # The bell hums until the next strike: its caption stays up till then (at least CAPTION_S), so a visitor
+        # who reads rather than hears always sees where the ringing stands; the last strike's for CAPTION_S.
+        after = self.occ.beats[strike.number] - strike.hub_time - strike.into if strike.number < total else 0.0
+        self._caption_until = local + max(CAPTION_S, after)
         if strike.number == total and self.greeting is None:
             self._greet_at = local + GREET_AFTER_S
         if self.flashes.allow(local):
