@@ -73,8 +73,31 @@ def bell_pull_script(recorded: dict) -> Callable[[int, InputFrame], InputFrame]:
     return script
 
 
-locomotion_script = button_script(teleport=TELEPORT_FRAMES, snap=SNAP_FRAMES, menu=(MENU_FRAME,),
-                                  select=(SELECT_FRAME,))
+def aim_at_menu(script: Callable[[int, InputFrame], InputFrame], recorded: dict,
+                at: int) -> Callable[[int, InputFrame], InputFrame]:  # fmt: skip
+    """``script``, with the right hand held 0.3 m in front of the open menu's centre (its middle row, "smooth")
+    and pointing straight into it on frame ``at``: a visitor aims at the row they want, while the simulated
+    controller stays put as the simulated head drifts, so its own laser met a different row, or the menu's
+    margin, from one run to the next."""
+
+    def aimed(index: int, frame: InputFrame) -> InputFrame:
+        frame = script(index, frame)
+        driver = recorded.get("driver")
+        if index != at or driver is None or not driver.menu.visible:
+            return frame
+        from game.xr.axes import Pose
+
+        menu, tracking = driver.menu.root, driver.rig.tracking
+        aim = Pose(tuple(tracking.get_relative_point(menu, (0.0, -0.3, 0.0))), tuple(menu.get_quat(tracking)))
+        return replace(frame, right=replace(frame.right, aim=aim))
+
+    return aimed
+
+
+def locomotion_script(recorded: dict) -> Callable[[int, InputFrame], InputFrame]:
+    """Teleport, snap-turn, open the menu and press its middle row."""
+    buttons = button_script(teleport=TELEPORT_FRAMES, snap=SNAP_FRAMES, menu=(MENU_FRAME,), select=(SELECT_FRAME,))
+    return aim_at_menu(buttons, recorded, SELECT_FRAME)
 
 
 def source_captions(driver) -> list:
@@ -136,11 +159,12 @@ def main(name: str, out: Path) -> int:
         if name == "captions":
             recorded["captions"] = source_captions(driver)
 
-    script = locomotion_script if name == "locomotion" else bell_pull_script(recorded) if name == "bellpull" else None
+    scripts = {"locomotion": locomotion_script, "bellpull": bell_pull_script}
+    script = scripts[name](recorded) if name in scripts else None
     district = DistrictBuilder()
     builder, collide = (district, district.collide) if name == "district" else (build_test_scene, None)
     if name == "district":
-        script = locomotion_script  # the arc now meets the district's real collision
+        script = locomotion_script(recorded)  # the arc now meets the district's real collision
     status = run_xr(config, builder, collide=collide, settings=settings, input_filter=script, on_driver=on_driver)
     out.mkdir(parents=True, exist_ok=True)
     settings_after = asdict(recorded["driver"].settings) if recorded else None

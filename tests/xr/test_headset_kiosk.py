@@ -25,49 +25,35 @@ SNAP_FRAMES = range(45, 48)  # push the right stick right: the rig turns
 MENU_FRAME = 50  # open the comfort menu ahead of the head ...
 CLICK_FRAME = 55  # ... and pull the trigger on it: the visitor may change a comfort setting
 LAST_INPUT_FRAME = CLICK_FRAME
-SETTING_OF_BUTTON = {"snap": "snap_turn_deg", "smooth": "smooth_turn", "vignette": "vignette"}
 # The idle timer runs on the frame clock: at up to 60 frames per second, 10 s of idleness fit well inside.
 FRAMES = LAST_INPUT_FRAME + 60 * IDLE_TIMEOUT_S + 60
 
 
 def _run_main(argv: list[str]) -> int:
     import functools
-    from dataclasses import replace
 
     sys.path.insert(0, str(ROOT))
-    from scenario import button_script  # beside this file, which runs here as a script
+    from scenario import aim_at_menu, button_script  # beside this file, which runs here as a script
 
     import game.headset
     import game.xr.run
     import main
-    from game.xr.axes import Pose
 
-    drivers = []
+    recorded: dict = {}
     run_xr = game.xr.run.run_xr
 
     def recording_run_xr(*args, on_driver, **kwargs):
         def note(driver):
-            drivers.append(driver)
+            recorded["driver"] = driver
             return on_driver(driver)
 
         return run_xr(*args, on_driver=note, **kwargs)
 
     buttons = button_script(select=(*SELECT_FRAMES, CLICK_FRAME), teleport=TELEPORT_FRAMES, snap=SNAP_FRAMES,
                             menu=(MENU_FRAME,))
-
-    def script(index, frame):
-        frame = buttons(index, frame)
-        if index != CLICK_FRAME or not drivers or not drivers[0].menu.visible:
-            return frame
-        # The hand 0.3 m in front of the menu's centre (the "smooth" row), pointing straight into it.
-        driver = drivers[0]
-        menu, tracking = driver.menu.root, driver.rig.tracking
-        position = tracking.get_relative_point(menu, (0.0, -0.3, 0.0))
-        aim = Pose(tuple(position), tuple(menu.get_quat(tracking)))
-        return replace(frame, right=replace(frame.right, aim=aim))
-
     game.xr.run.run_xr = recording_run_xr
-    game.headset.run_headset = functools.partial(game.headset.run_headset, input_filter=script)
+    game.headset.run_headset = functools.partial(game.headset.run_headset,
+                                                 input_filter=aim_at_menu(buttons, recorded, CLICK_FRAME))
     return main.main(argv)
 
 
@@ -100,7 +86,7 @@ def test_controller_input_starts_a_visit_and_the_idle_timeout_ends_it(monado_env
     # The visitor pressed the menu's middle row (smooth turning): the wipe must put exactly that setting back.
     (click,) = [e for e in events if "click" in e]
     assert click["button"] == "smooth", click
-    assert end["reset_settings"] == [SETTING_OF_BUTTON["smooth"]]
+    assert end["reset_settings"] == ["smooth_turn"]
 
 
 if __name__ == "__main__":
