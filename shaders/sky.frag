@@ -4,7 +4,8 @@
 // luminance and each chromaticity, turned from CIE xyY into linear sRGB; below the horizon the sun's last light is
 // a decade per 2.2° dimmer, with a warm horizon under the sun and a deep blue above, over Seoul's night glow.
 // Over it: the sun's disc, the Moon at its phase (lit on the side facing the sun), a procedural cloud deck
-// (value-noise fBm on a flat layer high above the city, thinning to the horizon) lit by the sky and the sun, and
+// (value-noise fBm on a flat layer high above the city, thinning to the horizon, read from a tiling image that
+// game/render/cloud_noise.py makes once: per pixel it cost most of the sky's time) lit by the sky and the sun, and
 // the stars on a fixed grid of directions once the exposure opens far enough to show them.
 uniform vec3 sun_dir;      // unit vector towards the sun, world axes (+Z up)
 uniform vec3 perez_a, perez_b, perez_c, perez_d, perez_e;  // Perez coefficients for (Y, x, y)
@@ -22,9 +23,11 @@ uniform float moon_bright; // the lit Moon's display brightness (0 below the hor
 uniform float cloudiness;  // 0 clear … 1 overcast
 uniform float haze;        // how far the weather's haze (fog, rain, snow) veils the sky, at the horizon
 uniform vec3 haze_colour;  // the haze's colour, as the scene's fog has it (before exposure)
+uniform sampler2D cloud_noise;  // the deck's fBm, tiling every CLOUD_PERIOD layer units
 in vec3 v_dir;
 out vec4 o_color;
 
+const float CLOUD_PERIOD = 8.0;  // cloud_noise.PERIOD
 const mat3 XYZ_TO_RGB = mat3(3.2406, -0.9689, 0.0557, -1.5372, 1.8758, -0.2040, -0.4986, 0.0415, 1.0570);
 
 uint mix_bits(uvec3 v) {
@@ -43,16 +46,6 @@ float value_noise(vec2 p) {
     f = f * f * (3.0 - 2.0 * f);
     float a = rand(c), b = rand(c + ivec3(1, 0, 0)), d = rand(c + ivec3(0, 1, 0)), e = rand(c + ivec3(1, 1, 0));
     return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
-}
-
-float fbm(vec2 p) {
-    float sum = 0.0, amp = 0.5;
-    for (int i = 0; i < 5; ++i) {
-        sum += amp * value_noise(p);
-        p = mat2(1.6, 1.2, -1.2, 1.6) * p + 17.0;
-        amp *= 0.5;
-    }
-    return sum;
 }
 
 vec3 perez(float cos_t, float gamma, float cos_g) {
@@ -111,9 +104,9 @@ void main() {
     col += vec3(0.9, 0.95, 1.0) * star * twinkle * star_scale * (1.0 - overcast) * smoothstep(0.03, 0.15, d.z);
     // the cloud deck: the view ray meets a flat layer; far along it (near the horizon) the clouds thin to haze
     vec2 layer = d.xy / (d.z + 0.06) * 0.9;
-    float n = fbm(layer + vec2(3.7, 1.3));
+    float n = texture(cloud_noise, (layer + vec2(3.7, 1.3)) / CLOUD_PERIOD).r;
     float cover = smoothstep(0.62 - 0.35 * cloudiness, 0.85 - 0.3 * cloudiness, n) * smoothstep(0.0, 0.2, d.z);
-    float thick = smoothstep(0.5, 0.9, fbm(layer * 2.1 + 9.0));
+    float thick = smoothstep(0.5, 0.9, texture(cloud_noise, (layer * 2.1 + 9.0) / CLOUD_PERIOD).r);
     vec3 lit_cloud = mix(vec3(0.95, 0.95, 0.97), vec3(0.62, 0.64, 0.7), thick * (0.5 + 0.5 * cloudiness));
     float forward = 1.0 + 2.0 * pow(cos_sun, 8.0);  // a cloud near the sun is lit through its edge
     vec3 cloud = lit_cloud * (sky_fill + sky_low * 0.6 + sun_colour * 0.02 * forward * veil);

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from panda3d.core import NodePath, OmniBoundingVolume, TransparencyAttrib
+from panda3d.core import NodePath, OmniBoundingVolume, SamplerState, Texture, TransparencyAttrib
 
 from game.moon import AU_KM, MoonPosition, moon_position
-from game.render import sky_model
+from game.render import cloud_noise, sky_model
 from game.render.shaders import load_glsl
 from game.sun import SunPosition
 
@@ -38,6 +38,19 @@ def _sphere(radius: float, rings: int = 16, segments: int = 32) -> NodePath:
     return NodePath(meshes_to_node("sky", mesh))
 
 
+def _cloud_texture() -> Texture:
+    """The cloud deck's tiling noise (:mod:`game.render.cloud_noise`), mipmapped: near the horizon one pixel
+    spans many texels."""
+    tex = Texture("cloud-noise")
+    tex.setup_2d_texture(cloud_noise.SIZE, cloud_noise.SIZE, Texture.T_unsigned_byte, Texture.F_red)
+    tex.set_ram_image(cloud_noise.texels())
+    tex.set_wrap_u(SamplerState.WM_repeat)
+    tex.set_wrap_v(SamplerState.WM_repeat)
+    tex.set_minfilter(SamplerState.FT_linear)
+    tex.set_magfilter(SamplerState.FT_linear)
+    return tex
+
+
 def sunward_from_moon(moon: MoonPosition, sun_dir: tuple[float, float, float]) -> tuple[float, float, float]:
     """Unit vector from the Moon towards the sun (east-north-up): the sun 1 AU along ``sun_dir`` from here."""
     m = moon.direction()
@@ -62,6 +75,7 @@ class Sky:
         self.node.node().setFinal(True)
         r = math.radians(sky_model.MOON_DRAWN_RADIUS)
         self.node.setShaderInput("moon_disc", (math.cos(r), math.sin(r)))
+        self.node.setShaderInput("cloud_noise", _cloud_texture())
         self.moon: MoonPosition | None = None
         self.state: sky_model.SkyState | None = None
 
