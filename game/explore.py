@@ -152,6 +152,9 @@ class Explore:
     def _relabel(self) -> None:
         street = self.visit is None and not self.alerted
         self.compass.set_visible(street)
+        credit = self.app.scene.credit if self.app.scene is not None else None
+        if credit is not None:  # inside a room the street's buildings are out of sight, and so is their credit
+            credit.set_visible(self.visit is None)
         if street:
             self.compass.update(self.walker.x, self.walker.y, self.walker.heading, self.lang)
         if self.card is not None:

@@ -42,6 +42,7 @@ from game.scenes import district_cache, imported_city, night_lights, streetscape
 from game.weather import weather
 from net import clock
 from ui.fonts import load_font
+from ui.map_credit import MapCredit
 
 Progress = Callable[[int, int, str], None]
 #: A landmark's versions by distance (the distant one is the far one with its vertices clustered), and where each
@@ -132,6 +133,7 @@ class DistrictScene:
     backdrop: NodePath | None = None
     night_lights: NodePath | None = None  # street lamps and lit windows (assembled at every start)
     imported: imported_city.ImportedCity | None = None  # real buildings from an OSM import, instead of the blocks
+    credit: MapCredit | None = None  # the import's ODbL attribution, on screen while its buildings are drawn
     ginkgos: NodePath | None = None  # Sejong-daero's street trees in the season's colour (built at every start)
     square_trees: list[NodePath] = field(default_factory=list)  # the squares' trees, likewise
     cherries: list[NodePath] = field(default_factory=list)  # the cherries along the palace's west wall, likewise
@@ -163,6 +165,7 @@ class DistrictScene:
             city = self._restore(saved, steps, progress)
         if osm:
             self.imported = imported_city.attach(self.root, osm_folder, osm, self.base.loader, self.materials)
+            self.credit = MapCredit(self.base.a2dBottomLeft, load_font(self.base.loader))
         memo = district_cache.MeshMemo(folder, district_cache.street_digest(key) if folder else "")
         self._add_backdrop()
         for under_all in (self.root.find("ground"), self.backdrop):
@@ -395,6 +398,9 @@ class DistrictScene:
         self.backdrop = None
         self.night_lights = None
         self.imported = None
+        if self.credit is not None:
+            self.credit.destroy()
+            self.credit = None
         self.ginkgos = None
         self.square_trees = []
         self.cherries = []

@@ -3,8 +3,9 @@
 Usage: ``osm_probe.py CACHE_DIR WHEN OUT_DIR BUILDING_ID``. Looks at the imported building ``BUILDING_ID`` from
 150 m south, writes the picture, then a mask render (everything black, the imported buildings magenta) and prints
 one JSON object: mask pixels inside and outside the building's projected box, the procedural blocks left, the
-windows' brightness on the building (with and without them), the draw calls of each tour view and where a
-visitor walking into the building's wall is put back. Without an import, only how many procedural blocks stand.
+windows' brightness on the building (with and without them), the draw calls of each tour view, where a
+visitor walking into the building's wall is put back, and the ODbL credit: its text and how many pixels of the
+screen's bottom-left corner it changes. Without an import, how many procedural blocks stand and the credit (none).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def main(cache: str, when: str, out: Path, building: str) -> None:
     scene = app.scene
     blocks = scene.root.findAllMatches("**/blocks-*").getNumPaths()
     if scene.imported is None:  # no import (cleared): the procedural city
-        print(json.dumps({"procedural_blocks": blocks, "imported": 0}))
+        print(json.dumps({"procedural_blocks": blocks, "imported": 0, "credit": scene.credit}))
         app.shutdown()
         return
     fp = next(f for f in scene.imported.footprints if f.id == building)
@@ -84,6 +85,11 @@ def main(cache: str, when: str, out: Path, building: str) -> None:
     bare = frame(app.base)
     windows.show()
     region = m & inside
+    scene.credit.set_visible(False)
+    app.step(1)
+    corner = (slice(150, 180), slice(0, 240))  # rows, columns of the bottom-left corner at 320×180
+    credit_px = int((np.abs(frame(app.base)[corner] - shown[corner]).sum(axis=2) > 60).sum())
+    scene.credit.set_visible(True)
     calls = {}
     for lid in app.landmarks:
         view = scene.view(lid)
@@ -97,6 +103,7 @@ def main(cache: str, when: str, out: Path, building: str) -> None:
         "lum_with_windows": float(shown[region].mean()) if region.any() else 0.0,
         "lum_without_windows": float(bare[region].mean()) if region.any() else 0.0,
         "draw_calls": calls,
+        "credit": scene.credit.text.getText(), "credit_px": credit_px,
         # a visitor (0.3 m round) stepping 0.5 m into the tower's west wall is put back outside it
         "walked_into": resolve(x0 + 0.5, cy, 0.3, scene.obstacles)[0] - x0,
     }))

@@ -212,9 +212,12 @@ def test_the_district_draws_the_imported_tower_where_it_stands_and_lights_it_at_
         assert got["in_box"] >= 0.85 * got["box_px"], got
         assert max(got["draw_calls"].values()) <= 200, got
         assert got["walked_into"] == pytest.approx(-0.3, abs=0.02)  # collides with the imported walls
+        # the ODbL credit is on screen, in both languages, while the imported buildings are drawn
+        assert "© OpenStreetMap contributors" in got["credit"] and "OpenStreetMap 기여자" in got["credit"], got
+        assert got["credit_px"] > 150, got
         if when == NIGHT:  # its lit windows (measured +13.6 of 255 by night)
             assert got["lum_with_windows"] > got["lum_without_windows"] + 5, got
     assert (tmp_path / "out" / "osm-w101.png").stat().st_size > 5000
     assert run("--clear", "--cache-dir", cache)[0] == 0  # and back: the procedural blocks again
     got = probe(cache, DAY, tmp_path / "out", "w101")
-    assert got["imported"] == 0 and got["procedural_blocks"] >= 10, got
+    assert got["imported"] == 0 and got["procedural_blocks"] >= 10 and got["credit"] is None, got
