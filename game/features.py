@@ -9,6 +9,7 @@ release their features in reverse order. Adding a feature to every mode is one l
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -442,7 +443,7 @@ def headset_alerts(ctx: Context) -> Handle:
     render = app.base.render
     ctx.alerts = LiveAlerts(app.base, app.config, lambda: (camera.getX(render), camera.getY(render)),
                             parent=ctx.head_panel, aspect=16 / 9, srgb=True, badge=False, aids=ctx.aids,
-                            on_alert=ctx.driver.haptic, city=ctx.city, flow=app.flow,
+                            on_alert=functools.partial(ctx.driver.haptic, hold=True), city=ctx.city, flow=app.flow,
                             **(alert_options(ctx.kiosk) if ctx.kiosk is not None else {}))
     return ctx.alerts
 

@@ -82,6 +82,7 @@ class XrDriver:
         # Features that read the hands every frame (the bell's pull, game.xr.bell_pull): (input, dt) after locomotion
         self.gestures: list[Callable[[InputFrame, float], None]] = []
         self._head: Pose | None = None
+        self._held_haptic: tuple[str, float, float] | None = None  # an alert's pulse waiting for focus
         self._t0 = 0.0
         # The desktop window shows nothing in XR (the headset is the display): skip its scene pass, and any
         # off-screen pass that renders through the desktop camera (e.g. simplepbr's post-processing input).
@@ -103,13 +104,24 @@ class XrDriver:
     def finished(self) -> bool:
         return self.backend.done
 
-    def haptic(self, hand: str = "both", amplitude: float = 0.8, duration_s: float = 0.2) -> None:
-        """Buzz one controller (LEFT/RIGHT path) or both, e.g. when an alert arrives; ignored unless focused."""
+    def haptic(self, hand: str = "both", amplitude: float = 0.8, duration_s: float = 0.2, *,
+               hold: bool = False) -> None:  # fmt: skip
+        """Buzz one controller (LEFT/RIGHT path) or both. The runtime takes haptics only while the session is
+        focused; out of focus (the runtime's own menu is up, the headset just put on) a pulse is dropped, or with
+        ``hold`` (an alert, which the visitor must feel) kept and given as soon as focus returns."""
         if not self.backend.focused:
+            if hold:
+                self._held_haptic = (hand, amplitude, duration_s)
             return
         for h in HANDS if hand == "both" else (hand,):
             self.backend.haptic(h, amplitude, duration_s)
             self.events.append({"frame": self.frame_index, "haptic": h})
+
+    def give_held_haptic(self) -> None:
+        """The pulse :meth:`haptic` held while out of focus, now (called each focused frame)."""
+        if self._held_haptic is not None and self.backend.focused:
+            held, self._held_haptic = self._held_haptic, None
+            self.haptic(*held)
 
     def register(self, panel: Pointable) -> None:
         """Make a world-space panel operable with the laser pointer."""
@@ -158,6 +170,7 @@ class XrDriver:
         self.rig.set_head(head)
         self.rig.set_views(views)
         if self.backend.focused:
+            self.give_held_haptic()
             if not self.profiles or "" in self.profiles.values():
                 self.profiles = self.backend.interaction_profiles()
             frame = self.backend.read_input(timing.display_time)

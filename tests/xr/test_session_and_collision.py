@@ -56,3 +56,35 @@ def test_collision_query_finds_ground_and_rejects_walls():
     far = cast_arc(sample_arc((0, 0, 1.3), (0, 1, 0.3), speed=10), query)
     assert far.hit is not None and far.hit.point[1] == pytest.approx(6, abs=1e-3) and not far.valid
     assert query((0, 0, 5), (0, 1, 5)) is None
+
+
+class _Runtime:
+    """A backend's haptics and focus, as the driver sees them."""
+
+    def __init__(self) -> None:
+        self.focused, self.pulses = False, []
+
+    def haptic(self, hand: str, amplitude: float, duration_s: float) -> None:
+        self.pulses.append(hand)
+
+
+def _bare_driver():
+    from game.xr.driver import XrDriver
+
+    d = XrDriver.__new__(XrDriver)
+    d.backend, d.events, d.frame_index, d._held_haptic = _Runtime(), [], 0, None
+    return d
+
+
+def test_an_alerts_pulse_out_of_focus_waits_for_focus_and_others_are_dropped():
+    d = _bare_driver()
+    d.haptic("both", 0.5, 0.05)  # a teleport's landing, out of focus: gone
+    d.haptic("both", hold=True)  # an alert's, out of focus: kept
+    d.give_held_haptic()
+    assert d.backend.pulses == []  # still out of focus
+    d.backend.focused, d.frame_index = True, 7
+    d.give_held_haptic()
+    assert d.backend.pulses == ["/user/hand/left", "/user/hand/right"]
+    assert [e["frame"] for e in d.events] == [7, 7]
+    d.give_held_haptic()  # given once
+    assert len(d.backend.pulses) == 2
