@@ -12,7 +12,7 @@ import math
 import os
 import sys
 
-from panda3d.core import PNMImage, loadPrcFileData
+from panda3d.core import PNMImage, Texture, loadPrcFileData
 
 
 def main() -> None:
@@ -30,6 +30,12 @@ def main() -> None:
     world = base.render.attachNewNode("world")
     when = dt.datetime.fromisoformat(sys.argv[1]).replace(tzinfo=KST)
     pipe = RenderPipeline(base, world, "medium", when)
+    # The sky model's own colours: the cloud deck lies wherever its noise puts it, so a single sampled pixel may be
+    # under a cloud (an empty deck here; the clouds have their own tests in test_sky.py and test_weather.py).
+    no_clouds = Texture("no-clouds")
+    no_clouds.setup_2d_texture(1, 1, Texture.T_unsigned_byte, Texture.F_red)
+    no_clouds.set_ram_image(b"\x00")
+    pipe.sky.setShaderInput("cloud_noise", no_clouds)
     world.attachNewNode(meshes_to_node("ground", box((400, 400, 0.1), (0, 0, -0.1), (0.5, 0.5, 0.5, 1))))
     world.attachNewNode(meshes_to_node("tower", box((4, 4, 30), (0, 0, 0), (0.5, 0.5, 0.5, 1))))
     img = PNMImage()
