@@ -3,9 +3,7 @@ ends it and puts the rig back where the kiosk started.
 
 Monado's simulated controllers press nothing, so this file doubles as the entry point of the run: executed as a
 script it scripts the buttons (the ``input_filter`` of :func:`game.headset.run_headset`) and runs ``main.main``.
-The click on the comfort menu aims the right hand at the menu's middle row, as a visitor would: the simulated
-controller's own pose stays where it is while the simulated head drifts, so its laser met a different row, or the
-menu's margin, from one run to the next.
+The click on the comfort menu aims the right hand at the menu's middle row (``scenario.aim_at_menu`` says why).
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ SELECT_FRAMES = range(10, 13)  # pull the right trigger: a visit starts
 TELEPORT_FRAMES = range(15, 40)  # hold the left teleport button, released on frame 40: the rig moves
 SNAP_FRAMES = range(45, 48)  # push the right stick right: the rig turns
 MENU_FRAME = 50  # open the comfort menu ahead of the head ...
-CLICK_FRAME = 55  # ... and pull the trigger on it: the visitor may change a comfort setting
+CLICK_FRAME = 55  # ... and pull the trigger on its middle row: smooth turning goes on
 LAST_INPUT_FRAME = CLICK_FRAME
 # The idle timer runs on the frame clock: at up to 60 frames per second, 10 s of idleness fit well inside.
 FRAMES = LAST_INPUT_FRAME + 60 * IDLE_TIMEOUT_S + 60
