@@ -15,6 +15,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -24,13 +25,14 @@ Reply = tuple[int, str | None, str | None, float, str | None]
 
 #: A WAV header is 44 bytes; a file no larger than that holds no speech.
 _MIN_WAV_BYTES = 45
-_FILE_WAIT_S = 0.5
-_IDLE_WAIT_S = 1.0
+#: How long one utterance may take to synthesise: far beyond any alert's text, even on a loaded machine.
+_SYNTH_WAIT_S = 20.0
+_IDLE_WAIT_S = 5.0
 _ATTEMPTS = 2
 
 
 def _wait_until_idle(is_playing) -> None:
-    """Let espeak-ng's synthesis thread finish the previous utterance.
+    """Let espeak-ng's synthesis thread finish the previous utterance and apply the properties just set.
 
     pyttsx3's ``runAndWait`` begins by "stopping" the engine, and if espeak still reports the last utterance as
     playing (its thread lags the end-of-message callback by a moment) the *new* utterance is cancelled at once
@@ -41,7 +43,35 @@ def _wait_until_idle(is_playing) -> None:
         time.sleep(0.002)
 
 
-def _synthesise(engine, is_playing, request: Request) -> Reply:
+class _Finished:
+    """pyttsx3's "finished-utterance" notice, the only sign that the file is whole.
+
+    With espeak-ng, ``runAndWait`` can return before espeak's own thread has ended the utterance; that thread
+    writes the WAV at the end and only then sends this notice (``completed`` is false for a cancelled one). Taking
+    the file's first bytes as the end instead once cost a truncated reading on a loaded CI machine: the file
+    was late, a retry cancelled the running synthesis, and its partial audio was kept.
+    """
+
+    def __init__(self, engine) -> None:
+        self._event = threading.Event()
+        self.completed = False
+        engine.connect("finished-utterance", self._notice)
+
+    def _notice(self, name: object = None, completed: bool = False) -> None:
+        # A late "cancelled" notice from pyttsx3's own loop can follow the real end; it does not undo it.
+        self.completed = self.completed or bool(completed)
+        self._event.set()
+
+    def clear(self) -> None:
+        self._event.clear()
+        self.completed = False
+
+    def wait(self, timeout: float) -> bool:
+        """True when the utterance ended whole within ``timeout`` seconds."""
+        return self._event.wait(timeout) and self.completed
+
+
+def _synthesise(engine, is_playing, finished: _Finished, request: Request) -> Reply:
     request_id, text, voice, rate, path = request
     start = time.perf_counter()
     target = Path(path)
@@ -52,9 +82,10 @@ def _synthesise(engine, is_playing, request: Request) -> Reply:
         engine.setProperty("rate", rate)
         for _attempt in range(_ATTEMPTS):
             _wait_until_idle(is_playing)
+            finished.clear()
             engine.save_to_file(text, str(partial))
             engine.runAndWait()
-            if _written(partial, _FILE_WAIT_S):
+            if finished.wait(_SYNTH_WAIT_S) and _written(partial):
                 break
         else:
             raise TimeoutError(f"no audio written for request {request_id}")
@@ -68,13 +99,8 @@ def _synthesise(engine, is_playing, request: Request) -> Reply:
     return request_id, str(target), engine_voice, (time.perf_counter() - start) * 1000.0, None
 
 
-def _written(path: Path, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not (path.exists() and path.stat().st_size >= _MIN_WAV_BYTES):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.005)
-    return True
+def _written(path: Path) -> bool:
+    return path.exists() and path.stat().st_size >= _MIN_WAV_BYTES
 
 
 def run(conn: Connection) -> None:
@@ -84,6 +110,13 @@ def run(conn: Connection) -> None:
 
     sys.stdout = open(os.devnull, "w")  # pyttsx3's espeak driver prints a line for every saved file
     engine = pyttsx3.init()
+    # pyttsx3's driver proxy starts "busy", so the first request's rate would wait in its queue and reach espeak
+    # only inside runAndWait, just before the loop's start calls espeak's Cancel whenever espeak is still busy —
+    # and espeak applies a rate in its own thread, so Cancel could drop it: CI once heard the first Korean alert
+    # at the default rate 200 instead of 160. One empty run leaves the proxy idle: from then on properties reach
+    # espeak at once, and _wait_until_idle lets espeak apply them before the utterance starts.
+    engine.runAndWait()
+    finished = _Finished(engine)
     parent = multiprocessing.parent_process()
     while True:
         try:
@@ -96,4 +129,4 @@ def run(conn: Connection) -> None:
             return
         if request is None:
             return
-        conn.send(_synthesise(engine, _espeak.IsPlaying, request))
+        conn.send(_synthesise(engine, _espeak.IsPlaying, finished, request))
