@@ -2,7 +2,9 @@
 
 An operator with an OSM extract runs ``python -m game.city.import_osm FILE`` (the reader is
 ``game/tools/import_osm.py``); this module holds everything after the file is read: heights from the ``height`` and
-``building:levels`` tags (each tagged with where it came from, as the catalogue tags its figures), outlines
+``building:levels`` tags (each tagged with where it came from, as the catalogue tags its figures), the Simple 3D
+Buildings tags (``building:part`` drawn in place of its outline, ``min_height``, ``roof:shape`` and its height,
+``building:colour`` and ``roof:colour``; the roofs' geometry is :mod:`game.city.osm_roofs`), outlines
 projected to world metres with :mod:`game.geo`, clipped to the district (:data:`game.city.blocks.REGION`), buildings
 standing on a landmark or on an open area (the palace grounds, the plazas) left out so the procedural landmarks
 stay; then the meshes (walls and flat roofs merged per tile and material, as the blocks are), the façades' window
@@ -16,13 +18,14 @@ import math
 import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
 from game import geo
 from game.architecture.mesh import Mesh, merge, quads, srgb_to_linear
+from game.city import osm_roofs
 from game.city.blocks import FACADES, GLASS_TINTS, REGION, TILE, footprint_poly
 from game.city.facades import OFFSET as SHOP_OFFSET
 from game.city.facades import REACH, SHOP_HEIGHT
@@ -41,9 +44,13 @@ COLLIDER_STEP = 2.0  # metres: the collision boxes' strips across a footprint
 Ring = np.ndarray  # (N, 2) float64, world metres, not closed (last point != first)
 
 
+Colour = tuple[float, float, float]  # sRGB, 0..1
+
+
 @dataclass(frozen=True)
 class Footprint:
-    """One building: outer ring counter-clockwise, holes clockwise, its height and where the height came from."""
+    """One building or building part: outer ring counter-clockwise, holes clockwise, its height (to the top of
+    its roof) and where the height came from, and its Simple 3D Buildings shape."""
 
     id: str  # "w123" (a closed way) or "r45" / "r45.1" (a multipolygon relation, one per outer ring)
     outer: Ring
@@ -52,6 +59,28 @@ class Footprint:
     height_from: str = "default"  # "height", "building:levels" or "default"
     material: str = "concrete"  # "concrete" or "glass"
     name: str = ""
+    min_height: float = 0.0  # metres above ground where its walls start (a part raised on others, a bridge)
+    roof_shape: str = "flat"  # one of osm_roofs.SHAPES
+    roof_height: float = 0.0  # metres from the eaves to the top, within ``height``
+    roof_direction: float | None = None  # a skillion's downhill bearing, degrees
+    roof_across: bool = False  # ``roof:orientation=across``: the ridge across the longest wall
+    part: bool = False  # a ``building:part``: drawn, and its outline building is not
+    clipped: bool = False  # cut at the district's edge
+    wall_colour: Colour | None = None  # ``building:colour``
+    roof_colour: Colour | None = None  # ``roof:colour``
+
+    @property
+    def eaves(self) -> float:
+        """Where the walls end and the roof begins."""
+        return self.height - self.roof_height
+
+    @property
+    def roof(self) -> osm_roofs.Roof:
+        return osm_roofs.Roof(self.roof_shape, self.roof_height, self.roof_direction)
+
+    @property
+    def frame(self) -> osm_roofs.Frame:
+        return osm_roofs.Frame.of(self.outer, self.roof_across)
 
     @property
     def honesty(self) -> str:
@@ -61,19 +90,33 @@ class Footprint:
     @property
     def aabb(self) -> tuple[float, float, float, float, float, float]:
         (x0, y0), (x1, y1) = self.outer.min(0), self.outer.max(0)
-        return float(x0), float(y0), 0.0, float(x1), float(y1), self.height
+        return float(x0), float(y0), self.min_height, float(x1), float(y1), self.height
 
     def to_json(self) -> dict:
         return {"id": self.id, "outer": np.round(self.outer, 3).tolist(),
                 "holes": [np.round(h, 3).tolist() for h in self.holes], "height": round(self.height, 2),
                 "height_from": self.height_from, "honesty": self.honesty, "material": self.material,
-                "name": self.name}
+                "name": self.name, "min_height": round(self.min_height, 2), "roof_shape": self.roof_shape,
+                "roof_height": round(self.roof_height, 2), "roof_direction": self.roof_direction,
+                "roof_across": self.roof_across, "part": self.part, "clipped": self.clipped,
+                "wall_colour": self.wall_colour and list(self.wall_colour),
+                "roof_colour": self.roof_colour and list(self.roof_colour)}
 
     @classmethod
     def from_json(cls, entry: dict) -> Footprint:
+        """Also reads an import written before the Simple 3D Buildings fields: flat roofs from the ground."""
+        def colour(key: str) -> Colour | None:
+            value = entry.get(key)
+            return None if value is None else (float(value[0]), float(value[1]), float(value[2]))
+
+        direction = entry.get("roof_direction")
         return cls(entry["id"], np.asarray(entry["outer"], np.float64),
                    tuple(np.asarray(h, np.float64) for h in entry["holes"]), float(entry["height"]),
-                   entry["height_from"], entry["material"], entry.get("name", ""))
+                   entry["height_from"], entry["material"], entry.get("name", ""),
+                   float(entry.get("min_height", 0.0)), entry.get("roof_shape", "flat"),
+                   float(entry.get("roof_height", 0.0)), None if direction is None else float(direction),
+                   bool(entry.get("roof_across", False)), bool(entry.get("part", False)),
+                   bool(entry.get("clipped", False)), colour("wall_colour"), colour("roof_colour"))
 
 
 @dataclass
@@ -86,6 +129,7 @@ class Tally:
     invalid: int = 0  # degenerate rings (fewer than three corners, no area)
     clipped: int = 0  # imported, cut at the district's edge
     estimated: int = 0  # imported with a height from storeys or the default
+    replaced: int = 0  # building outlines left out because their building:part pieces are drawn instead
 
     @property
     def skipped(self) -> int:
@@ -129,6 +173,70 @@ def building_height(tags: Mapping[str, str]) -> tuple[float, str]:
     if (levels := parse_levels(tags.get("building:levels"))) is not None:
         return levels * LEVEL_HEIGHT, "building:levels"
     return DEFAULT_HEIGHT, "default"
+
+
+#: The colour names mappers use most for façades and roofs (CSS's values); anything else is ``#rgb``/``#rrggbb``.
+NAMED_COLOURS = {"white": "#ffffff", "black": "#000000", "gray": "#808080", "grey": "#808080",
+                 "silver": "#c0c0c0", "lightgray": "#d3d3d3", "lightgrey": "#d3d3d3", "darkgray": "#a9a9a9",
+                 "darkgrey": "#a9a9a9", "red": "#ff0000", "darkred": "#8b0000", "maroon": "#800000",
+                 "brown": "#a52a2a", "sienna": "#a0522d", "tan": "#d2b48c", "beige": "#f5f5dc", "orange": "#ffa500",
+                 "yellow": "#ffff00", "gold": "#ffd700", "olive": "#808000", "green": "#008000",
+                 "darkgreen": "#006400", "teal": "#008080", "blue": "#0000ff", "navy": "#000080",
+                 "lightblue": "#add8e6", "cyan": "#00ffff", "ivory": "#fffff0", "wheat": "#f5deb3",
+                 "salmon": "#fa8072", "pink": "#ffc0cb", "purple": "#800080"}
+
+
+def parse_colour(text: str | None) -> Colour | None:
+    """``building:colour`` / ``roof:colour``: a CSS name of :data:`NAMED_COLOURS`, ``#rgb`` or ``#rrggbb``, as
+    sRGB 0..1; None when missing or unreadable (the palette's colour then)."""
+    if not text:
+        return None
+    t = text.strip().lower().replace(" ", "")
+    t = NAMED_COLOURS.get(t, t)
+    if re.fullmatch(r"#[0-9a-f]{3}", t):
+        t = "#" + "".join(ch * 2 for ch in t[1:])
+    if not re.fullmatch(r"#[0-9a-f]{6}", t):
+        return None
+    return int(t[1:3], 16) / 255, int(t[3:5], 16) / 255, int(t[5:7], 16) / 255
+
+
+def base_height(tags: Mapping[str, str]) -> float:
+    """Metres above ground where the walls start: ``min_height``, else ``building:min_level`` storeys, else 0."""
+    if (h := parse_height(tags.get("min_height"))) is not None:
+        return h
+    if (levels := parse_levels(tags.get("building:min_level"))) is not None:
+        return levels * LEVEL_HEIGHT
+    return 0.0
+
+
+def shaped(fp: Footprint, tags: Mapping[str, str]) -> Footprint:
+    """``fp`` with its Simple 3D Buildings shape from ``tags``: where its walls start, its roof and colours.
+
+    A mapped ``height`` is the top of the roof, so the roof comes out of it; storeys (``building:levels``) and the
+    default count the walls only, and the roof goes on top, as the tagging scheme defines them. A roof taller than
+    the building leaves it no walls, and a base at or above the top is a mapping slip and is ignored.
+    """
+    shape = osm_roofs.shape_of(tags)
+    across = (tags.get("roof:orientation") or "").strip().lower() == "across"
+    roof = osm_roofs.Roof(shape, 0.0, osm_roofs.parse_direction(tags.get("roof:direction")))
+    if shape == "flat":
+        rise = 0.0
+    elif (h := parse_height(tags.get("roof:height"))) is not None:
+        rise = h
+    elif (levels := parse_levels(tags.get("roof:levels"))) is not None:
+        rise = levels * LEVEL_HEIGHT
+    else:
+        rise = osm_roofs.default_height(roof, osm_roofs.Frame.of(fp.outer, across),
+                                        osm_roofs.parse_angle(tags.get("roof:angle")))
+    base = base_height(tags)
+    top = fp.height if fp.height_from == "height" else min(fp.height + rise, MAX_HEIGHT)
+    if base >= top:
+        base = 0.0
+    rise = min(rise, top - base)
+    return replace(fp, height=top, min_height=base, roof_shape=shape if rise > 0 else "flat", roof_height=rise,
+                   roof_direction=roof.direction, roof_across=across,
+                   wall_colour=parse_colour(tags.get("building:colour")),
+                   roof_colour=parse_colour(tags.get("roof:colour")))
 
 
 def material_of(osm_id: str, tags: Mapping[str, str], height: float) -> str:
@@ -234,9 +342,10 @@ def _wgs84_box(rect: tuple[float, float, float, float]) -> tuple[float, float, f
 
 def footprints(osm_id: str, tags: Mapping[str, str], outers: Sequence[Sequence[tuple[float, float]]],
                inners: Sequence[Sequence[Sequence[tuple[float, float]]]], reserved: Sequence[Ring], tally: Tally,
-               rect: tuple[float, float, float, float] = REGION) -> list[Footprint]:
-    """The district's footprints of one OSM building (a closed way: one outer ring; a multipolygon: one or more,
-    each with its inner rings), in (lat, lon) points; counts what it leaves out in ``tally``."""
+               rect: tuple[float, float, float, float] = REGION, part: bool = False) -> list[Footprint]:
+    """The district's footprints of one OSM building, or of one ``building:part`` when ``part`` (a closed way:
+    one outer ring; a multipolygon: one or more, each with its inner rings), in (lat, lon) points, shaped by its
+    tags (:func:`shaped`); counts what it leaves out in ``tally``."""
     lat0, lat1, lon0, lon1 = _wgs84_box(rect)
     out = []
     for k, (outer_ll, inner_ll) in enumerate(zip(outers, inners, strict=True)):
@@ -258,13 +367,42 @@ def footprints(osm_id: str, tags: Mapping[str, str], outers: Sequence[Sequence[t
             continue
         holes = [clean(clip(project(h), rect), ccw=False) for h in inner_ll]
         height, source = building_height(tags)
-        tally.imported += 1
-        tally.clipped += len(outer) != len(projected) or not np.allclose(outer.min(0), projected.min(0)) or \
+        clipped = len(outer) != len(projected) or not np.allclose(outer.min(0), projected.min(0)) or \
             not np.allclose(outer.max(0), projected.max(0))
+        tally.imported += 1
+        tally.clipped += clipped
         tally.estimated += source != "height"
-        out.append(Footprint(fid, outer, tuple(h for h in holes if h is not None), height, source,
-                             material_of(osm_id, tags, height), tags.get("name", "")))
+        fp = Footprint(fid, outer, tuple(h for h in holes if h is not None), height, source,
+                       material_of(osm_id, tags, height), tags.get("name", ""), part=part, clipped=clipped)
+        out.append(shaped(fp, tags))
     return out
+
+
+def resolve_parts(fps: Sequence[Footprint], tally: Tally) -> list[Footprint]:
+    """The footprints to draw: a building outline with ``building:part`` pieces inside it is left out, as the
+    Simple 3D Buildings scheme asks (the parts model it, the outline only says where the building is); the
+    counts in ``tally`` follow."""
+    inside_parts = np.array([_inner_point(fp) for fp in fps if fp.part]).reshape(-1, 2)
+    if not len(inside_parts):
+        return list(fps)
+    kept = []
+    for fp in fps:
+        if not fp.part and point_in_polygon(fp.outer, inside_parts).any():
+            tally.replaced += 1
+            tally.imported -= 1
+            tally.estimated -= fp.height_from != "height"
+            tally.clipped -= fp.clipped
+            continue
+        kept.append(fp)
+    return kept
+
+
+def _inner_point(fp: Footprint) -> np.ndarray:
+    """A point surely inside ``fp``: the middle of one triangle of its roof (a concave outline's centroid may
+    lie outside it)."""
+    tris = triangulate(fp.outer, fp.holes)
+    points = np.concatenate([fp.outer, *fp.holes]) if fp.holes else fp.outer
+    return points[tris[0]].mean(0) if len(tris) else fp.outer.mean(0)
 
 
 def _bridge(outer: list[tuple[float, float]], hole: list[tuple[float, float]], others: Sequence[Ring] = ()
@@ -345,13 +483,27 @@ def _in_triangle(p: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> 
 
 
 def _colour(fp: Footprint) -> tuple[float, float, float, float]:
+    if fp.wall_colour is not None:
+        return (*srgb_to_linear(fp.wall_colour), 1.0)
     palette = GLASS_TINTS if fp.material == "glass" else FACADES
     return (*srgb_to_linear(palette[zlib.crc32(fp.id.encode()) % len(palette)]), 1.0)
 
 
+def _roof_colour(fp: Footprint, walls: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The mapped ``roof:colour``, else the walls' a shade darker, as the blocks' roofs are."""
+    if fp.roof_colour is not None:
+        return (*srgb_to_linear(fp.roof_colour), 1.0)
+    return walls[0] * 0.7, walls[1] * 0.7, walls[2] * 0.7, 1.0
+
+
 def building_mesh(fp: Footprint) -> Mesh:
-    """Walls round every ring (uv in metres along and up) and a flat roof a shade darker, as the blocks have."""
+    """Walls round every ring from the building's base up to its roof (uv in metres along and up), and the roof:
+    flat, or shaped (:mod:`game.city.osm_roofs`) with the walls rising to meet it; a part raised off the ground
+    is closed underneath."""
     colour = _colour(fp)
+    roof, frame = fp.roof, fp.frame
+    lines = roof.creases(frame)
+    base, eaves = fp.min_height, fp.eaves
     pos, nrm, uv, col = [], [], [], []
     for ring in (fp.outer, *fp.holes):
         run = 0.0
@@ -361,18 +513,48 @@ def building_mesh(fp: Footprint) -> Mesh:
             if length < 1e-6:
                 continue
             normal = (d[1] / length, -d[0] / length, 0.0)  # outward: right of a ccw outer ring, into a cw hole
-            pos += [(*a, 0.0), (*b, 0.0), (*b, fp.height), (*a, fp.height)]
-            nrm += [normal] * 4
-            uv += [(run, 0.0), (run + length, 0.0), (run + length, fp.height), (run, fp.height)]
-            col += [colour] * 4
+            ts = np.array(osm_roofs.wall_stations(a, b, frame, lines))
+            points = a + np.outer(ts, d)
+            tops = eaves + roof.rise(frame, frame.local(points))
+            for k in range(len(ts) - 1):
+                (p, q), (zp, zq) = points[k:k + 2], tops[k:k + 2]
+                up, uq = run + ts[k] * length, run + ts[k + 1] * length
+                pos += [(*p, base), (*q, base), (*q, zq), (*p, zp)]
+                nrm += [normal] * 4
+                uv += [(up, base), (uq, base), (uq, zq), (up, zp)]
+                col += [colour] * 4
             run += length
     walls = quads(pos, nrm, uv, col)
-    roof_xy = np.concatenate([fp.outer, *fp.holes]) if fp.holes else fp.outer
-    roof_colour = (colour[0] * 0.7, colour[1] * 0.7, colour[2] * 0.7, 1.0)
-    roof = Mesh(np.c_[roof_xy, np.full(len(roof_xy), fp.height)].astype(np.float32),
-                np.tile(np.float32([0, 0, 1]), (len(roof_xy), 1)), roof_xy.astype(np.float32),
-                np.tile(np.float32(roof_colour), (len(roof_xy), 1)), triangulate(fp.outer, fp.holes))
-    return merge([walls, roof])
+    roof_colour = _roof_colour(fp, colour)
+    flat_xy = np.concatenate([fp.outer, *fp.holes]) if fp.holes else fp.outer
+    flat_tris = triangulate(fp.outer, fp.holes)
+    pieces = [walls]
+    if roof.shape != "flat":
+        corners = osm_roofs.split(frame.local(flat_xy)[flat_tris], lines).reshape(-1, 2)
+        facets = _facets(frame.world(corners), eaves + roof.rise(frame, corners), roof_colour)
+        if roof.shape in osm_roofs.CURVED:  # smooth shading: the surface's own normal at each corner
+            facets.normals = np.float32(osm_roofs.curved_normals(roof, frame, corners))
+        pieces.append(facets)
+    else:
+        pieces.append(Mesh(np.c_[flat_xy, np.full(len(flat_xy), eaves)].astype(np.float32),
+                           np.tile(np.float32([0, 0, 1]), (len(flat_xy), 1)), flat_xy.astype(np.float32),
+                           np.tile(np.float32(roof_colour), (len(flat_xy), 1)), flat_tris))
+    if base > 0:  # the underside of a raised part, facing down
+        pieces.append(Mesh(np.c_[flat_xy, np.full(len(flat_xy), base)].astype(np.float32),
+                           np.tile(np.float32([0, 0, -1]), (len(flat_xy), 1)), flat_xy.astype(np.float32),
+                           np.tile(np.float32(roof_colour), (len(flat_xy), 1)), flat_tris[:, ::-1].copy()))
+    return merge(pieces)
+
+
+def _facets(xy: np.ndarray, z: np.ndarray, colour: tuple[float, float, float, float]) -> Mesh:
+    """Triangles given three corners at a time (counter-clockwise from above), each with its own face normal:
+    a pitched roof's planes meet on sharp creases."""
+    p = np.c_[xy, z].reshape(-1, 3, 3)
+    n = np.cross(p[:, 1] - p[:, 0], p[:, 2] - p[:, 0])
+    n /= np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-12)
+    count = len(xy)
+    return Mesh(np.float32(p.reshape(-1, 3)), np.float32(np.repeat(n, 3, axis=0)), np.float32(xy),
+                np.tile(np.float32(colour), (count, 1)), np.arange(count, dtype=np.uint32).reshape(-1, 3))
 
 
 def tile_of(fp: Footprint) -> tuple[int, int]:
@@ -395,10 +577,10 @@ def window_mesh(fps: Iterable[Footprint], seed: int = 7) -> Mesh:
     rng = np.random.default_rng(seed)
     pos, nrm, uv, col = [], [], [], []
     for fp in fps:
-        floors = int((fp.height - 1.0) // STOREY)
+        floors = int((fp.eaves - fp.min_height - 1.0) // STOREY)
         if floors < 1:
             continue
-        top = floors * STOREY
+        base, top = fp.min_height, floors * STOREY
         r, g, tone = rng.random(3)
         ring = fp.outer
         for a, b in zip(ring, np.roll(ring, -1, axis=0), strict=True):
@@ -411,7 +593,7 @@ def window_mesh(fps: Iterable[Footprint], seed: int = 7) -> Mesh:
             n = np.array([u[1], -u[0]])
             start = a + u * (length - bays * BAY) / 2 + n * WINDOW_OFFSET
             end = start + u * bays * BAY
-            pos += [(*start, 0.0), (*end, 0.0), (*end, top), (*start, top)]
+            pos += [(*start, base), (*end, base), (*end, base + top), (*start, base + top)]
             nrm += [(*n, 0.0)] * 4
             uv += [(0, 0), (bays * BAY, 0), (bays * BAY, top), (0, top)]
             col += [(r, g, tone, 1.0)] * 4
@@ -428,7 +610,7 @@ def shop_mesh(fps: Iterable[Footprint], streets: Iterable[Street], avenues: tupl
     rng = np.random.default_rng(seed)
     pos, nrm, uv, col = [], [], [], []
     for fp in fps:
-        if fp.height < SHOP_HEIGHT + 1.0:
+        if fp.eaves < SHOP_HEIGHT + 1.0 or fp.min_height > 0:
             continue
         x0, y0, _, x1, y1, _ = fp.aabb
         centre = np.array([[(x0 + x1) / 2, (y0 + y1) / 2]])
@@ -464,7 +646,8 @@ def colliders(fp: Footprint) -> tuple[float, float, float, tuple[tuple[float, ..
     local = [(r - centre) @ rot.T for r in (fp.outer, *fp.holes)]
     (lo_x, lo_y), (hi_x, hi_y) = local[0].min(0), local[0].max(0)
     if not fp.holes and signed_area(local[0]) >= 0.98 * (hi_x - lo_x) * (hi_y - lo_y):  # a rectangle: one box
-        return float(centre[0]), float(centre[1]), math.degrees(angle), ((lo_x, lo_y, 0.0, hi_x, hi_y, fp.height),)
+        return float(centre[0]), float(centre[1]), math.degrees(angle), \
+            ((lo_x, lo_y, fp.min_height, hi_x, hi_y, fp.height),)
     a = np.concatenate(local)
     b = np.concatenate([np.roll(r, -1, axis=0) for r in local])
     strips = max(1, math.ceil((hi_y - lo_y) / COLLIDER_STEP))
@@ -482,7 +665,7 @@ def colliders(fp: Footprint) -> tuple[float, float, float, tuple[tuple[float, ..
                 all(abs(p - q) < 0.05 for p, q in zip(spans[k + 1], spans[first], strict=True)):
             k += 1
         row = spans[first]
-        boxes += [(x0, lo_y + first * step, 0.0, x1, lo_y + (k + 1) * step, fp.height)
+        boxes += [(x0, lo_y + first * step, fp.min_height, x1, lo_y + (k + 1) * step, fp.height)
                   for x0, x1 in zip(row[::2], row[1::2], strict=False)]
         k += 1
     return float(centre[0]), float(centre[1]), math.degrees(angle), tuple(boxes)

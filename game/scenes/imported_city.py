@@ -33,9 +33,9 @@ MESHES = "buildings.bam"
 KEY = "baked.json"
 TOP = "osm-city"
 #: What the baked geometry is generated from, besides the footprints.
-SOURCES = ("game/city/osm_blocks.py", "game/city/blocks.py", "game/city/night.py", "game/city/facades.py",
-           "game/city/streets.py", "assets/district/streets.json", "game/architecture/mesh.py", "game/render/geom.py",
-           "game/scenes/imported_city.py")
+SOURCES = ("game/city/osm_blocks.py", "game/city/osm_roofs.py", "game/city/blocks.py", "game/city/night.py",
+           "game/city/facades.py", "game/city/streets.py", "assets/district/streets.json",
+           "game/architecture/mesh.py", "game/render/geom.py", "game/scenes/imported_city.py")
 WINDOW_SHADER_PRIORITY = 10  # as the procedural blocks' windows (game/scenes/night_lights.py)
 Placed = tuple[float, float, float, tuple[tuple[float, ...], ...]]
 

@@ -1,7 +1,8 @@
 """``python -m game.city.import_osm FILE.osm.pbf|FILE.osm``: real building footprints for the district.
 
 Reads an OpenStreetMap extract with pyosmium (the ``osm`` extra: ``pip install 'metaverse-seoul[osm]'``), turns its
-buildings (closed ways and multipolygon relations tagged ``building``) into the district's footprints
+buildings and building parts (closed ways and multipolygon relations tagged ``building`` or ``building:part``; a
+building with parts is drawn as its parts) into the district's footprints
 (``game/city/osm_blocks.py``: heights, projection, clipping, the landmarks' ground left to them) and saves them with
 their baked geometry where the app looks (``game/scenes/imported_city.py``); from the next start the district shows
 them instead of its procedural blocks. ``--clear`` removes the import: the procedural city again.
@@ -50,16 +51,17 @@ def _fail(message: str) -> int:
 
 
 def read_buildings(path: Path, reserved: list, tally: osm_blocks.Tally) -> list[osm_blocks.Footprint]:
-    """Every building area in ``path`` as district footprints, printing progress as it reads."""
+    """Every building and building part in ``path`` as district footprints (outlines with parts left out),
+    printing progress as it reads."""
     import osmium
 
-    processor = (osmium.FileProcessor(str(path))
-                 .with_areas(osmium.filter.KeyFilter("building"))
-                 .with_filter(osmium.filter.KeyFilter("building")))
+    keys = osmium.filter.KeyFilter("building", "building:part")
+    processor = osmium.FileProcessor(str(path)).with_areas(keys).with_filter(keys)
     out: list[osm_blocks.Footprint] = []
     seen = tagged = 0
     for obj in processor:
-        if obj.tags.get("building") == "no":
+        part = obj.tags.get("building:part", "no") != "no"
+        if not part and obj.tags.get("building", "no") == "no":
             continue
         if isinstance(obj, osmium.osm.Way):
             tagged += obj.is_closed()
@@ -72,12 +74,12 @@ def read_buildings(path: Path, reserved: list, tally: osm_blocks.Tally) -> list[
         for ring in obj.outer_rings():
             outers.append([(n.lat, n.lon) for n in ring])
             inners.append([[(n.lat, n.lon) for n in inner] for inner in obj.inner_rings(ring)])
-        out += osm_blocks.footprints(osm_id, obj.tags, outers, inners, reserved, tally)
+        out += osm_blocks.footprints(osm_id, obj.tags, outers, inners, reserved, tally, part=part)
         seen += 1
         if seen % PROGRESS_EVERY == 0:
             print(f"{PROG}: {seen} buildings read, {tally.imported} in the district", flush=True)
     tally.invalid += max(0, tagged - seen)  # outlines libosmium could not close (nodes missing, broken rings)
-    return out
+    return osm_blocks.resolve_parts(out, tally)
 
 
 def clear(where: Path) -> int:
@@ -130,17 +132,19 @@ def main(argv: list[str] | None = None) -> int:
     summary = {"source": path.name, "source_sha256": hashlib.sha256(source).hexdigest(),
                "imported": tally.imported, "skipped": tally.skipped, "outside": tally.outside,
                "on_landmarks": tally.landmark, "invalid": tally.invalid, "clipped": tally.clipped,
-               "heights_estimated": tally.estimated, "bounds_m": [e0, e1, n0, n1]}
+               "heights_estimated": tally.estimated, "replaced_by_parts": tally.replaced,
+               "bounds_m": [e0, e1, n0, n1]}
     try:
         imported_city.write_data(where, fps, summary)
         fps, _, key = imported_city.read(where)
         imported_city.bake(where, fps, key)
     except (OSError, TypeError) as exc:
         return _fail(f"cannot write the import to {where}: {exc}")
+    parts = f"; {tally.replaced} outlines drawn as their parts" if tally.replaced else ""
     print(f"{PROG}: {tally.imported} buildings imported ({tally.imported - tally.estimated} heights mapped, "
           f"{tally.estimated} estimated, {tally.clipped} cut at the district's edge), {tally.skipped} skipped "
           f"({tally.outside} outside the district, {tally.landmark} on landmarks or open areas, {tally.invalid} "
-          f"invalid); bounds east {e0:.0f}..{e1:.0f} m, north {n0:.0f}..{n1:.0f} m; saved to {where}")
+          f"invalid){parts}; bounds east {e0:.0f}..{e1:.0f} m, north {n0:.0f}..{n1:.0f} m; saved to {where}")
     return 0
 
 

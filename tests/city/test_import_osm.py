@@ -100,6 +100,40 @@ def test_a_pbf_import_gives_the_same_buildings_as_the_xml(tmp_path):
     assert buildings(tmp_path / "xml") == buildings(tmp_path / "pbf")
 
 
+def with_parts() -> OsmData:
+    """A building mapped with Simple 3D Buildings: its outline, a pyramid-roofed tower part and a podium part raised
+    over an arcade (walls from 4 m), and beside it a gabled house of its own."""
+    d = OsmData()
+    east, north = TOWER
+    d.ring(rect(east, north, 30, 30), {"building": "yes", "height": "40"}, way_id=200)
+    d.ring(rect(east - 5, north, 20, 30), {"building:part": "yes", "height": "40", "roof:shape": "pyramidal",
+                                          "roof:height": "6"}, way_id=201)
+    d.ring(rect(east + 10, north, 10, 30), {"building:part": "yes", "building:levels": "3", "min_height": "4",
+                                           "building:colour": "#c0c0c0"}, way_id=202)
+    d.ring(rect(200, 150, 12, 8), {"building": "house", "building:levels": "2", "roof:shape": "gabled"}, way_id=203)
+    return d
+
+
+@pytest.mark.parametrize("fmt", ["xml", "pbf"])
+def test_building_parts_replace_their_outline_with_roofs_and_raised_walls(tmp_path, fmt):
+    data = with_parts()
+    src = data.write_xml(tmp_path / "parts.osm") if fmt == "xml" else data.write_pbf(tmp_path / "parts.osm.pbf")
+    code, out, err = run(src, "--cache-dir", tmp_path / "cache")
+    assert code == 0 and err == ""
+    summary = out.strip().splitlines()[-1]
+    assert summary.startswith("import_osm: 3 buildings imported (1 heights mapped, 2 estimated, ") and \
+        "; 1 outlines drawn as their parts; bounds east " in summary, summary
+    got = buildings(tmp_path / "cache")
+    assert sorted(got) == ["w201", "w202", "w203"]  # the outline w200 is drawn as its parts
+    tower, podium, house = got["w201"], got["w202"], got["w203"]
+    assert (tower["roof_shape"], tower["roof_height"], tower["height"], tower["part"]) == ("pyramidal", 6.0, 40.0,
+                                                                                          True)
+    assert podium["min_height"] == 4.0 and podium["wall_colour"] == pytest.approx([192 / 255] * 3)
+    assert house["roof_shape"] == "gabled" and house["height"] > 2 * 3.6 and not house["part"]
+    doc = json.loads((imported_city.folder(tmp_path / "cache") / imported_city.DATA).read_text())
+    assert doc["replaced_by_parts"] == 1 and doc["imported"] == 3
+
+
 def test_progress_lines_while_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(import_osm, "PROGRESS_EVERY", 2)
     code, out, _ = run(district().write_xml(tmp_path / "seoul.osm"), "--cache-dir", tmp_path / "cache")
