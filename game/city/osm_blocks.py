@@ -501,8 +501,10 @@ def building_mesh(fp: Footprint) -> Mesh:
     flat, or shaped (:mod:`game.city.osm_roofs`) with the walls rising to meet it; a part raised off the ground
     is closed underneath."""
     colour = _colour(fp)
-    roof, frame = fp.roof, fp.frame
-    lines = roof.creases(frame)
+    roof = fp.roof
+    flat = roof.shape == "flat"  # most of a city: no frame, no creases, walls straight across the top
+    frame = None if flat else fp.frame
+    lines = [] if frame is None else roof.creases(frame)
     base, eaves = fp.min_height, fp.eaves
     pos, nrm, uv, col = [], [], [], []
     for ring in (fp.outer, *fp.holes):
@@ -513,9 +515,12 @@ def building_mesh(fp: Footprint) -> Mesh:
             if length < 1e-6:
                 continue
             normal = (d[1] / length, -d[0] / length, 0.0)  # outward: right of a ccw outer ring, into a cw hole
-            ts = np.array(osm_roofs.wall_stations(a, b, frame, lines))
-            points = a + np.outer(ts, d)
-            tops = eaves + roof.rise(frame, frame.local(points))
+            if frame is None:
+                ts, points, tops = (0.0, 1.0), (a, b), (eaves, eaves)
+            else:
+                ts = osm_roofs.wall_stations(a, b, frame, lines)
+                points = a + np.outer(ts, d)
+                tops = eaves + roof.rise(frame, frame.local(points))
             for k in range(len(ts) - 1):
                 (p, q), (zp, zq) = points[k:k + 2], tops[k:k + 2]
                 up, uq = run + ts[k] * length, run + ts[k + 1] * length
@@ -529,7 +534,7 @@ def building_mesh(fp: Footprint) -> Mesh:
     flat_xy = np.concatenate([fp.outer, *fp.holes]) if fp.holes else fp.outer
     flat_tris = triangulate(fp.outer, fp.holes)
     pieces = [walls]
-    if roof.shape != "flat":
+    if frame is not None:
         corners = osm_roofs.split(frame.local(flat_xy)[flat_tris], lines).reshape(-1, 2)
         facets = _facets(frame.world(corners), eaves + roof.rise(frame, corners), roof_colour)
         if roof.shape in osm_roofs.CURVED:  # smooth shading: the surface's own normal at each corner
