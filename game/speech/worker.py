@@ -48,8 +48,8 @@ class _Finished:
 
     With espeak-ng, ``runAndWait`` can return before espeak's own thread has ended the utterance; that thread
     writes the WAV at the end and only then sends this notice (``completed`` is false for a cancelled one). Taking
-    the file's first bytes as the end instead once cost a truncated reading on a loaded CI machine: the file
-    was late, a retry cancelled the running synthesis, and its partial audio was kept.
+    the file's first bytes as the end, with a short wait and a retry, could instead cancel a synthesis still
+    running on a loaded machine.
     """
 
     def __init__(self, engine) -> None:
