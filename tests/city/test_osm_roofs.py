@@ -99,7 +99,8 @@ def test_a_pyramid_peaks_over_the_middle_and_every_roof_facet_faces_up():
     assert fp.roof_height == pytest.approx(rise) and fp.height == pytest.approx(5.0 + rise)  # storeys: roof on top
     tris = roof_triangles(fp)
     assert surface(tris, np.array([[10.0, 5.0]]))[0] == pytest.approx(fp.height)
-    assert surface(tris, np.array([[0.5, 0.5]]))[0] == pytest.approx(5.0 + rise * 0.05, abs=1e-6)  # nearer the west hip than the eaves
+    # (0.5, 0.5) lies nearer the west hip than the south eaves: 5 % of the way up
+    assert surface(tris, np.array([[0.5, 0.5]]))[0] == pytest.approx(5.0 + rise * 0.05, abs=1e-6)
     mesh = ob.building_mesh(fp)
     assert mesh.normals[:, 2].min() >= -1e-6  # nothing faces down on a building standing on the ground
 
