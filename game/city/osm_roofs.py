@@ -80,20 +80,28 @@ class Frame:
         longest = d[int(np.argmax(np.hypot(d[:, 0], d[:, 1])))]
         axis = longest / np.hypot(*longest)
         if across:
-            axis = np.array([-axis[1], axis[0]])
-        side = np.array([-axis[1], axis[0]])
+            axis = _left(axis)
+        side = _left(axis)
         u, v = outer @ axis, outer @ side
         centre = axis * (u.min() + u.max()) / 2 + side * (v.min() + v.max()) / 2
         return cls(centre, axis, float(u.max() - u.min()) / 2, float(v.max() - v.min()) / 2)
 
+    @property
+    def side(self) -> np.ndarray:
+        """The unit direction across the ridge (+v): the ridge direction turned a quarter left."""
+        return _left(self.axis)
+
     def local(self, points: np.ndarray) -> np.ndarray:
         """World (N, 2) to frame (u along the ridge, v across)."""
         rel = points - self.centre
-        return np.c_[rel @ self.axis, rel @ np.array([-self.axis[1], self.axis[0]])]
+        return np.c_[rel @ self.axis, rel @ self.side]
 
     def world(self, uv: np.ndarray) -> np.ndarray:
-        side = np.array([-self.axis[1], self.axis[0]])
-        return self.centre + uv[:, :1] * self.axis + uv[:, 1:2] * side
+        return self.centre + uv[:, :1] * self.axis + uv[:, 1:2] * self.side
+
+
+def _left(v: np.ndarray) -> np.ndarray:
+    return np.array([-v[1], v[0]])
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,7 @@ class Roof:
         else:
             b = math.radians(self.direction)
             bearing = np.array([math.sin(b), math.cos(b)])  # east, north
-            down = np.array([bearing @ frame.axis, bearing @ np.array([-frame.axis[1], frame.axis[0]])])
+            down = np.array([bearing @ frame.axis, bearing @ frame.side])
         corners = np.array([[a * frame.L, c * frame.W] for a in (-1, 1) for c in (-1, 1)])
         return down, corners @ down
 
@@ -167,8 +175,7 @@ def curved_normals(roof: Roof, frame: Frame, uv: np.ndarray, step: float = 0.05)
     du, dv = np.array([step, 0.0]), np.array([0.0, step])
     gu = (roof.rise(frame, uv + du) - roof.rise(frame, uv - du)) / (2 * step)
     gv = (roof.rise(frame, uv + dv) - roof.rise(frame, uv - dv)) / (2 * step)
-    side = np.array([-frame.axis[1], frame.axis[0]])
-    grad = gu[:, None] * frame.axis + gv[:, None] * side
+    grad = gu[:, None] * frame.axis + gv[:, None] * frame.side
     n = np.c_[-grad, np.ones(len(uv))]
     return n / np.linalg.norm(n, axis=1, keepdims=True)
 
@@ -178,7 +185,7 @@ def default_height(roof: Roof, frame: Frame, angle: float | None) -> float:
     default pitch) over its slope, a dome or barrel as high as its half width; 0 for a flat roof."""
     if roof.shape == "flat":
         return 0.0
-    if roof.shape in ("dome", "round"):
+    if roof.shape in CURVED:
         return DOME_RISE * frame.W
     pitch = angle or (SKILLION_PITCH if roof.shape == "skillion" else DEFAULT_PITCH)
     return math.tan(math.radians(pitch)) * roof.slope_span(frame)
