@@ -8,6 +8,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform vec3 sky_share;  // the ambient\'s share simplepbr takes as directional sky light (sky_light.py)
 uniform float haze_density;  // the weather's fog per metre (0 when clear), as simplepbr's fog on the city
 uniform vec3 haze_colour;
 uniform float night;  // 0 by day, 1 after dusk: the key light is then the floodlight, which never reaches the hills
@@ -23,7 +24,7 @@ const float DIELECTRIC = 0.96;  // 1 - F0: what a rough non-metal keeps for diff
 void main() {
     vec3 l = normalize(p3d_LightSource[0].position.xyz);
     float n_dot_l = max(dot(normalize(v_normal), l), 0.0);
-    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + p3d_LightModel.ambient.rgb;
+    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + (p3d_LightModel.ambient.rgb + sky_share);
     float clear = exp(-length(v_view) * haze_density);
     o_color = vec4(mix(haze_colour, v_albedo * DIELECTRIC * light, clear), 1.0);
 }

@@ -11,6 +11,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform vec3 sky_share;  // the ambient\'s share simplepbr takes as directional sky light (sky_light.py)
 uniform float night;    // 0 by day, 1 after dusk (set on the world by the pipeline)
 uniform float glow;     // the panels' inner light when switched on (0 for the frames, or when the lanterns are off)
 uniform float opacity;  // 1 for the frames and the board; the panels' share of light they stop
@@ -27,6 +28,6 @@ void main() {
     float lambert = max(dot(n, l), 0.0);
     // translucent panels pass some light through from behind, so both faces read by day
     float through = 0.35 * max(-dot(n, l), 0.0) * step(opacity, 0.999);
-    vec3 light = p3d_LightSource[0].diffuse.rgb * (lambert + through) / PI + p3d_LightModel.ambient.rgb;
+    vec3 light = p3d_LightSource[0].diffuse.rgb * (lambert + through) / PI + (p3d_LightModel.ambient.rgb + sky_share);
     o_color = vec4(v_albedo * (light * opacity + glow * night), opacity);
 }

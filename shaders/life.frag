@@ -7,6 +7,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform vec3 sky_share;  // the ambient\'s share simplepbr takes as directional sky light (sky_light.py)
 uniform vec4 flat_colour;  // alpha > 0.5: draw this colour only (mask renders in tests)
 
 in vec3 v_normal;
@@ -24,7 +25,7 @@ void main() {
     vec4 lp = p3d_LightSource[0].position;
     vec3 l = lp.w == 0.0 ? normalize(lp.xyz) : vec3(0.0, 0.0, 1.0);
     float diffuse = max(dot(n, l), 0.0) * 0.8 + 0.2 * max(n.z, 0.0);
-    vec3 light = p3d_LightModel.ambient.rgb * 1.6 + p3d_LightSource[0].color.rgb * diffuse * 0.4;
+    vec3 light = (p3d_LightModel.ambient.rgb + sky_share) * 1.6 + p3d_LightSource[0].color.rgb * diffuse * 0.4;
     vec3 colour = v_albedo * light + v_albedo * v_glow * 2.0;
     o_color = vec4(colour * v_tint.rgb, 1.0);
 }

@@ -10,6 +10,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform vec3 sky_share;  // the ambient\'s share simplepbr takes as directional sky light (sky_light.py)
 uniform float night;         // 0 by day, 1 after dusk (set on the world by the pipeline)
 uniform float windows_lit;   // share of office windows lit at this hour: shops stay open longer (see below)
 uniform float windows_seed;  // one value per hour of the year
@@ -89,6 +90,6 @@ void main() {
     }
     vec3 l = normalize(p3d_LightSource[0].position.xyz);
     float n_dot_l = max(dot(normalize(v_normal), l), 0.0);
-    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + p3d_LightModel.ambient.rgb;
+    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + (p3d_LightModel.ambient.rgb + sky_share);
     o_color = vec4(albedo * light + glow, 1.0);
 }

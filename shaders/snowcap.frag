@@ -10,6 +10,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform vec3 sky_share;  // the ambient\'s share simplepbr takes as directional sky light (sky_light.py)
 uniform float haze_density;
 uniform vec3 haze_colour;
 uniform float night;
@@ -38,7 +39,7 @@ void main() {
     vec3 albedo = mix(v_albedo, SNOW, snow * lying);
     vec3 l = normalize(p3d_LightSource[0].position.xyz);
     float n_dot_l = max(dot(normalize(v_normal), l), 0.0);
-    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + p3d_LightModel.ambient.rgb;
+    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + (p3d_LightModel.ambient.rgb + sky_share);
     float clear = exp(-length(v_view) * haze_density);
     o_color = vec4(mix(haze_colour, albedo * DIELECTRIC * light, clear), 1.0);
 }

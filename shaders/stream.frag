@@ -9,6 +9,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform vec3 sky_share;  // the ambient\'s share simplepbr takes as directional sky light (sky_light.py)
 uniform mat4 p3d_ViewMatrix;
 uniform float night;        // 0 by day, 1 after dusk (the pipeline sets it on the world)
 uniform float flow_time;    // seconds since the scene started
@@ -39,8 +40,8 @@ void main() {
     vec3 v = normalize(-v_view);
     vec3 l = normalize(p3d_LightSource[0].position.xyz);
     float fresnel = 0.02 + 0.6 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
-    vec3 sky = p3d_LightModel.ambient.rgb * 1.5 + p3d_LightSource[0].diffuse.rgb * 0.05 * (1.0 - night);
-    vec3 colour = DEEP * (p3d_LightModel.ambient.rgb * 4.0 + p3d_LightSource[0].diffuse.rgb * 0.35 * max(dot(n, l), 0.0));
+    vec3 sky = (p3d_LightModel.ambient.rgb + sky_share) * 1.5 + p3d_LightSource[0].diffuse.rgb * 0.05 * (1.0 - night);
+    vec3 colour = DEEP * ((p3d_LightModel.ambient.rgb + sky_share) * 4.0 + p3d_LightSource[0].diffuse.rgb * 0.35 * max(dot(n, l), 0.0));
     colour = mix(colour, sky, fresnel);
     vec3 halfway = normalize(l + v);
     colour += p3d_LightSource[0].diffuse.rgb * pow(max(dot(n, halfway), 0.0), 120.0) * 0.6 * (1.0 - night);

@@ -11,6 +11,7 @@ uniform struct p3d_LightSourceParameters {
 uniform struct p3d_LightModelParameters {
     vec4 ambient;
 } p3d_LightModel;
+uniform vec3 sky_share;  // the ambient\'s share simplepbr takes as directional sky light (sky_light.py)
 uniform float night;         // 0 by day, 1 after dusk (set on the world by the pipeline)
 uniform float windows_lit;   // share of panes lit at this hour (game/city/night.py lit_share)
 uniform float windows_seed;  // one value per hour of the year
@@ -56,6 +57,6 @@ void main() {
     }
     vec3 l = normalize(p3d_LightSource[0].position.xyz);
     float n_dot_l = max(dot(normalize(v_normal), l), 0.0);
-    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + p3d_LightModel.ambient.rgb;
-    o_color = vec4(GLASS * light + p3d_LightModel.ambient.rgb * 0.25 + glow, 1.0);
+    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + (p3d_LightModel.ambient.rgb + sky_share);
+    o_color = vec4(GLASS * light + (p3d_LightModel.ambient.rgb + sky_share) * 0.25 + glow, 1.0);
 }

@@ -35,8 +35,9 @@ from panda3d.core import (
 from game import tasks
 from game import weather as weathers
 from game.city.night import hour_seed, lit_share
-from game.render import exposure, shadow_focus
+from game.render import exposure, shadow_focus, sky_light, sky_model
 from game.render.bloom import Bloom
+from game.render.environment import env_map
 from game.render.lighting import Rig, rig_for
 from game.render.metering import Meter
 from game.render.precipitation import Precipitation
@@ -206,7 +207,17 @@ class RenderPipeline:
         self.pbr.shadow_bias = self._bias if rig.night < 0.5 else 1.0
         moonlight = self.sky_dome.update(self.when, pos, self.weather.cloudiness, min(self.weather.haze * 60.0, 1.0),
                                          self.weather.haze, rig.exposure)
-        self.ambient_np.node().setColor((*(c * overcast + m for c, m in zip(rig.ambient, moonlight, strict=True)), 1))
+        ambient = tuple(c * overcast + m for c, m in zip(rig.ambient, moonlight, strict=True))
+        key = tuple(c * direct for c in rig.key_colour)
+        state, sun_dir = self.sky_dome.state, pos.direction()
+        self.skylight = light = sky_light.sky_light(lambda view: sky_model.sky_radiance(state, view, sun_dir),
+                                                    ambient, key, rig.sun_dir[2], rig.night,  # type: ignore[arg-type]
+                                                    self.weather.cloudiness)
+        self.ambient_np.node().setColor((*light.flat_ambient, 1))
+        self.pbr.env_map = env_map(light)
+        # The app's own shaders take the whole ambient flat: the share simplepbr gets as directional sky light
+        self.base.render.setShaderInput("sky_share", tuple(a - f for a, f in zip(ambient, light.flat_ambient,
+                                                                                 strict=True)))
         # the app's own shaders (the far hills) fade into the same haze as simplepbr's fog
         self.base.render.setShaderInput("haze_colour", haze)
         self.base.render.setShaderInput("haze_density", self.weather.haze)

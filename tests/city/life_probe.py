@@ -71,6 +71,7 @@ def walk_cycle() -> None:
 
     base = ShowBase(windowType="offscreen")
     base.setBackgroundColor(0, 0, 0, 1)
+    base.render.setShaderInput("sky_share", (0.0, 0.0, 0.0))  # the pipeline's, which this probe goes without
     shader = load_glsl("life")
     layer = InstanceLayer(base.render, "walkers", bodies.walker(), 1, shader)
     layer.node.setShaderInput("flat_colour", WALKER_MASK)

@@ -44,6 +44,7 @@ def main() -> None:
     ambient.node().setColor((0.4, 0.4, 0.4, 1))
     world.setLight(sun)
     world.setLight(ambient)
+    base.render.setShaderInput("sky_share", (0.0, 0.0, 0.0))  # the pipeline's, which this probe goes without
     base.camera.setPos(0, 0, 1.6)
     base.camera.setHpr(0, 0, 0)
     masks, colours = {}, {}

@@ -36,6 +36,7 @@ def main() -> None:
     base.render.setLight(sun)
     base.render.setLight(ambient)
     base.render.setShaderInput("night", 1.0)
+    base.render.setShaderInput("sky_share", (0.0, 0.0, 0.0))
     card = CardMaker("green")
     card.setFrame(-4, 4, -1, 7)
     back = base.render.attachNewNode(card.generate())
