@@ -135,7 +135,8 @@ def sky_light(sky: Callable[[tuple[float, float, float]], RGB], ambient: RGB, ke
               night: float, cloudiness: float = 0.0) -> SkyLight:
     """The sky's light for the rig's ``ambient`` (flat, linear) and ``key`` (the sun's colour with its strength) at
     ``sun_height`` (sine of the key light's elevation), with ``sky(view)`` the sky model's radiance along a view
-    above the horizon (its scale does not matter: only its shape is kept).
+    above the horizon in the scene's units, as the dome draws it: reflections show it as it is, while the diffuse
+    light keeps only its shape.
 
     The ground below the horizon is a grey of :data:`GROUND_ALBEDO` lit by the sun and the whole ambient, and the
     sky greys over as the cloud thickens, as the dome's shader draws it.
@@ -162,10 +163,14 @@ def sky_light(sky: Callable[[tuple[float, float, float]], RGB], ambient: RGB, ke
     # in for many lamps and leave the ground dim on purpose (game/render/lighting.py), so it bounces nothing
     radiance[~up] = GROUND_ALBEDO * np.asarray(key, float) * max(sun_height, 0.0) / math.pi * day
     sh = irradiance_sh(dirs, radiance, weights)
-    levels = [radiance.reshape(6, FACE_SIZE, FACE_SIZE, 3)]  # the mirror: the sky as it is
+    # Reflections show the sky as bright as the dome draws it (glass mirrors the sky beside it), not the ambient's
+    # stylised share of it
+    seen = radiance.copy()
+    seen[up] = sky_rgb[up] * day
+    levels = [seen.reshape(6, FACE_SIZE, FACE_SIZE, 3)]  # the mirror: the sky as it is
     count = level_count()
     for i in range(1, count):
-        levels.append(prefilter(dirs, radiance, weights, FACE_SIZE >> i, i / count))
+        levels.append(prefilter(dirs, seen, weights, FACE_SIZE >> i, i / count))
     return SkyLight(sh, tuple(levels), tuple(float(c) * (1.0 - share) for c in amb))  # type: ignore[arg-type]
 
 

@@ -218,7 +218,7 @@ SPECS: dict[str, MaterialSpec] = {
     "brick": MaterialSpec(brick, 1.2),
     "paving": MaterialSpec(paving, 2.4, size=512),
     "plaster": MaterialSpec(_plain((236, 232, 224), 0.88, var=0.1), 4.0),
-    "glass": MaterialSpec(_plain((168, 192, 206), 0.2, metallic=0.0, var=0.05, cells=2), 8.0),
+    "glass": MaterialSpec(_plain((108, 130, 146), 0.2, metallic=0.0, var=0.05, cells=2), 8.0),
     "metal": MaterialSpec(_plain((180, 182, 186), 0.35, metallic=1.0, var=0.06), 2.0),
     "bronze": MaterialSpec(_plain((255, 255, 255), 0.4, metallic=1.0, var=0.1, cells=8), 1.0),
     "fabric": MaterialSpec(_plain((245, 245, 245), 0.95, var=0.06, cells=8), 1.0),

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
-from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, NodePath
+from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, Material, NodePath
 
 from game.architecture.mesh import Mesh
 from game.city import cherries, fountain, furniture, puddles, trees
@@ -35,6 +35,10 @@ PANEL_GLOW, PANEL_DAY = 1.6, 0.9  # a shelter's light box: its glow after dark, 
 JET_GLOW, JET_DAY = 2.5, 0.95  # the fountain's jets: lit in colour after dark, white water under the day's ambient
 FOUNTAIN_POOL_GLOW = 0.5  # the coloured light on the wet paving at a jet's foot
 PUDDLES_FROM = 0.3  # how wet the weather must be for puddles to stand (rain, not a foggy day's damp)
+#: simplepbr's roughness factor on soaked ground (dry it is 1: the textures hold each material's roughness): a film
+#: of water turns the paving and asphalt glossy, so they carry the sky's sheen (game/render/sky_light.py) into the
+#: distance
+WET_ROUGHNESS = 0.35
 
 
 def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
@@ -141,6 +145,7 @@ def weather_ground(root: NodePath, weather: Weather) -> None:
         elif weather.wet:
             dark = 1.0 - 0.6 * weather.wet
             node.setColorScale(dark, dark, dark * 1.04, 1.0)
+            node.setMaterial(_wet(weather.wet), SHADER_PRIORITY)
     pools = root.find("puddles")
     if not pools.isEmpty():
         if weather.wet >= PUDDLES_FROM:
@@ -158,8 +163,18 @@ def weather_ground(root: NodePath, weather: Weather) -> None:
             node.setShaderInput("snow", weather.snow_cover)
 
 
+def _wet(wet: float) -> Material:
+    """The flat ground's material in the rain: white (the textures keep their colours), glossier the wetter."""
+    mat = Material(f"wet-{wet:.2f}")
+    mat.setBaseColor((1, 1, 1, 1))
+    mat.setMetallic(0.0)
+    mat.setRoughness(1.0 + (WET_ROUGHNESS - 1.0) * min(wet, 1.0))
+    return mat
+
+
 def _dry(node: NodePath) -> None:
     """Back to the node's own look: its material under simplepbr's shader, in its own colours."""
     node.clearShader()
     node.clearColor()
     node.clearColorScale()
+    node.clearMaterial()

@@ -99,3 +99,14 @@ def test_cloud_greys_the_sky_light_over():
         return max(walls) / min(walls)
 
     assert spread(overcast) < spread(clear)
+
+
+def test_reflections_show_the_sky_as_bright_as_the_dome_draws_it():
+    when = dt.datetime(2026, 5, 15, 10, 0, tzinfo=KST)
+    pos, _, light = _light_at(when)
+    state = sky_model.sky_state(pos.elevation)
+    dirs = sky_light.cube_directions(sky_light.FACE_SIZE)
+    for face, row, col in ((4, 3, 9), (0, 2, 5), (2, 12, 6)):  # overhead, and two views above the horizon
+        view = tuple(float(v) for v in dirs[face, row, col])
+        assert view[2] > 0
+        assert light.levels[0][face, row, col] == pytest.approx(sky_model.sky_radiance(state, view, pos.direction()))
