@@ -20,7 +20,7 @@ from game.render import texgen
 
 Progress = Callable[[int, int, str], None]
 _SHARED_HELPERS = (texgen.value_noise, texgen.fbm, texgen._rgba, texgen._mr, texgen._colour, texgen._plain,
-                   texgen._smoothstep, texgen.normal_map, texgen.generate)
+                   texgen._smoothstep, texgen.normal_map, texgen.occlusion, texgen.generate)
 
 
 def default_cache_dir() -> Path:

@@ -150,6 +150,7 @@ class RenderPipeline:
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
             use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
             use_normal_maps=self.quality.normal_maps,
+            use_occlusion_maps=True,  # the materials' relief as ambient occlusion (texgen.occlusion): no extra fetch
         )
         self.bloom: Bloom | None = None
         self.meter: Meter | None = None

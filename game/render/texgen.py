@@ -1,10 +1,11 @@
 """Procedural material textures in numpy. Pure and deterministic (seeded per material).
 
 Each generator returns a base-colour image (sRGB, RGBA uint8) and a metal-roughness image in the glTF layout
-(G = roughness, B = metallic) that simplepbr reads. Surfaces are tinted further by vertex colours (dancheong),
-so wood and plaster are light and neutral here. Materials with relief (granite joints, roof-tile courses, wood
-grain) also return the height field their colour is drawn from; :func:`normal_map` turns it into a tangent-space
-normal map, so the relief and the colour always agree.
+(R = ambient occlusion, G = roughness, B = metallic) that simplepbr reads. Surfaces are tinted further by vertex
+colours (dancheong), so wood and plaster are light and neutral here. Materials with relief (granite joints,
+roof-tile courses, wood grain) also return the height field their colour is drawn from; :func:`normal_map` turns it
+into a tangent-space normal map and :func:`occlusion` into the share of the sky each texel still sees, so the
+relief, its shading in the shade and the colour always agree.
 """
 
 from __future__ import annotations
@@ -81,6 +82,17 @@ def normal_map(height: np.ndarray, depth: float) -> Image:
     out[..., :3] = np.clip(np.rint((n * 0.5 + 0.5) * 255), 0, 255).astype(np.uint8)
     out[..., 3] = 255
     return out
+
+
+def occlusion(height: np.ndarray, depth: float, radius: int = 4) -> np.ndarray:
+    """Ambient occlusion in [0, 1] of a tileable height field in [0, 1] whose range spans ``depth`` texels: a texel
+    lying Δ texels below the mean of its neighbourhood (``radius`` texels each way, wrapping) sees the sky above a
+    horizon raised by atan(Δ / radius). Mortar joints and the channels between roof tiles come out dark, faces 1."""
+    mean = height
+    for axis in (0, 1):
+        mean = sum(np.roll(mean, k, axis=axis) for k in range(-radius, radius + 1)) / (2 * radius + 1)
+    below = np.clip(mean - height, 0.0, None) * depth
+    return 1.0 - np.arctan(below / radius) * (2.0 / np.pi)
 
 
 def _colour(base: tuple[int, int, int], shade: np.ndarray) -> np.ndarray:
@@ -230,9 +242,12 @@ SPECS: dict[str, MaterialSpec] = {
 
 
 def generate(name: str) -> tuple[Image, Image, Image | None]:
-    """Generate one material's (base colour, metal-roughness, normal map or None) images; the seed is the name,
-    so runs agree."""
+    """Generate one material's (base colour, occlusion-metal-roughness, normal map or None) images; the seed is the
+    name, so runs agree."""
     spec = SPECS[name]
     rng = np.random.default_rng(int.from_bytes(name.encode()[:8].ljust(8, b"\0"), "little"))
     base, mr, *height = spec.generator(spec.size, rng)
-    return base, mr, normal_map(height[0], spec.relief) if height and spec.relief else None
+    if not (height and spec.relief):
+        return base, mr, None
+    mr[..., 0] = np.clip(np.rint(occlusion(height[0], spec.relief) * 255), 0, 255).astype(np.uint8)
+    return base, mr, normal_map(height[0], spec.relief)

@@ -1,4 +1,5 @@
-"""Normal maps from height fields (texgen.normal_map) and vertex tangents (geom.tangents): pure numpy."""
+"""Normal maps and ambient occlusion from height fields (texgen.normal_map, texgen.occlusion) and vertex tangents
+(geom.tangents): pure numpy."""
 
 import numpy as np
 
@@ -60,3 +61,23 @@ def test_vertices_without_texture_gradient_still_get_a_unit_tangent():
     nor = np.tile([0, 0, 1], (3, 1)).astype(np.float32)
     t = tangents(pos, nor, np.zeros((3, 2), np.float32), np.array([0, 1, 2], np.uint32))
     assert np.allclose(np.linalg.norm(t[:, :3], axis=1), 1) and np.allclose(t[:, 2], 0)
+
+
+def test_occlusion_is_one_on_a_flat_field_and_dark_only_down_in_a_groove():
+    flat = np.full((32, 32), 0.7)
+    assert np.allclose(texgen.occlusion(flat, 4.0), 1.0)
+    grooved = flat.copy()
+    grooved[:, 14:18] = 0.0  # a joint four texels wide across the field
+    ao = texgen.occlusion(grooved, 4.0)
+    assert ao[:, 15].max() < 0.8  # down in the joint the sky is cut off on both sides
+    assert np.allclose(ao[:, 0:8], 1.0)  # far from it the face sees the whole sky
+    assert ao[:, 15].max() < ao[:, 13].min() <= 1.0  # the face's edge beside the joint is no darker than its bottom
+    assert np.allclose(ao, np.roll(ao, 9, axis=0))  # the texture still tiles
+
+
+def test_relief_materials_carry_their_occlusion_in_red_and_flat_ones_none():
+    for name in ("granite", "tile"):
+        _, mr, _ = texgen.generate(name)
+        assert mr[..., 0].min() < 0.85 * 255 and np.median(mr[..., 0]) == 255, name
+    _, mr, _ = texgen.generate("concrete")
+    assert (mr[..., 0] == 255).all()
