@@ -211,9 +211,8 @@ class RenderPipeline:
         ambient = tuple(c * overcast + m for c, m in zip(rig.ambient, moonlight, strict=True))
         key = tuple(c * direct for c in rig.key_colour)
         state, sun_dir = self.sky_dome.state, pos.direction()
-        self.skylight = light = sky_light.sky_light(lambda view: sky_model.sky_radiance(state, view, sun_dir),
-                                                    ambient, key, rig.sun_dir[2], rig.night,  # type: ignore[arg-type]
-                                                    self.weather.cloudiness)
+        light = sky_light.sky_light(lambda view: sky_model.sky_radiance(state, view, sun_dir), ambient, key,
+                                    rig.sun_dir[2], rig.night, self.weather.cloudiness)  # type: ignore[arg-type]
         self.ambient_np.node().setColor((*light.flat_ambient, 1))
         self.pbr.env_map = env_map(light)
         # The app's own shaders take the whole ambient flat: the share simplepbr gets as directional sky light

@@ -139,6 +139,7 @@ def weather_ground(root: NodePath, weather: Weather) -> None:
         if node.isEmpty():
             continue
         _dry(node)
+        node.clearMaterial()  # the wet override (the flat node's children carry their own materials)
         if weather.snow_cover:
             node.setShader(load_glsl("backdrop"), SHADER_PRIORITY)
             node.setColor(snow, SHADER_PRIORITY)
@@ -177,4 +178,3 @@ def _dry(node: NodePath) -> None:
     node.clearShader()
     node.clearColor()
     node.clearColorScale()
-    node.clearMaterial()
