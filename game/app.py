@@ -37,6 +37,10 @@ def _prc_for(config: AppConfig) -> str:
         "default-directnotify-level warning",
         "show-frame-rate-meter false",
     ]
+    if config.offscreen and config.frames and not config.xr:
+        # A run of N frames paced as a 60 Hz display paces the window (vsync): a frame that costs next to nothing
+        # (the still world held) must not make N frames pass in less time than a visitor's N frames would.
+        lines += ["clock-mode limited", "clock-frame-rate 60"]
     if config.offscreen:
         lines += ["audio-library-name null"]
         if sys.platform.startswith("linux"):
@@ -158,6 +162,9 @@ class App:
 
         self.scene.load(building)
         self.pipeline.watch_night(self.scene.follow_night)
+        if self.pipeline.still is not None:
+            self.pipeline.still.hold(*self.scene.static_parts())
+            self.pipeline.still.keep_live(*self.scene.water)
 
     def look(self, camera: tuple[float, float, float], target: tuple[float, float, float]) -> None:
         cam = self.base.camera

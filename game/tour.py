@@ -19,6 +19,7 @@ import numpy as np
 
 from game import geo
 from game.render.stats import view_stats
+from game.render.still_world import paused
 from game.text import i18n
 from game.weather import season
 
@@ -30,9 +31,10 @@ def render_stop(app, landmark_id: str) -> dict:
     """Aim the camera at a landmark, render, and measure the view."""
     view = app.scene.view(landmark_id)
     app.look(view.camera, view.target)
-    app.step(WARM_FRAMES)
-    times = app.frame_times(TIMED_FRAMES)
-    stats = view_stats(app.base.render, app.base.cam, app.pipeline.sun_np)
+    with paused(app.pipeline.still):  # the frame as a visitor walking up to it sees it: the whole world drawn
+        app.step(WARM_FRAMES)
+        times = app.frame_times(TIMED_FRAMES)
+        stats = view_stats(app.base.render, app.base.cam, app.pipeline.sun_np)
     lm = app.landmarks[landmark_id]
     lat, lon = geo.to_wgs84(view.camera[0], view.camera[1])
     return {

@@ -42,6 +42,7 @@ from game.render.lighting import Rig, rig_for
 from game.render.metering import Meter
 from game.render.precipitation import Precipitation
 from game.render.sky import Sky
+from game.render.still_world import SHADOW_SORT, StillWorld
 from game.sun import SunPosition, solar_position
 from net import clock
 
@@ -175,6 +176,10 @@ class RenderPipeline:
         self.fog: NodePath | None = None
         self.precipitation: Precipitation | None = None
         self._weather_parts()
+        # The still world needs the scene's depth as a plain texture: without MSAA only (low, software renderers)
+        self.still: StillWorld | None = StillWorld(base, world) if self.quality.msaa == 0 else None
+        if self.still is not None:
+            self.still.hold(self.sky)
         self.when: dt.datetime = when or clock.now_kst()  # the instant the sun is drawn for
         self.sun_position: SunPosition = solar_position(self.when)
         self.rig: Rig = rig_for(self.sun_position)
@@ -225,6 +230,8 @@ class RenderPipeline:
             self.focus_shadows(self._focus)
         for watcher in self._time_watchers:
             watcher(rig.night)
+        if self.still is not None:
+            self.still.refresh()
         return pos
 
     def enable_post_effects(self) -> None:
@@ -329,6 +336,8 @@ class RenderPipeline:
             self.base.taskMgr.remove(self._exposure_task)
         if self.precipitation is not None:
             self.precipitation.release()
+        if self.still is not None:
+            self.still.release()
 
     def _shadow_task(self, task):
         """Switch the sun's shadow buffer on for exactly the frames that need it (all, when not caching); refit the
@@ -336,14 +345,17 @@ class RenderPipeline:
         if self._focus is not None and not self.base.camera.getMat(self.world).almostEqual(self._fitted_view, 1e-4):
             self.focus_shadows(self._focus)
         buffer = self.sun_np.node().getShadowBuffer(self.base.win.getGsg())
-        if buffer is None:  # made by the GSG on the first frame that samples the map
-            return task.cont
-        if self._shadow_due or not self.cache_shadows:
+        drawn = buffer is None  # made by the GSG on the first frame that samples the map: nothing to hold yet
+        if buffer is not None and (self._shadow_due or not self.cache_shadows):
+            buffer.setSort(SHADOW_SORT)  # before the still world's buffer, which samples the map
             buffer.setActive(True)
             buffer.setOneShot(self.cache_shadows)
             if buffer.isActive():  # not before the buffer has been opened
                 self._shadow_due = False
                 self.shadow_renders += 1
-        elif buffer.isActive():  # made active by the GSG, or left on by drawing every frame
+                drawn = True
+        elif buffer is not None and buffer.isActive():  # made active by the GSG, or left on by drawing every frame
             buffer.setActive(False)
+        if self.still is not None:
+            self.still.update(shadow_drawn=drawn)
         return task.cont

@@ -371,6 +371,29 @@ class DistrictScene:
             self.materials.apply(child, material)
         return node
 
+    def static_parts(self) -> list[NodePath]:
+        """What never changes by itself, for the still world (``game/render/still_world.py``): the district's
+        parts as loaded, with each level-of-detail holder opened up so a switch of level shows as a change of what
+        is held. The festival's lanterns stay out (they are lit and dimmed by the hour); the water is live within."""
+        holders = {level.node for level in self.levels.values()}
+        above = {parent for node in holders for parent in node.getAncestors()}
+        live = {self.festival.root, self.festival.washes} if self.festival is not None else set()
+        parts: list[NodePath] = []
+
+        def gather(node: NodePath) -> None:
+            for child in node.getChildren():
+                if child in live:
+                    continue
+                if child in holders:
+                    parts.extend(child.getChildren())
+                elif child in above:
+                    gather(child)
+                else:
+                    parts.append(child)
+
+        gather(self.root)
+        return parts
+
     def view(self, landmark_id: str) -> View:
         lm = self.landmarks[landmark_id]
         return view_for(lm, self.buildings[landmark_id].dims.get("total_height", 10.0))

@@ -6,8 +6,10 @@ the ratios that show what the frame's savings are worth.
 measured from process launch, with an empty and with a warm material cache.
 
 ``ratios`` are measured in the Gwanghwamun Square view with both conditions interleaved in rounds inside one
-process (a neighbour's load on shared cores hits both alike): ``still_vs_shadows_every_frame`` (standing still ÷
-the shadow map drawn every frame), ``lod_vs_full`` (frame and triangles with levels of detail ÷ all at full
+process (a neighbour's load on shared cores hits both alike): ``still_vs_shadows_every_frame`` (standing still,
+the shadow map kept and the static world held (``game/render/still_world.py``) ÷ the shadow map drawn every frame;
+``ratio_frame_ms.still_drawn_whole`` is the still frame with the map kept but the world drawn whole), and, with the
+whole world drawn as a walking visitor sees it, ``lod_vs_full`` (frame and triangles with levels of detail ÷ all at full
 detail), ``avatars_200_vs_0`` (200 remote avatars walking ÷ none). With them: ``walker_query_us`` (median walker
 update with collision at the square), ``cull_ms_200_avatars`` (app + cull of a frame with 200 avatars, drawing
 skipped; ``avatar_cull_ms`` is the avatars' share of it), ``first_frame_s`` (launch to the first frame, warm
@@ -123,8 +125,7 @@ def ratio_worker(args: argparse.Namespace) -> dict:
     """The ratios, the walker query and the cull share, in the square view at 640×360."""
     from game.app import App
     from game.config import config_from_args
-    from game.render.stats import cull_only, view_stats
-    from ui.tools.avatars_bench import make_crowd, walk_crowd
+    from game.render.still_world import paused
 
     app = App(config_from_args(["--offscreen", "--size", "640x360", "--cache-dir", args.cache_dir, "--time", WHEN]))
     app.load_world()
@@ -132,13 +133,33 @@ def ratio_worker(args: argparse.Namespace) -> dict:
     cam, target = _path_point(0.0)
     app.look(cam, target)
     app.step(3)
-    pipeline, scene = app.pipeline, app.scene
+    pipeline = app.pipeline
 
-    def shadows(every: bool):
-        return lambda: setattr(pipeline, "cache_shadows", not every)
+    def shadows(every: bool, hold: bool = True):
+        def set_up() -> None:
+            pipeline.cache_shadows = not every
+            if pipeline.still is not None:
+                pipeline.still.enabled = hold
+        return set_up
 
-    shadow = _interleaved(app, {"still": shadows(False), "every_frame": shadows(True)})
+    shadow = _interleaved(app, {"still": shadows(False), "every_frame": shadows(True),
+                                "still_drawn_whole": shadows(False, hold=False)})
     pipeline.cache_shadows = True
+    with paused(pipeline.still):  # the rest as a walking visitor's frames: the whole world drawn
+        rest = _walking_ratios(app, cam)
+    result = {"still_vs_shadows_every_frame": shadow["still"] / shadow["every_frame"], **rest}
+    result["frame_ms"] = {"still": shadow["still"], "shadows_every_frame": shadow["every_frame"],
+                          "still_drawn_whole": shadow["still_drawn_whole"], **result["frame_ms"]}
+    app.shutdown()
+    return result
+
+
+def _walking_ratios(app, cam) -> dict:
+    """Levels of detail, the avatars, the walker query and the cull share."""
+    from game.render.stats import cull_only, view_stats
+    from ui.tools.avatars_bench import make_crowd, walk_crowd
+
+    scene = app.scene
 
     def detail(full: bool):
         return lambda: setattr(scene, "full_detail", full)
@@ -162,18 +183,15 @@ def ratio_worker(args: argparse.Namespace) -> dict:
     with cull_only(app.base):
         cull = _interleaved(app, {"crowd": crowd_root.show, "none": crowd_root.hide}, walk)
     crowd_root.removeNode()
-    result = {
-        "still_vs_shadows_every_frame": shadow["still"] / shadow["every_frame"],
+    return {
         "lod_vs_full": {"frame": lod["lod"] / lod["full"], "triangles": triangles["lod"] / triangles["full"]},
         "avatars_200_vs_0": avatars["crowd"] / avatars["none"],
         "walker_query_us": _walker_query_us(scene.obstacles),
         "cull_ms_200_avatars": cull["crowd"],
         "avatar_cull_ms": cull["crowd"] - cull["none"],
-        "frame_ms": {"still": shadow["still"], "shadows_every_frame": shadow["every_frame"], "lod": lod["lod"],
-                     "full_detail": lod["full"], "avatars_200": avatars["crowd"], "avatars_0": avatars["none"]},
+        "frame_ms": {"lod": lod["lod"], "full_detail": lod["full"], "avatars_200": avatars["crowd"],
+                     "avatars_0": avatars["none"]},
     }
-    app.shutdown()
-    return result
 
 
 def live_worker(args: argparse.Namespace) -> dict:

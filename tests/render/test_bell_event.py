@@ -76,7 +76,8 @@ def test_a_rehearsal_at_midnight_reports_the_strikes_heard_in_hub_and_local_time
 
 
 def test_after_the_33rd_strike_the_avatar_signs_the_new_years_greeting_with_captions(tmp_path: Path) -> None:
-    out = run(tmp_path, "greeting", 80, "2027-01-01T00:13:19", "--event", "new-year-bell")
+    # 4 s at 60 frames a second: the last strike at 1 s, the greeting 2 s after it, signing for 13.8 s
+    out = run(tmp_path, "greeting", 240, "2027-01-01T00:13:19", "--event", "new-year-bell")
     report = out["event"]
     assert report["strikes_heard"][-1]["n"] == 33
     greeting = report["greeting"]
