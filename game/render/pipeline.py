@@ -2,6 +2,7 @@
 
 The sun's shadow map is fitted to the view (``shadow_focus``) and drawn only when the sun has moved or the view has
 left what the map covers: its buffer is switched on for one frame then, and stays off while the view stands still.
+While the view stands still the static world itself is held too (``still_world``; without MSAA).
 
 One light only: simplepbr shadows with more than one light crash Debian 12's Mesa 22 (see DESIGN.md), and one
 sun is what an outdoor city needs; fill light comes from the ambient term tinted like the sky.
