@@ -108,7 +108,8 @@ def granite(size: int, rng: np.random.Generator) -> Maps:
     """Pale pink biotite granite ashlar: 1.2 × 0.6 m blocks (texture spans 2.4 m), dark flecks, joints.
 
     Relief: recessed mortar joints, bevelled block arrises, a slightly uneven face per block and a
-    weathered, pitted surface; the mortar is rougher than the dressed stone.
+    weathered, pitted surface; the mortar is rougher than the dressed stone. Colour: rain streaks under each
+    course's top joint and patches of lichen.
     """
     n = fbm(size, rng, 5, 4)
     speck = rng.random((size, size))
@@ -121,8 +122,15 @@ def granite(size: int, rng: np.random.Generator) -> Maps:
     block = (row * 3 + np.floor(x * 2 + 0.5 * (row % 2)).astype(int)) % 16
     block_tint = 0.94 + 0.08 * rng.random(16)[block]
     shade = shade * block_tint
+    # Weathering: rain runs off each course's top joint in thin vertical streaks that fade down the block (row 0 is
+    # the top of the image, v = 1: ``below`` is 0 at a course's top joint, 1 at its foot), and grey-green lichen
+    # keeps to patches.
+    streaks = value_noise(size, 64, rng)[size // 2]  # a profile across the face: some 64 streaks per 2.4 m
+    below = y * 4 % 1
+    shade = shade * (1 - 0.2 * _smoothstep(0.5, 0.85, streaks)[None, :] * _smoothstep(0.2, 1.0, 1 - below))
     shade[joint] *= 0.62
-    rgb = _colour((196, 184, 174), shade)
+    lichen = 0.45 * _smoothstep(0.55, 0.8, fbm(size, rng, 3, 2))[..., None]
+    rgb = _colour((196, 184, 174), shade) * (1 - lichen) + np.array([112.0, 140.0, 100.0]) * shade[..., None] * lichen
     # distance to the nearest joint's centre line, in texture units (joints are 0.005 wide each side)
     edge = np.minimum(np.minimum(y * 4 % 1, 1 - y * 4 % 1) / 4, np.minimum(xs, 1 - xs) / 2)
     pits = fbm(size, rng, 3, 64)

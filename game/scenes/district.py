@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from panda3d.core import BoundingBox, Filename, LPoint3, LVecBase4f, NodePath, PTA_LVecBase4f
 
 from game import geo, tasks, terrain
+from game.architecture import vertex_ao
 from game.architecture.builders import Building, build_landmark
 from game.architecture.building import Box
 from game.architecture.cluster import DISTANT_CELL, clustered
@@ -337,6 +338,8 @@ class DistrictScene:
 
     def _landmark_node(self, lm: Landmark) -> NodePath:
         building = build_landmark(lm)
+        if lm.kind in vertex_ao.KINDS and not lm.model:
+            building = vertex_ao.with_occlusion(building)
         self.buildings[lm.id] = building
         if lm.model:
             return self._model_node(lm)

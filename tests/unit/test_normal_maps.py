@@ -81,3 +81,16 @@ def test_relief_materials_carry_their_occlusion_in_red_and_flat_ones_none():
         assert mr[..., 0].min() < 0.85 * 255 and np.median(mr[..., 0]) == 255, name
     _, mr, _ = texgen.generate("concrete")
     assert (mr[..., 0] == 255).all()
+
+
+def test_granite_is_weathered_by_rain_under_its_joints_and_by_lichen():
+    rgb = texgen.granite(256, np.random.default_rng(7))[0][..., :3].astype(np.float64)
+    luma = rgb @ [0.2126, 0.7152, 0.0722]
+    below = (np.arange(256) / 256 * 4) % 1  # 0 at a course's top joint (row 0 is the top), 1 at its foot
+    under_joint = luma[(below > 0.06) & (below < 0.3)].mean()
+    near_foot = luma[(below > 0.7) & (below < 0.94)].mean()
+    assert under_joint < near_foot * 0.98, (under_joint, near_foot)  # the runoff darkens the top of each course
+    upper = luma[(below > 0.06) & (below < 0.3)].mean(axis=0)
+    assert upper.std() > 1.25 * luma[(below > 0.7) & (below < 0.94)].mean(axis=0).std()  # streaks across the face
+    green = rgb[..., 1] > rgb[..., 0]  # pink granite is redder than green, except under lichen
+    assert 0.02 < green.mean() < 0.5
