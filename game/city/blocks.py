@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.architecture import vertex_ao
 from game.architecture.mesh import Mesh, box, merge, srgb_to_linear
 from game.city.streets import SIDEWALK, OpenArea, Street, distance_to_polyline, point_in_polygon
 
@@ -90,7 +91,7 @@ def generate(streets: Iterable[Street], areas: Iterable[OpenArea],
 
 
 def block_meshes(blocks: list[Block]) -> dict[tuple[int, int, str], Mesh]:
-    """Merged meshes keyed by (tile column, tile row, material); roofs get a darker tone."""
+    """Merged meshes keyed by (tile column, tile row, material); roofs get a darker tone, walls a darker foot."""
     groups: dict[tuple[int, int, str], list[Mesh]] = {}
     for b in blocks:
         key = (int(math.floor(b.x / TILE)), int(math.floor(b.y / TILE)), b.material)
@@ -99,4 +100,6 @@ def block_meshes(blocks: list[Block]) -> dict[tuple[int, int, str], Mesh]:
         mesh.indices = mesh.indices[:10]
         mesh.colors[16:20, :3] *= 0.7
         groups.setdefault(key, []).append(mesh)
-    return {k: merge(v) for k, v in groups.items()}
+    # the street darkens a façade towards its foot (the ground's occlusion, as the landmarks' kit has it)
+    merged = {k: merge(v) for k, v in groups.items()}
+    return {k: vertex_ao.darker(m, vertex_ao.visibility(None, m)) for k, m in merged.items()}

@@ -68,3 +68,15 @@ def test_a_building_keeps_its_shape_and_colliders():
     assert shaded.dims == building.dims and shaded.colliders == building.colliders
     assert np.array_equal(shaded.parts["wood"].positions, parts["wood"].positions)
     assert (shaded.parts["wood"].colors[:, :3] < 1.0).any()
+
+
+def test_a_city_blocks_walls_are_darker_at_their_foot_and_its_roof_keeps_its_tone():
+    from game.city.blocks import Block, block_meshes
+
+    (mesh,) = block_meshes([Block(10.0, 10.0, 20.0, 16.0, 30.0, "concrete", (0.5, 0.5, 0.5, 1.0))]).values()
+    wall = np.abs(mesh.normals[:, 2]) < 0.5
+    z, red = mesh.positions[:, 2], mesh.colors[:, 0]
+    assert np.allclose(red[wall & (z > 29)], 0.5)  # a street's walls see the sky at the top
+    foot = red[wall & (z < 1)]
+    assert (foot < 0.5 * (1 - 0.3 * vertex_ao.STRENGTH)).all() and (foot > 0.5 * (1 - vertex_ao.STRENGTH)).all()
+    assert np.allclose(red[mesh.normals[:, 2] > 0.5], 0.35)  # the roof: its own darker tone, nothing more
