@@ -37,10 +37,6 @@ def _prc_for(config: AppConfig) -> str:
         "default-directnotify-level warning",
         "show-frame-rate-meter false",
     ]
-    if config.offscreen and config.frames and not config.xr:
-        # A run of N frames paced as a 60 Hz display paces the window (vsync): a frame that costs next to nothing
-        # (the still world held) must not make N frames pass in less time than a visitor's N frames would.
-        lines += ["clock-mode limited", "clock-frame-rate 60"]
     if config.offscreen:
         lines += ["audio-library-name null"]
         if sys.platform.startswith("linux"):

@@ -79,6 +79,19 @@ def install(features: Sequence[Feature], app: Any, **preset: Any) -> Context:
     return ctx
 
 
+#: The frame rate an offscreen ``--frames N`` run is held to, as vsync holds a window on a 60 Hz display
+DISPLAY_HZ = 60
+
+
+def pace_like_a_display(clock: Any) -> None:
+    """At most :data:`DISPLAY_HZ` frames a second from now on: a frame that costs next to nothing (the still world
+    held) must not make N frames pass in less time than a visitor's N frames would (a window waits for vsync)."""
+    from panda3d.core import ClockObject
+
+    clock.setMode(ClockObject.MLimited)
+    clock.setFrameRate(DISPLAY_HZ)
+
+
 def run(app: Any, features: Sequence[Feature], capture: Callable[[Context], None] | None = None,
         **preset: Any) -> int:
     """Run a mode until the visitor quits (the kiosk: its operator), or for ``--frames N`` frames (then ``capture``
@@ -86,6 +99,8 @@ def run(app: Any, features: Sequence[Feature], capture: Callable[[Context], None
     ctx = install(features, app, **preset)
     try:
         if app.config.frames:
+            if app.config.offscreen and not app.config.xr:
+                pace_like_a_display(app.base.clock)
             app.step(app.config.frames)
             if app.config.screenshot is not None and capture is not None:
                 capture(ctx)
