@@ -2,8 +2,9 @@
 // Bloom in three passes over simplepbr's linear HDR scene (game/render/bloom.py):
 //   mode 0: keep what the exposure lifts above the threshold, at a quarter of the size (a 4-tap box down-sample);
 //   mode 1: a 9-tap Gaussian along `axis` (run across, then down);
-//   mode 2: simplepbr's own tone map (exposure, then its filmic curve) over the scene with the glow added, so the
-//           glow of a floodlit roof or the Moon spreads into the night around it.
+//   mode 2: simplepbr's own tone map (exposure, then its filmic curve) over the scene, darkened by the ambient
+//           occlusion where there is one, with the glow added, so the glow of a floodlit roof or the Moon spreads
+//           into the night around it.
 uniform sampler2D tex;       // mode 0 and 2: the HDR scene; mode 1: the previous bloom pass
 uniform sampler2D glow;      // mode 2: the blurred bright parts
 uniform int mode;
@@ -11,6 +12,8 @@ uniform vec2 axis;           // mode 1: (1, 0) across, (0, 1) down
 uniform float exposure;      // linear factor (2^stops), set by simplepbr
 uniform float threshold;     // exposed luminance where bloom starts
 uniform float strength;      // share of the glow added back
+uniform sampler2D ao;        // mode 2: the screen-space occlusion (game/render/ssao.py), or one white texel
+uniform float ao_strength;   // mode 2: how much of it darkens the scene (0: none)
 in vec2 v_uv;
 out vec4 o_color;
 
@@ -34,7 +37,8 @@ void main() {
         o_color = vec4(c, 1.0);
     } else {
         vec4 scene = texture(tex, v_uv);
-        vec3 color = scene.rgb * exposure + texture(glow, v_uv).rgb * strength;
+        float occlusion = mix(1.0, texture(ao, v_uv).r, ao_strength);
+        vec3 color = scene.rgb * occlusion * exposure + texture(glow, v_uv).rgb * strength;
         color = max(vec3(0.0), color - vec3(0.004));
         color = (color * (vec3(6.2) * color + vec3(0.5))) / (color * (vec3(6.2) * color + vec3(1.7)) + vec3(0.06));
         o_color = vec4(color, scene.a);

@@ -37,6 +37,14 @@ def _float_texture(name: str) -> Texture:
     return tex
 
 
+def _open_sky() -> Texture:
+    """One white texel: an occlusion that darkens nothing."""
+    tex = Texture("open-sky")
+    tex.setup2dTexture(1, 1, Texture.T_unsigned_byte, Texture.F_luminance)
+    tex.setRamImage(b"\xff")
+    return tex
+
+
 class Bloom:
     """The three bloom passes on ``pbr``'s FilterManager. simplepbr rebuilds its post-process (and so drops them)
     only when its window, camera, MSAA or colour LUT change, which the app never does after start-up."""
@@ -46,6 +54,7 @@ class Bloom:
         final: NodePath = pbr._post_process_quad
         scene = final.getShaderInput("tex").getTexture()
         shader = load_glsl("bloom")
+        open_sky = _open_sky()  # no ambient occlusion until ssao.py hands the final quad its own
         bright, across, down = (_float_texture(n) for n in ("bloom-bright", "bloom-across", "bloom-down"))
         passes = []
         for name, source, target, mode in (("bloom-bright", scene, bright, 0), ("bloom-across", bright, across, 1),
@@ -58,7 +67,8 @@ class Bloom:
             quad.setShaderInput("mode", mode)
             # one program for all three passes: each needs every uniform bound, used or not
             for name_, value in (("glow", scene), ("axis", (0.0, 0.0)), ("threshold", THRESHOLD),
-                                 ("strength", STRENGTH), ("exposure", 1.0)):
+                                 ("strength", STRENGTH), ("exposure", 1.0), ("ao", open_sky),
+                                 ("ao_strength", 0.0)):
                 quad.setShaderInput(name_, value)
             passes.append(quad)
         self.passes = passes
@@ -70,6 +80,8 @@ class Bloom:
         final.setShaderInput("strength", STRENGTH)
         final.setShaderInput("axis", (0.0, 0.0))
         final.setShaderInput("threshold", THRESHOLD)
+        final.setShaderInput("ao", open_sky)
+        final.setShaderInput("ao_strength", 0.0)
         self.final = final
         self.set_exposure(pbr.exposure)
 

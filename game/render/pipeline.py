@@ -7,7 +7,8 @@ While the view stands still the static world itself is held too (``still_world``
 One light only: simplepbr shadows with more than one light crash Debian 12's Mesa 22 (see DESIGN.md), and one
 sun is what an outdoor city needs; fill light comes from the ambient term tinted like the sky.
 
-Post effects on a GPU (medium, high): bloom (``bloom``) and measured auto-exposure (``metering``, ``exposure``).
+Post effects on a GPU (medium, high): bloom (``bloom``), screen-space ambient occlusion (``ssao``) and measured
+auto-exposure (``metering``, ``exposure``).
 On llvmpipe at 640×360 along the bench's camera path, CPU time per frame in one process, conditions interleaved
 (December 2026): Preetham's sky with the Moon +2 % over the old gradient sky; bloom forced on +1–5 %; the exposure
 meter with its read-back +3–4 %. So ``low`` (and any software renderer) keeps the time-of-day exposure curve and
@@ -43,6 +44,7 @@ from game.render.lighting import Rig, rig_for
 from game.render.metering import Meter
 from game.render.precipitation import Precipitation
 from game.render.sky import Sky
+from game.render.ssao import Ssao
 from game.render.still_world import SHADOW_SORT, StillWorld
 from game.sun import SunPosition, solar_position
 from net import clock
@@ -155,6 +157,7 @@ class RenderPipeline:
             use_occlusion_maps=True,  # the materials' relief as ambient occlusion (texgen.occlusion): no extra fetch
         )
         self.bloom: Bloom | None = None
+        self.ssao: Ssao | None = None
         self.meter: Meter | None = None
         self._exposure_task = None
         self._snap_exposure = True  # the next measurement sets the exposure outright (a new time, not a glance)
@@ -236,9 +239,10 @@ class RenderPipeline:
         return pos
 
     def enable_post_effects(self) -> None:
-        """Bloom and measured auto-exposure on simplepbr's post-process: for a GPU at medium or high (and for the
-        probes that try them on llvmpipe, where the presets leave them off)."""
+        """Bloom, screen-space ambient occlusion and measured auto-exposure on simplepbr's post-process: for a GPU
+        at medium or high (and for the probes that try them on llvmpipe, where the presets leave them off)."""
         self.bloom = Bloom(self.pbr)
+        self.ssao = Ssao(self.pbr, self.base.camLens, self.bloom)
         self.meter = Meter(self.pbr)
         self._exposure_task = self.base.taskMgr.add(self._meter_task, "auto-exposure", sort=tasks.SHADOW_MAP)
         self._set_exposure(self.rig.exposure)
@@ -252,6 +256,7 @@ class RenderPipeline:
     def _meter_task(self, task):
         """Auto-exposure: move the exposure toward what the last frame's measured luminance calls for, within
         reach of the time-of-day curve (game/render/exposure.py)."""
+        self.ssao.update()
         measured = self.meter.log_average()
         if measured is not None:
             target = exposure.target_stops(self.rig.exposure, measured)
