@@ -129,7 +129,7 @@ def granite(size: int, rng: np.random.Generator) -> Maps:
     below = y * 4 % 1
     shade = shade * (1 - 0.2 * _smoothstep(0.5, 0.85, streaks)[None, :] * _smoothstep(0.2, 1.0, 1 - below))
     shade[joint] *= 0.62
-    lichen = 0.45 * _smoothstep(0.55, 0.8, fbm(size, rng, 3, 2))[..., None]
+    lichen = 0.45 * _smoothstep(0.6, 0.85, fbm(size, rng, 3, 2))[..., None]
     rgb = _colour((196, 184, 174), shade) * (1 - lichen) + np.array([112.0, 140.0, 100.0]) * shade[..., None] * lichen
     # distance to the nearest joint's centre line, in texture units (joints are 0.005 wide each side)
     edge = np.minimum(np.minimum(y * 4 % 1, 1 - y * 4 % 1) / 4, np.minimum(xs, 1 - xs) / 2)
