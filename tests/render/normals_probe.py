@@ -1,7 +1,8 @@
 """Run in its own process by test_normal_maps.py (one ShowBase per process): Gwanghwamun's granite base and tile
 roofs seen close, at the preset given, with the materials' normal maps on and off. Prints the luminance variance
-of the granite/tile pixels (found by a mask render) in both pictures, whether they are identical, the pipeline's
-normal-map flag and the CPU time per frame of each (ratio taken in this one process).
+of the granite/tile pixels (found by a mask render) in both pictures, their fine (high-passed) detail and that of
+their difference, whether they are identical, the pipeline's normal-map flag and the CPU time per frame of each
+(ratio taken in this one process).
 
 Arguments: quality preset, ISO time, cache folder, [picture folder]."""
 
@@ -83,13 +84,18 @@ def main() -> None:
 
     def detail(rgb: np.ndarray) -> float:
         """Variance of the luminance less its 3×3 mean: the fine relief, not the spread of colours."""
-        luma = rgb.astype(np.float64) @ REC709_LUMA
+        return fine(rgb.astype(np.float64) @ REC709_LUMA)
+
+    def fine(luma: np.ndarray) -> float:
         blur = sum(np.roll(np.roll(luma, dy, 0), dx, 1) for dy in (-1, 0, 1) for dx in (-1, 0, 1)) / 9
         return float((luma - blur)[inner].var())
 
     print(json.dumps({"normal_maps": flag, "share": float(region.mean()), "var_with": variance(with_maps),
                       "var_without": variance(without), "detail_with": detail(with_maps),
-                      "detail_without": detail(without), "identical": bool(np.array_equal(with_maps, without)),
+                      "detail_without": detail(without),
+                      # what the normal maps alone add: the fine detail of the difference of the two pictures
+                      "detail_added": fine((with_maps.astype(np.float64) - without) @ REC709_LUMA),
+                      "identical": bool(np.array_equal(with_maps, without)),
                       "ms_with": cost_with * 1e3, "ms_without": cost_without * 1e3}))
     app.shutdown()
 
