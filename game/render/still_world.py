@@ -35,6 +35,7 @@ from panda3d.core import (
     LightLensNode,
     NodePath,
     OmniBoundingVolume,
+    PandaNode,
     SamplerState,
     Texture,
     WindowProperties,
@@ -177,18 +178,17 @@ class StillWorld:
             self._let_go()
             return
         buffer.setActive(True)
-        if not self.holding:
-            self.world.hide(HELD)
-            for node in self._held:
-                node.showThrough(HELD)
-                node.hide(LIVE)
-            for node in self._live:
-                node.hide(HELD)
-                node.showThrough(LIVE)
-            self._quad.show()
-            self._quad.hide(HELD)
-            self.base.cam.node().setCameraMask(LIVE)
-            self.holding = True
+        self.world.hide(HELD)
+        for node in self._held:
+            node.showThrough(HELD)
+            node.hide(LIVE)
+        for node in self._live:
+            node.hide(HELD)
+            node.showThrough(LIVE)
+        self._quad.show()
+        self._quad.hide(PandaNode.getAllCameraMask() & ~LIVE)  # the main camera's while holding, no other's
+        self.base.cam.node().setCameraMask(LIVE)
+        self.holding = True
         self.captures += 1
 
     def _let_go(self) -> None:
