@@ -7,30 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 
 import numpy as np
-from panda3d.core import loadPrcFileData
+
+from tests.render.probe import offscreen_pipeline
 
 NOON = dt.datetime(2026, 6, 21, 12, 30)
 W, H = 320, 180
 
 
 def main() -> None:
-    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-    loadPrcFileData("", f"window-type offscreen\nload-display p3headlessgl\nwin-size {W} {H}\n"
-                        "framebuffer-srgb false\naudio-library-name null\n")
-    from direct.showbase.ShowBase import ShowBase
     from panda3d.core import Point2, Point3
 
     from game.architecture.mesh import box
-    from game.config import KST
     from game.render.geom import meshes_to_node
-    from game.render.pipeline import RenderPipeline
 
-    base = ShowBase(windowType="offscreen")
-    world = base.render.attachNewNode("world")
-    pipe = RenderPipeline(base, world, "low", NOON.replace(tzinfo=KST))
+    base, world, pipe = offscreen_pipeline("low", NOON, (W, H))
     world.attachNewNode(meshes_to_node("ground", box((400, 400, 0.1), (0, 0, -0.1), (0.6, 0.6, 0.6, 1))))
     world.attachNewNode(meshes_to_node("block", box((6, 6, 4), (0, 10, 0), (0.6, 0.6, 0.6, 1))))
     base.camera.setPos(0, -6, 3)

@@ -10,30 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 
 import numpy as np
-from panda3d.core import loadPrcFileData
+
+from tests.render.probe import offscreen_pipeline
 
 MORNING = dt.datetime(2026, 5, 15, 9, 0)
 SIZE = (320, 180)
 
 
 def main() -> None:
-    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-    loadPrcFileData("", "window-type offscreen\nload-display p3headlessgl\nwin-size 320 180\n"
-                        "framebuffer-srgb false\naudio-library-name null\n")
-    from direct.showbase.ShowBase import ShowBase
     from panda3d.core import Camera, NodePath, PerspectiveLens
 
     from game.architecture.mesh import box
     from game.config import KST
     from game.render.geom import meshes_to_node
-    from game.render.pipeline import RenderPipeline
 
-    base = ShowBase(windowType="offscreen")
-    world = base.render.attachNewNode("world")
-    pipe = RenderPipeline(base, world, "low", MORNING.replace(tzinfo=KST))
+    base, world, pipe = offscreen_pipeline("low", MORNING)
     still = pipe.still
     ground = world.attachNewNode(meshes_to_node("ground", box((400, 400, 0.1), (0, 0, -0.1), (0.6, 0.6, 0.6, 1))))
     towers = [world.attachNewNode(meshes_to_node(f"tower{k}", box((4, 4, 12 + 6 * k), (-24 + 12 * k, 10, 0),
