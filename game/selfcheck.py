@@ -93,8 +93,8 @@ def check_graphics(config: AppConfig, lang: str) -> Result:
         nodes = (pipeline.sky, pipeline.pbr.render_node, getattr(pipeline.pbr, "_post_process_quad", None))
         shaders = [n.getShader() for n in nodes if n is not None and n.getShader() is not None]
         prepared = gsg.getPreparedObjects()  # drawn, hence compiled, in the frames just rendered
-        broken = [s.getFilename(s.ST_fragment).getBasename() or "simplepbr" for s in shaders
-                  if s.getErrorFlag() or not prepared.isShaderPrepared(s)]
+        broken = [s.getFilename(s.ST_fragment).getBasename() or s.getFilename(s.ST_none).getBasename()
+                  for s in shaders if s.getErrorFlag() or not prepared.isShaderPrepared(s)]
         if broken:
             return Result("fail", i18n.text("selfcheck.shaders_failed", lang, names=", ".join(broken)))
         return Result("ok", i18n.text("selfcheck.graphics_ok", lang, count=len(shaders), pipe=app.base.pipe.getType(),

@@ -13,6 +13,11 @@ On llvmpipe at 640×360 along the bench's camera path, CPU time per frame in one
 (December 2026): Preetham's sky with the Moon +2 % over the old gradient sky; bloom forced on +1–5 %; the exposure
 meter with its read-back +3–4 %. So ``low`` (and any software renderer) keeps the time-of-day exposure curve and
 no bloom; ``set_time`` (sky model, Moon, uniforms) costs ~0.7 ms, once per change of the clock.
+
+The world is shaded by the app's own PBR shader (``world_shader``: soft shadow edges, no acne on walls). Median
+frame along the same path, shaders swapped in one process (December 2026), at 640×360 / 1280×720: simplepbr's own
+34.1 / 82.2 ms; ours with 1 shadow tap 31.3 / 66.8, 4 taps 32.3 / 64.4, 8 taps 33.9 / 72.0, 12 taps 36.0 / 79.9
+(±2–3 ms noise). So ``low`` takes 8 taps for about what simplepbr's single tap cost.
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import simplepbr
 from panda3d.core import (
     AmbientLight,
     BitMask32,
@@ -46,6 +50,7 @@ from game.render.precipitation import Precipitation
 from game.render.sky import Sky
 from game.render.ssao import Ssao
 from game.render.still_world import SHADOW_SORT, StillWorld
+from game.render.world_shader import SHADOW_TAPS, WorldPipeline
 from game.sun import SunPosition, solar_position
 from net import clock
 
@@ -77,15 +82,16 @@ class Quality:
     view_distance: float
     anisotropy: int
     normal_maps: bool  # materials' relief (granite joints, roof tiles, wood grain); off at low
+    shadow_taps: int  # comparisons per shaded point for the soft shadow edge (world_shader)
 
 
 #: The far plane reaches the mountains that close the Seoul basin (Bukhansan ~10 km north, Gwanaksan ~14 km
 #: south; game/terrain.py); depth precision is set by the 0.3 m near plane, so a far plane this deep costs none.
 HORIZON = 20_000.0
 QUALITY = {
-    "low": Quality(1024, 160.0, 0, HORIZON, 1, False),
-    "medium": Quality(2048, 200.0, 4, HORIZON, 4, True),
-    "high": Quality(4096, 300.0, 8, HORIZON, 8, True),
+    "low": Quality(1024, 160.0, 0, HORIZON, 1, False, SHADOW_TAPS["low"]),
+    "medium": Quality(2048, 200.0, 4, HORIZON, 4, True, SHADOW_TAPS["medium"]),
+    "high": Quality(4096, 300.0, 8, HORIZON, 8, True, SHADOW_TAPS["high"]),
 }
 #: A software rasterizer (Mesa llvmpipe/softpipe, Windows' GDI) pays per sample for MSAA and anisotropic
 #: filtering (anisotropy alone quadrupled llvmpipe's frame time), so there they are turned off and the
@@ -105,7 +111,8 @@ def effective_quality(preset: str, renderer: str) -> Quality:
     """The preset, limited to what the machine's renderer can afford."""
     q = QUALITY[preset]
     if is_software(renderer):
-        return Quality(min(q.shadow_size, 1024), min(q.shadow_extent, 180.0), 0, q.view_distance, 1, q.normal_maps)
+        return Quality(min(q.shadow_size, 1024), min(q.shadow_extent, 180.0), 0, q.view_distance, 1, q.normal_maps,
+                       min(q.shadow_taps, SHADOW_TAPS["low"]))
     return q
 
 
@@ -149,7 +156,8 @@ class RenderPipeline:
         self._shadow_due = True
         self.renderer = base.win.getGsg().getDriverRenderer()
         self.quality = effective_quality(quality, self.renderer)
-        self.pbr = simplepbr.init(
+        self.pbr = WorldPipeline(
+            shadow_taps=self.quality.shadow_taps,
             render_node=world, window=base.win, camera_node=base.cam, taskmgr=base.taskMgr,
             max_lights=1, msaa_samples=self.quality.msaa, enable_shadows=True, use_330=True,
             use_hardware_skinning=False, use_emission_maps=False, enable_fog=self.weather.haze > 0,
@@ -162,6 +170,7 @@ class RenderPipeline:
         self._exposure_task = None
         self._snap_exposure = True  # the next measurement sets the exposure outright (a new time, not a glance)
         self._bias = 0.25 / SHADOW_DEPTH  # until the first fit (shadow_focus.depth_bias); simplepbr's meant ~3 m
+        self._soften(self.quality.shadow_extent)
         base.camLens.setNearFar(0.3, self.quality.view_distance)
         self.sun_np = world.attachNewNode(DirectionalLight("sun"))
         sun = self.sun_np.node()
@@ -328,12 +337,19 @@ class RenderPipeline:
         # simplepbr's bias is in normalised light depth, one for the map: sized to its texels and the sun's height
         self._bias = shadow_focus.depth_bias(wanted.extent, self.quality.shadow_size, light) / SHADOW_DEPTH
         self.pbr.shadow_bias = self._bias if self.rig.night < 0.5 else 1.0
+        self._soften(wanted.extent)
         tx, ty, tz = wanted.centre
         dx, dy, dz = light
         self.sun_np.setPos(tx + dx * SUN_DISTANCE, ty + dy * SUN_DISTANCE, tz + dz * SUN_DISTANCE)
         self.sun_np.lookAt(tx, ty, tz)
         self._drawn = (light, wanted)
         self._shadow_due = self.rig.night < 0.5  # by night the map is not read (see set_time): light moves only
+
+    def _soften(self, extent: float) -> None:
+        """The shadow filter's radius and the lookup's normal offset for a map ``extent`` metres wide."""
+        size = self.quality.shadow_size
+        self.world.setShaderInput("shadow_filter_radius", shadow_focus.filter_texels(extent, size) / size)
+        self.world.setShaderInput("shadow_normal_offset", shadow_focus.normal_offset(extent, size))
 
     def release(self) -> None:
         """Stop the shadow task: the task manager outlives this ShowBase (the next App in the process shares it)."""

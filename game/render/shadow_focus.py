@@ -37,6 +37,14 @@ BIAS_TEXELS = 1.5
 BIAS_MAX_SLOPE = 3.0  # cot(18.4°)
 #: The least bias, in metres, for a map of centimetre texels (a visitor looking down).
 BIAS_FLOOR = 0.1
+#: The soft edge: the shadow filter's disc is this many metres in radius (a hand's breadth, about the penumbra the
+#: Sun's half-degree disc gives behind a caster ten metres away), held between these many texels of the map: under
+#: one, the hardware's own 2×2 comparison already covers it; over three, the taps lie too far apart and print.
+FILTER_METRES = 0.08
+FILTER_TEXELS = (1.0, 3.0)
+#: How far the shadow lookup of a face edge-on to the sun moves out along its normal, in texels beyond the filter's
+#: reach: each texel holds one depth for its whole width, so a face steep to the light needs the margin.
+NORMAL_OFFSET_TEXELS = 1.0
 #: The lowest sun the light is placed at: a sun on the horizon would cast shadows to infinity.
 MIN_LIGHT_Z = 0.08
 
@@ -144,6 +152,30 @@ def depth_bias(extent: float, size: int, light_dir: Vec3) -> float:
     horizontal = math.hypot(light_dir[0], light_dir[1])
     slope = min(horizontal / max(light_dir[2], 1e-6), BIAS_MAX_SLOPE)
     return max(BIAS_TEXELS * extent / size * slope, BIAS_FLOOR)
+
+
+def filter_texels(extent: float, size: int) -> float:
+    """The shadow filter's radius in texels, for a map ``extent`` metres wide of ``size`` texels."""
+    lo, hi = FILTER_TEXELS
+    return min(max(FILTER_METRES * size / extent, lo), hi)
+
+
+def normal_offset(extent: float, size: int) -> float:
+    """Metres the lookup of a face edge-on to the sun moves out along its normal: past the filter's reach."""
+    return (NORMAL_OFFSET_TEXELS + filter_texels(extent, size)) * extent / size
+
+
+def filter_disc(taps: int) -> list[tuple[float, float]]:
+    """``taps`` points spread evenly over the unit disc (a Vogel spiral): equal area each, no clumps, and no rings
+    that would print as contour lines across a soft edge. Centred on the middle, so an edge does not lean to one
+    side (a spiral of few taps does), and kept within the disc."""
+    golden = math.pi * (3.0 - math.sqrt(5.0))
+    spiral = [(math.sqrt((i + 0.5) / taps) * math.cos(i * golden), math.sqrt((i + 0.5) / taps) * math.sin(i * golden))
+              for i in range(taps)]
+    mx, my = sum(x for x, _ in spiral) / taps, sum(y for _, y in spiral) / taps
+    centred = [(x - mx, y - my) for x, y in spiral]
+    scale = max(math.hypot(x, y) for x, y in spiral) / max(math.hypot(x, y) for x, y in centred)
+    return [(x * scale, y * scale) for x, y in centred]
 
 
 def covers(drawn: Fit, light_dir: Vec3, rect: Rect) -> bool:

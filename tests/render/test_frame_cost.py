@@ -1,6 +1,6 @@
 """What the frame no longer pays for changes no pixel: the shadow map drawn only when needed (the picture is the
-same as drawing it every frame), simplepbr without hardware skinning when nothing is skinned; and the map, fitted
-to the view, reaches along it."""
+same as drawing it every frame), the world shader without hardware skinning (the avatars carry their own); and the
+map, fitted to the view, reaches along it."""
 
 import pytest
 
@@ -34,11 +34,14 @@ def test_shadows_follow_the_sun(probe):
     assert probe["after_sun_moved"]["max"] <= 3, probe["after_sun_moved"]
 
 
-def test_no_hardware_skinning_when_nothing_is_skinned_and_the_same_picture(probe):
+def test_no_hardware_skinning_and_asking_for_it_is_refused(probe):
     assert probe["skinning_was"] is False
-    assert probe["skinning_on_vs_off"]["max"] <= 1, probe["skinning_on_vs_off"]
+    assert probe["skinning_refused"] is True
+    assert probe["after_refusal"]["max"] <= 1, probe["after_refusal"]  # and the pipeline draws on as before
 
 
 def test_the_fitted_map_reaches_along_the_view(probe):
-    # From 100 m down the row at eye height the towers' shadows show (a map centred on the visitor showed none).
-    assert probe["avenue_shadows"]["share_over_8"] > 0.01, probe["avenue_shadows"]
+    # From 100 m down the row at eye height the towers' shadows show on the ground between them (a map centred on
+    # the visitor showed none): a thin band, 0.5 % of the picture. This read 1 % while the towers' faces were
+    # striped with their own shadow (acne), which the world shader's normal offset took away.
+    assert probe["avenue_shadows"]["share_over_8"] > 0.0025, probe["avenue_shadows"]

@@ -133,3 +133,28 @@ def test_the_depth_bias_follows_the_texel_and_the_sun_height():
     assert sf.depth_bias(24.0, SIZE, high) == sf.BIAS_FLOOR  # centimetre texels: the floor
     horizon = sf.light_direction((1.0, 0.0, 0.0))  # the slope is capped: shadows stay at their casters
     assert sf.depth_bias(240.0, SIZE, horizon) == pytest.approx(sf.BIAS_TEXELS * 240.0 / SIZE * sf.BIAS_MAX_SLOPE)
+
+
+def test_the_filter_disc_covers_the_disc_evenly():
+    for taps in (4, 12, 16):
+        points = sf.filter_disc(taps)
+        assert len(points) == taps
+        radii = [math.hypot(x, y) for x, y in points]
+        assert max(radii) < 1.0
+        # equal area each: the inner half of the radius (a quarter of the area) holds a quarter of the taps
+        assert abs(sum(r < 0.5 for r in radii) - taps / 4) <= 1
+        # no clumps: no two taps closer than half the spacing an even grid would give
+        spacing = math.sqrt(math.pi / taps)
+        assert min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:]) > 0.5 * spacing
+        # centred, so the soft edge does not lean to one side
+        assert math.hypot(sum(x for x, _ in points), sum(y for _, y in points)) / taps < 1e-9
+
+
+def test_the_soft_edge_is_a_hand_breadth_within_one_to_three_texels():
+    assert sf.filter_texels(160.0, 1024) == 1.0  # 16 cm texels: the hardware's own comparison is soft enough
+    assert sf.filter_texels(24.0, 1024) == 3.0  # 2.3 cm texels: three of them, not a hand's breadth
+    assert sf.filter_texels(40.0, 1024) == pytest.approx(sf.FILTER_METRES / (40.0 / 1024))
+    for extent in (24.0, 40.0, 160.0, 400.0):
+        texel = extent / 1024
+        # the lookup leaves the surface by more than the filter reaches, and by no more than a few texels
+        assert sf.filter_texels(extent, 1024) * texel < sf.normal_offset(extent, 1024) <= 5 * texel
