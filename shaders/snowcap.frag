@@ -16,6 +16,7 @@ uniform vec3 haze_colour;
 uniform float night;
 uniform float snow;
 uniform float snow_low;  // the normal's upward part below which nothing settles: below 0 on twigs, which hold snow
+uniform vec3 lamp_fill;  // after dusk, the street lamps' light on crowns and benches (linear): most from below
 
 in vec3 v_normal;
 in vec3 v_up;
@@ -39,7 +40,8 @@ void main() {
     vec3 albedo = mix(v_albedo, SNOW, snow * lying);
     vec3 l = normalize(p3d_LightSource[0].position.xyz);
     float n_dot_l = max(dot(normalize(v_normal), l), 0.0);
-    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + (p3d_LightModel.ambient.rgb + sky_share);
+    vec3 light = p3d_LightSource[0].diffuse.rgb * n_dot_l / PI * (1.0 - night) + (p3d_LightModel.ambient.rgb + sky_share)
+        + lamp_fill * (night * (0.4 + 0.3 * (1.0 - up)));
     float clear = exp(-length(v_view) * haze_density);
     o_color = vec4(mix(haze_colour, albedo * DIELECTRIC * light, clear), 1.0);
 }

@@ -16,6 +16,7 @@ from panda3d.core import BoundingBox, ColorBlendAttrib, LPoint3, Material, NodeP
 
 from game.architecture.mesh import Mesh
 from game.city import cherries, fountain, furniture, puddles, trees
+from game.city.night import LAMP_COLOUR
 from game.city.streets import Street
 from game.render.geom import meshes_to_node
 from game.render.pipeline import cast_no_shadow
@@ -39,6 +40,9 @@ PUDDLES_FROM = 0.3  # how wet the weather must be for puddles to stand (rain, no
 #: of water turns the paving and asphalt glossy, so they carry the sky's sheen (game/render/sky_light.py) into the
 #: distance
 WET_ROUGHNESS = 0.35
+#: After dusk the street lamps light the trees and the street furniture under them (the night key light, a floodlight
+#: on the landmarks, does not reach them): the lamps' warm white, as irradiance on an underside
+LAMP_FILL = tuple(c * 0.1 for c in LAMP_COLOUR[:3])
 
 
 def plant_ginkgos(parent: NodePath, streets: Iterable[Street],
@@ -123,7 +127,7 @@ def _planted(parent: NodePath, name: str, meshes: dict[str, Mesh]) -> NodePath:
         node.setFinal(True)
         root.attachNewNode(node)
     root.setShader(load_glsl("snowcap"), SHADER_PRIORITY)
-    root.setShaderInputs(snow=0.0, snow_low=TWIGS_HOLD)
+    root.setShaderInputs(snow=0.0, snow_low=TWIGS_HOLD, lamp_fill=LAMP_FILL)
     cast_no_shadow(root)
     return root
 

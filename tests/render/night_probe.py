@@ -1,7 +1,8 @@
 """Run in its own process by test_night_lights.py (one ShowBase per process): a tour view at the instant given
 (``--time``) with the city's lamps and windows, then the same frame with them hidden. Prints JSON facts (mean
 luminance of the whole picture and of its lower half, where the streets are), and whether the lamps' pools of light
-are drawn at that instant and at noon of the same day (they add nothing by day); saves both pictures when given a
+are drawn at that instant and at noon of the same day (they add nothing by day), and how bright the square's trees
+are with the lamps' light on them and without it; saves both pictures when given a
 folder (for a person to look at)."""
 
 from __future__ import annotations
@@ -19,6 +20,29 @@ from game.tour import REC709_LUMA
 def facts(picture: np.ndarray) -> dict:
     luma = picture[..., :3].astype(np.float64) @ REC709_LUMA
     return {"image": float(luma.mean()), "streets": float(luma[luma.shape[0] // 2:].mean())}
+
+
+def tree_light(app, trees: list) -> dict:
+    """Mean luminance of the square's trees (the pixels hiding them changes) with the lamps' light on them and
+    without it, and how many pixels they cover."""
+    from game.tour import frame_rgb
+
+    def luma(frames: int = 2) -> np.ndarray:
+        app.step(frames)
+        return frame_rgb(app)[..., :3].astype(np.float64) @ REC709_LUMA
+
+    lamps = luma()
+    fills = [t.getShaderInput("lamp_fill").getVector() for t in trees]
+    for t in trees:
+        t.setShaderInput("lamp_fill", (0.0, 0.0, 0.0))
+    dark = luma()
+    for t in trees:
+        t.hide()
+    mask = np.abs(lamps - luma()) > 4.0
+    for t, fill in zip(trees, fills, strict=True):
+        t.show()
+        t.setShaderInput("lamp_fill", fill.getXyz())
+    return {"lamps": float(lamps[mask].mean()), "no_lamps": float(dark[mask].mean()), "pixels": int(mask.sum())}
 
 
 def main() -> None:
@@ -44,6 +68,7 @@ def main() -> None:
         if folder:
             app.screenshot(folder / f"{view_id}-unlit.png")
         scene.night_lights.show()
+        out["trees"] = tree_light(app, scene.square_trees)
         pools = scene.night_lights.find("lamps/pools")
         out["pools_drawn"] = {"then": not pools.isHidden()}
         instant = app.pipeline.when
