@@ -63,14 +63,24 @@ def write_public_curve(path: Path, public: bytes) -> None:
 
     Written under a temporary name and renamed, so a hub scanning its allow-list never reads half a file.
     """
+    write_atomically(path, "#   ZeroMQ CURVE Public Certificate\n"
+                           "curve\n"
+                           f'    public-key = "{public.decode("ascii")}"\n')
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a reader sees the old file or the new one, never a part of either.
+
+    The hubs and relays of one ``net.city up`` start at once over one data folder and each pins the same keys:
+    a plain rewrite (truncate, then write) let another process read an empty key file and fail to start. Each
+    writer uses a temporary name of its own (its process id) and renames it into place; a file that already holds
+    ``text`` is left alone.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(
-        "#   ZeroMQ CURVE Public Certificate\n"
-        "curve\n"
-        f'    public-key = "{public.decode("ascii")}"\n',
-        encoding="ascii",
-    )
+    if path.exists() and path.read_text(encoding="ascii") == text:
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="ascii")
     os.replace(tmp, path)
 
 
@@ -108,7 +118,7 @@ def pin_authority(pinned_dir: Path, public: Ed25519PublicKey) -> Path:
     pinned_dir.mkdir(parents=True, exist_ok=True)
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     path = pinned_dir / f"{key_id(public)}.pub"
-    path.write_text(base64.b64encode(raw).decode("ascii") + "\n", encoding="ascii")
+    write_atomically(path, base64.b64encode(raw).decode("ascii") + "\n")
     return path
 
 
