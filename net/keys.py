@@ -77,7 +77,7 @@ def write_atomically(path: Path, text: str) -> None:
     ``text`` is left alone.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.read_text(encoding="ascii") == text:
+    if path.exists() and path.read_bytes() == text.encode("ascii"):
         return
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="ascii")
@@ -115,7 +115,6 @@ def load_authority_private(path: Path) -> Ed25519PrivateKey:
 
 
 def pin_authority(pinned_dir: Path, public: Ed25519PublicKey) -> Path:
-    pinned_dir.mkdir(parents=True, exist_ok=True)
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     path = pinned_dir / f"{key_id(public)}.pub"
     write_atomically(path, base64.b64encode(raw).decode("ascii") + "\n")
